@@ -1,0 +1,132 @@
+// Behaviour switches: every way the real OpenClaw gateway, client and service differ between releases.
+// A profile is data: a complete set of these values. Code reads switches, never profile names.
+import type { Ratio } from "../kernel/index.ts";
+
+export interface GatewaySwitches {
+  /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
+  protocolVersion: number;
+  /** Shape of the protocol-mismatch details: `{expectedProtocol}` only, or the coded late form. */
+  protocolMismatchDetails: "expected-only" | "coded";
+  /** Pre-auth handshake timer (DEFAULT_HANDSHAKE_TIMEOUT_MS). */
+  handshakeTimeoutMs: number;
+  /** hello-ok policy.tickIntervalMs and the tick event period. */
+  tickIntervalMs: number;
+  /** MAX_PREAUTH_PAYLOAD_BYTES; null = no pre-auth cap (S-Feb). */
+  preauthPayloadBytesMax: number | null;
+  /** connect.challenge payload carries `capabilities` (2026.9). */
+  challengeCapabilities: boolean;
+  /** Errors carry details.code (absent in S-Feb). */
+  detailCodes: boolean;
+  /** Unauthorized errors carry canRetryWithDeviceToken / recommendedNextStep. */
+  recoveryHints: boolean;
+  /** DEVICE_SIGNATURE_SKEW_MS. */
+  signatureSkewMs: number;
+  /** When a device nonce is mandatory. */
+  nonceRequired: "remote-only" | "always";
+  /** Payload versions tried in order; "v1" is only tried when no nonce was given and none is required. */
+  signatureVersions: readonly ("v1" | "v2" | "v3")[];
+  /** Token the server puts in the signature payload: auth.token only (S-Mar) or token ?? deviceToken ?? bootstrap (late). */
+  signatureTokenSource: "token-only" | "token-device-bootstrap";
+  /** The handshake's isControlUi: control UI only, or the operator-UI classifier (control UI + TUI, PR #55730). */
+  controlUiClassifier: "control-ui-only" | "operator-ui";
+  /** checkBrowserOrigin: S-Feb (allowlist, Host equality, loopback/loopback) or late (allowlist/"*", Host fallback flag, loopback only when local). */
+  originRule: "feb" | "late";
+  /** Which clients get the origin check: Control UI/webchat only, or any client sending an Origin header. */
+  originCheckApplies: "ui-only" | "any-origin";
+  /** Pre-2026.2.21 (CVE-2026-32034): allowInsecureAuth lets a *remote* Control UI skip device identity. */
+  allowInsecureAuthRemoteBypass: boolean;
+  /** S-Feb: any successful trusted-proxy auth may skip device identity and pairing. */
+  trustedProxySkipsDeviceForAnyClient: boolean;
+  /** Scope clearing for device-less connections (clearUnboundScopes). */
+  scopeClearing: "clear-without-device" | "preserve-allowed" | "late";
+  /** Direct-loopback gateway-client/backend with shared auth keeps its scopes without a device (fix for #63344). */
+  localBackendSharedAuthKeepsScopes: boolean;
+  /** A missing shared token (token_missing) is charged to the limiter. */
+  tokenMissingCharged: boolean;
+  /** Which local pairings are approved silently. */
+  silentPairing: "feb" | "mar" | "late";
+  /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one. */
+  pendingRequestPolicy: "merge" | "replace" | "keep-existing";
+  /** Late metadata pinning: platform/deviceFamily must match the paired record (reason metadata-upgrade). */
+  metadataPinning: boolean;
+  /** device.token.revoke closes the device's live sessions of that role with 4001. */
+  revokeClosesSessions: boolean;
+  /** device.token.rotate closes the device's live sessions of that role with 4001. */
+  rotateClosesSessions: boolean;
+  /** Rotating the shared secret closes sessions that authenticated with it. */
+  sharedSecretRotationClosesSessions: boolean;
+  /** Rotate is bounded by the caller's own scopes (late). */
+  rotateBoundedByCaller: boolean;
+  /** Non-admin paired sessions may manage only their own device (late devices.ts). */
+  deviceOwnershipRule: boolean;
+  /** After start, connect gets UNAVAILABLE startup-sidecars / 1013 for this long; null = none. */
+  startupUnavailableMs: number | null;
+  /** Unauthenticated sockets allowed per client IP before the upgrade is refused with 503; null = no limit. */
+  preauthSocketsPerIpMax: number | null;
+  /** Escalating answer delay for failed auth from one IP (loopback included); null = answer at once. */
+  failedAuthDelay: { baseMs: number; capMs: number; historyMax: number; windowMs: number } | null;
+  /** hello-ok.auth always present with {method, role, scopes} (token fields only when issued). */
+  helloAuthAlways: boolean;
+  /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
+  browserOriginLimiter: boolean;
+  /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
+  unauthorizedFloodMax: number | null;
+  /** Silent loopback pairings prune stale silent siblings (same client id, mode, display name) older than this; null = never. */
+  silentPairingPruneAfterMs: number | null;
+}
+
+export interface ClientSwitches {
+  /** Which credential a client sends when it holds a stored device token and a shared token (§7.2). */
+  tokenPriority:
+    | "stored-first-self-heal" // ≤ 2026.2.13: stored ?? opts.token, clear stored on failure
+    | "passive-wins" // 2026.2.14 regression: opts.token ?? stored, no self-heal
+    | "explicit-stored-passive" // PR #17336: explicit > stored > passive, self-heal restored
+    | "resolved-late"; // later §7.1: explicit shared wins, stored when no shared credential, bounded retry
+  /** One bounded retry with the stored device token on AUTH_TOKEN_MISMATCH (§7.3). */
+  deviceTokenRetry: boolean;
+  /** §7.4: clear the stored token on close 1008 "device token mismatch" when no shared credential was given. */
+  staleTokenSelfHeal: boolean;
+  /** Pause reconnecting on the §7.5 detail codes (needs the gateway to send codes). */
+  pauseOnDetailCodes: boolean;
+  /** 2026.9 client: AUTH_DEVICE_TOKEN_MISMATCH pauses at once and clears the stored token. */
+  pauseOnDeviceTokenMismatch: boolean;
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  /** Clamp applied when the bounded retry is pending. */
+  fastRetryMs: number;
+  /** Jitter as a fraction of the delay; null = none (the code read has none). */
+  backoffJitter: Ratio | null;
+  /** How long the client waits for connect.challenge (connectDelayMs, clamped 250…10000). */
+  challengeTimeoutMs: number;
+  /** The payload version the client signs. */
+  signatureVersion: "v1" | "v2" | "v3";
+  /** protocol the client asks for (min = max). */
+  protocolVersion: number;
+  /** Refuse plaintext ws:// to a non-loopback host. */
+  insecureWsGuard: boolean;
+  /** Control UI: keep the shared token per tab (sessionStorage) rather than in localStorage. */
+  controlUiTokenPerTab: boolean;
+}
+
+export interface ServiceSwitches {
+  /** `gateway install` writes OPENCLAW_GATEWAY_TOKEN into the unit (legacy), or leaves it tokenless. */
+  unitEmbedsToken: boolean;
+  /** How the gateway process resolves its own token: env-first, or config-first under OPENCLAW_SERVICE_KIND=gateway. */
+  serviceTokenResolution: "env-first" | "config-first-in-service";
+  /** Audit codes doctor knows. */
+  auditCodes: readonly ("gateway-token-embedded" | "gateway-token-mismatch" | "gateway-token-drift")[];
+  /** Doctor repair: "naive" has the two pitfalls of the #28428 review; "safe" reloads and validates first. */
+  doctorRepair: "naive" | "safe";
+}
+
+export interface Profile {
+  /** Release name, e.g. "2026.3". */
+  readonly name: string;
+  /** One line: what era this is and what marks it. */
+  readonly summary: string;
+  /** Spec era it is drawn from. */
+  readonly era: "S-Feb" | "S-Mar" | "S-Late" | "observed";
+  readonly gateway: GatewaySwitches;
+  readonly client: ClientSwitches;
+  readonly service: ServiceSwitches;
+}
