@@ -5,6 +5,8 @@ import type { Ratio } from "../kernel/index.ts";
 export interface GatewaySwitches {
   /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
   protocolVersion: number;
+  /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time). */
+  connectSchema: "feb" | "mar" | "late";
   /** Shape of the protocol-mismatch details: `{expectedProtocol}` only, or the coded late form. */
   protocolMismatchDetails: "expected-only" | "coded";
   /** Pre-auth handshake timer (DEFAULT_HANDSHAKE_TIMEOUT_MS). */
@@ -69,6 +71,8 @@ export interface GatewaySwitches {
   helloAuthAlways: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
+  /** A method refused for scope: mid versions answer INVALID_REQUEST without details, late FORBIDDEN + MISSING_SCOPE. */
+  missingScopeAnswer: "invalid-request" | "forbidden";
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
   /** Silent loopback pairings prune stale silent siblings (same client id, mode, display name) older than this; null = never. */

@@ -1,0 +1,113 @@
+// Connect policy decisions (spec §4.2 steps 4, 6, 8, 9 and §4.5 skip/silent rules), each a pure function of
+// the facts established so far and the profile's switches.
+import type { GatewaySwitches } from "../profiles/index.ts";
+import type { PairingReason } from "../protocol/index.ts";
+
+export const controlUiClientId = "openclaw-control-ui";
+export const tuiClientId = "openclaw-tui";
+
+export interface ClientClass {
+  readonly isControlUi: boolean;
+  readonly isWebchat: boolean;
+  readonly isCli: boolean;
+  readonly isLocalBackend: boolean;
+}
+
+export function classifyClient(switches: GatewaySwitches, client: { id: string; mode: string }): ClientClass {
+  const isControlUi =
+    client.id === controlUiClientId || (switches.controlUiClassifier === "operator-ui" && client.id === tuiClientId);
+  return {
+    isControlUi,
+    isWebchat: client.mode === "webchat" || client.id === "webchat-ui",
+    isCli: client.mode === "cli",
+    isLocalBackend: client.id === "gateway-client" && client.mode === "backend",
+  };
+}
+
+export interface MissingDeviceFacts {
+  readonly devicePresent: boolean;
+  readonly cls: ClientClass;
+  readonly role: string;
+  readonly isLocal: boolean;
+  readonly allowInsecureAuth: boolean;
+  readonly allowBypass: boolean;
+  readonly trustedProxyAuthOk: boolean;
+  readonly anyTrustedProxyOk: boolean;
+  readonly authOk: boolean;
+  readonly sharedAuthOk: boolean;
+  readonly hasSharedAuth: boolean;
+}
+
+export type MissingDeviceDecision = "allow" | "reject-control-ui-insecure-auth" | "reject-unauthorized" | "reject-device-required";
+
+/** evaluateMissingDeviceIdentity in its S-Mar order, with the S-Feb and pre-CVE switches. */
+export function evaluateMissingDevice(switches: GatewaySwitches, f: MissingDeviceFacts): MissingDeviceDecision {
+  if (f.devicePresent) return "allow";
+  if (f.cls.isControlUi && f.trustedProxyAuthOk) return "allow";
+  if (switches.trustedProxySkipsDeviceForAnyClient && f.anyTrustedProxyOk) return "allow";
+  if (f.cls.isControlUi && f.allowBypass) return "allow";
+  if (f.cls.isControlUi) {
+    const insecureOk = f.allowInsecureAuth && (f.isLocal || switches.allowInsecureAuthRemoteBypass);
+    if (!insecureOk) return "reject-control-ui-insecure-auth";
+  }
+  if (f.role === "operator" && f.sharedAuthOk) return "allow";
+  if (!f.authOk && f.hasSharedAuth) return "reject-unauthorized";
+  return "reject-device-required";
+}
+
+/** Whether an allowed device-less connection loses its declared scopes (clearUnboundScopes). */
+export function clearsUnboundScopes(
+  switches: GatewaySwitches,
+  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; isLocal: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
+): boolean {
+  if (f.devicePresent) return false;
+  if (switches.localBackendSharedAuthKeepsScopes && f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && f.sharedAuthOk) return false;
+  switch (switches.scopeClearing) {
+    case "clear-without-device":
+      return !f.allowBypass;
+    case "preserve-allowed":
+      return false;
+    case "late": {
+      const sharedMethod = f.authMethod === "token" || f.authMethod === "password" || f.authMethod === "trusted-proxy";
+      const preserveInsecureLocalUi = f.cls.isControlUi && f.allowInsecureAuth && f.isLocal && (f.authMethod === "token" || f.authMethod === "password");
+      return sharedMethod && !preserveInsecureLocalUi;
+    }
+  }
+}
+
+/** Whether pairing is skipped for this connection (shouldSkipControlUiPairing and its relatives). */
+export function skipsPairing(
+  switches: GatewaySwitches,
+  f: { cls: ClientClass; role: string; authMethod: string; allowBypass: boolean; sharedAuthOk: boolean; trustedProxyAuthOk: boolean; isLocal: boolean; hasOrigin: boolean; isPaired: boolean },
+): boolean {
+  if (f.trustedProxyAuthOk) return true;
+  if (switches.trustedProxySkipsDeviceForAnyClient && f.authMethod === "trusted-proxy") return true;
+  if (f.allowBypass && f.sharedAuthOk) return true;
+  if (switches.silentPairing === "late") {
+    if (f.cls.isControlUi && f.role === "operator" && f.authMethod === "none") return true;
+    if (f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && !f.isPaired && (f.authMethod === "device-token" || f.authMethod === "none")) return true;
+  }
+  return false;
+}
+
+const nativeAppIds = new Set(["openclaw-macos", "openclaw-ios", "openclaw-android", "openclaw-linux", "openclaw-watchos"]);
+
+/** Whether a pairing requirement is approved on the spot (silent local pairing). */
+export function isSilentPairing(
+  switches: GatewaySwitches,
+  f: { reason: PairingReason; isLocal: boolean; hasOrigin: boolean; cls: ClientClass; clientId: string },
+): boolean {
+  if (!f.isLocal) return false;
+  switch (switches.silentPairing) {
+    case "feb":
+      return f.reason === "not-paired";
+    case "mar":
+      return true;
+    case "late": {
+      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+      if (f.reason === "scope-upgrade") return false;
+      if (f.reason === "metadata-upgrade") return !f.hasOrigin && !f.cls.isControlUi && (f.cls.isCli || nativeAppIds.has(f.clientId));
+      return true;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+// The ordered connect evaluation (spec §4.2): one `connect` request in, the answer (and close) out.
+// Each stage either refuses (returns outputs) or hands its facts to the next one.
+import {
+  ConnectErrorDetailCodes,
+  deviceAuthDetailCode,
+  deviceAuthMessage,
+  ErrorCodes,
+  validateConnectParams,
+  type ConnectParams,
+  type RequestFrame,
+} from "../protocol/index.ts";
+import { classifyClient, clearsUnboundScopes, evaluateMissingDevice, type ClientClass } from "./connect-policy.ts";
+import { verifyDeviceProof } from "./device-proof.ts";
+import { checkBrowserOrigin } from "./origin-check.ts";
+import { clearFailures, failureDelayMs } from "./failed-auth-delay.ts";
+import { helloOk } from "./hello.ts";
+import { pairDevice } from "./pairing-flow.ts";
+import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
+import { log, refuse, type ErrorBody } from "./responses.ts";
+import { authorizeGatewayConnect, type SharedAuthResult } from "./shared-auth.ts";
+import { verifyDeviceToken } from "./pairing-store.ts";
+import { isLoopbackAddress } from "./locality.ts";
+import { unauthorizedAnswer } from "./unauthorized.ts";
+import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
+
+/** Facts established by the stages before device proof and fallback auth. */
+export interface ConnectFacts {
+  readonly params: ConnectParams;
+  readonly requestId: string;
+  readonly role: string;
+  scopes: string[];
+  readonly cls: ClientClass;
+  readonly hasOrigin: boolean;
+  readonly allowBypass: boolean;
+  readonly device: ConnectParams["device"] | null;
+  authOk: boolean;
+  authMethod: string;
+  authReason: string | undefined;
+  readonly sharedAuthOk: boolean;
+  readonly trustedProxyAuthOk: boolean;
+}
+
+export function handleConnect(state: GatewayState, conn: Connection, req: RequestFrame, ctx: StepContext): GatewayOutput[] {
+  const sw = state.switches;
+  const validated = validateConnectParams(req.params, { schemaEra: sw.connectSchema });
+  if (!validated.ok) {
+    const message = `invalid connect params: ${validated.message}`;
+    return [...refuse(conn.connId, req.id, { code: ErrorCodes.INVALID_REQUEST, message }), log("connect.invalid-params", { connId: conn.connId })];
+  }
+  const params = validated.params;
+  if (!state.ready) return startingAnswer(conn, req.id);
+  const v = sw.protocolVersion;
+  if (params.maxProtocol < v || params.minProtocol > v) return protocolMismatch(state, conn, req.id, params);
+  const role = params.role ?? "operator";
+  if (role !== "operator" && role !== "node") {
+    return refuse(conn.connId, req.id, { code: ErrorCodes.INVALID_REQUEST, message: "invalid role" });
+  }
+  const scopes = Array.isArray(params.scopes) ? [...params.scopes] : [];
+  const cls = classifyClient(sw, params.client);
+  const origin = conn.headers["origin"];
+  const originRefusal = checkOrigin(state, conn, req.id, cls, origin);
+  if (originRefusal) return originRefusal;
+  const allowBypass = cls.isControlUi && state.config.controlUi.dangerouslyDisableDeviceAuth;
+  const device = allowBypass ? null : (params.device ?? null);
+  const facts = primaryAuth(state, conn, ctx, { params, requestId: req.id, role, scopes, cls, hasOrigin: origin !== undefined, allowBypass, device });
+  return afterPrimaryAuth(state, conn, ctx, facts);
+}
+
+function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): GatewayOutput[] {
+  const sw = state.switches;
+  const allowInsecureAuth = f.cls.isControlUi && state.config.controlUi.allowInsecureAuth;
+  const decision = evaluateMissingDevice(sw, {
+    devicePresent: f.device !== null,
+    cls: f.cls,
+    role: f.role,
+    isLocal: conn.isLocal,
+    allowInsecureAuth,
+    allowBypass: f.allowBypass,
+    trustedProxyAuthOk: f.trustedProxyAuthOk,
+    anyTrustedProxyOk: f.authOk && f.authMethod === "trusted-proxy",
+    authOk: f.authOk,
+    sharedAuthOk: f.sharedAuthOk,
+    hasSharedAuth: Boolean(f.params.auth?.token || f.params.auth?.password),
+  });
+  switch (decision) {
+    case "reject-control-ui-insecure-auth":
+      return refuse(conn.connId, f.requestId, coded(state, ErrorCodes.INVALID_REQUEST, "control ui requires device identity (use HTTPS or localhost secure context)", ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED));
+    case "reject-unauthorized":
+      return unauthorized(state, conn, ctx, f);
+    case "reject-device-required":
+      return refuse(conn.connId, f.requestId, coded(state, ErrorCodes.NOT_PAIRED, "device identity required", ConnectErrorDetailCodes.DEVICE_IDENTITY_REQUIRED));
+    case "allow":
+      break;
+  }
+  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
+    f.scopes = [];
+  }
+  let publicKey: string | null = null;
+  if (f.device) {
+    const proof = verifyDeviceProof({ switches: sw, params: f.params, role: f.role, scopes: f.scopes, connectNonce: conn.connectNonce, isLocal: conn.isLocal, nowMs: ctx.nowMs });
+    if (!proof.ok) {
+      const message = deviceAuthMessage(proof.reason);
+      const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
+      if (sw.detailCodes) error.details = { code: deviceAuthDetailCode(proof.reason), reason: proof.reason };
+      return [...refuse(conn.connId, f.requestId, error), log("connect.device-auth-invalid", { connId: conn.connId, reason: proof.reason })];
+    }
+    publicKey = proof.publicKey;
+    if (!f.authOk) deviceTokenFallback(state, conn, ctx, f);
+  }
+  if (!f.authOk) return unauthorized(state, conn, ctx, f);
+  clearFailures(state.failedAuth, conn.clientIp);
+  return pairDevice(state, conn, ctx, f, publicKey, (deviceToken) => helloOk(state, conn, ctx, f, deviceToken));
+}
+
+function primaryAuth(
+  state: GatewayState,
+  conn: Connection,
+  ctx: StepContext,
+  base: Omit<ConnectFacts, "authOk" | "authMethod" | "authReason" | "sharedAuthOk" | "trustedProxyAuthOk">,
+): ConnectFacts {
+  const sw = state.switches;
+  const auth = base.params.auth ?? {};
+  const limiter = limiterFor(state, conn, base.hasOrigin);
+  // S-Mar: with a device identity and auth.token both present the shared probe charges nothing (§4.3.3).
+  const chargeShared = !(base.device && auth.token);
+  const primary: SharedAuthResult = authorizeGatewayConnect({
+    conn,
+    config: state.config,
+    auth,
+    limiter: chargeShared ? limiter.state : undefined,
+    limiterKey: limiter.key,
+    allowTailscale: state.config.auth.allowTailscale,
+    tokenMissingCharged: sw.tokenMissingCharged,
+    nowMs: ctx.nowMs,
+  });
+  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, nowMs: ctx.nowMs });
+  const sharedMethods = sw.silentPairing === "late" ? ["token", "password", "trusted-proxy"] : ["token", "password"];
+  const sharedAuthOk = probe.ok && sharedMethods.includes(probe.method);
+  const authMethod = primary.ok ? primary.method : state.config.auth.mode === "password" ? "password" : "token";
+  return {
+    ...base,
+    authOk: primary.ok,
+    authMethod,
+    authReason: primary.ok ? undefined : primary.reason,
+    sharedAuthOk,
+    trustedProxyAuthOk: base.cls.isControlUi && base.role === "operator" && state.config.auth.mode === "trusted-proxy" && primary.ok && primary.method === "trusted-proxy",
+  };
+}
+
+function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
+  const origin = conn.headers["origin"];
+  if (state.switches.browserOriginLimiter && hasOrigin && origin && isLoopbackAddress(conn.clientIp)) {
+    return { state: state.browserLimiter, key: origin.trim().toLowerCase() };
+  }
+  return { state: state.limiter, key: conn.clientIp };
+}
+
+/** §4.3.3: with a device identity, a failed primary auth may still pass with the device token. */
+function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): void {
+  const auth = f.params.auth ?? {};
+  const explicit = Boolean(auth.deviceToken);
+  const candidate = auth.deviceToken ?? auth.token;
+  if (!candidate || !f.device) return;
+  const limiter = limiterFor(state, conn, f.hasOrigin);
+  const verdict = limiterCheck(limiter.state, "device-token", limiter.key, ctx.nowMs);
+  if (!verdict.allowed) {
+    f.authReason = "rate_limited";
+    return;
+  }
+  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs });
+  if (result.ok) {
+    f.authOk = true;
+    f.authMethod = "device-token";
+    f.authReason = undefined;
+    limiterReset(limiter.state, "device-token", limiter.key);
+    if (state.switches.silentPairing === "late" && (auth.token || auth.password)) limiterReset(limiter.state, "shared-secret", limiter.key);
+    return;
+  }
+  limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);
+  if (result.reason === "scope-mismatch") f.authReason = "scope_mismatch";
+  else if (explicit) f.authReason = "device_token_mismatch";
+}
+
+function unauthorized(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): GatewayOutput[] {
+  const outputs = unauthorizedAnswer({
+    switches: state.switches,
+    connId: conn.connId,
+    requestId: f.requestId,
+    reason: f.authReason,
+    authMode: state.config.auth.mode,
+    cls: f.cls,
+    params: f.params,
+    devicePresented: f.device !== null,
+  });
+  outputs.push(log("connect.unauthorized", { connId: conn.connId, reason: f.authReason ?? null }));
+  const delayMs = failureDelayMs(state.failedAuth, state.switches, conn.clientIp, ctx.nowMs);
+  if (delayMs <= 0) return outputs;
+  const key = `auth-delay:${conn.connId}`;
+  state.delayed.set(key, outputs);
+  conn.phase = "connecting";
+  return [{ kind: "timer-set", key, delayMs }];
+}
+
+function coded(state: GatewayState, code: string, message: string, detailCode: string): ErrorBody {
+  return state.switches.detailCodes ? { code, message, details: { code: detailCode } } : { code, message };
+}
+
+function checkOrigin(state: GatewayState, conn: Connection, requestId: string, cls: ClientClass, origin: string | undefined): GatewayOutput[] | undefined {
+  const sw = state.switches;
+  const applies = cls.isControlUi || cls.isWebchat || (sw.originCheckApplies === "any-origin" && origin !== undefined);
+  if (!applies) return undefined;
+  const verdict = checkBrowserOriginFor(state, conn, origin);
+  if (verdict.ok) return undefined;
+  const message = "origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)";
+  const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
+  if (sw.detailCodes) error.details = { code: ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED, reason: verdict.reason };
+  return [...refuse(conn.connId, requestId, error), log("connect.origin-mismatch", { connId: conn.connId, origin: origin ?? null })];
+}
+
+function checkBrowserOriginFor(state: GatewayState, conn: Connection, origin: string | undefined) {
+  return checkBrowserOrigin({ origin, hostHeader: conn.headers["host"], isLocalClient: conn.isLocal, config: state.config, rule: state.switches.originRule });
+}
+
+function startingAnswer(conn: Connection, requestId: string): GatewayOutput[] {
+  const error: ErrorBody = {
+    code: ErrorCodes.UNAVAILABLE,
+    message: "gateway starting; retry shortly",
+    details: { reason: "startup-sidecars" },
+    retryable: true,
+    retryAfterMs: 500,
+  };
+  return refuse(conn.connId, requestId, error, 1013, "gateway starting");
+}
+
+function protocolMismatch(state: GatewayState, conn: Connection, requestId: string, params: ConnectParams): GatewayOutput[] {
+  const v = state.switches.protocolVersion;
+  const details: Record<string, unknown> =
+    state.switches.protocolMismatchDetails === "coded"
+      ? { code: ConnectErrorDetailCodes.PROTOCOL_MISMATCH, clientMinProtocol: params.minProtocol, clientMaxProtocol: params.maxProtocol, expectedProtocol: v, minimumProbeProtocol: 3 }
+      : { expectedProtocol: v };
+  return refuse(conn.connId, requestId, { code: ErrorCodes.INVALID_REQUEST, message: "protocol mismatch", details }, 1002, "protocol mismatch");
+}

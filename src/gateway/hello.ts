@@ -1,0 +1,51 @@
+// The hello-ok answer and the session it opens (spec §1.4, §4.2 steps 13–15).
+import { gatewayEvents, gatewayMethods } from "./methods.ts";
+import type { ConnectFacts } from "./connect.ts";
+import type { DeviceAuthToken } from "./pairing-store.ts";
+import { log, resOk } from "./responses.ts";
+import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
+
+export const maxPayloadBytes = 25 * 1024 * 1024;
+export const maxBufferedBytes = 50 * 1024 * 1024;
+
+export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts, token: DeviceAuthToken | null): GatewayOutput[] {
+  const sw = state.switches;
+  conn.phase = "connected";
+  conn.session = {
+    role: f.role,
+    scopes: f.scopes,
+    clientId: f.params.client.id,
+    clientMode: f.params.client.mode,
+    deviceId: f.device?.id ?? null,
+    authMethod: f.authMethod,
+    usesSharedGatewayAuth: f.authMethod === "token" || f.authMethod === "password",
+    unauthorizedCalls: 0,
+  };
+  let auth: Record<string, unknown> | undefined;
+  if (sw.helloAuthAlways) auth = { method: f.authMethod, role: f.role, scopes: f.scopes };
+  if (token) {
+    auth = { ...(auth ?? {}), deviceToken: token.token, role: token.role, scopes: token.scopes, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
+  }
+  const payload: Record<string, unknown> = {
+    type: "hello-ok",
+    protocol: sw.protocolVersion,
+    server: { version: state.config.version, connId: conn.connId },
+    features: { methods: gatewayMethods, events: gatewayEvents },
+    snapshot: {
+      presence: [],
+      health: { ok: true },
+      stateVersion: { presence: 0, health: 0 },
+      uptimeMs: ctx.nowMs - state.startedAtMs,
+      configPath: state.config.configPath,
+      stateDir: state.config.stateDir,
+    },
+    policy: { maxPayload: maxPayloadBytes, maxBufferedBytes, tickIntervalMs: sw.tickIntervalMs },
+  };
+  if (auth) payload["auth"] = auth;
+  return [
+    { kind: "timer-cancel", key: `handshake:${conn.connId}` },
+    resOk(conn.connId, f.requestId, payload),
+    { kind: "set-max-payload", connId: conn.connId, bytes: maxPayloadBytes },
+    log("connect.hello", { connId: conn.connId, role: f.role, scopes: f.scopes, method: f.authMethod, deviceId: f.device?.id ?? null }),
+  ];
+}

@@ -1,0 +1,8 @@
+// The simulated OpenClaw gateway: a pure auth reducer plus its pairing store. Public surface of src/gateway.
+export { createGatewayState, gatewayStep } from "./gateway.ts";
+export * from "./types.ts";
+export * from "./pairing-store.ts";
+export { rateLimitDefaults, type LimiterScope } from "./rate-limit.ts";
+export { resolveLocality, isLoopbackAddress, isPrivateAddress } from "./locality.ts";
+export { gatewayMethods, gatewayEvents } from "./methods.ts";
+export { maxPayloadBytes } from "./hello.ts";

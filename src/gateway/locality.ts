@@ -1,0 +1,64 @@
+// Per-connection locality (spec §4.0): the proxy-aware client IP and whether a request is local-direct.
+// Pure functions of the socket peer address, headers and the trusted-proxy list.
+
+export function isLoopbackAddress(ip: string): boolean {
+  const a = ip.trim().toLowerCase();
+  return a.startsWith("127.") || a === "::1" || a.startsWith("::ffff:127.") || a === "localhost";
+}
+
+export function isPrivateAddress(ip: string): boolean {
+  const a = ip.trim().toLowerCase().replace(/^::ffff:/, "");
+  if (isLoopbackAddress(a)) return true;
+  const m = /^(\d+)\.(\d+)\./.exec(a);
+  if (!m) return a.startsWith("fc") || a.startsWith("fd") || a.startsWith("fe80");
+  const [x, y] = [Number(m[1]), Number(m[2])];
+  return x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 100 && y >= 64 && y <= 127);
+}
+
+export function hostnameOf(hostHeader: string | undefined): string {
+  if (!hostHeader) return "";
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(1, h.indexOf("]") > 0 ? h.indexOf("]") : undefined);
+  const colon = h.lastIndexOf(":");
+  return colon > 0 && h.indexOf(":") === colon ? h.slice(0, colon) : h;
+}
+
+export function isLocalishHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "::1" || hostname.endsWith(".ts.net");
+}
+
+function firstForwarded(xff: string | undefined): string | undefined {
+  const first = xff?.split(",")[0]?.trim();
+  return first ? first : undefined;
+}
+
+export function isTrustedProxy(peer: string, trustedProxies: readonly string[]): boolean {
+  return trustedProxies.some((p) => p.trim() === peer.trim());
+}
+
+export interface Locality {
+  readonly clientIp: string;
+  readonly isLocal: boolean;
+  readonly hasProxyHeaders: boolean;
+  readonly hasUntrustedProxyHeaders: boolean;
+}
+
+export function resolveLocality(options: {
+  remoteAddress: string;
+  headers: Record<string, string>;
+  trustedProxies: readonly string[];
+  allowRealIpFallback: boolean;
+}): Locality {
+  const { remoteAddress, headers, trustedProxies } = options;
+  const peerTrusted = isTrustedProxy(remoteAddress, trustedProxies);
+  const xff = headers["x-forwarded-for"];
+  const realIp = headers["x-real-ip"];
+  let clientIp = remoteAddress;
+  if (peerTrusted) clientIp = firstForwarded(xff) ?? (options.allowRealIpFallback && realIp ? realIp.trim() : remoteAddress);
+  const hasProxyHeaders = Boolean(xff || realIp);
+  const hasUntrustedProxyHeaders = hasProxyHeaders && !peerTrusted;
+  const forwardedPresent = Boolean(xff || realIp || headers["x-forwarded-host"]);
+  const isLocal =
+    isLoopbackAddress(clientIp) && isLocalishHost(hostnameOf(headers["host"])) && (!forwardedPresent || peerTrusted);
+  return { clientIp, isLocal, hasProxyHeaders, hasUntrustedProxyHeaders };
+}

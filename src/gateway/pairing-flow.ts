@@ -1,0 +1,117 @@
+// Pairing during connect (spec §4.5): is this device paired for this role, scopes and metadata; if not,
+// create or merge a pending request, approve it silently where the profile allows, else refuse.
+import { ConnectErrorDetailCodes, ErrorCodes, normalizeDeviceAuthScopes, roleScopesAllow, type PairingReason } from "../protocol/index.ts";
+import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
+import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
+import type { ConnectFacts } from "./connect.ts";
+import { approveDevicePairing, clonePairingStore, ensureDeviceToken, requestDevicePairing, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
+import { event, log, refuse } from "./responses.ts";
+import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
+
+export function pairDevice(
+  state: GatewayState,
+  conn: Connection,
+  ctx: StepContext,
+  f: ConnectFacts,
+  publicKey: string | null,
+  finish: (deviceToken: DeviceAuthToken | null) => GatewayOutput[],
+): GatewayOutput[] {
+  const device = f.device;
+  if (!device || !publicKey) return finish(null);
+  const paired = state.store.paired[device.id];
+  const isPaired = paired !== undefined && paired.publicKey === publicKey;
+  const skip = skipsPairing(state.switches, { cls: f.cls, role: f.role, authMethod: f.authMethod, allowBypass: f.allowBypass, sharedAuthOk: f.sharedAuthOk, trustedProxyAuthOk: f.trustedProxyAuthOk, isLocal: conn.isLocal, hasOrigin: f.hasOrigin, isPaired });
+  const outputs: GatewayOutput[] = [];
+  if (!skip) {
+    const reason = pairingRequirement(state, f, isPaired);
+    if (reason) {
+      const silent = isSilentPairing(state.switches, { reason, isLocal: conn.isLocal, hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id });
+      const { request, created } = requestDevicePairing({
+        store: state.store,
+        request: {
+          deviceId: device.id,
+          publicKey,
+          displayName: f.params.client.displayName,
+          platform: f.params.client.platform,
+          deviceFamily: f.params.client.deviceFamily,
+          clientId: f.params.client.id,
+          clientMode: f.params.client.mode,
+          role: f.role,
+          roles: [f.role],
+          scopes: f.scopes,
+          remoteIp: conn.isLocal ? undefined : conn.clientIp,
+          silent,
+          isRepair: paired !== undefined && !isPaired,
+        },
+        policy: state.switches.pendingRequestPolicy,
+        nowMs: ctx.nowMs,
+        prng: ctx.prng,
+      });
+      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent, requestId: request.requestId }));
+      if (!silent) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request)];
+      approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng);
+      outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
+    } else {
+      updatePairedDeviceMetadata(state.store, device.id, {
+        role: f.role,
+        scopes: f.scopes,
+        keepPlatform: state.switches.metadataPinning,
+        displayName: f.params.client.displayName,
+        platform: f.params.client.platform,
+        clientId: f.params.client.id,
+        clientMode: f.params.client.mode,
+      });
+    }
+  }
+  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng });
+  outputs.push({ kind: "persist", store: clonePairingStore(state.store) });
+  return [...outputs, ...finish(token)];
+}
+
+function pairingRequirement(state: GatewayState, f: ConnectFacts, isPaired: boolean): PairingReason | undefined {
+  if (!isPaired) return "not-paired";
+  const paired = state.store.paired[f.device!.id]!;
+  if (state.switches.metadataPinning) {
+    const claimedPlatform = normalizeDeviceMetadataForAuth(f.params.client.platform);
+    const claimedFamily = normalizeDeviceMetadataForAuth(f.params.client.deviceFamily);
+    if (paired.platform !== undefined && normalizeDeviceMetadataForAuth(paired.platform) !== claimedPlatform) return "metadata-upgrade";
+    if (paired.deviceFamily !== undefined && normalizeDeviceMetadataForAuth(paired.deviceFamily) !== claimedFamily) return "metadata-upgrade";
+  }
+  const roles = paired.roles ?? (paired.role ? [paired.role] : []);
+  if (roles.length === 0 || !roles.includes(f.role)) return "role-upgrade";
+  if (f.scopes.length > 0) {
+    const approved = normalizeDeviceAuthScopes(paired.approvedScopes ?? paired.scopes ?? []);
+    if (approved.length === 0 || !roleScopesAllow(f.role, f.scopes, approved)) return "scope-upgrade";
+  }
+  return undefined;
+}
+
+function notPaired(
+  state: GatewayState,
+  conn: Connection,
+  ctx: StepContext,
+  f: ConnectFacts,
+  requestId: string,
+  reason: PairingReason,
+  created: boolean,
+  request: unknown,
+): GatewayOutput[] {
+  const outputs: GatewayOutput[] = [{ kind: "persist", store: clonePairingStore(state.store) }];
+  if (created) outputs.push(...broadcastToPairingOperators(state, "device.pair.requested", request));
+  const details = !state.switches.detailCodes ? { requestId } : { code: ConnectErrorDetailCodes.PAIRING_REQUIRED, requestId, reason };
+  outputs.push(...refuse(conn.connId, f.requestId, { code: ErrorCodes.NOT_PAIRED, message: "pairing required", details }));
+  void ctx;
+  return outputs;
+}
+
+/** Events about pairing go to connected operators that may act on them (operator.pairing or admin). */
+export function broadcastToPairingOperators(state: GatewayState, name: string, payload: unknown): GatewayOutput[] {
+  const outputs: GatewayOutput[] = [];
+  for (const conn of state.conns.values()) {
+    const s = conn.session;
+    if (conn.phase !== "connected" || !s || s.role !== "operator") continue;
+    if (!s.scopes.includes("operator.pairing") && !s.scopes.includes("operator.admin")) continue;
+    outputs.push(event(conn.connId, name, payload));
+  }
+  return outputs;
+}

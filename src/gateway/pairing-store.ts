@@ -1,0 +1,243 @@
+// The gateway's pairing store (spec §6): pending requests, paired devices and their per-role device tokens.
+// Plain JSON-shaped data so it can be persisted and reloaded across a simulated gateway restart.
+// Functions update the store in place and return what the caller needs to answer; they do no I/O.
+import { assert, randomToken, uuidV4, type Prng } from "../kernel/index.ts";
+import { normalizeDeviceAuthScopes, roleScopesAllow } from "../protocol/index.ts";
+
+export const pendingTtlMs = 5 * 60_000;
+
+export interface PendingRequest {
+  requestId: string;
+  deviceId: string;
+  publicKey: string;
+  displayName?: string;
+  platform?: string;
+  deviceFamily?: string;
+  clientId?: string;
+  clientMode?: string;
+  role?: string;
+  roles?: string[];
+  scopes?: string[];
+  remoteIp?: string;
+  silent?: boolean;
+  isRepair?: boolean;
+  ts: number;
+}
+
+export interface DeviceAuthToken {
+  token: string;
+  role: string;
+  scopes: string[];
+  createdAtMs: number;
+  rotatedAtMs?: number;
+  revokedAtMs?: number;
+  lastUsedAtMs?: number;
+}
+
+export interface PairedDevice {
+  deviceId: string;
+  publicKey: string;
+  displayName?: string;
+  platform?: string;
+  deviceFamily?: string;
+  clientId?: string;
+  clientMode?: string;
+  role?: string;
+  roles?: string[];
+  scopes?: string[];
+  approvedScopes?: string[];
+  remoteIp?: string;
+  tokens: Record<string, DeviceAuthToken>;
+  createdAtMs: number;
+  approvedAtMs: number;
+}
+
+export interface PairingStore {
+  pending: Record<string, PendingRequest>;
+  paired: Record<string, PairedDevice>;
+}
+
+export function emptyPairingStore(): PairingStore {
+  return { pending: {}, paired: {} };
+}
+
+export function clonePairingStore(store: PairingStore): PairingStore {
+  return structuredClone(store);
+}
+
+export function prunePending(store: PairingStore, nowMs: number): void {
+  for (const [id, req] of Object.entries(store.pending)) if (nowMs - req.ts > pendingTtlMs) delete store.pending[id];
+}
+
+function union(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+export type PendingPolicy = "merge" | "replace" | "keep-existing";
+
+export type PairingRequestInput = Omit<PendingRequest, "requestId" | "ts">;
+
+/** requestDevicePairing: one pending request per device; a second one merges, replaces or is ignored. */
+export function requestDevicePairing(options: {
+  store: PairingStore;
+  request: PairingRequestInput;
+  policy: PendingPolicy;
+  nowMs: number;
+  prng: Prng;
+}): { request: PendingRequest; created: boolean } {
+  const { store, request, policy, nowMs, prng } = options;
+  prunePending(store, nowMs);
+  const existing = Object.values(store.pending).find((p) => p.deviceId === request.deviceId);
+  if (existing && policy === "keep-existing") return { request: existing, created: false };
+  if (existing && policy === "merge") {
+    const merged: PendingRequest = {
+      ...existing,
+      ...definedOnly(request),
+      role: existing.role ?? request.role,
+      roles: union(existing.roles ?? (existing.role ? [existing.role] : []), request.roles ?? (request.role ? [request.role] : [])),
+      scopes: union(existing.scopes, request.scopes),
+      silent: Boolean(existing.silent && request.silent),
+      isRepair: Boolean(existing.isRepair || request.isRepair),
+      requestId: existing.requestId,
+      ts: nowMs,
+    };
+    store.pending[existing.requestId] = merged;
+    return { request: merged, created: false };
+  }
+  if (existing) delete store.pending[existing.requestId];
+  const created: PendingRequest = { ...definedOnly(request), requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
+  if (created.role && !created.roles) created.roles = [created.role];
+  store.pending[created.requestId] = created;
+  return { request: created, created: true };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken }): DeviceAuthToken {
+  const token: DeviceAuthToken = {
+    token: randomToken(options.prng),
+    role: options.role,
+    scopes: normalizeDeviceAuthScopes(options.scopes),
+    createdAtMs: options.previous?.createdAtMs ?? options.nowMs,
+  };
+  if (options.previous) token.rotatedAtMs = options.nowMs;
+  return token;
+}
+
+export function approveDevicePairing(store: PairingStore, requestId: string, nowMs: number, prng: Prng): PairedDevice | null {
+  prunePending(store, nowMs);
+  const pending = store.pending[requestId];
+  if (!pending) return null;
+  const existing = store.paired[pending.deviceId];
+  const roles = union(existing?.roles ?? (existing?.role ? [existing.role] : []), pending.roles ?? (pending.role ? [pending.role] : []));
+  const scopes = union(existing?.approvedScopes ?? existing?.scopes, pending.scopes);
+  const role = pending.role ?? existing?.role ?? "operator";
+  const tokenScopes = pending.scopes && pending.scopes.length > 0 ? pending.scopes : scopes;
+  const device: PairedDevice = {
+    ...(existing ?? { tokens: {}, createdAtMs: nowMs }),
+    deviceId: pending.deviceId,
+    publicKey: pending.publicKey,
+    ...metadataOf(pending),
+    role,
+    roles,
+    scopes,
+    approvedScopes: scopes,
+    tokens: { ...(existing?.tokens ?? {}) },
+    approvedAtMs: nowMs,
+  } as PairedDevice;
+  device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });
+  store.paired[device.deviceId] = device;
+  delete store.pending[requestId];
+  return device;
+}
+
+function metadataOf(p: Partial<PendingRequest>): Partial<PairedDevice> {
+  return definedOnly({
+    displayName: p.displayName,
+    platform: p.platform,
+    deviceFamily: p.deviceFamily,
+    clientId: p.clientId,
+    clientMode: p.clientMode,
+    remoteIp: p.remoteIp,
+  });
+}
+
+export function rejectDevicePairing(store: PairingStore, requestId: string): PendingRequest | null {
+  const pending = store.pending[requestId];
+  if (!pending) return null;
+  delete store.pending[requestId];
+  return pending;
+}
+
+export function removePairedDevice(store: PairingStore, deviceId: string): boolean {
+  if (!store.paired[deviceId]) return false;
+  delete store.paired[deviceId];
+  return true;
+}
+
+/** Merges metadata, roles and scopes after an allowed connect; approvedScopes are kept. */
+export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string, update: { role: string; scopes: readonly string[]; keepPlatform: boolean } & Partial<PendingRequest>): void {
+  const device = store.paired[deviceId];
+  assert(device !== undefined, "updating metadata of an unpaired device");
+  const meta = metadataOf(update);
+  if (update.keepPlatform) {
+    delete meta.platform;
+    delete meta.deviceFamily;
+  }
+  Object.assign(device, meta);
+  device.roles = union(device.roles ?? (device.role ? [device.role] : []), [update.role]);
+  device.scopes = union(device.scopes, update.scopes);
+}
+
+/** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */
+export function ensureDeviceToken(store: PairingStore, options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng }): DeviceAuthToken | null {
+  const device = store.paired[options.deviceId];
+  if (!device) return null;
+  const existing = device.tokens[options.role];
+  if (existing && existing.revokedAtMs === undefined && roleScopesAllow(options.role, options.scopes, existing.scopes)) return existing;
+  const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
+  device.tokens[options.role] = minted;
+  return minted;
+}
+
+export type VerifyTokenResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: "device-not-paired" | "role-missing" | "token-missing" | "token-revoked" | "token-mismatch" | "scope-mismatch" };
+
+export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number }): VerifyTokenResult {
+  const device = store.paired[options.deviceId];
+  if (!device) return { ok: false, reason: "device-not-paired" };
+  const entry = device.tokens[options.role];
+  if (!entry) return { ok: false, reason: "role-missing" };
+  if (!options.token.trim()) return { ok: false, reason: "token-missing" };
+  if (entry.revokedAtMs !== undefined) return { ok: false, reason: "token-revoked" };
+  if (entry.token !== options.token) return { ok: false, reason: "token-mismatch" };
+  if (!roleScopesAllow(options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
+  entry.lastUsedAtMs = options.nowMs;
+  return { ok: true };
+}
+
+/** Mints a new token for the role; null when the device or role is unknown or scopes exceed the approved baseline. */
+export function rotateDeviceToken(store: PairingStore, options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng }): DeviceAuthToken | null {
+  const device = store.paired[options.deviceId];
+  if (!device) return null;
+  const existing = device.tokens[options.role];
+  const roles = device.roles ?? (device.role ? [device.role] : []);
+  if (!existing && !roles.includes(options.role)) return null;
+  const scopes = options.scopes ?? existing?.scopes ?? device.scopes ?? [];
+  const baseline = device.approvedScopes ?? device.scopes ?? [];
+  if (!roleScopesAllow(options.role, scopes, baseline)) return null;
+  const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
+  minted.rotatedAtMs = options.nowMs;
+  device.tokens[options.role] = minted;
+  return minted;
+}
+
+export function revokeDeviceToken(store: PairingStore, options: { deviceId: string; role: string; nowMs: number }): DeviceAuthToken | null {
+  const entry = store.paired[options.deviceId]?.tokens[options.role];
+  if (!entry) return null;
+  entry.revokedAtMs = options.nowMs;
+  return entry;
+}

@@ -1,0 +1,95 @@
+// Primary shared-secret / identity auth (spec §4.3.1–4.3.2, authorizeGatewayConnect).
+// Returns a result value; charging the limiter is done here exactly where the real order does it.
+import { isLoopbackAddress, isTrustedProxy } from "./locality.ts";
+import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
+import type { Connection, GatewayRuntimeConfig } from "./types.ts";
+
+export type AuthMethod = "none" | "token" | "password" | "tailscale" | "device-token" | "bootstrap-token" | "trusted-proxy";
+
+export type SharedAuthResult =
+  | { readonly ok: true; readonly method: AuthMethod; readonly user?: string }
+  | { readonly ok: false; readonly reason: string; readonly retryAfterMs?: number };
+
+export interface SharedAuthRequest {
+  readonly conn: Connection;
+  readonly config: GatewayRuntimeConfig;
+  readonly auth: { token?: string; password?: string } | undefined;
+  /** Limiter to charge; undefined = this probe charges nothing (S-Mar: device present with auth.token). */
+  readonly limiter: LimiterState | undefined;
+  /** The limiter key: the client IP, or the browser origin for the browser limiter. */
+  readonly limiterKey: string;
+  readonly allowTailscale: boolean;
+  readonly tokenMissingCharged: boolean;
+  readonly nowMs: number;
+}
+
+export function authorizeGatewayConnect(req: SharedAuthRequest): SharedAuthResult {
+  const { config, conn } = req;
+  const mode = config.auth.mode;
+  if (mode === "trusted-proxy") return trustedProxyAuth(req);
+  if (mode === "none") return { ok: true, method: "none" };
+  const ip = req.limiterKey;
+  if (req.limiter) {
+    const verdict = limiterCheck(req.limiter, "shared-secret", ip, req.nowMs);
+    if (!verdict.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: verdict.retryAfterMs };
+  }
+  if (req.allowTailscale && !conn.isLocal) {
+    const ts = tailscaleAuth(req);
+    if (ts.ok) {
+      if (req.limiter) limiterReset(req.limiter, "shared-secret", ip);
+      return ts;
+    }
+  }
+  const fail = (reason: string, charge: boolean): SharedAuthResult => {
+    if (charge && req.limiter) limiterRecordFailure(req.limiter, "shared-secret", ip, req.nowMs);
+    return { ok: false, reason };
+  };
+  if (mode === "token") {
+    if (!config.auth.token) return fail("token_missing_config", false);
+    const sent = req.auth?.token;
+    if (!sent) return fail("token_missing", req.tokenMissingCharged);
+    if (sent !== config.auth.token) return fail("token_mismatch", true);
+    if (req.limiter) limiterReset(req.limiter, "shared-secret", ip);
+    return { ok: true, method: "token" };
+  }
+  if (mode === "password") {
+    if (!config.auth.password) return fail("password_missing_config", false);
+    const sent = req.auth?.password;
+    if (!sent) return fail("password_missing", req.tokenMissingCharged);
+    if (sent !== config.auth.password) return fail("password_mismatch", true);
+    if (req.limiter) limiterReset(req.limiter, "shared-secret", ip);
+    return { ok: true, method: "password" };
+  }
+  return fail("unauthorized", true);
+}
+
+function trustedProxyAuth(req: SharedAuthRequest): SharedAuthResult {
+  const { config, conn } = req;
+  const tp = config.auth.trustedProxy;
+  if (!tp || !tp.userHeader) return { ok: false, reason: "trusted_proxy_config_missing" };
+  if (config.trustedProxies.length === 0) return { ok: false, reason: "trusted_proxy_no_proxies_configured" };
+  if (!isTrustedProxy(conn.remoteAddress, config.trustedProxies)) return { ok: false, reason: "trusted_proxy_untrusted_source" };
+  if (isLoopbackAddress(conn.remoteAddress) && tp.allowLoopback === false) return { ok: false, reason: "trusted_proxy_untrusted_source" };
+  for (const name of tp.requiredHeaders ?? []) {
+    if (!conn.headers[name.toLowerCase()]?.trim()) return { ok: false, reason: `trusted_proxy_missing_header_${name.toLowerCase()}` };
+  }
+  const user = conn.headers[tp.userHeader.toLowerCase()]?.trim();
+  if (!user) return { ok: false, reason: "trusted_proxy_user_missing" };
+  if (tp.allowUsers && tp.allowUsers.length > 0 && !tp.allowUsers.includes(user)) return { ok: false, reason: "trusted_proxy_user_not_allowed" };
+  return { ok: true, method: "trusted-proxy", user };
+}
+
+function tailscaleAuth(req: SharedAuthRequest): SharedAuthResult {
+  const h = req.conn.headers;
+  const login = h["tailscale-user-login"]?.trim();
+  if (!login) return { ok: false, reason: "tailscale_user_missing" };
+  const peerLoopback = isLoopbackAddress(req.conn.remoteAddress);
+  if (!peerLoopback || !h["x-forwarded-for"] || !h["x-forwarded-proto"] || !h["x-forwarded-host"]) {
+    return { ok: false, reason: "tailscale_proxy_missing" };
+  }
+  const forwardedIp = h["x-forwarded-for"].split(",")[0]?.trim() ?? "";
+  const whois = req.config.tailscaleWhois[forwardedIp];
+  if (!whois) return { ok: false, reason: "tailscale_whois_failed" };
+  if (whois.toLowerCase() !== login.toLowerCase()) return { ok: false, reason: "tailscale_user_mismatch" };
+  return { ok: true, method: "tailscale", user: whois };
+}

@@ -1,0 +1,118 @@
+// The gateway reducer's inputs, outputs and state. Outputs are data; src/world carries them to the network
+// and the clock. The gateway never imports the network and cannot tell it is simulated.
+import type { Prng } from "../kernel/index.ts";
+import type { GatewaySwitches } from "../profiles/index.ts";
+import type { LimiterState } from "./rate-limit.ts";
+import type { PairingStore } from "./pairing-store.ts";
+import type { FailedAuthDelayState } from "./failed-auth-delay.ts";
+
+export type AuthMode = "none" | "token" | "password" | "trusted-proxy";
+
+export interface RateLimitConfig {
+  maxAttempts: number;
+  windowMs: number;
+  lockoutMs: number;
+  exemptLoopback: boolean;
+}
+
+/** What the gateway process resolved from its config and environment at start (host/ does the resolving). */
+export interface GatewayRuntimeConfig {
+  auth: {
+    mode: AuthMode;
+    token?: string;
+    password?: string;
+    allowTailscale: boolean;
+    rateLimit?: Partial<RateLimitConfig>;
+    trustedProxy?: { userHeader: string; requiredHeaders?: string[]; allowUsers?: string[]; allowLoopback?: boolean };
+  };
+  controlUi: {
+    allowInsecureAuth: boolean;
+    dangerouslyDisableDeviceAuth: boolean;
+    allowedOrigins: string[];
+    dangerouslyAllowHostHeaderOriginFallback: boolean;
+  };
+  trustedProxies: string[];
+  allowRealIpFallback: boolean;
+  /** Simulated `tailscale whois`: forwarded client IP → login. */
+  tailscaleWhois: Record<string, string>;
+  /** hello-ok.server.version and snapshot paths. */
+  version: string;
+  configPath: string;
+  stateDir: string;
+}
+
+export interface UpgradeInfo {
+  /** Socket peer address as the gateway sees it. */
+  remoteAddress: string;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+}
+
+export type GatewayInput =
+  | { readonly kind: "start" }
+  | { readonly kind: "upgrade"; readonly connId: string; readonly request: UpgradeInfo }
+  | { readonly kind: "frame"; readonly connId: string; readonly text: string }
+  | { readonly kind: "closed"; readonly connId: string; readonly code: number; readonly reason: string }
+  | { readonly kind: "timer"; readonly key: string }
+  | { readonly kind: "shared-secret-changed"; readonly token?: string; readonly password?: string }
+  | { readonly kind: "shutdown"; readonly reason: string; readonly restartExpectedMs?: number };
+
+export type GatewayOutput =
+  | { readonly kind: "upgrade-accept"; readonly connId: string }
+  | { readonly kind: "upgrade-refuse"; readonly connId: string; readonly status: number; readonly body: string }
+  | { readonly kind: "send"; readonly connId: string; readonly text: string }
+  | { readonly kind: "close"; readonly connId: string; readonly code: number; readonly reason: string }
+  | { readonly kind: "set-max-payload"; readonly connId: string; readonly bytes: number }
+  | { readonly kind: "timer-set"; readonly key: string; readonly delayMs: number }
+  | { readonly kind: "timer-cancel"; readonly key: string }
+  | { readonly kind: "persist"; readonly store: PairingStore }
+  | { readonly kind: "log"; readonly event: string; readonly data: Record<string, unknown> };
+
+export interface StepContext {
+  /** The gateway host's wall clock (epoch ms). */
+  readonly nowMs: number;
+  /** The gateway's own PRNG stream (nonces, connIds, tokens, request ids). */
+  readonly prng: Prng;
+}
+
+export interface Session {
+  role: string;
+  scopes: string[];
+  clientId: string;
+  clientMode: string;
+  deviceId: string | null;
+  authMethod: string;
+  usesSharedGatewayAuth: boolean;
+  unauthorizedCalls: number;
+}
+
+export interface Connection {
+  readonly connId: string;
+  readonly remoteAddress: string;
+  readonly headers: Record<string, string>;
+  readonly clientIp: string;
+  readonly isLocal: boolean;
+  readonly hasUntrustedProxyHeaders: boolean;
+  readonly connectNonce: string;
+  phase: "preauth" | "connecting" | "connected" | "closed";
+  session?: Session;
+}
+
+export interface GatewayState {
+  readonly switches: GatewaySwitches;
+  config: GatewayRuntimeConfig;
+  readonly startedAtMs: number;
+  ready: boolean;
+  readonly conns: Map<string, Connection>;
+  store: PairingStore;
+  readonly limiter: LimiterState;
+  readonly browserLimiter: LimiterState;
+  readonly failedAuth: FailedAuthDelayState;
+  /** Responses held back by the failed-auth delay, keyed by timer. */
+  readonly delayed: Map<string, GatewayOutput[]>;
+  tickSeq: number;
+}
+
+export interface StepResult {
+  readonly outputs: GatewayOutput[];
+}

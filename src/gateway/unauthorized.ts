@@ -1,0 +1,50 @@
+// The unauthorized path (spec §4.4): message, detail code, recovery hints, close 1008.
+import {
+  authDetailCode,
+  authFailureMessage,
+  ErrorCodes,
+  recoveryHints,
+  resolveAuthProvided,
+  type ConnectParams,
+} from "../protocol/index.ts";
+import type { GatewaySwitches } from "../profiles/index.ts";
+import { refuse, type ErrorBody } from "./responses.ts";
+import type { ClientClass } from "./connect-policy.ts";
+import type { AuthMode, GatewayOutput } from "./types.ts";
+
+export function unauthorizedAnswer(options: {
+  switches: GatewaySwitches;
+  connId: string;
+  requestId: string;
+  reason: string | undefined;
+  authMode: AuthMode;
+  cls: ClientClass;
+  params: ConnectParams;
+  devicePresented: boolean;
+}): GatewayOutput[] {
+  const { switches, params, reason } = options;
+  const auth = params.auth ?? {};
+  const clientKind = options.cls.isControlUi || options.cls.isWebchat ? "control-ui" : options.cls.isCli || params.client.id === "cli" ? "cli" : "other";
+  const message = authFailureMessage({
+    reason,
+    authMode: options.authMode,
+    clientKind,
+    provided: { token: Boolean(auth.token), password: Boolean(auth.password), deviceToken: Boolean(auth.deviceToken) },
+  });
+  const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
+  if (switches.detailCodes) {
+    const details: Record<string, unknown> = { code: authDetailCode(reason), authReason: reason };
+    if (switches.recoveryHints) {
+      const hints = recoveryHints({
+        reason,
+        devicePresented: options.devicePresented,
+        authProvided: resolveAuthProvided(auth),
+        explicitDeviceToken: Boolean(auth.deviceToken),
+      });
+      details["canRetryWithDeviceToken"] = hints.canRetryWithDeviceToken;
+      details["recommendedNextStep"] = hints.recommendedNextStep;
+    }
+    error.details = details;
+  }
+  return refuse(options.connId, options.requestId, error);
+}

@@ -1,0 +1,201 @@
+// The profiles: OpenClaw releases as complete sets of behaviour switches (see types.ts for each switch).
+// Values come from spec eras S-Feb / S-Mar / S-Late and from running openclaw@2026.9.6 (spec §13).
+// Where the spec leaves a value unpinned the comment says which way we chose and why.
+import type { ClientSwitches, GatewaySwitches, Profile, ServiceSwitches } from "./types.ts";
+
+const febGateway: GatewaySwitches = {
+  protocolVersion: 3,
+  connectSchema: "feb",
+  protocolMismatchDetails: "expected-only",
+  handshakeTimeoutMs: 10_000,
+  tickIntervalMs: 30_000,
+  preauthPayloadBytesMax: null,
+  challengeCapabilities: false,
+  detailCodes: false,
+  recoveryHints: false,
+  signatureSkewMs: 10 * 60_000,
+  nonceRequired: "remote-only",
+  signatureVersions: ["v2", "v1"],
+  signatureTokenSource: "token-only",
+  controlUiClassifier: "control-ui-only",
+  originRule: "feb",
+  originCheckApplies: "ui-only",
+  allowInsecureAuthRemoteBypass: true,
+  trustedProxySkipsDeviceForAnyClient: true,
+  scopeClearing: "clear-without-device",
+  localBackendSharedAuthKeepsScopes: false,
+  tokenMissingCharged: true,
+  silentPairing: "feb",
+  pendingRequestPolicy: "keep-existing",
+  metadataPinning: false,
+  revokeClosesSessions: false,
+  rotateClosesSessions: false,
+  sharedSecretRotationClosesSessions: false,
+  rotateBoundedByCaller: false,
+  deviceOwnershipRule: false,
+  startupUnavailableMs: null,
+  preauthSocketsPerIpMax: null,
+  failedAuthDelay: null,
+  helloAuthAlways: false,
+  browserOriginLimiter: false,
+  unauthorizedFloodMax: null,
+  missingScopeAnswer: "invalid-request",
+  silentPairingPruneAfterMs: null,
+};
+
+const febClient: ClientSwitches = {
+  tokenPriority: "stored-first-self-heal",
+  deviceTokenRetry: false,
+  staleTokenSelfHeal: true,
+  pauseOnDetailCodes: false,
+  pauseOnDeviceTokenMismatch: false,
+  backoffInitialMs: 1_000,
+  backoffMaxMs: 30_000,
+  fastRetryMs: 250,
+  backoffJitter: null,
+  challengeTimeoutMs: 2_000,
+  signatureVersion: "v2",
+  protocolVersion: 3,
+  insecureWsGuard: false,
+  controlUiTokenPerTab: false,
+};
+
+const legacyService: ServiceSwitches = {
+  unitEmbedsToken: true,
+  serviceTokenResolution: "env-first",
+  auditCodes: ["gateway-token-mismatch"],
+  doctorRepair: "naive",
+};
+
+const fixedService: ServiceSwitches = {
+  unitEmbedsToken: false,
+  serviceTokenResolution: "config-first-in-service",
+  auditCodes: ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"],
+  doctorRepair: "safe",
+};
+
+const marGateway: GatewaySwitches = {
+  ...febGateway,
+  connectSchema: "mar",
+  preauthPayloadBytesMax: 64 * 1024,
+  detailCodes: true,
+  recoveryHints: true,
+  // Not pinned for S-Mar (§3.3, §11.4); we keep the S-Feb 10 min window.
+  signatureSkewMs: 10 * 60_000,
+  // The S-Mar suite signs v3 (connectReq) and v2 (createSignedDevice) and both pass, so both verify here.
+  signatureVersions: ["v3", "v2", "v1"],
+  // §10 #30(b) signs over the device token with no auth.token and passes, so the device token counts.
+  signatureTokenSource: "token-device-bootstrap",
+  // §11.3: S-Mar handler passes isLocalClient to the origin check.
+  originRule: "late",
+  allowInsecureAuthRemoteBypass: false,
+  trustedProxySkipsDeviceForAnyClient: false,
+  scopeClearing: "preserve-allowed",
+  silentPairing: "mar",
+  pendingRequestPolicy: "merge",
+};
+
+const lateClient: ClientSwitches = {
+  ...febClient,
+  tokenPriority: "resolved-late",
+  deviceTokenRetry: true,
+  staleTokenSelfHeal: true,
+  pauseOnDetailCodes: true,
+  signatureVersion: "v3",
+  insecureWsGuard: true,
+  controlUiTokenPerTab: true,
+};
+
+const lateGateway: GatewaySwitches = {
+  ...marGateway,
+  connectSchema: "late",
+  protocolMismatchDetails: "coded",
+  signatureSkewMs: 2 * 60_000,
+  nonceRequired: "always",
+  signatureVersions: ["v3", "v2"],
+  controlUiClassifier: "operator-ui",
+  originCheckApplies: "any-origin",
+  scopeClearing: "late",
+  tokenMissingCharged: false,
+  silentPairing: "late",
+  pendingRequestPolicy: "replace",
+  metadataPinning: true,
+  revokeClosesSessions: true,
+  rotateClosesSessions: true,
+  sharedSecretRotationClosesSessions: true,
+  rotateBoundedByCaller: true,
+  deviceOwnershipRule: true,
+  browserOriginLimiter: true,
+  unauthorizedFloodMax: 10,
+  missingScopeAnswer: "forbidden",
+};
+
+export const profiles: readonly Profile[] = [
+  {
+    name: "2026.2.13",
+    era: "S-Feb",
+    summary: "Feb 2026: no detail codes, 10 min skew, nonce optional on loopback; client prefers its stored device token and self-heals",
+    gateway: febGateway,
+    client: febClient,
+    service: legacyService,
+  },
+  {
+    name: "2026.2.14",
+    era: "S-Feb",
+    summary: "the token-priority regression (seed 004): passive config/env token beats the stored device token, no self-heal",
+    gateway: febGateway,
+    client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: false },
+    service: legacyService,
+  },
+  {
+    name: "2026.2.22",
+    era: "S-Feb",
+    summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
+    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false },
+    client: { ...febClient, tokenPriority: "explicit-stored-passive" },
+    service: legacyService,
+  },
+  {
+    name: "2026.3",
+    era: "S-Mar",
+    summary: "the real test suite's era: detail codes and recovery hints, one bounded device-token retry, tokenless units",
+    gateway: marGateway,
+    client: lateClient,
+    service: fixedService,
+  },
+  {
+    name: "2026.4",
+    era: "S-Late",
+    summary: "split handler (#63344 era): nonce always, 2 min skew, TUI counted as Control UI, device-less token clients lose scopes",
+    gateway: lateGateway,
+    client: lateClient,
+    service: fixedService,
+  },
+  {
+    name: "2026.9",
+    era: "observed",
+    summary: "what openclaw@2026.9.6 does: protocol 4, 15 s handshake, startup UNAVAILABLE, 32 pre-auth sockets per IP, failed-auth delay",
+    gateway: {
+      ...lateGateway,
+      protocolVersion: 4,
+      handshakeTimeoutMs: 15_000,
+      tickIntervalMs: 15_000,
+      challengeCapabilities: true,
+      controlUiClassifier: "control-ui-only",
+      // Observed: cli/cli and gateway-client/backend keep their requested scopes with the token and no device.
+      scopeClearing: "preserve-allowed",
+      localBackendSharedAuthKeepsScopes: true,
+      // Observed: loopback scope upgrades are approved silently.
+      silentPairing: "mar",
+      startupUnavailableMs: 3_000,
+      preauthSocketsPerIpMax: 32,
+      failedAuthDelay: { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 },
+      helloAuthAlways: true,
+      silentPairingPruneAfterMs: 60_000,
+    },
+    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true },
+    service: fixedService,
+  },
+];
+
+export const profileDefault = "2026.3";

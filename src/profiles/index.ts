@@ -1,0 +1,14 @@
+// Behaviour profiles: OpenClaw releases as data. Code reads switches; only this folder knows profile names.
+import { profiles, profileDefault } from "./catalog.ts";
+import type { Profile } from "./types.ts";
+
+export type { ClientSwitches, GatewaySwitches, Profile, ServiceSwitches } from "./types.ts";
+export { profiles, profileDefault };
+
+export function findProfile(name: string): Profile | undefined {
+  return profiles.find((p) => p.name === name);
+}
+
+export function profileNames(): string[] {
+  return profiles.map((p) => p.name);
+}

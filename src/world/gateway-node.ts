@@ -1,0 +1,163 @@
+// Runs the gateway reducer on a simulated host: network events in, outputs carried to sockets and timers.
+// Crash and restart rebuild the reducer from the persisted pairing store, as a real process restart would.
+import { NodeClock, type NodeClockOptions, type Prng, type Scheduler } from "../kernel/index.ts";
+import type { Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
+import {
+  createGatewayState,
+  gatewayStep,
+  type GatewayInput,
+  type GatewayOutput,
+  type GatewayRuntimeConfig,
+  type GatewayState,
+  type PairingStore,
+} from "../gateway/index.ts";
+import type { GatewaySwitches } from "../profiles/index.ts";
+import { KeyedTimers } from "./timers.ts";
+
+export interface GatewayNodeOptions {
+  name: string;
+  host: string;
+  port: number;
+  switches: GatewaySwitches;
+  config: GatewayRuntimeConfig;
+  clock?: NodeClockOptions;
+  store?: PairingStore;
+}
+
+export class GatewayNode {
+  readonly name: string;
+  readonly clock: NodeClock;
+  state: GatewayState;
+  /** What is on disk: survives crash/restart. */
+  persisted: PairingStore | undefined;
+  running = false;
+  private readonly prng: Prng;
+  private readonly sockets = new Map<string, ServerSocket<string>>();
+  private readonly preOpen = new Map<string, GatewayOutput[]>();
+  private readonly timers: KeyedTimers;
+  private listenerId: number | undefined;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly network: Network<string>,
+    private readonly options: GatewayNodeOptions,
+  ) {
+    this.name = options.name;
+    this.clock = new NodeClock(scheduler.clock, options.clock);
+    this.prng = scheduler.stream(`gateway:${options.name}`);
+    this.persisted = options.store;
+    this.timers = new KeyedTimers(scheduler, this.name, (key) => this.input({ kind: "timer", key }));
+    this.state = this.freshState(options.config);
+  }
+
+  private freshState(config: GatewayRuntimeConfig): GatewayState {
+    return createGatewayState({ switches: this.options.switches, config, store: this.persisted, startedAtMs: this.clock.nowMs() });
+  }
+
+  start(config?: GatewayRuntimeConfig): void {
+    if (this.running) return;
+    this.state = this.freshState(config ?? this.state.config);
+    this.running = true;
+    this.listenerId = this.network.listen({
+      host: this.options.host,
+      port: this.options.port,
+      listener: {
+        onUpgrade: (req) => this.onUpgrade(req.connId, req.remoteAddress, req.headers),
+        onOpen: (socket) => this.onOpen(socket),
+        onMessage: (socket, text) => this.input({ kind: "frame", connId: socket.connId, text }),
+        onClose: (socket, code, reason) => {
+          this.sockets.delete(socket.connId);
+          this.input({ kind: "closed", connId: socket.connId, code, reason });
+        },
+      },
+    });
+    this.scheduler.record(this.name, "gateway", { event: "process.start", port: this.options.port });
+    this.input({ kind: "start" });
+  }
+
+  /** SIGKILL: sockets reset (peers see 1006), timers gone, memory lost; the pairing store on disk stays. */
+  crash(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.timers.cancelAll();
+    if (this.listenerId !== undefined) this.network.unlisten(this.listenerId);
+    this.listenerId = undefined;
+    for (const socket of this.sockets.values()) socket.terminate();
+    this.sockets.clear();
+    this.preOpen.clear();
+    this.scheduler.record(this.name, "gateway", { event: "process.crash" });
+  }
+
+  /** Graceful stop (systemd restart): shutdown event, close 1012, then the process exits. */
+  stop(reason = "service restart", restartExpectedMs?: number): void {
+    if (!this.running) return;
+    this.input({ kind: "shutdown", reason, restartExpectedMs });
+    this.crash();
+  }
+
+  restart(config?: GatewayRuntimeConfig, downMs = 0): void {
+    this.stop("service restart", downMs);
+    this.scheduler.schedule(downMs, { actor: this.name, label: "restart", traced: true }, () => this.start(config));
+  }
+
+  /** The config file changed under a running gateway (hot reload of the shared secret). */
+  sharedSecretChanged(token: string | undefined, password: string | undefined): void {
+    if (this.running) this.input({ kind: "shared-secret-changed", token, password });
+  }
+
+  private onUpgrade(netConnId: string, remoteAddress: string, headers: Readonly<Record<string, string>>): UpgradeVerdict {
+    const connId = netConnId;
+    const outputs = this.step({ kind: "upgrade", connId, request: { remoteAddress, headers: { ...headers } } });
+    const refuse = outputs.find((o) => o.kind === "upgrade-refuse");
+    if (refuse && refuse.kind === "upgrade-refuse") return { kind: "refuse", status: refuse.status, body: refuse.body };
+    this.preOpen.set(netConnId, outputs.filter((o) => o.kind !== "upgrade-accept"));
+    return { kind: "accept" };
+  }
+
+  private onOpen(socket: ServerSocket<string>): void {
+    this.sockets.set(socket.connId, socket);
+    const pending = this.preOpen.get(socket.connId) ?? [];
+    this.preOpen.delete(socket.connId);
+    this.apply(pending);
+  }
+
+  private input(input: GatewayInput): void {
+    if (!this.running) return;
+    this.apply(this.step(input));
+  }
+
+  private step(input: GatewayInput): GatewayOutput[] {
+    return gatewayStep(this.state, input, { nowMs: this.clock.nowMs(), prng: this.prng });
+  }
+
+  private apply(outputs: readonly GatewayOutput[]): void {
+    for (const out of outputs) {
+      switch (out.kind) {
+        case "upgrade-accept":
+        case "upgrade-refuse":
+          break;
+        case "send":
+          this.sockets.get(out.connId)?.send(out.text);
+          break;
+        case "close":
+          this.sockets.get(out.connId)?.close(out.code, out.reason);
+          break;
+        case "set-max-payload":
+          this.sockets.get(out.connId)?.setMaxPayload(out.bytes);
+          break;
+        case "timer-set":
+          this.timers.set(out.key, out.delayMs);
+          break;
+        case "timer-cancel":
+          this.timers.cancel(out.key);
+          break;
+        case "persist":
+          this.persisted = out.store;
+          break;
+        case "log":
+          this.scheduler.record(this.name, "gateway", { event: out.event, ...out.data });
+          break;
+      }
+    }
+  }
+}
