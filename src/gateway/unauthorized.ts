@@ -30,6 +30,7 @@ export function unauthorizedAnswer(options: {
     authMode: options.authMode,
     clientKind,
     provided: { token: Boolean(auth.token), password: Boolean(auth.password), deviceToken: Boolean(auth.deviceToken) },
+    style: switches.authMessageStyle,
   });
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
   if (switches.detailCodes) {

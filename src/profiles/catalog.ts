@@ -40,6 +40,7 @@ const febGateway: GatewaySwitches = {
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   missingScopeAnswer: "invalid-request",
+  authMessageStyle: "mid",
   silentPairingPruneAfterMs: null,
 };
 
@@ -191,6 +192,7 @@ export const profiles: readonly Profile[] = [
       preauthSocketsPerIpMax: 32,
       failedAuthDelay: { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 },
       helloAuthAlways: true,
+      authMessageStyle: "2026.9",
       silentPairingPruneAfterMs: 60_000,
     },
     client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true },

@@ -71,6 +71,8 @@ export interface GatewaySwitches {
   helloAuthAlways: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
+  /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */
+  authMessageStyle: "mid" | "2026.9";
   /** A method refused for scope: mid versions answer INVALID_REQUEST without details, late FORBIDDEN + MISSING_SCOPE. */
   missingScopeAnswer: "invalid-request" | "forbidden";
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */

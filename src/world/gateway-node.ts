@@ -1,7 +1,8 @@
 // Runs the gateway reducer on a simulated host: network events in, outputs carried to sockets and timers.
 // Crash and restart rebuild the reducer from the persisted pairing store, as a real process restart would.
-import { NodeClock, type NodeClockOptions, type Prng, type Scheduler } from "../kernel/index.ts";
-import type { Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
+import type { NodeClock, Prng, Scheduler } from "../kernel/index.ts";
+import { assert } from "../kernel/index.ts";
+import type { ListenHandle, Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
 import {
   createGatewayState,
   gatewayStep,
@@ -20,7 +21,8 @@ export interface GatewayNodeOptions {
   port: number;
   switches: GatewaySwitches;
   config: GatewayRuntimeConfig;
-  clock?: NodeClockOptions;
+  /** The host's wall clock (shared by everything on that host). */
+  clockOf: () => NodeClock;
   store?: PairingStore;
 }
 
@@ -35,7 +37,7 @@ export class GatewayNode {
   private readonly sockets = new Map<string, ServerSocket<string>>();
   private readonly preOpen = new Map<string, GatewayOutput[]>();
   private readonly timers: KeyedTimers;
-  private listenerId: number | undefined;
+  private listenHandle: ListenHandle | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -43,7 +45,7 @@ export class GatewayNode {
     private readonly options: GatewayNodeOptions,
   ) {
     this.name = options.name;
-    this.clock = new NodeClock(scheduler.clock, options.clock);
+    this.clock = options.clockOf();
     this.prng = scheduler.stream(`gateway:${options.name}`);
     this.persisted = options.store;
     this.timers = new KeyedTimers(scheduler, this.name, (key) => this.input({ kind: "timer", key }));
@@ -58,7 +60,7 @@ export class GatewayNode {
     if (this.running) return;
     this.state = this.freshState(config ?? this.state.config);
     this.running = true;
-    this.listenerId = this.network.listen({
+    const listening = this.network.listen({
       host: this.options.host,
       port: this.options.port,
       listener: {
@@ -71,6 +73,8 @@ export class GatewayNode {
         },
       },
     });
+    assert(listening.kind === "listening", `gateway ${this.name}: port ${this.options.port} is in use`);
+    this.listenHandle = listening.handle;
     this.scheduler.record(this.name, "gateway", { event: "process.start", port: this.options.port });
     this.input({ kind: "start" });
   }
@@ -80,8 +84,8 @@ export class GatewayNode {
     if (!this.running) return;
     this.running = false;
     this.timers.cancelAll();
-    if (this.listenerId !== undefined) this.network.unlisten(this.listenerId);
-    this.listenerId = undefined;
+    if (this.listenHandle !== undefined) this.network.unlisten(this.listenHandle);
+    this.listenHandle = undefined;
     for (const socket of this.sockets.values()) socket.terminate();
     this.sockets.clear();
     this.preOpen.clear();

@@ -1,0 +1,186 @@
+// The handshake on one socket (spec §2, §7.1, §7.3, §7.5): wait for `connect.challenge`, send the signed
+// `connect`, then take hello-ok (store the device token, reset the backoff, start the watchdog) or a failure
+// (decide the bounded retry and the self-heals, close "connect failed"). What happens after the socket
+// closes — pause or reconnect — is lifecycle.ts.
+import { uuidV4 } from "../kernel/index.ts";
+import { ConnectErrorDetailCodes, CloseReasons, normalizeDeviceAuthScopes, type ResponseFrame } from "../protocol/index.ts";
+import { sendCall, sendQueuedCalls } from "./calls.ts";
+import { buildConnectFrame, requestedScopes } from "./connect-request.ts";
+import { selectCredentials } from "./credentials.ts";
+import { cancelTimer, clearDeviceToken, event, setTimer, storeDeviceToken, TimerKeys } from "./effects.ts";
+import { isTrustedRetryEndpoint } from "./endpoint.ts";
+import { readConnectErrorFacts, shouldRetryWithStoredDeviceToken, type ConnectErrorFacts } from "./retry-policy.ts";
+import { challengeTimeoutMsMax, challengeTimeoutMsMin, clamp, tickIntervalMsDefault } from "./state.ts";
+import { startTickWatch } from "./tick-watch.ts";
+import type { ClientOutput, ClientState, ClientStepContext } from "./types.ts";
+
+export function trustedEndpoint(state: ClientState): boolean {
+  return isTrustedRetryEndpoint(state.config.url, state.config.tlsFingerprint);
+}
+
+export function onOpen(state: ClientState): ClientOutput[] {
+  if (state.socket !== "connecting") return [];
+  state.socket = "open";
+  state.handshake = "awaiting-challenge";
+  state.connectNonce = null;
+  const delayMs = clamp(state.config.switches.challengeTimeoutMs, challengeTimeoutMsMin, challengeTimeoutMsMax);
+  return [setTimer(state, TimerKeys.challenge, delayMs)];
+}
+
+/** Closes the socket for a failure the client found itself (no gateway answer involved). */
+function failLocally(state: ClientState, message: string, closeReason: string): ClientOutput[] {
+  state.socket = "closing";
+  return [
+    ...cancelTimer(state, TimerKeys.challenge),
+    event({ name: "connect-error", data: { code: null, message, detailCode: null, details: undefined } }),
+    { kind: "ws-close", code: state.config.connectFailedCloseCode, reason: closeReason },
+  ];
+}
+
+export function onChallengeTimer(state: ClientState): ClientOutput[] {
+  if (state.handshake !== "awaiting-challenge" || state.socket !== "open") return [];
+  return failLocally(state, "gateway connect challenge timeout", CloseReasons.CONNECT_CHALLENGE_TIMEOUT);
+}
+
+export function onChallenge(state: ClientState, payload: unknown, ctx: ClientStepContext): ClientOutput[] {
+  if (state.handshake !== "awaiting-challenge") return [];
+  const raw = payload !== null && typeof payload === "object" ? (payload as { nonce?: unknown }).nonce : undefined;
+  const nonce = typeof raw === "string" ? raw.trim() : "";
+  if (!nonce) return failLocally(state, "gateway connect challenge missing nonce", CloseReasons.CONNECT_CHALLENGE_MISSING_NONCE);
+  state.connectNonce = nonce;
+  return sendConnect(state, nonce, ctx);
+}
+
+function sendConnect(state: ClientState, nonce: string, ctx: ClientStepContext): ClientOutput[] {
+  const { config, credentials } = state;
+  const stored = state.storedTokens[config.role] ?? null;
+  const selection = selectCredentials(config.switches.tokenPriority, {
+    ...credentials,
+    explicitDeviceToken: config.explicitDeviceToken,
+    bootstrapToken: config.bootstrapToken,
+    stored: config.identity ? stored : null,
+    retryPending: state.pendingDeviceTokenRetry,
+    trustedEndpoint: trustedEndpoint(state),
+  });
+  if (state.pendingDeviceTokenRetry && selection.isDeviceTokenRetry) state.pendingDeviceTokenRetry = false;
+  const requestId = uuidV4(ctx.prng);
+  const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs: ctx.nowMs, requestId });
+  state.handshake = "connect-sent";
+  state.lastAttempt = {
+    requestId,
+    role: config.role,
+    sharedToken: selection.sharedToken,
+    resolvedDeviceToken: selection.resolvedDeviceToken,
+    storedToken: config.identity ? stored?.token : undefined,
+    canFallbackToShared: selection.canFallbackToShared,
+  };
+  const attempt = {
+    attempt: state.attempts,
+    tokenSource: selection.tokenSource,
+    deviceToken: selection.auth?.deviceToken ? selection.deviceTokenSource : null,
+    bootstrapToken: Boolean(selection.auth?.bootstrapToken),
+    password: Boolean(selection.auth?.password),
+    device: config.identity !== null,
+    deviceTokenRetry: selection.isDeviceTokenRetry,
+    scopes: requestedScopes(config, selection),
+  };
+  return [
+    ...cancelTimer(state, TimerKeys.challenge),
+    { kind: "ws-send", text },
+    setTimer(state, TimerKeys.request(requestId), config.requestTimeoutMs),
+    event({ name: "connect-attempt", data: attempt }),
+  ];
+}
+
+/** The answer to our `connect`. */
+export function onConnectAnswer(state: ClientState, frame: ResponseFrame, ctx: ClientStepContext): ClientOutput[] {
+  const outputs = cancelTimer(state, TimerKeys.request(frame.id));
+  if (frame.ok) return [...outputs, ...onHello(state, frame.payload, ctx)];
+  const error = frame.error;
+  const message = error?.message ?? "unknown error";
+  return [...outputs, ...onConnectFailure(state, { fromGateway: true, code: error?.code ?? null, message, details: error?.details })];
+}
+
+function onHello(state: ClientState, payload: unknown, ctx: ClientStepContext): ClientOutput[] {
+  const hello = payload !== null && typeof payload === "object" ? (payload as Record<string, unknown>) : {};
+  const auth = (hello["auth"] ?? {}) as { deviceToken?: unknown; role?: unknown; scopes?: unknown; method?: unknown };
+  const policy = (hello["policy"] ?? {}) as { tickIntervalMs?: unknown };
+  state.handshake = "connected";
+  state.hellos++;
+  state.pendingDeviceTokenRetry = false;
+  state.deviceTokenRetryBudgetUsed = false;
+  state.pendingConnectErrorDetailCode = null;
+  state.backoffMs = state.config.switches.backoffInitialMs;
+  state.reconnects = 0;
+  state.tickIntervalMs = typeof policy.tickIntervalMs === "number" ? policy.tickIntervalMs : tickIntervalMsDefault;
+  const role = typeof auth.role === "string" ? auth.role : state.config.role;
+  const grantedScopes = Array.isArray(auth.scopes) ? (auth.scopes.filter((s) => typeof s === "string") as string[]) : [];
+  const outputs: ClientOutput[] = [];
+  const issued = typeof auth.deviceToken === "string" && auth.deviceToken.length > 0;
+  if (issued) outputs.push(...storeDeviceToken(state, role, auth.deviceToken as string, normalizeDeviceAuthScopes(grantedScopes)));
+  const data = {
+    authMethod: typeof auth.method === "string" ? auth.method : null,
+    role,
+    scopes: grantedScopes,
+    deviceTokenIssued: issued,
+    protocol: typeof hello["protocol"] === "number" ? hello["protocol"] : null,
+    tickIntervalMs: state.tickIntervalMs,
+  };
+  outputs.push(...startTickWatch(state, ctx.nowMs), event({ name: "hello", data }));
+  const oneShot = state.config.oneShot;
+  if (oneShot && !state.oneShotSettled) outputs.push(...sendCall(state, ctx, { method: oneShot.method, params: oneShot.params, oneShot: true }));
+  outputs.push(...sendQueuedCalls(state, ctx));
+  return outputs;
+}
+
+/** A failed `connect` (gateway error, or the request timed out): decide, report, close "connect failed". */
+export function onConnectFailure(
+  state: ClientState,
+  error: { fromGateway: boolean; code: string | null; message: string; details: unknown },
+): ClientOutput[] {
+  const facts: ConnectErrorFacts | null = error.fromGateway ? readConnectErrorFacts(error.details) : null;
+  state.pendingConnectErrorDetailCode = facts?.detailCode ?? null;
+  state.handshake = "idle";
+  const attempt = state.lastAttempt;
+  const outputs: ClientOutput[] = [];
+  if (attempt) outputs.push(...decideRetryAndSelfHeal(state, attempt, facts));
+  outputs.push(event({ name: "connect-error", data: { code: error.code, message: error.message, detailCode: facts?.detailCode ?? null, details: error.details } }));
+  if (state.socket === "open") {
+    state.socket = "closing";
+    outputs.push({ kind: "ws-close", code: state.config.connectFailedCloseCode, reason: CloseReasons.CONNECT_FAILED });
+  }
+  return outputs;
+}
+
+function decideRetryAndSelfHeal(state: ClientState, attempt: NonNullable<ClientState["lastAttempt"]>, facts: ConnectErrorFacts | null): ClientOutput[] {
+  const switches = state.config.switches;
+  const retry = shouldRetryWithStoredDeviceToken({
+    switches,
+    budgetUsed: state.deviceTokenRetryBudgetUsed,
+    usedDeviceToken: attempt.resolvedDeviceToken !== undefined,
+    sharedToken: attempt.sharedToken,
+    storedToken: attempt.storedToken,
+    trustedEndpoint: trustedEndpoint(state),
+    facts,
+  });
+  if (retry) {
+    state.pendingDeviceTokenRetry = true;
+    state.deviceTokenRetryBudgetUsed = true;
+    state.backoffMs = Math.min(state.backoffMs, switches.fastRetryMs);
+  }
+  const outputs: ClientOutput[] = [];
+  // ≤2.13 / PR #17336: the stored token failed and a shared token exists: drop it, fall back next time.
+  if (attempt.canFallbackToShared) outputs.push(...clearDeviceToken(state, attempt.role));
+  if (switches.pauseOnDeviceTokenMismatch && facts?.detailCode === ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH) {
+    outputs.push(...clearDeviceToken(state, attempt.role));
+  }
+  return outputs;
+}
+
+/** The socket closed while our `connect` was unanswered: the request fails as in `flushPendingErrors`. */
+export function onConnectAbandoned(state: ClientState, message: string): ClientOutput[] {
+  const attempt = state.lastAttempt;
+  const outputs: ClientOutput[] = attempt ? [...cancelTimer(state, TimerKeys.request(attempt.requestId)), ...decideRetryAndSelfHeal(state, attempt, null)] : [];
+  outputs.push(event({ name: "connect-error", data: { code: null, message, detailCode: null, details: undefined } }));
+  return outputs;
+}

@@ -1,0 +1,67 @@
+// Device-auth signature payloads (spec §3.2): the exact `|`-joined strings a client signs and the gateway
+// rebuilds — v1 (legacy, no nonce), v2 (+ nonce), v3 (+ normalised platform and deviceFamily) — and the
+// ASCII-only metadata normalisation v3 uses. Strings only; signing is signature.ts.
+import { assertNever } from "../kernel/index.ts";
+
+export type SignaturePayloadVersion = "v1" | "v2" | "v3";
+export const SIGNATURE_PAYLOAD_VERSIONS: readonly SignaturePayloadVersion[] = ["v1", "v2", "v3"];
+
+export interface SignaturePayloadFields {
+  deviceId: string;
+  clientId: string;
+  clientMode: string;
+  role: string;
+  scopes: readonly string[];
+  signedAtMs: number;
+  /** The token in the signature; null/undefined become "". */
+  token: string | null | undefined;
+  /** v2/v3 only; null/undefined become "". */
+  nonce?: string | null;
+  /** v3 only; normalised by normalizeDeviceMetadataForAuth. */
+  platform?: unknown;
+  /** v3 only; normalised by normalizeDeviceMetadataForAuth. */
+  deviceFamily?: unknown;
+}
+
+/**
+ * `normalizeDeviceMetadataForAuth`: non-strings and empty strings → "", otherwise trimmed (JS `trim`) with
+ * only ASCII A–Z lowercased, so every runtime (TS, Swift, Kotlin) agrees byte for byte.
+ */
+export function normalizeDeviceMetadataForAuth(value: unknown): string {
+  if (typeof value !== "string" || !value) return "";
+  let out = "";
+  for (const ch of value.trim()) {
+    const code = ch.charCodeAt(0);
+    out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  }
+  return out;
+}
+
+/** The payload string for a version. v1 is v2 without the trailing nonce (the legacy builder's layout). */
+export function buildSignaturePayload(version: SignaturePayloadVersion, fields: SignaturePayloadFields): string {
+  const base = [
+    version,
+    fields.deviceId,
+    fields.clientId,
+    fields.clientMode,
+    fields.role,
+    fields.scopes.join(","),
+    String(fields.signedAtMs),
+    fields.token ?? "",
+  ];
+  switch (version) {
+    case "v1":
+      return base.join("|");
+    case "v2":
+      return [...base, fields.nonce ?? ""].join("|");
+    case "v3":
+      return [
+        ...base,
+        fields.nonce ?? "",
+        normalizeDeviceMetadataForAuth(fields.platform),
+        normalizeDeviceMetadataForAuth(fields.deviceFamily),
+      ].join("|");
+    default:
+      return assertNever(version, "signature payload version");
+  }
+}

@@ -1,0 +1,153 @@
+// Simulated hosts: a name, a kind and one or more interface addresses, plus name resolution and the question
+// "which of my addresses does a peer see when I dial that address". Every host also has its own loopback.
+// Not here: listening sockets (listeners.ts) and packets (transport.ts).
+import { assert } from "../kernel/index.ts";
+import { addressKindOf, isLoopbackHostname, isIpAddress, normalizeAddress, type AddressKind } from "./address.ts";
+
+/**
+ * `loopback`: a machine nobody else can reach (only 127.0.0.1 / ::1). `lan`, `tailnet`, `remote`: a machine
+ * whose primary interface is on that network. `proxy`: a reverse-proxy machine on the LAN (198.51.100.0/24).
+ */
+export type HostKind = "loopback" | "lan" | "tailnet" | "remote" | "proxy";
+
+export interface HostInterface {
+  readonly address: string;
+  readonly kind: AddressKind;
+}
+
+export interface Host {
+  readonly name: string;
+  readonly kind: HostKind;
+  /** The primary address (127.0.0.1 for a loopback-only host). */
+  readonly address: string;
+  /** Non-loopback interfaces, primary first. Empty for a loopback-only host. */
+  readonly interfaces: readonly HostInterface[];
+}
+
+export interface HostSpec {
+  name: string;
+  kind: HostKind;
+  /** Primary address; allocated from the kind's range when omitted. */
+  address?: string;
+  /** Further interfaces, allocated from their ranges (e.g. a LAN gateway that is also on the tailnet). */
+  alsoOn?: readonly ("lan" | "tailnet" | "remote")[];
+}
+
+/** Where a dialled name or address leads. */
+export type Resolution =
+  | { readonly kind: "host"; readonly host: Host; readonly address: string; readonly addressKind: AddressKind }
+  | { readonly kind: "unreachable"; readonly address: string }
+  | { readonly kind: "not-found" };
+
+/** Hosts per network kind; each range hands out .10, .11, … */
+const hostsPerRangeMax = 240;
+const firstHostOctet = 10;
+const rangePrefix: Record<"lan" | "proxy" | "tailnet" | "remote", string> = {
+  lan: "192.0.2.",
+  proxy: "198.51.100.",
+  tailnet: "100.64.0.",
+  remote: "203.0.113.",
+};
+
+export class HostRegistry {
+  private readonly hosts = new Map<string, Host>();
+  private readonly byAddress = new Map<string, Host>();
+  private readonly dnsNames = new Map<string, string>();
+  private readonly nextOctet: Record<keyof typeof rangePrefix, number> = {
+    lan: firstHostOctet,
+    proxy: firstHostOctet,
+    tailnet: firstHostOctet,
+    remote: firstHostOctet,
+  };
+
+  add(spec: HostSpec): Host {
+    assert(/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(spec.name), `bad host name ${JSON.stringify(spec.name)}`);
+    assert(!this.hosts.has(spec.name), `host ${spec.name} already exists`);
+    const interfaces: HostInterface[] = [];
+    if (spec.kind !== "loopback") {
+      const primary = spec.address ? normalizeAddress(spec.address) : this.allocate(spec.kind);
+      interfaces.push({ address: primary, kind: addressKindOf(primary) });
+    } else {
+      assert(spec.address === undefined && !spec.alsoOn?.length, "a loopback-only host has no other address");
+    }
+    for (const extra of spec.alsoOn ?? []) {
+      const address = this.allocate(extra);
+      interfaces.push({ address, kind: addressKindOf(address) });
+    }
+    for (const i of interfaces) {
+      assert(i.kind !== "loopback", `host ${spec.name}: ${i.address} is a loopback address`);
+      assert(!this.byAddress.has(i.address), `address ${i.address} is already taken`);
+    }
+    const host: Host = { name: spec.name, kind: spec.kind, address: interfaces[0]?.address ?? "127.0.0.1", interfaces };
+    this.hosts.set(host.name, host);
+    for (const i of interfaces) this.byAddress.set(i.address, host);
+    return host;
+  }
+
+  get(name: string): Host {
+    const host = this.hosts.get(name);
+    assert(host, `unknown host ${name}`);
+    return host;
+  }
+
+  has(name: string): boolean {
+    return this.hosts.has(name);
+  }
+
+  all(): readonly Host[] {
+    return [...this.hosts.values()];
+  }
+
+  hostAt(address: string): Host | undefined {
+    return this.byAddress.get(normalizeAddress(address));
+  }
+
+  /** An extra DNS name (e.g. `gateway.tail1234.ts.net`) for an address. Host names resolve without this. */
+  addDnsName(name: string, address: string): void {
+    const key = name.toLowerCase();
+    assert(!this.dnsNames.has(key) && !this.hosts.has(key), `DNS name ${name} already defined`);
+    assert(isIpAddress(address), `DNS name ${name} must map to an address, got ${address}`);
+    this.dnsNames.set(key, normalizeAddress(address));
+  }
+
+  /** What `hostname` (a name or an address literal) means to a process on `from`. */
+  resolve(from: Host, hostname: string): Resolution {
+    const h = normalizeAddress(hostname);
+    if (isLoopbackHostname(h)) {
+      const address = isIpAddress(h) ? h : "127.0.0.1";
+      return { kind: "host", host: from, address, addressKind: "loopback" };
+    }
+    const address = isIpAddress(h) ? h : (this.dnsNames.get(h) ?? this.hosts.get(h)?.address);
+    if (address === undefined) return { kind: "not-found" };
+    const target = this.byAddress.get(address);
+    if (!target || !this.canReach(from, target, address)) return { kind: "unreachable", address };
+    return { kind: "host", host: target, address, addressKind: target === from ? "loopback" : addressKindOf(address) };
+  }
+
+  /**
+   * The address the far end sees when `from` dials `address` on `to`: the same loopback literal on the same
+   * host, the dialled address itself when a host dials its own interface, else `from`'s interface on the
+   * dialled network (its primary one for remote addresses; no NAT is modelled).
+   */
+  sourceAddress(from: Host, to: Host, address: string): string {
+    if (isLoopbackHostname(address)) return normalizeAddress(address).includes(":") ? "::1" : "127.0.0.1";
+    if (from === to) return normalizeAddress(address);
+    const kind = addressKindOf(address);
+    return from.interfaces.find((i) => i.kind === kind)?.address ?? from.address;
+  }
+
+  private canReach(from: Host, to: Host, address: string): boolean {
+    if (from === to) return true;
+    const kind = addressKindOf(address);
+    if (kind === "remote") return from.interfaces.length > 0;
+    return from.interfaces.some((i) => i.kind === kind);
+  }
+
+  private allocate(kind: keyof typeof rangePrefix | "loopback"): string {
+    assert(kind !== "loopback", "loopback addresses are not allocated");
+    const octet = this.nextOctet[kind];
+    assert(octet < firstHostOctet + hostsPerRangeMax, `out of ${kind} addresses`);
+    this.nextOctet[kind] = octet + 1;
+    return `${rangePrefix[kind]}${octet}`;
+  }
+}

@@ -1,0 +1,196 @@
+// The packet path: a packet sent on a connection is numbered, judged by the rule chain, and then delivered
+// after the route's latency (FIFO per direction), delayed, reordered, dropped, duplicated, held or turned into
+// a connection reset. Every delivery is a scheduler event with the connection id as actor. The transport
+// knows nothing of WebSocket states: it hands arriving packets to `arrive` and resets to `reset`.
+import { assert, type Ms, type Scheduler } from "../kernel/index.ts";
+import { routeLatencyMs, type LinkLatencies } from "./link-latency.ts";
+import { bodyTraceData, type Direction, type Hop, type Packet, type PacketBody, type PacketView } from "./packet.ts";
+import type { RuleChain, RuleContext, RuleId, Verdict } from "./rules.ts";
+
+/** What the transport needs to know about a connection. */
+export interface Wire {
+  readonly connId: string;
+  readonly clientHost: string;
+  readonly serverHost: string;
+  /** Client-to-server order. */
+  readonly hops: readonly Hop[];
+}
+
+export interface TransportHooks<P> {
+  arrive(wire: Wire, packet: Packet<P>): void;
+  reset(wire: Wire, cause: PacketView): void;
+}
+
+/** Packets kept by hold rules at once. */
+export const heldPacketsMax = 100_000;
+
+interface Queued<P> {
+  readonly atMs: Ms;
+  readonly packet: Packet<P>;
+}
+
+/** One direction of one connection: FIFO, so deliverAt = max(now + latency, last deliverAt). */
+class Lane<P> {
+  lastDeliverAtMs: Ms = 0;
+  readonly queue: Queued<P>[] = [];
+}
+
+interface WireState<P> {
+  readonly wire: Wire;
+  readonly sent: Record<Direction, number>;
+  readonly lanes: Record<Direction, Lane<P>>;
+}
+
+interface Held<P> {
+  readonly state: WireState<P>;
+  readonly packet: Packet<P>;
+}
+
+export class Transport<P> {
+  private readonly wires = new Map<string, WireState<P>>();
+  private readonly held = new Map<RuleId, Held<P>[]>();
+  private heldCount = 0;
+  private readonly context: RuleContext;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly rules: RuleChain,
+    private readonly latencies: LinkLatencies,
+    private readonly hooks: TransportHooks<P>,
+  ) {
+    const s = scheduler;
+    this.context = {
+      get nowMs() {
+        return s.nowMs();
+      },
+      stream: (name) => s.stream(name),
+    };
+  }
+
+  open(wire: Wire): void {
+    assert(!this.wires.has(wire.connId), `connection ${wire.connId} already on the wire`);
+    const lane = (): Lane<P> => new Lane<P>();
+    this.wires.set(wire.connId, { wire, sent: { c2s: 0, s2c: 0 }, lanes: { c2s: lane(), s2c: lane() } });
+  }
+
+  /** Sends one packet; `sizeBytes` is the frame size (0 for control packets). */
+  transmit(connId: string, direction: Direction, body: PacketBody<P>, sizeBytes = 0): void {
+    const state = this.wires.get(connId);
+    assert(state, `transmit on unknown connection ${connId}`);
+    const n = ++state.sent[direction];
+    const { wire } = state;
+    const hops = direction === "c2s" ? wire.hops : [...wire.hops].reverse().map((h) => ({ from: h.to, to: h.from, link: h.link }));
+    const [from, to] = direction === "c2s" ? [wire.clientHost, wire.serverHost] : [wire.serverHost, wire.clientHost];
+    const view: PacketView = { connId, direction, kind: body.kind, n, from, to, hops, sizeBytes };
+    const packet: Packet<P> = { view, body };
+    this.scheduler.record(connId, "frame.send", { ...packetTraceData(view), ...bodyTraceData(body) });
+    const decision = this.rules.decide(view, this.context);
+    if (decision.verdict.kind !== "pass") {
+      this.scheduler.record(connId, "fault", {
+        rule: decision.ruleName,
+        ...verdictTraceData(decision.verdict),
+        ...packetTraceData(view),
+        from,
+        to,
+      });
+    }
+    this.carryOut(state, packet, decision.verdict, decision.ruleId);
+  }
+
+  private carryOut(state: WireState<P>, packet: Packet<P>, verdict: Verdict, ruleId: RuleId | undefined): void {
+    const view = packet.view;
+    switch (verdict.kind) {
+      case "pass":
+        return this.enqueue(state, packet, 0);
+      case "delay":
+        return this.enqueue(state, packet, verdict.ms);
+      case "reorder":
+        return this.deliverOutOfOrder(state, packet, verdict.ms);
+      case "drop":
+        this.scheduler.record(view.connId, "frame.drop", { ...packetTraceData(view), reason: "fault" });
+        return;
+      case "duplicate":
+        this.scheduler.record(view.connId, "frame.duplicate", packetTraceData(view));
+        this.enqueue(state, packet, 0);
+        return this.enqueue(state, packet, 0, true);
+      case "hold":
+        assert(ruleId !== undefined, "a hold verdict needs its rule");
+        return this.hold(state, packet, ruleId);
+      case "reset":
+        this.scheduler.record(view.connId, "frame.drop", { ...packetTraceData(view), reason: "reset" });
+        return this.hooks.reset(state.wire, view);
+    }
+  }
+
+  private enqueue(state: WireState<P>, packet: Packet<P>, extraMs: Ms, sameInstantAsLast = false): void {
+    const lane = state.lanes[packet.view.direction];
+    const nowMs = this.scheduler.nowMs();
+    const latencyMs = sameInstantAsLast ? 0 : routeLatencyMs(this.scheduler.stream("network"), this.latencies, packet.view.hops);
+    const atMs = sameInstantAsLast ? lane.lastDeliverAtMs : Math.max(nowMs + latencyMs + extraMs, lane.lastDeliverAtMs);
+    lane.lastDeliverAtMs = atMs;
+    lane.queue.push({ atMs, packet });
+    this.scheduler.scheduleAt(atMs, { actor: state.wire.connId, label: "net:deliver" }, () => this.drain(state, lane));
+  }
+
+  /** Delivers every due packet at the head of the lane, in order (events due at one instant may fire in any order). */
+  private drain(state: WireState<P>, lane: Lane<P>): void {
+    const nowMs = this.scheduler.nowMs();
+    let due = 0;
+    while (due < lane.queue.length && (lane.queue[due]?.atMs ?? Infinity) <= nowMs) due++;
+    const batch = lane.queue.splice(0, due);
+    for (const item of batch) this.hooks.arrive(state.wire, item.packet);
+  }
+
+  private deliverOutOfOrder(state: WireState<P>, packet: Packet<P>, extraMs: Ms): void {
+    const latencyMs = routeLatencyMs(this.scheduler.stream("network"), this.latencies, packet.view.hops);
+    this.scheduler.schedule(latencyMs + extraMs, { actor: state.wire.connId, label: "net:deliver" }, () =>
+      this.hooks.arrive(state.wire, packet),
+    );
+  }
+
+  private hold(state: WireState<P>, packet: Packet<P>, ruleId: RuleId): void {
+    assert(this.heldCount < heldPacketsMax, "too many held packets");
+    let bucket = this.held.get(ruleId);
+    if (!bucket) {
+      bucket = [];
+      this.held.set(ruleId, bucket);
+    }
+    bucket.push({ state, packet });
+    this.heldCount++;
+    this.scheduler.record(packet.view.connId, "frame.hold", { ...packetTraceData(packet.view), rule: this.rules.nameOf(ruleId) });
+  }
+
+  heldBy(ruleId: RuleId): number {
+    return this.held.get(ruleId)?.length ?? 0;
+  }
+
+  /** Sends every packet held by the rule on its way, in the order held, each with fresh link latency. */
+  release(ruleId: RuleId, ruleName: string | undefined): number {
+    const bucket = this.held.get(ruleId) ?? [];
+    this.held.delete(ruleId);
+    this.heldCount -= bucket.length;
+    for (const { state, packet } of bucket) {
+      this.scheduler.record(packet.view.connId, "frame.release", { ...packetTraceData(packet.view), rule: ruleName });
+      this.enqueue(state, packet, 0);
+    }
+    return bucket.length;
+  }
+}
+
+export function packetTraceData(view: PacketView): Record<string, unknown> {
+  return { connId: view.connId, dir: view.direction, n: view.n, packet: view.kind };
+}
+
+function verdictTraceData(verdict: Verdict): Record<string, unknown> {
+  switch (verdict.kind) {
+    case "delay":
+    case "reorder":
+      return { verdict: verdict.kind, ms: verdict.ms };
+    case "pass":
+    case "drop":
+    case "duplicate":
+    case "hold":
+    case "reset":
+      return { verdict: verdict.kind };
+  }
+}

@@ -1,0 +1,173 @@
+// The unauthorized-path texts and detail codes (spec §4.4, §5.1): `formatGatewayAuthFailureMessage` and
+// `resolveAuthConnectErrorDetailCode`. Pure functions of the failure reason and what the client sent;
+// they do not decide whether a connection is authorized.
+import type { ConnectAuth } from "./frames.ts";
+import {
+  ConnectErrorDetailCodes,
+  GATEWAY_CLIENT_IDS,
+  GATEWAY_CLIENT_MODES,
+  type ConnectErrorDetailCode,
+  type GatewayAuthMode,
+} from "./codes.ts";
+import { resolveAuthProvided } from "./hints.ts";
+
+/** Whose hint a message carries: the CLI's config keys, the Control UI's settings, or generic text. */
+export type AuthClientKind = "cli" | "control-ui" | "other";
+
+/** isGatewayCliClient → "cli"; Control UI / webchat UI id or webchat mode → "control-ui"; else "other". */
+export function authClientKind(client: { id?: string | null; mode?: string | null } | undefined): AuthClientKind {
+  if (client?.mode === GATEWAY_CLIENT_MODES.CLI) return "cli";
+  if (
+    client?.id === GATEWAY_CLIENT_IDS.CONTROL_UI ||
+    client?.id === GATEWAY_CLIENT_IDS.WEBCHAT_UI ||
+    client?.mode === GATEWAY_CLIENT_MODES.WEBCHAT
+  ) {
+    return "control-ui";
+  }
+  return "other";
+}
+
+type Credential = string | boolean | null | undefined;
+
+export interface AuthFailureMessageInput {
+  reason: string | undefined;
+  authMode: GatewayAuthMode;
+  clientKind: AuthClientKind;
+  /** What the client placed in `auth` (truthy = provided). */
+  provided: { token?: Credential; password?: Credential; deviceToken?: Credential; bootstrapToken?: Credential };
+  /**
+   * "mid" (default): the `auth-messages.ts` texts. "2026.9": as measured on the 2026.9.6 release (§13), whose
+   * token-mismatch hint reads `use this gateway's gateway.auth.token or pair the device`; only that text is
+   * known to differ, so only it changes.
+   */
+  style?: "mid" | "2026.9";
+}
+
+/** The token-mismatch hint observed on 2026.9.6. */
+export const TOKEN_MISMATCH_HINT_2026_9 = "use this gateway's gateway.auth.token or pair the device";
+
+function tokenHint(kind: AuthClientKind): string {
+  if (kind === "cli") return "set gateway.remote.token to match gateway.auth.token";
+  if (kind === "control-ui") return "open the dashboard URL and paste the token in Control UI settings";
+  return "provide gateway auth token";
+}
+
+function passwordHint(kind: AuthClientKind): string {
+  if (kind === "cli") return "set gateway.remote.password to match gateway.auth.password";
+  if (kind === "control-ui") return "enter the password in Control UI settings";
+  return "provide gateway auth password";
+}
+
+const TAILSCALE_HINT = "use Tailscale Serve auth or gateway token/password";
+
+/** Messages fixed by the reason alone (the client hint aside). */
+function reasonMessage(reason: string | undefined, kind: AuthClientKind): string | null {
+  switch (reason) {
+    case "token_missing":
+      return `unauthorized: gateway token missing (${tokenHint(kind)})`;
+    case "token_mismatch":
+      return `unauthorized: gateway token mismatch (${tokenHint(kind)})`;
+    case "token_missing_config":
+      return "unauthorized: gateway token not configured on gateway (set gateway.auth.token)";
+    case "password_missing":
+      return `unauthorized: gateway password missing (${passwordHint(kind)})`;
+    case "password_mismatch":
+      return `unauthorized: gateway password mismatch (${passwordHint(kind)})`;
+    case "password_missing_config":
+      return "unauthorized: gateway password not configured on gateway (set gateway.auth.password)";
+    case "tailscale_user_missing":
+      return `unauthorized: tailscale identity missing (${TAILSCALE_HINT})`;
+    case "tailscale_proxy_missing":
+      return "unauthorized: tailscale proxy headers missing (use Tailscale Serve or gateway token/password)";
+    case "tailscale_whois_failed":
+      return `unauthorized: tailscale identity check failed (${TAILSCALE_HINT})`;
+    case "tailscale_user_mismatch":
+      return `unauthorized: tailscale identity mismatch (${TAILSCALE_HINT})`;
+    case "rate_limited":
+      return "unauthorized: too many failed authentication attempts (retry later)";
+    case "device_token_mismatch":
+      return "unauthorized: device token mismatch (rotate/reissue device token)";
+    default:
+      return null;
+  }
+}
+
+/** `formatGatewayAuthFailureMessage`. */
+export function authFailureMessage(input: AuthFailureMessageInput): string {
+  if (input.style === "2026.9" && input.reason === "token_mismatch") {
+    return `unauthorized: gateway token mismatch (${TOKEN_MISMATCH_HINT_2026_9})`;
+  }
+  const fixed = reasonMessage(input.reason, input.clientKind);
+  if (fixed !== null) return fixed;
+  const authProvided = resolveAuthProvided(credentialsAsAuth(input.provided));
+  if (input.authMode === "token" && authProvided === "none") {
+    return `unauthorized: gateway token missing (${tokenHint(input.clientKind)})`;
+  }
+  if (input.authMode === "token" && authProvided === "device-token") {
+    return "unauthorized: device token rejected (pair/repair this device, or provide gateway token)";
+  }
+  if (input.authMode === "password" && authProvided === "none") {
+    return `unauthorized: gateway password missing (${passwordHint(input.clientKind)})`;
+  }
+  return "unauthorized";
+}
+
+function credentialsAsAuth(provided: AuthFailureMessageInput["provided"]): ConnectAuth {
+  const mark = (value: Credential): string | undefined => (value ? "x" : undefined);
+  return {
+    token: mark(provided.token),
+    password: mark(provided.password),
+    deviceToken: mark(provided.deviceToken),
+    bootstrapToken: mark(provided.bootstrapToken),
+  };
+}
+
+/** Which code a scope-mismatch reason maps to: late upstream, one mid copy, or the degraded mapping (§11 #5). */
+export type ScopeMismatchCode = "AUTH_SCOPE_MISMATCH" | "AUTH_DEVICE_TOKEN_SCOPE_MISMATCH" | "AUTH_UNAUTHORIZED";
+
+/**
+ * `resolveAuthConnectErrorDetailCode`: undefined → AUTH_REQUIRED, unmapped → AUTH_UNAUTHORIZED.
+ * `scope_mismatch` maps to `options.scopeMismatchCode` (default AUTH_SCOPE_MISMATCH, late upstream);
+ * `device_token_scope_mismatch` always maps to AUTH_DEVICE_TOKEN_SCOPE_MISMATCH (the mid copy).
+ */
+export function authDetailCode(
+  reason: string | undefined,
+  options: { scopeMismatchCode?: ScopeMismatchCode } = {},
+): ConnectErrorDetailCode {
+  switch (reason) {
+    case undefined:
+      return ConnectErrorDetailCodes.AUTH_REQUIRED;
+    case "token_missing":
+      return ConnectErrorDetailCodes.AUTH_TOKEN_MISSING;
+    case "token_mismatch":
+      return ConnectErrorDetailCodes.AUTH_TOKEN_MISMATCH;
+    case "token_missing_config":
+      return ConnectErrorDetailCodes.AUTH_TOKEN_NOT_CONFIGURED;
+    case "password_missing":
+      return ConnectErrorDetailCodes.AUTH_PASSWORD_MISSING;
+    case "password_mismatch":
+      return ConnectErrorDetailCodes.AUTH_PASSWORD_MISMATCH;
+    case "password_missing_config":
+      return ConnectErrorDetailCodes.AUTH_PASSWORD_NOT_CONFIGURED;
+    case "bootstrap_token_invalid":
+      return ConnectErrorDetailCodes.AUTH_BOOTSTRAP_TOKEN_INVALID;
+    case "tailscale_user_missing":
+      return ConnectErrorDetailCodes.AUTH_TAILSCALE_IDENTITY_MISSING;
+    case "tailscale_proxy_missing":
+      return ConnectErrorDetailCodes.AUTH_TAILSCALE_PROXY_MISSING;
+    case "tailscale_whois_failed":
+      return ConnectErrorDetailCodes.AUTH_TAILSCALE_WHOIS_FAILED;
+    case "tailscale_user_mismatch":
+      return ConnectErrorDetailCodes.AUTH_TAILSCALE_IDENTITY_MISMATCH;
+    case "rate_limited":
+      return ConnectErrorDetailCodes.AUTH_RATE_LIMITED;
+    case "device_token_mismatch":
+      return ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH;
+    case "device_token_scope_mismatch":
+      return ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_SCOPE_MISMATCH;
+    case "scope_mismatch":
+      return options.scopeMismatchCode ?? ConnectErrorDetailCodes.AUTH_SCOPE_MISMATCH;
+    default:
+      return ConnectErrorDetailCodes.AUTH_UNAUTHORIZED;
+  }
+}

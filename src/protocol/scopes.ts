@@ -1,0 +1,232 @@
+// Operator scopes and their rules (spec §6.1, §8, §4.6): device-token scope normalisation, the
+// role/scope satisfaction rule used by pairing, and the method → required scope table for the methods the
+// model serves, with the per-request authorisation decision (`authorizeGatewayMethod`).
+// Only the rules; who holds which scopes is the gateway's state.
+import { ErrorCodes, GatewayErrorDetailCodes } from "./codes.ts";
+import { errorShape, type ErrorShape } from "./frames.ts";
+
+export const OperatorScopes = {
+  ADMIN: "operator.admin",
+  READ: "operator.read",
+  WRITE: "operator.write",
+  APPROVALS: "operator.approvals",
+  PAIRING: "operator.pairing",
+  /** Later versions. */
+  TALK_SECRETS: "operator.talk.secrets",
+} as const;
+export type OperatorScope = (typeof OperatorScopes)[keyof typeof OperatorScopes];
+
+const { ADMIN, READ, WRITE, APPROVALS, PAIRING } = OperatorScopes;
+const OPERATOR_PREFIX = "operator.";
+
+/** What `openclaw` CLI commands request. */
+export const CLI_DEFAULT_OPERATOR_SCOPES: readonly OperatorScope[] = [ADMIN, READ, WRITE, APPROVALS, PAIRING];
+/** Later CLI default, with `operator.talk.secrets`. */
+export const CLI_DEFAULT_OPERATOR_SCOPES_LATE: readonly OperatorScope[] = [
+  ...CLI_DEFAULT_OPERATOR_SCOPES,
+  OperatorScopes.TALK_SECRETS,
+];
+/** `GatewayClient`'s default request when no scopes are configured. */
+export const GATEWAY_CLIENT_DEFAULT_SCOPES: readonly OperatorScope[] = [ADMIN];
+
+/** Connection roles the handshake accepts. */
+export type GatewayRole = "operator" | "node";
+
+export function parseGatewayRole(role: unknown): GatewayRole | null {
+  return role === "operator" || role === "node" ? role : null;
+}
+
+/**
+ * `normalizeDeviceAuthScopes`: keep strings, trim, drop blanks, dedupe, add read+write for admin and read
+ * for write (turn off with `impliedScopes: false` for the earlier form), sort by UTF-16 code units.
+ */
+export function normalizeDeviceAuthScopes(
+  scopes: readonly unknown[] | null | undefined,
+  options: { impliedScopes?: boolean } = {},
+): string[] {
+  if (!Array.isArray(scopes)) return [];
+  const out = new Set<string>();
+  for (const scope of scopes) {
+    if (typeof scope !== "string") continue;
+    const trimmed = scope.trim();
+    if (trimmed) out.add(trimmed);
+  }
+  if (options.impliedScopes ?? true) {
+    if (out.has(ADMIN)) {
+      out.add(READ);
+      out.add(WRITE);
+    } else if (out.has(WRITE)) {
+      out.add(READ);
+    }
+  }
+  return [...out].sort(compareCodeUnits);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function trimmedSet(scopes: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const scope of scopes) {
+    const trimmed = scope.trim();
+    if (trimmed) out.add(trimmed);
+  }
+  return out;
+}
+
+function operatorScopeSatisfied(requested: string, granted: ReadonlySet<string>): boolean {
+  if (!requested.startsWith(OPERATOR_PREFIX)) return false;
+  if (granted.has(ADMIN)) return true;
+  if (requested === READ) return granted.has(READ) || granted.has(WRITE);
+  return granted.has(requested);
+}
+
+/** The first requested scope (trimmed) the approved set does not cover, or null when all are covered. */
+export function resolveMissingRequestedScope(
+  role: string,
+  requested: readonly string[],
+  approved: readonly string[],
+): string | null {
+  const granted = trimmedSet(approved);
+  const roleName = role.trim();
+  for (const scope of trimmedSet(requested)) {
+    const satisfied =
+      roleName === "operator"
+        ? operatorScopeSatisfied(scope, granted)
+        : scope.startsWith(`${roleName}.`) && granted.has(scope);
+    if (!satisfied) return scope;
+  }
+  return null;
+}
+
+/**
+ * `roleScopesAllow` (mid-era form): an empty request is always allowed; otherwise an empty grant allows
+ * nothing; operator scopes are covered by themselves, by `operator.admin`, and `operator.read` also by
+ * `operator.write`; other roles need the exact scope under their own `<role>.` prefix.
+ */
+export function roleScopesAllow(role: string, requested: readonly string[], approved: readonly string[]): boolean {
+  if (trimmedSet(requested).size === 0) return true;
+  if (trimmedSet(approved).size === 0) return false;
+  return resolveMissingRequestedScope(role, requested, approved) === null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Method authorisation after hello.
+
+/** Methods only a `node` connection may call (operators get "unauthorized role"). */
+export const NODE_ROLE_METHODS: ReadonlySet<string> = new Set([
+  "node.invoke.result",
+  "node.event",
+  "node.pending.drain",
+  "node.pending.pull",
+  "node.pending.ack",
+  "node.canvas.capability.refresh",
+  "skills.bins",
+]);
+
+/** Methods any authenticated connection may call, whatever its role and scopes. */
+export const UNGATED_METHODS: ReadonlySet<string> = new Set(["health"]);
+
+/** Required operator scope of the methods the model serves (`METHOD_SCOPE_GROUPS`, trimmed to the model). */
+export const METHOD_REQUIRED_SCOPES: Readonly<Record<string, OperatorScope>> = {
+  status: READ,
+  "logs.tail": READ,
+  "channels.status": READ,
+  "models.list": READ,
+  "sessions.list": READ,
+  "chat.history": READ,
+  "node.list": READ,
+  "node.describe": READ,
+  "system-presence": READ,
+  "last-heartbeat": READ,
+  send: WRITE,
+  agent: WRITE,
+  "agent.wait": WRITE,
+  wake: WRITE,
+  "chat.send": WRITE,
+  "chat.abort": WRITE,
+  "node.invoke": WRITE,
+  "exec.approval.request": APPROVALS,
+  "exec.approval.waitDecision": APPROVALS,
+  "exec.approval.resolve": APPROVALS,
+  "device.pair.list": PAIRING,
+  "device.pair.approve": PAIRING,
+  "device.pair.reject": PAIRING,
+  "device.pair.remove": PAIRING,
+  "device.token.rotate": PAIRING,
+  "device.token.revoke": PAIRING,
+  "node.pair.request": PAIRING,
+  "node.pair.list": PAIRING,
+  "node.pair.approve": PAIRING,
+  "node.pair.reject": PAIRING,
+  "node.pair.verify": PAIRING,
+  "node.rename": PAIRING,
+  "channels.logout": ADMIN,
+  "sessions.patch": ADMIN,
+  "sessions.reset": ADMIN,
+  "sessions.delete": ADMIN,
+};
+
+const ADMIN_METHOD_PREFIXES: readonly string[] = ["exec.approvals.", "config.", "wizard.", "update."];
+
+/** The scope a method needs; admin-prefixed and unclassified methods need `operator.admin` (default deny). */
+export function requiredScopeForMethod(method: string): OperatorScope {
+  return METHOD_REQUIRED_SCOPES[method] ?? ADMIN;
+}
+
+/** Whether the table knows the method (node-only, explicit, or an admin prefix). */
+export function isMethodClassified(method: string): boolean {
+  return (
+    NODE_ROLE_METHODS.has(method) ||
+    UNGATED_METHODS.has(method) ||
+    METHOD_REQUIRED_SCOPES[method] !== undefined ||
+    ADMIN_METHOD_PREFIXES.some((prefix) => method.startsWith(prefix))
+  );
+}
+
+export type MethodScopeDecision =
+  | { ok: true }
+  | { ok: false; kind: "role"; message: string }
+  | { ok: false; kind: "scope"; missingScope: OperatorScope; requiredScopes: OperatorScope[] };
+
+/** `authorizeGatewayMethod` for an authenticated connection with the given (defaulted) role and scopes. */
+export function methodScopeDecision(
+  method: string,
+  role: string | undefined,
+  scopes: readonly string[],
+): MethodScopeDecision {
+  if (UNGATED_METHODS.has(method)) return { ok: true };
+  const roleRaw = role ?? "operator";
+  const parsed = parseGatewayRole(roleRaw);
+  if (parsed === null) return { ok: false, kind: "role", message: `unauthorized role: ${roleRaw}` };
+  const roleAllowed = NODE_ROLE_METHODS.has(method) ? parsed === "node" : parsed === "operator";
+  if (!roleAllowed) return { ok: false, kind: "role", message: `unauthorized role: ${parsed}` };
+  if (parsed === "node") return { ok: true };
+  if (scopes.includes(ADMIN)) return { ok: true };
+  const required = requiredScopeForMethod(method);
+  const satisfied = required === READ ? scopes.includes(READ) || scopes.includes(WRITE) : scopes.includes(required);
+  if (satisfied) return { ok: true };
+  return { ok: false, kind: "scope", missingScope: required, requiredScopes: [required] };
+}
+
+/**
+ * The error answer for a refused method. Scope refusals: mid versions answer
+ * `INVALID_REQUEST "missing scope: <scope>"` without details; late versions (2026.9) answer `FORBIDDEN`
+ * with `details: { code: "MISSING_SCOPE", missingScope, requiredScopes }`. Role refusals are INVALID_REQUEST.
+ */
+export function methodDenialError(
+  decision: Exclude<MethodScopeDecision, { ok: true }>,
+  options: { missingScopeStyle: "invalid-request" | "forbidden" },
+): ErrorShape {
+  if (decision.kind === "role") return errorShape(ErrorCodes.INVALID_REQUEST, decision.message);
+  const message = `missing scope: ${decision.missingScope}`;
+  if (options.missingScopeStyle === "invalid-request") return errorShape(ErrorCodes.INVALID_REQUEST, message);
+  return errorShape(ErrorCodes.FORBIDDEN, message, {
+    details: {
+      code: GatewayErrorDetailCodes.MISSING_SCOPE,
+      missingScope: decision.missingScope,
+      requiredScopes: [...decision.requiredScopes],
+    },
+  });
+}
