@@ -17,9 +17,19 @@ export interface SimArgs {
   readonly against?: string;
   readonly attempts?: number;
   readonly color?: boolean;
+  readonly stepsMax?: number;
+  readonly virtualMsMax?: number;
 }
 
-const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts"]);
+function positiveInt(values: Map<string, string>, flag: string): number | undefined {
+  const text = values.get(flag);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer, got '${text}'`);
+  return n;
+}
+
+const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max"]);
 const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
@@ -61,6 +71,8 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     against: values.get("--against"),
     attempts,
     color: flags.has("--no-color") ? false : flags.has("--color") ? true : undefined,
+    stepsMax: positiveInt(values, "--steps-max"),
+    virtualMsMax: positiveInt(values, "--virtual-ms-max"),
   };
   if (flags.has("--help") || flags.has("-h")) return { ...base, command: "help" };
   if (flags.has("--list")) return { ...base, command: "list" };
@@ -91,6 +103,7 @@ export const usage = `usage:
   pnpm sim --list                         list scenarios (name, then description)
   pnpm sim --profiles                     list behaviour profiles (name, then summary)
   pnpm sim <scenario> [--seed N] [--profile P] [--report DIR] [--json] [--trace-hash]
+                      [--steps-max N] [--virtual-ms-max MS]   override the run's budgets
   pnpm sim run <file.json|file.yaml> [--seed N] [--profile P] [--report DIR] [--json]
   pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash

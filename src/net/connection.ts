@@ -104,12 +104,13 @@ export class Connection<P> {
     return { kind: "sent" };
   }
 
+  /** Like ws, the code and reason are only checked when a close frame is actually sent (state OPEN). */
   close(side: Side, code?: number, reason = ""): void {
-    assert(code === undefined || isSendableCloseCode(code), `close code ${code} cannot be sent`);
-    assert(utf8ByteLength(reason) <= closeReasonBytesMax, `close reason above ${closeReasonBytesMax} bytes (truncate it first)`);
     const end = this.ends[side];
     if (end.destroyed || end.readyState === ReadyState.CLOSED || end.readyState === ReadyState.CLOSING) return;
     if (end.readyState === ReadyState.CONNECTING) return this.abort(side);
+    assert(code === undefined || isSendableCloseCode(code), `close code ${code} cannot be sent`);
+    assert(utf8ByteLength(reason) <= closeReasonBytesMax, `close reason above ${closeReasonBytesMax} bytes (truncate it first)`);
     end.readyState = ReadyState.CLOSING;
     this.env.transmit(this.id, side, { kind: "close", code, reason: code === undefined ? "" : reason });
     this.startCloseTimer(side);

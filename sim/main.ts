@@ -1,0 +1,59 @@
+// `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
+// prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
+import { findProfile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { findScenario, scenarios } from "../scenarios/index.ts";
+import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
+import { printResult } from "./output.ts";
+
+export const seedDefault: Seed = 424242n;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case "help":
+      console.log(usage);
+      return 0;
+    case "list":
+      for (const s of scenarios) console.log(`${s.name}  ${s.description}`);
+      return 0;
+    case "profiles":
+      for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
+      return 0;
+    case "run-scenario":
+      return runNamed(args);
+    default:
+      throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
+  }
+}
+
+function profileOf(args: SimArgs) {
+  const name = args.profile ?? profileDefault;
+  const profile = findProfile(name);
+  if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
+  return profile;
+}
+
+async function runNamed(args: SimArgs): Promise<number> {
+  const scenario = findScenario(args.target!);
+  if (!scenario) throw new UsageError(`unknown scenario '${args.target}' (pnpm sim --list lists them)`);
+  const profile = profileOf(args);
+  const seed = args.seed ?? seedDefault;
+  if (!args.json) console.log(`seed ${seed}  profile ${profile.name}  scenario ${scenario.name}`);
+  const started = performance.now();
+  const budgets = { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
+  const result: RunResult = await runScenario(scenario, { seed, profile, budgets });
+  await printResult(result, args, performance.now() - started);
+  return result.verdict === "pass" ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`clawsim: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(3);
+  },
+);

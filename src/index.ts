@@ -1,0 +1,6 @@
+// clawsim's public surface, used by sim/ (the CLI), scenarios/ and tests.
+export * from "./kernel/index.ts";
+export * from "./profiles/index.ts";
+export * from "./world/index.ts";
+export * from "./scenario/index.ts";
+export type { Invariant, InvariantFinding } from "./invariants/index.ts";

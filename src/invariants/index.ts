@@ -1,0 +1,2 @@
+// Invariants: observers over the trace, one module per property family.
+export type { Invariant, InvariantFinding } from "./invariant.ts";

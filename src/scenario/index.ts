@@ -1,0 +1,5 @@
+// Scenarios: the builder types, the runner and the run result.
+export * from "./scenario.ts";
+export * from "./runner.ts";
+export * from "./result.ts";
+export { clawsimVersion } from "./version.ts";
