@@ -139,7 +139,7 @@ export function deviceAuthChanged(state: ClientState, storedTokens: StoredDevice
 
 /** ws 'error': before the socket opened it is followed by a 1006 close; report it and close now. */
 export function onSocketError(state: ClientState, message: string, ctx: ClientStepContext): ClientOutput[] {
-  if (state.socket === "none") return [];
+  if (state.socket !== "connecting" && state.socket !== "open") return [];
   const awaitingConnect = state.handshake === "idle" || state.handshake === "awaiting-challenge";
   const outputs: ClientOutput[] = awaitingConnect ? [event({ name: "connect-error", data: { code: null, message, detailCode: null, details: undefined } })] : [];
   if (state.socket === "connecting") outputs.push(...onClose(state, 1006, "", ctx));

@@ -178,7 +178,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
   }
   limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);
   if (result.reason === "scope-mismatch") f.authReason = "scope_mismatch";
-  else if (explicit) f.authReason = "device_token_mismatch";
+  else if (explicit || state.switches.deviceTokenFallbackReason === "always-device-token-mismatch") f.authReason = "device_token_mismatch";
 }
 
 function unauthorized(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): GatewayOutput[] {

@@ -18,13 +18,19 @@ import {
 import { bodyTraceData, receiverOf, type Packet, type PacketBody, type Side, type UpgradeOutcome } from "./packet.ts";
 import { packetTraceData } from "./transport.ts";
 
+export interface UpgradeDecision<P> {
+  readonly outcome: UpgradeOutcome;
+  readonly listener?: ServerListener<P>;
+  readonly maxPayloadBytes?: number;
+}
+
 /** What a connection needs from the network around it. */
 export interface ConnectionEnv<P> {
   readonly scheduler: Scheduler;
   readonly closeTimeoutMs: Ms;
   transmit(connId: string, from: Side, body: PacketBody<P>, sizeBytes?: number): void;
   /** Finds the listener for the upgrade and asks it. */
-  upgrade(conn: Connection<P>): { readonly outcome: UpgradeOutcome; readonly listener?: ServerListener<P>; readonly maxPayloadBytes?: number };
+  upgrade(conn: Connection<P>): UpgradeDecision<P>;
   sizeOf(payload: P): number;
   textOf(payload: P): string;
 }
@@ -156,9 +162,11 @@ export class Connection<P> {
     this.clearConnectTimer();
     for (const side of ["client", "server"] as const) {
       const end = this.ends[side];
-      if (end.reported) continue;
+      // an end already torn down has its report done or on its way
+      if (end.reported || end.destroyed) continue;
       const wasConnecting = end.readyState === ReadyState.CONNECTING;
       end.destroyed = true;
+      end.readyState = ReadyState.CLOSING;
       this.clearCloseTimer(side);
       if (side === "server" && (wasConnecting || !this.listener)) {
         end.reported = true;
@@ -178,7 +186,14 @@ export class Connection<P> {
     this.destroy("server");
     server.reported = true;
     server.readyState = ReadyState.CLOSED;
-    this.env.scheduler.record(this.id, "close", { connId: this.id, side: "server", code: CloseCode.abnormal, reason: "", wasClean: false, cause: "listener-gone" });
+    this.env.scheduler.record(this.id, "close", {
+      connId: this.id,
+      side: "server",
+      code: CloseCode.abnormal,
+      reason: "",
+      wasClean: false,
+      cause: "listener-gone",
+    });
   }
 
   arrive(packet: Packet<P>): void {
@@ -321,7 +336,8 @@ export class Connection<P> {
   }
 
   private failDial(error: NetError): void {
-    this.env.scheduler.record(this.id, "conn.refused", { connId: this.id, side: "client", error: error.code, target: this.init.target });
+    const target = this.init.target;
+    this.env.scheduler.record(this.id, "conn.refused", { connId: this.id, side: "client", error: error.code, target });
     this.emitError("client", error);
     this.report("client", CloseCode.abnormal, "", false);
   }
@@ -343,7 +359,8 @@ export class Connection<P> {
 
   private startCloseTimer(side: Side): void {
     this.clearCloseTimer(side);
-    this.ends[side].closeTimer = this.env.scheduler.schedule(this.env.closeTimeoutMs, { actor: this.id, label: "net:close-timeout" }, () => {
+    const options = { actor: this.id, label: "net:close-timeout" };
+    this.ends[side].closeTimer = this.env.scheduler.schedule(this.env.closeTimeoutMs, options, () => {
       const end = this.ends[side];
       end.closeTimer = undefined;
       if (end.readyState !== ReadyState.CLOSING || end.reported) return;

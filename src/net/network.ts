@@ -9,7 +9,7 @@
 // `scheduler.schedule(...)` works just as well.
 import { assert, canonicalJson, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { formatAddressPort, parseWsUrl } from "./address.ts";
-import { Connection, type ConnectionEnv } from "./connection.ts";
+import { Connection, type ConnectionEnv, type UpgradeDecision } from "./connection.ts";
 import type { ClientCallbacks, NetError, ServerListener, SocketEnd, UpgradeRequest } from "./endpoint.ts";
 import { HostRegistry, type Host, type HostSpec } from "./host.ts";
 import { checkLinkLatencies, linkLatenciesDefault, type LinkLatencies } from "./link-latency.ts";
@@ -17,8 +17,9 @@ import { ListenTable } from "./listeners.ts";
 import { directionFrom, type PacketBody, type Side, type UpgradeOutcome } from "./packet.ts";
 import type { Bind, ProxySpec } from "./proxy.ts";
 import { dial, lowercaseHeaders, type Dial, type Route } from "./route.ts";
+import { hold } from "./faults/hold.ts";
 import { partition } from "./faults/partition.ts";
-import { RuleChain, type Rule, type RuleId } from "./rules.ts";
+import { RuleChain, type PacketMatch, type Rule, type RuleId } from "./rules.ts";
 import { Transport } from "./transport.ts";
 
 /** ws's default maxPayload (100 MiB), for servers and clients alike. */
@@ -117,7 +118,7 @@ export class Network<P = string> {
 
   addHost(spec: HostSpec): Host {
     const host = this.hosts.add(spec);
-    this.scheduler.record(host.name, "host", { what: "net.host", kind: host.kind, addresses: host.interfaces.map((i) => i.address) });
+    this.scheduler.record(host.name, "note", { what: "net.host", kind: host.kind, addresses: host.interfaces.map((i) => i.address) });
     return host;
   }
 
@@ -139,7 +140,7 @@ export class Network<P = string> {
       listener: options.listener,
       maxPayloadBytes,
     });
-    this.scheduler.record(options.host, "host", { what: "net.listen", port: options.port, bind: options.bind ?? "all", ok: entry !== undefined });
+    this.scheduler.record(options.host, "note", { what: "net.listen", port: options.port, bind: options.bind ?? "all", ok: entry !== undefined });
     if (!entry) return { kind: "address-in-use" };
     return { kind: "listening", handle: { id: entry.id, host: entry.host, port: entry.port } };
   }
@@ -149,7 +150,8 @@ export class Network<P = string> {
     this.hosts.get(spec.proxyHost);
     this.hosts.get(spec.forTarget.host);
     const entry = this.listens.add({ kind: "proxy", host: spec.proxyHost, port: spec.port, bind: spec.bind ?? "all", spec });
-    this.scheduler.record(spec.proxyHost, "host", { what: "net.proxy", port: spec.port, target: `${spec.forTarget.host}:${spec.forTarget.port}`, ok: entry !== undefined });
+    const target = `${spec.forTarget.host}:${spec.forTarget.port}`;
+    this.scheduler.record(spec.proxyHost, "note", { what: "net.proxy", port: spec.port, target, ok: entry !== undefined });
     if (!entry) return { kind: "address-in-use" };
     return { kind: "listening", handle: { id: entry.id, host: entry.host, port: entry.port } };
   }
@@ -161,7 +163,7 @@ export class Network<P = string> {
   unlisten(handle: ListenHandle | number): void {
     const entry = this.listens.remove(typeof handle === "number" ? handle : handle.id);
     if (!entry) return;
-    this.scheduler.record(entry.host, "host", { what: "net.unlisten", port: entry.port });
+    this.scheduler.record(entry.host, "note", { what: "net.unlisten", port: entry.port });
     for (const connId of this.byEntry.get(entry.id) ?? []) {
       const conn = this.conns.get(connId);
       if (entry.kind === "server") conn?.serverGone();
@@ -195,7 +197,8 @@ export class Network<P = string> {
       target,
     });
     this.conns.set(id, conn);
-    this.scheduler.record(id, "conn.open", { connId: id, side: "client", from: from.name, url: parsed.url.href, ...openTraceData(result, request) });
+    const openData = { connId: id, side: "client", from: from.name, url: parsed.url.href, ...openTraceData(result, request) };
+    this.scheduler.record(id, "conn.open", openData);
     if (result.kind === "not-found") {
       conn.failSoon({ code: "ENOTFOUND", message: `getaddrinfo ENOTFOUND ${result.hostname}` });
       return conn.clientSocket;
@@ -245,6 +248,11 @@ export class Network<P = string> {
     return this.addRule(partition(hostA, hostB));
   }
 
+  /** Holds matching packets until `release(handle)`. */
+  hold(match: PacketMatch = {}): RuleHandle {
+    return this.addRule(hold(match));
+  }
+
   // ---- virtual time ---------------------------------------------------------------------------------------
 
   /** Runs `run` at absolute virtual time `atMs` (e.g. to start or heal a fault). */
@@ -273,7 +281,7 @@ export class Network<P = string> {
     this.transport.transmit(id, "c2s", { kind: "upgrade" });
   }
 
-  private upgrade(conn: Connection<P>): { outcome: UpgradeOutcome; listener?: ServerListener<P>; maxPayloadBytes?: number } {
+  private upgrade(conn: Connection<P>): UpgradeDecision<P> {
     const route = this.routes.get(conn.id);
     assert(route, `upgrade without a route on ${conn.id}`);
     const entry = this.listens.find(route.serverHost, route.serverPort, route.serverAddress);
@@ -317,13 +325,37 @@ function targetOf(result: Dial, port: number): string {
   }
 }
 
-function requestFor(id: string, url: string, path: string, result: Dial, from: Host, headers: Readonly<Record<string, string>> | undefined): UpgradeRequest {
+function requestFor(
+  id: string,
+  url: string,
+  path: string,
+  result: Dial,
+  from: Host,
+  headers: Readonly<Record<string, string>> | undefined,
+): UpgradeRequest {
   if (result.kind === "route") {
     const r = result.route;
-    return { connId: id, url, path, headers: r.headers, remoteAddress: r.remoteAddress, localAddress: r.serverAddress, localPort: r.serverPort, encrypted: r.encrypted };
+    return {
+      connId: id,
+      url,
+      path,
+      headers: r.headers,
+      remoteAddress: r.remoteAddress,
+      localAddress: r.serverAddress,
+      localPort: r.serverPort,
+      encrypted: r.encrypted,
+    };
   }
-  const address = result.kind === "unreachable" ? result.address : "";
-  return { connId: id, url, path, headers: lowercaseHeaders(headers), remoteAddress: from.address, localAddress: address, localPort: 0, encrypted: false };
+  return {
+    connId: id,
+    url,
+    path,
+    headers: lowercaseHeaders(headers),
+    remoteAddress: from.address,
+    localAddress: result.kind === "unreachable" ? result.address : "",
+    localPort: 0,
+    encrypted: false,
+  };
 }
 
 function openTraceData(result: Dial, request: UpgradeRequest): Record<string, unknown> {

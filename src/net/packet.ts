@@ -20,7 +20,7 @@ export interface PacketView {
   readonly connId: string;
   readonly direction: Direction;
   readonly kind: PacketKind;
-  /** Sequence number within its direction (1, 2, …); a duplicate keeps the original's number. */
+  /** Sequence number within its direction over every packet kind (the upgrade is c2s 1); a duplicate keeps it. */
   readonly n: number;
   /** Sending and receiving hosts (the two ends; a proxy in between shows up in `hops`). */
   readonly from: string;
@@ -60,10 +60,14 @@ export function otherSide(side: Side): Side {
   return side === "client" ? "server" : "client";
 }
 
+/** Frame text kept in a trace event; longer frames (junk above any protocol limit) are cut, and say so. */
+export const traceTextCharsMax = 65_536;
+
 /** Small, reference-free trace data describing a packet body. */
 export function bodyTraceData<P>(body: PacketBody<P>): Record<string, unknown> {
   switch (body.kind) {
     case "frame":
+      if (body.text.length > traceTextCharsMax) return { bytes: body.sizeBytes, text: body.text.slice(0, traceTextCharsMax), textCut: true };
       return { bytes: body.sizeBytes, text: body.text };
     case "close":
       return { code: body.code ?? null, reason: body.reason };

@@ -154,7 +154,8 @@ export class SimBrowserWebSocket extends SyncEventTarget {
 
   close(code?: number, reason?: string): void {
     if (code !== undefined && !isBrowserCloseCode(code)) {
-      throw new DOMException(`Failed to execute 'close' on 'WebSocket': The code must be either 1000, or between 3000 and 4999. ${code} is neither.`, "InvalidAccessError");
+      const message = `The code must be either 1000, or between 3000 and 4999. ${code} is neither.`;
+      throw new DOMException(`Failed to execute 'close' on 'WebSocket': ${message}`, "InvalidAccessError");
     }
     if (reason !== undefined && utf8ByteLength(reason) > closeReasonBytesMax) {
       throw new DOMException("Failed to execute 'close' on 'WebSocket': The message must not be greater than 123 bytes.", "SyntaxError");

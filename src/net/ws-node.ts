@@ -66,7 +66,8 @@ export class SimIncomingMessage extends EventEmitter {
 function nodeError(error: NetError): Error {
   if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") return Object.assign(new RangeError(error.message), { code: error.code });
   if (error.code === "ABORTED" || error.code === "HANDSHAKE_TIMEOUT") return new Error(error.message);
-  return Object.assign(new Error(error.message), { code: error.code, errno: error.code, syscall: error.code === "ENOTFOUND" ? "getaddrinfo" : "connect" });
+  const syscall = error.code === "ENOTFOUND" ? "getaddrinfo" : "connect";
+  return Object.assign(new Error(error.message), { code: error.code, errno: error.code, syscall });
 }
 
 export class SimWebSocket extends EventEmitter {

@@ -33,6 +33,9 @@ export interface GatewaySwitches {
   controlUiClassifier: "control-ui-only" | "operator-ui";
   /** checkBrowserOrigin: S-Feb (allowlist, Host equality, loopback/loopback) or late (allowlist/"*", Host fallback flag, loopback only when local). */
   originRule: "feb" | "late";
+  /** Reason when the device-token fallback fails on a plain auth.token: S-Feb (no auth.deviceToken field yet)
+   *  reported device_token_mismatch; later only an explicit auth.deviceToken does (else the primary reason). */
+  deviceTokenFallbackReason: "always-device-token-mismatch" | "explicit-only";
   /** Which clients get the origin check: Control UI/webchat only, or any client sending an Origin header. */
   originCheckApplies: "ui-only" | "any-origin";
   /** Pre-2026.2.21 (CVE-2026-32034): allowInsecureAuth lets a *remote* Control UI skip device identity. */

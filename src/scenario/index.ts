@@ -3,3 +3,5 @@ export * from "./scenario.ts";
 export * from "./runner.ts";
 export * from "./result.ts";
 export { clawsimVersion } from "./version.ts";
+export * from "./case-file.ts";
+export * from "./case-runner.ts";

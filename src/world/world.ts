@@ -127,6 +127,11 @@ export class World {
     return handle;
   }
 
+  /** Makes a device token usable as {{deviceToken:NAME}} in later attempts (pre-seeded or rotated tokens). */
+  rememberDeviceToken(deviceId: string, role: string, token: string): void {
+    this.attemptState.deviceTokens.set(`${deviceId}/${role}`, token);
+  }
+
   partition(hostA: string, hostB: string): RuleHandle {
     return this.network.partition(hostA, hostB);
   }

@@ -1,0 +1,82 @@
+// The run summary every report opens with (Markdown table, HTML header, console verdict line): the same
+// fields, worded once. Reads the RunResult only; the verdict itself was decided by the runner.
+import type { Finding, RunResult } from "../scenario/result.ts";
+import { formatDuration } from "./time-format.ts";
+
+export interface SummaryRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** How the verdict compares with the scenario's declared expectation. */
+export type VerdictMatch = "as-expected" | "unexpected" | "no-expectation";
+
+export function verdictMatch(result: Pick<RunResult, "verdict" | "expected">): VerdictMatch {
+  if (result.expected === undefined) return "no-expectation";
+  return result.verdict === result.expected ? "as-expected" : "unexpected";
+}
+
+/** `fail (expected fail)`, `fail (expected pass: UNEXPECTED)`, `pass (no expectation declared)`. */
+export function verdictText(result: Pick<RunResult, "verdict" | "expected">): string {
+  const verdict = String(result.verdict);
+  switch (verdictMatch(result)) {
+    case "as-expected":
+      return `${verdict} (expected ${verdict})`;
+    case "unexpected":
+      return `${verdict} (expected ${String(result.expected)}: UNEXPECTED)`;
+    case "no-expectation":
+      return `${verdict} (no expectation declared)`;
+  }
+}
+
+export function outcomeText(result: RunResult): string {
+  const outcome = result.outcome as RunResult["outcome"] | undefined;
+  if (!outcome) return "?";
+  switch (outcome.kind) {
+    case "quiescent":
+      return "quiescent (nothing left to run)";
+    case "reached":
+      return "stop condition reached";
+    case "budget-exceeded":
+      return `${outcome.budget} budget exceeded`;
+    default:
+      return String((outcome as { kind?: unknown }).kind ?? "?");
+  }
+}
+
+export function sourceText(result: RunResult): string {
+  const source = result.source as RunResult["source"] | undefined;
+  if (source?.kind === "file") return `file ${source.path}`;
+  return "library";
+}
+
+export function summaryRows(result: RunResult): SummaryRow[] {
+  const stats = result.stats ?? { steps: Number.NaN, virtualMs: Number.NaN, frames: Number.NaN, connects: Number.NaN };
+  return [
+    { label: "scenario", value: String(result.scenario) },
+    { label: "profile", value: String(result.profile) },
+    { label: "seed", value: String(result.seed) },
+    { label: "clawsim version", value: String(result.version) },
+    { label: "verdict", value: verdictText(result) },
+    { label: "findings", value: String(result.findings?.length ?? 0) },
+    { label: "virtual duration", value: `${formatDuration(stats.virtualMs)} (${stats.virtualMs} ms)` },
+    { label: "steps", value: String(stats.steps) },
+    { label: "frames / connects", value: `${stats.frames} / ${stats.connects}` },
+    { label: "run ended", value: outcomeText(result) },
+    { label: "source", value: sourceText(result) },
+    { label: "trace hash", value: String(result.traceHash) },
+  ];
+}
+
+export function findingKindLabel(finding: Finding): string {
+  switch (finding.kind) {
+    case "crash":
+      return "crash (an assertion fired)";
+    case "liveness":
+      return "liveness (no convergence within budget)";
+    case "correctness":
+      return "correctness (an invariant broke)";
+    default:
+      return String(finding.kind);
+  }
+}
