@@ -3,3 +3,4 @@ export * from "./world.ts";
 export { GatewayNode } from "./gateway-node.ts";
 export type { Attempt, AttemptSuite, Outcome, DeviceSpec, ObservedError } from "./attempt/attempt.ts";
 export { buildFrames, type FrameContext } from "./attempt/connect-frame.ts";
+export { ClientNode, DeviceAuthFile } from "./client-node.ts";

@@ -5,6 +5,8 @@ import { Network, type HostSpec, type RuleHandle } from "../net/index.ts";
 import type { GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
+import { ClientNode, DeviceAuthFile } from "./client-node.ts";
+import type { ClientOptions } from "../clients/index.ts";
 import { runAttempt } from "./attempt/attempt-runner.ts";
 import type { Attempt, Outcome } from "./attempt/attempt.ts";
 
@@ -48,6 +50,9 @@ export class World {
   readonly network: Network<string>;
   readonly profile: Profile;
   readonly gateways = new Map<string, GatewayNode>();
+  readonly clients = new Map<string, ClientNode>();
+  /** Device-auth files by "<host>:<user>". */
+  readonly deviceAuthFiles = new Map<string, DeviceAuthFile>();
   private readonly clocks = new Map<string, NodeClock>();
   private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null } };
 
@@ -93,6 +98,32 @@ export class World {
     });
     this.gateways.set(options.name, node);
     if (options.start !== false) node.start();
+    return node;
+  }
+
+  /** Adds a client on `host`; clients of the same user on a host share its device-auth file. */
+  addClient(options: { name: string; host: string; user?: string; client: Omit<ClientOptions, "switches"> & { switches?: ClientOptions["switches"] }; start?: boolean }): ClientNode {
+    const key = `${options.host}:${options.user ?? "user"}`;
+    let file = this.deviceAuthFiles.get(key);
+    if (!file) {
+      file = new DeviceAuthFile();
+      this.deviceAuthFiles.set(key, file);
+    }
+    const node = new ClientNode(this.scheduler, this.network, {
+      name: options.name,
+      host: options.host,
+      clock: this.clockOf(options.host),
+      client: { ...options.client, switches: options.client.switches ?? this.profile.client },
+      file,
+    });
+    this.clients.set(options.name, node);
+    if (options.start !== false) node.start();
+    return node;
+  }
+
+  client(name: string): ClientNode {
+    const node = this.clients.get(name);
+    if (!node) throw new Error(`no client named ${name}`);
     return node;
   }
 

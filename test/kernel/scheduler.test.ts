@@ -21,8 +21,8 @@ describe("scheduler", () => {
   it("runs events in virtual time and never reads the wall clock", () => {
     const s = new Scheduler(1n);
     const seen: number[] = [];
-    s.schedule(500, { actor: "a", label: "x" }, () => seen.push(s.nowMs()));
-    s.schedule(100, { actor: "a", label: "y" }, () => seen.push(s.nowMs()));
+    s.schedule(500, { actor: "a", label: "x" }, () => void seen.push(s.nowMs()));
+    s.schedule(100, { actor: "a", label: "y" }, () => void seen.push(s.nowMs()));
     const outcome = s.run();
     expect(seen).toEqual([100, 500]);
     expect(outcome).toEqual({ kind: "quiescent", steps: 2, atMs: 500 });
@@ -33,7 +33,7 @@ describe("scheduler", () => {
     for (let seed = 0n; seed < 20n; seed++) {
       const s = new Scheduler(seed);
       const order: string[] = [];
-      for (const name of ["a", "b", "c"]) s.schedule(10, { actor: name, label: name }, () => order.push(name));
+      for (const name of ["a", "b", "c"]) s.schedule(10, { actor: name, label: name }, () => void order.push(name));
       s.run();
       orders.add(order.join(""));
     }
@@ -43,7 +43,7 @@ describe("scheduler", () => {
   it("cancelled events do not run", () => {
     const s = new Scheduler(1n);
     let ran = false;
-    const id = s.schedule(10, { actor: "a", label: "x" }, () => (ran = true));
+    const id = s.schedule(10, { actor: "a", label: "x" }, () => void (ran = true));
     s.cancel(id);
     expect(s.run().kind).toBe("quiescent");
     expect(ran).toBe(false);
@@ -68,7 +68,7 @@ describe("scheduler", () => {
   it("runUntil stops at the given instant and leaves later events queued", () => {
     const s = new Scheduler(1n);
     const seen: number[] = [];
-    for (const t of [100, 200, 300]) s.schedule(t, { actor: "a", label: "x" }, () => seen.push(t));
+    for (const t of [100, 200, 300]) s.schedule(t, { actor: "a", label: "x" }, () => void seen.push(t));
     expect(s.runUntil(250)).toMatchObject({ kind: "reached", atMs: 250 });
     expect(seen).toEqual([100, 200]);
     expect(s.nextAtMs()).toBe(300);
