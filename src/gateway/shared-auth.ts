@@ -39,6 +39,8 @@ export function authorizeGatewayConnect(req: SharedAuthRequest): SharedAuthResul
       if (req.limiter) limiterReset(req.limiter, "shared-secret", ip);
       return ts;
     }
+    // With no shared secret to fall back on, the Tailscale failure is the answer.
+    if (!req.auth?.token && !req.auth?.password) return ts;
   }
   const fail = (reason: string, charge: boolean): SharedAuthResult => {
     if (charge && req.limiter) limiterRecordFailure(req.limiter, "shared-secret", ip, req.nowMs);

@@ -117,7 +117,10 @@ export class HostRegistry {
       const address = isIpAddress(h) ? h : "127.0.0.1";
       return { kind: "host", host: from, address, addressKind: "loopback" };
     }
-    const address = isIpAddress(h) ? h : (this.dnsNames.get(h) ?? this.hosts.get(h)?.address);
+    const named = this.hosts.get(h);
+    // A host name resolves to the first of its interfaces the dialling host can reach (split-horizon DNS).
+    const reachable = named?.interfaces.find((i) => this.canReach(from, named, i.address))?.address;
+    const address = isIpAddress(h) ? h : (this.dnsNames.get(h) ?? reachable ?? named?.address);
     if (address === undefined) return { kind: "not-found" };
     const target = this.byAddress.get(address);
     if (!target || !this.canReach(from, target, address)) return { kind: "unreachable", address };

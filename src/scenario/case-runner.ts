@@ -72,7 +72,7 @@ function seededStore(file: CaseFile, seeds: Record<string, string>, world: World
 function runCase(file: CaseFile, ctx: ScenarioContext): void {
   const { world } = ctx;
   const seeds = identitySeeds(file);
-  world.addHost({ name: "gateway-host", kind: "lan" });
+  world.addHost({ name: "gateway-host", kind: "lan", alsoOn: ["remote"] });
   world.addHost({ name: "lan-peer", kind: "lan" });
   world.addHost({ name: "remote-peer", kind: "remote" });
   const token = file.gateway?.auth?.token ?? "";
