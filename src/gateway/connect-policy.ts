@@ -11,6 +11,8 @@ export interface ClientClass {
   readonly isWebchat: boolean;
   readonly isCli: boolean;
   readonly isLocalBackend: boolean;
+  /** The terminal UI (openclaw-tui), which the operator-UI classifier also counts as Control UI. */
+  readonly isTui: boolean;
 }
 
 export function classifyClient(switches: GatewaySwitches, client: { id: string; mode: string }): ClientClass {
@@ -21,6 +23,7 @@ export function classifyClient(switches: GatewaySwitches, client: { id: string; 
     isWebchat: client.mode === "webchat" || client.id === "webchat-ui",
     isCli: client.mode === "cli",
     isLocalBackend: client.id === "gateway-client" && client.mode === "backend",
+    isTui: client.id === tuiClientId,
   };
 }
 

@@ -207,7 +207,10 @@ function coded(state: GatewayState, code: string, message: string, detailCode: s
 
 function checkOrigin(state: GatewayState, conn: Connection, requestId: string, cls: ClientClass, origin: string | undefined): GatewayOutput[] | undefined {
   const sw = state.switches;
-  const applies = cls.isControlUi || cls.isWebchat || (sw.originCheckApplies === "any-origin" && origin !== undefined);
+  // The origin check uses the browser classifier (Control UI only): a TUI counted as Control UI by the
+  // operator-UI classifier and sending no Origin reaches the device-identity policy instead (seed 003).
+  const browserUi = cls.isControlUi && !cls.isTui;
+  const applies = browserUi || cls.isWebchat || (sw.originCheckApplies === "any-origin" && origin !== undefined);
   if (!applies) return undefined;
   const verdict = checkBrowserOriginFor(state, conn, origin);
   if (verdict.ok) return undefined;

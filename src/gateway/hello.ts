@@ -46,6 +46,6 @@ export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext,
     { kind: "timer-cancel", key: `handshake:${conn.connId}` },
     resOk(conn.connId, f.requestId, payload),
     { kind: "set-max-payload", connId: conn.connId, bytes: maxPayloadBytes },
-    log("connect.hello", { connId: conn.connId, role: f.role, scopes: f.scopes, method: f.authMethod, deviceId: f.device?.id ?? null }),
+    log("connect.hello", { connId: conn.connId, role: f.role, scopes: f.scopes, method: f.authMethod, deviceId: f.device?.id ?? null, clientId: f.params.client.id, isLocal: conn.isLocal, clientIp: conn.clientIp }),
   ];
 }

@@ -47,7 +47,7 @@ export function pairDevice(
         nowMs: ctx.nowMs,
         prng: ctx.prng,
       });
-      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent, requestId: request.requestId }));
+      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal }));
       if (!silent) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request)];
       approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng);
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));

@@ -42,7 +42,6 @@ const febGateway: GatewaySwitches = {
   unauthorizedFloodMax: null,
   missingScopeAnswer: "invalid-request",
   authMessageStyle: "mid",
-  silentPairingPruneAfterMs: null,
 };
 
 const febClient: ClientSwitches = {
@@ -195,7 +194,6 @@ export const profiles: readonly Profile[] = [
       failedAuthDelay: { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 },
       helloAuthAlways: true,
       authMessageStyle: "2026.9",
-      silentPairingPruneAfterMs: 60_000,
     },
     client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true },
     service: fixedService,

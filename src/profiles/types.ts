@@ -80,8 +80,6 @@ export interface GatewaySwitches {
   missingScopeAnswer: "invalid-request" | "forbidden";
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
-  /** Silent loopback pairings prune stale silent siblings (same client id, mode, display name) older than this; null = never. */
-  silentPairingPruneAfterMs: number | null;
 }
 
 export interface ClientSwitches {

@@ -36,7 +36,7 @@ export function gateUnexpectedCount(rows: readonly GateRow[]): number {
 
 export function renderGateTable(rows: readonly GateRow[], options: GateTableOptions): string {
   const p = paint(options.color);
-  const header = ["scenario", "profile", "expected", "actual", "findings", "trace hash", ""];
+  const header = ["scenario", "profile", "expected", "actual", "findings", "trace hash", "check"];
   const cells = rows.map((row) => [
     cell(row.scenario),
     cell(row.profile),

@@ -10,7 +10,7 @@ import type { Tone } from "./frame-summary.ts";
 import { formatClock } from "./time-format.ts";
 import { laneOf, packetEnds, type TraceView } from "./trace-view.ts";
 
-export const laneWidthPx = 190;
+export const laneWidthPx = 170;
 export const gutterWidthPx = 96;
 export const rowHeightPx = 22;
 export const gapHeightPx = 18;

@@ -9,6 +9,8 @@ const tones: readonly Tone[] = ["ok", "error", "warn", "info", "muted"];
 /** Approximate width of one character of the 11px label font. */
 const charWidthPx = 6.2;
 const pointLabelCharsMax = 70;
+/** Arrow labels may run past short arrows (the label has a halo) up to this many characters. */
+const arrowLabelCharsMin = 34;
 
 export function escapeXml(text: string): string {
   return String(text).replace(/[&<>"']/g, (ch) => (ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : ch === '"' ? "&quot;" : "&#39;"));
@@ -72,7 +74,7 @@ function renderArrow(item: Extract<LayoutItem, { kind: "arrow" }>): string {
     return `<g class="${classes}" ${itemAttributes(item.i, item.label, send)}>${title}<path class="hit" d="${d}"/><path class="shaft" d="${d}" marker-end="url(#ah-${item.tone})"/>${text}</g>`;
   }
   const span = Math.abs(item.x2 - item.x1);
-  const chars = Math.max(16, Math.floor(span / charWidthPx));
+  const chars = Math.max(arrowLabelCharsMin, Math.floor(span / charWidthPx));
   const mid = (item.x1 + item.x2) / 2;
   const end = item.dropped ? `<text class="cross" x="${item.x2}" y="${item.y2 + 4}" text-anchor="middle">✕</text>` : "";
   const marker = item.dropped ? "" : ` marker-end="url(#ah-${item.tone})"`;

@@ -52,7 +52,7 @@ function header(view: TraceView): string {
     .join("");
   return [
     "<header>",
-    `<h1>clawsim: ${escapeXml(String(result.scenario))} — <span class="${verdictClass}">${escapeXml(verdictText(result).toUpperCase())}</span></h1>`,
+    `<h1>clawsim: ${escapeXml(String(result.scenario))} — <span class="${verdictClass}">${escapeXml(verdictText(result, true))}</span></h1>`,
     `<table class="summary">${rows}</table>`,
     "<h2>What was simulated</h2>",
     `<p>${escapeXml(oneLine(String(result.description ?? ""))) || "<em>(no description)</em>"}</p>`,

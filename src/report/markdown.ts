@@ -14,7 +14,7 @@ export const replayFromTraceCommand = "pnpm sim replay trace.json";
 export function renderMarkdown(result: RunResult): string {
   const view = buildTraceView(result);
   const sections = [
-    `## clawsim: ${mdText(String(result.scenario))} — ${mdText(verdictText(result).toUpperCase())}`,
+    `## clawsim: ${mdText(String(result.scenario))} — ${mdText(verdictText(result, true))}`,
     summaryTable(result),
     simulatedSection(view),
     findingsSection(view),

@@ -16,12 +16,12 @@ export function verdictMatch(result: Pick<RunResult, "verdict" | "expected">): V
   return result.verdict === result.expected ? "as-expected" : "unexpected";
 }
 
-/** `fail (expected fail)`, `fail (expected pass: UNEXPECTED)`, `pass (no expectation declared)`. */
-export function verdictText(result: Pick<RunResult, "verdict" | "expected">): string {
-  const verdict = String(result.verdict);
+/** `fail (expected fail)`, `fail (expected pass: UNEXPECTED)`, `pass (no expectation declared)`; `upper` shouts the verdict. */
+export function verdictText(result: Pick<RunResult, "verdict" | "expected">, upper = false): string {
+  const verdict = upper ? String(result.verdict).toUpperCase() : String(result.verdict);
   switch (verdictMatch(result)) {
     case "as-expected":
-      return `${verdict} (expected ${verdict})`;
+      return `${verdict} (expected ${String(result.expected)})`;
     case "unexpected":
       return `${verdict} (expected ${String(result.expected)}: UNEXPECTED)`;
     case "no-expectation":

@@ -76,7 +76,7 @@ export interface Attempt {
   /** Unique within a suite; later attempts and reports refer to it. */
   readonly name: string;
   /** One line saying what the attempt probes. */
-  readonly probe: string;
+  readonly probe?: string;
   /** Local source address on the loopback net (e.g. "127.0.0.2") — gives the attempt its own limiter bucket. */
   readonly sourceAddress?: string;
   /** Request headers for the WebSocket upgrade (host, origin, x-forwarded-for, ...). */

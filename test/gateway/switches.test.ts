@@ -1,0 +1,292 @@
+// For each gateway switch of a profile: flipping it (everything else equal) flips an outcome a user would see.
+import { describe, expect, it } from "vitest";
+import { World, type Attempt, type GatewayConfigInput, type Outcome, type Profile } from "../../src/index.ts";
+import type { GatewaySwitches } from "../../src/profiles/index.ts";
+import { emptyPairingStore, type PairingStore } from "../../src/gateway/index.ts";
+import { identityFromSeed } from "../../src/crypto/index.ts";
+import { details, params, port, profile, runAttempts, seedHex, token } from "./harness.ts";
+
+type A = Attempt & { from?: "local" | "remote" };
+const me = seedHex(0x51);
+const meId = identityFromSeed(Uint8Array.from(Buffer.from(me, "hex")));
+const dev = (extra: Partial<NonNullable<Attempt["device"]>> = {}) => ({ identitySeed: me, payloadVersion: "v3" as const, ...extra });
+
+function pairedStore(options: { scopes?: string[]; role?: string; platform?: string } = {}): PairingStore {
+  const store = emptyPairingStore();
+  const scopes = options.scopes ?? ["operator.admin", "operator.read", "operator.write"];
+  const role = options.role ?? "operator";
+  store.paired[meId.deviceId] = {
+    deviceId: meId.deviceId, publicKey: meId.publicKeyBase64Url, role, roles: [role], scopes, approvedScopes: scopes,
+    ...(options.platform ? { platform: options.platform } : {}),
+    tokens: { [role]: { token: "dt-1", role, scopes, createdAtMs: 0 } }, createdAtMs: 0, approvedAtMs: 0,
+  };
+  return store;
+}
+
+function flip<K extends keyof GatewaySwitches>(base: string, key: K, values: [GatewaySwitches[K], GatewaySwitches[K]], run: (p: Profile) => Outcome[], config?: GatewayConfigInput): [Outcome[], Outcome[]] {
+  void config;
+  return [run(profile(base, { gateway: { [key]: values[0] } as Partial<GatewaySwitches> })), run(profile(base, { gateway: { [key]: values[1] } as Partial<GatewaySwitches> }))];
+}
+
+const attempts = (attemptsList: A[], extra: { config?: GatewayConfigInput; store?: () => PairingStore } = {}) => (p: Profile) =>
+  runAttempts({ profile: p, attempts: attemptsList, config: extra.config, store: extra.store?.(), identities: { me } }).outcomes;
+const code = (o: Outcome | undefined) => details(o!)["code"];
+const last = (os: Outcome[]) => os.at(-1)!;
+
+describe("gateway switches flip outcomes", () => {
+  it("protocolVersion", () => {
+    const [a, b] = flip("2026.3", "protocolVersion", [3, 4], attempts([{ name: "p3", connect: { params: params() } }]));
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "protocol mismatch"]);
+  });
+  it("connectSchema", () => {
+    const [a, b] = flip("2026.3", "connectSchema", ["mar", "feb"], attempts([{ name: "dt", connect: { params: params({ auth: { token, deviceToken: "x" } }) } }]));
+    expect(a[0]!.response?.ok).toBe(true);
+    expect(b[0]!.response?.error?.message).toMatch(/^invalid connect params: .*unexpected property 'deviceToken'/);
+  });
+  it("protocolMismatchDetails", () => {
+    const [a, b] = flip("2026.3", "protocolMismatchDetails", ["expected-only", "coded"], attempts([{ name: "p9", connect: { params: params({}, 9) } }]));
+    expect([code(a[0]), code(b[0])]).toEqual([undefined, "PROTOCOL_MISMATCH"]);
+  });
+  it("handshakeTimeoutMs", () => {
+    const [a, b] = flip("2026.3", "handshakeTimeoutMs", [10_000, 15_000], attempts([{ name: "idle", waitMsMax: 30_000 }]));
+    expect([a[0]!.close?.code, a[0]!.elapsedMs, b[0]!.elapsedMs]).toEqual([1000, 10_000, 15_000]);
+  });
+  it("tickIntervalMs", () => {
+    const [a, b] = flip("2026.3", "tickIntervalMs", [30_000, 15_000], attempts([{ name: "hello", connect: { params: params() } }]));
+    expect([(a[0]!.response?.helloOk?.policy as { tickIntervalMs: number }).tickIntervalMs, (b[0]!.response?.helloOk?.policy as { tickIntervalMs: number }).tickIntervalMs]).toEqual([30_000, 15_000]);
+  });
+  it("preauthPayloadBytesMax", () => {
+    const [a, b] = flip("2026.3", "preauthPayloadBytesMax", [null, 64 * 1024], attempts([{ name: "big", connect: { params: params(), padToBytes: 70_000 } }]));
+    expect([a[0]!.response?.ok, b[0]!.close]).toEqual([true, { code: 1009, reason: "preauth payload too large", by: "server" }]);
+  });
+  it("challengeCapabilities", () => {
+    const [a, b] = flip("2026.3", "challengeCapabilities", [false, true], attempts([{ name: "c", waitMsMax: 10 }]));
+    expect([a[0]!.challenge?.capabilities, b[0]!.challenge?.capabilities]).toEqual([undefined, []]);
+  });
+  it("detailCodes", () => {
+    const [a, b] = flip("2026.3", "detailCodes", [false, true], attempts([{ name: "w", connect: { params: params({ auth: { token: "wrong" } }) } }]));
+    expect([a[0]!.response?.error?.details, code(b[0])]).toEqual([undefined, "AUTH_TOKEN_MISMATCH"]);
+  });
+  it("recoveryHints", () => {
+    const [a, b] = flip("2026.3", "recoveryHints", [false, true], attempts([{ name: "w", connect: { params: params({ auth: { token: "wrong" } }) } }]));
+    expect([details(a[0]!)["recommendedNextStep"], details(b[0]!)["recommendedNextStep"]]).toEqual([undefined, "update_auth_credentials"]);
+  });
+  it("signatureSkewMs", () => {
+    const [a, b] = flip("2026.3", "signatureSkewMs", [600_000, 120_000], attempts([{ name: "old", connect: { params: params() }, device: dev({ signedAtOffsetMs: -5 * 60_000 }) }]));
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_AUTH_SIGNATURE_EXPIRED"]);
+  });
+  it("nonceRequired", () => {
+    const [a, b] = flip("2026.3", "nonceRequired", ["remote-only", "always"], attempts([{ name: "v1", connect: { params: params() }, device: dev({ payloadVersion: "v1", nonce: "blank", signNonce: "" }) }]));
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_AUTH_NONCE_REQUIRED"]);
+  });
+  it("signatureVersions", () => {
+    const [a, b] = flip("2026.3", "signatureVersions", [["v3", "v2"], ["v3"]], attempts([{ name: "v2", connect: { params: params() }, device: dev({ payloadVersion: "v2" }) }]));
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_AUTH_SIGNATURE_INVALID"]);
+  });
+  it("signatureTokenSource", () => {
+    const run = attempts([{ name: "dt-only", connect: { params: params({ auth: { deviceToken: "dt-1" } }) }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "signatureTokenSource", ["token-device-bootstrap", "token-only"], run);
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_AUTH_SIGNATURE_INVALID"]);
+  });
+  it("controlUiClassifier", () => {
+    const run = attempts([{ name: "tui", connect: { params: params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" } }) } }]);
+    const [a, b] = flip("2026.3", "controlUiClassifier", ["control-ui-only", "operator-ui"], run);
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "CONTROL_UI_DEVICE_IDENTITY_REQUIRED"]);
+  });
+  it("originRule", () => {
+    const run = attempts([{ name: "ui", headers: { host: "gw.example:18789", origin: "http://gw.example:18789" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) }, device: dev() }]);
+    const [a, b] = flip("2026.3", "originRule", ["feb", "late"], run);
+    expect([code(a[0]), code(b[0])]).toEqual(["PAIRING_REQUIRED", "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
+  });
+  it("originCheckApplies", () => {
+    const run = attempts([{ name: "cli-origin", headers: { host: "127.0.0.1:18789", origin: "https://evil.example" }, connect: { params: params() } }]);
+    const [a, b] = flip("2026.3", "originCheckApplies", ["ui-only", "any-origin"], run);
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
+  });
+  it("allowInsecureAuthRemoteBypass (CVE-2026-32034)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, controlUi: { allowInsecureAuth: true, allowedOrigins: ["http://192.0.2.10:18789"] } };
+    const run = attempts([{ name: "remote-ui", from: "remote", headers: { host: "192.0.2.10:18789", origin: "http://192.0.2.10:18789" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } }], { config });
+    const [a, b] = flip("2026.3", "allowInsecureAuthRemoteBypass", [true, false], run);
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "CONTROL_UI_DEVICE_IDENTITY_REQUIRED"]);
+  });
+  it("trustedProxySkipsDeviceForAnyClient", () => {
+    const config: GatewayConfigInput = { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-user" } }, trustedProxies: ["203.0.113.11"] };
+    const run = attempts([{ name: "tp-cli", from: "remote", headers: { host: "gw.example", "x-user": "alice", "x-forwarded-for": "203.0.113.99" }, connect: { params: params({ auth: {} }) } }], { config });
+    const [a, b] = flip("2026.3", "trustedProxySkipsDeviceForAnyClient", [true, false], run);
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_IDENTITY_REQUIRED"]);
+  });
+  it("deviceTokenFallbackReason", () => {
+    const run = attempts([{ name: "wrong+device", connect: { params: params({ auth: { token: "stale" } }) }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "deviceTokenFallbackReason", ["explicit-only", "always-device-token-mismatch"], run);
+    expect([code(a[0]), code(b[0])]).toEqual(["AUTH_TOKEN_MISMATCH", "AUTH_DEVICE_TOKEN_MISMATCH"]);
+  });
+  it("scopeClearing", () => {
+    const run = attempts([{ name: "no-device", connect: { params: params() }, afterHello: [{ method: "status" }] }]);
+    const [a, b] = flip("2026.3", "scopeClearing", ["preserve-allowed", "clear-without-device"], run);
+    expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([true, false]);
+  });
+  it("localBackendSharedAuthKeepsScopes", () => {
+    const run = attempts([{ name: "backend", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } }) }, afterHello: [{ method: "chat.send" }] }]);
+    const [a, b] = flip("2026.4", "localBackendSharedAuthKeepsScopes", [false, true], run);
+    expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([false, true]);
+  });
+  it("tokenMissingCharged", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
+    const run = attempts([{ name: "none", connect: { params: params({ auth: {} }) } }, { name: "right", connect: { params: params() } }], { config });
+    const [a, b] = flip("2026.3", "tokenMissingCharged", [true, false], run);
+    expect([code(a[1]), b[1]!.response?.ok]).toEqual(["AUTH_RATE_LIMITED", true]);
+  });
+  it("silentPairing", () => {
+    const run = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "silentPairing", ["mar", "feb"], run);
+    expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
+  });
+  it("pendingRequestPolicy", () => {
+    const pending = (p: Profile) => {
+      const r = runAttempts({ profile: p, identities: { me }, attempts: [
+        { name: "read", from: "remote", headers: { host: "gw.example" }, connect: { params: params({ scopes: ["operator.read"] }) }, device: dev() },
+        { name: "write", from: "remote", headers: { host: "gw.example" }, connect: { params: params({ scopes: ["operator.write"] }) }, device: dev() },
+      ] });
+      return Object.values(r.world.gateway("gateway").state.store.pending).map((q) => q.scopes);
+    };
+    const base = profile("2026.3");
+    const with_ = (v: GatewaySwitches["pendingRequestPolicy"]) => pending({ ...base, gateway: { ...base.gateway, pendingRequestPolicy: v } });
+    expect([with_("merge"), with_("replace"), with_("keep-existing")]).toEqual([[["operator.read", "operator.write"]], [["operator.write"]], [["operator.read"]]]);
+  });
+  it("metadataPinning", () => {
+    const run = attempts([{ name: "darwin", connect: { params: params({ client: { id: "test", version: "1", platform: "darwin", mode: "test" } }) }, device: dev() }], { store: () => pairedStore({ platform: "linux" }) });
+    const [a, b] = flip("2026.4", "metadataPinning", [false, true], run);
+    expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "metadata-upgrade"]);
+  });
+  it("startupUnavailableMs", () => {
+    const early = (p: Profile) => {
+      const w = new World({ seed: 1n, profile: p });
+      w.addHost({ name: "gw", kind: "lan" });
+      w.addGateway({ name: "gateway", host: "gw", port, config: { auth: { mode: "token", token } } });
+      const h = w.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: token, attempt: { name: "early", connect: { params: params({}, p.gateway.protocolVersion) } } });
+      w.runFor(10_000);
+      return h.outcome!;
+    };
+    const base = profile("2026.9");
+    const a = early({ ...base, gateway: { ...base.gateway, startupUnavailableMs: null } });
+    const b = early(base);
+    expect([a.response?.ok, b.response?.error?.code, b.close?.code, details(b)["reason"]]).toEqual([true, "UNAVAILABLE", 1013, "startup-sidecars"]);
+  });
+  it("preauthSocketsPerIpMax", () => {
+    const idle: A[] = Array.from({ length: 33 }, (_, i) => ({ name: `idle-${i}`, waitMsMax: 50 }));
+    const burst = (p: Profile) => {
+      const w = new World({ seed: 1n, profile: p });
+      w.addHost({ name: "gw", kind: "lan" });
+      w.addGateway({ name: "gateway", host: "gw", port, config: { auth: { mode: "token", token } } });
+      w.runFor(5_000);
+      const hs = idle.map((attempt) => w.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: token, attempt }));
+      w.runFor(1_000);
+      return hs.map((h) => h.outcome?.upgradeRefused?.status ?? null);
+    };
+    const base = profile("2026.9");
+    expect(burst({ ...base, gateway: { ...base.gateway, preauthSocketsPerIpMax: null } }).filter((s) => s === 503)).toHaveLength(0);
+    expect(burst(base).filter((s) => s === 503)).toHaveLength(1);
+  });
+  it("failedAuthDelay", () => {
+    const run = attempts([{ name: "w1", connect: { params: params({ auth: { token: "wrong" } }) } }, { name: "w2", connect: { params: params({ auth: { token: "wrong" } }) } }, { name: "w3", connect: { params: params({ auth: { token: "wrong" } }) } }]);
+    const [a, b] = flip("2026.3", "failedAuthDelay", [null, { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 }], run);
+    // Same seed, same latencies: the difference is the held answer, 250 · 2^(n−1) ms.
+    expect(b.map((o, i) => o.elapsedMs - a[i]!.elapsedMs)).toEqual([250, 500, 1000]);
+  });
+  it("helloAuthAlways", () => {
+    const [a, b] = flip("2026.3", "helloAuthAlways", [false, true], attempts([{ name: "nd", connect: { params: params() } }]));
+    expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([undefined, { method: "token", role: "operator", scopes: ["operator.admin"] }]);
+  });
+  it("browserOriginLimiter", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
+    const h = { host: "127.0.0.1:18789", origin: "http://localhost:5173" };
+    const run = attempts([{ name: "w", headers: h, connect: { params: params({ auth: { token: "wrong" } }) } }, { name: "r", headers: h, connect: { params: params() } }], { config });
+    const [a, b] = flip("2026.3", "browserOriginLimiter", [false, true], run);
+    expect([a[1]!.response?.ok, code(b[1])]).toEqual([true, "AUTH_RATE_LIMITED"]);
+  });
+  it("unauthorizedFloodMax", () => {
+    const calls = Array.from({ length: 4 }, () => ({ method: "status" }));
+    const run = attempts([{ name: "flood", connect: { params: params({ scopes: [] }) }, afterHello: calls }]);
+    const [a, b] = flip("2026.3", "unauthorizedFloodMax", [null, 3], run);
+    expect([a[0]!.close?.by, b[0]!.close]).toEqual(["client", { code: 1008, reason: "repeated unauthorized calls", by: "server" }]);
+  });
+  it("missingScopeAnswer", () => {
+    const run = attempts([{ name: "s", connect: { params: params({ scopes: [] }) }, afterHello: [{ method: "status" }] }]);
+    const [a, b] = flip("2026.3", "missingScopeAnswer", ["invalid-request", "forbidden"], run);
+    expect([a[0]!.rpc?.[0]?.error?.code, b[0]!.rpc?.[0]?.error?.code]).toEqual(["INVALID_REQUEST", "FORBIDDEN"]);
+  });
+  it("authMessageStyle", () => {
+    const run = attempts([{ name: "w", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" }, auth: { token: "wrong" } }) } }]);
+    const [a, b] = flip("2026.3", "authMessageStyle", ["mid", "2026.9"], run);
+    expect([a[0]!.response?.error?.message, b[0]!.response?.error?.message]).toEqual([
+      "unauthorized: gateway token mismatch (set gateway.remote.token to match gateway.auth.token)",
+      "unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)",
+    ]);
+  });
+});
+
+describe("gateway switches on live sessions", () => {
+  /** A paired backend client holds a session; an admin attempt then calls `method`; returns the close codes and the admin's rpc. */
+  function liveSession(p: Profile, admin: A, afterConnect?: (w: World) => void) {
+    const w = new World({ seed: 3n, profile: p });
+    w.addHost({ name: "gw", kind: "lan" });
+    w.addGateway({ name: "gateway", host: "gw", port, config: { auth: { mode: "token", token } }, store: pairedStore() });
+    w.runFor(p.gateway.startupUnavailableMs ?? 0);
+    w.addClient({ name: "svc", host: "gw", client: { kind: "backend", url: `ws://127.0.0.1:${port}`, identity: meId, passiveToken: token } });
+    w.runFor(2_000);
+    afterConnect?.(w);
+    const h = w.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: token, identities: { me }, attempt: admin });
+    w.runFor(2_000);
+    const closes = w.trace.events.filter((e) => e.kind === "close" && e.data["code"] === 4001).map((e) => e.data["reason"]);
+    return { closes, rpc: h.outcome?.rpc?.[0], world: w };
+  }
+  const adminCall = (method: string, extra: Record<string, unknown> = {}, scopes = ["operator.admin"]): A => ({
+    name: `admin-${method}`,
+    connect: { params: params({ scopes }) },
+    afterHello: [{ method, params: { deviceId: meId.deviceId, role: "operator", ...extra } }],
+  });
+  const onProfile = (key: keyof GatewaySwitches, value: unknown) => {
+    const base = profile("2026.3");
+    return { ...base, gateway: { ...base.gateway, [key]: value } } as Profile;
+  };
+  const clean = (a: A) => ({ ...a, connect: { params: params({ scopes: (a.connect as { params: { scopes: string[] } }).params.scopes }) } });
+
+  it("revokeClosesSessions", () => {
+    const call = clean(adminCall("device.token.revoke"));
+    expect(liveSession(onProfile("revokeClosesSessions", false), call).closes).toEqual([]);
+    expect(liveSession(onProfile("revokeClosesSessions", true), call).closes).toContain("device removed");
+  });
+  it("rotateClosesSessions", () => {
+    const call = clean(adminCall("device.token.rotate"));
+    expect(liveSession(onProfile("rotateClosesSessions", false), call).closes).toEqual([]);
+    expect(liveSession(onProfile("rotateClosesSessions", true), call).closes).toContain("device removed");
+  });
+  it("sharedSecretRotationClosesSessions", () => {
+    const run = (v: boolean) => {
+      const base = profile("2026.3");
+      const p = { ...base, gateway: { ...base.gateway, sharedSecretRotationClosesSessions: v } } as Profile;
+      const w = new World({ seed: 3n, profile: p });
+      w.addHost({ name: "gw", kind: "lan" });
+      const g = w.addGateway({ name: "gateway", host: "gw", port, config: { auth: { mode: "token", token } } });
+      w.addClient({ name: "tokenless-svc", host: "gw", client: { kind: "backend", url: `ws://127.0.0.1:${port}`, identity: null, passiveToken: token } });
+      w.runFor(2_000);
+      g.sharedSecretChanged("rotated", undefined);
+      w.runFor(100);
+      return w.trace.events.filter((e) => e.kind === "close" && e.data["code"] === 4001).map((e) => e.data["reason"]);
+    };
+    expect(run(false)).toEqual([]);
+    expect(run(true)).toContain("gateway auth changed");
+  });
+  it("rotateBoundedByCaller", () => {
+    const call = clean(adminCall("device.token.rotate", { scopes: ["operator.admin"] }, ["operator.pairing"]));
+    expect(liveSession(onProfile("rotateBoundedByCaller", false), call).rpc?.ok).toBe(true);
+    expect(liveSession(onProfile("rotateBoundedByCaller", true), call).rpc?.error?.message).toBe("device token rotation denied");
+  });
+  it("deviceOwnershipRule", () => {
+    const call = clean(adminCall("device.token.rotate"));
+    const keys = (v: boolean) => liveSession(onProfile("deviceOwnershipRule", v), call).rpc?.payloadKeys;
+    expect(keys(false)).toContain("token");
+    expect(keys(true)).toEqual(expect.arrayContaining(["tokenDelivery"]));
+    expect(keys(true)).not.toContain("token");
+  });
+});
