@@ -1,6 +1,7 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { findProfile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { readFileSync } from "node:fs";
+import { caseScenario, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
@@ -21,13 +22,34 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case "run-scenario":
       return runNamed(args);
+    case "run-file":
+      return runFile(args);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
 }
 
-function profileOf(args: SimArgs) {
-  const name = args.profile ?? profileDefault;
+async function runFile(args: SimArgs): Promise<number> {
+  const path = args.target!;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot read scenario file '${path}'`);
+  }
+  const parsed = parseCaseFile(text, path);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  const profile = profileOf(args, parsed.file.profile);
+  const seed = args.seed ?? (parsed.file.seed !== undefined ? BigInt(parsed.file.seed) : seedDefault);
+  if (!args.json) console.log(`seed ${seed}  profile ${profile.name}  file ${path}`);
+  const started = performance.now();
+  const result = await runScenario(caseScenario(parsed.file), { seed, profile, source: { kind: "file", path } });
+  await printResult(result, args, performance.now() - started);
+  return result.verdict === "pass" ? 0 : 1;
+}
+
+function profileOf(args: SimArgs, fileProfile?: string) {
+  const name = args.profile ?? fileProfile ?? profileDefault;
   const profile = findProfile(name);
   if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
   return profile;

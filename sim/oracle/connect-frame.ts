@@ -1,0 +1,190 @@
+// Turns an Attempt into the exact text frames to send on one socket: resolves placeholders ({{nonce}},
+// {{deviceToken:NAME}}, ...) and builds + signs the `device` object. Pure given its FrameContext (the wall-clock
+// time is passed in), so a replay in the simulated model can reuse it with a virtual clock.
+
+import type { Attempt, DeviceNonceMode, DeviceSpec } from "./attempt.ts";
+import { buildSignaturePayload, identityFromSeed, signPayload } from "./device-proof.ts";
+
+export interface FrameContext {
+  readonly port: number;
+  readonly gatewayToken: string;
+  /** This socket's connect.challenge nonce (null if none arrived). */
+  readonly nonce: string | null;
+  /** The previous socket's challenge nonce. */
+  readonly staleNonce: string | null;
+  /** Identity name → 32-byte seed hex. */
+  readonly identities: Readonly<Record<string, string>>;
+  /** details.requestId of the latest PAIRING_REQUIRED answer on any earlier socket. */
+  readonly lastRequestId: string | null;
+  /** `${deviceId}/${role}` → latest device token issued. */
+  readonly deviceTokens: ReadonlyMap<string, string>;
+  readonly nowMs: number;
+}
+
+export interface BuiltFrames {
+  readonly preFrames: readonly string[];
+  readonly connect: string | null;
+  readonly connectId: string | null;
+  readonly unresolved: readonly string[];
+}
+
+const PLACEHOLDER = /\{\{([A-Za-z]+)(?::([^}]+))?\}\}/g;
+const BLANK_NONCE = "   ";
+const DEFAULT_CONNECT_ID = "connect-1";
+/** Used for "stale" when no earlier socket existed; a well-formed UUID v4 no gateway ever issued. */
+const NEVER_ISSUED_NONCE = "00000000-0000-4000-8000-000000000000";
+
+export function deviceTokenKey(deviceId: string, role: string): string {
+  return `${deviceId}/${role}`;
+}
+
+function resolveOne(name: string, arg: string | undefined, ctx: FrameContext): string | undefined {
+  switch (name) {
+    case "gatewayToken":
+      return ctx.gatewayToken;
+    case "port":
+      return String(ctx.port);
+    case "nonce":
+      return ctx.nonce ?? undefined;
+    case "staleNonce":
+      return ctx.staleNonce ?? undefined;
+    case "lastRequestId":
+      return ctx.lastRequestId ?? undefined;
+    case "deviceToken": {
+      const [identityName, role = "operator"] = (arg ?? "").split("/");
+      const seed = identityName === undefined ? undefined : ctx.identities[identityName];
+      if (seed === undefined) return undefined;
+      return ctx.deviceTokens.get(deviceTokenKey(identityFromSeed(seed).deviceId, role));
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function resolveText(text: string, ctx: FrameContext, unresolved: string[]): string {
+  return text.replace(PLACEHOLDER, (whole, name: string, arg: string | undefined) => {
+    const value = resolveOne(name, arg, ctx);
+    if (value === undefined) {
+      unresolved.push(whole);
+      return whole;
+    }
+    return value;
+  });
+}
+
+export function resolveDeep(value: unknown, ctx: FrameContext, unresolved: string[]): unknown {
+  if (typeof value === "string") return resolveText(value, ctx, unresolved);
+  if (Array.isArray(value)) return value.map((item) => resolveDeep(item, ctx, unresolved));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = resolveDeep(item, ctx, unresolved);
+    return out;
+  }
+  return value;
+}
+
+function nonceValue(mode: DeviceNonceMode, ctx: FrameContext, unresolved: string[]): string | undefined {
+  switch (mode) {
+    case "challenge":
+      if (ctx.nonce === null) unresolved.push("challenge nonce");
+      return ctx.nonce ?? "";
+    case "blank":
+      return BLANK_NONCE;
+    case "stale":
+      return ctx.staleNonce ?? NEVER_ISSUED_NONCE;
+    case "omit":
+      return undefined;
+    default:
+      return resolveText(mode, ctx, unresolved);
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function firstString(...values: unknown[]): string {
+  for (const value of values) if (typeof value === "string" && value.length > 0) return value;
+  return "";
+}
+
+/** Builds the `device` object for `params` (already placeholder-resolved). */
+export function buildDevice(
+  spec: DeviceSpec,
+  params: Readonly<Record<string, unknown>>,
+  ctx: FrameContext,
+  unresolved: string[],
+): Record<string, unknown> {
+  const identity = identityFromSeed(spec.identitySeed);
+  const signer = spec.otherKeySeed === undefined ? identity : identityFromSeed(spec.otherKeySeed);
+  const client = asRecord(params.client);
+  const auth = asRecord(params.auth);
+  const deviceNonce = nonceValue(spec.nonce ?? "challenge", ctx, unresolved);
+  const signedNonce = spec.signNonce === undefined ? (deviceNonce ?? "") : (nonceValue(spec.signNonce, ctx, unresolved) ?? "");
+  const deviceId = spec.idOverride ?? identity.deviceId;
+  const signedAtMs = ctx.nowMs + (spec.signedAtOffsetMs ?? 0);
+  const payload = buildSignaturePayload({
+    version: spec.payloadVersion,
+    deviceId,
+    clientId: String(client.id ?? ""),
+    clientMode: String(client.mode ?? ""),
+    role: typeof params.role === "string" ? params.role : "operator",
+    scopes: spec.signScopes ?? (Array.isArray(params.scopes) ? params.scopes.map(String) : []),
+    signedAtMs,
+    token:
+      spec.signToken === undefined
+        ? firstString(auth.token, auth.deviceToken, auth.bootstrapToken)
+        : resolveText(spec.signToken, ctx, unresolved),
+    nonce: signedNonce,
+    platform: client.platform,
+    deviceFamily: client.deviceFamily,
+  });
+  const publicKey =
+    spec.publicKeyFormat === "pem"
+      ? identity.publicKeyPem
+      : spec.publicKeyFormat === "garbage"
+        ? "not-a-public-key"
+        : identity.publicKeyBase64Url;
+  const device: Record<string, unknown> = {
+    id: deviceId,
+    publicKey,
+    signature: signPayload(signer, payload, spec.signatureFormat ?? "base64url"),
+    signedAt: signedAtMs,
+  };
+  if (deviceNonce !== undefined) device.nonce = deviceNonce;
+  for (const field of spec.omitFields ?? []) delete device[field];
+  return { ...device, ...(spec.extraFields ?? {}) };
+}
+
+function padFrame(text: string, padToBytes: number | undefined, unresolved: string[]): string {
+  if (padToBytes === undefined) return text;
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > padToBytes) {
+    unresolved.push(`padToBytes ${padToBytes} < frame ${bytes}`);
+    return text;
+  }
+  return text + " ".repeat(padToBytes - bytes);
+}
+
+export function buildFrames(attempt: Attempt, ctx: FrameContext): BuiltFrames {
+  const unresolved: string[] = [];
+  const preFrames = (attempt.preFrames ?? []).map((frame) => resolveText(frame, ctx, unresolved));
+  const spec = attempt.connect;
+  if (spec === undefined) return { preFrames, connect: null, connectId: null, unresolved };
+  if ("raw" in spec) {
+    const text = resolveText(spec.raw, ctx, unresolved);
+    let connectId: string | null = null;
+    try {
+      const id = asRecord(JSON.parse(text)).id;
+      connectId = typeof id === "string" ? id : null;
+    } catch {
+      connectId = null;
+    }
+    return { preFrames, connect: text, connectId, unresolved };
+  }
+  const params = asRecord(resolveDeep(spec.params, ctx, unresolved));
+  if (attempt.device !== undefined) params.device = buildDevice(attempt.device, params, ctx, unresolved);
+  const id = spec.id ?? DEFAULT_CONNECT_ID;
+  const frame = { type: "req", id, method: "connect", params, ...asRecord(resolveDeep(spec.frameExtra ?? {}, ctx, unresolved)) };
+  return { preFrames, connect: padFrame(JSON.stringify(frame), spec.padToBytes, unresolved), connectId: id, unresolved };
+}
