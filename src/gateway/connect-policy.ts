@@ -61,10 +61,10 @@ export function evaluateMissingDevice(switches: GatewaySwitches, f: MissingDevic
 /** Whether an allowed device-less connection loses its declared scopes (clearUnboundScopes). */
 export function clearsUnboundScopes(
   switches: GatewaySwitches,
-  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; isLocal: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
+  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; clientId: string; isLocal: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
 ): boolean {
   if (f.devicePresent) return false;
-  if (switches.localBackendSharedAuthKeepsScopes && f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && f.sharedAuthOk) return false;
+  if (switches.deviceLessScopeKeepers.includes(f.clientId) && !f.hasOrigin && f.sharedAuthOk) return false;
   switch (switches.scopeClearing) {
     case "clear-without-device":
       return !f.allowBypass;
@@ -112,5 +112,7 @@ export function isSilentPairing(
       if (f.reason === "metadata-upgrade") return !f.hasOrigin && !f.cls.isControlUi && (f.cls.isCli || nativeAppIds.has(f.clientId));
       return true;
     }
+    case "all-but-role-upgrade":
+      return f.reason !== "role-upgrade";
   }
 }

@@ -36,6 +36,8 @@ export interface ConnectFacts {
   authOk: boolean;
   authMethod: string;
   authReason: string | undefined;
+  /** The limiter's wait when authReason is rate_limited. */
+  retryAfterMs?: number;
   readonly sharedAuthOk: boolean;
   readonly trustedProxyAuthOk: boolean;
 }
@@ -68,7 +70,7 @@ export function handleConnect(state: GatewayState, conn: Connection, req: Reques
 
 function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): GatewayOutput[] {
   const sw = state.switches;
-  const allowInsecureAuth = f.cls.isControlUi && state.config.controlUi.allowInsecureAuth;
+  const allowInsecureAuth = f.cls.isControlUi && state.config.controlUi.allowInsecureAuth && !sw.allowInsecureAuthRetired;
   const decision = evaluateMissingDevice(sw, {
     devicePresent: f.device !== null,
     cls: f.cls,
@@ -92,7 +94,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     case "allow":
       break;
   }
-  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
+  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
     f.scopes = [];
   }
   let publicKey: string | null = null;
@@ -108,7 +110,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     if (!f.authOk) deviceTokenFallback(state, conn, ctx, f);
   }
   if (!f.authOk) return unauthorized(state, conn, ctx, f);
-  clearFailures(state.failedAuth, conn.clientIp);
+  if (f.authMethod === "token" || f.authMethod === "password") clearFailures(state.failedAuth, conn.clientIp);
   return pairDevice(state, conn, ctx, f, publicKey, (deviceToken) => helloOk(state, conn, ctx, f, deviceToken));
 }
 
@@ -142,6 +144,7 @@ function primaryAuth(
     authOk: primary.ok,
     authMethod,
     authReason: primary.ok ? undefined : primary.reason,
+    retryAfterMs: primary.ok ? undefined : primary.retryAfterMs,
     sharedAuthOk,
     trustedProxyAuthOk: base.cls.isControlUi && base.role === "operator" && state.config.auth.mode === "trusted-proxy" && primary.ok && primary.method === "trusted-proxy",
   };
@@ -165,6 +168,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
   const verdict = limiterCheck(limiter.state, "device-token", limiter.key, ctx.nowMs);
   if (!verdict.allowed) {
     f.authReason = "rate_limited";
+    f.retryAfterMs = verdict.retryAfterMs;
     return;
   }
   const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs });
@@ -191,9 +195,12 @@ function unauthorized(state: GatewayState, conn: Connection, ctx: StepContext, f
     cls: f.cls,
     params: f.params,
     devicePresented: f.device !== null,
+    retryAfterMs: state.switches.rateLimitedRetryAfter && f.authReason === "rate_limited" ? f.retryAfterMs : undefined,
   });
   outputs.push(log("connect.unauthorized", { connId: conn.connId, reason: f.authReason ?? null }));
-  const delayMs = failureDelayMs(state.failedAuth, state.switches, conn.clientIp, ctx.nowMs);
+  // Only shared-secret failures are held back and counted (recorded from openclaw@2026.9.6).
+  const sharedSecretFailure = f.authReason === "token_mismatch" || f.authReason === "password_mismatch";
+  const delayMs = sharedSecretFailure ? failureDelayMs(state.failedAuth, state.switches, conn.clientIp, ctx.nowMs) : 0;
   if (delayMs <= 0) return outputs;
   const key = `auth-delay:${conn.connId}`;
   state.delayed.set(key, outputs);

@@ -66,6 +66,10 @@ function start(state: GatewayState): GatewayOutput[] {
 
 function upgrade(state: GatewayState, connId: string, request: { remoteAddress: string; headers: Record<string, string> }, ctx: StepContext): GatewayOutput[] {
   const locality = resolveLocality({ remoteAddress: request.remoteAddress, headers: request.headers, trustedProxies: state.config.trustedProxies, allowRealIpFallback: state.config.allowRealIpFallback });
+  if (locality.hasUntrustedProxyHeaders && state.switches.untrustedProxyHeaders === "refuse-403") {
+    const body = JSON.stringify({ error: { message: "Proxy client attribution is required. Configure gateway.trustedProxies for this proxy.", type: "proxy_attribution_required" } });
+    return [{ kind: "upgrade-refuse", connId, status: 403, body }];
+  }
   const budget = state.switches.preauthSocketsPerIpMax;
   if (budget !== null) {
     let preauth = 0;
@@ -96,7 +100,7 @@ function preauthFrame(state: GatewayState, conn: Connection, text: string, ctx: 
   if (conn.phase === "connecting") return [];
   const cap = state.switches.preauthPayloadBytesMax;
   if (cap !== null && Buffer.byteLength(text, "utf8") > cap) {
-    return [close(conn.connId, 1009, "preauth payload too large"), log("conn.close-cause", { connId: conn.connId, cause: "preauth-payload-too-large" })];
+    return [close(conn.connId, 1009, state.switches.preauthOversizeReason), log("conn.close-cause", { connId: conn.connId, cause: "preauth-payload-too-large" })];
   }
   let parsed: unknown;
   try {

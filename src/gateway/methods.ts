@@ -108,7 +108,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
     case "device.token.revoke": {
       const deviceId = str(params, "deviceId");
       const role = str(params, "role") ?? "operator";
-      const entry = deviceId ? revokeDeviceToken(state.store, { deviceId, role, nowMs: ctx.nowMs }) : null;
+      const entry = deviceId ? revokeDeviceToken(state.store, { deviceId, role, nowMs: ctx.nowMs, removeRole: state.switches.revokeRemovesRole }) : null;
       if (!entry || !deviceId) return bad("unknown device token");
       const closes = state.switches.revokeClosesSessions ? disconnectDevice(state, deviceId, role) : [];
       return [{ ...persist, store: clonePairingStore(state.store) }, resOk(conn.connId, id, { deviceId, role, revokedAtMs: entry.revokedAtMs }), ...closes];

@@ -1,6 +1,16 @@
 // Pairing during connect (spec §4.5): is this device paired for this role, scopes and metadata; if not,
 // create or merge a pending request, approve it silently where the profile allows, else refuse.
-import { ConnectErrorDetailCodes, ErrorCodes, normalizeDeviceAuthScopes, roleScopesAllow, type PairingReason } from "../protocol/index.ts";
+import {
+  ConnectErrorDetailCodes,
+  ErrorCodes,
+  normalizeDeviceAuthScopes,
+  pairingCloseReasonLate,
+  pairingErrorMessageLate,
+  pairingRemediationHint,
+  roleScopesAllow,
+  type PairingReason,
+} from "../protocol/index.ts";
+import { isLoopbackAddress } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
@@ -25,7 +35,7 @@ export function pairDevice(
   if (!skip) {
     const reason = pairingRequirement(state, f, isPaired);
     if (reason) {
-      const silent = isSilentPairing(state.switches, { reason, isLocal: conn.isLocal, hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id });
+      const silent = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id });
       const { request, created } = requestDevicePairing({
         store: state.store,
         request: {
@@ -39,7 +49,7 @@ export function pairDevice(
           role: f.role,
           roles: [f.role],
           scopes: f.scopes,
-          remoteIp: conn.isLocal ? undefined : conn.clientIp,
+          remoteIp: pairingLocal(state, conn) ? undefined : conn.clientIp,
           silent,
           isRepair: paired !== undefined && !isPaired,
         },
@@ -98,10 +108,22 @@ function notPaired(
 ): GatewayOutput[] {
   const outputs: GatewayOutput[] = [{ kind: "persist", store: clonePairingStore(state.store) }];
   if (created) outputs.push(...broadcastToPairingOperators(state, "device.pair.requested", request));
+  void ctx;
+  if (state.switches.pairingAnswer === "late") {
+    const details = { code: ConnectErrorDetailCodes.PAIRING_REQUIRED, reason, requestId, remediationHint: pairingRemediationHint(reason), deviceId: f.device!.id, requestedRole: f.role, requestedScopes: f.scopes };
+    const message = pairingErrorMessageLate(reason);
+    outputs.push(...refuse(conn.connId, f.requestId, { code: ErrorCodes.NOT_PAIRED, message, details }, 1008, pairingCloseReasonLate(reason, requestId)));
+    return outputs;
+  }
   const details = !state.switches.detailCodes ? { requestId } : { code: ConnectErrorDetailCodes.PAIRING_REQUIRED, requestId, reason };
   outputs.push(...refuse(conn.connId, f.requestId, { code: ErrorCodes.NOT_PAIRED, message: "pairing required", details }));
-  void ctx;
   return outputs;
+}
+
+/** Whether this connection counts as local for silent pairing (profile switch pairingLocality). */
+function pairingLocal(state: GatewayState, conn: Connection): boolean {
+  if (state.switches.pairingLocality === "is-local") return conn.isLocal;
+  return isLoopbackAddress(conn.remoteAddress) && !conn.hasUntrustedProxyHeaders && !conn.headers["x-forwarded-for"];
 }
 
 /** Events about pairing go to connected operators that may act on them (operator.pairing or admin). */

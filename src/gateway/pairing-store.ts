@@ -73,7 +73,7 @@ function union(a: readonly string[] | undefined, b: readonly string[] | undefine
   return [...new Set([...(a ?? []), ...(b ?? [])])];
 }
 
-export type PendingPolicy = "merge" | "replace" | "keep-existing";
+export type PendingPolicy = "merge" | "replace" | "keep-existing" | "replace-on-growth";
 
 export type PairingRequestInput = Omit<PendingRequest, "requestId" | "ts">;
 
@@ -89,6 +89,19 @@ export function requestDevicePairing(options: {
   prunePending(store, nowMs);
   const existing = Object.values(store.pending).find((p) => p.deviceId === request.deviceId);
   if (existing && policy === "keep-existing") return { request: existing, created: false };
+  if (existing && policy === "replace-on-growth") {
+    const grows = (request.scopes ?? []).some((sc) => !(existing.scopes ?? []).includes(sc)) || (request.role !== undefined && request.role !== existing.role);
+    const scopes = union(existing.scopes, request.scopes);
+    if (!grows) {
+      const kept: PendingRequest = { ...existing, ...definedOnly(request), scopes, requestId: existing.requestId, ts: nowMs };
+      store.pending[existing.requestId] = kept;
+      return { request: kept, created: false };
+    }
+    delete store.pending[existing.requestId];
+    const replaced: PendingRequest = { ...definedOnly(request), scopes, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
+    store.pending[replaced.requestId] = replaced;
+    return { request: replaced, created: true };
+  }
   if (existing && policy === "merge") {
     const merged: PendingRequest = {
       ...existing,
@@ -235,9 +248,15 @@ export function rotateDeviceToken(store: PairingStore, options: { deviceId: stri
   return minted;
 }
 
-export function revokeDeviceToken(store: PairingStore, options: { deviceId: string; role: string; nowMs: number }): DeviceAuthToken | null {
-  const entry = store.paired[options.deviceId]?.tokens[options.role];
-  if (!entry) return null;
+/** Marks the role's token revoked; with `removeRole` the role also leaves the paired device (2026.9). */
+export function revokeDeviceToken(store: PairingStore, options: { deviceId: string; role: string; nowMs: number; removeRole?: boolean }): DeviceAuthToken | null {
+  const device = store.paired[options.deviceId];
+  const entry = device?.tokens[options.role];
+  if (!device || !entry) return null;
   entry.revokedAtMs = options.nowMs;
+  if (options.removeRole) {
+    device.roles = (device.roles ?? (device.role ? [device.role] : [])).filter((r) => r !== options.role);
+    if (device.role === options.role) device.role = device.roles[0];
+  }
   return entry;
 }

@@ -21,6 +21,8 @@ export function unauthorizedAnswer(options: {
   cls: ClientClass;
   params: ConnectParams;
   devicePresented: boolean;
+  /** Copied into the error (with retryable) when the profile does so for rate_limited. */
+  retryAfterMs?: number;
 }): GatewayOutput[] {
   const { switches, params, reason } = options;
   const auth = params.auth ?? {};
@@ -33,6 +35,10 @@ export function unauthorizedAnswer(options: {
     style: switches.authMessageStyle,
   });
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
+  if (options.retryAfterMs !== undefined) {
+    error.retryable = true;
+    error.retryAfterMs = options.retryAfterMs;
+  }
   if (switches.detailCodes) {
     const details: Record<string, unknown> = { code: authDetailCode(reason), authReason: reason };
     if (switches.recoveryHints) {

@@ -15,6 +15,12 @@ export interface GatewaySwitches {
   tickIntervalMs: number;
   /** MAX_PREAUTH_PAYLOAD_BYTES; null = no pre-auth cap (S-Feb). */
   preauthPayloadBytesMax: number | null;
+  /** Close reason for an oversized pre-auth frame (2026.9 leaves it to ws: empty). */
+  preauthOversizeReason: string;
+  /** Forwarded headers from an untrusted peer: the connection is just not local, or (2026.9) the upgrade gets 403. */
+  untrustedProxyHeaders: "not-local" | "refuse-403";
+  /** AUTH_RATE_LIMITED answers carry retryable + the limiter's retryAfterMs (2026.9; §11.11). */
+  rateLimitedRetryAfter: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
   challengeCapabilities: boolean;
   /** Errors carry details.code (absent in S-Feb). */
@@ -38,20 +44,32 @@ export interface GatewaySwitches {
   deviceTokenFallbackReason: "always-device-token-mismatch" | "explicit-only";
   /** Which clients get the origin check: Control UI/webchat only, or any client sending an Origin header. */
   originCheckApplies: "ui-only" | "any-origin";
+  /** 2026.9: gateway.controlUi.allowInsecureAuth is a retired key with no effect. */
+  allowInsecureAuthRetired: boolean;
   /** Pre-2026.2.21 (CVE-2026-32034): allowInsecureAuth lets a *remote* Control UI skip device identity. */
   allowInsecureAuthRemoteBypass: boolean;
   /** S-Feb: any successful trusted-proxy auth may skip device identity and pairing. */
   trustedProxySkipsDeviceForAnyClient: boolean;
   /** Scope clearing for device-less connections (clearUnboundScopes). */
   scopeClearing: "clear-without-device" | "preserve-allowed" | "late";
-  /** Direct-loopback gateway-client/backend with shared auth keeps its scopes without a device (fix for #63344). */
-  localBackendSharedAuthKeepsScopes: boolean;
+  /** Client ids whose device-less sessions keep their scopes with shared auth and no Origin header, whatever
+   *  scopeClearing says (2026.9 keeps cli and gateway-client: the fix for #63344). */
+  deviceLessScopeKeepers: readonly string[];
   /** A missing shared token (token_missing) is charged to the limiter. */
   tokenMissingCharged: boolean;
-  /** Which local pairings are approved silently. */
-  silentPairing: "feb" | "mar" | "late";
+  /** Which local pairings are approved silently: S-Feb not-paired only; S-Mar any; S-Late not scope-upgrade;
+   *  2026.9 anything but a role upgrade. */
+  silentPairing: "feb" | "mar" | "late" | "all-but-role-upgrade";
+  /** What counts as local for pairing: isLocalClient (loopback + local Host), or any loopback peer without
+   *  untrusted proxy headers (2026.9 pairs a loopback socket with a foreign Host silently). */
+  pairingLocality: "is-local" | "loopback-peer";
+  /** "pairing required" (details {code, requestId, reason}) or the late "pairing required: <requirement>" with
+   *  remediationHint/deviceId/requested* details and "(requestId: …)" in the close reason. */
+  pairingAnswer: "plain" | "late";
+  /** device.token.revoke also drops the role from the paired device (2026.9: the shared token then needs a role-upgrade). */
+  revokeRemovesRole: boolean;
   /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one. */
-  pendingRequestPolicy: "merge" | "replace" | "keep-existing";
+  pendingRequestPolicy: "merge" | "replace" | "keep-existing" | "replace-on-growth";
   /** Late metadata pinning: platform/deviceFamily must match the paired record (reason metadata-upgrade). */
   metadataPinning: boolean;
   /** device.token.revoke closes the device's live sessions of that role with 4001. */

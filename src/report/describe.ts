@@ -75,7 +75,7 @@ function describeKind(view: TraceView, event: TraceEvent): Described {
     case "check":
       return describeCheck(event);
     case "verdict":
-      return { what: `verdict ${fieldsText(d, [])}`, tone: str(d, "verdict") === "fail" ? "error" : "info", notable: true };
+      return { what: `verdict ${str(d, "verdict") ?? "?"} ${fieldsText(d, ["verdict"])}`.trim(), tone: str(d, "verdict") === "fail" ? "error" : "info", notable: true };
     default:
       return { what: `${String(event.kind)} ${fieldsText(d, [])}`, tone: "info", notable: true };
   }

@@ -16,6 +16,8 @@ export const rowHeightPx = 22;
 export const gapHeightPx = 18;
 /** A jump in virtual time at least this long between two rows is drawn as a break. */
 export const gapMsMin = 1000;
+/** Room right of the last lane for its labels. */
+export const labelMarginPx = 300;
 /** Rows drawn at most; longer traces show the window around the first offending event. */
 export const htmlRowsMax = 4000;
 const rowsBeforeFinding = 3000;
@@ -24,7 +26,7 @@ const topPaddingPx = 16;
 export type PointShape = "dot" | "close" | "fault" | "operator" | "send" | "refused";
 
 export type LayoutItem =
-  | { readonly kind: "arrow"; readonly i: number; readonly sendI?: number; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly label: string; readonly tone: Tone; readonly dropped: boolean; readonly selfLoop: boolean }
+  | { readonly kind: "arrow"; readonly i: number; readonly sendI?: number; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly label: string; readonly text: string; readonly tag: string; readonly tone: Tone; readonly dropped: boolean; readonly selfLoop: boolean }
   | { readonly kind: "point"; readonly i: number; readonly x: number; readonly y: number; readonly label: string; readonly tone: Tone; readonly shape: PointShape; readonly showLabel: boolean }
   | { readonly kind: "band"; readonly i: number; readonly x1: number; readonly x2: number; readonly y1: number; readonly y2: number; readonly label: string; readonly band: "fault" | "down" }
   | { readonly kind: "finding"; readonly i: number; readonly finding: number; readonly x: number; readonly y: number; readonly label: string };
@@ -114,7 +116,7 @@ export function layoutTimeline(view: TraceView): Layout {
   const xOf = (lane: string): number => laneX(laneIndex.get(lane) ?? 0);
   const rows = placeRows(view, events);
   const items: LayoutItem[] = [...bands(view, events, rows, xOf), ...eventItems(view, events, rows, xOf), ...findingItems(view, rows, xOf)];
-  const width = gutterWidthPx + laneWidthPx * Math.max(1, view.lanes.length) + 24;
+  const width = gutterWidthPx + laneWidthPx * Math.max(1, view.lanes.length) + labelMarginPx;
   return {
     lanes: view.lanes.map((name, k) => ({ name, x: laneX(k) })),
     width,
@@ -168,10 +170,11 @@ function arrowItem(view: TraceView, event: TraceEvent, context: ArrowContext): L
   const x1 = xOf(ends.from);
   const xTo = xOf(ends.to);
   const x2 = atSender ? (x1 + xTo) / 2 : xTo;
-  const label = `${frame?.label ?? packetLabel(str(event.data, "packet") ?? "frame", event.data)} · ${connId}${dropped ? ` ✕ ${reason}` : ""}`;
+  const text = `${frame?.label ?? packetLabel(str(event.data, "packet") ?? "frame", event.data)}${dropped ? ` ✕ ${reason}` : ""}`;
+  const label = `${text} · ${connId}`;
   const packet = str(event.data, "packet");
   const tone: Tone = dropped ? "warn" : (frame?.tone ?? (packet === "close" ? "warn" : "muted"));
-  return { kind: "arrow", i: event.i, ...(send ? { sendI: send.i } : {}), x1, y1, x2, y2, label, tone, dropped, selfLoop: x1 === xTo };
+  return { kind: "arrow", i: event.i, ...(send ? { sendI: send.i } : {}), x1, y1, x2, y2, label, text, tag: connId, tone, dropped, selfLoop: x1 === xTo };
 }
 
 function shapeOf(event: TraceEvent): PointShape {

@@ -70,7 +70,7 @@ function renderArrow(item: Extract<LayoutItem, { kind: "arrow" }>): string {
   if (item.selfLoop) {
     const bulge = 36;
     const d = `M${item.x1},${item.y1} C${item.x1 + bulge},${item.y1} ${item.x1 + bulge},${item.y2} ${item.x1 + 4},${item.y2}`;
-    const text = `<text x="${item.x1 + bulge + 6}" y="${item.y2 + 4}">${escapeXml(truncate(item.label, pointLabelCharsMax))}</text>`;
+    const text = `<text x="${item.x1 + bulge + 6}" y="${item.y2 + 4}">${escapeXml(arrowText(item, pointLabelCharsMax))}</text>`;
     return `<g class="${classes}" ${itemAttributes(item.i, item.label, send)}>${title}<path class="hit" d="${d}"/><path class="shaft" d="${d}" marker-end="url(#ah-${item.tone})"/>${text}</g>`;
   }
   const span = Math.abs(item.x2 - item.x1);
@@ -79,8 +79,14 @@ function renderArrow(item: Extract<LayoutItem, { kind: "arrow" }>): string {
   const end = item.dropped ? `<text class="cross" x="${item.x2}" y="${item.y2 + 4}" text-anchor="middle">✕</text>` : "";
   const marker = item.dropped ? "" : ` marker-end="url(#ah-${item.tone})"`;
   const line = `x1="${item.x1}" y1="${item.y1}" x2="${item.x2}" y2="${item.y2}"`;
-  const text = `<text x="${mid}" y="${item.y2 - 5}" text-anchor="middle">${escapeXml(truncate(item.label, chars))}</text>`;
+  const text = `<text x="${mid}" y="${item.y2 - 5}" text-anchor="middle">${escapeXml(arrowText(item, chars))}</text>`;
   return `<g class="${classes}" ${itemAttributes(item.i, item.label, send)}>${title}<line class="hit" ${line}/><line class="shaft" ${line}${marker}/>${end}${text}</g>`;
+}
+
+/** The frame label cut to fit, always ending with the connection id. */
+function arrowText(item: Extract<LayoutItem, { kind: "arrow" }>, chars: number): string {
+  const tail = ` · ${item.tag}`;
+  return `${truncate(item.text, Math.max(8, chars - Array.from(tail).length))}${tail}`;
 }
 
 function renderPoint(item: Extract<LayoutItem, { kind: "point" }>): string {

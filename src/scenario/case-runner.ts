@@ -170,7 +170,7 @@ function operatorAction(action: OperatorAction, env: CaseEnv): void {
       removePairedDevice(store, deviceIdOf(env.seeds, action.identity));
       break;
     case "revoke-device-token":
-      revokeDeviceToken(store, { deviceId: deviceIdOf(env.seeds, action.identity), role: action.role ?? "operator", nowMs });
+      revokeDeviceToken(store, { deviceId: deviceIdOf(env.seeds, action.identity), role: action.role ?? "operator", nowMs, removeRole: world.profile.gateway.revokeRemovesRole });
       break;
     case "rotate-device-token": {
       const deviceId = deviceIdOf(env.seeds, action.identity);

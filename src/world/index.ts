@@ -4,3 +4,23 @@ export { GatewayNode } from "./gateway-node.ts";
 export type { Attempt, AttemptSuite, Outcome, DeviceSpec, ObservedError } from "./attempt/attempt.ts";
 export { buildFrames, type FrameContext } from "./attempt/connect-frame.ts";
 export { ClientNode, DeviceAuthFile } from "./client-node.ts";
+export {
+  MachineNode,
+  configReloadDebounceMs,
+  gatewayRuntimeConfigFor,
+  changedGatewayPaths,
+  configReloadMode,
+  hotReloadsCredentials,
+  servicePort,
+  type GatewayProcessStart,
+  type GatewayProcess,
+  type GatewayStartVia,
+  type GatewayStartRefusal,
+  type ConfigReloadMode,
+  type MachineNodeOptions,
+} from "./machine-node.ts";
+export { planMachineClient, clientProcessEnv, type MachineClientSpec, type MachineClientPlan, type ClientProcessEnv, type ClientCredentialOrigin } from "./machine-clients.ts";
+export { operatorRpcWaitMsMax, type OperatorOptions, type OperatorRun, type OperatorRpcResult } from "./operator-node.ts";
+export { RealClientNode, realClientLogLinesMax, type RealClientSpec, type RealClientDeps } from "./real-client-node.ts";
+export { RealClients } from "./real-client-runtime.ts";
+export type * from "./real-client-types.ts";

@@ -9,6 +9,13 @@ import { ClientNode, DeviceAuthFile } from "./client-node.ts";
 import type { ClientOptions } from "../clients/index.ts";
 import { runAttempt } from "./attempt/attempt-runner.ts";
 import type { Attempt, Outcome } from "./attempt/attempt.ts";
+import { RealClients } from "./real-client-runtime.ts";
+import type { RealClientNode, RealClientSpec } from "./real-client-node.ts";
+import type { Machine } from "../host/index.ts";
+import { MachineNode, machineChanged, startGatewayProcess, type GatewayProcessStart, type MachineNodeOptions } from "./machine-node.ts";
+import { credentialFields, planMachineClient, type MachineClientPlan, type MachineClientSpec } from "./machine-clients.ts";
+import { runOperator, type OperatorOptions, type OperatorRun } from "./operator-node.ts";
+import type { OperatorCommand } from "../host/index.ts";
 
 export interface WorldOptions {
   seed: Seed;
@@ -53,6 +60,8 @@ export class World {
   readonly clients = new Map<string, ClientNode>();
   /** Device-auth files by "<host>:<user>". */
   readonly deviceAuthFiles = new Map<string, DeviceAuthFile>();
+  /** Simulated machines (config, env, service unit, client files) by name. */
+  readonly machines = new Map<string, MachineNode>();
   private readonly clocks = new Map<string, NodeClock>();
   private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null } };
 
@@ -175,4 +184,131 @@ export class World {
   runUntil(done: () => boolean, timeoutMs: number): RunOutcome {
     return this.scheduler.runUntil(this.scheduler.nowMs() + timeoutMs, done);
   }
+
+  // ---- real OpenClaw clients (the npm package run in this world): real-client-*.ts ----
+
+  private realClientsRuntime: RealClients | undefined;
+
+  /** The world's real clients (created on first use). */
+  get realClients(): RealClients {
+    this.realClientsRuntime ??= new RealClients({
+      scheduler: this.scheduler,
+      network: this.network,
+      clockOf: (host) => this.clockOf(host),
+      deviceAuthFile: (host, user) => {
+        const key = `${host}:${user}`;
+        let file = this.deviceAuthFiles.get(key);
+        if (!file) {
+          file = new DeviceAuthFile();
+          this.deviceAuthFiles.set(key, file);
+        }
+        return file;
+      },
+    });
+    return this.realClientsRuntime;
+  }
+
+  /** Runs the real `GatewayClient` on `host` (needs runForAsync / runUntilAsync to make progress). */
+  addRealClient(spec: RealClientSpec): RealClientNode {
+    return this.realClients.add(spec);
+  }
+
+  realClient(name: string): RealClientNode {
+    return this.realClients.get(name);
+  }
+
+  /** runFor in the async loop: promise callbacks settle between events (required with real clients). */
+  runForAsync(ms: number): Promise<RunOutcome> {
+    return this.realClients.run(() => this.scheduler.runUntilAsync(this.scheduler.nowMs() + ms));
+  }
+
+  /** runUntil in the async loop. */
+  runUntilAsync(done: () => boolean, timeoutMs: number): Promise<RunOutcome> {
+    return this.realClients.run(() => this.scheduler.runUntilAsync(this.scheduler.nowMs() + timeoutMs, done));
+  }
+
+  // ---- machines (src/host bound into the world): machine-node.ts, machine-clients.ts, operator-node.ts ----
+
+  /** Binds a simulated machine to a host of this world (the host must exist). */
+  addMachine(options: MachineNodeOptions): MachineNode {
+    if (this.machines.has(options.name)) throw new Error(`machine ${options.name} already exists`);
+    const node = new MachineNode(options);
+    this.machines.set(options.name, node);
+    this.scheduler.record(options.name, "host", { event: "machine.add", host: options.host, serviceInstalled: options.machine.serviceUnit !== null });
+    return node;
+  }
+
+  machine(name: string): MachineNode {
+    const node = this.machines.get(name);
+    if (!node) throw new Error(`no machine named ${name}`);
+    return node;
+  }
+
+  /** A hand edit of the machine (an editor, `export`, a restored backup); a running gateway's watcher sees config changes. */
+  updateMachine(name: string, update: (machine: Machine) => Machine, what = "edit"): Machine {
+    const node = this.machine(name);
+    this.scheduler.record(name, "host", { event: "machine.edit", what });
+    machineChanged(this, node, update(node.machine));
+    return node.machine;
+  }
+
+  /** Starts (or restarts) the machine's gateway service from its unit's environment. */
+  startGatewayService(machineName: string): GatewayProcessStart {
+    return startGatewayProcess(this, this.machine(machineName), "service");
+  }
+
+  /** Starts (or restarts) the gateway in the foreground from the operator's shell (`openclaw gateway`). */
+  startGatewayForeground(machineName: string): GatewayProcessStart {
+    return startGatewayProcess(this, this.machine(machineName), "foreground");
+  }
+
+  /** How a client of this kind on the machine would resolve its URL and credentials (no side effects). */
+  planMachineClient(machineName: string, spec: MachineClientSpec): MachineClientPlan {
+    return planMachineClient(this.machine(machineName).machine, spec, this.profile.client.controlUiTokenPerTab);
+  }
+
+  /** Starts a client process on the machine with the credentials its kind resolves there. */
+  addMachineClient(machineName: string, options: { name: string; user?: string; spec: MachineClientSpec; start?: boolean; switches?: ClientOptions["switches"] }): ClientNode {
+    const node = this.machine(machineName);
+    const plan = this.planMachineClient(machineName, options.spec);
+    const user = options.user ?? (options.spec.kind === "control-ui" ? `browser:${options.spec.browser}` : "user");
+    node.clients.set(options.name, options.spec);
+    this.scheduler.record(options.name, "client", { event: "machine-client", machine: machineName, kind: options.spec.kind, url: plan.options.url, urlSource: plan.urlSource, credential: credentialOriginRecord(plan) });
+    return this.addClient({
+      name: options.name,
+      host: node.host,
+      user,
+      client: { ...plan.options, ...(options.switches ? { switches: options.switches } : {}) },
+      ...(options.start !== undefined ? { start: options.start } : {}),
+    });
+  }
+
+  /** The client re-reads its machine (config, env, browser storage) and is told if its credentials changed. */
+  refreshClientCredentials(clientName: string): boolean {
+    for (const [machineName, node] of this.machines) {
+      const spec = node.clients.get(clientName);
+      if (!spec) continue;
+      const fresh = credentialFields(this.planMachineClient(machineName, spec).options);
+      const current = this.client(clientName).state.credentials;
+      const change: { explicitToken?: string | null; passiveToken?: string | null; password?: string | null } = {};
+      for (const field of ["explicitToken", "passiveToken", "password"] as const) {
+        if (fresh[field] !== current[field]) change[field] = fresh[field] ?? null;
+      }
+      if (Object.keys(change).length === 0) return false;
+      this.client(clientName).credentialsChanged(change);
+      return true;
+    }
+    throw new Error(`client ${clientName} was not started from a machine`);
+  }
+
+  /** The operator runs one `openclaw …` command on the machine; `devices …` RPCs go over the network. */
+  operator(machineName: string, command: OperatorCommand, options?: OperatorOptions): OperatorRun {
+    return runOperator(this, this.machine(machineName), command, options);
+  }
+}
+
+function credentialOriginRecord(plan: MachineClientPlan): Record<string, unknown> {
+  const o = plan.origin;
+  if (o.kind === "browser-storage") return { from: o.area, key: o.key, present: o.token !== undefined };
+  return { rule: o.resolved.rule, tokenSource: o.resolved.tokenSource, passiveTokenSource: o.resolved.passiveTokenSource, passwordSource: o.resolved.passwordSource };
 }

@@ -125,16 +125,64 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "scopeClearing", ["preserve-allowed", "clear-without-device"], run);
     expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([true, false]);
   });
-  it("localBackendSharedAuthKeepsScopes", () => {
+  it("deviceLessScopeKeepers", () => {
     const run = attempts([{ name: "backend", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } }) }, afterHello: [{ method: "chat.send" }] }]);
-    const [a, b] = flip("2026.4", "localBackendSharedAuthKeepsScopes", [false, true], run);
+    const [a, b] = flip("2026.4", "deviceLessScopeKeepers", [[], ["cli", "gateway-client"]], run);
     expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([false, true]);
+  });
+  it("pairingLocality", () => {
+    const run = attempts([{ name: "foreign-host", headers: { host: "gateway.example" }, connect: { params: params() }, device: dev() }]);
+    const [a, b] = flip("2026.3", "pairingLocality", ["is-local", "loopback-peer"], run);
+    expect([code(a[0]), b[0]!.response?.ok]).toEqual(["PAIRING_REQUIRED", true]);
+  });
+  it("pairingAnswer", () => {
+    const run = attempts([{ name: "remote", from: "remote", headers: { host: "gateway.example" }, connect: { params: params() }, device: dev() }]);
+    const [a, b] = flip("2026.3", "pairingAnswer", ["plain", "late"], run);
+    expect(a[0]!.response?.error?.message).toBe("pairing required");
+    expect(b[0]!.response?.error?.message).toBe("pairing required: device is not approved yet");
+    expect(b[0]!.close?.reason).toMatch(/^pairing required: device is not approved yet \(requestId: /);
+    expect(details(b[0]!)["remediationHint"]).toBe("Approve this device from the pending pairing requests.");
+  });
+  it("revokeRemovesRole", () => {
+    const run = attempts([{ name: "revoke", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, afterHello: [{ method: "device.token.revoke", params: { deviceId: meId.deviceId, role: "operator" } }] }, { name: "shared-after", connect: { params: params({}, 4) }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.9", "revokeRemovesRole", [false, true], run);
+    expect([a[1]!.response?.ok, details(b[1]!)["reason"]]).toEqual([true, "role-upgrade"]);
+  });
+  it("allowInsecureAuthRetired", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, controlUi: { allowInsecureAuth: true } };
+    const run = attempts([{ name: "ui", headers: { host: "127.0.0.1:18789", origin: "http://127.0.0.1" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } }], { config });
+    const [a, b] = flip("2026.3", "allowInsecureAuthRetired", [false, true], run);
+    expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "CONTROL_UI_DEVICE_IDENTITY_REQUIRED"]);
+  });
+  it("rateLimitedRetryAfter", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
+    const run = attempts([{ name: "w", connect: { params: params({ auth: { token: "wrong" } }) } }, { name: "locked", connect: { params: params() } }], { config });
+    const [a, b] = flip("2026.3", "rateLimitedRetryAfter", [false, true], run);
+    expect([a[1]!.response?.error?.retryable, b[1]!.response?.error?.retryable]).toEqual([undefined, true]);
+    expect(b[1]!.response?.error?.retryAfterMs).toBeGreaterThan(59_000);
+  });
+  it("preauthOversizeReason", () => {
+    const run = attempts([{ name: "big", connect: { params: params(), padToBytes: 70_000 } }]);
+    const [a, b] = flip("2026.3", "preauthOversizeReason", ["preauth payload too large", ""], run);
+    expect([a[0]!.close?.reason, b[0]!.close?.reason, b[0]!.close?.code]).toEqual(["preauth payload too large", "", 1009]);
+  });
+  it("untrustedProxyHeaders", () => {
+    const run = attempts([{ name: "xff", headers: { host: "127.0.0.1:18789", "x-forwarded-for": "203.0.113.5" }, connect: { params: params() } }]);
+    const [a, b] = flip("2026.3", "untrustedProxyHeaders", ["not-local", "refuse-403"], run);
+    expect([a[0]!.response?.ok, b[0]!.upgradeRefused?.status]).toEqual([true, 403]);
   });
   it("tokenMissingCharged", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
     const run = attempts([{ name: "none", connect: { params: params({ auth: {} }) } }, { name: "right", connect: { params: params() } }], { config });
     const [a, b] = flip("2026.3", "tokenMissingCharged", [true, false], run);
     expect([code(a[1]), b[1]!.response?.ok]).toEqual(["AUTH_RATE_LIMITED", true]);
+  });
+  it("silentPairing: all-but-role-upgrade refuses a local role upgrade but not a scope upgrade", () => {
+    const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.3", "silentPairing", ["mar", "all-but-role-upgrade"], asNode);
+    expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
+    const moreScopes = attempts([{ name: "admin", connect: { params: params() }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    expect(moreScopes(profile("2026.3", { gateway: { silentPairing: "all-but-role-upgrade" } }))[0]!.response?.ok).toBe(true);
   });
   it("silentPairing", () => {
     const run = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore() });
@@ -151,7 +199,7 @@ describe("gateway switches flip outcomes", () => {
     };
     const base = profile("2026.3");
     const with_ = (v: GatewaySwitches["pendingRequestPolicy"]) => pending({ ...base, gateway: { ...base.gateway, pendingRequestPolicy: v } });
-    expect([with_("merge"), with_("replace"), with_("keep-existing")]).toEqual([[["operator.read", "operator.write"]], [["operator.write"]], [["operator.read"]]]);
+    expect([with_("merge"), with_("replace"), with_("keep-existing"), with_("replace-on-growth")]).toEqual([[["operator.read", "operator.write"]], [["operator.write"]], [["operator.read"]], [["operator.read", "operator.write"]]]);
   });
   it("metadataPinning", () => {
     const run = attempts([{ name: "darwin", connect: { params: params({ client: { id: "test", version: "1", platform: "darwin", mode: "test" } }) }, device: dev() }], { store: () => pairedStore({ platform: "linux" }) });

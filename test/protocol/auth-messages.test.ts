@@ -19,13 +19,14 @@ describe("authFailureMessage (§4.4)", () => {
     expect(message("token_mismatch", "other")).toBe("unauthorized: gateway token mismatch (provide gateway auth token)");
   });
 
-  it("the 2026.9 style carries the observed token-mismatch hint and changes nothing else", () => {
-    const observed = (reason: string) =>
-      authFailureMessage({ reason, authMode: "token", clientKind: "cli", provided: none, style: "2026.9" });
-    expect(observed("token_mismatch")).toBe(
-      "unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)",
-    );
-    expect(observed("token_missing")).toBe(message("token_missing", "cli"));
+  it("the 2026.9 style carries the recorded hints (test/fixtures/oracle) and changes nothing else", () => {
+    const observed = (reason: string, clientKind: "cli" | "control-ui" | "other" = "cli") =>
+      authFailureMessage({ reason, authMode: "token", clientKind, provided: none, style: "2026.9" });
+    expect(observed("token_mismatch")).toBe("unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)");
+    expect(observed("token_missing", "other")).toBe("unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)");
+    expect(observed("token_mismatch", "control-ui")).toBe(message("token_mismatch", "control-ui"));
+    expect(observed("scope_mismatch")).toBe("unauthorized: device token scope mismatch (re-pair or approve scope upgrade)");
+    expect(observed("password_mismatch")).toBe(message("password_mismatch", "cli"));
   });
 
   it("password hints depend on the client kind", () => {

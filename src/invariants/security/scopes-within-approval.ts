@@ -1,0 +1,91 @@
+// scopes-within-approval: no device session gets a role or scope beyond what was approved for that
+// device, judged against the shadow pairing model in approvals.ts (seeded pairings, silent approvals,
+// operator approvals). Device-less sessions are exempt (cve-2026-32034 covers the one that matters), and
+// so are auth methods for which the gateway skips pairing by design (`exemptAuthMethods`).
+import type { TraceEvent } from "../../kernel/index.ts";
+import { resolveMissingRequestedScope, roleScopesAllow } from "../../protocol/index.ts";
+import { FindingList, refOf, scopeList, shortId } from "../findings.ts";
+import type { Invariant, InvariantFinding } from "../invariant.ts";
+import { str } from "../trace-fields.ts";
+import { TraceReader, type Observation, type SessionFacts } from "../trace-reader.ts";
+import { ApprovalModel, type SeededApproval } from "./approvals.ts";
+
+export const scopesWithinApprovalName = "scopes-within-approval";
+
+export interface ScopesWithinApprovalOptions {
+  /** Pairings that exist before the run (deviceId → approved scopes, or roles and scopes). */
+  readonly seed?: Readonly<Record<string, SeededApproval>>;
+  /** Sessions with these auth methods are not checked: the gateway skips pairing for them
+   *  (trusted-proxy Control UI; auth mode none under S-Late). Default ["trusted-proxy", "none"]. */
+  readonly exemptAuthMethods?: readonly string[];
+}
+
+class ScopesWithinApproval implements Invariant {
+  readonly name = scopesWithinApprovalName;
+  private readonly reader = new TraceReader();
+  private readonly findings = new FindingList(scopesWithinApprovalName);
+  private readonly model: ApprovalModel;
+  private readonly exempt: ReadonlySet<string>;
+
+  constructor(options: ScopesWithinApprovalOptions) {
+    this.model = new ApprovalModel(options.seed);
+    this.exempt = new Set(options.exemptAuthMethods ?? ["trusted-proxy", "none"]);
+  }
+
+  onEvent(event: TraceEvent): void {
+    for (const o of this.reader.read(event)) this.observe(event, o);
+  }
+
+  private observe(event: TraceEvent, o: Observation): void {
+    switch (o.kind) {
+      case "pairing-required":
+        return this.model.pairingRequired(o.pairing);
+      case "rpc-answer":
+        if (!o.ok) return;
+        if (o.method === "device.pair.approve") return this.model.approvedByRpc(o.params, o.payload);
+        if (o.method === "device.pair.reject") return this.model.rejectFor({ requestId: str(o.params, "requestId") });
+        if (o.method === "device.pair.remove") return this.model.removeDevice(str(o.params, "deviceId") ?? "");
+        return;
+      case "operator":
+        return this.operator(o.command, o.data);
+      case "session":
+        return this.check(event, o.conn.connId, o.session);
+      default:
+        return;
+    }
+  }
+
+  private operator(command: string | undefined, data: TraceEvent["data"]): void {
+    const target = { deviceId: str(data, "deviceId"), requestId: str(data, "requestId") };
+    if (command === "approve-pending" || command === "device.pair.approve") this.model.approveFor(target);
+    else if (command === "reject-pending" || command === "device.pair.reject") this.model.rejectFor(target);
+    else if ((command === "remove-device" || command === "device.pair.remove") && target.deviceId !== undefined) this.model.removeDevice(target.deviceId);
+  }
+
+  private check(event: TraceEvent, connId: string, session: SessionFacts): void {
+    const deviceId = session.deviceId;
+    if (deviceId === null || (session.method !== undefined && this.exempt.has(session.method))) return;
+    const who = `device ${shortId(deviceId)} got a ${session.role} session on ${connId} with scopes ${scopeList(session.scopes)}`;
+    const approval = this.model.approvalOf(deviceId);
+    if (!approval) {
+      this.findings.add("correctness", `${who}, but it was never approved (no pairing approval seen for it)`, refOf(event));
+      return;
+    }
+    if (approval.roles && !approval.roles.has(session.role)) {
+      this.findings.add("correctness", `${who}, but role ${session.role} was never approved for it (approved roles: ${scopeList([...approval.roles])})`, refOf(event));
+      return;
+    }
+    const approved = [...approval.scopes];
+    if (roleScopesAllow(session.role, session.scopes, approved)) return;
+    const missing = resolveMissingRequestedScope(session.role, session.scopes, approved);
+    this.findings.add("correctness", `${who}, beyond what was approved for it (${scopeList(approved)}): ${missing} was never approved`, refOf(event));
+  }
+
+  finish(): InvariantFinding[] {
+    return this.findings.list();
+  }
+}
+
+export function scopesWithinApproval(options: ScopesWithinApprovalOptions = {}): Invariant {
+  return new ScopesWithinApproval(options);
+}

@@ -1,0 +1,291 @@
+// A simulated machine (src/host's Machine: config file, shell env, `.env`, service unit, client files) bound to
+// a host of the world, and the gateway process it runs. Starting the gateway reads the environment the process
+// really gets (the unit's, or the login shell's), resolves the gateway's own secret with the release's
+// precedence (env-first vs config-first in the service, §9.2), refuses to start on an invalid config or a
+// missing secret (a `host` trace event), and otherwise (re)starts the world's GatewayNode with that config.
+// Config writes reach a running gateway through its config watcher: after a 300 ms debounce it restarts in
+// process (same environment) or, where the release hot-reloads credentials, swaps the shared secret live.
+// It does not run operator commands (operator-node.ts) nor decide auth (the gateway reducer does).
+import { assertNever, type TimerId } from "../kernel/index.ts";
+import type { DeviceIdentity } from "../crypto/index.ts";
+import type { GatewayRuntimeConfig } from "../gateway/index.ts";
+import type { Profile } from "../profiles/index.ts";
+import {
+  checkServerAuthStartup,
+  configuredGatewayPort,
+  envNames,
+  envValue,
+  formatConfigIssues,
+  gatewayServiceEnv,
+  gatewaySection,
+  resolveServerGatewayAuth,
+  shellProcessEnv,
+  type EnvMap,
+  type GatewayConfig,
+  type Machine,
+  type ServerGatewayAuth,
+  type ServiceUnit,
+} from "../host/index.ts";
+import type { MachineClientSpec } from "./machine-clients.ts";
+import type { World } from "./world.ts";
+
+/** The real config watcher's debounce (`gateway.reload.debounceMs` default). */
+export const configReloadDebounceMs = 300;
+
+export type GatewayStartVia = "service" | "foreground";
+
+export type GatewayStartRefusal =
+  | "not-installed"
+  | "missing-environment-file"
+  | "config-invalid"
+  | "token-missing"
+  | "password-missing"
+  | "trusted-proxy-user-header-missing";
+
+export type GatewayProcessStart =
+  | { readonly kind: "started"; readonly via: GatewayStartVia; readonly port: number; readonly auth: ServerGatewayAuth }
+  | { readonly kind: "refused"; readonly via: GatewayStartVia; readonly reason: GatewayStartRefusal; readonly detail: string };
+
+/** What the running gateway process was started with (an in-process restart keeps the environment). */
+export interface GatewayProcess {
+  readonly via: GatewayStartVia;
+  readonly env: EnvMap;
+  /** The config the process loaded last (start, restart or hot reload). */
+  config: GatewayConfig;
+  readonly port: number;
+}
+
+/** `gateway.reload.mode` (the config watcher). */
+export type ConfigReloadMode = "off" | "restart" | "hot" | "hybrid";
+
+export interface MachineNodeOptions {
+  readonly name: string;
+  readonly host: string;
+  readonly machine: Machine;
+  /** The world's name for this machine's gateway node; default "gateway". */
+  readonly gatewayName?: string;
+  /** The OS user running `openclaw` operator commands (their CLI's device-auth file); default "operator". */
+  readonly operatorUser?: string;
+  /** The operator CLI's device identity (`~/.openclaw/identity/device.json`); null = device-less CLI. */
+  readonly cliIdentity?: DeviceIdentity | null;
+}
+
+export class MachineNode {
+  readonly name: string;
+  readonly host: string;
+  readonly gatewayName: string;
+  readonly operatorUser: string;
+  cliIdentity: DeviceIdentity | null;
+  /** The machine as it is now; replaced (never mutated) by operator commands and hand edits. */
+  machine: Machine;
+  process: GatewayProcess | null = null;
+  lastStart: GatewayProcessStart | null = null;
+  /** Clients started from this machine, by client name, so they can re-read changed credentials. */
+  readonly clients = new Map<string, MachineClientSpec>();
+  reloadTimer: TimerId | undefined;
+  /** The port the world's gateway node for this machine listens on (a different port needs a new node). */
+  gatewayPort: number | undefined;
+  operatorRuns = 0;
+
+  constructor(options: MachineNodeOptions) {
+    this.name = options.name;
+    this.host = options.host;
+    this.machine = options.machine;
+    this.gatewayName = options.gatewayName ?? "gateway";
+    this.operatorUser = options.operatorUser ?? "operator";
+    this.cliIdentity = options.cliIdentity ?? null;
+  }
+}
+
+/** The port the service listens on: `--port` in the unit's command line, else OPENCLAW_GATEWAY_PORT, else config. */
+export function servicePort(unit: ServiceUnit | null, env: EnvMap, config: GatewayConfig): number {
+  const args = unit?.programArguments ?? [];
+  const at = args.indexOf("--port");
+  const fromArgs = at >= 0 ? Number(args[at + 1]) : NaN;
+  if (Number.isInteger(fromArgs) && fromArgs > 0) return fromArgs;
+  const fromEnv = Number(envValue(env, envNames.gatewayPort));
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return configuredGatewayPort(config);
+}
+
+/** The gateway reducer's runtime config from the file it loaded and the secret it resolved. */
+export function gatewayRuntimeConfigFor(input: { config: GatewayConfig; auth: ServerGatewayAuth; version: string; configPath: string }): GatewayRuntimeConfig {
+  const gw = gatewaySection(input.config);
+  const ui = gw.controlUi ?? {};
+  const userHeader = gw.auth?.trustedProxy?.userHeader;
+  const tp = gw.auth?.trustedProxy;
+  return {
+    auth: {
+      mode: input.auth.mode,
+      ...(input.auth.token !== undefined ? { token: input.auth.token } : {}),
+      ...(input.auth.password !== undefined ? { password: input.auth.password } : {}),
+      allowTailscale: input.auth.allowTailscale,
+      ...(gw.auth?.rateLimit !== undefined ? { rateLimit: { ...gw.auth.rateLimit } } : {}),
+      ...(userHeader !== undefined
+        ? {
+            trustedProxy: {
+              userHeader,
+              ...(tp?.requiredHeaders ? { requiredHeaders: [...tp.requiredHeaders] } : {}),
+              ...(tp?.allowUsers ? { allowUsers: [...tp.allowUsers] } : {}),
+              ...(tp?.allowLoopback !== undefined ? { allowLoopback: tp.allowLoopback } : {}),
+            },
+          }
+        : {}),
+    },
+    controlUi: {
+      allowInsecureAuth: ui.allowInsecureAuth === true,
+      dangerouslyDisableDeviceAuth: ui.dangerouslyDisableDeviceAuth === true,
+      allowedOrigins: [...(ui.allowedOrigins ?? [])],
+      dangerouslyAllowHostHeaderOriginFallback: ui.dangerouslyAllowHostHeaderOriginFallback === true,
+    },
+    trustedProxies: [...(gw.trustedProxies ?? [])],
+    allowRealIpFallback: gw.allowRealIpFallback === true,
+    tailscaleWhois: {},
+    version: input.version,
+    configPath: input.configPath,
+    stateDir: "~/.openclaw",
+  };
+}
+
+type StartEnv = { kind: "ok"; env: EnvMap } | { kind: "refused"; reason: GatewayStartRefusal; detail: string };
+
+function startEnv(machine: Machine, via: GatewayStartVia): StartEnv {
+  if (via === "foreground") return { kind: "ok", env: shellProcessEnv(machine) };
+  const started = gatewayServiceEnv(machine);
+  switch (started.kind) {
+    case "ok":
+      return started;
+    case "no-service":
+      return { kind: "refused", reason: "not-installed", detail: "gateway service not installed" };
+    case "missing-environment-file":
+      return { kind: "refused", reason: "missing-environment-file", detail: `EnvironmentFile ${started.path} not found` };
+    default:
+      return assertNever(started, "gateway service env");
+  }
+}
+
+/**
+ * Start (or restart) the machine's gateway process. A running process is stopped first (clients see 1012);
+ * a refused start leaves the gateway down. `keepEnv` is an in-process restart: same environment as before.
+ */
+export function startGatewayProcess(world: World, node: MachineNode, via: GatewayStartVia, keepEnv?: EnvMap): GatewayProcessStart {
+  const machine = node.machine;
+  const profile: Profile = world.profile;
+  stopGatewayProcess(world, node, "service restart");
+  const env: StartEnv = keepEnv !== undefined ? { kind: "ok", env: keepEnv } : startEnv(machine, via);
+  let result: GatewayProcessStart;
+  if (env.kind === "refused") {
+    result = { kind: "refused", via, reason: env.reason, detail: env.detail };
+  } else if (!machine.config.valid) {
+    result = { kind: "refused", via, reason: "config-invalid", detail: `Config invalid: ${formatConfigIssues(machine.config.issues)}` };
+  } else {
+    const config = machine.config.config;
+    const auth = resolveServerGatewayAuth({ config, env: env.env, switches: profile.service });
+    const startup = checkServerAuthStartup(auth, config);
+    if (startup.kind === "refuse-start") {
+      result = { kind: "refused", via, reason: startup.reason, detail: `gateway auth: ${startup.reason}` };
+    } else {
+      const port = servicePort(via === "service" ? machine.serviceUnit : null, env.env, config);
+      const runtime = gatewayRuntimeConfigFor({ config, auth, version: profile.name, configPath: machine.config.path });
+      launch(world, node, port, runtime);
+      node.process = { via, env: env.env, config, port };
+      result = { kind: "started", via, port, auth };
+    }
+  }
+  node.lastStart = result;
+  world.scheduler.record(node.name, "host", startRecord(result));
+  return result;
+}
+
+function startRecord(result: GatewayProcessStart): Record<string, unknown> {
+  if (result.kind === "refused") return { event: "gateway.refuse-start", via: result.via, reason: result.reason, detail: result.detail };
+  return { event: "gateway.start", via: result.via, port: result.port, authMode: result.auth.mode, tokenSource: result.auth.tokenSource };
+}
+
+function launch(world: World, node: MachineNode, port: number, runtime: GatewayRuntimeConfig): void {
+  const existing = world.gateways.get(node.gatewayName);
+  if (existing && node.gatewayPort === port) {
+    existing.start(runtime);
+    return;
+  }
+  node.gatewayPort = port;
+  world.addGateway({ name: node.gatewayName, host: node.host, port, config: runtime, ...(existing?.persisted ? { store: existing.persisted } : {}) });
+}
+
+export function stopGatewayProcess(world: World, node: MachineNode, reason: string): void {
+  if (node.reloadTimer !== undefined) world.scheduler.cancel(node.reloadTimer);
+  node.reloadTimer = undefined;
+  const gateway = world.gateways.get(node.gatewayName);
+  if (node.process && gateway?.running) gateway.stop(reason);
+  node.process = null;
+}
+
+/** Replace the machine value; a changed config file is noticed by a running gateway's watcher. */
+export function machineChanged(world: World, node: MachineNode, next: Machine): void {
+  const configChanged = next.config !== node.machine.config;
+  node.machine = next;
+  if (!configChanged || !node.process) return;
+  if (node.reloadTimer !== undefined) world.scheduler.cancel(node.reloadTimer);
+  node.reloadTimer = world.scheduler.schedule(configReloadDebounceMs, { actor: node.name, label: "config-reload", traced: true }, () => {
+    node.reloadTimer = undefined;
+    runConfigReload(world, node);
+  });
+}
+
+const credentialPaths = new Set(["gateway.auth.token", "gateway.auth.password"]);
+
+/** Changed dotted paths under `gateway` (remote/reload changes never touch the running gateway). */
+export function changedGatewayPaths(before: GatewayConfig, after: GatewayConfig): string[] {
+  const out: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    const isObj = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+    if (isObj(a) && isObj(b)) {
+      const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+      for (const k of [...keys].sort()) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      return;
+    }
+    out.push(path);
+  };
+  walk(before.gateway ?? {}, after.gateway ?? {}, "gateway");
+  return out.filter((p) => !p.startsWith("gateway.remote") && !p.startsWith("gateway.reload"));
+}
+
+export function configReloadMode(config: GatewayConfig): ConfigReloadMode {
+  const raw = (gatewaySection(config) as { reload?: { mode?: unknown } }).reload?.mode;
+  return raw === "off" || raw === "restart" || raw === "hot" || raw === "hybrid" ? raw : "hybrid";
+}
+
+/**
+ * Whether a credential-only change is applied without a restart. Modelled on the late gateway, which
+ * hot-reloads `gateway.auth.token/password` and disconnects shared-secret sessions; the profiles carry that
+ * as `sharedSecretRotationClosesSessions`. Earlier releases restart in process for any `gateway.*` change.
+ */
+export function hotReloadsCredentials(profile: Profile): boolean {
+  return profile.gateway.sharedSecretRotationClosesSessions;
+}
+
+function runConfigReload(world: World, node: MachineNode): void {
+  const process = node.process;
+  if (!process) return;
+  const file = node.machine.config;
+  const record = (data: Record<string, unknown>) => world.scheduler.record(node.name, "host", { event: "config.reload", ...data });
+  if (!file.valid) return record({ action: "skipped-invalid", detail: formatConfigIssues(file.issues) });
+  const paths = changedGatewayPaths(process.config, file.config);
+  const mode = configReloadMode(file.config);
+  if (paths.length === 0) {
+    process.config = file.config;
+    return;
+  }
+  const credentialOnly = paths.every((p) => credentialPaths.has(p));
+  const hot = credentialOnly && hotReloadsCredentials(world.profile);
+  if (mode === "off" || (mode === "hot" && !hot)) return record({ action: "ignored", mode, paths });
+  if (hot && mode !== "restart") {
+    const auth = resolveServerGatewayAuth({ config: file.config, env: process.env, switches: world.profile.service });
+    process.config = file.config;
+    world.gateways.get(node.gatewayName)?.sharedSecretChanged(auth.token, auth.password);
+    return record({ action: "hot", mode, paths, tokenSource: auth.tokenSource });
+  }
+  record({ action: "restart", mode, paths });
+  startGatewayProcess(world, node, process.via, process.env);
+}

@@ -1,0 +1,175 @@
+// The operator at a machine's shell: runs one `openclaw …` command (src/host's runOperatorCommand) and carries
+// its effects into the world — files written (a running gateway notices config changes through its watcher,
+// machine-node.ts), the service unit replaced, the gateway service restarted, and `devices …` commands sent as
+// real RPCs by a one-shot CLI client over the simulated network with the credentials the CLI resolved, so the
+// gateway's scope checks (operator.pairing / operator.admin) apply. `devices list/approve` on local loopback
+// without `--url` fall back to the pairing files when the CLI's own connect needs pairing, as the real CLI does.
+// Every command is a trace event of kind `operator` whose data.command is its command line.
+// Not here: what a command changes on the machine (src/host) or how the gateway answers (src/gateway).
+import type { DeviceIdentity } from "../crypto/index.ts";
+import { approveDevicePairing, clonePairingStore, type PairingStore } from "../gateway/index.ts";
+import {
+  readEmbeddedGatewayToken,
+  runOperatorCommand,
+  type ConfigFile,
+  type OperatorCommand,
+  type OperatorContext,
+  type OperatorEffect,
+  type OperatorOutcome,
+  type UnitInstallOptions,
+} from "../host/index.ts";
+import type { TraceEvent } from "../kernel/index.ts";
+import { machineChanged, startGatewayProcess, type GatewayProcessStart, type MachineNode } from "./machine-node.ts";
+import type { World } from "./world.ts";
+
+/** How long `world.operator` lets the world run for a `devices …` RPC (the CLI's own timeout is 10 s). */
+export const operatorRpcWaitMsMax = 15_000;
+
+export interface OperatorOptions {
+  /** The CLI's device identity for `devices …` commands; default the machine's `cliIdentity`. */
+  readonly identity?: DeviceIdentity | null;
+  /** OS user whose device-auth file the CLI uses; default the machine's operator user. */
+  readonly user?: string;
+  /** doctor: the config as doctor read it at its start (pitfall (a)); default the current file. */
+  readonly doctorSnapshot?: ConfigFile;
+  /** doctor: another fix is pending, so doctor ends with a config write. */
+  readonly otherDoctorFixesPending?: boolean;
+  readonly unitOptions?: UnitInstallOptions;
+  /** Run the world until a `devices …` RPC settles (default true). */
+  readonly wait?: boolean;
+  readonly waitMsMax?: number;
+}
+
+export type OperatorRpcResult =
+  | { readonly ok: true; readonly payload: unknown; readonly via: "gateway" | "local-pairing-fallback" }
+  | { readonly ok: false; readonly error: { readonly code: string | null; readonly message: string; readonly details?: unknown }; readonly via: "gateway" | "local-pairing-fallback" };
+
+export interface OperatorRun {
+  readonly command: OperatorCommand;
+  /** The command line, e.g. `openclaw devices rotate --device <id> --role operator`. */
+  readonly line: string;
+  readonly outcome: OperatorOutcome;
+  readonly effects: readonly OperatorEffect[];
+  /** What the command printed (config get values). */
+  readonly output: readonly string[];
+  /** Gateway (re)starts this command caused, in order. */
+  readonly gatewayStarts: readonly GatewayProcessStart[];
+  /** The one-shot CLI client that carried a `devices …` RPC. */
+  readonly rpcClient?: string;
+  /** The RPC's answer, once it settled. */
+  rpc?: OperatorRpcResult;
+}
+
+export function runOperator(world: World, node: MachineNode, command: OperatorCommand, options: OperatorOptions = {}): OperatorRun {
+  const context: OperatorContext = {
+    switches: world.profile.service,
+    version: world.profile.name,
+    ...(options.unitOptions !== undefined ? { unitOptions: options.unitOptions } : {}),
+    ...(options.doctorSnapshot !== undefined ? { doctorSnapshot: options.doctorSnapshot } : {}),
+    ...(options.otherDoctorFixesPending !== undefined ? { otherDoctorFixesPending: options.otherDoctorFixesPending } : {}),
+  };
+  const result = runOperatorCommand(node.machine, command, context);
+  const line = String(command);
+  world.scheduler.record("operator", "operator", { command: line, machine: node.name, ...outcomeRecord(result.outcome) });
+  machineChanged(world, node, result.machine);
+  const output: string[] = [];
+  const gatewayStarts: GatewayProcessStart[] = [];
+  let run: OperatorRun = { command, line, outcome: result.outcome, effects: result.effects, output, gatewayStarts };
+  for (const effect of result.effects) {
+    switch (effect.type) {
+      case "config-written":
+        world.scheduler.record(node.name, "host", { event: "config.written", reason: effect.reason, valid: effect.file.valid });
+        break;
+      case "service-unit-written":
+        world.scheduler.record(node.name, "host", { event: "service-unit.written", unit: effect.unit.name, embedsToken: readEmbeddedGatewayToken(effect.unit) !== undefined });
+        break;
+      case "gateway-restart":
+        gatewayStarts.push(startGatewayProcess(world, node, "service"));
+        break;
+      case "gateway-rpc":
+        run = sendDevicesRpc(world, node, run, effect, options);
+        break;
+      case "output":
+        output.push(effect.text);
+        break;
+    }
+  }
+  return run;
+}
+
+function outcomeRecord(outcome: OperatorOutcome): Record<string, unknown> {
+  switch (outcome.kind) {
+    case "doctor":
+      return { outcome: outcome.kind, findings: outcome.findings.map((f) => f.code), repair: outcome.repair?.kind ?? null };
+    case "restarted":
+      return { outcome: outcome.kind, warnings: outcome.warnings.map((f) => f.code) };
+    case "config-error":
+    case "missing-explicit-credentials":
+      return { outcome: outcome.kind, message: outcome.message };
+    case "rpc-sent":
+      return { outcome: outcome.kind, method: outcome.rpc.method };
+    default:
+      return { outcome: outcome.kind };
+  }
+}
+
+type RpcEffect = Extract<OperatorEffect, { type: "gateway-rpc" }>;
+
+function sendDevicesRpc(world: World, node: MachineNode, run: OperatorRun, effect: RpcEffect, options: OperatorOptions): OperatorRun {
+  const name = `${node.name}:cli#${++node.operatorRuns}`;
+  const creds = effect.credentials;
+  const withClient: OperatorRun = { ...run, rpcClient: name };
+  const unsubscribe = world.trace.subscribe((event: TraceEvent) => {
+    if (event.actor !== name || event.kind !== "client" || event.data["event"] !== "rpc-result" || withClient.rpc) return;
+    unsubscribe();
+    withClient.rpc = settle(world, node, effect, event.data);
+  });
+  world.addClient({
+    name,
+    host: node.host,
+    user: options.user ?? node.operatorUser,
+    client: {
+      kind: "cli",
+      url: effect.url,
+      identity: options.identity !== undefined ? options.identity : node.cliIdentity,
+      ...(creds.explicitToken !== undefined ? { explicitToken: creds.explicitToken } : {}),
+      ...(creds.rule !== "explicit" && creds.passiveToken !== undefined ? { passiveToken: creds.passiveToken } : {}),
+      ...(creds.password !== undefined ? { password: creds.password } : {}),
+      oneShot: { method: effect.rpc.method, params: effect.rpc.params },
+    },
+  });
+  if (options.wait ?? true) world.runUntil(() => withClient.rpc !== undefined, options.waitMsMax ?? operatorRpcWaitMsMax);
+  return withClient;
+}
+
+function settle(world: World, node: MachineNode, effect: RpcEffect, data: Readonly<Record<string, unknown>>): OperatorRpcResult {
+  if (data["ok"] === true) return { ok: true, payload: data["payload"], via: "gateway" };
+  const raw = (data["error"] ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
+  const error = {
+    code: typeof raw.code === "string" ? raw.code : null,
+    message: typeof raw.message === "string" ? raw.message : "unknown error",
+    ...(raw.details !== undefined ? { details: raw.details } : {}),
+  };
+  if (effect.localPairingFallback && error.message.toLowerCase().includes("pairing required")) {
+    const fallback = localPairingFallback(world, node, effect);
+    if (fallback) return fallback;
+  }
+  return { ok: false, error, via: "gateway" };
+}
+
+/** `devices list/approve` read and write the pairing files directly (the gateway on this host owns them). */
+function localPairingFallback(world: World, node: MachineNode, effect: RpcEffect): OperatorRpcResult | null {
+  const gateway = world.gateways.get(node.gatewayName);
+  if (!gateway) return null;
+  const store: PairingStore = gateway.state.store;
+  world.scheduler.record(node.name, "host", { event: "devices.local-pairing-fallback", method: effect.rpc.method });
+  if (effect.rpc.method === "device.pair.list") {
+    return { ok: true, payload: { pending: Object.values(store.pending), paired: Object.keys(store.paired) }, via: "local-pairing-fallback" };
+  }
+  const requestId = effect.rpc.params["requestId"];
+  const prng = world.scheduler.stream(`operator:${node.name}:pairing`);
+  const device = typeof requestId === "string" ? approveDevicePairing(store, requestId, world.clockOf(node.host).nowMs(), prng) : null;
+  if (!device) return { ok: false, error: { code: null, message: "unknown requestId" }, via: "local-pairing-fallback" };
+  gateway.persisted = clonePairingStore(store);
+  return { ok: true, payload: { requestId, deviceId: device.deviceId }, via: "local-pairing-fallback" };
+}

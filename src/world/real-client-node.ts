@@ -1,0 +1,270 @@
+// The real OpenClaw client (`GatewayClient` of @openclaw/gateway-client, loaded by sim/real-client) running on a
+// simulated host: its sockets on the simulated network (real-client-ws.ts), its timers, Date, Math.random and
+// request ids on the kernel (FakeTimerBinding), its signing and device-auth file through hostDeps from the
+// host's seeded identity and files. It records the same `client` trace events as the simulated ClientNode
+// (connect-attempt, hello, connect-error, paused, reconnect-scheduled, closed, …), read from the wire and the
+// client's callbacks, so invariants and reports work for both. Every call into it is a kernel event, so it only
+// runs under the async loop (world.runForAsync). Not the loader, and it never copies the package's logic.
+import { assert, type FakeTimerBinding, type NodeClock, type Scheduler } from "../kernel/index.ts";
+import type { Network, SimWebSocketClass } from "../net/index.ts";
+import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../clients/index.ts";
+import { signPayload, type DeviceIdentity } from "../crypto/index.ts";
+import type { GatewayClientId, GatewayClientMode } from "../protocol/index.ts";
+import type { DeviceAuthFile } from "./client-node.ts";
+import { connectAttemptData, connectErrorData, helloData, pausedData, readRequestFrame, refusalOf } from "./real-client-observe.ts";
+import type { RealConnectError, RealGatewayClient, RealGatewayClientHostDeps, RealGatewayClientModule, RealGatewayClientOptions } from "./real-client-types.ts";
+import { bindNextWebSocket, createRealClientWsClass } from "./real-client-ws.ts";
+
+/** Log lines kept per real client (its logDebug/logError), newest last. */
+export const realClientLogLinesMax = 200;
+
+export interface RealClientSpec {
+  readonly name: string;
+  readonly host: string;
+  /** Whose device-auth file it shares on the host (default "user"). */
+  readonly user?: string;
+  readonly url: string;
+  /** The loaded package (sim/real-client/load.ts). */
+  readonly module: RealGatewayClientModule;
+  /** Sets the defaults (client id, mode, role, scopes, platform, version) as the simulated client does. */
+  readonly kind?: Exclude<ClientKind, "control-ui">;
+  /** null = device-less. */
+  readonly identity: DeviceIdentity | null;
+  /** CLI --token; becomes the real client's `token` (explicit wins over passive). */
+  readonly explicitToken?: string;
+  /** Token from config/env; becomes `token` when there is no explicit one. */
+  readonly passiveToken?: string;
+  readonly password?: string;
+  readonly deviceToken?: string;
+  readonly bootstrapToken?: string;
+  /** Written into the host's device-auth file for this identity before the client starts. */
+  readonly storedTokens?: StoredDeviceTokens;
+  readonly clientId?: GatewayClientId;
+  readonly mode?: GatewayClientMode;
+  readonly role?: string;
+  readonly scopes?: readonly string[];
+  readonly platform?: string;
+  readonly clientVersion?: string;
+  /** The client's environment (default empty: nothing from this process leaks in). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Any other GatewayClient option, passed as is (timeouts, protocol bounds, tlsFingerprint, …). */
+  readonly options?: Partial<RealGatewayClientOptions>;
+  /** Start at once (as a kernel event at the current instant). Default true. */
+  readonly start?: boolean;
+}
+
+export interface RealClientDeps {
+  readonly scheduler: Scheduler;
+  readonly network: Network<string>;
+  readonly binding: FakeTimerBinding;
+  readonly clock: NodeClock;
+  readonly file: DeviceAuthFile;
+}
+
+export class RealClientNode {
+  readonly name: string;
+  readonly client: RealGatewayClient;
+  /** Sockets opened (connect attempts, as the simulated client counts them). */
+  attempts = 0;
+  /** Reconnects scheduled since the last hello. */
+  reconnects = 0;
+  hellos = 0;
+  connected = false;
+  paused = false;
+  readonly logs: string[] = [];
+  private readonly wsClass: SimWebSocketClass;
+  private readonly role: string;
+  private lastStoredToken: string | undefined;
+  private closing = 0;
+  private readonly requestIds = new Map<string, string>();
+
+  constructor(
+    private readonly deps: RealClientDeps,
+    readonly spec: RealClientSpec,
+  ) {
+    this.name = spec.name;
+    const defaults = kindDefaults[spec.kind ?? "cli"];
+    this.role = spec.role ?? defaults.role;
+    this.wsClass = createRealClientWsClass(
+      { network: deps.network, fromHost: spec.host },
+      {
+        opened: () => this.onSocketOpened(),
+        sent: (text) => this.onSent(text),
+        beforeEvent: (event, args) => this.beforeSocketEvent(event, args),
+        afterEvent: (event) => {
+          if (event === "close") this.closing--;
+        },
+      },
+    );
+    deps.binding.onTimerSet((set) => {
+      if (this.closing > 0 && set.kind === "timeout") this.record("reconnect-scheduled", { delayMs: set.delayMs, attempt: ++this.reconnects });
+    });
+    if (spec.identity && spec.storedTokens) this.seedFile(spec.identity, spec.storedTokens);
+    const options = this.clientOptions(defaults);
+    this.client = deps.binding.during(() => new spec.module.GatewayClient(options));
+    if (spec.start !== false) this.start();
+  }
+
+  start(): void {
+    this.inEvent("start", () => this.client.start());
+  }
+
+  stop(): void {
+    this.inEvent("stop", () => {
+      this.client.stop();
+      this.record("stopped", { reason: "stop" });
+    });
+  }
+
+  /** One request after hello; its answer is recorded as `rpc-result`. */
+  call(method: string, params?: unknown): void {
+    this.inEvent(`call ${method}`, () => {
+      this.client.request(method, params).then(
+        (payload) => this.record("rpc-result", { id: this.requestIds.get(method) ?? "", method, ok: true, payload }),
+        (error: RealConnectError) => {
+          const { code, message, details } = connectErrorData(error);
+          this.record("rpc-result", { id: this.requestIds.get(method) ?? "", method, ok: false, error: { code, message, details } });
+        },
+      );
+    });
+  }
+
+  /** The operator's view: the device-auth file this client reads and writes. */
+  get file(): DeviceAuthFile {
+    return this.deps.file;
+  }
+
+  private inEvent(label: string, run: () => void): void {
+    this.deps.scheduler.schedule(0, { actor: this.name, label, traced: true }, () => {
+      assert(this.deps.binding.entered, `real client ${this.name}: ${label} ran outside an async run (use world.runForAsync)`);
+      this.deps.binding.syncNow();
+      run();
+    });
+  }
+
+  private record(event: string, data: Record<string, unknown>): void {
+    this.deps.scheduler.record(this.name, "client", { event, ...data });
+  }
+
+  private clientOptions(defaults: (typeof kindDefaults)[ClientKind]): RealGatewayClientOptions {
+    const spec = this.spec;
+    return {
+      url: spec.url,
+      token: spec.explicitToken ?? spec.passiveToken,
+      password: spec.password,
+      deviceToken: spec.deviceToken,
+      bootstrapToken: spec.bootstrapToken,
+      clientName: spec.clientId ?? defaults.clientId,
+      mode: spec.mode ?? defaults.mode,
+      clientVersion: spec.clientVersion ?? defaults.clientVersion,
+      platform: spec.platform ?? defaults.platform,
+      role: this.role,
+      scopes: [...(spec.scopes ?? defaults.scopes)],
+      caps: [...defaults.caps],
+      ...(defaults.commands ? { commands: [...defaults.commands] } : {}),
+      env: { ...spec.env },
+      deviceIdentity: spec.identity ? { deviceId: spec.identity.deviceId, privateKeyPem: spec.identity.privateKeyPem, publicKeyPem: spec.identity.publicKeyPem } : null,
+      hostDeps: this.hostDeps(),
+      onHelloOk: (hello) => {
+        this.hellos++;
+        this.reconnects = 0;
+        this.connected = true;
+        this.paused = false;
+        this.record("hello", helloData(hello, this.role));
+      },
+      onConnectError: (error) => {
+        this.record("connect-error", connectErrorData(error));
+        const refusal = refusalOf(error);
+        if (refusal) this.record("refused", refusal);
+      },
+      onReconnectPaused: (info) => {
+        this.paused = true;
+        this.record("paused", pausedData(info));
+      },
+      onEvent: (event) => {
+        if (event.event !== "tick") this.record("gateway-event", { event: event.event, payload: event.payload });
+      },
+      onGap: (gap) => this.record("gap", { expected: gap.expected, received: gap.received }),
+      ...spec.options,
+    };
+  }
+
+  private hostDeps(): RealGatewayClientHostDeps {
+    const identity = this.spec.identity;
+    const ownKey = (pem: string, which: "privateKeyPem" | "publicKeyPem") => {
+      assert(identity !== null && pem === identity[which], `real client ${this.name}: asked to use a key that is not its identity's`);
+      return identity;
+    };
+    return {
+      loadOrCreateDeviceIdentity: () => undefined,
+      signDevicePayload: (privateKeyPem, payload) => signPayload(ownKey(privateKeyPem, "privateKeyPem"), payload),
+      publicKeyRawBase64UrlFromPem: (publicKeyPem) => ownKey(publicKeyPem, "publicKeyPem").publicKeyBase64Url,
+      loadDeviceAuthToken: ({ deviceId, role }) => {
+        const entry = this.deps.file.deviceId === deviceId ? this.deps.file.tokens[role] : undefined;
+        this.lastStoredToken = entry?.token;
+        return entry ? { token: entry.token, scopes: [...entry.scopes] } : null;
+      },
+      storeDeviceAuthToken: ({ deviceId, role, token, scopes }) => this.writeFile({ kind: "store", deviceId, role, token, scopes }),
+      clearDeviceAuthToken: ({ deviceId, role }) => this.writeFile({ kind: "clear", deviceId, role }),
+      beforeConnect: () => bindNextWebSocket(this.wsClass),
+      logDebug: (message) => this.log(`debug ${message}`),
+      logError: (message) => this.log(`error ${message}`),
+    };
+  }
+
+  private log(line: string): void {
+    this.logs.push(line);
+    if (this.logs.length > realClientLogLinesMax) this.logs.shift();
+  }
+
+  private seedFile(identity: DeviceIdentity, tokens: StoredDeviceTokens): void {
+    const file = this.deps.file;
+    if (file.deviceId !== identity.deviceId) file.tokens = {};
+    file.deviceId = identity.deviceId;
+    file.tokens = { ...file.tokens, ...tokens };
+  }
+
+  private writeFile(change: { kind: "store"; deviceId: string; role: string; token: string; scopes: readonly string[] } | { kind: "clear"; deviceId: string; role: string }): void {
+    const file = this.deps.file;
+    if (change.kind === "store") {
+      if (file.deviceId !== change.deviceId) file.tokens = {};
+      file.deviceId = change.deviceId;
+      file.tokens = { ...file.tokens, [change.role]: { token: change.token, scopes: [...change.scopes] } };
+    } else if (file.deviceId === change.deviceId) {
+      const { [change.role]: _gone, ...rest } = file.tokens;
+      file.tokens = rest;
+    }
+    this.deps.scheduler.record(this.name, "host", { event: `device-auth.${change.kind}`, role: change.role });
+    for (const reader of file.readers) reader.input({ kind: "device-auth-changed", storedTokens: file.tokens });
+  }
+
+  private onSocketOpened(): void {
+    this.attempts++;
+    this.connected = false;
+  }
+
+  private onSent(text: string): void {
+    const frame = readRequestFrame(text);
+    if (!frame) return;
+    if (frame.method !== "connect") {
+      this.requestIds.set(frame.method, frame.id);
+      return;
+    }
+    const given = {
+      explicitToken: this.spec.explicitToken,
+      passiveToken: this.spec.passiveToken,
+      deviceTokenOption: this.spec.deviceToken,
+      storedToken: this.lastStoredToken,
+    };
+    this.record("connect-attempt", connectAttemptData(frame.params, this.attempts, given));
+  }
+
+  private beforeSocketEvent(event: string, args: readonly unknown[]): void {
+    this.deps.binding.syncNow();
+    if (event !== "close") return;
+    const [code, reason] = args;
+    this.connected = false;
+    this.closing++;
+    this.record("closed", { code: typeof code === "number" ? code : 1006, reason: Buffer.isBuffer(reason) ? reason.toString("utf8") : String(reason ?? "") });
+  }
+}

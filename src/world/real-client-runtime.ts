@@ -1,0 +1,66 @@
+// A world's real clients and the one fake-timer binding they share: created on the first addRealClient, bound
+// to that client's host clock (the process has one Date, so every real client of a world lives on one host),
+// entered for the length of each async run. The world delegates here; see world.ts (addRealClient,
+// runForAsync). Not the client itself: real-client-node.ts.
+import { assert, FakeTimerBinding, type NodeClock, type RunOutcome, type Scheduler } from "../kernel/index.ts";
+import type { Network } from "../net/index.ts";
+import type { DeviceAuthFile } from "./client-node.ts";
+import { RealClientNode, type RealClientSpec } from "./real-client-node.ts";
+
+export interface RealClientsDeps {
+  readonly scheduler: Scheduler;
+  readonly network: Network<string>;
+  readonly clockOf: (host: string) => NodeClock;
+  readonly deviceAuthFile: (host: string, user: string) => DeviceAuthFile;
+}
+
+export class RealClients {
+  readonly nodes = new Map<string, RealClientNode>();
+  private binding: FakeTimerBinding | undefined;
+  private host: string | undefined;
+
+  constructor(private readonly deps: RealClientsDeps) {}
+
+  add(spec: RealClientSpec): RealClientNode {
+    assert(!this.nodes.has(spec.name), `a real client named ${spec.name} exists already`);
+    assert(this.host === undefined || this.host === spec.host, `real clients of one world share one host (${this.host}), not ${spec.host}: the process has one Date`);
+    this.host = spec.host;
+    const clock = this.deps.clockOf(spec.host);
+    this.binding ??= new FakeTimerBinding({
+      scheduler: this.deps.scheduler,
+      wallClock: clock,
+      actor: `real-clients@${spec.host}`,
+      random: this.deps.scheduler.stream("real-clients:math-random"),
+      uuid: this.deps.scheduler.stream("real-clients:random-uuid"),
+    });
+    const node = new RealClientNode(
+      { scheduler: this.deps.scheduler, network: this.deps.network, binding: this.binding, clock, file: this.deps.deviceAuthFile(spec.host, spec.user ?? "user") },
+      spec,
+    );
+    this.nodes.set(spec.name, node);
+    return node;
+  }
+
+  get(name: string): RealClientNode {
+    const node = this.nodes.get(name);
+    if (!node) throw new Error(`no real client named ${name}`);
+    return node;
+  }
+
+  /** Runs the scheduler's async loop with the real clients' fake globals installed, restored after. */
+  async run(loop: () => Promise<RunOutcome>): Promise<RunOutcome> {
+    const binding = this.binding;
+    if (!binding) return loop();
+    binding.enter();
+    try {
+      return await loop();
+    } finally {
+      binding.exit();
+    }
+  }
+
+  /** Fake timers the real clients still have pending (0 once they are stopped and settled). */
+  pendingTimers(): number {
+    return this.binding?.pendingTimers() ?? 0;
+  }
+}
