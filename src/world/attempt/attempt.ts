@@ -10,6 +10,7 @@
  *   {{port}}                   the gateway's loopback port
  *   {{nonce}}                  the connect.challenge nonce of this socket
  *   {{staleNonce}}             the challenge nonce of the previous socket (a real nonce, but not this one's)
+ *   {{lastRequestId}}          details.requestId of the latest PAIRING_REQUIRED answer seen
  *   {{deviceToken:NAME}}       the latest device token issued (in hello-ok.auth.deviceToken) to the identity
  *                              named NAME (see AttemptSuite.identities), role operator;
  *   {{deviceToken:NAME/ROLE}}  the same for another role.

@@ -27,6 +27,8 @@ export interface FrameContext {
   readonly nonce: string | null;
   /** The previous socket's challenge nonce. */
   readonly staleNonce: string | null;
+  /** details.requestId of the latest PAIRING_REQUIRED answer on any earlier socket. */
+  readonly lastRequestId?: string | null;
   /** Identity name → 32-byte seed hex. */
   readonly identities: Readonly<Record<string, string>>;
   /** `${deviceId}/${role}` → latest device token issued. */
@@ -47,6 +49,8 @@ const DEFAULT_CONNECT_ID = "connect-1";
 /** Used for "stale" when no earlier socket existed; a well-formed UUID v4 no gateway ever issued. */
 const NEVER_ISSUED_NONCE = "00000000-0000-4000-8000-000000000000";
 
+export { identityFromSeed as identityFromSeedHex };
+
 export function deviceTokenKey(deviceId: string, role: string): string {
   return `${deviceId}/${role}`;
 }
@@ -61,6 +65,8 @@ function resolveOne(name: string, arg: string | undefined, ctx: FrameContext): s
       return ctx.nonce ?? undefined;
     case "staleNonce":
       return ctx.staleNonce ?? undefined;
+    case "lastRequestId":
+      return ctx.lastRequestId ?? undefined;
     case "deviceToken": {
       const [identityName, role = "operator"] = (arg ?? "").split("/");
       const seed = identityName === undefined ? undefined : ctx.identities[identityName];
