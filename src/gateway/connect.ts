@@ -52,7 +52,8 @@ export function handleConnect(state: GatewayState, conn: Connection, req: Reques
   const params = validated.params;
   if (!state.ready) return startingAnswer(conn, req.id);
   const v = sw.protocolVersion;
-  if (params.maxProtocol < v || params.minProtocol > v) return protocolMismatch(state, conn, req.id, params);
+  const probeOk = sw.probeProtocolFloor !== null && params.client.id === "openclaw-probe" && params.maxProtocol >= sw.probeProtocolFloor && params.minProtocol <= v;
+  if ((params.maxProtocol < v || params.minProtocol > v) && !probeOk) return protocolMismatch(state, conn, req.id, params);
   const role = params.role ?? "operator";
   if (role !== "operator" && role !== "node") {
     return refuse(conn.connId, req.id, { code: ErrorCodes.INVALID_REQUEST, message: "invalid role" });
@@ -94,6 +95,8 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     case "allow":
       break;
   }
+  const buildRefusal = controlUiBuild(state, conn, f.requestId, f.cls, f.params);
+  if (buildRefusal) return buildRefusal;
   if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
     f.scopes = [];
   }
@@ -129,13 +132,15 @@ function primaryAuth(
     conn,
     config: state.config,
     auth,
-    limiter: chargeShared ? limiter.state : undefined,
+    limiter: limiter.state,
+    charge: chargeShared,
     limiterKey: limiter.key,
     allowTailscale: state.config.auth.allowTailscale,
     tokenMissingCharged: sw.tokenMissingCharged,
+    passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch,
     nowMs: ctx.nowMs,
   });
-  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, nowMs: ctx.nowMs });
+  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, charge: false, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch, nowMs: ctx.nowMs });
   const sharedMethods = sw.silentPairing === "late" ? ["token", "password", "trusted-proxy"] : ["token", "password"];
   const sharedAuthOk = probe.ok && sharedMethods.includes(probe.method);
   const authMethod = primary.ok ? primary.method : state.config.auth.mode === "password" ? "password" : "token";
@@ -181,6 +186,8 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     return;
   }
   limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);
+  // The answer keeps the primary reason but not its wait (recorded: no retryAfterMs after a failed fallback).
+  f.retryAfterMs = undefined;
   if (result.reason === "scope-mismatch") f.authReason = "scope_mismatch";
   else if (explicit || state.switches.deviceTokenFallbackReason === "always-device-token-mismatch") f.authReason = "device_token_mismatch";
 }
@@ -229,6 +236,19 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
 
 function checkBrowserOriginFor(state: GatewayState, conn: Connection, origin: string | undefined) {
   return checkBrowserOrigin({ origin, hostHeader: conn.headers["host"], isLocalClient: conn.isLocal, config: state.config, rule: state.switches.originRule });
+}
+
+/** 2026.9: a Control UI served by this gateway (Origin host = Host) must run the gateway's build ("dev" passes). */
+function controlUiBuild(state: GatewayState, conn: Connection, requestId: string, cls: ClientClass, params: ConnectParams): GatewayOutput[] | undefined {
+  if (!state.switches.controlUiBuildCheck || !cls.isControlUi || cls.isTui) return undefined;
+  const origin = conn.headers["origin"];
+  const originHost = origin ? /^[a-z]+:\/\/([^/]+)/i.exec(origin.trim())?.[1]?.toLowerCase() : undefined;
+  if (!originHost || originHost !== (conn.headers["host"] ?? "").trim().toLowerCase()) return undefined;
+  const buildId = (params.client as { buildId?: string }).buildId;
+  if (buildId === "dev" || buildId === state.config.version) return undefined;
+  const message = "protocol mismatch: Control UI updated; reload this page to continue";
+  const details = { code: ConnectErrorDetailCodes.PROTOCOL_MISMATCH, gatewayBuildId: state.config.version, reloadRequired: true };
+  return refuse(conn.connId, requestId, { code: ErrorCodes.UNAVAILABLE, message, details, retryable: false });
 }
 
 function startingAnswer(conn: Connection, requestId: string): GatewayOutput[] {

@@ -17,6 +17,7 @@ export const gatewayMethods = [
   "health",
   "status",
   "chat.send",
+  "chat.abort",
   "device.pair.list",
   "device.pair.approve",
   "device.pair.reject",
@@ -43,6 +44,11 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
       return [resOk(conn.connId, id, { ok: true, connections: countConnected(state), paired: Object.keys(state.store.paired).length })];
     case "chat.send":
       return [resOk(conn.connId, id, { ok: true, messageId: `m-${ctx.prng.nextU32().toString(16)}` })];
+    case "chat.abort":
+      if (typeof params["sessionKey"] !== "string") {
+        return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: "invalid chat.abort params: must have required property 'sessionKey'" })];
+      }
+      return [resOk(conn.connId, id, { ok: true, aborted: false })];
     case "node.event":
       return [resOk(conn.connId, id, { ok: true })];
     default:

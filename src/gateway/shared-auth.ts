@@ -14,8 +14,12 @@ export interface SharedAuthRequest {
   readonly conn: Connection;
   readonly config: GatewayRuntimeConfig;
   readonly auth: { token?: string; password?: string } | undefined;
-  /** Limiter to charge; undefined = this probe charges nothing (S-Mar: device present with auth.token). */
+  /** Limiter to consult; undefined = none (the second, Tailscale-free probe). */
   readonly limiter: LimiterState | undefined;
+  /** Whether failures are charged (S-Mar: not when a device identity and auth.token are both present). */
+  readonly charge: boolean;
+  /** Token mode: a password without a token counts as a wrong token. */
+  readonly passwordCountsAsTokenMismatch: boolean;
   /** The limiter key: the client IP, or the browser origin for the browser limiter. */
   readonly limiterKey: string;
   readonly allowTailscale: boolean;
@@ -43,12 +47,13 @@ export function authorizeGatewayConnect(req: SharedAuthRequest): SharedAuthResul
     if (!req.auth?.token && !req.auth?.password) return ts;
   }
   const fail = (reason: string, charge: boolean): SharedAuthResult => {
-    if (charge && req.limiter) limiterRecordFailure(req.limiter, "shared-secret", ip, req.nowMs);
+    if (charge && req.charge && req.limiter) limiterRecordFailure(req.limiter, "shared-secret", ip, req.nowMs);
     return { ok: false, reason };
   };
   if (mode === "token") {
     if (!config.auth.token) return fail("token_missing_config", false);
     const sent = req.auth?.token;
+    if (!sent && req.passwordCountsAsTokenMismatch && req.auth?.password) return fail("token_mismatch", true);
     if (!sent) return fail("token_missing", req.tokenMissingCharged);
     if (sent !== config.auth.token) return fail("token_mismatch", true);
     if (req.limiter) limiterReset(req.limiter, "shared-secret", ip);

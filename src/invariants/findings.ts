@@ -40,11 +40,10 @@ export class FindingList {
   }
 }
 
-/** `60 s`, `1.5 s`, `250 ms`. */
+/** `60 s`, `1.5 s`, `10.001 s`, `250 ms` (exact to the millisecond). */
 export function formatMs(ms: number): string {
   if (Math.abs(ms) < 1000) return `${ms} ms`;
-  const seconds = ms / 1000;
-  return Number.isInteger(seconds) ? `${seconds} s` : `${seconds.toFixed(1)} s`;
+  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, "")} s`;
 }
 
 /** `fe812c12…` for long ids; short ones unchanged. */

@@ -6,6 +6,9 @@ import type { ClientSwitches, GatewaySwitches, Profile, ServiceSwitches } from "
 const febGateway: GatewaySwitches = {
   protocolVersion: 3,
   connectSchema: "feb",
+  probeProtocolFloor: null,
+  controlUiBuildCheck: false,
+  passwordCountsAsTokenMismatch: false,
   protocolMismatchDetails: "expected-only",
   handshakeTimeoutMs: 10_000,
   tickIntervalMs: 30_000,
@@ -187,6 +190,9 @@ export const profiles: readonly Profile[] = [
     gateway: {
       ...lateGateway,
       protocolVersion: 4,
+      probeProtocolFloor: 3,
+      controlUiBuildCheck: true,
+      passwordCountsAsTokenMismatch: true,
       handshakeTimeoutMs: 15_000,
       // Recorded hello-ok.policy.tickIntervalMs is 30000 (the late docs' example says 15000).
       tickIntervalMs: 30_000,

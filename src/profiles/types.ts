@@ -7,6 +7,12 @@ export interface GatewaySwitches {
   protocolVersion: number;
   /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time). */
   connectSchema: "feb" | "mar" | "late";
+  /** openclaw-probe clients are admitted down to this protocol (2026.9 admits probes on 3); null = no exception. */
+  probeProtocolFloor: number | null;
+  /** A Control UI whose Origin equals the Host must send client.buildId equal to the gateway's (or "dev"). */
+  controlUiBuildCheck: boolean;
+  /** In token mode, a password sent without a token is a token_mismatch (2026.9) rather than token_missing. */
+  passwordCountsAsTokenMismatch: boolean;
   /** Shape of the protocol-mismatch details: `{expectedProtocol}` only, or the coded late form. */
   protocolMismatchDetails: "expected-only" | "coded";
   /** Pre-auth handshake timer (DEFAULT_HANDSHAKE_TIMEOUT_MS). */

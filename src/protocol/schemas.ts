@@ -58,8 +58,10 @@ function clientSchema(era: SchemaEra): JsonSchema {
       modelIdentifier: nonEmptyString,
       mode: stringChoice(CLIENT_MODES_BY_ERA[era], era),
       instanceId: nonEmptyString,
+      // Recorded from openclaw@2026.9.6: the Control UI sends its build id (checked against the gateway's).
+      ...(late ? { buildId: nonEmptyString } : {}),
     },
-    ["displayName", "deviceFamily", "modelIdentifier", "instanceId"],
+    ["displayName", "deviceFamily", "modelIdentifier", "instanceId", ...(late ? ["buildId"] : [])],
   );
 }
 

@@ -11,6 +11,10 @@ export interface Approval {
   readonly scopes: Set<string>;
 }
 
+function isScopeList(entry: SeededApproval): entry is readonly string[] {
+  return Array.isArray(entry);
+}
+
 interface PendingRequest {
   readonly deviceId: string;
   readonly roles: Set<string>;
@@ -26,10 +30,23 @@ export class ApprovalModel {
 
   constructor(seed: Readonly<Record<string, SeededApproval>> = {}) {
     for (const [deviceId, entry] of Object.entries(seed)) {
-      const scopes = Array.isArray(entry) ? (entry as readonly string[]) : (entry as { scopes: readonly string[] }).scopes;
-      const roles = Array.isArray(entry) ? undefined : (entry as { roles?: readonly string[] }).roles;
-      this.approved.set(deviceId, { roles: roles ? new Set(roles) : undefined, scopes: new Set(scopes) });
+      if (isScopeList(entry)) this.seed(deviceId, undefined, entry);
+      else this.seed(deviceId, entry.roles, entry.scopes);
     }
+  }
+
+  /** A pre-seeded pairing announced in the trace: `{ deviceId, scopes, roles? }`. */
+  seeded(data: Fields): void {
+    const deviceId = str(data, "deviceId");
+    if (deviceId !== undefined) this.seed(deviceId, Array.isArray(data["roles"]) ? strings(data["roles"]) : undefined, strings(data["scopes"]));
+  }
+
+  /** Seeds without roles switch the role check off for that device. */
+  private seed(deviceId: string, roles: readonly string[] | undefined, scopes: readonly string[]): void {
+    const approval = this.approved.get(deviceId) ?? { roles: new Set<string>(), scopes: new Set<string>() };
+    if (roles === undefined) approval.roles = undefined;
+    this.approved.set(deviceId, approval);
+    this.merge(deviceId, roles ?? [], scopes);
   }
 
   approvalOf(deviceId: string): Approval | undefined {

@@ -1,7 +1,8 @@
 // scopes-within-approval: no device session gets a role or scope beyond what was approved for that
 // device, judged against the shadow pairing model in approvals.ts (seeded pairings, silent approvals,
 // operator approvals). Device-less sessions are exempt (cve-2026-32034 covers the one that matters), and
-// so are auth methods for which the gateway skips pairing by design (`exemptAuthMethods`).
+// so are auth methods for which the gateway skips pairing by design (`exemptAuthMethods`). Pre-seeded
+// pairings come from the `seed` option or `pairing.seeded` notes in the trace.
 import type { TraceEvent } from "../../kernel/index.ts";
 import { resolveMissingRequestedScope, roleScopesAllow } from "../../protocol/index.ts";
 import { FindingList, refOf, scopeList, shortId } from "../findings.ts";
@@ -11,9 +12,12 @@ import { TraceReader, type Observation, type SessionFacts } from "../trace-reade
 import { ApprovalModel, type SeededApproval } from "./approvals.ts";
 
 export const scopesWithinApprovalName = "scopes-within-approval";
+/** A scenario note `{ what: "pairing.seeded", deviceId, scopes, roles? }` announces a pre-seeded pairing. */
+export const pairingSeededNote = "pairing.seeded";
 
 export interface ScopesWithinApprovalOptions {
-  /** Pairings that exist before the run (deviceId → approved scopes, or roles and scopes). */
+  /** Pairings that exist before the run (deviceId → approved scopes, or roles and scopes); a scenario may
+   *  also announce them in the trace with a `pairing.seeded` note. */
   readonly seed?: Readonly<Record<string, SeededApproval>>;
   /** Sessions with these auth methods are not checked: the gateway skips pairing for them
    *  (trusted-proxy Control UI; auth mode none under S-Late). Default ["trusted-proxy", "none"]. */
@@ -48,6 +52,9 @@ class ScopesWithinApproval implements Invariant {
         return;
       case "operator":
         return this.operator(o.command, o.data);
+      case "note":
+        if (o.data["what"] === pairingSeededNote) this.model.seeded(o.data);
+        return;
       case "session":
         return this.check(event, o.conn.connId, o.session);
       default:
@@ -65,7 +72,7 @@ class ScopesWithinApproval implements Invariant {
   private check(event: TraceEvent, connId: string, session: SessionFacts): void {
     const deviceId = session.deviceId;
     if (deviceId === null || (session.method !== undefined && this.exempt.has(session.method))) return;
-    const who = `device ${shortId(deviceId)} got a ${session.role} session on ${connId} with scopes ${scopeList(session.scopes)}`;
+    const who = `device ${shortId(deviceId)} got a session on ${connId} as ${session.role} with scopes ${scopeList(session.scopes)}`;
     const approval = this.model.approvalOf(deviceId);
     if (!approval) {
       this.findings.add("correctness", `${who}, but it was never approved (no pairing approval seen for it)`, refOf(event));

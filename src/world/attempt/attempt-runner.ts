@@ -130,7 +130,8 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
       onUnexpectedResponse: (status, body) => void (obs.upgradeRefused = { status, body }),
       onError: (error) => void obs.notes.push(`socket error ${error.code}`),
       onClose: (code, reason) => {
-        obs.close = { code, reason, by: clientClosed ? "client" : "server" };
+        // After a refused upgrade there was no WebSocket to close (the real driver records none).
+        if (!obs.upgradeRefused) obs.close = { code, reason, by: clientClosed ? "client" : "server" };
         obs.closedAtMs = scheduler.nowMs();
         finish();
       },
