@@ -1,7 +1,7 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
 import { readFileSync } from "node:fs";
-import { caseScenario, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
@@ -24,6 +24,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runNamed(args);
     case "run-file":
       return runFile(args);
+    case "replay":
+      return replay(args);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
@@ -53,6 +55,41 @@ function profileOf(args: SimArgs, fileProfile?: string) {
   const profile = findProfile(name);
   if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
   return profile;
+}
+
+/** Re-runs a recorded run from its trace.json and confirms the trace hash. */
+async function replay(args: SimArgs): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(args.target!, "utf8");
+  } catch {
+    throw new UsageError(`cannot read trace file '${args.target}'`);
+  }
+  const parsed = parseTraceJson(text);
+  if (!parsed.ok) throw new UsageError(`${args.target}: ${parsed.message}`);
+  const recorded = parsed.result;
+  const words = recorded.replayCommand.replace(/^pnpm sim\s+/, "").split(/\s+/);
+  const again = parseArgs(words);
+  const result = await execute(again);
+  const same = result.traceHash === recorded.traceHash;
+  console.log(`${same ? "REPRODUCED" : "DIFFERENT"}  ${recorded.replayCommand}`);
+  console.log(`recorded ${recorded.traceHash}`);
+  console.log(`replayed ${result.traceHash}`);
+  return same ? 0 : 1;
+}
+
+/** Runs a library scenario or a scenario file as the arguments say, without printing. */
+async function execute(args: SimArgs): Promise<RunResult> {
+  const budgets = { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
+  if (args.command === "run-file") {
+    const parsed = parseCaseFile(readFileSync(args.target!, "utf8"), args.target!);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    const profile = profileOf(args, parsed.file.profile);
+    return runScenario(caseScenario(parsed.file), { seed: args.seed ?? seedDefault, profile, budgets, source: { kind: "file", path: args.target! } });
+  }
+  const scenario = findScenario(args.target!);
+  if (!scenario) throw new UsageError(`unknown scenario '${args.target}' (pnpm sim --list lists them)`);
+  return runScenario(scenario, { seed: args.seed ?? seedDefault, profile: profileOf(args), budgets });
 }
 
 async function runNamed(args: SimArgs): Promise<number> {

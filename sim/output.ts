@@ -1,14 +1,33 @@
-// Prints a run result: console timeline or JSON summary, optional report files, the trace hash last.
-import type { RunResult } from "../src/index.ts";
+// Prints a run result: console timeline (colour on a TTY) or JSON summary, optional report files
+// (report.md, trace.json, report.html), and the trace hash last when asked.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { renderConsole, renderHtml, renderJsonSummary, renderMarkdown, renderTraceJson, type RunResult } from "../src/index.ts";
 import type { SimArgs } from "./args.ts";
 
+export function useColor(args: SimArgs): boolean {
+  return args.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]);
+}
+
+export function writeReports(result: RunResult, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: [string, string][] = [
+    ["report.md", renderMarkdown(result)],
+    ["trace.json", renderTraceJson(result)],
+    ["report.html", renderHtml(result)],
+  ];
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  return files.map(([name]) => join(dir, name));
+}
+
 export async function printResult(result: RunResult, args: SimArgs, wallMs: number): Promise<void> {
+  const written = args.reportDir ? writeReports(result, resolve(args.reportDir)) : [];
   if (args.json) {
-    console.log(JSON.stringify({ scenario: result.scenario, profile: result.profile, seed: result.seed, verdict: result.verdict, expected: result.expected, findings: result.findings, traceHash: result.traceHash, stats: result.stats, replay: result.replayCommand }));
+    console.log(renderJsonSummary(result));
   } else {
-    for (const f of result.findings) console.log(`  ${f.kind} [${f.invariant}] ${f.message}`);
-    console.log(`${result.verdict.toUpperCase()}  ${result.scenario} under ${result.profile}: ${result.findings.length} finding(s), ${result.stats.steps} steps, ${result.stats.virtualMs} virtual ms (${Math.round(wallMs)} ms wall)`);
-    console.log(`replay: ${result.replayCommand}`);
+    console.log(renderConsole(result, { color: useColor(args), width: process.stdout.columns }));
+    console.log(`(${Math.round(wallMs)} ms wall for ${result.stats.virtualMs} virtual ms)`);
+    for (const file of written) console.log(`wrote ${file}`);
   }
   if (args.traceHash) console.log(result.traceHash);
 }

@@ -4,3 +4,4 @@ export * from "./profiles/index.ts";
 export * from "./world/index.ts";
 export * from "./scenario/index.ts";
 export type { Invariant, InvariantFinding } from "./invariants/index.ts";
+export * from "./report/index.ts";
