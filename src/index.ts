@@ -3,5 +3,5 @@ export * from "./kernel/index.ts";
 export * from "./profiles/index.ts";
 export * from "./world/index.ts";
 export * from "./scenario/index.ts";
-export type { Invariant, InvariantFinding } from "./invariants/index.ts";
+export * from "./invariants/index.ts";
 export * from "./report/index.ts";

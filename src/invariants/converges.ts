@@ -25,7 +25,7 @@ export function defaultConvergeMarker(event: TraceEvent): boolean {
 
 interface ClientTrack {
   connected: boolean;
-  /** Stopped on purpose (stop()), or stopped before the current marker: not expected to converge. */
+  /** When the client stopped; a client stopped before the marker (or on purpose) is not expected to converge. */
   stoppedAtIndex: number | undefined;
   stoppedOnPurpose: boolean;
   last: { readonly name: string; readonly atMs: number; readonly detail: string | undefined } | undefined;

@@ -105,7 +105,8 @@ export class ClientNode {
           this.updateFile(out);
           break;
         case "event":
-          this.scheduler.record(this.name, "client", { event: out.name, ...(out.data as Record<string, unknown>) });
+          // The event name wins over a payload field of the same name (gateway-event payloads carry their own `event`).
+          this.scheduler.record(this.name, "client", { ...(out.data as Record<string, unknown>), event: out.name });
           break;
       }
     }

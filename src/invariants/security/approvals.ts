@@ -56,7 +56,7 @@ export class ApprovalModel {
   /** A pairing requirement: merge the connect's role and scopes into its request; approve it when silent. */
   pairingRequired(p: PairingFacts): void {
     const key = p.requestId ?? `device:${p.deviceId}`;
-    const request = this.pending.get(key) ?? { deviceId: p.deviceId, roles: new Set<string>(), scopes: new Set<string>() };
+    const request = this.pending.get(key) ?? this.successorOf(p.deviceId);
     const connect = p.conn?.connect;
     if (connect && connect.device?.id === p.deviceId) {
       request.roles.add(connect.role);
@@ -64,6 +64,22 @@ export class ApprovalModel {
     }
     this.pending.set(key, request);
     if (p.silent) this.approve(key);
+  }
+
+  /**
+   * A new request id for a device whose request is pending takes over the old one's roles and scopes (the
+   * gateway merges, or replaces with the union on growth). Under a plain replace policy this over-approves:
+   * a missed finding, never a false one.
+   */
+  private successorOf(deviceId: string): PendingRequest {
+    const successor: PendingRequest = { deviceId, roles: new Set<string>(), scopes: new Set<string>() };
+    for (const [key, request] of [...this.pending]) {
+      if (request.deviceId !== deviceId) continue;
+      for (const role of request.roles) successor.roles.add(role);
+      for (const scope of request.scopes) successor.scopes.add(scope);
+      this.pending.delete(key);
+    }
+    return successor;
   }
 
   /** device.pair.approve answered ok: the request as we saw it, else what the answer says was approved. */
