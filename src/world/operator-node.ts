@@ -9,6 +9,7 @@
 import type { DeviceIdentity } from "../crypto/index.ts";
 import { approveDevicePairing, clonePairingStore, type PairingStore } from "../gateway/index.ts";
 import {
+  formatOperatorCommand,
   readEmbeddedGatewayToken,
   runOperatorCommand,
   type ConfigFile,
@@ -69,7 +70,7 @@ export function runOperator(world: World, node: MachineNode, command: OperatorCo
     ...(options.otherDoctorFixesPending !== undefined ? { otherDoctorFixesPending: options.otherDoctorFixesPending } : {}),
   };
   const result = runOperatorCommand(node.machine, command, context);
-  const line = String(command);
+  const line = formatOperatorCommand(command);
   world.scheduler.record("operator", "operator", { command: line, machine: node.name, ...outcomeRecord(result.outcome) });
   machineChanged(world, node, result.machine);
   const output: string[] = [];

@@ -267,7 +267,11 @@ export class World {
     return planMachineClient(this.machine(machineName).machine, spec, this.profile.client.controlUiTokenPerTab);
   }
 
-  /** Starts a client process on the machine with the credentials its kind resolves there. */
+  /**
+   * Starts a client process on the machine with the credentials its kind resolves there. `user` picks the
+   * device-auth file (default "user"; a Control UI uses "browser:<profile>"): clients sharing a user share one
+   * device identity in reality, so give clients with different identities different users.
+   */
   addMachineClient(machineName: string, options: { name: string; user?: string; spec: MachineClientSpec; start?: boolean; switches?: ClientOptions["switches"] }): ClientNode {
     const node = this.machine(machineName);
     const plan = this.planMachineClient(machineName, options.spec);

@@ -1,0 +1,125 @@
+// Seed 004 (PR #17336 "restore device token priority over passive config token"): every client kind on the
+// gateway host was paired with the old shared token, then the operator rotated gateway.auth.token; the clients
+// still hold a valid stored device token, but their passive token (the shell's exported
+// OPENCLAW_GATEWAY_TOKEN, the browser's cached token) is stale. 2026.2.14 sends the passive token first and
+// floods `device token mismatch`; 2026.2.13 and 2026.2.22 use the stored token; 2026.3 sends the passive token,
+// gets AUTH_TOKEN_MISMATCH and heals with its one device-token retry. An explicit CLI `--token` still
+// overrides the stored token under the fix. One-shot CLI calls never retry, so they do not heal under 2026.3.
+import { describe, expect, it } from "vitest";
+import { op } from "../../src/host/index.ts";
+import type { MachineClientSpec, World } from "../../src/world/index.ts";
+import { addGatewayMachine, clientEvents, count, identity, newWorld, rpcResults, tokenConfig, tuiIdentityFields, withControlUiToken } from "./story.ts";
+
+const browserTab = { browser: "chrome", tabId: "tab-1" };
+const floodWindowMs = 300_000;
+const longRunning = ["tui", "backend", "node", "control-ui"] as const;
+
+function specs(world: World): Record<(typeof longRunning)[number] | "cli", MachineClientSpec> {
+  return {
+    tui: { kind: "tui", identity: identity(1), ...tuiIdentityFields(world.profile) },
+    backend: { kind: "backend", identity: identity(2) },
+    node: { kind: "node", identity: identity(3) },
+    "control-ui": { kind: "control-ui", identity: identity(4), ...browserTab },
+    cli: { kind: "cli", identity: identity(5), call: { method: "status" } },
+  };
+}
+
+/** Pairs every kind with T1, rotates to T2 (reinstalling the unit), restarts every client from the same shell. */
+function staleAfterRotation(profileName: string): World {
+  const world = newWorld(profileName);
+  const perTab = world.profile.client.controlUiTokenPerTab;
+  addGatewayMachine(world, {
+    config: tokenConfig("T1"),
+    shellEnv: { OPENCLAW_GATEWAY_TOKEN: "T1" },
+    machine: (m) => withControlUiToken(m, { ...browserTab, token: "T1", perTab }),
+  });
+  const warmUpMs = (world.profile.gateway.startupUnavailableMs ?? 0) + 1_000;
+  world.operator("gw", op.gatewayInstall());
+  world.runFor(warmUpMs);
+  const all = specs(world);
+  for (const [kind, spec] of Object.entries(all)) world.addMachineClient("gw", { name: `${kind}-paired`, user: kind, spec });
+  world.runFor(5_000);
+  for (const kind of Object.keys(all)) {
+    expect(count(world, `${kind}-paired`, "hello")).toBe(1);
+    world.client(`${kind}-paired`).stop();
+  }
+  world.operator("gw", op.rotateSharedToken("T2"));
+  world.operator("gw", op.gatewayInstall({ force: true }));
+  world.runFor(warmUpMs);
+  expect(world.gateway("gateway").state.config.auth.token).toBe("T2");
+  for (const [kind, spec] of Object.entries(all)) world.addMachineClient("gw", { name: kind, user: kind, spec });
+  world.runFor(floodWindowMs);
+  return world;
+}
+
+describe("seed 004: stored device token vs stale passive token", () => {
+  it("every kind resolves the stale passive token from its machine (shell env / browser storage)", () => {
+    const world = staleAfterRotation("2026.2.14");
+    for (const kind of ["tui", "backend", "node", "cli"]) {
+      expect(world.client(kind).state.credentials).toEqual({ passiveToken: "T1" });
+    }
+    expect(world.client("control-ui").state.credentials).toEqual({ passiveToken: "T1" });
+    expect(clientEvents(world, "control-ui", "machine-client")[0]?.data["credential"]).toMatchObject({ from: "localStorage", present: true });
+  });
+
+  it("2026.2.14: the long-running kinds flood `device token mismatch` (14 attempts each in 5 minutes); the CLI call fails", () => {
+    const world = staleAfterRotation("2026.2.14");
+    for (const kind of longRunning) {
+      const errors = clientEvents(world, kind, "connect-error");
+      expect(count(world, kind, "connect-attempt")).toBe(14);
+      expect(count(world, kind, "hello")).toBe(0);
+      expect(new Set(errors.map((e) => e.data["message"]))).toEqual(new Set(["unauthorized: device token mismatch (rotate/reissue device token)"]));
+      expect(clientEvents(world, kind, "connect-attempt").every((e) => e.data["tokenSource"] === "passive")).toBe(true);
+      expect(world.client(kind).state.lifecycle).toBe("running");
+    }
+    expect(rpcResults(world, "cli")).toMatchObject([{ method: "status", ok: false, error: { message: "gateway closed (1008): unauthorized: device token mismatch (rotate/reissue device token)" } }]);
+  });
+
+  for (const profileName of ["2026.2.13", "2026.2.22"]) {
+    it(`${profileName}: every kind connects on its first attempt with the stored device token`, () => {
+      const world = staleAfterRotation(profileName);
+      for (const kind of [...longRunning, "cli"]) {
+        expect(clientEvents(world, kind, "connect-attempt").map((e) => e.data["tokenSource"])).toEqual(["stored"]);
+        expect(count(world, kind, "hello")).toBe(1);
+      }
+      expect(rpcResults(world, "cli")).toMatchObject([{ method: "status", ok: true }]);
+    });
+  }
+
+  it("2026.3: the long-running kinds heal in two attempts (mismatch, then the one device-token retry); the one-shot CLI does not", () => {
+    const world = staleAfterRotation("2026.3");
+    for (const kind of longRunning) {
+      expect(clientEvents(world, kind, "connect-attempt").map((e) => e.data["deviceTokenRetry"])).toEqual([false, true]);
+      expect(clientEvents(world, kind, "connect-error").map((e) => e.data["detailCode"])).toEqual(["AUTH_TOKEN_MISMATCH"]);
+      expect(count(world, kind, "hello")).toBe(1);
+    }
+    expect(count(world, "cli", "connect-attempt")).toBe(1);
+    expect(rpcResults(world, "cli")[0]).toMatchObject({ ok: false });
+    expect(rpcResults(world, "cli")[0]?.error?.message).toContain("gateway token mismatch");
+  });
+
+  describe("an explicit CLI --token overrides the stored device token", () => {
+    function cliWithFlag(world: World, name: string, token: string) {
+      world.addMachineClient("gw", { name, user: "cli", spec: { kind: "cli", identity: identity(5), call: { method: "status" }, flags: { token } } });
+      world.runFor(5_000);
+      return { sources: clientEvents(world, name, "connect-attempt").map((e) => e.data["tokenSource"]), result: rpcResults(world, name)[0] };
+    }
+    for (const profileName of ["2026.2.14", "2026.2.22", "2026.3"]) {
+      it(`${profileName}: --token is what reaches the gateway (a stale one fails, the current one works)`, () => {
+        const world = staleAfterRotation(profileName);
+        const stale = cliWithFlag(world, "cli-stale-flag", "T1");
+        expect(stale.sources).toEqual(["explicit"]);
+        expect(stale.result?.ok).toBe(false);
+        const current = cliWithFlag(world, "cli-current-flag", "T2");
+        expect(current.sources).toEqual(["explicit"]);
+        expect(current.result?.ok).toBe(true);
+      });
+    }
+    it("2026.2.13 (before #15722): the stored token wins even over --token", () => {
+      const world = staleAfterRotation("2026.2.13");
+      const stale = cliWithFlag(world, "cli-stale-flag", "T1");
+      expect(stale.sources).toEqual(["stored"]);
+      expect(stale.result?.ok).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,157 @@
+// The machine bound into the world: the gateway service refuses to start on an invalid config, a missing
+// EnvironmentFile or a missing secret (a `host` trace event, gateway down); a config write reaches the running
+// gateway through its watcher (in-process restart in 2026.2/2026.3, a live secret swap in 2026.4, nothing with
+// gateway.reload.mode=off); `devices list/approve` fall back to the local pairing files when the CLI's own
+// connect needs pairing, and never with --url.
+import { describe, expect, it } from "vitest";
+import { configFileFromText, op, withConfigFile, withEnvironmentFile, withServiceUnit, installServiceUnit, truncateConfigFile } from "../../src/host/index.ts";
+import type { World } from "../../src/world/index.ts";
+import { addGatewayMachine, clientEvents, count, gatewayHostAddress, gatewayPort, hostEvents, identity, localUrl, newWorld, profile, tokenConfig } from "../seeds/story.ts";
+
+const warm = (world: World) => world.runFor((world.profile.gateway.startupUnavailableMs ?? 0) + 1_000);
+
+describe("gateway service start from the machine", () => {
+  it("refuses on an invalid config: no gateway, a host event with the issues", () => {
+    const world = newWorld("2026.3");
+    addGatewayMachine(world, { config: tokenConfig("T1") });
+    world.operator("gw", op.gatewayInstall({}));
+    warm(world);
+    expect(world.gateway("gateway").running).toBe(true);
+    world.updateMachine("gw", (m) => withConfigFile(m, configFileFromText('{"gateway":{"port":"eighteen"}}')), "hand edit");
+    const restart = world.operator("gw", op.gatewayRestart());
+    expect(restart.gatewayStarts).toEqual([{ kind: "refused", via: "service", reason: "config-invalid", detail: "Config invalid: gateway.port: expected a port 1-65535" }]);
+    expect(world.gateway("gateway").running).toBe(false);
+    expect(hostEvents(world, "gw", "gateway.refuse-start").at(-1)?.data).toMatchObject({ reason: "config-invalid" });
+  });
+
+  it("refuses without a unit, with a missing EnvironmentFile, and without any token", () => {
+    const world = newWorld("2026.3");
+    addGatewayMachine(world, { config: { gateway: { mode: "local", auth: { mode: "token" } } } });
+    expect(world.startGatewayService("gw")).toMatchObject({ kind: "refused", reason: "not-installed" });
+    const path = "/etc/openclaw/gateway.env";
+    const unit = installServiceUnit({ config: {}, switches: profile("2026.3").service, version: "2026.3", environmentFiles: [{ path, optional: false }] });
+    world.updateMachine("gw", (m) => withServiceUnit(m, unit));
+    expect(world.startGatewayService("gw")).toMatchObject({ kind: "refused", reason: "missing-environment-file", detail: `EnvironmentFile ${path} not found` });
+    world.updateMachine("gw", (m) => withEnvironmentFile(m, path, {}));
+    expect(world.startGatewayService("gw")).toMatchObject({ kind: "refused", reason: "token-missing" });
+    world.updateMachine("gw", (m) => withEnvironmentFile(m, path, { OPENCLAW_GATEWAY_TOKEN: "from-file" }));
+    expect(world.startGatewayService("gw")).toMatchObject({ kind: "started", auth: { token: "from-file" } });
+    expect(world.gateways.size).toBe(1);
+  });
+
+  it("the unit's --port decides where the service listens", () => {
+    const world = newWorld("2026.3");
+    addGatewayMachine(world, { config: tokenConfig("T1", { gateway: { port: 19001 } }) });
+    expect(world.operator("gw", op.gatewayInstall()).gatewayStarts[0]).toMatchObject({ kind: "started", port: 19001 });
+  });
+});
+
+describe("config writes reach the running gateway through its watcher", () => {
+  function connected(profileName: string, extraGateway: Record<string, unknown> = {}): World {
+    const world = newWorld(profileName);
+    addGatewayMachine(world, { config: tokenConfig("T1", { gateway: extraGateway }) });
+    world.operator("gw", op.gatewayInstall());
+    warm(world);
+    world.addMachineClient("gw", { name: "backend", spec: { kind: "backend", identity: null, env: { from: "gateway-service" } } });
+    world.runFor(2_000);
+    expect(count(world, "backend", "hello")).toBe(1);
+    return world;
+  }
+
+  it("2026.3: gateway.auth.token changes restart the gateway in process 300 ms later (clients see 1012)", () => {
+    const world = connected("2026.3");
+    const starts = hostEvents(world, "gw", "gateway.start").length;
+    world.operator("gw", op.rotateSharedToken("T2"));
+    world.runFor(299);
+    expect(world.gateway("gateway").state.config.auth.token).toBe("T1");
+    world.runFor(2);
+    expect(world.gateway("gateway").state.config.auth.token).toBe("T2");
+    expect(hostEvents(world, "gw", "gateway.start")).toHaveLength(starts + 1);
+    expect(clientEvents(world, "backend", "closed")[0]?.data["code"]).toBe(1012);
+  });
+
+  it("2026.4: a credential-only change is hot-reloaded and shared-secret sessions are closed 4001", () => {
+    const world = connected("2026.4");
+    const starts = hostEvents(world, "gw", "gateway.start").length;
+    world.operator("gw", op.rotateSharedToken("T2"));
+    world.runFor(1_000);
+    expect(world.gateway("gateway").state.config.auth.token).toBe("T2");
+    expect(hostEvents(world, "gw", "gateway.start")).toHaveLength(starts);
+    expect(hostEvents(world, "gw", "config.reload").at(-1)?.data).toMatchObject({ action: "hot", paths: ["gateway.auth.token"] });
+    expect(clientEvents(world, "backend", "closed")[0]?.data).toMatchObject({ code: 4001, reason: "gateway auth changed" });
+  });
+
+  it("gateway.reload.mode=off: the rotation waits for an explicit restart", () => {
+    const world = connected("2026.3", { reload: { mode: "off" } });
+    world.operator("gw", op.rotateSharedToken("T2"));
+    world.runFor(5_000);
+    expect(world.gateway("gateway").state.config.auth.token).toBe("T1");
+    world.operator("gw", op.gatewayRestart());
+    expect(world.gateway("gateway").state.config.auth.token).toBe("T2");
+  });
+
+  it("an invalid config written under a running gateway is skipped; the gateway keeps serving", () => {
+    const world = connected("2026.3");
+    world.updateMachine("gw", (m) => withConfigFile(m, truncateConfigFile(m.config, 10)));
+    world.runFor(1_000);
+    expect(hostEvents(world, "gw", "config.reload").at(-1)?.data).toMatchObject({ action: "skipped-invalid" });
+    expect(world.gateway("gateway").running).toBe(true);
+  });
+});
+
+describe("devices commands: local pairing fallback", () => {
+  /** 2026.4: a laptop waits for approval; the operator CLI was paired read-only, so its own connects need a scope upgrade. */
+  function pendingLaptop(): { world: World; laptop: string } {
+    const world = newWorld("2026.4");
+    addGatewayMachine(world, { config: tokenConfig("T1"), cliIdentity: identity(200) });
+    world.addHost({ name: "laptop", kind: "lan" });
+    world.operator("gw", op.gatewayInstall());
+    warm(world);
+    world.addMachineClient("gw", { name: "cli-readonly", user: "operator", spec: { kind: "cli", identity: identity(200), scopes: ["operator.read"], call: { method: "health" } } });
+    world.addClient({ name: "laptop", host: "laptop", client: { kind: "backend", url: `ws://${gatewayHostAddress}:${gatewayPort}`, identity: identity(9), passiveToken: "T1" } });
+    world.runFor(3_000);
+    expect(clientEvents(world, "laptop", "paused")[0]?.data["detailCode"]).toBe("PAIRING_REQUIRED");
+    return { world, laptop: identity(9).deviceId };
+  }
+
+  it("list and approve go to the pairing files when the CLI itself needs pairing on loopback; the laptop then connects", () => {
+    const { world, laptop } = pendingLaptop();
+    const list = world.operator("gw", op.devicesList());
+    expect(list.rpc).toMatchObject({ ok: true, via: "local-pairing-fallback" });
+    const pending = list.rpc?.ok ? (list.rpc.payload as { pending: { deviceId: string; requestId: string }[] }).pending : [];
+    const request = pending.find((p) => p.deviceId === laptop);
+    expect(request).toBeDefined();
+    const approve = world.operator("gw", op.devicesApprove(request!.requestId));
+    expect(approve.rpc).toMatchObject({ ok: true, via: "local-pairing-fallback", payload: { deviceId: laptop } });
+    expect(world.gateway("gateway").persisted?.paired[laptop]).toBeDefined();
+    world.client("laptop").start();
+    world.runFor(3_000);
+    expect(count(world, "laptop", "hello")).toBe(1);
+  });
+
+  it("never with --url: the CLI reports the gateway's refusal", () => {
+    const { world } = pendingLaptop();
+    const list = world.operator("gw", op.devicesList({ url: localUrl, token: "T1" }));
+    expect(list.rpc).toMatchObject({ ok: false, via: "gateway" });
+    expect(list.rpc?.ok === false ? list.rpc.error.message : "").toContain("pairing required");
+  });
+});
+
+describe("determinism", () => {
+  it("the same machine story under the same seed gives the same trace hash; another seed a different one", () => {
+    const story = (seed: bigint) => {
+      const world = newWorld("2026.3", seed);
+      addGatewayMachine(world, { config: tokenConfig("T1") });
+      world.operator("gw", op.gatewayInstall());
+      warm(world);
+      world.addMachineClient("gw", { name: "tui", spec: { kind: "tui", identity: identity(1) } });
+      world.runFor(2_000);
+      world.operator("gw", op.rotateSharedToken("T2"));
+      world.operator("gw", op.devicesList());
+      world.runFor(60_000);
+      return world.trace.hash();
+    };
+    expect(story(7n)).toBe(story(7n));
+    expect(story(8n)).not.toBe(story(7n));
+  });
+});
