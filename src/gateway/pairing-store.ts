@@ -117,11 +117,22 @@ export function requestDevicePairing(options: {
     store.pending[existing.requestId] = merged;
     return { request: merged, created: false };
   }
+  if (existing && policy === "replace" && !changesRequest(existing, request)) {
+    const kept: PendingRequest = { ...existing, ...definedOnly(request), requestId: existing.requestId, ts: nowMs };
+    store.pending[existing.requestId] = kept;
+    return { request: kept, created: false };
+  }
   if (existing) delete store.pending[existing.requestId];
   const created: PendingRequest = { ...definedOnly(request), requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
   if (created.role && !created.roles) created.roles = [created.role];
   store.pending[created.requestId] = created;
   return { request: created, created: true };
+}
+
+/** Late docs: a pending request is replaced (new requestId) only when role, scopes or public key change. */
+function changesRequest(existing: PendingRequest, request: PairingRequestInput): boolean {
+  const sameScopes = JSON.stringify([...(existing.scopes ?? [])].sort()) === JSON.stringify([...(request.scopes ?? [])].sort());
+  return existing.role !== request.role || existing.publicKey !== request.publicKey || !sameScopes;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -236,10 +236,15 @@ export class FakeTimerBinding {
     this.armed = undefined;
   }
 
-  private async fire(): Promise<void> {
+  /** Synchronous up to the tick, so firing outside an entered async run fails where it happens. */
+  private fire(): Promise<void> {
     this.armed = undefined;
     assert(this.entered, "a fake timer came due outside an async run: use runUntilAsync/runForAsync");
     this.syncNow();
+    return this.tick();
+  }
+
+  private async tick(): Promise<void> {
     this.firing = true;
     try {
       await this.clock.tickAsync(0);

@@ -148,9 +148,13 @@ export class HostRegistry {
 
   private allocate(kind: keyof typeof rangePrefix | "loopback"): string {
     assert(kind !== "loopback", "loopback addresses are not allocated");
-    const octet = this.nextOctet[kind];
-    assert(octet < firstHostOctet + hostsPerRangeMax, `out of ${kind} addresses`);
-    this.nextOctet[kind] = octet + 1;
-    return `${rangePrefix[kind]}${octet}`;
+    // Skip addresses a host already took explicitly.
+    for (;;) {
+      const octet = this.nextOctet[kind];
+      assert(octet < firstHostOctet + hostsPerRangeMax, `out of ${kind} addresses`);
+      this.nextOctet[kind] = octet + 1;
+      const address = `${rangePrefix[kind]}${octet}`;
+      if (!this.byAddress.has(address)) return address;
+    }
   }
 }

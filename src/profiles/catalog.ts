@@ -50,6 +50,7 @@ const febGateway: GatewaySwitches = {
   helloAuthAlways: false,
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
+  credentialReload: "restart-in-process",
   missingScopeAnswer: "invalid-request",
   authMessageStyle: "mid",
 };
@@ -68,6 +69,7 @@ const febClient: ClientSwitches = {
   signatureVersion: "v2",
   protocolVersion: 3,
   insecureWsGuard: false,
+  tuiClientId: "gateway-client",
   controlUiTokenPerTab: false,
 };
 
@@ -115,6 +117,7 @@ const lateClient: ClientSwitches = {
   pauseOnDetailCodes: true,
   signatureVersion: "v3",
   insecureWsGuard: true,
+  tuiClientId: "openclaw-tui",
   controlUiTokenPerTab: true,
 };
 
@@ -135,6 +138,7 @@ const lateGateway: GatewaySwitches = {
   revokeClosesSessions: true,
   rotateClosesSessions: true,
   sharedSecretRotationClosesSessions: true,
+  credentialReload: "hot",
   rotateBoundedByCaller: true,
   deviceOwnershipRule: true,
   browserOriginLimiter: true,

@@ -102,6 +102,9 @@ export interface GatewaySwitches {
   authMessageStyle: "mid" | "2026.9";
   /** A method refused for scope: mid versions answer INVALID_REQUEST without details, late FORBIDDEN + MISSING_SCOPE. */
   missingScopeAnswer: "invalid-request" | "forbidden";
+  /** How a running gateway applies a credential-only config change: restart in process (re-reading its
+   *  environment, so an embedded unit token wins again) or hot-swap it (late releases). */
+  credentialReload: "restart-in-process" | "hot";
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
 }
@@ -135,6 +138,8 @@ export interface ClientSwitches {
   protocolVersion: number;
   /** Refuse plaintext ws:// to a non-loopback host. */
   insecureWsGuard: boolean;
+  /** The TUI's client id: before PR #55730 it connected as gateway-client (mode ui, display name openclaw-tui). */
+  tuiClientId: "gateway-client" | "openclaw-tui";
   /** Control UI: keep the shared token per tab (sessionStorage) rather than in localStorage. */
   controlUiTokenPerTab: boolean;
 }

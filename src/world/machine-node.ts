@@ -256,13 +256,9 @@ export function configReloadMode(config: GatewayConfig): ConfigReloadMode {
   return raw === "off" || raw === "restart" || raw === "hot" || raw === "hybrid" ? raw : "hybrid";
 }
 
-/**
- * Whether a credential-only change is applied without a restart. Modelled on the late gateway, which
- * hot-reloads `gateway.auth.token/password` and disconnects shared-secret sessions; the profiles carry that
- * as `sharedSecretRotationClosesSessions`. Earlier releases restart in process for any `gateway.*` change.
- */
+/** Whether a credential-only change is applied without a restart (profile switch credentialReload). */
 export function hotReloadsCredentials(profile: Profile): boolean {
-  return profile.gateway.sharedSecretRotationClosesSessions;
+  return profile.gateway.credentialReload === "hot";
 }
 
 function runConfigReload(world: World, node: MachineNode): void {

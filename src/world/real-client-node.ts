@@ -5,7 +5,7 @@
 // (connect-attempt, hello, connect-error, paused, reconnect-scheduled, closed, …), read from the wire and the
 // client's callbacks, so invariants and reports work for both. Every call into it is a kernel event, so it only
 // runs under the async loop (world.runForAsync). Not the loader, and it never copies the package's logic.
-import { assert, type FakeTimerBinding, type NodeClock, type Scheduler } from "../kernel/index.ts";
+import { assert, type FakeTimerBinding, type Scheduler } from "../kernel/index.ts";
 import type { Network, SimWebSocketClass } from "../net/index.ts";
 import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../clients/index.ts";
 import { signPayload, type DeviceIdentity } from "../crypto/index.ts";
@@ -57,7 +57,6 @@ export interface RealClientDeps {
   readonly scheduler: Scheduler;
   readonly network: Network<string>;
   readonly binding: FakeTimerBinding;
-  readonly clock: NodeClock;
   readonly file: DeviceAuthFile;
 }
 

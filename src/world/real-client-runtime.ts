@@ -34,7 +34,7 @@ export class RealClients {
       uuid: this.deps.scheduler.stream("real-clients:random-uuid"),
     });
     const node = new RealClientNode(
-      { scheduler: this.deps.scheduler, network: this.deps.network, binding: this.binding, clock, file: this.deps.deviceAuthFile(spec.host, spec.user ?? "user") },
+      { scheduler: this.deps.scheduler, network: this.deps.network, binding: this.binding, file: this.deps.deviceAuthFile(spec.host, spec.user ?? "user") },
       spec,
     );
     this.nodes.set(spec.name, node);

@@ -1,0 +1,33 @@
+// Loads the real OpenClaw client for use inside a simulated world: installs it into the cache (install.ts),
+// registers the `ws` redirect hook (register.mjs), then imports the package, in that order, once per process.
+// The result is handed to `world.addRealClient({ module, … })`. Not the world side: see src/world/real-client-*.ts.
+import { pathToFileURL } from "node:url";
+import type { RealGatewayClientModule } from "../../src/world/index.ts";
+import { ensureGatewayClient, gatewayClientPackage, gatewayClientVersion } from "./install.ts";
+
+export type LoadResult =
+  | { readonly kind: "loaded"; readonly module: RealGatewayClientModule; readonly entry: string; readonly version: string }
+  | { readonly kind: "unavailable"; readonly reason: string };
+
+let loading: Promise<LoadResult> | undefined;
+
+/** Installs (when missing), hooks and imports `@openclaw/gateway-client@2026.9.1`; cached for the process. */
+export function loadRealGatewayClient(options: { dir?: string; log?: (line: string) => void } = {}): Promise<LoadResult> {
+  loading ??= load(options);
+  return loading;
+}
+
+async function load(options: { dir?: string; log?: (line: string) => void }): Promise<LoadResult> {
+  const installed = ensureGatewayClient(options);
+  if (installed.kind === "unavailable") return { kind: "unavailable", reason: installed.reason };
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  if (major < 20 || (major === 20 && minor < 6)) {
+    return { kind: "unavailable", reason: `Node ${process.versions.node} has no module.register; the ws hook needs Node >= 20.6` };
+  }
+  await import("./register.mjs");
+  const module = (await import(pathToFileURL(installed.entry).href)) as Partial<RealGatewayClientModule>;
+  if (typeof module.GatewayClient !== "function") {
+    return { kind: "unavailable", reason: `${gatewayClientPackage}@${gatewayClientVersion} at ${installed.entry} exports no GatewayClient` };
+  }
+  return { kind: "loaded", module: module as RealGatewayClientModule, entry: installed.entry, version: installed.version };
+}

@@ -1,0 +1,2 @@
+// Types for register.mjs: importing it only registers the ws hook.
+export {};
