@@ -98,6 +98,9 @@ export function onConnectAnswer(state: ClientState, frame: ResponseFrame, ctx: C
   if (frame.ok) return [...outputs, ...onHello(state, frame.payload, ctx)];
   const error = frame.error;
   const message = error?.message ?? "unknown error";
+  if (state.config.switches.honourRetryAfter && error?.retryable === true && typeof error.retryAfterMs === "number") {
+    state.pendingRetryAfterMs = error.retryAfterMs;
+  }
   return [...outputs, ...onConnectFailure(state, { fromGateway: true, code: error?.code ?? null, message, details: error?.details })];
 }
 
@@ -144,7 +147,10 @@ export function onConnectFailure(
   const attempt = state.lastAttempt;
   const outputs: ClientOutput[] = [];
   if (attempt) outputs.push(...decideRetryAndSelfHeal(state, attempt, facts));
-  outputs.push(event({ name: "connect-error", data: { code: error.code, message: error.message, detailCode: facts?.detailCode ?? null, details: error.details } }));
+  // A "retry after" answer (gateway starting) is not reported as a connect error by clients that honour it.
+  if (state.pendingRetryAfterMs === null) {
+    outputs.push(event({ name: "connect-error", data: { code: error.code, message: error.message, detailCode: facts?.detailCode ?? null, details: error.details } }));
+  }
   if (state.socket === "open") {
     state.socket = "closing";
     outputs.push({ kind: "ws-close", code: state.config.connectFailedCloseCode, reason: CloseReasons.CONNECT_FAILED });

@@ -48,7 +48,12 @@ function openSocket(state: ClientState): ClientOutput[] {
 
 function refuse(state: ClientState, refusal: { reason: "insecure-ws" | "tls-fingerprint-requires-wss"; message: string }): ClientOutput[] {
   state.lifecycle = "refused";
-  const outputs: ClientOutput[] = [...cancelTimer(state, TimerKeys.oneShot), event({ name: "refused", data: refusal })];
+  // Like the real client, the refusal is also reported through the connect-error channel.
+  const outputs: ClientOutput[] = [
+    ...cancelTimer(state, TimerKeys.oneShot),
+    event({ name: "refused", data: refusal }),
+    event({ name: "connect-error", data: { code: null, message: refusal.message, detailCode: null, details: undefined } }),
+  ];
   const oneShot = state.config.oneShot;
   if (oneShot && !state.oneShotSettled) {
     state.oneShotSettled = true;
@@ -97,7 +102,9 @@ function staleTokenSelfHeal(state: ClientState, code: number, reason: string): C
 }
 
 function scheduleReconnect(state: ClientState, ctx: ClientStepContext): ClientOutput[] {
-  const { delayMs, nextBackoffMs } = nextBackoff(state.config.switches, state.backoffMs, ctx.prng);
+  const retryAfterMs = state.pendingRetryAfterMs;
+  state.pendingRetryAfterMs = null;
+  const { delayMs, nextBackoffMs } = retryAfterMs !== null ? { delayMs: retryAfterMs, nextBackoffMs: state.backoffMs } : nextBackoff(state.config.switches, state.backoffMs, ctx.prng);
   state.backoffMs = nextBackoffMs;
   state.reconnects++;
   return [setTimer(state, TimerKeys.reconnect, delayMs), event({ name: "reconnect-scheduled", data: { delayMs, attempt: state.reconnects } })];

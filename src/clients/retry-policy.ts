@@ -71,6 +71,9 @@ export function pauseDecision(input: {
   const why = PAUSE_DETAIL_CODES.get(code);
   if (why !== undefined) return { pause: true, detailCode: code, why };
   if (code !== C.AUTH_TOKEN_MISMATCH || input.retryPending) return { pause: false };
+  if (input.switches.tokenMismatchPause === "unless-retry-pending") {
+    return { pause: true, detailCode: code, why: "token mismatch and no device-token retry left to try" };
+  }
   if (!input.trustedEndpoint) {
     return { pause: true, detailCode: code, why: "token mismatch on an untrusted endpoint: no device-token retry" };
   }

@@ -7,7 +7,7 @@ import type { ClientConfig, ClientOptions, ClientState, StoredDeviceToken } from
 
 /** `connectDelayMs` clamp (§2). */
 export const challengeTimeoutMsMin = 250;
-export const challengeTimeoutMsMax = 10_000;
+export const challengeTimeoutMsMax = 15_000;
 /** `tickWatchMinIntervalMs` clamp and default (§7.6). */
 export const tickWatchMinIntervalMsMin = 1;
 export const tickWatchMinIntervalMsMax = 30_000;
@@ -88,6 +88,7 @@ export function createClientState(options: ClientOptions): ClientState {
     pendingDeviceTokenRetry: false,
     deviceTokenRetryBudgetUsed: false,
     pendingConnectErrorDetailCode: null,
+    pendingRetryAfterMs: null,
     lastAttempt: null,
     connectNonce: null,
     tickIntervalMs: tickIntervalMsDefault,

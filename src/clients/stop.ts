@@ -14,6 +14,7 @@ export function stopClient(state: ClientState, reason: StopReason): ClientOutput
   state.pendingDeviceTokenRetry = false;
   state.deviceTokenRetryBudgetUsed = false;
   state.pendingConnectErrorDetailCode = null;
+  state.pendingRetryAfterMs = null;
   const outputs: ClientOutput[] = [];
   for (const key of [TimerKeys.reconnect, TimerKeys.challenge, TimerKeys.tickWatch, TimerKeys.oneShot]) outputs.push(...cancelTimer(state, key));
   outputs.push(...failPendingCalls(state, "gateway client stopped"));

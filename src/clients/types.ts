@@ -224,6 +224,8 @@ export interface ClientState {
   pendingDeviceTokenRetry: boolean;
   deviceTokenRetryBudgetUsed: boolean;
   pendingConnectErrorDetailCode: string | null;
+  /** The gateway asked to retry after this long (retryable refusal); consumed by the next reconnect. */
+  pendingRetryAfterMs: number | null;
   /** Set by the connect failure, read by the close that follows. */
   lastAttempt: ConnectAttempt | null;
   connectNonce: string | null;

@@ -61,6 +61,8 @@ const febClient: ClientSwitches = {
   staleTokenSelfHeal: true,
   pauseOnDetailCodes: false,
   pauseOnDeviceTokenMismatch: false,
+  tokenMismatchPause: "after-retry-or-untrusted",
+  honourRetryAfter: false,
   backoffInitialMs: 1_000,
   backoffMaxMs: 30_000,
   fastRetryMs: 250,
@@ -220,7 +222,8 @@ export const profiles: readonly Profile[] = [
       helloAuthAlways: true,
       authMessageStyle: "2026.9",
     },
-    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true },
+    // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
+    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000 },
     service: fixedService,
   },
 ];

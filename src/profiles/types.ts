@@ -122,6 +122,12 @@ export interface ClientSwitches {
   staleTokenSelfHeal: boolean;
   /** Pause reconnecting on the §7.5 detail codes (needs the gateway to send codes). */
   pauseOnDetailCodes: boolean;
+  /** AUTH_TOKEN_MISMATCH pauses only after the retry is spent or on an untrusted endpoint (§7.5), or — the
+   *  released 2026.9 client — whenever no device-token retry is pending (e.g. no stored token at all). */
+  tokenMismatchPause: "after-retry-or-untrusted" | "unless-retry-pending";
+  /** A retryable refusal with retryAfterMs (startup UNAVAILABLE) is retried after exactly that long, without
+   *  growing the backoff or reporting a connect error (the released 2026.9 client). */
+  honourRetryAfter: boolean;
   /** 2026.9 client: AUTH_DEVICE_TOKEN_MISMATCH pauses at once and clears the stored token. */
   pauseOnDeviceTokenMismatch: boolean;
   backoffInitialMs: number;
@@ -130,7 +136,8 @@ export interface ClientSwitches {
   fastRetryMs: number;
   /** Jitter as a fraction of the delay; null = none (the code read has none). */
   backoffJitter: Ratio | null;
-  /** How long the client waits for connect.challenge (connectDelayMs, clamped 250…10000). */
+  /** How long the client waits for connect.challenge (connectDelayMs clamped 250…10000 in the code read; the
+   *  released 2026.9 client waits the 15 s pre-auth default). */
   challengeTimeoutMs: number;
   /** The payload version the client signs. */
   signatureVersion: "v1" | "v2" | "v3";
