@@ -5,6 +5,7 @@ import { caseScenario, findProfile, parseCaseFile, parseTraceJson, profileDefaul
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
+import { runGateCommand } from "./gate.ts";
 
 export const seedDefault: Seed = 424242n;
 
@@ -26,6 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runFile(args);
     case "replay":
       return replay(args);
+    case "gate":
+      return runGateCommand(args, args.seed ?? seedDefault);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }

@@ -5,3 +5,4 @@ export * from "./world/index.ts";
 export * from "./scenario/index.ts";
 export * from "./invariants/index.ts";
 export * from "./report/index.ts";
+export type { GateRow } from "./scenario/gate.ts";

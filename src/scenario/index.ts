@@ -5,3 +5,4 @@ export * from "./result.ts";
 export { clawsimVersion } from "./version.ts";
 export * from "./case-file.ts";
 export * from "./case-runner.ts";
+export * from "./gate.ts";
