@@ -15,31 +15,37 @@ import {
   renderProgress,
   runGate,
   type GateJob,
+  type Profile,
 } from "../src/index.ts";
 import { scenarios } from "../scenarios/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
 import { useColor } from "./output.ts";
 
-const casesDir = join(import.meta.dirname, "..", "scenarios", "cases");
+const fileDirs = ["cases", "files"];
 
-function caseJobs(): GateJob[] {
-  return readdirSync(casesDir)
-    .filter((f) => /\.(json|ya?ml)$/.test(f))
-    .sort()
-    .map((f) => {
-      const path = join("scenarios", "cases", f);
-      const parsed = parseCaseFile(readFileSync(join(casesDir, f), "utf8"), path);
-      if (!parsed.ok) throw new UsageError(parsed.message);
-      const profile = findProfile(parsed.file.profile ?? profileDefault);
-      if (!profile) throw new UsageError(`${path}: unknown profile '${parsed.file.profile}'`);
-      return { scenario: caseScenario(parsed.file), profile, source: { kind: "file" as const, path } };
-    });
+/** Scenario files: one that declares `verdicts` runs under every selected profile, others under their own. */
+function fileJobs(selected: readonly Profile[]): GateJob[] {
+  return fileDirs.flatMap((dir) => {
+    const abs = join(import.meta.dirname, "..", "scenarios", dir);
+    return readdirSync(abs)
+      .filter((f) => /\.(json|ya?ml)$/.test(f))
+      .sort()
+      .flatMap((f) => {
+        const path = join("scenarios", dir, f);
+        const parsed = parseCaseFile(readFileSync(join(abs, f), "utf8"), path);
+        if (!parsed.ok) throw new UsageError(parsed.message);
+        const own = findProfile(parsed.file.profile ?? profileDefault);
+        if (!own) throw new UsageError(`${path}: unknown profile '${parsed.file.profile}'`);
+        const under = parsed.file.verdicts ? selected : selected.includes(own) || selected.length > 1 ? [own] : [];
+        return under.map((profile) => ({ scenario: caseScenario(parsed.file), profile, source: { kind: "file" as const, path } }));
+      });
+  });
 }
 
 export async function runGateCommand(args: SimArgs, seed: bigint): Promise<number> {
   if (args.client === "real") return runRealClientGate(seed);
   const selected = args.profile ? [findProfile(args.profile) ?? fail(`unknown profile '${args.profile}' (pnpm sim --profiles lists them)`)] : profiles;
-  const jobs = [...libraryJobs(scenarios, selected), ...caseJobs()];
+  const jobs = [...libraryJobs(scenarios, selected), ...fileJobs(selected)];
   const started = performance.now();
   const progress = process.stderr.isTTY === true;
   const { rows } = await runGate(jobs, {

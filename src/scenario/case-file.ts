@@ -5,6 +5,7 @@
 import { Ajv } from "ajv";
 import { parse as parseYaml } from "yaml";
 import type { Attempt } from "../world/index.ts";
+import { invariantNames } from "./case-steps.ts";
 
 export type CaseFrom = "local" | "lan" | "remote";
 
@@ -44,11 +45,51 @@ export interface PairingExpect {
   pendingScopesInclude?: string[];
 }
 
+/** A simulated client (src/clients) started on one of the file's hosts. */
+export interface ClientStep {
+  name: string;
+  kind: "cli" | "tui" | "control-ui" | "node" | "backend";
+  from?: CaseFrom;
+  /** Identity name from `identities`; omitted = device-less (e.g. a Control UI without a secure context). */
+  identity?: string;
+  explicitToken?: string;
+  passiveToken?: string;
+  password?: string;
+  /** The client's device-auth file holds this token for role operator (placeholders allowed). */
+  storedToken?: string;
+  scopes?: string[];
+  /** CLI one-shot call. */
+  oneShot?: { method: string };
+  /** The client host's clock offset (for signature skew). */
+  clockOffsetMs?: number;
+}
+
+export type FaultStep =
+  | { partition: [CaseFrom, CaseFrom] }
+  | { heal: true }
+  | { drop: string; from?: CaseFrom }
+  | { restartGateway: { downMs?: number } }
+  | { crashGateway: true }
+  | { startGateway: true }
+  | { skewClock: { host: CaseFrom; deltaMs: number } };
+
+export interface ClientExpect {
+  name: string;
+  connected?: boolean;
+  paused?: boolean;
+  attemptsMax?: number;
+  attemptsMin?: number;
+}
+
 export type CaseStep =
   | { connect: Attempt & { from?: CaseFrom }; expect?: CaseExpect }
   | { operator: OperatorAction }
   | { wait: number }
-  | { expectPairing: PairingExpect };
+  | { expectPairing: PairingExpect }
+  | { client: ClientStep }
+  | { fault: FaultStep }
+  | { credentials: { client: string; explicitToken?: string | null; passiveToken?: string | null; password?: string | null } }
+  | { expectClient: ClientExpect };
 
 export interface CaseFile {
   name: string;
@@ -63,6 +104,10 @@ export interface CaseFile {
   };
   identities?: Record<string, string> | string[];
   pairing?: { paired?: { identity: string; role?: string; scopes?: string[] }[] };
+  /** Declared verdict per profile (for the gate); `default` covers the rest (default "pass"). */
+  verdicts?: Record<string, "pass" | "fail">;
+  /** Invariants observing the whole run: names, or {name, ...options}. */
+  invariants?: (string | ({ name: string } & Record<string, unknown>))[];
   steps: CaseStep[];
 }
 
@@ -138,6 +183,59 @@ const operatorSchema = {
   additionalProperties: false,
 };
 
+const fromSchema = { enum: ["local", "lan", "remote"] };
+
+const clientSchema = {
+  type: "object",
+  required: ["name", "kind"],
+  properties: {
+    name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
+    kind: { enum: ["cli", "tui", "control-ui", "node", "backend"] },
+    from: fromSchema,
+    identity: { type: "string" },
+    explicitToken: { type: "string" },
+    passiveToken: { type: "string" },
+    password: { type: "string" },
+    storedToken: { type: "string" },
+    scopes: { type: "array", items: { type: "string" } },
+    oneShot: { type: "object", required: ["method"], properties: { method: { type: "string" } }, additionalProperties: false },
+    clockOffsetMs: { type: "integer" },
+  },
+  additionalProperties: false,
+};
+
+const faultSchema = {
+  type: "object",
+  minProperties: 1,
+  maxProperties: 2,
+  properties: {
+    partition: { type: "array", items: fromSchema, minItems: 2, maxItems: 2 },
+    heal: { const: true },
+    drop: { type: "string", pattern: "^\\d+/\\d+$" },
+    from: fromSchema,
+    restartGateway: { type: "object", properties: { downMs: { type: "integer", minimum: 0 } }, additionalProperties: false },
+    crashGateway: { const: true },
+    startGateway: { const: true },
+    skewClock: { type: "object", required: ["host", "deltaMs"], properties: { host: fromSchema, deltaMs: { type: "integer" } }, additionalProperties: false },
+  },
+  additionalProperties: false,
+};
+
+const nullableString = { type: ["string", "null"] };
+const credentialsSchema = {
+  type: "object",
+  required: ["client"],
+  properties: { client: { type: "string" }, explicitToken: nullableString, passiveToken: nullableString, password: nullableString },
+  additionalProperties: false,
+};
+
+const clientExpectSchema = {
+  type: "object",
+  required: ["name"],
+  properties: { name: { type: "string" }, connected: { type: "boolean" }, paused: { type: "boolean" }, attemptsMax: { type: "integer", minimum: 0 }, attemptsMin: { type: "integer", minimum: 0 } },
+  additionalProperties: false,
+};
+
 const caseSchema = {
   type: "object",
   required: ["name", "steps"],
@@ -171,12 +269,24 @@ const caseSchema = {
       },
       additionalProperties: false,
     },
+    verdicts: { type: "object", additionalProperties: { enum: ["pass", "fail"] } },
+    invariants: { type: "array", items: { anyOf: [{ type: "string" }, { type: "object", required: ["name"], properties: { name: { type: "string" } } }] } },
     steps: {
       type: "array",
       minItems: 1,
       items: {
         type: "object",
-        properties: { connect: attemptSchema, expect: expectSchema, operator: operatorSchema, wait: { type: "integer", minimum: 0 }, expectPairing: { type: "object", required: ["identity"] } },
+        properties: {
+          connect: attemptSchema,
+          expect: expectSchema,
+          operator: operatorSchema,
+          wait: { type: "integer", minimum: 0 },
+          expectPairing: { type: "object", required: ["identity"] },
+          client: clientSchema,
+          fault: faultSchema,
+          credentials: credentialsSchema,
+          expectClient: clientExpectSchema,
+        },
         additionalProperties: false,
         minProperties: 1,
       },
@@ -186,6 +296,8 @@ const caseSchema = {
 };
 
 const validate = new Ajv({ allErrors: false, strict: false }).compile(caseSchema);
+
+const stepKinds = ["connect", "operator", "wait", "expectPairing", "client", "fault", "credentials", "expectClient"];
 
 export type CaseParse = { readonly ok: true; readonly file: CaseFile } | { readonly ok: false; readonly message: string };
 
@@ -208,9 +320,13 @@ export function parseCaseFile(text: string, path: string): CaseParse {
   const steps = file.steps;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as Record<string, unknown>;
-    const kinds = ["connect", "operator", "wait", "expectPairing"].filter((k) => k in step);
-    if (kinds.length !== 1) return { ok: false, message: `${path}: at /steps/${i}: a step has exactly one of connect, operator, wait, expectPairing` };
+    const kinds = stepKinds.filter((k) => k in step);
+    if (kinds.length !== 1) return { ok: false, message: `${path}: at /steps/${i}: a step has exactly one of ${stepKinds.join(", ")}` };
     if ("expect" in step && !("connect" in step)) return { ok: false, message: `${path}: at /steps/${i}/expect: expect belongs to a connect step` };
+  }
+  for (const [i, entry] of (file.invariants ?? []).entries()) {
+    const name = typeof entry === "string" ? entry : entry.name;
+    if (!invariantNames.includes(name)) return { ok: false, message: `${path}: at /invariants/${i}: unknown invariant '${name}' (one of ${invariantNames.join(", ")})` };
   }
   return { ok: true, file };
 }

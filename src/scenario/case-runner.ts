@@ -16,6 +16,7 @@ import {
 import type { Attempt, Outcome, World } from "../world/index.ts";
 import type { CaseExpect, CaseFile, CaseFrom, CaseStep, OperatorAction, PairingExpect } from "./case-file.ts";
 import { requireWithinBudget } from "./runner.ts";
+import { applyFault, caseInvariants, checkClient, gatewayHostName, startClient, type StepEnv } from "./case-steps.ts";
 import type { Scenario, ScenarioContext } from "./scenario.ts";
 
 export const casePort = 18789;
@@ -31,10 +32,13 @@ function identitySeeds(file: CaseFile): Record<string, string> {
 }
 
 export function caseScenario(file: CaseFile): Scenario {
+  const { default: verdictDefault, ...verdicts } = file.verdicts ?? {};
   return {
     name: file.name,
     description: file.description ?? file.name,
-    expectDefault: "pass",
+    expect: verdicts,
+    expectDefault: verdictDefault ?? "pass",
+    invariants: () => caseInvariants(file),
     run: (ctx) => runCase(file, ctx),
   };
 }
@@ -72,7 +76,7 @@ function seededStore(file: CaseFile, seeds: Record<string, string>, world: World
 function runCase(file: CaseFile, ctx: ScenarioContext): void {
   const { world } = ctx;
   const seeds = identitySeeds(file);
-  world.addHost({ name: "gateway-host", kind: "lan", alsoOn: ["remote"] });
+  world.addHost({ name: gatewayHostName, kind: "lan", alsoOn: ["remote"] });
   world.addHost({ name: "lan-peer", kind: "lan" });
   world.addHost({ name: "remote-peer", kind: "remote" });
   const token = file.gateway?.auth?.token ?? "";
@@ -93,14 +97,29 @@ function runCase(file: CaseFile, ctx: ScenarioContext): void {
     for (const t of Object.values(gateway.state.store.paired[deviceId]?.tokens ?? {})) world.rememberDeviceToken(deviceId, t.role, t.token);
   }
   requireWithinBudget(world.runFor(world.profile.gateway.startupUnavailableMs ?? 0));
-  file.steps.forEach((step, i) => runStep(step, i, { file, ctx, seeds, token }));
+  const env: CaseEnv = {
+    file,
+    ctx,
+    seeds,
+    token,
+    port: casePort,
+    rules: [],
+    resolve: (text) => resolvePlaceholders(text, env),
+  };
+  file.steps.forEach((step, i) => runStep(step, i, env));
 }
 
-interface CaseEnv {
+interface CaseEnv extends StepEnv {
   file: CaseFile;
-  ctx: ScenarioContext;
-  seeds: Record<string, string>;
   token: string;
+}
+
+function resolvePlaceholders(text: string, env: CaseEnv): string {
+  return text.replace(/\{\{(gatewayToken|deviceToken:([^}/]+)(?:\/([^}]+))?)\}\}/g, (whole, _all: string, name?: string, role?: string) => {
+    if (!name) return env.token;
+    if (!env.seeds[name]) return whole;
+    return env.ctx.world.deviceTokenFor(deviceIdOf(env.seeds, name), role ?? "operator") ?? whole;
+  });
 }
 
 function runStep(step: CaseStep, i: number, env: CaseEnv): void {
@@ -115,6 +134,15 @@ function runStep(step: CaseStep, i: number, env: CaseEnv): void {
   }
   if ("expectPairing" in step) {
     checkPairing(step.expectPairing, i, env);
+    return;
+  }
+  if ("client" in step) return startClient(step.client, env);
+  if ("fault" in step) return applyFault(step.fault, env);
+  if ("expectClient" in step) return checkClient(step.expectClient, i, env);
+  if ("credentials" in step) {
+    const { client, ...change } = step.credentials;
+    const resolved = Object.fromEntries(Object.entries(change).map(([k, v]) => [k, typeof v === "string" ? env.resolve(v) : v]));
+    world.client(client).credentialsChanged(resolved);
     return;
   }
   const { from, ...attemptIn } = step.connect;

@@ -167,6 +167,11 @@ export class World {
     return handle;
   }
 
+  /** The latest device token seen for (deviceId, role), as {{deviceToken:NAME}} resolves it. */
+  deviceTokenFor(deviceId: string, role: string): string | undefined {
+    return this.attemptState.deviceTokens.get(`${deviceId}/${role}`);
+  }
+
   /** Makes a device token usable as {{deviceToken:NAME}} in later attempts (pre-seeded or rotated tokens). */
   rememberDeviceToken(deviceId: string, role: string, token: string): void {
     this.attemptState.deviceTokens.set(`${deviceId}/${role}`, token);
