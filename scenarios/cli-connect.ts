@@ -10,6 +10,7 @@ export const cliConnect: Scenario = {
   name: "cli-connect",
   description: "three CLI clients on the gateway host connect with the shared token, get hello-ok and call health",
   expectDefault: "pass",
+  expect: { "2026.2.13": "pass", "2026.2.14": "pass", "2026.2.22": "pass", "2026.3": "pass", "2026.4": "pass", "2026.9": "pass" },
   run({ world, check, profile }) {
     world.addHost({ name: "gateway-host", kind: "lan" });
     world.addGateway({ name: "gateway", host: "gateway-host", port, config: { auth: { mode: "token", token } } });

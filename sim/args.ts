@@ -6,7 +6,7 @@ export class UsageError extends Error {
 }
 
 export interface SimArgs {
-  readonly command: "run-scenario" | "list" | "profiles" | "run-file" | "gate" | "replay" | "conformance" | "help";
+  readonly command: "run-scenario" | "list" | "profiles" | "run-file" | "gate" | "replay" | "conformance" | "chaos" | "help";
   readonly target?: string;
   readonly seed?: Seed;
   readonly profile?: string;
@@ -19,6 +19,9 @@ export interface SimArgs {
   readonly color?: boolean;
   readonly stepsMax?: number;
   readonly virtualMsMax?: number;
+  readonly runs?: number;
+  readonly preset?: string;
+  readonly replayPath?: string;
 }
 
 function positiveInt(values: Map<string, string>, flag: string): number | undefined {
@@ -29,7 +32,7 @@ function positiveInt(values: Map<string, string>, flag: string): number | undefi
   return n;
 }
 
-const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max"]);
+const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay"]);
 const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
@@ -73,6 +76,9 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     color: flags.has("--no-color") ? false : flags.has("--color") ? true : undefined,
     stepsMax: positiveInt(values, "--steps-max"),
     virtualMsMax: positiveInt(values, "--virtual-ms-max"),
+    runs: positiveInt(values, "--runs"),
+    preset: values.get("--preset"),
+    replayPath: values.get("--replay"),
   };
   if (flags.has("--help") || flags.has("-h")) return { ...base, command: "help" };
   if (flags.has("--list")) return { ...base, command: "list" };
@@ -90,6 +96,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     case "replay":
       return needsOne("replay", "a trace.json file");
     case "gate":
+    case "chaos":
     case "conformance":
       if (second !== undefined) throw new UsageError(`unexpected argument '${second}'`);
       return { ...base, command: first };
@@ -107,5 +114,7 @@ export const usage = `usage:
   pnpm sim run <file.json|file.yaml> [--seed N] [--profile P] [--report DIR] [--json]
   pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
+  pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
+                                          seeded fault plans; a failure is shrunk to a minimal replay path
   pnpm sim conformance --against openclaw@<version> [--attempts N]
 exit codes: 0 all invariants hold, 1 a finding was reported, 2 bad input`;

@@ -6,6 +6,8 @@ import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
 import { runGateCommand } from "./gate.ts";
+import { presetOf, runChaos, runChaosCommand, selectionOf } from "./chaos.ts";
+import { runConformance } from "./conformance/index.ts";
 
 export const seedDefault: Seed = 424242n;
 
@@ -29,6 +31,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return replay(args);
     case "gate":
       return runGateCommand(args, args.seed ?? seedDefault);
+    case "chaos":
+      return runChaosCommand(args, args.seed ?? seedDefault, profileOf(args));
+    case "conformance":
+      return runConformance(args);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
@@ -84,6 +90,7 @@ async function replay(args: SimArgs): Promise<number> {
 /** Runs a library scenario or a scenario file as the arguments say, without printing. */
 async function execute(args: SimArgs): Promise<RunResult> {
   const budgets = { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
+  if (args.command === "chaos") return runChaos(args.seed ?? seedDefault, presetOf(args), profileOf(args), selectionOf(args));
   if (args.command === "run-file") {
     const parsed = parseCaseFile(readFileSync(args.target!, "utf8"), args.target!);
     if (!parsed.ok) throw new UsageError(parsed.message);

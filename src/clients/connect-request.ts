@@ -29,6 +29,7 @@ function clientInfo(config: ClientConfig): ConnectClientInfo {
   if (config.displayName !== undefined) client.displayName = config.displayName;
   if (config.deviceFamily !== undefined) client.deviceFamily = config.deviceFamily;
   if (config.instanceId !== undefined) client.instanceId = config.instanceId;
+  if (config.buildId !== undefined) (client as ConnectClientInfo & { buildId?: string }).buildId = config.buildId;
   return client;
 }
 

@@ -98,7 +98,8 @@ export function onConnectAnswer(state: ClientState, frame: ResponseFrame, ctx: C
   if (frame.ok) return [...outputs, ...onHello(state, frame.payload, ctx)];
   const error = frame.error;
   const message = error?.message ?? "unknown error";
-  if (state.config.switches.honourRetryAfter && error?.retryable === true && typeof error.retryAfterMs === "number") {
+  // Only "try again shortly" (UNAVAILABLE while starting); a rate-limited answer stays a reported pause code.
+  if (state.config.switches.honourRetryAfter && error?.code === "UNAVAILABLE" && error.retryable === true && typeof error.retryAfterMs === "number") {
     state.pendingRetryAfterMs = error.retryAfterMs;
   }
   return [...outputs, ...onConnectFailure(state, { fromGateway: true, code: error?.code ?? null, message, details: error?.details })];

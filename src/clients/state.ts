@@ -50,6 +50,7 @@ function resolveConfig(o: ClientOptions): ClientConfig {
     deviceFamily: o.deviceFamily,
     displayName: o.displayName ?? (o.kind === "tui" && o.switches.tuiClientId === "gateway-client" ? "openclaw-tui" : undefined),
     instanceId: o.instanceId,
+    buildId: o.kind === "control-ui" && o.switches.controlUiSendsBuildId ? o.buildId : undefined,
     clientVersion: o.clientVersion ?? d.clientVersion,
     tlsFingerprint: o.tlsFingerprint,
     explicitDeviceToken: o.deviceToken,

@@ -53,6 +53,8 @@ export interface ClientOptions {
   readonly deviceFamily?: string;
   readonly displayName?: string;
   readonly instanceId?: string;
+  /** Control UI: the build id of the bundle the gateway served (sent as client.buildId where the profile does). */
+  readonly buildId?: string;
   readonly clientVersion?: string;
   readonly tlsFingerprint?: string;
   /** Browser page origin (Control UI); defaults to the gateway URL's http(s) origin. */
@@ -172,6 +174,7 @@ export interface ClientConfig {
   readonly deviceFamily: string | undefined;
   readonly displayName: string | undefined;
   readonly instanceId: string | undefined;
+  readonly buildId: string | undefined;
   readonly clientVersion: string;
   readonly tlsFingerprint: string | undefined;
   readonly explicitDeviceToken: string | undefined;

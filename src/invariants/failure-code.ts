@@ -29,6 +29,12 @@ const messageCodes: readonly (readonly [string, string])[] = [
   ["pairing required", C.PAIRING_REQUIRED],
   ["control ui requires device identity", C.CONTROL_UI_DEVICE_IDENTITY_REQUIRED],
   ["device identity required", C.DEVICE_IDENTITY_REQUIRED],
+  // S-Feb device-proof errors carry no details; their messages name the failure.
+  ["device signature expired", C.DEVICE_AUTH_SIGNATURE_EXPIRED],
+  ["device signature invalid", C.DEVICE_AUTH_SIGNATURE_INVALID],
+  ["device nonce required", C.DEVICE_AUTH_NONCE_REQUIRED],
+  ["device nonce mismatch", C.DEVICE_AUTH_NONCE_MISMATCH],
+  ["device identity mismatch", C.DEVICE_AUTH_DEVICE_ID_MISMATCH],
 ];
 
 /** The detail code of a `connect-error` client event (its `detailCode`, `details.code`, or the message's code). */

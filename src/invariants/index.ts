@@ -14,3 +14,4 @@ export { cve202632034, cve202632034Name, type Cve202632034Options } from "./secu
 export { defaultInvariants, type DefaultInvariantsOptions } from "./defaults.ts";
 export { OPERATOR_ACTION_CODES, PAUSE_DETAIL_CODES, connectErrorCode } from "./failure-code.ts";
 export { findingsPerInvariantMax } from "./findings.ts";
+export { sharedSecretSessionsClosed, sharedSecretSessionsClosedName, sharedSecretCloseWithinMsDefault, type SharedSecretSessionsClosedOptions } from "./shared-secret-sessions-closed.ts";

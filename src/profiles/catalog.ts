@@ -72,6 +72,7 @@ const febClient: ClientSwitches = {
   protocolVersion: 3,
   insecureWsGuard: false,
   tuiClientId: "gateway-client",
+  controlUiSendsBuildId: false,
   controlUiTokenPerTab: false,
 };
 
@@ -223,7 +224,7 @@ export const profiles: readonly Profile[] = [
       authMessageStyle: "2026.9",
     },
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000 },
+    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true },
     service: fixedService,
   },
 ];

@@ -147,6 +147,8 @@ export interface ClientSwitches {
   insecureWsGuard: boolean;
   /** The TUI's client id: before PR #55730 it connected as gateway-client (mode ui, display name openclaw-tui). */
   tuiClientId: "gateway-client" | "openclaw-tui";
+  /** The Control UI sends client.buildId (the 2026.9 gateway checks it against its own build). */
+  controlUiSendsBuildId: boolean;
   /** Control UI: keep the shared token per tab (sessionStorage) rather than in localStorage. */
   controlUiTokenPerTab: boolean;
 }

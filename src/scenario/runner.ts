@@ -19,7 +19,7 @@ export interface RunOptions {
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
   const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets } });
   const findings: Finding[] = [];
-  const invariants: Invariant[] = scenario.invariants?.() ?? [];
+  const invariants: Invariant[] = scenario.invariants?.(options.profile) ?? [];
   const unsubscribe = world.trace.subscribe((event) => {
     for (const inv of invariants) inv.onEvent(event);
   });

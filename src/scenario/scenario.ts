@@ -23,8 +23,8 @@ export interface Scenario {
   readonly expect?: Readonly<Record<string, Verdict>>;
   readonly expectDefault: Verdict;
   readonly budgets?: Partial<Budgets>;
-  /** Invariants observing the trace for the whole run. */
-  readonly invariants?: () => Invariant[];
+  /** Invariants observing the trace for the whole run, built for the run's profile. */
+  readonly invariants?: (profile: Profile) => Invariant[];
   run(ctx: ScenarioContext): void | Promise<void>;
 }
 

@@ -122,7 +122,8 @@ export class World {
       name: options.name,
       host: options.host,
       clock: this.clockOf(options.host),
-      client: { ...options.client, switches: options.client.switches ?? this.profile.client },
+      // A Control UI runs the bundle its gateway served: same build id unless the scenario says otherwise.
+      client: { buildId: this.gateways.values().next().value?.state.config.version, ...options.client, switches: options.client.switches ?? this.profile.client },
       file,
     });
     this.clients.set(options.name, node);

@@ -1,0 +1,59 @@
+// The two oracles a conformance run compares: anything that runs an Attempt and reports its Outcome. The real
+// side is the oracle driver over real loopback sockets; the model side is one simulated World (token auth, one
+// gateway, attempts from its own host) that keeps its state from attempt to attempt, like the real gateway.
+import { World, type Profile } from "../../src/index.ts";
+import type { Attempt, Outcome } from "../oracle/attempt.ts";
+
+/** Runs one attempt and reports what came back. State carries over between calls. */
+export interface AttemptOracle {
+  run(attempt: Attempt): Promise<Outcome>;
+}
+
+const modelPort = 18789;
+const modelToken = "conformance-model-gateway-token";
+const modelHost = "gw";
+/** One attempt may take this long in virtual time (the failure delay is at most 5 s, the handshake 15 s). */
+const attemptVirtualMsMax = 60_000;
+
+export interface ModelSideOptions {
+  readonly profile: Profile;
+  /** Identity name → seed hex; read at each attempt, so names added later resolve too. */
+  readonly identities: Readonly<Record<string, string>>;
+  /** Wall ms since the real run started: the model's clock is moved forward to keep up (pending-request and
+   *  limiter windows then age alike). Absent: virtual time moves only as attempts take it. */
+  readonly wallElapsedMs?: () => number;
+}
+
+/** The simulated gateway under a profile, as an AttemptOracle. */
+export class ModelSide implements AttemptOracle {
+  private readonly world: World;
+  private readonly startMs: number;
+
+  constructor(private readonly options: ModelSideOptions) {
+    this.world = new World({ seed: 1n, profile: options.profile });
+    this.world.addHost({ name: modelHost, kind: "lan" });
+    this.world.addGateway({ name: "gateway", host: modelHost, port: modelPort, config: { auth: { mode: "token", token: modelToken } } });
+    this.world.runFor(options.profile.gateway.startupUnavailableMs ?? 0);
+    this.startMs = this.world.scheduler.nowMs();
+  }
+
+  async run(attempt: Attempt): Promise<Outcome> {
+    this.keepUpWithWallClock();
+    const handle = this.world.attempt({
+      fromHost: modelHost,
+      url: `ws://127.0.0.1:${modelPort}`,
+      port: modelPort,
+      gatewayToken: modelToken,
+      identities: { ...this.options.identities },
+      attempt,
+    });
+    this.world.runUntil(() => handle.outcome !== undefined, attemptVirtualMsMax);
+    return handle.outcome ?? { challenge: null, response: null, close: null, elapsedMs: attemptVirtualMsMax, events: [], notes: ["model: no outcome within the virtual time limit"] };
+  }
+
+  private keepUpWithWallClock(): void {
+    if (this.options.wallElapsedMs === undefined) return;
+    const behindMs = this.startMs + this.options.wallElapsedMs() - this.world.scheduler.nowMs();
+    if (behindMs > 0) this.world.runFor(Math.round(behindMs));
+  }
+}
