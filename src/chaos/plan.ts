@@ -111,7 +111,7 @@ export function formatReplayPath(selection: PlanSelection): string {
 }
 
 export function parseReplayPath(text: string): PlanSelection | undefined {
-  const m = /^c([\d.]*)-e([\d.]*)$/.exec(text.trim());
+  const m = /^c((?:\d+(?:\.\d+)*)?)-e((?:\d+(?:\.\d+)*)?)$/.exec(text.trim());
   if (!m) return undefined;
   const list = (s: string | undefined) => (s ? s.split(".").map(Number) : []);
   const clients = list(m[1]);
