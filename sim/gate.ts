@@ -14,6 +14,7 @@ import {
   renderGateTable,
   renderProgress,
   runGate,
+  runScenario,
   type GateJob,
   type Profile,
 } from "../src/index.ts";
@@ -67,16 +68,37 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
+/** Files whose clients the real OpenClaw client can play (any kind but the Control UI, no one-shot call). */
+function realApplicable(job: GateJob): boolean {
+  const path = job.source?.kind === "file" ? job.source.path : undefined;
+  if (!path) return false;
+  const parsed = parseCaseFile(readFileSync(join(import.meta.dirname, "..", path), "utf8"), path);
+  return parsed.ok && parsed.file.steps.some((st) => "client" in st && st.client.kind !== "control-ui" && !st.client.oneShot);
+}
+
 async function runRealClientGate(seed: bigint): Promise<number> {
   const { compareClients, formatComparison } = await import("./real-client/compare.ts");
+  const { loadRealGatewayClient } = await import("./real-client/load.ts");
   const profile = findProfile("2026.9")!;
+  const loaded = await loadRealGatewayClient();
   const result = await compareClients({ seed, profile });
-  if (result.kind !== "compared") {
-    console.error(`clawsim: the real client is unavailable: ${result.reason}`);
+  if (result.kind !== "compared" || loaded.kind !== "loaded") {
+    console.error(`clawsim: the real client is unavailable: ${result.kind !== "compared" ? result.reason : "not loaded"}`);
     return 2;
   }
   console.log(formatComparison(result));
-  const differing = result.stories.filter((s) => s.differences.length > 0).length;
-  console.log(`gate --client real: ${result.stories.length} stories, ${differing} where the real client's verdict differs`);
-  return differing === 0 ? 0 : 1;
+  const storyDiffs = result.stories.filter((s) => s.differences.length > 0).length;
+  const jobs = fileJobs([profile]).filter((j) => j.profile.name === profile.name && realApplicable(j));
+  console.log(`\nscenario files under ${profile.name}, simulated client vs real @openclaw/gateway-client:`);
+  let fileDiffs = 0;
+  for (const job of jobs) {
+    const sim = await runScenario(job.scenario, { seed, profile, source: job.source });
+    const real = await runScenario(job.scenario, { seed, profile, source: job.source, realClientModule: loaded.module });
+    const again = await runScenario(job.scenario, { seed, profile, source: job.source, realClientModule: loaded.module });
+    const same = sim.verdict === real.verdict;
+    if (!same || again.traceHash !== real.traceHash) fileDiffs++;
+    console.log(`  ${job.scenario.name.padEnd(32)} sim ${sim.verdict}  real ${real.verdict}  ${same ? "same" : "DIFFERENT"}  real trace ${real.traceHash.slice(0, 12)} ${again.traceHash === real.traceHash ? "stable" : "UNSTABLE"}`);
+  }
+  console.log(`gate --client real: ${result.stories.length} stories (${storyDiffs} differ), ${jobs.length} scenario files (${fileDiffs} differ or unstable)`);
+  return storyDiffs === 0 && fileDiffs === 0 ? 0 : 1;
 }

@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import type { Attempt } from "../world/index.ts";
 import { invariantNames } from "./case-steps.ts";
 
-export type CaseFrom = "local" | "lan" | "remote";
+export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
 
 export interface CaseExpect {
   ok?: boolean;
@@ -117,7 +117,7 @@ const attemptSchema = {
   properties: {
     name: { type: "string", minLength: 1 },
     probe: { type: "string" },
-    from: { enum: ["local", "lan", "remote"] },
+    from: { enum: ["local", "lan", "tailnet", "remote"] },
     headers: { type: "object", additionalProperties: { type: "string" } },
     preFrames: { type: "array", items: { type: "string" } },
     connect: { type: "object" },
@@ -183,7 +183,7 @@ const operatorSchema = {
   additionalProperties: false,
 };
 
-const fromSchema = { enum: ["local", "lan", "remote"] };
+const fromSchema = { enum: ["local", "lan", "tailnet", "remote"] };
 
 const clientSchema = {
   type: "object",

@@ -73,10 +73,11 @@ function seededStore(file: CaseFile, seeds: Record<string, string>, world: World
   return store;
 }
 
-function runCase(file: CaseFile, ctx: ScenarioContext): void {
+async function runCase(file: CaseFile, ctx: ScenarioContext): Promise<void> {
   const { world } = ctx;
   const seeds = identitySeeds(file);
-  world.addHost({ name: gatewayHostName, kind: "lan", alsoOn: ["remote"] });
+  world.addHost({ name: gatewayHostName, kind: "lan", alsoOn: ["tailnet", "remote"] });
+  world.addHost({ name: "tailnet-peer", kind: "tailnet" });
   world.addHost({ name: "lan-peer", kind: "lan" });
   world.addHost({ name: "remote-peer", kind: "remote" });
   const token = file.gateway?.auth?.token ?? "";
@@ -96,7 +97,7 @@ function runCase(file: CaseFile, ctx: ScenarioContext): void {
     const deviceId = deviceIdOf(seeds, name);
     for (const t of Object.values(gateway.state.store.paired[deviceId]?.tokens ?? {})) world.rememberDeviceToken(deviceId, t.role, t.token);
   }
-  requireWithinBudget(world.runFor(world.profile.gateway.startupUnavailableMs ?? 0));
+  requireWithinBudget(await world.advance(world.profile.gateway.startupUnavailableMs ?? 0));
   const env: CaseEnv = {
     file,
     ctx,
@@ -106,7 +107,7 @@ function runCase(file: CaseFile, ctx: ScenarioContext): void {
     rules: [],
     resolve: (text) => resolvePlaceholders(text, env),
   };
-  file.steps.forEach((step, i) => runStep(step, i, env));
+  for (const [i, step] of file.steps.entries()) await runStep(step, i, env);
 }
 
 interface CaseEnv extends StepEnv {
@@ -122,14 +123,14 @@ function resolvePlaceholders(text: string, env: CaseEnv): string {
   });
 }
 
-function runStep(step: CaseStep, i: number, env: CaseEnv): void {
+async function runStep(step: CaseStep, i: number, env: CaseEnv): Promise<void> {
   const { world } = env.ctx;
   if ("wait" in step) {
-    requireWithinBudget(world.runFor(step.wait));
+    requireWithinBudget(await world.advance(step.wait));
     return;
   }
   if ("operator" in step) {
-    operatorAction(step.operator, env);
+    await operatorAction(step.operator, env);
     return;
   }
   if ("expectPairing" in step) {
@@ -149,7 +150,7 @@ function runStep(step: CaseStep, i: number, env: CaseEnv): void {
   const attempt = toAttempt(attemptIn as Attempt & { device?: { identity?: string; otherKey?: string } }, env.seeds);
   const where = origin(from ?? "local");
   const handle = world.attempt({ fromHost: where.host, url: where.url, port: casePort, gatewayToken: env.token, identities: env.seeds, attempt });
-  requireWithinBudget(world.runUntil(() => handle.outcome !== undefined, attemptWaitMs));
+  requireWithinBudget(await world.advanceUntil(() => handle.outcome !== undefined, attemptWaitMs));
   const outcome = handle.outcome;
   if (!env.ctx.check(outcome !== undefined, "case-step", `step ${i} (${attempt.name}): no outcome within ${attemptWaitMs} ms`, { kind: "liveness" })) return;
   world.scheduler.record("case", "check", { step: i, attempt: attempt.name, outcome: outcome as unknown as Record<string, unknown> });
@@ -162,6 +163,8 @@ function origin(from: CaseFrom): { host: string; url: string } {
       return { host: "gateway-host", url: `ws://127.0.0.1:${casePort}` };
     case "lan":
       return { host: "lan-peer", url: `ws://gateway-host:${casePort}` };
+    case "tailnet":
+      return { host: "tailnet-peer", url: `ws://gateway-host:${casePort}` };
     case "remote":
       return { host: "remote-peer", url: `ws://gateway-host:${casePort}` };
   }
@@ -176,7 +179,7 @@ function toAttempt(raw: Attempt & { device?: { identity?: string; otherKey?: str
   return { ...raw, device: { payloadVersion: "v3", ...device, identitySeed: seed, ...(other ? { otherKeySeed: other } : {}) } as Attempt["device"] };
 }
 
-function operatorAction(action: OperatorAction, env: CaseEnv): void {
+async function operatorAction(action: OperatorAction, env: CaseEnv): Promise<void> {
   const { world } = env.ctx;
   const gateway = world.gateway("gateway");
   const store = gateway.state.store;
@@ -212,7 +215,7 @@ function operatorAction(action: OperatorAction, env: CaseEnv): void {
       break;
     case "restart-gateway":
       gateway.restart();
-      requireWithinBudget(world.runFor(world.profile.gateway.startupUnavailableMs ?? 0));
+      requireWithinBudget(await world.advance(world.profile.gateway.startupUnavailableMs ?? 0));
       break;
   }
   gateway.persisted = structuredClone(store);

@@ -55,7 +55,7 @@ export interface StepEnv {
   resolve(text: string): string;
 }
 
-function gatewayAddress(world: World, kind: "lan" | "remote"): string {
+function gatewayAddress(world: World, kind: "lan" | "tailnet" | "remote"): string {
   const host = world.network.hosts.get(gatewayHostName);
   const address = host.interfaces.find((i) => i.kind === kind)?.address;
   if (!address) throw new Error(`the gateway host has no ${kind} address`);
@@ -71,7 +71,7 @@ export function startClient(step: ClientStep, env: StepEnv): void {
   if (from !== "local") {
     host = `${step.name}-host`;
     world.addHost({ name: host, kind: from });
-    url = from === "lan" ? `ws://${gatewayAddress(world, "lan")}:${env.port}` : `wss://${gatewayAddress(world, "remote")}:${env.port}`;
+    url = from === "remote" ? `wss://${gatewayAddress(world, "remote")}:${env.port}` : `ws://${gatewayAddress(world, from)}:${env.port}`;
   }
   if (step.clockOffsetMs !== undefined) {
     if (from === "local") throw new Error(`client ${step.name}: clockOffsetMs needs its own host (from: lan or remote)`);
@@ -79,7 +79,7 @@ export function startClient(step: ClientStep, env: StepEnv): void {
   }
   const seed = step.identity ? env.seeds[step.identity] : undefined;
   if (step.identity && !seed) throw new Error(`client ${step.name}: unknown identity '${step.identity}'`);
-  world.addClient({
+  world.addAnyClient({
     name: step.name,
     host,
     user: step.name,
@@ -134,11 +134,10 @@ export function applyFault(fault: FaultStep, env: StepEnv): void {
 
 export function checkClient(expect: ClientExpect, i: number, env: StepEnv): void {
   const { check, world } = env.ctx;
-  const state = world.client(expect.name).state;
+  const status = world.clientStatus(expect.name);
   const at = `step ${i} (client ${expect.name})`;
-  const connected = state.lifecycle === "running" && state.socket === "open" && state.handshake === "connected";
-  if (expect.connected !== undefined) check(connected === expect.connected, "case-expect", `${at}: connected is ${connected}, expected ${expect.connected}`);
-  if (expect.paused !== undefined) check((state.lifecycle === "paused") === expect.paused, "case-expect", `${at}: lifecycle is ${state.lifecycle}, expected ${expect.paused ? "paused" : "not paused"}`);
-  if (expect.attemptsMax !== undefined) check(state.attempts <= expect.attemptsMax, "case-expect", `${at}: ${state.attempts} connect attempts, expected at most ${expect.attemptsMax}`);
-  if (expect.attemptsMin !== undefined) check(state.attempts >= expect.attemptsMin, "case-expect", `${at}: ${state.attempts} connect attempts, expected at least ${expect.attemptsMin}`);
+  if (expect.connected !== undefined) check(status.connected === expect.connected, "case-expect", `${at}: connected is ${status.connected}, expected ${expect.connected}`);
+  if (expect.paused !== undefined) check(status.paused === expect.paused, "case-expect", `${at}: ${status.paused ? "paused" : "not paused"}, expected ${expect.paused ? "paused" : "not paused"}`);
+  if (expect.attemptsMax !== undefined) check(status.attempts <= expect.attemptsMax, "case-expect", `${at}: ${status.attempts} connect attempts, expected at most ${expect.attemptsMax}`);
+  if (expect.attemptsMin !== undefined) check(status.attempts >= expect.attemptsMin, "case-expect", `${at}: ${status.attempts} connect attempts, expected at least ${expect.attemptsMin}`);
 }

@@ -2,7 +2,7 @@
 // invariants, and returns a RunResult value. It prints nothing; reporters format the result.
 import { AssertionFailure, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
 import type { Profile } from "../profiles/index.ts";
-import { World } from "../world/index.ts";
+import { World, type WorldOptions } from "../world/index.ts";
 import type { Invariant } from "../invariants/index.ts";
 import { expectedVerdict, type Scenario, type ScenarioContext } from "./scenario.ts";
 import type { Finding, RunResult } from "./result.ts";
@@ -14,10 +14,12 @@ export interface RunOptions {
   readonly source?: RunResult["source"];
   /** Overrides the scenario's own budgets. */
   readonly budgets?: Partial<Budgets>;
+  /** Run the real OpenClaw client wherever the scenario adds clients through addAnyClient. */
+  readonly realClientModule?: WorldOptions["realClientModule"];
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
-  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets } });
+  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule });
   const findings: Finding[] = [];
   const invariants: Invariant[] = scenario.invariants?.(options.profile) ?? [];
   const unsubscribe = world.trace.subscribe((event) => {

@@ -11,6 +11,7 @@ import { runAttempt } from "./attempt/attempt-runner.ts";
 import type { Attempt, Outcome } from "./attempt/attempt.ts";
 import { RealClients } from "./real-client-runtime.ts";
 import type { RealClientNode, RealClientSpec } from "./real-client-node.ts";
+import type { RealGatewayClientModule } from "./real-client-types.ts";
 import type { Machine } from "../host/index.ts";
 import { MachineNode, machineChanged, startGatewayProcess, type GatewayProcessStart, type MachineNodeOptions } from "./machine-node.ts";
 import { credentialFields, planMachineClient, type MachineClientPlan, type MachineClientSpec } from "./machine-clients.ts";
@@ -21,6 +22,16 @@ export interface WorldOptions {
   seed: Seed;
   profile: Profile;
   budgets?: Partial<Budgets>;
+  /** When set, addAnyClient runs the real OpenClaw client for the kinds it covers (not the Control UI). */
+  realClientModule?: RealGatewayClientModule;
+}
+
+/** What a scenario can ask of any client, simulated or real. */
+export interface ClientStatus {
+  readonly implementation: "sim" | "real";
+  readonly connected: boolean;
+  readonly paused: boolean;
+  readonly attempts: number;
 }
 
 export type GatewayConfigInput = Partial<Omit<GatewayRuntimeConfig, "auth" | "controlUi">> & {
@@ -65,7 +76,11 @@ export class World {
   private readonly clocks = new Map<string, NodeClock>();
   private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null } };
 
+  readonly realClientModule: RealGatewayClientModule | undefined;
+  private realClientHost: string | undefined;
+
   constructor(options: WorldOptions) {
+    this.realClientModule = options.realClientModule;
     this.scheduler = new Scheduler(options.seed, { budgets: options.budgets });
     this.network = new Network<string>({ scheduler: this.scheduler });
     this.profile = options.profile;
@@ -129,6 +144,59 @@ export class World {
     this.clients.set(options.name, node);
     if (options.start !== false) node.start();
     return node;
+  }
+
+  /**
+   * Adds a client of any kind: the real OpenClaw client when the world has one and it covers the kind (not the
+   * Control UI, not a one-shot call), else the simulated client. Scenario files use this.
+   */
+  addAnyClient(options: Parameters<World["addClient"]>[0]): "sim" | "real" {
+    const c = options.client;
+    // Real clients share one host (the process has one Date); clients elsewhere stay simulated.
+    this.realClientHost ??= this.realClientModule ? options.host : undefined;
+    if (this.realClientModule && c.kind !== "control-ui" && !c.oneShot && options.host === this.realClientHost) {
+      this.addRealClient({
+        name: options.name,
+        host: options.host,
+        user: options.user,
+        url: c.url,
+        module: this.realClientModule,
+        kind: c.kind,
+        identity: c.identity,
+        explicitToken: c.explicitToken,
+        passiveToken: c.passiveToken,
+        password: c.password,
+        storedTokens: c.storedTokens,
+        scopes: c.scopes,
+      });
+      return "real";
+    }
+    this.addClient(options);
+    return "sim";
+  }
+
+  clientStatus(name: string): ClientStatus {
+    const sim = this.clients.get(name);
+    if (sim) {
+      const st = sim.state;
+      return { implementation: "sim", connected: st.lifecycle === "running" && st.socket === "open" && st.handshake === "connected", paused: st.lifecycle === "paused", attempts: st.attempts };
+    }
+    const real = this.realClient(name);
+    return { implementation: "real", connected: real.connected, paused: real.paused, attempts: real.attempts };
+  }
+
+  /** Whether anything in the world settles work in promise callbacks (then time must advance asynchronously). */
+  get hasAsyncParticipants(): boolean {
+    return this.realClientsRuntime !== undefined;
+  }
+
+  /** runFor, in the async loop when real clients are present. */
+  advance(ms: number): Promise<RunOutcome> {
+    return this.hasAsyncParticipants ? this.runForAsync(ms) : Promise.resolve(this.runFor(ms));
+  }
+
+  advanceUntil(done: () => boolean, timeoutMs: number): Promise<RunOutcome> {
+    return this.hasAsyncParticipants ? this.runUntilAsync(done, timeoutMs) : Promise.resolve(this.runUntil(done, timeoutMs));
   }
 
   client(name: string): ClientNode {
