@@ -3,7 +3,7 @@
 // seeded sequence of generated connect attempts on it and on a fresh model World under the matching profile,
 // prints the divergence groups with shrunk examples, and stops the gateway and removes its scratch folder.
 // Exit 0 no divergence, 1 divergences, 2 bad input or no real gateway. Reads wall time only to pace and report.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -36,6 +36,34 @@ export function profileFor(version: string, override?: string): { profile: Profi
   if (byMinor !== undefined) return { profile: byMinor, note: `matches ${minor}.x` };
   const newest = profiles.at(-1)!;
   return { profile: newest, note: `no profile for ${version}: comparing with the newest profile, ${newest.name}` };
+}
+
+/** After Ctrl-C the gateway's helper processes may still write into its scratch folder (Node's compile cache)
+ *  for a moment after the folder was removed; on an abnormal exit keep removing it until it stays gone. */
+const scratchSettleMsMax = 3_000;
+const scratchQuietChecks = 3;
+const scratchPollMs = 200;
+
+function removeScratchOnExit(dir: string): () => void {
+  const handler = (): void => {
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + scratchSettleMsMax;
+    for (let quiet = 0; quiet < scratchQuietChecks && Date.now() < deadline; ) {
+      if (existsSync(dir)) {
+        quiet = 0;
+        try {
+          rmSync(dir, { recursive: true, force: true });
+        } catch {
+          // Still being written to: try again on the next poll.
+        }
+      } else {
+        quiet++;
+      }
+      Atomics.wait(pause, 0, 0, scratchPollMs);
+    }
+  };
+  process.on("exit", handler);
+  return () => process.off("exit", handler);
 }
 
 interface Prepared {
@@ -81,6 +109,7 @@ export async function runConformance(args: SimArgs): Promise<number> {
   if (gateway === null) return 2;
   const readyMs = performance.now();
   console.log(`gateway ready on 127.0.0.1:${gateway.port} after ${(gateway.startup.readyMs / 1000).toFixed(1)} s`);
+  const forgetScratch = removeScratchOnExit(gateway.scratchDir);
   try {
     const identities: Record<string, string> = { ...conformanceIdentities };
     const real = new OracleDriver({ port: gateway.port, gatewayToken: gateway.token, identities });
@@ -109,5 +138,6 @@ export async function runConformance(args: SimArgs): Promise<number> {
     return result.groups.length === 0 ? 0 : 1;
   } finally {
     await gateway.stop();
+    forgetScratch();
   }
 }
