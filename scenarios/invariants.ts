@@ -35,9 +35,16 @@ export function convergeOnNotes(options: Omit<ConvergesOptions, "isMarker"> = {}
  * `false` for either leaves it out; other options pass through.
  */
 export function libraryInvariants(profile: Profile, options: DefaultInvariantsOptions = {}): Invariant[] {
-  const { signedOverOwnChallenge: own, revokedTokenRefused: revoked, ...rest } = options;
+  const { signedOverOwnChallenge: own, revokedTokenRefused: revoked, scopesWithinApproval: scopes, ...rest } = options;
+  const exemptLocalBackend = profile.gateway.localBackendPairingSkip === "also-shared-secret";
   return [
-    ...defaultInvariants({ converges: convergeOnNotes(), ...rest, signedOverOwnChallenge: false, revokedTokenRefused: false }),
+    ...defaultInvariants({
+      converges: convergeOnNotes(),
+      ...rest,
+      scopesWithinApproval: scopes === false ? false : { exemptLocalBackend, ...scopes },
+      signedOverOwnChallenge: false,
+      revokedTokenRefused: false,
+    }),
     ...(own === false ? [] : [signedOverOwnChallenge({ allowMissingNonceWhenLocal: profile.gateway.nonceRequired === "remote-only", ...own })]),
     ...(revoked === false ? [] : [revokedTokenRefused({ closeLiveSessions: profile.gateway.revokeClosesSessions, ...revoked })]),
   ];

@@ -7,7 +7,7 @@ import { convergeOnNotes, libraryInvariants, markConverge } from "./invariants.t
 import { addGatewayMachine, clientEvents, installGateway, runFor, tokenConfig } from "./support.ts";
 
 const wanted = ["operator.write", "operator.read"];
-const write = { method: "chat.send", params: { message: "hello from a local service" } };
+const write = { method: "chat.send", params: { sessionKey: "main", message: "hello from a local service" } };
 
 export const localBackendScopes: Scenario = {
   name: "local-backend-scopes",

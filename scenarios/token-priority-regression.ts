@@ -3,6 +3,8 @@
 // cached token still hold the old one. The clients restart with a valid stored device token and a stale
 // passive token. 2026.2.14 sends the passive token first and floods `device token mismatch` (retries-bounded,
 // converges); releases before and after it prefer the stored token, or heal with the one device-token retry.
+// Under 2026.9 a local backend is never paired (it authenticates with the shared secret and skips pairing, as
+// the released gateway does), so it holds no device token: with a stale token it must pause, not loop.
 import { host } from "../src/index.ts";
 const { op } = host;
 import type { MachineClientSpec, Scenario, World } from "../src/index.ts";
@@ -39,9 +41,13 @@ export const tokenPriorityRegression: Scenario = {
   expectDefault: "pass",
   expect: { "2026.2.13": "pass", "2026.2.14": "fail", "2026.2.22": "pass", "2026.3": "pass", "2026.4": "pass", "2026.9": "pass" },
   // The one-shot CLI is not expected to converge: under 2026.3+ it sends the stale passive token and fails once.
-  invariants: (p) => libraryInvariants(p, { converges: convergeOnNotes({ clients: [...longRunning] }) }),
+  // Neither is a backend that the release never pairs (no stored device token to fall back on).
+  invariants: (p) => libraryInvariants(p, { converges: convergeOnNotes({ clients: longRunning.filter((k) => k !== "backend" || !unpairedBackend(p)) }) }),
   run(ctx) {
     const { world } = ctx;
+    if (unpairedBackend(world.profile)) {
+      ctx.note("this release never pairs a local backend: it gets no device token and must pause on a stale token");
+    }
     const perTab = world.profile.client.controlUiTokenPerTab;
     addGatewayMachine(world, {
       config: tokenConfig("T1"),
@@ -60,5 +66,13 @@ export const tokenPriorityRegression: Scenario = {
     for (const [kind, spec] of all) startOnGatewayHost(world, kind, kind, spec);
     markConverge(ctx, "every kind restarted with a stale passive token after the rotation");
     runFor(world, floodWindowMs);
+    if (unpairedBackend(world.profile)) {
+      const backend = world.clientStatus("backend");
+      ctx.check(backend.paused && !backend.connected, "unpaired-backend-pauses", `the never-paired backend should pause on its stale token; paused=${backend.paused} connected=${backend.connected}`);
+    }
   },
 };
+
+function unpairedBackend(profile: World["profile"]): boolean {
+  return profile.gateway.localBackendPairingSkip === "also-shared-secret";
+}

@@ -1,7 +1,9 @@
 // Connect policy decisions (spec §4.2 steps 4, 6, 8, 9 and §4.5 skip/silent rules), each a pure function of
 // the facts established so far and the profile's switches.
 import type { GatewaySwitches } from "../profiles/index.ts";
-import type { PairingReason } from "../protocol/index.ts";
+import { OperatorScopes, type PairingReason } from "../protocol/index.ts";
+
+const knownOperatorScopes = new Set<string>(Object.values(OperatorScopes));
 
 export const controlUiClientId = "openclaw-control-ui";
 export const tuiClientId = "openclaw-tui";
@@ -86,11 +88,21 @@ export function skipsPairing(
   if (f.trustedProxyAuthOk) return true;
   if (switches.trustedProxySkipsDeviceForAnyClient && f.authMethod === "trusted-proxy") return true;
   if (f.allowBypass && f.sharedAuthOk) return true;
-  if (switches.silentPairing === "late") {
-    if (f.cls.isControlUi && f.role === "operator" && f.authMethod === "none") return true;
-    if (f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && !f.isPaired && (f.authMethod === "device-token" || f.authMethod === "none")) return true;
-  }
+  if (switches.silentPairing === "late" && f.cls.isControlUi && f.role === "operator" && f.authMethod === "none") return true;
+  if (f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && localBackendSkips(switches, f)) return true;
   return false;
+}
+
+function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; sharedAuthOk: boolean; isPaired: boolean }): boolean {
+  const viaDeviceToken = f.authMethod === "device-token" || f.authMethod === "none";
+  switch (switches.localBackendPairingSkip) {
+    case "never":
+      return false;
+    case "device-token-or-none":
+      return viaDeviceToken && !f.isPaired;
+    case "also-shared-secret":
+      return viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password"));
+  }
 }
 
 const nativeAppIds = new Set(["openclaw-macos", "openclaw-ios", "openclaw-android", "openclaw-linux", "openclaw-watchos"]);
@@ -98,7 +110,7 @@ const nativeAppIds = new Set(["openclaw-macos", "openclaw-ios", "openclaw-androi
 /** Whether a pairing requirement is approved on the spot (silent local pairing). */
 export function isSilentPairing(
   switches: GatewaySwitches,
-  f: { reason: PairingReason; isLocal: boolean; hasOrigin: boolean; cls: ClientClass; clientId: string },
+  f: { reason: PairingReason; isLocal: boolean; hasOrigin: boolean; cls: ClientClass; clientId: string; role: string; scopes: readonly string[] },
 ): boolean {
   if (!f.isLocal) return false;
   switch (switches.silentPairing) {
@@ -112,7 +124,9 @@ export function isSilentPairing(
       if (f.reason === "metadata-upgrade") return !f.hasOrigin && !f.cls.isControlUi && (f.cls.isCli || nativeAppIds.has(f.clientId));
       return true;
     }
-    case "all-but-role-upgrade":
-      return f.reason !== "role-upgrade";
+    case "all-but-node-role-upgrade":
+      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+      if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
+      return f.reason !== "role-upgrade" || f.role === "operator";
   }
 }

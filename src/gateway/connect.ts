@@ -19,7 +19,7 @@ import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } f
 import { log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
-import { isLoopbackAddress } from "./locality.ts";
+import { isLoopbackAddress, localClient } from "./locality.ts";
 import { unauthorizedAnswer } from "./unauthorized.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
 
@@ -52,8 +52,7 @@ export function handleConnect(state: GatewayState, conn: Connection, req: Reques
   const params = validated.params;
   if (!state.ready) return startingAnswer(conn, req.id);
   const v = sw.protocolVersion;
-  const probeOk = sw.probeProtocolFloor !== null && params.client.id === "openclaw-probe" && params.maxProtocol >= sw.probeProtocolFloor && params.minProtocol <= v;
-  if ((params.maxProtocol < v || params.minProtocol > v) && !probeOk) return protocolMismatch(state, conn, req.id, params);
+  if ((params.maxProtocol < v || params.minProtocol > v) && !admittedBelow(state, params)) return protocolMismatch(state, conn, req.id, params);
   const role = params.role ?? "operator";
   if (role !== "operator" && role !== "node") {
     return refuse(conn.connId, req.id, { code: ErrorCodes.INVALID_REQUEST, message: "invalid role" });
@@ -95,8 +94,6 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     case "allow":
       break;
   }
-  const buildRefusal = controlUiBuild(state, conn, f.requestId, f.cls, f.params);
-  if (buildRefusal) return buildRefusal;
   if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
     f.scopes = [];
   }
@@ -114,7 +111,8 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
   }
   if (!f.authOk) return unauthorized(state, conn, ctx, f);
   if (f.authMethod === "token" || f.authMethod === "password") clearFailures(state.failedAuth, conn.clientIp);
-  return pairDevice(state, conn, ctx, f, publicKey, (deviceToken) => helloOk(state, conn, ctx, f, deviceToken));
+  // The Control UI build check comes last, after pairing (recorded: a bad signature is reported first).
+  return pairDevice(state, conn, ctx, f, publicKey, (deviceToken) => controlUiBuild(state, conn, f.requestId, f.cls, f.params) ?? helloOk(state, conn, ctx, f, deviceToken));
 }
 
 function primaryAuth(
@@ -235,7 +233,14 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
 }
 
 function checkBrowserOriginFor(state: GatewayState, conn: Connection, origin: string | undefined) {
-  return checkBrowserOrigin({ origin, hostHeader: conn.headers["host"], isLocalClient: conn.isLocal, config: state.config, rule: state.switches.originRule });
+  return checkBrowserOrigin({ origin, hostHeader: conn.headers["host"], isLocalClient: localClient(state, conn), config: state.config, rule: state.switches.originRule });
+}
+
+/** Probes (mode probe) and legacy node hosts (role node, mode node) speak an older protocol (profile switch). */
+function admittedBelow(state: GatewayState, params: ConnectParams): boolean {
+  const floor = state.switches.probeProtocolFloor;
+  if (floor === null || params.maxProtocol < floor || params.minProtocol > state.switches.protocolVersion) return false;
+  return params.client.mode === "probe" || (params.role === "node" && params.client.mode === "node");
 }
 
 /** 2026.9: a Control UI served by this gateway (Origin host = Host) must run the gateway's build ("dev" passes). */

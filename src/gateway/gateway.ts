@@ -108,6 +108,7 @@ function preauthFrame(state: GatewayState, conn: Connection, text: string, ctx: 
   } catch {
     return [close(conn.connId, 1000, "")];
   }
+  if (state.switches.workerClaimsClosed && claimsWorker(parsed)) return [close(conn.connId, 1008, "invalid-handshake")];
   if (!validateRequestFrame(parsed)) return [close(conn.connId, 1008, "invalid request frame")];
   const req = parsed as RequestFrame;
   if (req.method !== "connect") {
@@ -187,4 +188,12 @@ function shutdown(state: GatewayState, reason: string, restartExpectedMs: number
     outputs.push(close(c.connId, 1012, "service restart"));
   }
   return outputs;
+}
+
+/** A pre-hello frame whose params claim a worker identity (role, client id or mode). */
+function claimsWorker(parsed: unknown): boolean {
+  const params = (parsed as { params?: unknown } | null)?.params;
+  if (params === null || typeof params !== "object") return false;
+  const p = params as { role?: unknown; client?: { id?: unknown; mode?: unknown } };
+  return p.role === "worker" || p.client?.id === "openclaw-worker" || p.client?.mode === "worker";
 }

@@ -24,7 +24,9 @@ export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext,
   let auth: Record<string, unknown> | undefined;
   if (sw.helloAuthAlways) auth = { method: f.authMethod, role: f.role, scopes: f.scopes };
   if (token) {
-    auth = { ...(auth ?? {}), deviceToken: token.token, role: token.role, scopes: token.scopes, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
+    const issued = { deviceToken: token.token, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
+    // helloAuthAlways reports the session's role and scopes; older releases report the token's.
+    auth = auth ? { ...auth, ...issued } : { ...issued, role: token.role, scopes: token.scopes };
   }
   const payload: Record<string, unknown> = {
     type: "hello-ok",

@@ -62,3 +62,10 @@ export function resolveLocality(options: {
     isLoopbackAddress(clientIp) && isLocalishHost(hostnameOf(headers["host"])) && (!forwardedPresent || peerTrusted);
   return { clientIp, isLocal, hasProxyHeaders, hasUntrustedProxyHeaders };
 }
+
+/** Local for silent pairing and the origin check, per the profile: isLocalClient, or any direct loopback peer. */
+export function localClient(state: { switches: { localClientRule: "is-local" | "loopback-peer" } }, conn: { isLocal: boolean; remoteAddress: string; headers: Record<string, string> }): boolean {
+  if (state.switches.localClientRule === "is-local") return conn.isLocal;
+  const h = conn.headers;
+  return isLoopbackAddress(conn.remoteAddress) && !h["x-forwarded-for"] && !h["x-real-ip"] && !h["x-forwarded-host"];
+}

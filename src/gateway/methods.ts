@@ -43,6 +43,9 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
     case "status":
       return [resOk(conn.connId, id, { ok: true, connections: countConnected(state), paired: Object.keys(state.store.paired).length })];
     case "chat.send":
+      if (state.switches.chatSendNeedsSessionKey && typeof params["sessionKey"] !== "string") {
+        return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: "session mutation target is unavailable", details: { code: "SESSION_MUTATION_TARGET_REQUIRED", method: "chat.send" } })];
+      }
       return [resOk(conn.connId, id, { ok: true, messageId: `m-${ctx.prng.nextU32().toString(16)}` })];
     case "chat.abort":
       if (typeof params["sessionKey"] !== "string") {

@@ -10,7 +10,7 @@ import {
   roleScopesAllow,
   type PairingReason,
 } from "../protocol/index.ts";
-import { isLoopbackAddress } from "./locality.ts";
+import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
@@ -35,7 +35,9 @@ export function pairDevice(
   if (!skip) {
     const reason = pairingRequirement(state, f, isPaired);
     if (reason) {
-      const silent = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id });
+      // The scopes this approval would grant: the request's merged with a pending one for the same device.
+      const pendingScopes = Object.values(state.store.pending).find((p) => p.deviceId === device.id)?.scopes ?? [];
+      const silent = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, role: f.role, scopes: [...f.scopes, ...pendingScopes] });
       const { request, created } = requestDevicePairing({
         store: state.store,
         request: {
@@ -110,7 +112,18 @@ function notPaired(
   if (created) outputs.push(...broadcastToPairingOperators(state, "device.pair.requested", request));
   void ctx;
   if (state.switches.pairingAnswer === "late") {
-    const details = { code: ConnectErrorDetailCodes.PAIRING_REQUIRED, reason, requestId, remediationHint: pairingRemediationHint(reason), deviceId: f.device!.id, requestedRole: f.role, requestedScopes: f.scopes };
+    // Recorded: an operator UI waiting for approval is told to wait and keep retrying.
+    const waitForApproval = (f.cls.isControlUi || f.cls.isTui) && f.role === "operator";
+    const details = {
+      code: ConnectErrorDetailCodes.PAIRING_REQUIRED,
+      reason,
+      requestId,
+      remediationHint: pairingRemediationHint(reason),
+      ...(waitForApproval ? { recommendedNextStep: "wait_then_retry", retryable: true, pauseReconnect: false } : {}),
+      deviceId: f.device!.id,
+      requestedRole: f.role,
+      requestedScopes: f.scopes,
+    };
     const message = pairingErrorMessageLate(reason);
     outputs.push(...refuse(conn.connId, f.requestId, { code: ErrorCodes.NOT_PAIRED, message, details }, 1008, pairingCloseReasonLate(reason, requestId)));
     return outputs;
@@ -120,10 +133,9 @@ function notPaired(
   return outputs;
 }
 
-/** Whether this connection counts as local for silent pairing (profile switch pairingLocality). */
+/** Whether this connection counts as local for silent pairing (profile switch localClientRule). */
 function pairingLocal(state: GatewayState, conn: Connection): boolean {
-  if (state.switches.pairingLocality === "is-local") return conn.isLocal;
-  return isLoopbackAddress(conn.remoteAddress) && !conn.hasUntrustedProxyHeaders && !conn.headers["x-forwarded-for"];
+  return localClient(state, conn);
 }
 
 /** Events about pairing go to connected operators that may act on them (operator.pairing or admin). */

@@ -26,7 +26,7 @@ export function unauthorizedAnswer(options: {
 }): GatewayOutput[] {
   const { switches, params, reason } = options;
   const auth = params.auth ?? {};
-  const clientKind = options.cls.isControlUi || options.cls.isWebchat ? "control-ui" : options.cls.isCli || params.client.id === "cli" ? "cli" : "other";
+  const clientKind = authClientKindFor(switches, options.cls, params.client.id);
   const message = authFailureMessage({
     reason,
     authMode: options.authMode,
@@ -54,4 +54,14 @@ export function unauthorizedAnswer(options: {
     error.details = details;
   }
   return refuse(options.connId, options.requestId, error);
+}
+
+/** Which hint family an auth failure message uses; 2026.9 decides by mode cli first, then the operator UIs. */
+function authClientKindFor(switches: GatewaySwitches, cls: ClientClass, clientId: string): "cli" | "control-ui" | "other" {
+  if (switches.authMessageStyle === "2026.9") {
+    if (cls.isCli) return "cli";
+    return cls.isControlUi || cls.isTui || cls.isWebchat || clientId === "openclaw-browser-copilot" ? "control-ui" : "other";
+  }
+  if (cls.isControlUi || cls.isWebchat) return "control-ui";
+  return cls.isCli || clientId === "cli" ? "cli" : "other";
 }

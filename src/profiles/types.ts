@@ -7,7 +7,8 @@ export interface GatewaySwitches {
   protocolVersion: number;
   /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time). */
   connectSchema: "feb" | "mar" | "late";
-  /** openclaw-probe clients are admitted down to this protocol (2026.9 admits probes on 3); null = no exception. */
+  /** Probes (mode probe) and legacy node hosts (role node, mode node) are admitted down to this protocol
+   *  (2026.9 admits them on 3); null = no exception. */
   probeProtocolFloor: number | null;
   /** A Control UI whose Origin equals the Host must send client.buildId equal to the gateway's (or "dev"). */
   controlUiBuildCheck: boolean;
@@ -64,11 +65,21 @@ export interface GatewaySwitches {
   /** A missing shared token (token_missing) is charged to the limiter. */
   tokenMissingCharged: boolean;
   /** Which local pairings are approved silently: S-Feb not-paired only; S-Mar any; S-Late not scope-upgrade;
-   *  2026.9 anything but a role upgrade. */
-  silentPairing: "feb" | "mar" | "late" | "all-but-role-upgrade";
-  /** What counts as local for pairing: isLocalClient (loopback + local Host), or any loopback peer without
-   *  untrusted proxy headers (2026.9 pairs a loopback socket with a foreign Host silently). */
-  pairingLocality: "is-local" | "loopback-peer";
+   *  2026.9 anything but an upgrade to the node role, never for Origin-bearing non-UI clients, never with a
+   *  scope the gateway does not know. */
+  silentPairing: "feb" | "mar" | "late" | "all-but-node-role-upgrade";
+  /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
+   *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
+   *  Origin through). */
+  localClientRule: "is-local" | "loopback-peer";
+  /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
+   *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token). */
+  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret";
+  /** Pre-hello frames whose params claim a worker identity are closed 1008 "invalid-handshake" unanswered (2026.9). */
+  workerClaimsClosed: boolean;
+  /** Session methods (chat.send, chat.abort) need params.sessionKey; 2026.9 answers
+   *  SESSION_MUTATION_TARGET_REQUIRED for chat.send without one. */
+  chatSendNeedsSessionKey: boolean;
   /** "pairing required" (details {code, requestId, reason}) or the late "pairing required: <requirement>" with
    *  remediationHint/deviceId/requested* details and "(requestId: …)" in the close reason. */
   pairingAnswer: "plain" | "late";

@@ -95,11 +95,13 @@ function reasonMessage(reason: string | undefined, kind: AuthClientKind): string
 /** `formatGatewayAuthFailureMessage`. */
 export function authFailureMessage(input: AuthFailureMessageInput): string {
   if (input.style === "2026.9") {
-    // openclaw@2026.9.6 (recorded): non-UI clients get one hint for a missing or wrong token; the Control UI keeps
-    // its own; a device token asking for more scopes than it holds has its own message.
-    const hint = input.clientKind === "control-ui" ? tokenHint("control-ui") : TOKEN_MISMATCH_HINT_2026_9;
+    // openclaw@2026.9.6 (recorded): CLI clients get "use this gateway's token or pair the device"; operator UIs and
+    // others keep their hints (a missing token tells UIs how to paste or generate one); a device token asking for
+    // more scopes than it holds has its own message.
+    const hint = input.clientKind === "cli" ? TOKEN_MISMATCH_HINT_2026_9 : tokenHint(input.clientKind);
+    const missingHint = input.clientKind === "control-ui" ? "paste in Control UI settings or openclaw doctor --generate-gateway-token; restart" : hint;
     if (input.reason === "token_mismatch") return `unauthorized: gateway token mismatch (${hint})`;
-    if (input.reason === "token_missing") return `unauthorized: gateway token missing (${hint})`;
+    if (input.reason === "token_missing") return `unauthorized: gateway token missing (${missingHint})`;
     if (input.reason === "scope_mismatch") return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";
   }
   const fixed = reasonMessage(input.reason, input.clientKind);

@@ -130,9 +130,9 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.4", "deviceLessScopeKeepers", [[], ["cli", "gateway-client"]], run);
     expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([false, true]);
   });
-  it("pairingLocality", () => {
+  it("localClientRule", () => {
     const run = attempts([{ name: "foreign-host", headers: { host: "gateway.example" }, connect: { params: params() }, device: dev() }]);
-    const [a, b] = flip("2026.3", "pairingLocality", ["is-local", "loopback-peer"], run);
+    const [a, b] = flip("2026.3", "localClientRule", ["is-local", "loopback-peer"], run);
     expect([code(a[0]), b[0]!.response?.ok]).toEqual(["PAIRING_REQUIRED", true]);
   });
   it("pairingAnswer", () => {
@@ -144,7 +144,7 @@ describe("gateway switches flip outcomes", () => {
     expect(details(b[0]!)["remediationHint"]).toBe("Approve this device from the pending pairing requests.");
   });
   it("revokeRemovesRole", () => {
-    const run = attempts([{ name: "revoke", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, afterHello: [{ method: "device.token.revoke", params: { deviceId: meId.deviceId, role: "operator" } }] }, { name: "shared-after", connect: { params: params({}, 4) }, device: dev() }], { store: () => pairedStore() });
+    const run = attempts([{ name: "revoke", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, afterHello: [{ method: "device.token.revoke", params: { deviceId: meId.deviceId, role: "operator" } }] }, { name: "shared-after", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({}, 4) }, device: dev() }], { store: () => pairedStore() });
     const [a, b] = flip("2026.9", "revokeRemovesRole", [false, true], run);
     expect([a[1]!.response?.ok, details(b[1]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
@@ -166,6 +166,23 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "preauthOversizeReason", ["preauth payload too large", ""], run);
     expect([a[0]!.close?.reason, b[0]!.close?.reason, b[0]!.close?.code]).toEqual(["preauth payload too large", "", 1009]);
   });
+  it("localBackendPairingSkip", () => {
+    const run = attempts([{ name: "backend-device", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } }) }, device: dev() }]);
+    const [a, b] = flip("2026.3", "localBackendPairingSkip", ["never", "also-shared-secret"], run);
+    const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
+    expect([a[0]!.response?.ok, issued(a[0]!), b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, true, true, false]);
+  });
+  it("workerClaimsClosed", () => {
+    const run = attempts([{ name: "worker", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "worker" } }) } }]);
+    const [a, b] = flip("2026.3", "workerClaimsClosed", [false, true], run);
+    expect(a[0]!.response?.error?.message).toMatch(/^invalid connect params/);
+    expect([b[0]!.response, b[0]!.close]).toEqual([null, { code: 1008, reason: "invalid-handshake", by: "server" }]);
+  });
+  it("chatSendNeedsSessionKey", () => {
+    const run = attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: {} }] }]);
+    const [a, b] = flip("2026.3", "chatSendNeedsSessionKey", [false, true], run);
+    expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.error?.message]).toEqual([true, "session mutation target is unavailable"]);
+  });
   it("untrustedProxyHeaders", () => {
     const run = attempts([{ name: "xff", headers: { host: "127.0.0.1:18789", "x-forwarded-for": "203.0.113.5" }, connect: { params: params() } }]);
     const [a, b] = flip("2026.3", "untrustedProxyHeaders", ["not-local", "refuse-403"], run);
@@ -177,12 +194,12 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "tokenMissingCharged", [true, false], run);
     expect([code(a[1]), b[1]!.response?.ok]).toEqual(["AUTH_RATE_LIMITED", true]);
   });
-  it("silentPairing: all-but-role-upgrade refuses a local role upgrade but not a scope upgrade", () => {
+  it("silentPairing: all-but-node-role-upgrade refuses a local role upgrade but not a scope upgrade", () => {
     const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
-    const [a, b] = flip("2026.3", "silentPairing", ["mar", "all-but-role-upgrade"], asNode);
+    const [a, b] = flip("2026.3", "silentPairing", ["mar", "all-but-node-role-upgrade"], asNode);
     expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
     const moreScopes = attempts([{ name: "admin", connect: { params: params() }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
-    expect(moreScopes(profile("2026.3", { gateway: { silentPairing: "all-but-role-upgrade" } }))[0]!.response?.ok).toBe(true);
+    expect(moreScopes(profile("2026.3", { gateway: { silentPairing: "all-but-node-role-upgrade" } }))[0]!.response?.ok).toBe(true);
   });
   it("silentPairing", () => {
     const run = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore() });

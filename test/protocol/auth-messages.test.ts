@@ -23,8 +23,11 @@ describe("authFailureMessage (§4.4)", () => {
     const observed = (reason: string, clientKind: "cli" | "control-ui" | "other" = "cli") =>
       authFailureMessage({ reason, authMode: "token", clientKind, provided: none, style: "2026.9" });
     expect(observed("token_mismatch")).toBe("unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)");
-    expect(observed("token_missing", "other")).toBe("unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)");
+    expect(observed("token_missing", "cli")).toBe("unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)");
+    expect(observed("token_mismatch", "other")).toBe("unauthorized: gateway token mismatch (provide gateway auth token)");
+    expect(observed("token_missing", "control-ui")).toBe("unauthorized: gateway token missing (paste in Control UI settings or openclaw doctor --generate-gateway-token; restart)");
     expect(observed("token_mismatch", "control-ui")).toBe(message("token_mismatch", "control-ui"));
+    // (conformance run against openclaw@2026.9.6: test/fixtures/conformance/openclaw-2026.9.6.md, cause E)
     expect(observed("scope_mismatch")).toBe("unauthorized: device token scope mismatch (re-pair or approve scope upgrade)");
     expect(observed("password_mismatch")).toBe(message("password_mismatch", "cli"));
   });

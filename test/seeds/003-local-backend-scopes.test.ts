@@ -27,7 +27,7 @@ function startService(world: World, name: string, spec: MachineClientSpec): void
 }
 
 function writeAs(world: World, name: string) {
-  world.client(name).call("chat.send", { message: "hello from a local service" });
+  world.client(name).call("chat.send", { sessionKey: "main", message: "hello from a local service" });
   world.runFor(1_000);
   return rpcResults(world, name).at(-1);
 }
@@ -49,7 +49,7 @@ describe("seed 003: local backend services under allowInsecureAuth=false", () =>
     it(`2026.4: ${kind === "backend" ? "gateway-client/backend" : "cli/cli"} connects with the token but its scopes are stripped: a write fails`, () => {
       const world = loopbackHost("2026.4");
       const spec: MachineClientSpec =
-        kind === "cli" ? { kind, identity: null, scopes: wanted, call: { method: "chat.send", params: { message: "hi" } } } : { kind, identity: null, scopes: wanted };
+        kind === "cli" ? { kind, identity: null, scopes: wanted, call: { method: "chat.send", params: { sessionKey: "main", message: "hi" } } } : { kind, identity: null, scopes: wanted };
       startService(world, "svc", spec);
       expect(count(world, "svc", "hello")).toBe(1);
       const result = kind === "cli" ? rpcResults(world, "svc").at(-1) : writeAs(world, "svc");

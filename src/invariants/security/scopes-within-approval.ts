@@ -8,7 +8,7 @@ import { resolveMissingRequestedScope, roleScopesAllow } from "../../protocol/in
 import { FindingList, refOf, scopeList, shortId } from "../findings.ts";
 import type { Invariant, InvariantFinding } from "../invariant.ts";
 import { str } from "../trace-fields.ts";
-import { TraceReader, type Observation, type SessionFacts } from "../trace-reader.ts";
+import { TraceReader, type ConnRecord, type Observation, type SessionFacts } from "../trace-reader.ts";
 import { ApprovalModel, type SeededApproval } from "./approvals.ts";
 
 export const scopesWithinApprovalName = "scopes-within-approval";
@@ -22,18 +22,23 @@ export interface ScopesWithinApprovalOptions {
   /** Sessions with these auth methods are not checked: the gateway skips pairing for them
    *  (trusted-proxy Control UI; auth mode none under S-Late). Default ["trusted-proxy", "none"]. */
   readonly exemptAuthMethods?: readonly string[];
+  /** The release lets a local gateway-client/backend without an Origin skip pairing with the shared secret
+   *  (2026.9, localBackendPairingSkip "also-shared-secret"): such sessions are not checked. */
+  readonly exemptLocalBackend?: boolean;
 }
 
 class ScopesWithinApproval implements Invariant {
   readonly name = scopesWithinApprovalName;
   private readonly reader = new TraceReader();
   private readonly findings = new FindingList(scopesWithinApprovalName);
+  private readonly exemptLocalBackend: boolean;
   private readonly model: ApprovalModel;
   private readonly exempt: ReadonlySet<string>;
 
   constructor(options: ScopesWithinApprovalOptions) {
     this.model = new ApprovalModel(options.seed);
     this.exempt = new Set(options.exemptAuthMethods ?? ["trusted-proxy", "none"]);
+    this.exemptLocalBackend = options.exemptLocalBackend ?? false;
   }
 
   onEvent(event: TraceEvent): void {
@@ -56,6 +61,7 @@ class ScopesWithinApproval implements Invariant {
         if (o.data["what"] === pairingSeededNote) this.model.seeded(o.data);
         return;
       case "session":
+        if (this.exemptLocalBackend && isLocalBackendBySharedSecret(o.conn, o.session)) return;
         return this.check(event, o.conn.connId, o.session);
       default:
         return;
@@ -95,4 +101,11 @@ class ScopesWithinApproval implements Invariant {
 
 export function scopesWithinApproval(options: ScopesWithinApprovalOptions = {}): Invariant {
   return new ScopesWithinApproval(options);
+}
+
+/** gateway-client/backend, local, no Origin header, authenticated with the shared secret (read from the trace). */
+function isLocalBackendBySharedSecret(conn: ConnRecord, session: SessionFacts): boolean {
+  const headers = conn.openEvent?.data["headers"];
+  const hasOrigin = headers !== null && typeof headers === "object" && "origin" in headers;
+  return session.clientId === "gateway-client" && conn.connect?.clientMode === "backend" && session.isLocal === true && !hasOrigin && (session.method === "token" || session.method === "password");
 }
