@@ -116,5 +116,6 @@ export const usage = `usage:
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
                                           seeded fault plans; a failure is shrunk to a minimal replay path
-  pnpm sim conformance --against openclaw@<version> [--attempts N]
+  pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]
+                                          the real gateway as a differential oracle (needs the npm registry)
 exit codes: 0 all invariants hold, 1 a finding was reported, 2 bad input`;
