@@ -3,6 +3,6 @@ export { createGatewayState, gatewayStep } from "./gateway.ts";
 export * from "./types.ts";
 export * from "./pairing-store.ts";
 export { rateLimitDefaults, type LimiterScope } from "./rate-limit.ts";
-export { resolveLocality, isLoopbackAddress, isPrivateAddress } from "./locality.ts";
+export { resolveLocality, isLoopbackAddress } from "./locality.ts";
 export { gatewayMethods, gatewayEvents } from "./methods.ts";
 export { maxPayloadBytes } from "./hello.ts";

@@ -6,15 +6,6 @@ export function isLoopbackAddress(ip: string): boolean {
   return a.startsWith("127.") || a === "::1" || a.startsWith("::ffff:127.") || a === "localhost";
 }
 
-export function isPrivateAddress(ip: string): boolean {
-  const a = ip.trim().toLowerCase().replace(/^::ffff:/, "");
-  if (isLoopbackAddress(a)) return true;
-  const m = /^(\d+)\.(\d+)\./.exec(a);
-  if (!m) return a.startsWith("fc") || a.startsWith("fd") || a.startsWith("fe80");
-  const [x, y] = [Number(m[1]), Number(m[2])];
-  return x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 100 && y >= 64 && y <= 127);
-}
-
 export function hostnameOf(hostHeader: string | undefined): string {
   if (!hostHeader) return "";
   const h = hostHeader.trim().toLowerCase();

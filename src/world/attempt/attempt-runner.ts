@@ -4,7 +4,7 @@
 import { NodeClock, type Scheduler } from "../../kernel/index.ts";
 import type { Network, SocketEnd } from "../../net/index.ts";
 import type { Attempt, ObservedError, Outcome } from "./attempt.ts";
-import { buildFrames, deviceTokenKey, type FrameContext } from "./connect-frame.ts";
+import { buildFrames, deviceTokenKey, identityFromSeedHex, type FrameContext } from "./connect-frame.ts";
 
 export interface AttemptEnv {
   readonly scheduler: Scheduler;
@@ -111,7 +111,7 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
       const payload = (frame["payload"] ?? {}) as Record<string, unknown>;
       const auth = payload["auth"] as Record<string, unknown> | undefined;
       if (auth && typeof auth["deviceToken"] === "string") {
-        const deviceId = deviceIdOf(attempt, env);
+        const deviceId = deviceIdOf(attempt);
         if (deviceId) env.deviceTokens.set(deviceTokenKey(deviceId, String(auth["role"] ?? "operator")), auth["deviceToken"]);
       }
       obs.response = { ok: true, helloOk: observeHello(payload) };
@@ -146,23 +146,12 @@ function resolveHeaders(attempt: Attempt, env: AttemptEnv): Record<string, strin
   return out;
 }
 
-function deviceIdOf(attempt: Attempt, env: AttemptEnv): string | null {
-  void env;
+function deviceIdOf(attempt: Attempt): string | null {
   if (!attempt.device) return null;
   if (attempt.device.idOverride) return attempt.device.idOverride;
-  return identityIdCache(attempt.device.identitySeed);
+  return identityFromSeedHex(attempt.device.identitySeed).deviceId;
 }
 
-import { identityFromSeed } from "../../crypto/index.ts";
-const idCache = new Map<string, string>();
-function identityIdCache(seedHex: string): string {
-  let id = idCache.get(seedHex);
-  if (!id) {
-    id = identityFromSeed(Uint8Array.from(Buffer.from(seedHex, "hex"))).deviceId;
-    idCache.set(seedHex, id);
-  }
-  return id;
-}
 
 function observeError(raw: unknown): ObservedError {
   const e = (raw ?? {}) as Record<string, unknown>;
