@@ -6,8 +6,8 @@ import { normalizeDeviceAuthScopes, roleScopesAllow } from "../protocol/index.ts
 
 export const pendingTtlMs = 5 * 60_000;
 
-export interface PendingRequest {
-  requestId: string;
+/** What a device claims and is recorded with, in a pending request and in its paired record. */
+export interface DeviceRecordBase {
   deviceId: string;
   publicKey: string;
   displayName?: string;
@@ -19,6 +19,10 @@ export interface PendingRequest {
   roles?: string[];
   scopes?: string[];
   remoteIp?: string;
+}
+
+export interface PendingRequest extends DeviceRecordBase {
+  requestId: string;
   silent?: boolean;
   isRepair?: boolean;
   ts: number;
@@ -34,19 +38,8 @@ export interface DeviceAuthToken {
   lastUsedAtMs?: number;
 }
 
-export interface PairedDevice {
-  deviceId: string;
-  publicKey: string;
-  displayName?: string;
-  platform?: string;
-  deviceFamily?: string;
-  clientId?: string;
-  clientMode?: string;
-  role?: string;
-  roles?: string[];
-  scopes?: string[];
+export interface PairedDevice extends DeviceRecordBase {
   approvedScopes?: string[];
-  remoteIp?: string;
   tokens: Record<string, DeviceAuthToken>;
   createdAtMs: number;
   approvedAtMs: number;
