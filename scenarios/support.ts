@@ -46,7 +46,7 @@ export function identitySeedHex(n: number): string {
 
 /** A local-mode token config on the default port, merged with `extra`. */
 export function tokenConfig(token: string, extra: GatewayConfig = {}): GatewayConfig {
-  return { ...extra, gateway: { mode: "local", port: gatewayPort, bind: "loopback", auth: { mode: "token", token }, ...(extra.gateway ?? {}) } };
+  return { ...extra, gateway: { mode: "local", port: gatewayPort, bind: "lan", auth: { mode: "token", token }, ...(extra.gateway ?? {}) } };
 }
 
 /** The gateway host "gw" (LAN 192.0.2.50) with machine "gw" holding this config; the operator CLI is identity(200). */

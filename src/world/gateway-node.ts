@@ -2,7 +2,7 @@
 // Crash and restart rebuild the reducer from the persisted pairing store, as a real process restart would.
 import type { NodeClock, Prng, Scheduler } from "../kernel/index.ts";
 import { assert } from "../kernel/index.ts";
-import type { ListenHandle, Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
+import type { Bind, ListenHandle, Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
 import {
   createGatewayState,
   gatewayStep,
@@ -21,6 +21,8 @@ export interface GatewayNodeOptions {
   port: number;
   switches: GatewaySwitches;
   config: GatewayRuntimeConfig;
+  /** Which addresses it listens on: "all" (default), "loopback", or one address of the host. */
+  bind?: Bind;
   /** The host's wall clock (shared by everything on that host). */
   clockOf: () => NodeClock;
   store?: PairingStore;
@@ -63,6 +65,7 @@ export class GatewayNode {
     const listening = this.network.listen({
       host: this.options.host,
       port: this.options.port,
+      bind: this.options.bind ?? "all",
       listener: {
         onUpgrade: (req) => this.onUpgrade(req.connId, req.remoteAddress, req.headers),
         onOpen: (socket) => this.onOpen(socket),

@@ -9,6 +9,7 @@
 import { assertNever, type TimerId } from "../kernel/index.ts";
 import type { DeviceIdentity } from "../crypto/index.ts";
 import type { GatewayRuntimeConfig } from "../gateway/index.ts";
+import type { Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import {
   checkServerAuthStartup,
@@ -85,6 +86,8 @@ export class MachineNode {
   reloadTimer: TimerId | undefined;
   /** The port the world's gateway node for this machine listens on (a different port needs a new node). */
   gatewayPort: number | undefined;
+  /** The address set the gateway listens on (from gateway.bind). */
+  gatewayBind: Bind | undefined;
   operatorRuns = 0;
 
   constructor(options: MachineNodeOptions) {
@@ -187,7 +190,7 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
     } else {
       const port = servicePort(via === "service" ? machine.serviceUnit : null, env.env, config);
       const runtime = gatewayRuntimeConfigFor({ config, auth, version: profile.name, configPath: machine.config.path });
-      launch(world, node, port, runtime);
+      launch(world, node, port, runtime, listenBind(world, node, config));
       node.process = { via, env: env.env, config, port };
       result = { kind: "started", via, port, auth };
     }
@@ -202,14 +205,26 @@ function startRecord(result: GatewayProcessStart): Record<string, unknown> {
   return { event: "gateway.start", via: result.via, port: result.port, authMode: result.auth.mode, tokenSource: result.auth.tokenSource };
 }
 
-function launch(world: World, node: MachineNode, port: number, runtime: GatewayRuntimeConfig): void {
+function launch(world: World, node: MachineNode, port: number, runtime: GatewayRuntimeConfig, bind: Bind): void {
   const existing = world.gateways.get(node.gatewayName);
-  if (existing && node.gatewayPort === port) {
+  if (existing && node.gatewayPort === port && node.gatewayBind === bind) {
     existing.start(runtime);
     return;
   }
   node.gatewayPort = port;
-  world.addGateway({ name: node.gatewayName, host: node.host, port, config: runtime, ...(existing?.persisted ? { store: existing.persisted } : {}) });
+  node.gatewayBind = bind;
+  world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, ...(existing?.persisted ? { store: existing.persisted } : {}) });
+}
+
+/**
+ * gateway.bind as the listening address: "loopback" → 127.0.0.1 only; "tailnet" → the host's tailnet address
+ * (all interfaces when it has none); "lan", "auto", "custom" and unset → all interfaces.
+ */
+export function listenBind(world: World, node: MachineNode, config: GatewayConfig): Bind {
+  const bind = gatewaySection(config).bind;
+  if (bind === "loopback") return "loopback";
+  if (bind === "tailnet") return world.network.hosts.get(node.host).interfaces.find((i) => i.kind === "tailnet")?.address ?? "all";
+  return "all";
 }
 
 export function stopGatewayProcess(world: World, node: MachineNode, reason: string): void {

@@ -1,7 +1,7 @@
 // The simulated world: one scheduler (clock, PRNG streams, trace), one network, the gateways and peers on it.
 // A builder-style facade (turmoil's shape): add hosts and nodes, script faults, run for virtual time.
 import { NodeClock, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler } from "../kernel/index.ts";
-import { Network, type HostSpec, type RuleHandle } from "../net/index.ts";
+import { Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
 import type { GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
@@ -110,7 +110,7 @@ export class World {
     this.scheduler.record(host, "fault", { what: "clock.jump", deltaMs });
   }
 
-  addGateway(options: { name: string; host: string; port: number; config?: GatewayConfigInput; store?: PairingStore; start?: boolean }): GatewayNode {
+  addGateway(options: { name: string; host: string; port: number; config?: GatewayConfigInput; store?: PairingStore; start?: boolean; bind?: Bind }): GatewayNode {
     const node = new GatewayNode(this.scheduler, this.network, {
       name: options.name,
       host: options.host,
@@ -119,6 +119,7 @@ export class World {
       config: gatewayRuntimeConfig(options.config),
       clockOf: () => this.clockOf(options.host),
       store: options.store,
+      bind: options.bind,
     });
     this.gateways.set(options.name, node);
     if (options.start !== false) node.start();

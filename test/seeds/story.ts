@@ -36,7 +36,7 @@ export function addGatewayMachine(
 }
 
 export function tokenConfig(token: string, extra: GatewayConfig = {}): GatewayConfig {
-  return { ...extra, gateway: { mode: "local", port: gatewayPort, bind: "loopback", auth: { mode: "token", token }, ...(extra.gateway ?? {}) } };
+  return { ...extra, gateway: { mode: "local", port: gatewayPort, bind: "lan", auth: { mode: "token", token }, ...(extra.gateway ?? {}) } };
 }
 
 /** A client's own events (`connect-attempt`, `connect-error`, `hello`, `paused`, …) in order. */
