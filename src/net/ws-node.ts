@@ -82,6 +82,8 @@ export class SimWebSocket extends EventEmitter {
   readonly CLOSING = 2;
   readonly CLOSED = 3;
   readonly url: string;
+  /** The socket reached OPEN (then 'close' is emitted one event after the close arrives). */
+  private wasOpen = false;
   readonly protocol = "";
   readonly extensions = "";
   readonly binaryType = "nodebuffer";
@@ -117,12 +119,21 @@ export class SimWebSocket extends EventEmitter {
       maxPayloadBytes: typeof options?.maxPayload === "number" && options.maxPayload > 0 ? options.maxPayload : undefined,
       handshakeTimeoutMs: typeof options?.handshakeTimeout === "number" ? options.handshakeTimeout : undefined,
       callbacks: {
-        onOpen: () => this.emit("open"),
+        onOpen: () => {
+          this.wasOpen = true;
+          this.emit("open");
+        },
         onMessage: (text) => this.emit("message", Buffer.from(text, "utf8"), false),
         onError: (error) => this.emit("error", nodeError(error)),
         onUnexpectedResponse: (status, body) => this.onUnexpectedResponse(status, body),
         onClose: (code, reason) => {
-          if (!this.awaitingAbort) this.emit("close", code, Buffer.from(reason, "utf8"));
+          if (this.awaitingAbort) return;
+          const emitClose = () => this.emit("close", code, Buffer.from(reason, "utf8"));
+          // ws emits 'close' when the TCP socket has closed, a later macrotask: once open, one event later (same
+          // instant), so promise callbacks of frames that came with the close frame run first. Before open,
+          // 'error' and 'close' stay back to back, as in ws.
+          if (this.wasOpen) context.network.after(0, emitClose, context.fromHost, "ws:close-event");
+          else emitClose();
         },
       },
     });

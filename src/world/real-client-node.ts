@@ -94,7 +94,6 @@ export class RealClientNode {
           if (event === "close") this.closing--;
         },
       },
-      spec.name,
     );
     deps.binding.onTimerSet((set) => {
       if (this.closing > 0 && set.kind === "timeout") this.record("reconnect-scheduled", { delayMs: set.delayMs, attempt: ++this.reconnects });

@@ -47,17 +47,10 @@ export interface RealWsWatcher {
   afterEvent(event: string, args: readonly unknown[]): void;
 }
 
-/**
- * A ws class on `context`'s host whose sockets report to `watcher`. One fidelity fix over the net facade: once a
- * socket was open, 'close' is emitted one event later (at the same instant), as ws does (it emits 'close' when
- * the TCP socket has closed, a later macrotask), so promise callbacks of the frames that came with the close
- * frame run first. Before open, 'error' and 'close' stay back to back, as in ws.
- */
-export function createRealClientWsClass(context: WsContext, watcher: RealWsWatcher, actor: string): SimWebSocketClass {
+/** A ws class on `context`'s host whose sockets report every event and send to `watcher`. */
+export function createRealClientWsClass(context: WsContext, watcher: RealWsWatcher): SimWebSocketClass {
   const Base = createWsClass(context);
   return class RealClientWebSocket extends Base {
-    private wasOpen = false;
-
     constructor(address: string | URL, protocols?: string | string[] | SimWebSocketOptions, options?: SimWebSocketOptions) {
       super(address, protocols, options);
       watcher.opened(this.url);
@@ -69,16 +62,6 @@ export function createRealClientWsClass(context: WsContext, watcher: RealWsWatch
     }
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
-      if (event === "open") this.wasOpen = true;
-      if (event === "close" && this.wasOpen) {
-        this.wasOpen = false;
-        context.network.after(0, () => this.emitWatched("close", args), actor, "ws:close-event");
-        return this.listenerCount("close") > 0;
-      }
-      return this.emitWatched(event, args);
-    }
-
-    private emitWatched(event: string | symbol, args: unknown[]): boolean {
       const name = typeof event === "string" ? event : event.toString();
       watcher.beforeEvent(name, args);
       try {
