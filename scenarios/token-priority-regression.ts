@@ -21,11 +21,12 @@ import {
   withControlUiToken,
 } from "./support.ts";
 
-const browserTab = { browser: "chrome", tabId: "tab-1" };
-const longRunning = ["tui", "backend", "node", "control-ui"] as const;
+export const browserTab = { browser: "chrome", tabId: "tab-1" };
+export const longRunning = ["tui", "backend", "node", "control-ui"] as const;
 const floodWindowMs = 300_000;
 
-function specs(world: World): Record<(typeof longRunning)[number] | "cli", MachineClientSpec> {
+/** The five client kinds of seed 004, each with its own identity (shared with test/seeds/004). */
+export function specs(world: World): Record<(typeof longRunning)[number] | "cli", MachineClientSpec> {
   return {
     tui: { kind: "tui", identity: identity(1), ...tuiIdentityFields(world.profile) },
     backend: { kind: "backend", identity: identity(2) },

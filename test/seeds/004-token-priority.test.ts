@@ -7,22 +7,11 @@
 // overrides the stored token under the fix. One-shot CLI calls never retry, so they do not heal under 2026.3.
 import { describe, expect, it } from "vitest";
 import { op } from "../../src/host/index.ts";
-import type { MachineClientSpec, World } from "../../src/world/index.ts";
-import { addGatewayMachine, clientEvents, count, identity, newWorld, rpcResults, tokenConfig, tuiIdentityFields, withControlUiToken } from "./story.ts";
+import type { World } from "../../src/world/index.ts";
+import { addGatewayMachine, clientEvents, count, identity, newWorld, rpcResults, tokenConfig, withControlUiToken } from "./story.ts";
+import { browserTab, longRunning, specs } from "../../scenarios/token-priority-regression.ts";
 
-const browserTab = { browser: "chrome", tabId: "tab-1" };
 const floodWindowMs = 300_000;
-const longRunning = ["tui", "backend", "node", "control-ui"] as const;
-
-function specs(world: World): Record<(typeof longRunning)[number] | "cli", MachineClientSpec> {
-  return {
-    tui: { kind: "tui", identity: identity(1), ...tuiIdentityFields(world.profile) },
-    backend: { kind: "backend", identity: identity(2) },
-    node: { kind: "node", identity: identity(3) },
-    "control-ui": { kind: "control-ui", identity: identity(4), ...browserTab },
-    cli: { kind: "cli", identity: identity(5), call: { method: "status" } },
-  };
-}
 
 /** Pairs every kind with T1, rotates to T2 (reinstalling the unit), restarts every client from the same shell. */
 function staleAfterRotation(profileName: string): World {
