@@ -22,6 +22,7 @@ export interface SimArgs {
   readonly runs?: number;
   readonly preset?: string;
   readonly replayPath?: string;
+  readonly explain?: string;
 }
 
 function positiveInt(values: Map<string, string>, flag: string): number | undefined {
@@ -32,7 +33,7 @@ function positiveInt(values: Map<string, string>, flag: string): number | undefi
   return n;
 }
 
-const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay"]);
+const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay", "--explain"]);
 const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
@@ -79,6 +80,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     runs: positiveInt(values, "--runs"),
     preset: values.get("--preset"),
     replayPath: values.get("--replay"),
+    explain: values.get("--explain"),
   };
   if (flags.has("--help") || flags.has("-h")) return { ...base, command: "help" };
   if (flags.has("--list")) return { ...base, command: "list" };
@@ -109,6 +111,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
 export const usage = `usage:
   pnpm sim --list                         list scenarios (name, then description)
   pnpm sim --profiles                     list behaviour profiles (name, then summary)
+  pnpm sim --profiles --explain <profile> every switch of a profile, its value and how it is known
   pnpm sim <scenario> [--seed N] [--profile P] [--report DIR] [--json] [--trace-hash]
                       [--steps-max N] [--virtual-ms-max MS]   override the run's budgets
   pnpm sim run <file.json|file.yaml> [--seed N] [--profile P] [--report DIR] [--json]

@@ -1,7 +1,7 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
 import { readFileSync } from "node:fs";
-import { caseScenario, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, explainProfile, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
@@ -21,8 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
       for (const s of scenarios) console.log(`${s.name}  ${s.description}`);
       return 0;
     case "profiles":
-      for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
-      return 0;
+      return listProfiles(args);
     case "run-scenario":
       return runNamed(args);
     case "run-file":
@@ -57,6 +56,17 @@ async function runFile(args: SimArgs): Promise<number> {
   const result = await runScenario(caseScenario(parsed.file), { seed, profile, source: { kind: "file", path } });
   await printResult(result, args, performance.now() - started);
   return result.verdict === "pass" ? 0 : 1;
+}
+
+function listProfiles(args: SimArgs): number {
+  if (args.explain === undefined) {
+    for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
+    return 0;
+  }
+  const profile = findProfile(args.explain);
+  if (!profile) throw new UsageError(`unknown profile '${args.explain}' (pnpm sim --profiles lists them)`);
+  for (const line of explainProfile(profile)) console.log(line);
+  return 0;
 }
 
 function profileOf(args: SimArgs, fileProfile?: string) {
