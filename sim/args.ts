@@ -6,7 +6,7 @@ export class UsageError extends Error {
 }
 
 export interface SimArgs {
-  readonly command: "run-scenario" | "list" | "profiles" | "run-file" | "gate" | "replay" | "conformance" | "chaos" | "help";
+  readonly command: "run-scenario" | "list" | "profiles" | "run-file" | "gate" | "replay" | "conformance" | "chaos" | "bisect" | "help";
   readonly target?: string;
   readonly seed?: Seed;
   readonly profile?: string;
@@ -23,6 +23,7 @@ export interface SimArgs {
   readonly preset?: string;
   readonly replayPath?: string;
   readonly explain?: string;
+  readonly real: boolean;
 }
 
 function positiveInt(values: Map<string, string>, flag: string): number | undefined {
@@ -34,7 +35,7 @@ function positiveInt(values: Map<string, string>, flag: string): number | undefi
 }
 
 const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay", "--explain"]);
-const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color"]);
+const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color", "--real"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
   const positional: string[] = [];
@@ -81,6 +82,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     preset: values.get("--preset"),
     replayPath: values.get("--replay"),
     explain: values.get("--explain"),
+    real: flags.has("--real"),
   };
   if (flags.has("--help") || flags.has("-h")) return { ...base, command: "help" };
   if (flags.has("--list")) return { ...base, command: "list" };
@@ -97,6 +99,8 @@ export function parseArgs(argv: readonly string[]): SimArgs {
       return needsOne("run-file", "a scenario file");
     case "replay":
       return needsOne("replay", "a trace.json file");
+    case "bisect":
+      return needsOne("bisect", "a scenario name or file");
     case "gate":
     case "chaos":
     case "conformance":
@@ -116,6 +120,8 @@ export const usage = `usage:
                       [--steps-max N] [--virtual-ms-max MS]   override the run's budgets
   pnpm sim run <file.json|file.yaml> [--seed N] [--profile P] [--report DIR] [--json]
   pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
+  pnpm sim bisect <scenario|file> [--seed N] [--json]
+                                          run it under every release profile in order; name where its verdict flips
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
                                           seeded fault plans; a failure is shrunk to a minimal replay path

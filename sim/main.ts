@@ -8,6 +8,7 @@ import { printResult } from "./output.ts";
 import { runGateCommand } from "./gate.ts";
 import { presetOf, runChaos, runChaosCommand, selectionOf } from "./chaos.ts";
 import { runConformance } from "./conformance/index.ts";
+import { runBisectCommand } from "./bisect.ts";
 
 export const seedDefault: Seed = 424242n;
 
@@ -34,6 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runChaosCommand(args, args.seed ?? seedDefault, profileOf(args));
     case "conformance":
       return runConformance(args);
+    case "bisect":
+      return runBisectCommand(args, args.seed ?? seedDefault);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
