@@ -24,6 +24,7 @@ export interface SimArgs {
   readonly replayPath?: string;
   readonly explain?: string;
   readonly real: boolean;
+  readonly configs?: number;
 }
 
 function positiveInt(values: Map<string, string>, flag: string): number | undefined {
@@ -34,7 +35,7 @@ function positiveInt(values: Map<string, string>, flag: string): number | undefi
   return n;
 }
 
-const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay", "--explain"]);
+const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay", "--explain", "--configs"]);
 const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color", "--real"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
@@ -83,6 +84,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     replayPath: values.get("--replay"),
     explain: values.get("--explain"),
     real: flags.has("--real"),
+    configs: positiveInt(values, "--configs"),
   };
   if (flags.has("--help") || flags.has("-h")) return { ...base, command: "help" };
   if (flags.has("--list")) return { ...base, command: "list" };
@@ -125,6 +127,6 @@ export const usage = `usage:
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
                                           seeded fault plans; a failure is shrunk to a minimal replay path
-  pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]
+  pnpm sim conformance --against openclaw@<version> [--attempts N] [--configs N] [--seed N] [--profile P] [--report DIR]
                                           the real gateway as a differential oracle (needs the npm registry)
 exit codes: 0 all invariants hold, 1 a finding was reported, 2 bad input`;
