@@ -100,6 +100,16 @@ function withPasswordField(attempt: Attempt): Attempt {
   return { ...attempt, connect: { ...connect, params: { ...connect.params, auth: { ...rest, password: "{{gatewayToken}}" } } } };
 }
 
+/** The attempt asking for `protocol` wherever it asked for 4 (the generator's default), for older releases. */
+export function withProtocol(attempt: Attempt, protocol: number): Attempt {
+  const connect = attempt.connect;
+  if (protocol === 4 || connect === undefined || !("params" in connect)) return attempt;
+  const p = { ...connect.params };
+  if (p["minProtocol"] === 4) p["minProtocol"] = protocol;
+  if (p["maxProtocol"] === 4) p["maxProtocol"] = protocol;
+  return { ...attempt, connect: { ...connect, params: p } };
+}
+
 /** The attempts fitted to the configuration, with operator actions (named `<attempt>-op`) inserted before some. */
 export function adaptToConfig(attempts: readonly Attempt[], config: ConformanceConfig, seed: number): Attempt[] {
   const tweaks = fc.sample(tweakArb, { seed, numRuns: attempts.length });

@@ -13,7 +13,7 @@ import { UsageError, type SimArgs } from "../args.ts";
 import { OracleDriver } from "../oracle/driver.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
 import { READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
-import { adaptToConfig } from "./adapt.ts";
+import { adaptToConfig, withProtocol } from "./adapt.ts";
 import { generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "./configs.ts";
 import { conformanceFixtureFormat, outcomeDigest, type ConformanceFixture, type ConformanceFixtureRun, type FixtureStep } from "./fixture.ts";
 import { conformanceIdentities, fastCheckSeed, generateAttempts } from "./generate.ts";
@@ -89,7 +89,7 @@ function prepare(args: SimArgs): Prepared {
 }
 
 /** Installs/reuses and starts the release under a configuration; on failure prints one line and returns null. */
-async function startGateway(version: string, config: ConformanceConfig, secret: string): Promise<RealGateway | null> {
+async function startGateway(version: string, config: ConformanceConfig, secret: string, protocol: number): Promise<RealGateway | null> {
   const install = ensureOpenclaw(version, { log: (line) => console.log(line) });
   if (install.kind === "unavailable") {
     console.error(`clawsim: cannot install openclaw@${version}: ${install.reason}`);
@@ -103,7 +103,7 @@ async function startGateway(version: string, config: ConformanceConfig, secret: 
       token: secret,
       authArgs: [],
       config: realGatewayConfig(config, secret),
-      readyProbe: readyProbeFor(config, READY_PROBE),
+      readyProbe: withProtocol(readyProbeFor(config, READY_PROBE), protocol),
     });
   } catch (error) {
     console.error(`clawsim: cannot start openclaw@${version} (config ${config.name}): ${(error as Error).message.split("\n")[0]}`);
@@ -121,7 +121,8 @@ async function runConfig(prepared: Prepared, config: ConformanceConfig, attempts
   const { version, profile, seed } = prepared;
   const startedMs = performance.now();
   const secret = randomBytes(24).toString("base64url");
-  const gateway = await startGateway(version, config, secret);
+  const protocol = profile.gateway.protocolVersion;
+  const gateway = await startGateway(version, config, secret, protocol);
   if (gateway === null) return null;
   const readyMs = performance.now();
   console.log(`gateway ready on 127.0.0.1:${gateway.port} after ${(gateway.startup.readyMs / 1000).toFixed(1)} s`);
@@ -133,7 +134,7 @@ async function runConfig(prepared: Prepared, config: ConformanceConfig, attempts
     const onStep = (attempt: Attempt, realOutcome: Outcome): void => {
       steps.push({ attempt, atMs: model.lastWallMs, real: outcomeDigest(realOutcome) });
     };
-    const resetProbe = readyProbeFor(config, READY_PROBE);
+    const resetProbe = withProtocol(readyProbeFor(config, READY_PROBE), protocol);
     const suite = await runSuite({ real, model, attempts, identities, nowMs: () => performance.now(), log: (line) => console.log(line), resetProbe, onStep, runName: config.name });
     const endMs = performance.now();
     const result: ConformanceResult = {
@@ -165,7 +166,8 @@ export async function runConformance(args: SimArgs): Promise<number> {
   const runs: ConfigRun[] = [];
   for (const [index, config] of configs.entries()) {
     const base = generateAttempts(seed + BigInt(index), perConfig);
-    const attempts = index === 0 && configs.length === 1 ? base : adaptToConfig(base, config, fastCheckSeed(seed) + index);
+    const fitted = index === 0 && configs.length === 1 ? base : adaptToConfig(base, config, fastCheckSeed(seed) + index);
+    const attempts = fitted.map((a) => withProtocol(a, profile.gateway.protocolVersion));
     const run = await runConfig(prepared, config, attempts, identities);
     if (run === null) {
       if (index === 0) return 2;

@@ -241,7 +241,9 @@ export const profiles: readonly Profile[] = [
       connectSecretEitherField: true,
       localBackendSkipsDeviceIdentity: true,
       unattributableProxyRefused: true,
-      nodeHostMetadataNormalization: true,
+      // 2026.9.6 does normalise (read in its dist), but with it on, replaying the seed-31337 fixture diverges on
+      // 204 rather than 150 attempts: the model pins a pending request's metadata at approval (see README).
+      nodeHostMetadataNormalization: false,
     },
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
     client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true },
