@@ -12,7 +12,7 @@ const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known-divergences.json").sort();
 
 function divergentMain(fixture: ConformanceFixture, profile: Profile): string[] {
-  const names = replayConformanceFixture(fixture, profile).filter((d) => /^c\d+$/.test(d.attempt)).map((d) => `${d.run}/${d.attempt}`);
+  const names = replayConformanceFixture(fixture, profile).filter((d) => /^c\d+(-op)?$/.test(d.attempt)).map((d) => `${d.run}/${d.attempt}`);
   return [...new Set(names)];
 }
 
