@@ -31,7 +31,7 @@ describe("conformance fixtures replay offline", () => {
     }, 120_000);
   }
   it("the replay is sensitive: a 2026.9 switch turned off adds divergences", () => {
-    const file = files[0]!;
+    const file = "conformance-openclaw-2026.9.6-seed-31337.json";
     const fixture = parseConformanceFixture(readFileSync(join(dir, file), "utf8"), file);
     const base = findProfile("2026.9")!;
     const off = { ...base, gateway: { ...base.gateway, browserCopilotClass: false } };
