@@ -138,10 +138,18 @@ function isArrayIndex(key: string): boolean {
 
 /** Sorted keys in the order a plain object built from them enumerates: array indices numerically first. */
 function sortedKeys(value: object): string[] {
-  const keys = Object.keys(value).sort();
+  const keys = Object.keys(value);
+  let mayHaveIndex = false;
+  let hasProto = false;
+  for (const key of keys) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57) mayHaveIndex = true;
+    else if (first === 95 && key === "__proto__") hasProto = true;
+  }
+  keys.sort();
   // "__proto__" assigned onto a plain object never becomes an own key.
-  const kept = keys.includes("__proto__") ? keys.filter((k) => k !== "__proto__") : keys;
-  if (!kept.some(isArrayIndex)) return kept;
+  const kept = hasProto ? keys.filter((k) => k !== "__proto__") : keys;
+  if (!mayHaveIndex || !kept.some(isArrayIndex)) return kept;
   const indices = kept.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
   return [...indices, ...kept.filter((k) => !isArrayIndex(k))];
 }
