@@ -12,6 +12,7 @@ import {
   retriesBounded,
   revokedTokenRefused,
   scopesWithinApproval,
+  sharedSecretSessionsClosed,
   signedOverOwnChallenge,
   type Invariant,
 } from "../invariants/index.ts";
@@ -32,6 +33,10 @@ const invariantFactories: Record<string, (options: Record<string, unknown>) => I
   "revoked-token-refused": (o) => revokedTokenRefused(o),
   "no-silent-remote-pairing": () => noSilentRemotePairing(),
   "cve-2026-32034": (o) => cve202632034(o),
+  "shared-secret-sessions-closed": (o) => sharedSecretSessionsClosed({
+    closeLiveSessions: o["closeLiveSessions"] !== false,
+    ...(typeof o["closeWithinMs"] === "number" ? { closeWithinMs: o["closeWithinMs"] } : {}),
+  }),
 };
 
 export const invariantNames = Object.keys(invariantFactories);
