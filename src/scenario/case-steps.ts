@@ -95,7 +95,8 @@ export function startClient(step: ClientStep, env: StepEnv): void {
       explicitToken: step.explicitToken !== undefined ? env.resolve(step.explicitToken) : undefined,
       passiveToken: step.passiveToken !== undefined ? env.resolve(step.passiveToken) : undefined,
       password: step.password,
-      storedTokens: step.storedToken !== undefined ? { operator: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
+      // The device-auth file keeps the token under the client's role (a node host's is role node).
+      storedTokens: step.storedToken !== undefined ? { [step.kind === "node" ? "node" : "operator"]: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
       scopes: step.scopes,
       oneShot: step.oneShot,
     },
