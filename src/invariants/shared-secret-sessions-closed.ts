@@ -8,9 +8,7 @@ export const sharedSecretSessionsClosedName = "shared-secret-sessions-closed";
 /** How long a shared-secret session may outlive the rotation (the config watcher's debounce is 300 ms). */
 export const sharedSecretCloseWithinMsDefault = 5_000;
 const sharedSecretMethods = new Set(["token", "password"]);
-// The host's config commands, and a scenario file's `rotate-shared-token` operator action (a hot change of the
-// secret with the restart deferred).
-const rotationCommandPrefixes = ["openclaw config set gateway.auth.token", "openclaw config set gateway.auth.password", "rotate-shared-token"];
+const rotationCommandPrefixes = ["openclaw config set gateway.auth.token", "openclaw config set gateway.auth.password"];
 
 export interface SharedSecretSessionsClosedOptions {
   /** The release disconnects shared-secret sessions when the secret changes (sharedSecretRotationClosesSessions). */

@@ -37,8 +37,8 @@ const invariantFactories: Record<string, (options: Record<string, unknown>, prof
   "revoked-token-refused": (o, p) => revokedTokenRefused({ closeLiveSessions: p.gateway.revokeClosesSessions, ...o }),
   "no-silent-remote-pairing": () => noSilentRemotePairing(),
   "cve-2026-32034": (o) => cve202632034(o),
-  "shared-secret-sessions-closed": (o) => sharedSecretSessionsClosed({
-    closeLiveSessions: o["closeLiveSessions"] !== false,
+  "shared-secret-sessions-closed": (o, p) => sharedSecretSessionsClosed({
+    closeLiveSessions: typeof o["closeLiveSessions"] === "boolean" ? o["closeLiveSessions"] : p.gateway.sharedSecretRotationClosesSessions,
     ...(typeof o["closeWithinMs"] === "number" ? { closeWithinMs: o["closeWithinMs"] } : {}),
   }),
 };
