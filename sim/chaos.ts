@@ -59,9 +59,9 @@ export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Prof
     if (!args.json) console.log(line);
     if (result.verdict === "pass") continue;
     const plan = generatePlan(s, preset);
-    const shrunk = await shrink(fullSelection(plan), result.findings, async (candidate) => (await runChaos(s, preset, profile, candidate)).findings);
+    const shrunk = await shrink(fullSelection(plan), result.findings, async (candidate) => (await runChaos(s, preset, profile, candidate)).findings, (i) => plan.steps[i]?.atMs ?? 0);
     const minimal = await runChaos(s, preset, profile, shrunk.selection);
-    console.log(`shrunk in ${shrunk.runs} runs to ${shrunk.selection.clients.length} client(s) and ${shrunk.selection.episodes.length} fault episode(s):`);
+    console.log(`shrunk in ${shrunk.runs} runs to ${shrunk.selection.clients.length} client(s) and ${shrunk.selection.steps.length} step(s):`);
     await printResult(minimal, args, 0);
     return 1;
   }
