@@ -22,6 +22,22 @@ export interface SimArgs {
   readonly runs?: number;
   readonly preset?: string;
   readonly replayPath?: string;
+  /** `pnpm sim chaos` only (see sim/chaos.ts). */
+  readonly chaos?: ChaosFlags;
+}
+
+export interface ChaosFlags {
+  readonly workers?: number;
+  readonly shard?: string;
+  readonly out?: string;
+  readonly coverage: boolean;
+  readonly coverageMin?: number;
+  readonly killRate: boolean;
+  readonly emitTest: boolean;
+  readonly seedsMax?: number;
+  readonly cleanSeeds?: number;
+  /** `chaos merge <summary.json>…` */
+  readonly merge?: readonly string[];
 }
 
 function positiveInt(values: Map<string, string>, flag: string): number | undefined {
@@ -32,8 +48,10 @@ function positiveInt(values: Map<string, string>, flag: string): number | undefi
   return n;
 }
 
-const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay"]);
-const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color"]);
+const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay",
+  "--workers", "--shard", "--out", "--coverage-min", "--seeds-max", "--clean-seeds"]);
+const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color",
+  "--kill-rate", "--coverage", "--emit-test"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
   const positional: string[] = [];
@@ -79,6 +97,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     runs: positiveInt(values, "--runs"),
     preset: values.get("--preset"),
     replayPath: values.get("--replay"),
+    chaos: chaosFlags(values, flags),
   };
   if (flags.has("--help") || flags.has("-h")) return { ...base, command: "help" };
   if (flags.has("--list")) return { ...base, command: "list" };
@@ -95,8 +114,14 @@ export function parseArgs(argv: readonly string[]): SimArgs {
       return needsOne("run-file", "a scenario file");
     case "replay":
       return needsOne("replay", "a trace.json file");
-    case "gate":
     case "chaos":
+      if (second === "merge") {
+        if (rest.length === 0) throw new UsageError("'chaos merge' needs one or more summary files");
+        return { ...base, command: "chaos", chaos: { ...base.chaos, merge: rest } };
+      }
+      if (second !== undefined) throw new UsageError(`unexpected argument '${second}'`);
+      return { ...base, command: first };
+    case "gate":
     case "conformance":
       if (second !== undefined) throw new UsageError(`unexpected argument '${second}'`);
       return { ...base, command: first };
@@ -104,6 +129,25 @@ export function parseArgs(argv: readonly string[]): SimArgs {
       if (second !== undefined) throw new UsageError(`unexpected argument '${second}'`);
       return { ...base, command: "run-scenario", target: first };
   }
+}
+
+function chaosFlags(values: Map<string, string>, flags: Set<string>): ChaosFlags {
+  const text = values.get("--coverage-min");
+  const coverageMin = text === undefined ? undefined : Number(text);
+  if (coverageMin !== undefined && (!Number.isInteger(coverageMin) || coverageMin < 0 || coverageMin > 100)) {
+    throw new UsageError(`--coverage-min must be a whole percent 0..100, got '${text}'`);
+  }
+  return {
+    workers: positiveInt(values, "--workers"),
+    shard: values.get("--shard"),
+    out: values.get("--out"),
+    coverage: flags.has("--coverage") || coverageMin !== undefined,
+    coverageMin,
+    killRate: flags.has("--kill-rate"),
+    emitTest: flags.has("--emit-test"),
+    seedsMax: positiveInt(values, "--seeds-max"),
+    cleanSeeds: positiveInt(values, "--clean-seeds"),
+  };
 }
 
 export const usage = `usage:
@@ -115,7 +159,11 @@ export const usage = `usage:
   pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
-                                          seeded fault plans; a failure is shrunk to a minimal replay path
+                    [--workers N] [--shard I/N] [--out summary.json] [--coverage] [--coverage-min PCT] [--emit-test]
+                                          generated worlds and timelines; a failure is shrunk to a minimal replay path
+  pnpm sim chaos --kill-rate [--seeds-max N] [--clean-seeds N] [--workers N]
+                                          chaos against every known-bug profile and every single-switch mutant
+  pnpm sim chaos merge <summary.json>...  merge shard summaries of one sweep (prints the merged summary)
   pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]
                                           the real gateway as a differential oracle (needs the npm registry)
 exit codes: 0 all invariants hold, 1 a finding was reported, 2 bad input`;

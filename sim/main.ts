@@ -1,7 +1,7 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
 import { readFileSync } from "node:fs";
-import { caseScenario, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, findMutant, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
@@ -61,7 +61,7 @@ async function runFile(args: SimArgs): Promise<number> {
 
 function profileOf(args: SimArgs, fileProfile?: string) {
   const name = args.profile ?? fileProfile ?? profileDefault;
-  const profile = findProfile(name);
+  const profile = findProfile(name) ?? findMutant(name, profiles);
   if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
   return profile;
 }

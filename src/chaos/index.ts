@@ -12,3 +12,5 @@ export * from "./heal.ts";
 export * from "./scenario.ts";
 export * from "./shrink.ts";
 export * from "./mutants.ts";
+export * from "./coverage.ts";
+export * from "./sweep.ts";

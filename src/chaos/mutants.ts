@@ -141,3 +141,12 @@ export function singleSwitchMutants(parent: Profile): Mutant[] {
     ...groupMutants(parent, "service", serviceAlternatives),
   ];
 }
+
+/** A mutant by its profile name, `<parent>~<group>.<switch>` (as kill-rate replay commands print it). */
+export function findMutant(name: string, parents: readonly Profile[]): Profile | undefined {
+  const at = name.indexOf("~");
+  if (at < 0) return undefined;
+  const parent = parents.find((p) => p.name === name.slice(0, at));
+  if (!parent) return undefined;
+  return singleSwitchMutants(parent).find((m) => m.profile.name === name)?.profile;
+}
