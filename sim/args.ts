@@ -44,6 +44,22 @@ export interface SimArgs {
   readonly replayPath?: string;
   readonly explain?: string;
   readonly real: boolean;
+  /** `pnpm sim chaos` only (see sim/chaos.ts). */
+  readonly chaos?: ChaosFlags;
+}
+
+export interface ChaosFlags {
+  readonly workers?: number;
+  readonly shard?: string;
+  readonly out?: string;
+  readonly coverage: boolean;
+  readonly coverageMin?: number;
+  readonly killRate: boolean;
+  readonly emitTest: boolean;
+  readonly seedsMax?: number;
+  readonly cleanSeeds?: number;
+  /** `chaos merge <summary.json>…` */
+  readonly merge?: readonly string[];
 }
 
 /** Largest value a count flag takes (`--runs`, `--attempts`, `--steps-max`). */
@@ -69,6 +85,15 @@ const options = {
   replay: { type: "string" },
   explain: { type: "string" },
   real: { type: "boolean" },
+  workers: { type: "string" },
+  shard: { type: "string" },
+  out: { type: "string" },
+  "coverage-min": { type: "string" },
+  "seeds-max": { type: "string" },
+  "clean-seeds": { type: "string" },
+  "kill-rate": { type: "boolean" },
+  coverage: { type: "boolean" },
+  "emit-test": { type: "boolean" },
   json: { type: "boolean" },
   "trace-hash": { type: "boolean" },
   "check-verdict": { type: "boolean" },
@@ -174,14 +199,18 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     replayPath: values.replay,
     explain: values.explain,
     real: values.real === true,
+    chaos: chaosFlags(values),
   };
   if (values.help) return { ...base, command: "help" };
   if (values.list) return { ...base, command: "list" };
   if (values.profiles) return { ...base, command: "profiles" };
-  return { ...base, ...commandOf(positionals) };
+  return { ...base, ...commandOf(positionals, base) };
 }
 
-function commandOf(positionals: readonly string[]): { command: SimCommand; target?: string; other?: string } {
+function commandOf(
+  positionals: readonly string[],
+  base: { chaos?: ChaosFlags },
+): { command: SimCommand; target?: string; other?: string; chaos?: ChaosFlags } {
   const [first, second, third, ...rest] = positionals;
   if (first === undefined) return { command: "help" };
   const extra = (arg: string | undefined): void => {
@@ -203,8 +232,14 @@ function commandOf(positionals: readonly string[]): { command: SimCommand; targe
       if (second === undefined || third === undefined) throw new UsageError("'diff' needs two trace.json files");
       extra(rest[0]);
       return { command: "diff", target: second, other: third };
-    case "gate":
     case "chaos":
+      if (second === "merge") {
+        if (third === undefined) throw new UsageError("'chaos merge' needs one or more summary files");
+        return { command: "chaos", chaos: { ...base.chaos!, merge: [third, ...rest].filter((x): x is string => x !== undefined) } };
+      }
+      extra(second);
+      return { command: first };
+    case "gate":
     case "conformance":
       extra(second);
       return { command: first };
@@ -212,6 +247,29 @@ function commandOf(positionals: readonly string[]): { command: SimCommand; targe
       extra(second);
       return { command: "run-scenario", target: first };
   }
+}
+
+function chaosFlags(values: Values): ChaosFlags {
+  const text = values["coverage-min"];
+  const coverageMin = text === undefined ? undefined : Number(text);
+  if (text !== undefined && (!/^(0|[1-9][0-9]{0,2})$/.test(text) || coverageMin! > 100)) {
+    throw new UsageError(`--coverage-min must be a whole percent 0..100, got '${printable(text)}'`);
+  }
+  const count = (flag: "workers" | "seeds-max" | "clean-seeds") => {
+    const value = values[flag];
+    return value === undefined ? undefined : strictCount(`--${flag}`, value, countFlagMax);
+  };
+  return {
+    workers: count("workers"),
+    shard: values.shard,
+    out: values.out,
+    coverage: values.coverage === true || coverageMin !== undefined,
+    coverageMin,
+    killRate: values["kill-rate"] === true,
+    emitTest: values["emit-test"] === true,
+    seedsMax: count("seeds-max"),
+    cleanSeeds: count("clean-seeds"),
+  };
 }
 
 export const usage = `usage:
@@ -228,7 +286,11 @@ export const usage = `usage:
   pnpm sim diff <trace-a.json> <trace-b.json> [--report DIR]
                                           the first event where two runs part, and what differs after it
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
-                                          seeded fault plans; a failure is shrunk to a minimal replay path
+                    [--workers N] [--shard I/N] [--out summary.json] [--coverage] [--coverage-min PCT] [--emit-test]
+                                          generated worlds and timelines; a failure is shrunk to a minimal replay path
+  pnpm sim chaos --kill-rate [--seeds-max N] [--clean-seeds N] [--workers N]
+                                          chaos against every known-bug profile and every single-switch mutant
+  pnpm sim chaos merge <summary.json>...  merge shard summaries of one sweep (prints the merged summary)
   pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]
                                           the real gateway as a differential oracle (needs the npm registry)
 numbers: decimal digits only (no sign, spaces, 0x or leading zeros); every flag at most once

@@ -1,6 +1,6 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { caseScenario, clawsimVersion, explainProfile, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
@@ -98,7 +98,7 @@ function listProfiles(args: SimArgs): number {
 
 function profileOf(args: SimArgs, fileProfile?: string) {
   const name = args.profile ?? fileProfile ?? profileDefault;
-  const profile = findProfile(name);
+  const profile = findProfile(name) ?? findMutant(name, profiles);
   if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
   return profile;
 }
