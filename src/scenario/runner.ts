@@ -16,10 +16,12 @@ export interface RunOptions {
   readonly budgets?: Partial<Budgets>;
   /** Run the real OpenClaw client wherever the scenario adds clients through addAnyClient. */
   readonly realClientModule?: WorldOptions["realClientModule"];
+  /** Stream the trace out of memory past a threshold (see World); the result's events are then the tail only. */
+  readonly traceSpill?: WorldOptions["traceSpill"];
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
-  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule });
+  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill });
   const findings: Finding[] = [];
   const invariants: Invariant[] = scenario.invariants?.(options.profile) ?? [];
   const unsubscribe = world.trace.subscribe((event) => {
