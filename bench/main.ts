@@ -41,7 +41,14 @@ function scaleTable(args: Args): { deviceLess: (ScaleResult | Failed)[]; deviceS
 }
 
 interface ChaosRate { preset: string; workers: number; seeds: number; failing: number; seedsPerMinute: number }
-interface Startup { tsxStartMs: number; simCliConnectMs: number; afterTsxStartMs: number; tsxShare: number; compiledCliConnectMs: number | null }
+interface Startup {
+  tsxStartMs: number;
+  simCliConnectMs: number;
+  afterTsxStartMs: number;
+  tsxShare: number;
+  compiledCliConnectMs: number | null;
+  cpuMs: { nodeStart: number; tsxStart: number; simCliConnect: number; compiledCliConnect: number | null };
+}
 interface Memory { clients: number; heapMiB: number; bytesPerEvent: number; events: number }
 interface Real { version: string; deviceSignedPerSecond: number; deviceLessPerSecond: number; handshakes: number; paired: number }
 
@@ -67,7 +74,7 @@ function render(report: Report): string {
     `chaos, 2 workers: ${report.chaosWorkers2}`,
     failed(report.startup)
       ? `start-up: failed: ${report.startup.error}`
-      : `start-up: pnpm sim cli-connect ${report.startup.simCliConnectMs} ms = tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms; compiled entry: ${report.startup.compiledCliConnectMs ?? "not built"} ms`,
+      : `start-up, sim cli-connect: through tsx ${report.startup.simCliConnectMs} ms wall (tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms), ${report.startup.cpuMs.simCliConnect} ms CPU; compiled bundle ${report.startup.compiledCliConnectMs ?? "not built"} ms wall, ${report.startup.cpuMs.compiledCliConnect ?? "-"} ms CPU; bare node ${report.startup.cpuMs.nodeStart} ms CPU`,
     failed(report.memory) ? `memory: failed: ${report.memory.error}` : `memory (--expose-gc): ${report.memory.clients} device-less clients for 60 virtual s: ${report.memory.heapMiB} MiB live heap, ${report.memory.bytesPerEvent} B/event over ${report.memory.events} events`,
   ];
   if (report.real) {
