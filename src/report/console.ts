@@ -31,7 +31,7 @@ export function renderConsole(result: RunResult, options: ConsoleOptions): strin
   const view = buildTraceView(result);
   const p = paint(options.color);
   const width = Math.max(consoleWidthMin, Math.floor(options.width ?? consoleWidthDefault));
-  const out = options.header === false ? [] : [p.bold(headerText(result))];
+  const out = options.header === false ? [] : wrapped(headerText(result), width, 4).map(p.bold);
   out.push(...timeline(view, p, width), ...verdictLines(result, p, width), ...findingLines(view, p, width));
   out.push(...wrapped(`replay: ${oneLine(String(result.replayCommand ?? ""))}`, width, 4).map(p.dim));
   const reproduction = reproductionLine(result);
@@ -123,7 +123,9 @@ function verdictLines(result: RunResult, p: Paint, width: number): string[] {
   ].filter((x) => x !== undefined);
   const expectationText = match === "unexpected" ? p.bold(p.red(expectation)) : p.dim(expectation);
   const rest = wrapped(`${facts.join(" · ")}`, width - 4, 0).map((l) => `    ${l}`);
-  return [`${p.bold(coloured)}  ${result.scenario} under ${result.profile} ${expectationText}`, ...rest];
+  const head = `${verdict}  ${result.scenario} under ${result.profile} ${expectation}`;
+  if (head.length <= width) return [`${p.bold(coloured)}  ${result.scenario} under ${result.profile} ${expectationText}`, ...rest];
+  return [p.bold(coloured), ...wrapped(`  ${result.scenario} under ${result.profile} ${expectation}`, width, 4), ...rest];
 }
 
 function findingLines(view: TraceView, p: Paint, width: number): string[] {

@@ -120,3 +120,35 @@ export function findingKindLabel(finding: Finding): string {
       return String(finding.kind);
   }
 }
+
+/** The finding a title names: the first correctness finding, else the first one. */
+export function headlineFinding(result: Pick<RunResult, "findings">): Finding | undefined {
+  const findings = result.findings ?? [];
+  return findings.find((f) => f.kind === "correctness") ?? findings[0];
+}
+
+/**
+ * The report's title as plain parts (the caller marks up `invariant`/`scenario` and `profile` as code):
+ * `Reproduced: <invariant> under <profile> — <one line>` and its pass / not-reproduced counterparts.
+ */
+export function reportTitleParts(result: RunResult): { lead: string; subject: string; profile: string; line: string } {
+  const finding = headlineFinding(result);
+  const profile = String(result.profile);
+  const scenario = String(result.scenario);
+  const more = (result.findings?.length ?? 0) > 1 ? ` (+${result.findings.length - 1} more)` : "";
+  const findingLine = finding ? `${String(finding.message)}${more}` : "";
+  switch (reproductionOf(result)) {
+    case "reproduced":
+      return { lead: "Reproduced", subject: String(finding?.invariant ?? scenario), profile, line: findingLine };
+    case "unexpected-failure":
+      return { lead: "Fails (declared to pass)", subject: String(finding?.invariant ?? scenario), profile, line: findingLine };
+    case "no-declaration":
+      return result.verdict === "fail"
+        ? { lead: "Fails", subject: String(finding?.invariant ?? scenario), profile, line: findingLine }
+        : { lead: "Passes", subject: scenario, profile, line: "every invariant held" };
+    case "not-reproduced":
+      return { lead: "Not reproduced", subject: scenario, profile, line: "declared to fail, but every invariant held" };
+    case "passed-as-declared":
+      return { lead: "Passes as declared", subject: scenario, profile, line: "every invariant held" };
+  }
+}

@@ -22,8 +22,22 @@ describe("renderMarkdown", () => {
   const result = sampleResult();
   const markdown = renderMarkdown(result);
 
-  it("opens with the scenario and the verdict against the expectation", () => {
-    expect(markdown.split("\n")[0]).toBe("## clawsim: pairing-then-partition — FAIL (expected pass: UNEXPECTED)");
+  it("opens with a title that says what happened, then whether the declared verdict held", () => {
+    expect(markdown.split("\n")[0]).toMatch(
+      /^## Fails \(declared to pass\): `device-token-single-issuer` under `2026.3` — hello-ok issued a second device token for device 34750f98 while &lt;img/,
+    );
+    expect(markdown).toContain("**UNEXPECTED FAILURE under 2026.3: declared to pass, but it failed (device-token-single-issuer)**");
+    expect(markdown).not.toMatch(/\(expected (fail|pass)/);
+  });
+
+  it("titles a reproduced bug, a missed reproduction and a clean pass in the reader's words", () => {
+    const reproduced = renderMarkdown(sampleResult({ expected: "fail" }));
+    expect(reproduced.split("\n")[0]).toMatch(/^## Reproduced: `device-token-single-issuer` under `2026.3` — hello-ok issued/);
+    expect(reproduced).toContain("**REPRODUCED under 2026.3: declared to fail, and it failed");
+    const missed = renderMarkdown(sampleResult({ expected: "fail", verdict: "pass", findings: [] }));
+    expect(missed.split("\n")[0]).toBe("## Not reproduced: `pairing-then-partition` under `2026.3` — declared to fail, but every invariant held");
+    const long = renderMarkdown(sampleResult({ expected: "fail", findings: [{ ...sampleResult().findings[0]!, message: "word ".repeat(60) }] }));
+    expect(long.split("\n")[0]).toMatch(/ word…$/);
   });
 
   it("has a summary table with seed, profile, version, duration, steps and the trace hash", () => {
@@ -79,7 +93,7 @@ describe("renderMarkdown", () => {
 
   it("says so when there are no findings", () => {
     const clean = renderMarkdown(sampleResult({ findings: [], verdict: "pass" }));
-    expect(clean.split("\n")[0]).toBe("## clawsim: pairing-then-partition — PASS (expected pass)");
+    expect(clean.split("\n")[0]).toBe("## Passes as declared: `pairing-then-partition` under `2026.3` — every invariant held");
     expect(clean).toContain("### Findings (0)\n\nNone:");
     expect(mermaidBlock(clean)).not.toContain("FINDING");
   });
