@@ -20,7 +20,7 @@ import { buildTraceView, type TraceView } from "./trace-view.ts";
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 export function renderHtml(result: RunResult, options: ReportOptions = {}): string {
-  const view = buildTraceView(result);
+  const view = buildTraceView(result, options.identityNames);
   const layout = layoutTimeline(view);
   const t = reportTitleParts(result);
   const title = `${t.lead}: ${t.subject} under ${t.profile} — ${cutAtWord(oneLine(t.line), 120)}`;
@@ -98,12 +98,15 @@ function legend(): string {
 }
 
 function diagram(layout: Layout): string {
-  const heads = layout.lanes.map((lane) => `<div class="lane-name" style="left:${lane.x}px" title="${escapeXml(lane.name)}">${escapeXml(lane.name)}</div>`).join("");
+  const percent = (x: number): string => `${((100 * x) / layout.width).toFixed(3)}%`;
+  const heads = layout.lanes
+    .map((lane) => `<div class="lane-name" style="left:${percent(lane.x)}" title="${escapeXml(lane.name)}">${escapeXml(lane.name)}</div>`)
+    .join("");
   const before = layout.leftOutBefore > 0 ? `<div class="note">… ${layout.leftOutBefore} earlier event(s) not drawn (window around the first offending event); see trace.json.</div>` : "";
   const after = layout.leftOutAfter > 0 ? `<div class="note">… ${layout.leftOutAfter} later event(s) not drawn; see trace.json.</div>` : "";
   return [
     '<section class="diagram">',
-    `<div class="lane-head" style="width:${layout.width}px">${heads}</div>`,
+    `<div class="lane-head" style="width:${layout.width}px;max-width:100%">${heads}</div>`,
     before,
     renderSvg(layout),
     after,

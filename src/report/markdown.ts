@@ -18,7 +18,7 @@ import { buildTraceView, type TraceView } from "./trace-view.ts";
 export const replayFromTraceCommand = "pnpm sim replay trace.json";
 
 export function renderMarkdown(result: RunResult, options: ReportOptions = {}): string {
-  const view = buildTraceView(result);
+  const view = buildTraceView(result, options.identityNames);
   const changed = options.passingRun ? renderDiffMarkdown(diffRuns(options.passingRun, result), changedTitle(options.passingRun)) : undefined;
   const sections = [
     titleLine(result),

@@ -20,7 +20,7 @@ describe("renderConsole", () => {
   it("starts with the seed, then one line per notable event: time, actor, what", () => {
     const lines = plain.split("\n");
     expect(lines[0]).toBe("seed 424242 · pairing-then-partition · profile 2026.3 · clawsim 0.1.0 · library");
-    expect(plain).toContain("  00:01.003  gateway   pairing.required connId=c1 deviceId=34750f98… reason=not-paired requestId=req-7");
+    expect(plain).toContain("  00:01.003  gateway   pairing.required connId=c1 deviceId=34750f98…(cli) reason=not-paired requestId=req-7");
     expect(plain).toContain("  00:01.004  cli       gateway → cli error NOT_PAIRED/PAIRING_REQUIRED [c1]");
     expect(plain).toContain("  00:02.000  operator  $ openclaw devices approve req-7");
     expect(plain).toContain("  00:02.500  laptop    laptop → gateway HTTP upgrade dropped (fault) [c2]");
