@@ -19,6 +19,7 @@ import {
 } from "../src/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
+import { progressLine } from "./progress.ts";
 
 /** Runs one plan selection and gives the result the command that replays it. */
 export async function runChaos(seed: bigint, preset: FaultPreset, profile: Profile, selection?: PlanSelection): Promise<RunResult> {
@@ -52,9 +53,12 @@ export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Prof
     return result.verdict === "pass" ? 0 : 1;
   }
   const runs = args.runs ?? 10;
+  const progress = progressLine({ total: runs });
   for (let i = 0n; i < BigInt(runs); i++) {
     const s = seed + i;
+    progress.update(Number(i), `seed ${s}`);
     const result = await runChaos(s, preset, profile);
+    progress.finish();
     const line = `seed ${s}: ${result.verdict.toUpperCase()} (${result.findings.length} finding(s), ${result.stats.steps} steps)`;
     if (!args.json) console.log(line);
     if (result.verdict === "pass") continue;

@@ -143,6 +143,10 @@ export interface Progress {
   readonly done: number;
   readonly total: number;
   readonly label?: string;
+  /** Items per second so far. */
+  readonly ratePerS?: number;
+  /** Estimated time left. */
+  readonly etaMs?: number;
 }
 
 const progressBarChars = 24;
@@ -156,7 +160,22 @@ export function renderProgress(progress: Progress): string {
   const bar = `${"#".repeat(filled)}${".".repeat(progressBarChars - filled)}`;
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
   const label = progress.label ? ` ${oneLine(progress.label)}` : "";
-  return `[${bar}] ${percent}  ${done}/${total}${label}`;
+  const rate = progress.ratePerS !== undefined && Number.isFinite(progress.ratePerS) ? `  ${rateText(progress.ratePerS)}/s` : "";
+  const eta = progress.etaMs !== undefined && Number.isFinite(progress.etaMs) ? `  ETA ${etaText(progress.etaMs)}` : "";
+  return `[${bar}] ${percent}  ${done}/${total}${rate}${eta}${label}`;
+}
+
+function rateText(perS: number): string {
+  return perS >= 10 ? String(Math.round(perS)) : perS.toFixed(1);
+}
+
+/** `0:07`, `12:30`, `1:02:03` */
+function etaText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
 }
 
 /** One JSON line for `--json`: everything but the event list, plus the trace hash. */

@@ -20,9 +20,11 @@ export function verdictMatch(result: Pick<RunResult, "verdict" | "expected">): V
 /** Whether a run that declares its verdict reproduced what it declares, in the reader's words. */
 export type Reproduction = "reproduced" | "not-reproduced" | "passed-as-declared" | "unexpected-failure" | "no-declaration";
 
-export function reproductionOf(result: Pick<RunResult, "verdict" | "expected">): Reproduction {
+export function reproductionOf(result: Pick<RunResult, "verdict" | "expected"> & { findings?: readonly Finding[] }): Reproduction {
   if (result.expected === undefined) return "no-declaration";
-  if (result.expected === "fail") return result.verdict === "fail" ? "reproduced" : "not-reproduced";
+  // A run cut short by its own budget shows nothing about the bug: it did not reproduce it.
+  const onlyBudget = (result.findings ?? []).length > 0 && (result.findings ?? []).every((f) => f.invariant === "budget");
+  if (result.expected === "fail") return result.verdict === "fail" && !onlyBudget ? "reproduced" : "not-reproduced";
   return result.verdict === "pass" ? "passed-as-declared" : "unexpected-failure";
 }
 
@@ -59,7 +61,9 @@ export function reproductionLine(result: Pick<RunResult, "verdict" | "expected" 
     case "reproduced":
       return `REPRODUCED ${under}: declared to fail, and it failed (${invariants || "no invariant named"})`;
     case "not-reproduced":
-      return `NOT REPRODUCED ${under}: declared to fail, but every invariant held (unexpected pass)`;
+      return result.verdict === "fail"
+        ? `NOT REPRODUCED ${under}: declared to fail, but the run only exceeded its budget (${invariants})`
+        : `NOT REPRODUCED ${under}: declared to fail, but every invariant held (unexpected pass)`;
     case "passed-as-declared":
       return `PASSES AS DECLARED ${under}: declared to pass, and every invariant held`;
     case "unexpected-failure":
