@@ -18,6 +18,7 @@ export type SimCommand =
   | "conformance"
   | "chaos"
   | "diff"
+  | "bisect"
   | "help";
 
 export interface SimArgs {
@@ -41,6 +42,24 @@ export interface SimArgs {
   readonly runs?: number;
   readonly preset?: string;
   readonly replayPath?: string;
+  readonly explain?: string;
+  readonly real: boolean;
+  /** `pnpm sim chaos` only (see sim/chaos.ts). */
+  readonly chaos?: ChaosFlags;
+}
+
+export interface ChaosFlags {
+  readonly workers?: number;
+  readonly shard?: string;
+  readonly out?: string;
+  readonly coverage: boolean;
+  readonly coverageMin?: number;
+  readonly killRate: boolean;
+  readonly emitTest: boolean;
+  readonly seedsMax?: number;
+  readonly cleanSeeds?: number;
+  /** `chaos merge <summary.json>…` */
+  readonly merge?: readonly string[];
 }
 
 /** Largest value a count flag takes (`--runs`, `--attempts`, `--steps-max`). */
@@ -64,6 +83,17 @@ const options = {
   runs: { type: "string" },
   preset: { type: "string" },
   replay: { type: "string" },
+  explain: { type: "string" },
+  real: { type: "boolean" },
+  workers: { type: "string" },
+  shard: { type: "string" },
+  out: { type: "string" },
+  "coverage-min": { type: "string" },
+  "seeds-max": { type: "string" },
+  "clean-seeds": { type: "string" },
+  "kill-rate": { type: "boolean" },
+  coverage: { type: "boolean" },
+  "emit-test": { type: "boolean" },
   json: { type: "boolean" },
   "trace-hash": { type: "boolean" },
   "check-verdict": { type: "boolean" },
@@ -167,14 +197,20 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     runs: count("runs"),
     preset: values.preset,
     replayPath: values.replay,
+    explain: values.explain,
+    real: values.real === true,
+    chaos: chaosFlags(values),
   };
   if (values.help) return { ...base, command: "help" };
   if (values.list) return { ...base, command: "list" };
   if (values.profiles) return { ...base, command: "profiles" };
-  return { ...base, ...commandOf(positionals) };
+  return { ...base, ...commandOf(positionals, base) };
 }
 
-function commandOf(positionals: readonly string[]): { command: SimCommand; target?: string; other?: string } {
+function commandOf(
+  positionals: readonly string[],
+  base: { chaos?: ChaosFlags },
+): { command: SimCommand; target?: string; other?: string; chaos?: ChaosFlags } {
   const [first, second, third, ...rest] = positionals;
   if (first === undefined) return { command: "help" };
   const extra = (arg: string | undefined): void => {
@@ -190,12 +226,20 @@ function commandOf(positionals: readonly string[]): { command: SimCommand; targe
       return needsOne("run-file", "a scenario file");
     case "replay":
       return needsOne("replay", "a trace.json file");
+    case "bisect":
+      return needsOne("bisect", "a scenario name or file");
     case "diff":
       if (second === undefined || third === undefined) throw new UsageError("'diff' needs two trace.json files");
       extra(rest[0]);
       return { command: "diff", target: second, other: third };
-    case "gate":
     case "chaos":
+      if (second === "merge") {
+        if (third === undefined) throw new UsageError("'chaos merge' needs one or more summary files");
+        return { command: "chaos", chaos: { ...base.chaos!, merge: [third, ...rest].filter((x): x is string => x !== undefined) } };
+      }
+      extra(second);
+      return { command: first };
+    case "gate":
     case "conformance":
       extra(second);
       return { command: first };
@@ -205,18 +249,48 @@ function commandOf(positionals: readonly string[]): { command: SimCommand; targe
   }
 }
 
+function chaosFlags(values: Values): ChaosFlags {
+  const text = values["coverage-min"];
+  const coverageMin = text === undefined ? undefined : Number(text);
+  if (text !== undefined && (!/^(0|[1-9][0-9]{0,2})$/.test(text) || coverageMin! > 100)) {
+    throw new UsageError(`--coverage-min must be a whole percent 0..100, got '${printable(text)}'`);
+  }
+  const count = (flag: "workers" | "seeds-max" | "clean-seeds") => {
+    const value = values[flag];
+    return value === undefined ? undefined : strictCount(`--${flag}`, value, countFlagMax);
+  };
+  return {
+    workers: count("workers"),
+    shard: values.shard,
+    out: values.out,
+    coverage: values.coverage === true || coverageMin !== undefined,
+    coverageMin,
+    killRate: values["kill-rate"] === true,
+    emitTest: values["emit-test"] === true,
+    seedsMax: count("seeds-max"),
+    cleanSeeds: count("clean-seeds"),
+  };
+}
+
 export const usage = `usage:
   pnpm sim --list                         list scenarios (name, then description)
   pnpm sim --profiles                     list behaviour profiles (name, then summary)
+  pnpm sim --profiles --explain <profile> every switch of a profile, its value and how it is known
   pnpm sim <scenario> [--seed N] [--profile P] [--report DIR] [--json] [--trace-hash] [--check-verdict]
                       [--steps-max N] [--virtual-ms-max MS]   override the run's budgets
   pnpm sim run <file.json|file.yaml> [same flags as a scenario]
   pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
+  pnpm sim bisect <scenario|file> [--seed N] [--json]
+                                          run it under every release profile in order; name where its verdict flips
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
   pnpm sim diff <trace-a.json> <trace-b.json> [--report DIR]
                                           the first event where two runs part, and what differs after it
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
-                                          seeded fault plans; a failure is shrunk to a minimal replay path
+                    [--workers N] [--shard I/N] [--out summary.json] [--coverage] [--coverage-min PCT] [--emit-test]
+                                          generated worlds and timelines; a failure is shrunk to a minimal replay path
+  pnpm sim chaos --kill-rate [--seeds-max N] [--clean-seeds N] [--workers N]
+                                          chaos against every known-bug profile and every single-switch mutant
+  pnpm sim chaos merge <summary.json>...  merge shard summaries of one sweep (prints the merged summary)
   pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]
                                           the real gateway as a differential oracle (needs the npm registry)
 numbers: decimal digits only (no sign, spaces, 0x or leading zeros); every flag at most once

@@ -1,6 +1,6 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { caseScenario, clawsimVersion, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
@@ -13,6 +13,7 @@ import { runDiffCommand } from "./diff.ts";
 import { runGateCommand } from "./gate.ts";
 import { presetOf, runChaos, runChaosCommand, selectionOf } from "./chaos.ts";
 import { runConformance } from "./conformance/index.ts";
+import { runBisectCommand } from "./bisect.ts";
 
 export const seedDefault: Seed = 424242n;
 
@@ -28,8 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
       for (const s of scenarios) console.log(`${s.name}  ${s.description}`);
       return 0;
     case "profiles":
-      for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
-      return 0;
+      return listProfiles(args);
     case "run-scenario":
       return runNamed(args);
     case "run-file":
@@ -42,6 +42,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runChaosCommand(args, args.seed ?? seedDefault, profileOf(args));
     case "conformance":
       return runConformance(args);
+    case "bisect":
+      return runBisectCommand(args, args.seed ?? seedDefault);
     case "diff":
       return runDiffCommand(args);
     default:
@@ -84,9 +86,20 @@ function budgetsOf(args: SimArgs) {
   return { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
 }
 
+function listProfiles(args: SimArgs): number {
+  if (args.explain === undefined) {
+    for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
+    return 0;
+  }
+  const profile = findProfile(args.explain);
+  if (!profile) throw new UsageError(`unknown profile '${args.explain}' (pnpm sim --profiles lists them)`);
+  for (const line of explainProfile(profile)) console.log(line);
+  return 0;
+}
+
 function profileOf(args: SimArgs, fileProfile?: string) {
   const name = args.profile ?? fileProfile ?? profileDefault;
-  const profile = findProfile(name);
+  const profile = findProfile(name) ?? findMutant(name, profiles);
   if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
   return profile;
 }
