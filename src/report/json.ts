@@ -167,6 +167,8 @@ function readFindings(value: unknown): Finding[] {
       ...optionalNumber(raw, "firstEventIndex", k),
       ...optionalNumber(raw, "atMs", k),
       ...(typeof raw["actor"] === "string" ? { actor: raw["actor"] } : {}),
+      ...optionalNumber(raw, "brokeAtMs", k),
+      ...(typeof raw["client"] === "string" ? { client: raw["client"] } : {}),
     };
     return finding;
   });
