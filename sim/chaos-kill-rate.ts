@@ -52,7 +52,16 @@ export function mutantTargets(): KillTarget[] {
   }));
 }
 
-export async function killRate(options: { targets: readonly KillTarget[]; seedStart: bigint; seedsMax: number; preset: string; workers: number; shrink: boolean }): Promise<KillRow[]> {
+export async function killRate(options: {
+  targets: readonly KillTarget[];
+  seedStart: bigint;
+  seedsMax: number;
+  preset: string;
+  workers: number;
+  shrink: boolean;
+  /** Called as each target finishes (in finishing order). */
+  onRow?: (row: KillRow) => void;
+}): Promise<KillRow[]> {
   const live = options.targets.filter((t) => t.equivalent === undefined);
   const newest = newestProfile();
   const progress = new Progress(live.length, "targets");
@@ -67,7 +76,10 @@ export async function killRate(options: { targets: readonly KillTarget[]; seedSt
       ...(t.kind === "mutant" ? { reference: newest } : {}),
     })),
     options.workers,
-    () => progress.add(1),
+    (result, index) => {
+      progress.add(1);
+      if (result.kind === "first-failure") options.onRow?.({ target: live[index]!, outcome: result.outcome });
+    },
   );
   progress.done();
   const byName = new Map(live.map((t, i) => [t.name, results[i]!.kind === "first-failure" ? results[i]!.outcome : undefined] as const));
@@ -116,7 +128,15 @@ export async function runKillRate(args: SimArgs, seedStart: bigint, workers: num
   const cleanSeeds = args.chaos?.cleanSeeds ?? cleanSeedsDefault;
   const targets = [...knownBugTargets(), ...mutantTargets()];
   console.log(`kill-rate: ${targets.length} targets, up to ${seedsMax} seeds each from ${seedStart}, preset ${preset}, ${workers} worker(s)`);
-  const rows = await killRate({ targets, seedStart, seedsMax, preset, workers, shrink: true });
+  const rows = await killRate({
+    targets,
+    seedStart,
+    seedsMax,
+    preset,
+    workers,
+    shrink: true,
+    onRow: (row) => console.error(`done ${formatKillTable([row]).at(-1)}`),
+  });
   for (const line of formatKillTable(rows)) console.log(line);
   const survivors = rows.filter((r) => r.target.equivalent === undefined && !isKilled(r));
   const killed = rows.filter(isKilled).length;

@@ -52,10 +52,13 @@ export async function runSeed(seed: bigint, preset: FaultPreset, profile: Profil
   return { row: rowOf(result), coverage: coverageOf(result.events) };
 }
 
-export async function shrinkSeed(seed: bigint, preset: FaultPreset, profile: Profile, first: RunResult): Promise<ShrunkFailure> {
+/** Shrink runs the kill-rate gate allows per target (a full `chaos` sweep uses the shrinker's own limit). */
+export const killShrinkRunsMax = 60;
+
+export async function shrinkSeed(seed: bigint, preset: FaultPreset, profile: Profile, first: RunResult, runsMax?: number): Promise<ShrunkFailure> {
   const plan = generatePlan(seed, preset);
   const probe = async (candidate: PlanSelection) => (await runChaosPlan(seed, preset, profile, candidate)).findings;
-  const shrunk = await shrink(fullSelection(plan), first.findings, probe, (i) => plan.steps[i]?.atMs ?? 0);
+  const shrunk = await shrink(fullSelection(plan), first.findings, probe, (i) => plan.steps[i]?.atMs ?? 0, runsMax);
   const finding = shrunk.findings.find((f) => f.invariant === first.findings[0]?.invariant) ?? shrunk.findings[0]!;
   const { clients, steps } = shrunk.selection;
   return { path: formatReplayPath(shrunk.selection), clients: clients.length, steps: steps.length, invariant: finding.invariant, message: finding.message, runs: shrunk.runs };
@@ -110,7 +113,7 @@ async function shrinkDiff(seed: bigint, preset: FaultPreset, profile: Profile, r
     return mine === theirs ? [] : [{ kind: "correctness" as const, invariant: differsName, message: `wire traffic differs from ${reference.name}` }];
   };
   const start = fullSelection(plan);
-  const shrunk = await shrink(start, await probe(start), probe, (i) => plan.steps[i]?.atMs ?? 0);
+  const shrunk = await shrink(start, await probe(start), probe, (i) => plan.steps[i]?.atMs ?? 0, killShrinkRunsMax);
   const { clients, steps } = shrunk.selection;
   return { path: formatReplayPath(shrunk.selection), clients: clients.length, steps: steps.length, invariant: differsName, message: `wire traffic differs from ${reference.name}`, runs: shrunk.runs };
 }
@@ -126,7 +129,7 @@ export async function firstFailure(options: { seedStart: bigint; seedsMax: numbe
     const result = await runChaosPlan(seed, options.preset, options.profile);
     if (options.reference && firstDiffSeed === undefined && wireDigest(result.events, { from: options.profile.name, to: options.reference.name }) !== (await referenceDigest(seed, options.preset, options.reference))) firstDiffSeed = seed;
     if (result.verdict === "pass") continue;
-    const shrunk = options.shrink ? await shrinkSeed(seed, options.preset, options.profile, result) : undefined;
+    const shrunk = options.shrink ? await shrinkSeed(seed, options.preset, options.profile, result, killShrinkRunsMax) : undefined;
     return { seedsRun: i + 1, firstFailSeed: seed.toString(), ...(shrunk ? { shrunk } : {}), ...(firstDiffSeed !== undefined ? { firstDiffSeed: firstDiffSeed.toString() } : {}) };
   }
   if (firstDiffSeed === undefined || !options.reference) return { seedsRun: options.seedsMax };
