@@ -83,6 +83,7 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   tuiClientId: (v) => (v === "openclaw-tui" ? "gateway-client" : "openclaw-tui"),
   controlUiSendsBuildId: flip,
   controlUiTokenPerTab: flip,
+  signedAtSource: (v) => (v === "challenge-ts" ? "client-clock" : "challenge-ts"),
 };
 
 const serviceAlternatives: Alternatives<ServiceSwitches> = {

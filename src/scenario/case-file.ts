@@ -29,8 +29,8 @@ export interface CaseExpect {
 }
 
 export type OperatorAction =
-  | { action: "approve-pending"; identity: string }
-  | { action: "reject-pending"; identity: string }
+  | { action: "approve-pending"; identity?: string; requestId?: string }
+  | { action: "reject-pending"; identity?: string; requestId?: string }
   | { action: "remove-device"; identity: string }
   | { action: "revoke-device-token"; identity: string; role?: string }
   | { action: "rotate-device-token"; identity: string; role?: string; scopes?: string[] }
@@ -55,7 +55,8 @@ export interface ClientStep {
   explicitToken?: string;
   passiveToken?: string;
   password?: string;
-  /** The client's device-auth file holds this token for role operator (placeholders allowed). */
+  /** The client's device-auth file holds this token for its role: node for a node host, else operator
+   *  (placeholders allowed). */
   storedToken?: string;
   scopes?: string[];
   /** CLI one-shot call. */
@@ -179,6 +180,7 @@ const operatorSchema = {
     role: { type: "string" },
     scopes: { type: "array", items: { type: "string" } },
     token: { type: "string" },
+    requestId: { type: "string" },
   },
   additionalProperties: false,
 };

@@ -4,16 +4,9 @@ import { createHash } from "node:crypto";
 import { identityFromSeed } from "../crypto/index.ts";
 import { randomToken } from "../kernel/index.ts";
 import { normalizeDeviceAuthScopes } from "../protocol/index.ts";
-import {
-  approveDevicePairing,
-  emptyPairingStore,
-  rejectDevicePairing,
-  removePairedDevice,
-  revokeDeviceToken,
-  rotateDeviceToken,
-  type PairingStore,
-} from "../gateway/index.ts";
-import type { Attempt, Outcome, World } from "../world/index.ts";
+import { emptyPairingStore, type PairingStore } from "../gateway/index.ts";
+import { createMachine, op, type GatewayConfig, type OperatorCommand } from "../host/index.ts";
+import type { Attempt, OperatorRun, Outcome, World } from "../world/index.ts";
 import type { CaseExpect, CaseFile, CaseFrom, CaseStep, OperatorAction, PairingExpect } from "./case-file.ts";
 import { requireWithinBudget } from "./runner.ts";
 import { applyFault, caseInvariants, checkClient, gatewayHostName, startClient, type StepEnv } from "./case-steps.ts";
@@ -38,7 +31,7 @@ export function caseScenario(file: CaseFile): Scenario {
     description: file.description ?? file.name,
     expect: verdicts,
     expectDefault: verdictDefault ?? "pass",
-    invariants: () => caseInvariants(file),
+    invariants: (profile) => caseInvariants(file, profile),
     run: (ctx) => runCase(file, ctx),
   };
 }
@@ -92,6 +85,7 @@ async function runCase(file: CaseFile, ctx: ScenarioContext): Promise<void> {
     },
     store: seededStore(file, seeds, world),
   });
+  addOperatorMachine(file, world);
   // Pre-seeded device tokens are reachable as {{deviceToken:NAME}} like ones issued during the run.
   for (const [name] of Object.entries(seeds)) {
     const deviceId = deviceIdOf(seeds, name);
@@ -116,7 +110,8 @@ interface CaseEnv extends StepEnv {
 }
 
 function resolvePlaceholders(text: string, env: CaseEnv): string {
-  return text.replace(/\{\{(gatewayToken|deviceToken:([^}/]+)(?:\/([^}]+))?)\}\}/g, (whole, _all: string, name?: string, role?: string) => {
+  return text.replace(/\{\{(gatewayToken|lastRequestId|deviceToken:([^}/]+)(?:\/([^}]+))?)\}\}/g, (whole, all: string, name?: string, role?: string) => {
+    if (all === "lastRequestId") return env.ctx.world.lastRequestId ?? whole;
     if (!name) return env.token;
     if (!env.seeds[name]) return whole;
     return env.ctx.world.deviceTokenFor(deviceIdOf(env.seeds, name), role ?? "operator") ?? whole;
@@ -179,46 +174,75 @@ function toAttempt(raw: Attempt & { device?: { identity?: string; otherKey?: str
   return { ...raw, device: { payloadVersion: "v3", ...device, identitySeed: seed, ...(other ? { otherKeySeed: other } : {}) } as Attempt["device"] };
 }
 
+/** The operator CLI's device on the gateway host (silently paired on loopback, like `openclaw` there). */
+export const operatorCliIdentityName = "operator-cli";
+/** The machine behind the standard file world's gateway host: its config is what the operator's CLI reads. */
+export const gatewayMachineName = "gateway-host";
+
+function addOperatorMachine(file: CaseFile, world: World): void {
+  const auth = file.gateway?.auth ?? {};
+  const config = { gateway: { mode: "local", port: casePort, bind: "lan", auth: { mode: auth.mode ?? "token", ...(auth.token !== undefined ? { token: auth.token } : {}), ...(auth.password !== undefined ? { password: auth.password } : {}) } } };
+  const machine = createMachine({ name: gatewayMachineName, config: config as GatewayConfig, dotEnvText: null });
+  const cliIdentity = identityFromSeed(Uint8Array.from(Buffer.from(identitySeedFor(operatorCliIdentityName), "hex")));
+  world.addMachine({ name: gatewayMachineName, host: gatewayHostName, machine, cliIdentity });
+}
+
+/**
+ * An operator action runs the `openclaw devices …` command the real CLI would, on the gateway host, through
+ * world.operator: a one-shot CLI with the credentials it resolves from the machine's config sends the RPC, so
+ * the gateway's scope checks, session closes and broadcasts apply and invariants see them.
+ */
 async function operatorAction(action: OperatorAction, env: CaseEnv): Promise<void> {
   const { world } = env.ctx;
   const gateway = world.gateway("gateway");
-  const store = gateway.state.store;
-  const nowMs = gateway.clock.nowMs();
-  const prng = world.scheduler.stream("case:operator");
-  world.scheduler.record("operator", "operator", { command: action.action, ...action });
+  const run = (command: OperatorCommand): OperatorRun => world.operator(gatewayMachineName, command);
+  const failed = (r: OperatorRun) => (r.rpc?.ok === false ? r.rpc.error.message : r.rpc ? "" : "no answer");
+  const expectOk = (r: OperatorRun) => env.ctx.check(r.rpc?.ok === true, "case-operator", `${r.line}: ${failed(r)}`);
   switch (action.action) {
     case "approve-pending":
     case "reject-pending": {
-      const deviceId = deviceIdOf(env.seeds, action.identity);
-      const pending = Object.values(store.pending).find((p) => p.deviceId === deviceId);
-      env.ctx.check(pending !== undefined, "case-operator", `${action.action}: no pending request for ${action.identity}`);
-      if (!pending) return;
-      if (action.action === "approve-pending") approveDevicePairing(store, pending.requestId, nowMs, prng);
-      else rejectDevicePairing(store, pending.requestId);
+      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingRequestId(run, env, action.identity);
+      if (requestId === undefined) return;
+      env.ctx.world.rememberRequestId(requestId);
+      expectOk(run(action.action === "approve-pending" ? op.devicesApprove(requestId) : op.devicesReject(requestId)));
       break;
     }
     case "remove-device":
-      removePairedDevice(store, deviceIdOf(env.seeds, action.identity));
+      expectOk(run(op.devicesRemove(deviceIdOf(env.seeds, action.identity!))));
       break;
     case "revoke-device-token":
-      revokeDeviceToken(store, { deviceId: deviceIdOf(env.seeds, action.identity), role: action.role ?? "operator", nowMs, removeRole: world.profile.gateway.revokeRemovesRole });
+      expectOk(run(op.devicesRevoke({ deviceId: deviceIdOf(env.seeds, action.identity!), role: action.role ?? "operator" })));
       break;
     case "rotate-device-token": {
-      const deviceId = deviceIdOf(env.seeds, action.identity);
-      const entry = rotateDeviceToken(store, { deviceId, role: action.role ?? "operator", scopes: action.scopes, nowMs, prng });
-      if (entry) world.rememberDeviceToken(deviceId, entry.role, entry.token);
+      const deviceId = deviceIdOf(env.seeds, action.identity!);
+      const role = action.role ?? "operator";
+      const r = run(op.devicesRotate({ deviceId, role, ...(action.scopes ? { scopes: action.scopes } : {}) }));
+      // The new token is what the device's owner would receive; files name it as {{deviceToken:NAME}}.
+      const entry = gateway.state.store.paired[deviceId]?.tokens[role];
+      if (expectOk(r) && entry) world.rememberDeviceToken(deviceId, role, entry.token);
       break;
     }
     case "rotate-shared-token":
+      world.scheduler.record("operator", "operator", { command: `openclaw config set gateway.auth.token ${action.token}` });
       env.token = action.token;
       gateway.sharedSecretChanged(action.token, undefined);
       break;
     case "restart-gateway":
+      world.scheduler.record("operator", "operator", { command: "openclaw gateway restart" });
       gateway.restart();
       requireWithinBudget(await world.advance(world.profile.gateway.startupUnavailableMs ?? 0));
       break;
   }
-  gateway.persisted = structuredClone(store);
+}
+
+/** `openclaw devices list`, then the pending request of the named identity (a `case-operator` finding if none). */
+function pendingRequestId(run: (c: OperatorCommand) => OperatorRun, env: CaseEnv, identity: string | undefined): string | undefined {
+  const deviceId = deviceIdOf(env.seeds, identity!);
+  const list = run(op.devicesList());
+  const pending = list.rpc?.ok ? ((list.rpc.payload as { pending?: { deviceId: string; requestId: string }[] }).pending ?? []) : [];
+  const request = pending.find((p) => p.deviceId === deviceId);
+  env.ctx.check(request !== undefined, "case-operator", `devices list shows no pending request for ${identity}${list.rpc?.ok === false ? ` (${list.rpc.error.message})` : ""}`);
+  return request?.requestId;
 }
 
 function checkPairing(expect: PairingExpect, i: number, env: CaseEnv): void {

@@ -12,37 +12,46 @@ import {
   retriesBounded,
   revokedTokenRefused,
   scopesWithinApproval,
+  sharedSecretSessionsClosed,
   signedOverOwnChallenge,
   type Invariant,
 } from "../invariants/index.ts";
+import type { Profile } from "../profiles/index.ts";
 import type { World } from "../world/index.ts";
 import type { CaseFile, CaseFrom, ClientExpect, ClientStep, FaultStep } from "./case-file.ts";
 import type { ScenarioContext } from "./scenario.ts";
 
 export const gatewayHostName = "gateway-host";
 
-/** Invariant factories a file can name. Options given in the file are passed through. */
-const invariantFactories: Record<string, (options: Record<string, unknown>) => Invariant> = {
+/**
+ * Invariant factories a file can name. Options given in the file are passed through; options that depend on
+ * the release default to the run's profile (a file may still set them, e.g. to demand what a fix does).
+ */
+const invariantFactories: Record<string, (options: Record<string, unknown>, profile: Profile) => Invariant> = {
   "retries-bounded": (o) => retriesBounded(o),
   "reconnect-loop-stops": (o) => reconnectLoopStops(o),
   converges: (o) => converges(o),
   "nonce-single-use": () => nonceSingleUse(),
-  "signed-over-own-challenge": (o) => signedOverOwnChallenge(o),
+  "signed-over-own-challenge": (o, p) => signedOverOwnChallenge({ allowMissingNonceWhenLocal: p.gateway.nonceRequired === "remote-only", ...o }),
   "scopes-within-approval": (o) => scopesWithinApproval(o),
-  "revoked-token-refused": (o) => revokedTokenRefused(o),
+  "revoked-token-refused": (o, p) => revokedTokenRefused({ closeLiveSessions: p.gateway.revokeClosesSessions, ...o }),
   "no-silent-remote-pairing": () => noSilentRemotePairing(),
   "cve-2026-32034": (o) => cve202632034(o),
+  "shared-secret-sessions-closed": (o, p) => sharedSecretSessionsClosed({
+    closeLiveSessions: typeof o["closeLiveSessions"] === "boolean" ? o["closeLiveSessions"] : p.gateway.sharedSecretRotationClosesSessions,
+    ...(typeof o["closeWithinMs"] === "number" ? { closeWithinMs: o["closeWithinMs"] } : {}),
+  }),
 };
 
 export const invariantNames = Object.keys(invariantFactories);
 
 /** Builds the file's invariants; an unknown name is reported as a message (the parser rejects it first). */
-export function caseInvariants(file: CaseFile): Invariant[] {
+export function caseInvariants(file: CaseFile, profile: Profile): Invariant[] {
   return (file.invariants ?? []).map((entry) => {
     const { name, ...options } = typeof entry === "string" ? { name: entry } : entry;
     const make = invariantFactories[name];
     if (!make) throw new Error(`unknown invariant '${name}' (one of ${invariantNames.join(", ")})`);
-    return make(options);
+    return make(options, profile);
   });
 }
 
@@ -90,7 +99,8 @@ export function startClient(step: ClientStep, env: StepEnv): void {
       explicitToken: step.explicitToken !== undefined ? env.resolve(step.explicitToken) : undefined,
       passiveToken: step.passiveToken !== undefined ? env.resolve(step.passiveToken) : undefined,
       password: step.password,
-      storedTokens: step.storedToken !== undefined ? { operator: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
+      // The device-auth file keeps the token under the client's role (a node host's is role node).
+      storedTokens: step.storedToken !== undefined ? { [step.kind === "node" ? "node" : "operator"]: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
       scopes: step.scopes,
       oneShot: step.oneShot,
     },

@@ -74,7 +74,7 @@ export class World {
   /** Simulated machines (config, env, service unit, client files) by name. */
   readonly machines = new Map<string, MachineNode>();
   private readonly clocks = new Map<string, NodeClock>();
-  private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null } };
+  private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null }, lastRequestId: { value: null as string | null } };
 
   readonly realClientModule: RealGatewayClientModule | undefined;
   private realClientHost: string | undefined;
@@ -226,6 +226,7 @@ export class World {
         identities: options.identities ?? {},
         deviceTokens: this.attemptState.deviceTokens,
         lastNonce: this.attemptState.lastNonce,
+        lastRequestId: this.attemptState.lastRequestId,
         clock: this.clockOf(options.fromHost),
       },
       options.attempt,
@@ -245,6 +246,15 @@ export class World {
   /** Makes a device token usable as {{deviceToken:NAME}} in later attempts (pre-seeded or rotated tokens). */
   rememberDeviceToken(deviceId: string, role: string, token: string): void {
     this.attemptState.deviceTokens.set(`${deviceId}/${role}`, token);
+  }
+
+  /** The request id {{lastRequestId}} resolves to (latest pairing-required answer, or an operator's pick). */
+  get lastRequestId(): string | undefined {
+    return this.attemptState.lastRequestId.value ?? undefined;
+  }
+
+  rememberRequestId(requestId: string): void {
+    this.attemptState.lastRequestId.value = requestId;
   }
 
   partition(hostA: string, hostB: string): RuleHandle {
