@@ -3,7 +3,8 @@
 // the newest profile — printing target → seeds to first failure → shrunk size. Mutants no observable behaviour
 // can distinguish are listed with the reason. The newest profile must stay clean over --clean-seeds seeds.
 // Exit 1 when a target survives or the newest profile fails.
-import { expectedVerdict, findPreset, profiles, singleSwitchMutants, type Profile } from "../src/index.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { expectedVerdict, findPreset, parseCaseFile, profiles, singleSwitchMutants, type Profile } from "../src/index.ts";
 import { scenarios } from "../scenarios/index.ts";
 import type { SimArgs } from "./args.ts";
 import { runTasks } from "./chaos-pool.ts";
@@ -32,12 +33,37 @@ export function newestProfile(): Profile {
   return profiles[profiles.length - 1]!;
 }
 
-/** Profiles with a known bug: some library scenario fails under them and passes under the newest profile. */
+export const bugCorpusDir = "scenarios/bugs";
+
+/** The bug corpus's files with their declared verdicts per profile. */
+function bugFiles(): { name: string; verdicts: Readonly<Record<string, "pass" | "fail">> }[] {
+  const names = readdirSync(bugCorpusDir).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
+  return names.flatMap((name) => {
+    const parsed = parseCaseFile(readFileSync(`${bugCorpusDir}/${name}`, "utf8"), name);
+    return parsed.ok && parsed.file.verdicts ? [{ name, verdicts: parsed.file.verdicts }] : [];
+  });
+}
+
+function fileVerdict(verdicts: Readonly<Record<string, "pass" | "fail">>, profile: string): "pass" | "fail" {
+  return verdicts[profile] ?? verdicts["default"] ?? "pass";
+}
+
+/**
+ * Profiles with a known bug: a library scenario or a bug-corpus file (scenarios/bugs/) fails under them and
+ * passes under the newest profile.
+ */
 export function knownBugTargets(): KillTarget[] {
   const newest = newestProfile();
+  const files = bugFiles();
   return profiles
     .filter((p) => p !== newest)
-    .map((p) => ({ p, bugs: scenarios.filter((s) => expectedVerdict(s, p.name) === "fail" && expectedVerdict(s, newest.name) === "pass").map((s) => s.name) }))
+    .map((p) => ({
+      p,
+      bugs: [
+        ...scenarios.filter((s) => expectedVerdict(s, p.name) === "fail" && expectedVerdict(s, newest.name) === "pass").map((s) => s.name),
+        ...files.filter((f) => fileVerdict(f.verdicts, p.name) === "fail" && fileVerdict(f.verdicts, newest.name) === "pass").map((f) => f.name),
+      ],
+    }))
     .filter(({ bugs }) => bugs.length > 0)
     .map(({ p, bugs }) => ({ name: p.name, kind: "known-bug" as const, profile: p, why: bugs.join(", ") }));
 }

@@ -14,8 +14,12 @@ const seedsMax = 6;
 const mutantsKilled = ["gateway.detailCodes=false", "client.controlUiSendsBuildId=false"];
 
 describe("kill-rate (bounded)", () => {
-  it("lists every known-bug profile", () => {
-    expect(knownBugTargets().map((t) => t.name)).toEqual(["2026.2.13", "2026.2.14", "2026.2.22", "2026.4"]);
+  it("lists every profile with a known bug, from the library and the bug corpus", () => {
+    const targets = knownBugTargets();
+    expect(targets.map((t) => t.name)).toEqual(["2026.2.13", "2026.2.14", "2026.2.22", "2026.3", "2026.4"]);
+    expect(targets.find((t) => t.name === "2026.2.14")!.why).toContain("token-priority-regression");
+    expect(targets.find((t) => t.name === "2026.2.13")!.why).toContain("insecure-auth-remote-32034.yaml");
+    expect(targets.find((t) => t.name === "2026.3")!.why).toContain("rotate-keeps-session-57646.yaml");
   });
 
   it("finds 2026.2.13 and 2026.2.14 and shrinks each to at most 15 steps", { timeout: 120_000 }, async () => {
