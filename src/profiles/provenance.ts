@@ -188,7 +188,6 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   fastRetryMs: read("client.ts 032211cb (spec §7.3): 250 ms clamp for the bounded retry"),
   backoffJitter: read("client.ts 032211cb: no jitter in the code read"),
   challengeTimeoutMs: read("client.ts (spec §2): connectDelayMs default 2000"),
-  signedAtSource: read("client.ts 032211cb: signedAt from the client's own clock (before PR #116679)"),
   signatureVersion: read(`${sFeb}: v2 signatures`),
   signedAtSource: read("PR #116679 (merged 2026-07-31)", "before it, first-party clients signed signedAt with their own clock"),
   protocolVersion: read("spec §1.5: clients ask for 3 in Feb–Apr 2026"),
@@ -218,7 +217,6 @@ const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   challengeTimeoutMs: recorded("@openclaw/gateway-client@2026.9.1", "15 s watchdog"),
   signedAtSource: read("@openclaw/gateway-client@2026.9.1 dist/index.mjs", "the connect plan signs with the challenge ts (PR #116679)"),
   controlUiSendsBuildId: recorded("@openclaw/gateway-client@2026.9.1"),
-  signedAtSource: recorded("@openclaw/gateway-client@2026.9.1", "PR #116679: signs with the challenge's ts"),
   tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
   deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
 };
