@@ -146,9 +146,9 @@ function nodeError(error: unknown): UsageError {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new UsageError(`unknown flag ${printable(flag)} (see pnpm sim --help)`);
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /does not take an argument/.test(message)
-        ? new UsageError(`${flag} takes no value`)
-        : new UsageError(`${flag} needs a value`);
+      if (/does not take an argument/.test(message)) return new UsageError(`${flag} takes no value`);
+      if (/ambiguous/.test(message)) return new UsageError(`${flag} needs a value (a value may not start with '-')`);
+      return new UsageError(`${flag} needs a value`);
     default:
       return new UsageError(message.split("\n")[0] ?? "bad arguments");
   }
