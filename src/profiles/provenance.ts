@@ -215,7 +215,6 @@ const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   tokenMismatchPause: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
   honourRetryAfter: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
   challengeTimeoutMs: recorded("@openclaw/gateway-client@2026.9.1", "15 s watchdog"),
-  signedAtSource: read("@openclaw/gateway-client@2026.9.1 dist/index.mjs", "the connect plan signs with the challenge ts (PR #116679)"),
   controlUiSendsBuildId: recorded("@openclaw/gateway-client@2026.9.1"),
   tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
   deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
