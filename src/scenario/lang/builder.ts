@@ -47,6 +47,13 @@ export class ScenarioBuilder {
     return this;
   }
 
+  /** Invariants that differ by release: equal outputs share one `when: { profiles }`. */
+  invariantsPerProfile(fn: (profile: Profile) => InvariantRef[]): this {
+    const groups = groupByProfile(fn);
+    const refs = groups.length === 1 ? groups[0]!.items : groups.flatMap((g) => g.items.map((ref) => withProfiles(ref, g.profiles)));
+    return this.invariants(...refs);
+  }
+
   /** An identity by name with a 64-hex seed or the library's identity(n). */
   identity(name: string, seed: string | number): this {
     const ids = (this.spec.identities ?? {}) as Record<string, string>;
@@ -147,16 +154,26 @@ export function scenario(name: string, description: string): ScenarioBuilder {
 
 /** fn's steps for every profile, grouped: identical step lists share one `when: { profiles }`. */
 export function perProfile(fn: (profile: Profile) => Step[], among: readonly Profile[] = profiles): Step[] {
-  const groups: { key: string; steps: Step[]; profiles: string[] }[] = [];
+  const groups = groupByProfile(fn, among);
+  if (groups.length === 1) return groups[0]!.items;
+  return groups.flatMap((g) => g.items.map((step) => ({ ...step, when: narrow(step.when, g.profiles) }) as Step));
+}
+
+function groupByProfile<T>(fn: (profile: Profile) => T[], among: readonly Profile[] = profiles): { items: T[]; profiles: string[] }[] {
+  const groups: { key: string; items: T[]; profiles: string[] }[] = [];
   for (const profile of among) {
-    const steps = fn(profile);
-    const key = JSON.stringify(steps);
+    const items = fn(profile);
+    const key = JSON.stringify(items);
     const group = groups.find((g) => g.key === key);
     if (group) group.profiles.push(profile.name);
-    else groups.push({ key, steps, profiles: [profile.name] });
+    else groups.push({ key, items, profiles: [profile.name] });
   }
-  if (groups.length === 1) return groups[0]!.steps;
-  return groups.flatMap((g) => g.steps.map((step) => ({ ...step, when: narrow(step.when, g.profiles) }) as Step));
+  return groups;
+}
+
+function withProfiles(ref: InvariantRef, names: string[]): InvariantRef {
+  const object = typeof ref === "string" ? { name: ref } : ref;
+  return { ...object, when: narrow(object.when, names) };
 }
 
 function narrow(when: StepWhen | undefined, names: readonly string[]): StepWhen {

@@ -7,8 +7,8 @@ import type { Verdict } from "../result.ts";
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
 
-/** An invariant by name, or `{ name, ...options }` (invariants.ts lists the names). */
-export type InvariantRef = string | ({ readonly name: string } & Readonly<Record<string, unknown>>);
+/** An invariant by name, or `{ name, when?, ...options }` (invariants.ts lists the names; `when` as for steps). */
+export type InvariantRef = string | ({ readonly name: string; readonly when?: StepWhen } & Readonly<Record<string, unknown>>);
 
 /** A step runs only under these profiles, or only where a profile switch has a value. */
 export interface StepWhen {
@@ -136,6 +136,8 @@ export type FaultStep =
 
 export interface ClientExpect {
   name: string;
+  /** The finding's invariant name (default `case-expect`). */
+  rule?: string;
   connected?: boolean;
   paused?: boolean;
   attemptsMax?: number;
