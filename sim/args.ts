@@ -6,11 +6,13 @@ export class UsageError extends Error {
 }
 
 export interface SimArgs {
-  readonly command: "run-scenario" | "list" | "profiles" | "run-file" | "gate" | "replay" | "conformance" | "chaos" | "help";
+  readonly command: "run-scenario" | "list" | "profiles" | "run-file" | "gate" | "replay" | "conformance" | "chaos" | "export" | "help";
   readonly target?: string;
   readonly seed?: Seed;
   readonly profile?: string;
   readonly reportDir?: string;
+  /** export: the file to write (default: stdout). */
+  readonly out?: string;
   readonly json: boolean;
   readonly traceHash: boolean;
   readonly client?: "sim" | "real";
@@ -32,7 +34,7 @@ function positiveInt(values: Map<string, string>, flag: string): number | undefi
   return n;
 }
 
-const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay"]);
+const valueFlags = new Set(["--seed", "--profile", "--report", "--client", "--against", "--attempts", "--steps-max", "--virtual-ms-max", "--runs", "--preset", "--replay", "--out"]);
 const boolFlags = new Set(["--json", "--trace-hash", "--list", "--profiles", "--help", "-h", "--no-color", "--color"]);
 
 export function parseArgs(argv: readonly string[]): SimArgs {
@@ -68,6 +70,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     seed,
     profile: values.get("--profile"),
     reportDir: values.get("--report"),
+    out: values.get("--out"),
     json: flags.has("--json"),
     traceHash: flags.has("--trace-hash"),
     client: client as SimArgs["client"],
@@ -95,6 +98,8 @@ export function parseArgs(argv: readonly string[]): SimArgs {
       return needsOne("run-file", "a scenario file");
     case "replay":
       return needsOne("replay", "a trace.json file");
+    case "export":
+      return needsOne("export", "a library scenario name");
     case "gate":
     case "chaos":
     case "conformance":
@@ -114,6 +119,7 @@ export const usage = `usage:
   pnpm sim run <file.json|file.yaml> [--seed N] [--profile P] [--report DIR] [--json]
   pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
+  pnpm sim export <scenario> [--out FILE] write a library scenario as a YAML scenario file
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
                                           seeded fault plans; a failure is shrunk to a minimal replay path
   pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]

@@ -1,13 +1,14 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
 import { readFileSync } from "node:fs";
-import { caseScenario, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, checkRunSpec, findProfile, runSpecHash, specScenario, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
 import { runGateCommand } from "./gate.ts";
 import { presetOf, runChaos, runChaosCommand, selectionOf } from "./chaos.ts";
 import { runConformance } from "./conformance/index.ts";
+import { runExport } from "./export.ts";
 
 export const seedDefault: Seed = 424242n;
 
@@ -35,6 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runChaosCommand(args, args.seed ?? seedDefault, profileOf(args));
     case "conformance":
       return runConformance(args);
+    case "export":
+      return runExport(args);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
@@ -79,12 +82,23 @@ async function replay(args: SimArgs): Promise<number> {
   const recorded = parsed.result;
   const words = recorded.replayCommand.replace(/^pnpm sim\s+/, "").split(/\s+/);
   const again = parseArgs(words);
-  const result = await execute(again);
+  const result = recorded.runSpec ? await replayEmbedded(recorded, again, args.target!) : await execute(again);
   const same = result.traceHash === recorded.traceHash;
   console.log(`${same ? "REPRODUCED" : "DIFFERENT"}  ${recorded.replayCommand}`);
   console.log(`recorded ${recorded.traceHash}`);
   console.log(`replayed ${result.traceHash}`);
   return same ? 0 : 1;
+}
+
+/** Re-runs the scenario the trace carries (no library or file needed), with the recorded seed, profile, budgets. */
+async function replayEmbedded(recorded: RunResult, again: SimArgs, path: string): Promise<RunResult> {
+  const { content, hash } = recorded.runSpec!;
+  if (runSpecHash(content) !== hash) throw new UsageError(`${path}: the embedded scenario does not match its hash ${hash}; the file was edited`);
+  const profile = profileOf(again, recorded.profile);
+  const checked = checkRunSpec(content, `${path} (embedded scenario)`, profile);
+  if (!checked.ok) throw new UsageError(checked.message);
+  const budgets = { ...(again.stepsMax ? { stepsMax: again.stepsMax } : {}), ...(again.virtualMsMax ? { virtualTimeMsMax: again.virtualMsMax } : {}) };
+  return runScenario(specScenario(checked.spec), { seed: again.seed ?? BigInt(recorded.seed), profile, budgets, source: recorded.source });
 }
 
 /** Runs a library scenario or a scenario file as the arguments say, without printing. */

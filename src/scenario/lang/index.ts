@@ -13,3 +13,4 @@ export { identitySeedFor, gatewayHostName, standardPort, standardGatewayName, ga
 export { registerScript, scriptNames, type ScriptFn } from "./kinds/script.ts";
 export { releaseTuiIdentity } from "./kinds/tui-identity.ts";
 export { scenario, perProfile, ScenarioBuilder, filledSeedHex, libraryGatewayAddress, libraryLocalUrl, libraryRemoteUrl, libraryPort } from "./builder.ts";
+export { specToYaml, schemaRepoPath } from "./export.ts";

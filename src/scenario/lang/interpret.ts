@@ -45,6 +45,7 @@ async function interpret(spec: RunSpec, ctx: ScenarioContext): Promise<void> {
     token,
     rules: [],
     snapshots: new Map(),
+    pending: [],
     stepIndex: 0,
     resolve: (text) => resolvePlaceholders(text, env),
     deviceIdOf: (name) => {
@@ -58,10 +59,16 @@ async function interpret(spec: RunSpec, ctx: ScenarioContext): Promise<void> {
       return id;
     },
   };
+  const settle = (final: boolean) => {
+    const open = env.pending.splice(0).filter((check) => !check(final));
+    env.pending.push(...open);
+  };
   for (const [i, step] of spec.steps.entries()) {
     if (!stepApplies(step.when, profile)) continue;
+    settle(false);
     env.stepIndex = i;
     world.scheduler.record("scenario", "step", { step: i, kind: kindOf(step), text: printStep(step) });
     await moduleOf(step).run(step as never, env);
   }
+  settle(true);
 }

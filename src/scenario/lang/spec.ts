@@ -79,6 +79,8 @@ export type ConnectPayload = Attempt & {
   /** A host of a bare world (instead of `from`); `url` then says what it dials. */
   host?: string;
   url?: string;
+  /** Start the attempt and go on; its expectations are checked when its outcome arrives. */
+  background?: boolean;
 };
 
 export type OperatorAction =
