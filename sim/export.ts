@@ -8,21 +8,22 @@ import { UsageError, type SimArgs } from "./args.ts";
 const repoRoot = join(import.meta.dirname, "..");
 
 export function runExport(args: SimArgs): number {
+  const out = args.chaos?.out;
   const scenario = findScenario(args.target!);
   if (!scenario) throw new UsageError(`unknown scenario '${args.target}' (pnpm sim --list lists them)`);
   if (!scenario.spec) throw new UsageError(`scenario '${scenario.name}' is TypeScript code (run(ctx)), not step data; it cannot be exported`);
-  const fromDir = args.out !== undefined ? dirname(resolve(args.out)) : process.cwd();
+  const fromDir = out !== undefined ? dirname(resolve(out)) : process.cwd();
   const schemaRef = relative(fromDir, join(repoRoot, schemaRepoPath)) || schemaRepoPath;
   const yaml = specToYaml(scenario.spec, { schemaRef, origin: `exported from the scenario library: pnpm sim export ${scenario.name}` });
-  if (args.out === undefined) {
+  if (out === undefined) {
     process.stdout.write(yaml);
     return 0;
   }
   try {
-    writeFileSync(args.out, yaml);
+    writeFileSync(out, yaml);
   } catch {
-    throw new UsageError(`cannot write '${args.out}'`);
+    throw new UsageError(`cannot write '${out}'`);
   }
-  console.log(`wrote ${args.out}`);
+  console.log(`wrote ${out}`);
   return 0;
 }

@@ -116,7 +116,8 @@ export interface ClientStep {
   explicitToken?: string;
   passiveToken?: string;
   password?: string;
-  /** The client's device-auth file holds this token for role operator (placeholders allowed). */
+  /** The client's device-auth file holds this token for its role: node for a node host, else operator
+   *  (placeholders allowed). */
   storedToken?: string;
   scopes?: string[];
   oneShot?: { method: string; params?: Record<string, unknown> };
