@@ -41,7 +41,14 @@ function scaleTable(args: Args): { deviceLess: (ScaleResult | Failed)[]; deviceS
 }
 
 interface ChaosRate { preset: string; workers: number; seeds: number; failing: number; seedsPerMinute: number }
-interface Startup { tsxStartMs: number; simCliConnectMs: number; afterTsxStartMs: number; tsxShare: number; compiledCliConnectMs: number | null }
+interface Startup {
+  tsxStartMs: number;
+  simCliConnectMs: number;
+  afterTsxStartMs: number;
+  tsxShare: number;
+  compiledCliConnectMs: number | null;
+  cpuMs: { nodeStart: number; tsxStart: number; simCliConnect: number; compiledCliConnect: number | null };
+}
 interface Memory { clients: number; heapMiB: number; bytesPerEvent: number; events: number }
 interface Real { version: string; deviceSignedPerSecond: number; deviceLessPerSecond: number; handshakes: number; paired: number }
 
@@ -64,10 +71,12 @@ function render(report: Report): string {
     ),
     "",
     failed(report.chaos) ? `chaos: failed: ${report.chaos.error}` : `chaos, preset ${report.chaos.preset}, 1 worker: ${report.chaos.seedsPerMinute} seeds/min (${report.chaos.seeds} seeds, ${report.chaos.failing} failing)`,
-    `chaos, 2 workers: ${report.chaosWorkers2}`,
+    failed(report.chaosWorkers2)
+      ? `chaos, 2 workers: failed: ${report.chaosWorkers2.error}`
+      : `chaos, preset ${report.chaosWorkers2.preset}, 2 workers: ${report.chaosWorkers2.seedsPerMinute} seeds/min (${report.chaosWorkers2.seeds} seeds, ${report.chaosWorkers2.failing} failing)`,
     failed(report.startup)
       ? `start-up: failed: ${report.startup.error}`
-      : `start-up: pnpm sim cli-connect ${report.startup.simCliConnectMs} ms = tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms; compiled entry: ${report.startup.compiledCliConnectMs ?? "not built"} ms`,
+      : `start-up, sim cli-connect: through tsx ${report.startup.simCliConnectMs} ms wall (tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms), ${report.startup.cpuMs.simCliConnect} ms CPU; compiled bundle ${report.startup.compiledCliConnectMs ?? "not built"} ms wall, ${report.startup.cpuMs.compiledCliConnect ?? "-"} ms CPU; bare node ${report.startup.cpuMs.nodeStart} ms CPU`,
     failed(report.memory) ? `memory: failed: ${report.memory.error}` : `memory (--expose-gc): ${report.memory.clients} device-less clients for 60 virtual s: ${report.memory.heapMiB} MiB live heap, ${report.memory.bytesPerEvent} B/event over ${report.memory.events} events`,
   ];
   if (report.real) {
@@ -87,7 +96,7 @@ interface Report {
   rates: RateSummary;
   scale: ReturnType<typeof scaleTable>;
   chaos: ChaosRate | Failed;
-  chaosWorkers2: string;
+  chaosWorkers2: ChaosRate | Failed;
   startup: Startup | Failed;
   memory: Memory | Failed;
   real?: Real | Failed;
@@ -109,7 +118,9 @@ async function main(): Promise<number> {
   progress("scale runs");
   const scale = scaleTable(args);
   progress("chaos");
-  const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", args.quick ? "10" : "30"]);
+  const chaosRuns = args.quick ? "24" : "120";
+  const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", chaosRuns, "1"]);
+  const chaos2 = runChild<ChaosRate>("chaos-rate.ts", ["light", chaosRuns, "2"]);
   progress("start-up");
   const startup = runChild<Startup>("startup.ts", [args.quick ? "3" : "5"]);
   progress("memory");
@@ -121,7 +132,7 @@ async function main(): Promise<number> {
     rates,
     scale,
     chaos,
-    chaosWorkers2: "not built (pnpm sim chaos --workers is on branch chaos, not merged)",
+    chaosWorkers2: chaos2,
     startup,
     memory,
     ...(real ? { real } : {}),

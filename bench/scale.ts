@@ -1,8 +1,11 @@
 // Scale run: N clients against one gateway for a stretch of virtual time, in this process; prints one JSON line
 // (events, wall time, µs/event, peak RSS, outcome). `npx tsx bench/scale.ts --clients 1000 --devices --virtual-ms 60000`
 // Wall time and memory are read here only to report them.
-import { crypto as clawCrypto, findProfile, World, type RunOutcome } from "../src/index.ts";
-import type { ClientKind } from "../src/clients/index.ts";
+import { openSync, writeSync, closeSync } from "node:fs";
+import { crypto as clawCrypto, findProfile, Prng, World, type RunOutcome } from "../src/index.ts";
+import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../src/clients/index.ts";
+import { approveDevicePairing, emptyPairingStore, requestDevicePairing, type PairingStore } from "../src/gateway/index.ts";
+import type { DeviceIdentity } from "../src/crypto/index.ts";
 
 export interface ScaleOptions {
   clients: number;
@@ -11,6 +14,8 @@ export interface ScaleOptions {
   seed?: bigint;
   /** Stream the trace to this file past the in-memory threshold (NDJSON). */
   traceFile?: string;
+  /** Events kept in memory before streaming (with traceFile). */
+  keepEventsMax?: number;
 }
 
 export interface ScaleResult {
@@ -29,16 +34,47 @@ export interface ScaleResult {
 }
 
 const deviceKinds: readonly ClientKind[] = ["cli", "tui", "node", "backend"];
+/** The start ramp: every client has started within this much virtual time. */
+const startRampMsMax = 30_000;
+
+function clientsStartedPerMs(clients: number): number {
+  return Math.max(1, Math.ceil(clients / startRampMsMax));
+}
+
+/** The devices, already paired (as after a first pairing on an earlier day), with their stored device tokens. */
+function pairedDevices(count: number): { store: PairingStore; devices: { kind: ClientKind; identity: DeviceIdentity; tokens: StoredDeviceTokens }[] } {
+  const store = emptyPairingStore();
+  const prng = new Prng(99n, "bench:pairing");
+  const devices = [];
+  for (let i = 0; i < count; i++) {
+    const kind = deviceKinds[i % deviceKinds.length]!;
+    const d = kindDefaults[kind];
+    const identity = clawCrypto.identityFromSeed(seedBytes(i));
+    const request = { deviceId: identity.deviceId, publicKey: identity.publicKeyBase64Url, clientId: d.clientId, clientMode: d.mode, role: d.role, roles: [d.role], scopes: [...d.scopes], platform: d.platform };
+    const pending = requestDevicePairing({ store, request, policy: "merge", nowMs: 0, prng }).request;
+    const paired = approveDevicePairing(store, pending.requestId, 0, prng)!;
+    const token = paired.tokens[d.role]!;
+    devices.push({ kind, identity, tokens: { [d.role]: { token: token.token, scopes: token.scopes } } });
+  }
+  return { store, devices };
+}
 
 export function runScale(options: ScaleOptions): ScaleResult {
   const profile = findProfile("2026.9")!;
-  const world = new World({ seed: options.seed ?? 1n, profile, budgets: { stepsMax: Number.MAX_SAFE_INTEGER, virtualTimeMsMax: options.virtualMs + 60_000 } });
+  const fd = options.traceFile ? openSync(options.traceFile, "w") : undefined;
+  const traceSpill = fd === undefined ? undefined : { keepEventsMax: options.keepEventsMax ?? 100_000, write: (lines: string) => void writeSync(fd, lines) };
+  const world = new World({ seed: options.seed ?? 1n, profile, traceSpill, budgets: { stepsMax: Number.MAX_SAFE_INTEGER, virtualTimeMsMax: options.virtualMs + 60_000 } });
   world.addHost({ name: "gw", kind: "lan" });
-  world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } } });
+  const paired = options.devices ? pairedDevices(options.clients) : undefined;
+  world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } }, ...(paired ? { store: paired.store } : {}) });
   for (let i = 0; i < options.clients; i++) {
-    const kind = options.devices ? deviceKinds[i % deviceKinds.length]! : "backend";
-    const identity = options.devices ? clawCrypto.identityFromSeed(seedBytes(i)) : null;
-    world.addClient({ name: `c${i}`, host: "gw", user: `u${i}`, client: { kind, url: "ws://127.0.0.1:18789", identity, passiveToken: "t" } });
+    const device = paired?.devices[i];
+    const client = device
+      ? { kind: device.kind, url: "ws://127.0.0.1:18789", identity: device.identity, passiveToken: "t", storedTokens: device.tokens, storedTokensDeviceId: device.identity.deviceId }
+      : { kind: "backend" as const, url: "ws://127.0.0.1:18789", identity: null, passiveToken: "t" };
+    const node = world.addClient({ name: `c${i}`, host: "gw", user: `u${i}`, client, start: false });
+    // A fleet does not start in one millisecond: the gateway admits 32 unauthenticated sockets per address.
+    world.scheduler.schedule(Math.floor(i / clientsStartedPerMs(options.clients)), { actor: `c${i}`, label: "bench.start" }, () => node.start());
   }
   let rssPeak = process.memoryUsage().rss;
   const sample = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
@@ -60,7 +96,10 @@ export function runScale(options: ScaleOptions): ScaleResult {
   const wallMs = performance.now() - started;
   clearInterval(sample);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-  const events = world.trace.events.length;
+  const events = world.trace.length;
+  const traceHash = world.trace.hash();
+  world.trace.flush();
+  if (fd !== undefined) closeSync(fd);
   let connected = 0;
   for (const name of world.clients.keys()) if (world.clientStatus(name).connected) connected++;
   return {
@@ -75,7 +114,7 @@ export function runScale(options: ScaleOptions): ScaleResult {
     connected,
     outcome,
     ...(message ? { message } : {}),
-    traceHash: world.trace.hash(),
+    traceHash,
   };
 }
 
@@ -91,6 +130,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const at = process.argv.indexOf(name);
     return at >= 0 ? process.argv[at + 1] : undefined;
   };
-  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000) });
+  const traceFile = arg("--trace-file");
+  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), ...(traceFile ? { traceFile } : {}) });
   console.log(JSON.stringify(result));
 }

@@ -45,6 +45,8 @@ export interface SimArgs {
   readonly replayPath?: string;
   readonly explain?: string;
   readonly real: boolean;
+  /** `pnpm sim conformance`: gateway configurations to draw (default 1, token auth). */
+  readonly configs?: number;
   /** `pnpm sim chaos` only (see sim/chaos.ts). */
   readonly chaos?: ChaosFlags;
 }
@@ -67,6 +69,8 @@ export interface ChaosFlags {
 export const countFlagMax = 100_000_000;
 /** Largest `--virtual-ms-max`: about 31 virtual years. */
 export const virtualMsFlagMax = 1_000_000_000_000;
+/** Largest `--configs` (each configuration starts its own real gateway). */
+export const configsFlagMax = 64;
 /** Seeds are unsigned 64-bit. */
 const seedLimit = 1n << 64n;
 /** A flag value longer than this is refused (no flag needs more). */
@@ -86,6 +90,7 @@ const options = {
   replay: { type: "string" },
   explain: { type: "string" },
   real: { type: "boolean" },
+  configs: { type: "string" },
   workers: { type: "string" },
   shard: { type: "string" },
   out: { type: "string" },
@@ -142,9 +147,9 @@ function nodeError(error: unknown): UsageError {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new UsageError(`unknown flag ${printable(flag)} (see pnpm sim --help)`);
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /does not take an argument/.test(message)
-        ? new UsageError(`${flag} takes no value`)
-        : new UsageError(`${flag} needs a value`);
+      if (/does not take an argument/.test(message)) return new UsageError(`${flag} takes no value`);
+      if (/ambiguous/.test(message)) return new UsageError(`${flag} needs a value (a value may not start with '-')`);
+      return new UsageError(`${flag} needs a value`);
     default:
       return new UsageError(message.split("\n")[0] ?? "bad arguments");
   }
@@ -200,6 +205,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     replayPath: values.replay,
     explain: values.explain,
     real: values.real === true,
+    configs: values.configs === undefined ? undefined : strictCount("--configs", values.configs, configsFlagMax),
     chaos: chaosFlags(values),
   };
   if (values.help) return { ...base, command: "help" };
@@ -295,7 +301,7 @@ export const usage = `usage:
   pnpm sim chaos --kill-rate [--seeds-max N] [--clean-seeds N] [--workers N]
                                           chaos against every known-bug profile and every single-switch mutant
   pnpm sim chaos merge <summary.json>...  merge shard summaries of one sweep (prints the merged summary)
-  pnpm sim conformance --against openclaw@<version> [--attempts N] [--seed N] [--profile P] [--report DIR]
+  pnpm sim conformance --against openclaw@<version> [--attempts N] [--configs N] [--seed N] [--profile P] [--report DIR]
                                           the real gateway as a differential oracle (needs the npm registry)
 numbers: decimal digits only (no sign, spaces, 0x or leading zeros); every flag at most once
 exit codes: 0 all invariants hold (with --check-verdict: the declared verdict held), 1 a finding was reported

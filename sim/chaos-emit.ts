@@ -31,19 +31,20 @@ export function chaosScenarioFile(seed: bigint, preset: FaultPreset, profile: Pr
   };
 }
 
-function testText(options: { seed: bigint; preset: string; profile: string; path: string; invariant: string; message: string }): string {
-  return `// Regression emitted by \`pnpm sim chaos --emit-test\`: a shrunk chaos failure under ${options.profile}.
+function testText(options: { seed: bigint; preset: string; profile: string; fixed: string; path: string; invariant: string; message: string }): string {
+  return `// Regression emitted by \`pnpm sim chaos --emit-test\`: a shrunk chaos failure found under ${options.profile}.
 // Found: [${options.invariant}] ${options.message.replace(/\n/g, " ").slice(0, 200)}
-// Red while the bug is in the profile, green once it is fixed. CLAWSIM_PROFILE runs it under another profile.
+// It runs under the fixed profile ${options.fixed} (green); CLAWSIM_PROFILE=${options.profile} runs it where the bug
+// is (red).
 import { describe, expect, it } from "vitest";
 import { chaosScenario, findMutant, findPreset, findProfile, generatePlan, parseReplayPath, profiles, runScenario, selectPlan } from "../../src/index.ts";
 
 const seed = ${options.seed}n;
 const replayPath = ${JSON.stringify(options.path)};
-const profileName = process.env["CLAWSIM_PROFILE"] ?? ${JSON.stringify(options.profile)};
+const profileName = process.env["CLAWSIM_PROFILE"] ?? ${JSON.stringify(options.fixed)};
 const profile = findProfile(profileName) ?? findMutant(profileName, profiles);
 
-describe("chaos regression ${options.profile} seed ${options.seed} ${options.path}", () => {
+describe("chaos regression found under ${options.profile}, seed ${options.seed} ${options.path}", () => {
   it("every invariant holds on the shrunk chaos plan", async () => {
     const preset = findPreset(${JSON.stringify(options.preset)})!;
     const selection = parseReplayPath(replayPath)!;
@@ -64,6 +65,8 @@ export function emitFailure(options: {
   message: string;
   dir: string;
   emitTest: boolean;
+  /** The profile where the bug is fixed (a mutant's parent, else the newest release). */
+  fixed: string;
 }): EmittedFailure {
   const name = `chaos-${slug(options.profile.name)}-${options.seed}-${slug(options.path)}`;
   const scenarioPath = `${options.dir}/${name}.json`;
@@ -72,6 +75,6 @@ export function emitFailure(options: {
   if (!options.emitTest) return { scenarioPath };
   const testPath = `test/regressions/${name}.test.ts`;
   mkdirSync(dirname(testPath), { recursive: true });
-  writeFileSync(testPath, testText({ seed: options.seed, preset: options.preset.name, profile: options.profile.name, path: options.path, invariant: options.invariant, message: options.message }));
+  writeFileSync(testPath, testText({ seed: options.seed, preset: options.preset.name, profile: options.profile.name, fixed: options.fixed, path: options.path, invariant: options.invariant, message: options.message }));
   return { scenarioPath, testPath };
 }

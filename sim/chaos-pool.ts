@@ -7,12 +7,12 @@ import { runTask, type ChaosTask, type ChaosTaskResult } from "./chaos-worker.ts
 /** Worker threads allowed (a sweep on a bigger runner may ask for more). */
 export const workersMax = 64;
 
-export async function runTasks(tasks: readonly ChaosTask[], workers: number, onDone?: (result: ChaosTaskResult) => void): Promise<ChaosTaskResult[]> {
+export async function runTasks(tasks: readonly ChaosTask[], workers: number, onDone?: (result: ChaosTaskResult, index: number) => void): Promise<ChaosTaskResult[]> {
   if (workers <= 1) {
     const out: ChaosTaskResult[] = [];
-    for (const task of tasks) {
+    for (const [index, task] of tasks.entries()) {
       const result = await runTask(task);
-      onDone?.(result);
+      onDone?.(result, index);
       out.push(result);
     }
     return out;
@@ -24,9 +24,9 @@ export async function runTasks(tasks: readonly ChaosTask[], workers: number, onD
   });
   try {
     return await Promise.all(
-      tasks.map(async (task) => {
+      tasks.map(async (task, index) => {
         const result = (await pool.run(task)) as ChaosTaskResult;
-        onDone?.(result);
+        onDone?.(result, index);
         return result;
       }),
     );

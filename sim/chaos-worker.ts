@@ -5,7 +5,7 @@ import { firstFailure, presetNamed, runSeed, type KillOutcome, type SeedOutcome 
 
 export type ChaosTask =
   | { readonly kind: "seeds"; readonly seeds: readonly string[]; readonly preset: string; readonly profile: Profile }
-  | { readonly kind: "first-failure"; readonly seedStart: string; readonly seedsMax: number; readonly preset: string; readonly profile: Profile; readonly shrink: boolean };
+  | { readonly kind: "first-failure"; readonly seedStart: string; readonly seedsMax: number; readonly preset: string; readonly profile: Profile; readonly shrink: boolean; readonly reference?: Profile };
 
 export type ChaosTaskResult = { readonly kind: "seeds"; readonly outcomes: SeedOutcome[] } | { readonly kind: "first-failure"; readonly outcome: KillOutcome };
 
@@ -16,7 +16,7 @@ export async function runTask(task: ChaosTask): Promise<ChaosTaskResult> {
     for (const seed of task.seeds) outcomes.push(await runSeed(BigInt(seed), preset, task.profile));
     return { kind: "seeds", outcomes };
   }
-  const outcome = await firstFailure({ seedStart: BigInt(task.seedStart), seedsMax: task.seedsMax, preset, profile: task.profile, shrink: task.shrink });
+  const outcome = await firstFailure({ seedStart: BigInt(task.seedStart), seedsMax: task.seedsMax, preset, profile: task.profile, shrink: task.shrink, ...(task.reference ? { reference: task.reference } : {}) });
   return { kind: "first-failure", outcome };
 }
 

@@ -13,6 +13,7 @@ import {
   parseShard,
   presetDefault,
   presets,
+  profiles,
   shardSeeds,
   sortRows,
   unreachedDetailCodes,
@@ -73,6 +74,7 @@ export async function sweep(options: { seedStart: bigint; runs: number; shardTex
   const progress = new Progress(seeds.length, "seeds");
   const results = await runTasks(tasks, options.workers, (r) => progress.add(r.kind === "seeds" ? r.outcomes.length : 0));
   progress.done();
+  console.error(`chaos: ${seeds.length} seed(s) on ${options.workers} worker(s): ${(progress.rate() * 60).toFixed(1)} seeds/min (wall)`);
   const outcomes: SeedOutcome[] = results.flatMap((r) => (r.kind === "seeds" ? r.outcomes : []));
   const coverage = outcomes.reduce<CoverageCounts>((acc, o) => mergeCoverage(acc, o.coverage), {});
   return {
@@ -140,7 +142,7 @@ async function reportFirstFailure(args: SimArgs, summary: SweepSummary, preset: 
   console.log(`seed ${seed} failed [${first.invariants.join(", ")}]; shrunk in ${shrunk.runs} runs to ${shrunk.clients} client(s) and ${shrunk.steps} step(s):`);
   const minimal = await runChaosPlan(seed, preset, profile, parseReplayPath(shrunk.path)!);
   await printResult(minimal, { ...args, json: false }, 0);
-  const emitted = emitFailure({ seed, preset, profile, path: shrunk.path, invariant: shrunk.invariant, message: shrunk.message, dir: args.reportDir ?? "reports/chaos", emitTest: args.chaos?.emitTest ?? false });
+  const emitted = emitFailure({ seed, preset, profile, path: shrunk.path, invariant: shrunk.invariant, message: shrunk.message, dir: args.reportDir ?? "reports/chaos", emitTest: args.chaos?.emitTest ?? false, fixed: profile.name.includes("~") ? profile.name.slice(0, profile.name.indexOf("~")) : profiles[profiles.length - 1]!.name });
   console.log(`scenario file: ${emitted.scenarioPath}${emitted.testPath ? `\nregression test: ${emitted.testPath}` : ""}`);
 }
 

@@ -10,6 +10,8 @@ import { printable, UsageError } from "./args.ts";
 export const scenarioFileBytesMax = 1024 * 1024;
 /** A trace file larger than this is refused before it is read. */
 export const traceFileBytesMax = 256 * 1024 * 1024;
+/** Brackets nested deeper than this in a scenario file are refused before parsing (no scenario needs 64). */
+export const scenarioNestingMax = 64;
 /** How many ancestors are walked up looking for one that exists. */
 const ancestorsMax = 256;
 const specialRoots = ["/proc", "/sys", "/dev"];
@@ -122,4 +124,22 @@ export function writeAtomic(dir: string, name: string, text: string): string {
     throw new UsageError(`cannot write '${printable(target)}' (${codeOf(error)})`);
   }
   return target;
+}
+
+/** Refuses text whose `[`/`{` nesting (outside quotes) is deeper than `scenarioNestingMax`, before a parser recurses. */
+export function assertShallow(text: string, path: string): void {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!;
+    if (quote !== undefined) {
+      if (ch === "\\" && quote === '"') k++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || (ch === "'" && /[\s,[{:]/.test(text[k - 1] ?? " "))) quote = ch;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
+    if (depth > scenarioNestingMax) throw new UsageError(`${path}: nested deeper than ${scenarioNestingMax} levels`);
+  }
 }

@@ -12,7 +12,6 @@ import {
   profileDefault,
   profiles,
   renderGateTable,
-  renderProgress,
   runGate,
   runScenario,
   type GateJob,
@@ -21,6 +20,7 @@ import {
 import { scenarios } from "../scenarios/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
 import { useColor } from "./output.ts";
+import { progressLine } from "./progress.ts";
 
 const fileDirs = ["cases", "files", "bugs"];
 
@@ -48,14 +48,9 @@ export async function runGateCommand(args: SimArgs, seed: bigint): Promise<numbe
   const selected = args.profile ? [findProfile(args.profile) ?? fail(`unknown profile '${args.profile}' (pnpm sim --profiles lists them)`)] : profiles;
   const jobs = [...libraryJobs(scenarios, selected), ...fileJobs(selected)];
   const started = performance.now();
-  const progress = process.stderr.isTTY === true;
-  const { rows } = await runGate(jobs, {
-    seed,
-    onProgress: (done, total, label) => {
-      if (progress) process.stderr.write(`\r${renderProgress({ done, total, label })}\x1b[K`);
-    },
-  });
-  if (progress) process.stderr.write("\r\x1b[K");
+  const progress = progressLine({ total: jobs.length });
+  const { rows } = await runGate(jobs, { seed, onProgress: (done, _total, label) => progress.update(done, label) });
+  progress.finish();
   const color = useColor(args);
   if (args.json) console.log(JSON.stringify({ seed: seed.toString(), rows, unexpected: gateUnexpectedCount(rows) }));
   else console.log(renderGateTable(rows, { color }));

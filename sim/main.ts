@@ -4,7 +4,7 @@ import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, 
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
-import { prepareReportDir, readInputFile, scenarioFileBytesMax } from "./files.ts";
+import { assertShallow, prepareReportDir, readInputFile, scenarioFileBytesMax } from "./files.ts";
 import { checkReplayHeader, checkReplayResult, readTraceFile } from "./replay-check.ts";
 import { assertCaseFileSound } from "./case-check.ts";
 
@@ -68,6 +68,7 @@ async function runFile(args: SimArgs): Promise<number> {
 /** Reads, parses and cross-checks a scenario file; every mistake is a UsageError naming the file. */
 function loadCaseFile(path: string) {
   const text = readInputFile(path, "scenario file", scenarioFileBytesMax);
+  assertShallow(text, path);
   let parsed: ReturnType<typeof parseCaseFile>;
   try {
     parsed = parseCaseFile(text, path);

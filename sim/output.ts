@@ -14,6 +14,7 @@ import {
 import { UsageError, type SimArgs } from "./args.ts";
 import { prepareReportDir, writeAtomic } from "./files.ts";
 import { nearestPassingRun } from "./nearest-pass.ts";
+import { identityNamesOf } from "./identity-names.ts";
 
 export function useColor(args: SimArgs): boolean {
   return args.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]);
@@ -26,7 +27,9 @@ export function consoleWidth(): number | undefined {
 
 export async function writeReports(result: RunResult, dir: string): Promise<string[]> {
   const abs = prepareReportDir(dir);
-  const options = { passingRun: await nearestPassingRun(result) };
+  const passingRun = await nearestPassingRun(result);
+  const identityNames = identityNamesOf(result);
+  const options = { ...(passingRun ? { passingRun } : {}), ...(identityNames ? { identityNames } : {}) };
   const files: [string, () => string][] = [
     ["report.md", () => renderMarkdown(result, options)],
     ["trace.json", () => renderTraceJson(result)],

@@ -9,3 +9,6 @@ export * from "./invariants/index.ts";
 export * from "./report/index.ts";
 export type { GateRow } from "./scenario/gate.ts";
 export * from "./chaos/index.ts";
+// The step language and chaos both name a `StepKind` and `stepKinds`: the top level keeps chaos's (on main
+// first); the step language's are exported by src/scenario/lang.
+export { type StepKind, stepKinds } from "./chaos/index.ts";

@@ -10,7 +10,7 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function helloFields(o: Outcome): Record<string, unknown> {
+export function helloFields(o: Outcome): Record<string, unknown> {
   if (o.response?.ok !== true) return {};
   const auth = record(o.response.helloOk?.auth);
   const scopes = Array.isArray(auth["scopes"]) ? [...(auth["scopes"] as unknown[])].map(String).sort() : auth["scopes"];

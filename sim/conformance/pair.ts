@@ -24,17 +24,22 @@ export class OraclePair {
     readonly real: AttemptOracle,
     readonly model: AttemptOracle,
     private readonly runName = "conformance",
+    private readonly resetProbe: Attempt = READY_PROBE,
+    /** Called with every attempt the pair ran and the real side's outcome (fixture recording). */
+    private readonly onStep?: (attempt: Attempt, real: Outcome, model: Outcome) => void,
   ) {}
 
   async step(attempt: Attempt): Promise<PairStep> {
     const real = await this.real.run(attempt);
     const model = await this.model.run(attempt);
     this.sockets++;
+    this.onStep?.(attempt, real, model);
     const divergences = compareAttempt(this.runName, attempt.name, real, model);
     const reset = real.response?.ok !== true;
     if (reset) {
-      const probeReal = await this.real.run(READY_PROBE);
-      const probeModel = await this.model.run(READY_PROBE);
+      const probeReal = await this.real.run(this.resetProbe);
+      const probeModel = await this.model.run(this.resetProbe);
+      this.onStep?.({ ...this.resetProbe, name: `${attempt.name}/reset` }, probeReal, probeModel);
       this.sockets++;
       divergences.push(...compareAttempt(this.runName, `${attempt.name}/reset`, probeReal, probeModel));
     }

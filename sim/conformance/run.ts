@@ -3,6 +3,7 @@
 // seeded sequence of generated connect attempts on it and on a fresh model World under the matching profile,
 // prints the divergence groups with shrunk examples, and stops the gateway and removes its scratch folder.
 // Exit 0 no divergence, 1 divergences, 2 bad input or no real gateway. Reads wall time only to pace and report.
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -10,11 +11,15 @@ import { performance } from "node:perf_hooks";
 import { findProfile, profiles, type Profile } from "../../src/index.ts";
 import { UsageError, type SimArgs } from "../args.ts";
 import { OracleDriver } from "../oracle/driver.ts";
-import { startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
-import { conformanceIdentities, generateAttempts } from "./generate.ts";
+import type { Attempt, Outcome } from "../oracle/attempt.ts";
+import { READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
+import { adaptToConfig, withProtocol } from "./adapt.ts";
+import { generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "./configs.ts";
+import { conformanceFixtureFormat, outcomeDigest, type ConformanceFixture, type ConformanceFixtureRun, type FixtureStep } from "./fixture.ts";
+import { conformanceIdentities, fastCheckSeed, generateAttempts } from "./generate.ts";
 import { ensureOpenclaw, parseAgainst } from "./install.ts";
 import { divergenceTable, markdownReport, summaryLines, type ConformanceResult } from "./report.ts";
-import { ModelSide } from "./sides.ts";
+import { ModelSide, modelToken } from "./sides.ts";
 import { runSuite } from "./suite.ts";
 
 export const conformanceAttemptsDefault = 1000;
@@ -83,43 +88,59 @@ function prepare(args: SimArgs): Prepared {
   return { version: against.version, profile, profileNote: note, seed: args.seed ?? conformanceSeedDefault, count };
 }
 
-/** Installs/reuses and starts the release; on failure prints one line and returns null. */
-async function startGateway(version: string): Promise<RealGateway | null> {
+/** Installs/reuses and starts the release under a configuration; on failure prints one line and returns null. */
+async function startGateway(version: string, config: ConformanceConfig, secret: string, protocol: number): Promise<RealGateway | null> {
   const install = ensureOpenclaw(version, { log: (line) => console.log(line) });
   if (install.kind === "unavailable") {
     console.error(`clawsim: cannot install openclaw@${version}: ${install.reason}`);
     return null;
   }
-  console.log(`openclaw@${version} from ${install.dir}${install.fetched ? " (just installed)" : ""}; starting the gateway`);
+  console.log(`openclaw@${version} from ${install.dir}${install.fetched ? " (just installed)" : ""}; starting the gateway, config ${config.name}`);
   try {
-    return await startRealGateway({ installDir: install.dir, label: "conformance" });
+    return await startRealGateway({
+      installDir: install.dir,
+      label: "conformance",
+      token: secret,
+      authArgs: [],
+      config: realGatewayConfig(config, secret),
+      readyProbe: withProtocol(readyProbeFor(config, READY_PROBE), protocol),
+    });
   } catch (error) {
-    console.error(`clawsim: cannot start openclaw@${version}: ${(error as Error).message.split("\n")[0]}`);
+    console.error(`clawsim: cannot start openclaw@${version} (config ${config.name}): ${(error as Error).message.split("\n")[0]}`);
     return null;
   }
 }
 
-export async function runConformance(args: SimArgs): Promise<number> {
-  const prepared = prepare(args);
-  const { version, profile, seed, count } = prepared;
-  console.log(`seed ${seed}  profile ${profile.name} (${prepared.profileNote})  against openclaw@${version}  attempts ${count}`);
+interface ConfigRun {
+  readonly result: ConformanceResult;
+  readonly fixture: ConformanceFixtureRun;
+}
+
+/** One configuration: a fresh real gateway and a fresh model, the fitted attempts on both, then stop. */
+async function runConfig(prepared: Prepared, config: ConformanceConfig, attempts: readonly Attempt[], identities: Record<string, string>): Promise<ConfigRun | null> {
+  const { version, profile, seed } = prepared;
   const startedMs = performance.now();
-  const attempts = generateAttempts(seed, count);
-  const gateway = await startGateway(version);
-  if (gateway === null) return 2;
+  const secret = randomBytes(24).toString("base64url");
+  const protocol = profile.gateway.protocolVersion;
+  const gateway = await startGateway(version, config, secret, protocol);
+  if (gateway === null) return null;
   const readyMs = performance.now();
   console.log(`gateway ready on 127.0.0.1:${gateway.port} after ${(gateway.startup.readyMs / 1000).toFixed(1)} s`);
   const forgetScratch = removeScratchOnExit(gateway.scratchDir);
+  const steps: FixtureStep[] = [];
   try {
-    const identities: Record<string, string> = { ...conformanceIdentities };
     const real = new OracleDriver({ port: gateway.port, gatewayToken: gateway.token, identities });
-    const model = new ModelSide({ profile, identities, wallElapsedMs: () => performance.now() - readyMs });
-    const suite = await runSuite({ real, model, attempts, identities, nowMs: () => performance.now(), log: (line) => console.log(line) });
+    const model = new ModelSide({ profile, identities, wallElapsedMs: () => performance.now() - readyMs, config: modelGatewayConfig(config, modelToken) });
+    const onStep = (attempt: Attempt, realOutcome: Outcome): void => {
+      steps.push({ attempt, atMs: model.lastWallMs, real: outcomeDigest(realOutcome) });
+    };
+    const resetProbe = withProtocol(readyProbeFor(config, READY_PROBE), protocol);
+    const suite = await runSuite({ real, model, attempts, identities, nowMs: () => performance.now(), log: (line) => console.log(line), resetProbe, onStep, runName: config.name });
     const endMs = performance.now();
     const result: ConformanceResult = {
       against: `openclaw@${version}`,
       profile: profile.name,
-      profileNote: prepared.profileNote,
+      profileNote: `${prepared.profileNote}; config ${config.name}`,
       seed,
       attempts: suite.attempts,
       resets: suite.resets,
@@ -128,16 +149,55 @@ export async function runConformance(args: SimArgs): Promise<number> {
       groups: suite.groups,
       wallMs: { start: readyMs - startedMs, run: suite.runMs, shrink: suite.shrinkMs, total: endMs - startedMs },
     };
-    for (const line of [...divergenceTable(result.groups), ...summaryLines(result)]) console.log(line);
-    if (args.reportDir !== undefined) {
-      mkdirSync(args.reportDir, { recursive: true });
-      const path = join(args.reportDir, `conformance-openclaw-${version}.md`);
-      writeFileSync(path, markdownReport(result));
-      console.log(`report ${path}`);
-    }
-    return result.groups.length === 0 ? 0 : 1;
+    return { result, fixture: { config, steps } };
   } finally {
     await gateway.stop();
     forgetScratch();
   }
+}
+
+export async function runConformance(args: SimArgs): Promise<number> {
+  const prepared = prepare(args);
+  const { version, profile, seed, count } = prepared;
+  const configs = generateConfigs(fastCheckSeed(seed), args.configs ?? 1);
+  console.log(`seed ${seed}  profile ${profile.name} (${prepared.profileNote})  against openclaw@${version}  attempts ${count}  configs ${configs.length}`);
+  const perConfig = Math.max(1, Math.floor(count / configs.length));
+  const identities: Record<string, string> = { ...conformanceIdentities };
+  const runs: ConfigRun[] = [];
+  for (const [index, config] of configs.entries()) {
+    const base = generateAttempts(seed + BigInt(index), perConfig);
+    const fitted = index === 0 && configs.length === 1 ? base : adaptToConfig(base, config, fastCheckSeed(seed) + index);
+    const attempts = fitted.map((a) => withProtocol(a, profile.gateway.protocolVersion));
+    const run = await runConfig(prepared, config, attempts, identities);
+    if (run === null) {
+      if (index === 0) return 2;
+      console.log(`config ${config.name}: the real gateway did not start; skipped`);
+      continue;
+    }
+    console.log(`config ${config.name}:`);
+    for (const line of [...divergenceTable(run.result.groups), ...summaryLines(run.result)]) console.log(line);
+    runs.push(run);
+  }
+  const divergent = runs.reduce((n, r) => n + r.result.divergentAttempts, 0);
+  const attemptsRun = runs.reduce((n, r) => n + r.result.attempts, 0);
+  console.log(`total: ${configs.length} configs, ${attemptsRun} attempts, ${divergent} divergent, ${runs.reduce((n, r) => n + r.result.groups.length, 0)} groups`);
+  if (args.reportDir !== undefined) writeReports(args.reportDir, prepared, runs, identities);
+  return runs.every((r) => r.result.groups.length === 0) ? 0 : 1;
+}
+
+function writeReports(dir: string, prepared: Prepared, runs: readonly ConfigRun[], identities: Readonly<Record<string, string>>): void {
+  mkdirSync(dir, { recursive: true });
+  const stem = `conformance-openclaw-${prepared.version}-seed-${prepared.seed}`;
+  const markdown = runs.map((r) => markdownReport(r.result)).join("\n");
+  writeFileSync(join(dir, `${stem}.md`), markdown);
+  const fixture: ConformanceFixture = {
+    format: conformanceFixtureFormat,
+    openclawVersion: prepared.version,
+    profile: prepared.profile.name,
+    seed: prepared.seed.toString(),
+    identities,
+    runs: runs.map((r) => r.fixture),
+  };
+  writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(fixture)}\n`);
+  console.log(`report ${join(dir, `${stem}.md`)}, fixture ${join(dir, `${stem}.json`)}`);
 }

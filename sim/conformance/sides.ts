@@ -2,6 +2,7 @@
 // side is the oracle driver over real loopback sockets; the model side is one simulated World (token auth, one
 // gateway, attempts from its own host) that keeps its state from attempt to attempt, like the real gateway.
 import { World, type Profile } from "../../src/index.ts";
+import type { GatewayConfigInput } from "../../src/world/index.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
 
 /** Runs one attempt and reports what came back. State carries over between calls. */
@@ -10,7 +11,7 @@ export interface AttemptOracle {
 }
 
 const modelPort = 18789;
-const modelToken = "conformance-model-gateway-token";
+export const modelToken = "conformance-model-gateway-token";
 const modelHost = "gw";
 /** One attempt may take this long in virtual time (the failure delay is at most 5 s, the handshake 15 s). */
 const attemptVirtualMsMax = 60_000;
@@ -22,17 +23,21 @@ export interface ModelSideOptions {
   /** Wall ms since the real run started: the model's clock is moved forward to keep up (pending-request and
    *  limiter windows then age alike). Absent: virtual time moves only as attempts take it. */
   readonly wallElapsedMs?: () => number;
+  /** The gateway's configuration; its shared secret must be the model token (default: token auth). */
+  readonly config?: GatewayConfigInput;
 }
 
 /** The simulated gateway under a profile, as an AttemptOracle. */
 export class ModelSide implements AttemptOracle {
   private readonly world: World;
   private readonly startMs: number;
+  /** The wall ms the model's clock was last brought up to (what a fixture records as the attempt's time). */
+  lastWallMs = 0;
 
   constructor(private readonly options: ModelSideOptions) {
     this.world = new World({ seed: 1n, profile: options.profile });
     this.world.addHost({ name: modelHost, kind: "lan" });
-    this.world.addGateway({ name: "gateway", host: modelHost, port: modelPort, config: { auth: { mode: "token", token: modelToken } } });
+    this.world.addGateway({ name: "gateway", host: modelHost, port: modelPort, config: options.config ?? { auth: { mode: "token", token: modelToken } } });
     this.world.runFor(options.profile.gateway.startupUnavailableMs ?? 0);
     this.startMs = this.world.scheduler.nowMs();
   }
@@ -53,7 +58,8 @@ export class ModelSide implements AttemptOracle {
 
   private keepUpWithWallClock(): void {
     if (this.options.wallElapsedMs === undefined) return;
-    const behindMs = this.startMs + this.options.wallElapsedMs() - this.world.scheduler.nowMs();
-    if (behindMs > 0) this.world.runFor(Math.round(behindMs));
+    this.lastWallMs = Math.round(this.options.wallElapsedMs());
+    const behindMs = this.startMs + this.lastWallMs - this.world.scheduler.nowMs();
+    if (behindMs > 0) this.world.runFor(behindMs);
   }
 }

@@ -1,7 +1,7 @@
 // The differential run over any two oracles: run every attempt on both (with reset probes after failures),
 // group the divergences, and shrink one example per group against the same two oracles, which keep their state.
 // Knows nothing of processes or installs (run.ts starts the real gateway); fakes can stand in for both sides.
-import type { Attempt } from "../oracle/attempt.ts";
+import type { Attempt, Outcome } from "../oracle/attempt.ts";
 import { seedForName } from "../oracle/device-proof.ts";
 import type { Divergence } from "./compare.ts";
 import { OraclePair } from "./pair.ts";
@@ -24,6 +24,12 @@ export interface SuiteOptions {
   readonly shrinkBudgetMs?: number;
   /** Print a progress line every this many attempts. */
   readonly progressEvery?: number;
+  /** The probe run on both sides after an attempt the real gateway refused (default READY_PROBE). */
+  readonly resetProbe?: Attempt;
+  /** Every attempt both sides ran, in order, shrinking included (fixture recording). */
+  readonly onStep?: (attempt: Attempt, real: Outcome, model: Outcome) => void;
+  /** Names the comparison in divergences (default "conformance"). */
+  readonly runName?: string;
 }
 
 export interface SuiteResult {
@@ -130,7 +136,7 @@ async function shrinkAll(pair: OraclePair, groups: readonly DivergenceGroup[], o
 
 /** Runs the attempts on both oracles, groups the divergences and shrinks one example per group. */
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
-  const pair = new OraclePair(options.real, options.model);
+  const pair = new OraclePair(options.real, options.model, options.runName, options.resetProbe, options.onStep);
   const runStart = options.nowMs();
   const ran = await runAll(pair, options);
   const shrinkStart = options.nowMs();

@@ -49,7 +49,7 @@ export function foldIds(text: string): string {
     .replace(/\(requestId: [^)]*$/, "(requestId: <id>…");
 }
 
-function fields(o: Outcome): Record<string, unknown> {
+export function fields(o: Outcome): Record<string, unknown> {
   const err = o.response?.error;
   const d = (err?.details ?? {}) as Record<string, unknown>;
   return {

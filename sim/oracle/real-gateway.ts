@@ -34,6 +34,10 @@ export interface RealGatewayOptions {
   readonly keepScratch?: boolean;
   /** Label used in the scratch folder name. */
   readonly label?: string;
+  /** Auth arguments instead of `--auth token --token <token>` (e.g. [] when the config file sets gateway.auth). */
+  readonly authArgs?: readonly string[];
+  /** The readiness probe instead of READY_PROBE (e.g. with trusted-proxy headers). */
+  readonly readyProbe?: Attempt;
 }
 
 export interface StartupObservation {
@@ -155,6 +159,7 @@ async function waitUntilReady(
   token: string,
   child: ChildProcess,
   spawnedAt: number,
+  probe: Attempt = READY_PROBE,
 ): Promise<StartupObservation> {
   const listenDeadline = spawnedAt + LISTEN_WAIT_MS_MAX;
   while (!(await canConnect(port))) {
@@ -168,7 +173,7 @@ async function waitUntilReady(
   let firstUnavailable: Outcome | null = null;
   const readyDeadline = performance.now() + READY_WAIT_MS_MAX;
   for (;;) {
-    const outcome = await driver.run(READY_PROBE);
+    const outcome = await driver.run(probe);
     if (outcome.response?.ok === true) break;
     if (outcome.response?.error?.code === "UNAVAILABLE") {
       unavailableCount += 1;
@@ -196,7 +201,7 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   const config = deepMerge({ gateway: { mode: "local" }, logging: { file: paths.logFile } }, options.config ?? {});
   writeFileSync(paths.configPath, `${JSON.stringify(config, null, 2)}\n`);
   const outFd = openSync(paths.outFile, "a");
-  const args = [install.entry, "gateway", "run", "--port", String(port), "--bind", "loopback", "--auth", "token", "--token", token, "--allow-unconfigured"];
+  const args = [install.entry, "gateway", "run", "--port", String(port), "--bind", "loopback", ...(options.authArgs ?? ["--auth", "token", "--token", token]), "--allow-unconfigured"];
   const env: Record<string, string> = {
     PATH: `${join(install.node, "..")}:/usr/local/bin:/usr/bin:/bin`,
     HOME: paths.home,
@@ -232,7 +237,7 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   };
   let startup: StartupObservation;
   try {
-    startup = await waitUntilReady(port, token, child, spawnedAt);
+    startup = await waitUntilReady(port, token, child, spawnedAt, options.readyProbe);
   } catch (error) {
     const tail = outputTail(40);
     await stop();

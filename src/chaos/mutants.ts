@@ -62,6 +62,12 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),
   credentialReload: (v) => (v === "hot" ? "restart-in-process" : "hot"),
   unauthorizedFloodMax: (v) => (v === null ? 10 : null),
+  browserCopilotClass: flip,
+  connectSecretEitherField: flip,
+  sharedAuthIncludesTrustedProxy: flip,
+  localBackendSkipsDeviceIdentity: flip,
+  unattributableProxyRefused: flip,
+  nodeHostMetadataNormalization: flip,
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

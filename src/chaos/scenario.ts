@@ -4,6 +4,7 @@
 import {
   defaultInvariants,
   revokedTokenRefused,
+  sharedSecretSessionsClosed,
   signedOverOwnChallenge,
   type Invariant,
 } from "../invariants/index.ts";
@@ -33,6 +34,11 @@ export function convergingClients(plan: ChaosPlan): string[] {
   return plan.clients.filter((c) => !(c.kind === "control-ui" && c.on === "lan")).map((c) => c.name);
 }
 
+/**
+ * The standard invariants, with convergence clocked by the heal note. Release-dependent options come from the
+ * profile only where the difference is not a bug (a loopback client may omit the nonce where the release
+ * allows it; a local backend the release never pairs holds no approval).
+ */
 export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] {
   return [
     ...defaultInvariants({
@@ -42,7 +48,10 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
       revokedTokenRefused: false,
     }),
     signedOverOwnChallenge({ allowMissingNonceWhenLocal: profile.gateway.nonceRequired === "remote-only" }),
-    revokedTokenRefused({ closeLiveSessions: profile.gateway.revokeClosesSessions }),
+    // What the fixed releases do (PR #55952, #57646, #60387 in scenarios/bugs/): a revoked or rotated device
+    // token and a rotated shared secret end the live sessions that used them. Chaos holds every release to it.
+    revokedTokenRefused({ closeLiveSessions: true }),
+    sharedSecretSessionsClosed({ closeLiveSessions: true }),
     adversaryRefused(),
   ];
 }

@@ -47,7 +47,13 @@ function retimings(selection: PlanSelection, atOf: (index: number) => number): P
   return out;
 }
 
-export async function shrink(start: PlanSelection, failing: readonly Finding[], probe: Probe, atOf: (index: number) => number = () => 0): Promise<ShrinkResult> {
+export async function shrink(
+  start: PlanSelection,
+  failing: readonly Finding[],
+  probe: Probe,
+  atOf: (index: number) => number = () => 0,
+  runsMax: number = shrinkRunsMax,
+): Promise<ShrinkResult> {
   const target = failing[0]?.invariant;
   let current = start;
   let findings = failing;
@@ -61,11 +67,11 @@ export async function shrink(start: PlanSelection, failing: readonly Finding[], 
     findings = result;
     return true;
   };
-  for (let progress = true; progress && runs < shrinkRunsMax; ) {
+  for (let progress = true; progress && runs < runsMax; ) {
     progress = false;
     for (const field of ["steps", "clients"] as Field[]) {
       for (const list of removals(current[field])) {
-        if (runs >= shrinkRunsMax) break;
+        if (runs >= runsMax) break;
         if (field === "clients" && list.length === 0) continue;
         if (await attempt({ ...current, [field]: list, ...retimedWithin(current, field, list) })) {
           progress = true;
@@ -76,7 +82,7 @@ export async function shrink(start: PlanSelection, failing: readonly Finding[], 
     }
     if (progress) continue;
     for (const candidate of retimings(current, atOf)) {
-      if (runs >= shrinkRunsMax) break;
+      if (runs >= runsMax) break;
       if (await attempt(candidate)) {
         progress = true;
         break;

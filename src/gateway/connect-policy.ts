@@ -41,6 +41,8 @@ export interface MissingDeviceFacts {
   readonly authOk: boolean;
   readonly sharedAuthOk: boolean;
   readonly hasSharedAuth: boolean;
+  /** A local backend that may skip pairing (switch localBackendSkipsDeviceIdentity). */
+  readonly localBackendSelfPairingOk?: boolean;
 }
 
 export type MissingDeviceDecision = "allow" | "reject-control-ui-insecure-auth" | "reject-unauthorized" | "reject-device-required";
@@ -51,6 +53,7 @@ export function evaluateMissingDevice(switches: GatewaySwitches, f: MissingDevic
   if (f.cls.isControlUi && f.trustedProxyAuthOk) return "allow";
   if (switches.trustedProxySkipsDeviceForAnyClient && f.anyTrustedProxyOk) return "allow";
   if (f.cls.isControlUi && f.allowBypass) return "allow";
+  if (f.localBackendSelfPairingOk === true && f.role === "operator") return "allow";
   if (f.cls.isControlUi) {
     const insecureOk = f.allowInsecureAuth && (f.isLocal || switches.allowInsecureAuthRemoteBypass);
     if (!insecureOk) return "reject-control-ui-insecure-auth";
@@ -63,10 +66,11 @@ export function evaluateMissingDevice(switches: GatewaySwitches, f: MissingDevic
 /** Whether an allowed device-less connection loses its declared scopes (clearUnboundScopes). */
 export function clearsUnboundScopes(
   switches: GatewaySwitches,
-  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; clientId: string; isLocal: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
+  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; clientId: string; clientMode?: string; isLocal: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
 ): boolean {
   if (f.devicePresent) return false;
-  if (switches.deviceLessScopeKeepers.includes(f.clientId) && !f.hasOrigin && f.sharedAuthOk) return false;
+  const keeper = switches.deviceLessScopeKeepers.includes(f.clientId) || switches.deviceLessScopeKeepers.includes(`${f.clientId}/${f.clientMode}`);
+  if (keeper && !f.hasOrigin && f.sharedAuthOk) return false;
   switch (switches.scopeClearing) {
     case "clear-without-device":
       return !f.allowBypass;
@@ -93,6 +97,14 @@ export function skipsPairing(
   return false;
 }
 
+/** The local backend self-pairing skip on its own (shouldSkipLocalBackendSelfPairing), for the missing-device rule. */
+export function localBackendSelfPairing(
+  switches: GatewaySwitches,
+  f: { cls: ClientClass; authMethod: string; sharedAuthOk: boolean; isLocal: boolean; hasOrigin: boolean },
+): boolean {
+  return f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && localBackendSkips(switches, { ...f, isPaired: false });
+}
+
 function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; sharedAuthOk: boolean; isPaired: boolean }): boolean {
   const viaDeviceToken = f.authMethod === "device-token" || f.authMethod === "none";
   switch (switches.localBackendPairingSkip) {
@@ -110,7 +122,13 @@ const nativeAppIds = new Set(["openclaw-macos", "openclaw-ios", "openclaw-androi
 /** Whether a pairing requirement is approved on the spot (silent local pairing). */
 export function isSilentPairing(
   switches: GatewaySwitches,
-  f: { reason: PairingReason; isLocal: boolean; hasOrigin: boolean; cls: ClientClass; clientId: string; role: string; scopes: readonly string[] },
+  f: {
+    reason: PairingReason; isLocal: boolean; hasOrigin: boolean; cls: ClientClass; clientId: string; role: string; scopes: readonly string[];
+    /** isLocalClient (loopback peer and local Host), when known. */
+    directLocal?: boolean;
+    /** Authenticated with the shared token or password. */
+    sharedSecretOk?: boolean;
+  },
 ): boolean {
   if (!f.isLocal) return false;
   switch (switches.silentPairing) {
@@ -126,6 +144,12 @@ export function isSilentPairing(
     }
     case "all-but-node-role-upgrade":
       if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+      // Read in 2026.9.6 (shouldAllowSilentLocalPairing): a metadata upgrade is silent for a direct local native
+      // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
+      if (f.reason === "metadata-upgrade") {
+        if (f.hasOrigin || f.cls.isControlUi || f.cls.isWebchat) return false;
+        return f.directLocal === false ? f.sharedSecretOk === true : nativeAppIds.has(f.clientId);
+      }
       if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
       return f.reason !== "role-upgrade" || f.role === "operator";
   }

@@ -1,5 +1,7 @@
 // The ordered connect evaluation (spec §4.2): one `connect` request in, the answer (and close) out.
 // Each stage either refuses (returns outputs) or hands its facts to the next one.
+import { browserCopilotRefusal } from "./browser-copilot.ts";
+import { normalizeNodeHostMetadata } from "./node-host-metadata.ts";
 import {
   ConnectErrorDetailCodes,
   deviceAuthDetailCode,
@@ -9,7 +11,7 @@ import {
   type ConnectParams,
   type RequestFrame,
 } from "../protocol/index.ts";
-import { classifyClient, clearsUnboundScopes, evaluateMissingDevice, type ClientClass } from "./connect-policy.ts";
+import { classifyClient, clearsUnboundScopes, evaluateMissingDevice, localBackendSelfPairing, type ClientClass } from "./connect-policy.ts";
 import { verifyDeviceProof } from "./device-proof.ts";
 import { checkBrowserOrigin } from "./origin-check.ts";
 import { clearFailures, failureDelayMs } from "./failed-auth-delay.ts";
@@ -58,6 +60,10 @@ export function handleConnect(state: GatewayState, conn: Connection, req: Reques
     return refuse(conn.connId, req.id, { code: ErrorCodes.INVALID_REQUEST, message: "invalid role" });
   }
   const scopes = Array.isArray(params.scopes) ? [...params.scopes] : [];
+  if (sw.browserCopilotClass) {
+    const copilotRefusal = browserCopilotRefusal(conn.connId, req.id, params.client, params.caps, conn.headers["origin"]);
+    if (copilotRefusal) return copilotRefusal;
+  }
   const cls = classifyClient(sw, params.client);
   const origin = conn.headers["origin"];
   const originRefusal = checkOrigin(state, conn, req.id, cls, origin);
@@ -83,6 +89,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     authOk: f.authOk,
     sharedAuthOk: f.sharedAuthOk,
     hasSharedAuth: Boolean(f.params.auth?.token || f.params.auth?.password),
+    localBackendSelfPairingOk: sw.localBackendSkipsDeviceIdentity && localBackendSelfPairing(sw, { cls: f.cls, authMethod: f.authMethod, sharedAuthOk: f.sharedAuthOk, isLocal: conn.isLocal, hasOrigin: f.hasOrigin }),
   });
   switch (decision) {
     case "reject-control-ui-insecure-auth":
@@ -94,7 +101,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     case "allow":
       break;
   }
-  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
+  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
     f.scopes = [];
   }
   let publicKey: string | null = null;
@@ -112,6 +119,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
   if (!f.authOk) return unauthorized(state, conn, ctx, f);
   if (f.authMethod === "token" || f.authMethod === "password") clearFailures(state.failedAuth, conn.clientIp);
   // The Control UI build check comes last, after pairing (recorded: a bad signature is reported first).
+  if (sw.nodeHostMetadataNormalization) f = { ...f, params: { ...f.params, client: normalizeNodeHostMetadata(f.params.client) } };
   return pairDevice(state, conn, ctx, f, publicKey, (deviceToken) => controlUiBuild(state, conn, f.requestId, f.cls, f.params) ?? helloOk(state, conn, ctx, f, deviceToken));
 }
 
@@ -136,10 +144,11 @@ function primaryAuth(
     allowTailscale: state.config.auth.allowTailscale,
     tokenMissingCharged: sw.tokenMissingCharged,
     passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch,
+    connectSecretEitherField: sw.connectSecretEitherField,
     nowMs: ctx.nowMs,
   });
-  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, charge: false, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch, nowMs: ctx.nowMs });
-  const sharedMethods = sw.silentPairing === "late" ? ["token", "password", "trusted-proxy"] : ["token", "password"];
+  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, charge: false, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch, connectSecretEitherField: sw.connectSecretEitherField, nowMs: ctx.nowMs });
+  const sharedMethods = sw.sharedAuthIncludesTrustedProxy ? ["token", "password", "trusted-proxy"] : ["token", "password"];
   const sharedAuthOk = probe.ok && sharedMethods.includes(probe.method);
   const authMethod = primary.ok ? primary.method : state.config.auth.mode === "password" ? "password" : "token";
   return {

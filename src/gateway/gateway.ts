@@ -5,7 +5,7 @@ import type { GatewaySwitches } from "../profiles/index.ts";
 import { ErrorCodes, validateRequestFrame, type RequestFrame } from "../protocol/index.ts";
 import { handleConnect } from "./connect.ts";
 import { createFailedAuthDelay } from "./failed-auth-delay.ts";
-import { resolveLocality } from "./locality.ts";
+import { resolveLocality, unattributableProxy } from "./locality.ts";
 import { handleRequest } from "./methods.ts";
 import { emptyPairingStore, prunePending, type PairingStore } from "./pairing-store.ts";
 import { createLimiter } from "./rate-limit.ts";
@@ -68,6 +68,10 @@ function upgrade(state: GatewayState, connId: string, request: { remoteAddress: 
   const locality = resolveLocality({ remoteAddress: request.remoteAddress, headers: request.headers, trustedProxies: state.config.trustedProxies, allowRealIpFallback: state.config.allowRealIpFallback });
   if (locality.hasUntrustedProxyHeaders && state.switches.untrustedProxyHeaders === "refuse-403") {
     const body = JSON.stringify({ error: { message: "Proxy client attribution is required. Configure gateway.trustedProxies for this proxy.", type: "proxy_attribution_required" } });
+    return [{ kind: "upgrade-refuse", connId, status: 403, body }];
+  }
+  if (state.switches.unattributableProxyRefused && unattributableProxy(request, state.config.trustedProxies, locality.clientIp)) {
+    const body = JSON.stringify({ error: { message: "Proxy client attribution is required.", type: "proxy_attribution_required" } });
     return [{ kind: "upgrade-refuse", connId, status: 403, body }];
   }
   const budget = state.switches.preauthSocketsPerIpMax;

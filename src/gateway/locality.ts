@@ -60,3 +60,14 @@ export function localClient(state: { switches: { localClientRule: "is-local" | "
   const h = conn.headers;
   return isLoopbackAddress(conn.remoteAddress) && !h["x-forwarded-for"] && !h["x-real-ip"] && !h["x-forwarded-host"];
 }
+
+/** Any forwarded-identity header (forwarded, x-real-ip, x-forwarded-*), as 2026.9 counts them. */
+export function hasForwardedHeaders(headers: Record<string, string>): boolean {
+  return Object.keys(headers).some((h) => h === "forwarded" || h === "x-real-ip" || h.startsWith("x-forwarded-"));
+}
+
+/** 2026.9 ingress attribution: a trusted proxy peer with forwarded headers that name no non-loopback client. */
+export function unattributableProxy(request: { remoteAddress: string; headers: Record<string, string> }, trustedProxies: readonly string[], clientIp: string): boolean {
+  if (!hasForwardedHeaders(request.headers)) return false;
+  return isTrustedProxy(request.remoteAddress, trustedProxies) && isLoopbackAddress(clientIp);
+}

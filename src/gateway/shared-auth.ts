@@ -20,6 +20,8 @@ export interface SharedAuthRequest {
   readonly charge: boolean;
   /** Token mode: a password without a token counts as a wrong token. */
   readonly passwordCountsAsTokenMismatch: boolean;
+  /** The secret comes from the mode's field, else the other field (2026.9). */
+  readonly connectSecretEitherField?: boolean;
   /** The limiter key: the client IP, or the browser origin for the browser limiter. */
   readonly limiterKey: string;
   readonly allowTailscale: boolean;
@@ -52,7 +54,7 @@ export function authorizeGatewayConnect(req: SharedAuthRequest): SharedAuthResul
   };
   if (mode === "token") {
     if (!config.auth.token) return fail("token_missing_config", false);
-    const sent = req.auth?.token;
+    const sent = req.connectSecretEitherField ? (req.auth?.token ?? req.auth?.password) : req.auth?.token;
     if (!sent && req.passwordCountsAsTokenMismatch && req.auth?.password) return fail("token_mismatch", true);
     if (!sent) return fail("token_missing", req.tokenMissingCharged);
     if (sent !== config.auth.token) return fail("token_mismatch", true);
@@ -61,7 +63,7 @@ export function authorizeGatewayConnect(req: SharedAuthRequest): SharedAuthResul
   }
   if (mode === "password") {
     if (!config.auth.password) return fail("password_missing_config", false);
-    const sent = req.auth?.password;
+    const sent = req.connectSecretEitherField ? (req.auth?.password ?? req.auth?.token) : req.auth?.password;
     if (!sent) return fail("password_missing", req.tokenMissingCharged);
     if (sent !== config.auth.password) return fail("password_mismatch", true);
     if (req.limiter) limiterReset(req.limiter, "shared-secret", ip);

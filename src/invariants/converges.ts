@@ -106,7 +106,10 @@ class Converges implements Invariant {
       if (track.stoppedAtIndex !== undefined && track.stoppedAtIndex < pending.marker.i) continue;
       const last = track.last ? `; its last event: ${track.last.name}${track.last.detail ? ` ${track.last.detail}` : ""} at ${formatMs(track.last.atMs)}` : "; it never showed up";
       const cut = nowMs < pending.deadlineMs ? ` (the run ended ${formatMs(nowMs - pending.marker.atMs)} after it)` : "";
-      this.findings.add("liveness", `client ${name} did not reach hello within ${formatMs(this.withinMs)} after ${pending.label} at ${formatMs(pending.marker.atMs)}${cut}${last}`, pending.marker);
+      this.findings.add("liveness", `client ${name} did not reach hello within ${formatMs(this.withinMs)} after ${pending.label} at ${formatMs(pending.marker.atMs)}${cut}${last}`, pending.marker, {
+        brokeAtMs: Math.min(pending.deadlineMs, nowMs),
+        client: name,
+      });
     }
   }
 

@@ -30,9 +30,9 @@ export class FindingList {
 
   constructor(private readonly invariant: string) {}
 
-  add(kind: InvariantFinding["kind"], message: string, at: EventRef): void {
+  add(kind: InvariantFinding["kind"], message: string, at: EventRef, extra: { brokeAtMs?: number; client?: string } = {}): void {
     if (this.kept.length >= findingsPerInvariantMax) return;
-    this.kept.push({ kind, invariant: this.invariant, message, firstEventIndex: at.i, atMs: at.atMs, actor: at.actor });
+    this.kept.push({ kind, invariant: this.invariant, message, firstEventIndex: at.i, atMs: at.atMs, actor: at.actor, ...extra });
   }
 
   list(): InvariantFinding[] {

@@ -8,8 +8,10 @@ export const virtualTimeMsMaxDefault = 60 * 60 * 1000; // one virtual hour
 export const settleRoundsMax = 64;
 /** Trace events kept for one run (a run that writes more is a crash: something loops without time passing). */
 export const traceEventsMax = 2_000_000;
-/** Events queued at once. */
+/** Events queued at once; more ends the run with a queue-length budget outcome (a liveness finding). */
 export const queueLengthMax = 1_000_000;
+/** Events queued at once before the queue itself asserts (one event may schedule many before the run stops). */
+export const queueLengthHardMax = 4 * queueLengthMax;
 
 assert(stepsMaxDefault > 0 && virtualTimeMsMaxDefault > 0, "budgets must be positive");
 assert(traceEventsMax >= stepsMaxDefault, "the trace must hold at least one event per step");

@@ -1,6 +1,6 @@
 // Event queue: a binary heap ordered by (time, seeded tie-break, insertion sequence). O(log n) push and pop.
 import { assert } from "./assert.ts";
-import { queueLengthMax } from "./limits.ts";
+import { queueLengthHardMax } from "./limits.ts";
 import type { Ms } from "./clock.ts";
 
 export interface QueuedEvent<T> {
@@ -25,7 +25,7 @@ export class EventQueue<T> {
   }
 
   push(event: QueuedEvent<T>): void {
-    assert(this.heap.length < queueLengthMax, "event queue overflow");
+    assert(this.heap.length < queueLengthHardMax, "event queue overflow");
     const heap = this.heap;
     heap.push(event);
     let i = heap.length - 1;

@@ -3,7 +3,7 @@
 // chooses the interleaving. Exceeding a budget ends the run with an outcome, never a hang.
 import { assert } from "./assert.ts";
 import { VirtualClock, type Ms } from "./clock.ts";
-import { stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
+import { queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
 import { PrngStreams, type Prng, type Seed } from "./prng.ts";
 import { EventQueue } from "./queue.ts";
 import { Trace } from "./trace.ts";
@@ -16,7 +16,10 @@ export interface Budgets {
 export type RunOutcome =
   | { readonly kind: "quiescent"; readonly steps: number; readonly atMs: Ms }
   | { readonly kind: "reached"; readonly steps: number; readonly atMs: Ms }
-  | { readonly kind: "budget-exceeded"; readonly budget: "steps" | "virtual-time"; readonly steps: number; readonly atMs: Ms };
+  | { readonly kind: "budget-exceeded"; readonly budget: BudgetName; readonly steps: number; readonly atMs: Ms };
+
+/** steps and virtual-time are the run's budgets; queue-length is the kernel's limit on events queued at once. */
+export type BudgetName = "steps" | "virtual-time" | "queue-length";
 
 export interface ScheduleOptions {
   /** Who the event belongs to (trace actor). */
@@ -134,17 +137,18 @@ export class Scheduler {
     return this.runUntilAsync(Number.POSITIVE_INFINITY, stop);
   }
 
-  private prepareNext(untilMs: Ms): "go" | "empty" | "until" | "steps" | "virtual-time" {
+  private prepareNext(untilMs: Ms): "go" | "empty" | "until" | BudgetName {
     this.dropCancelledHead();
     const next = this.queue.peek();
     if (!next) return "empty";
     if (next.atMs > untilMs) return "until";
     if (next.atMs > this.budgets.virtualTimeMsMax) return "virtual-time";
     if (this.steps >= this.budgets.stepsMax) return "steps";
+    if (this.queue.length > queueLengthMax) return "queue-length";
     return "go";
   }
 
-  private finish(verdict: "empty" | "until" | "steps" | "virtual-time", untilMs: Ms): RunOutcome {
+  private finish(verdict: "empty" | "until" | BudgetName, untilMs: Ms): RunOutcome {
     switch (verdict) {
       case "empty":
       case "until": {
@@ -160,6 +164,7 @@ export class Scheduler {
       }
       case "steps":
       case "virtual-time":
+      case "queue-length":
         return { kind: "budget-exceeded", budget: verdict, steps: this.steps, atMs: this.nowMs() };
     }
   }

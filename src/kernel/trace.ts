@@ -42,15 +42,47 @@ export interface TraceEvent {
 
 export type TraceListener = (event: TraceEvent) => void;
 
+/**
+ * Where a long trace goes once it outgrows memory: past `keepEventsMax` events in memory, the oldest are
+ * handed over as canonical NDJSON lines (one event a line, each ending in "\n") and dropped from `events`.
+ * The kernel does no I/O itself; the caller's `write` does (sim/ and bench/ write a file).
+ */
+export interface TraceSpill {
+  readonly keepEventsMax: number;
+  write(lines: string): void;
+}
+
+/** Events handed to the spill at once (a multiple of this is never kept past the threshold). */
+export const traceSpillBatchEvents = 4_096;
+
 export class Trace {
+  /** The events in memory: all of them, or (with a spill) the ones not yet streamed out. */
   readonly events: TraceEvent[] = [];
   private readonly listeners: TraceListener[] = [];
+  /** SHA-256 over the canonical lines already streamed out. */
+  private readonly streamedHash = createHash("sha256");
+  private streamedCount = 0;
+
+  constructor(private readonly spill?: TraceSpill) {
+    assert(!spill || spill.keepEventsMax >= traceSpillBatchEvents, `a trace spill keeps at least ${traceSpillBatchEvents} events`);
+  }
+
+  /** Events recorded so far, streamed or not. */
+  get length(): number {
+    return this.streamedCount + this.events.length;
+  }
+
+  /** Events already streamed out of memory (0 without a spill). */
+  get streamed(): number {
+    return this.streamedCount;
+  }
 
   record(atMs: Ms, actor: string, kind: TraceKind, data: Record<string, unknown> = {}): TraceEvent {
     assert(this.events.length < traceEventsMax, "trace overflow: events without progress");
-    const event: TraceEvent = { i: this.events.length, atMs, actor, kind, data };
+    const event: TraceEvent = { i: this.length, atMs, actor, kind, data };
     this.events.push(event);
     for (const listener of this.listeners) listener(event);
+    if (this.spill && this.events.length >= this.spill.keepEventsMax + traceSpillBatchEvents) this.streamOut(traceSpillBatchEvents);
     return event;
   }
 
@@ -63,12 +95,30 @@ export class Trace {
     };
   }
 
+  /** Canonical text of the events in memory (all of them unless streamed). */
   canonical(): string {
     return this.events.map(canonicalEvent).join("\n");
   }
 
+  /** SHA-256 of every event's canonical line, streamed or in memory: the same either way. */
   hash(): string {
-    return traceHash(this.events);
+    const h = this.streamedHash.copy();
+    for (const event of this.events) h.update(canonicalEvent(event)).update("\n");
+    return h.digest("hex");
+  }
+
+  /** Streams out every event still in memory (the end of a run), so the file holds the whole trace. */
+  flush(): void {
+    if (this.spill && this.events.length > 0) this.streamOut(this.events.length);
+  }
+
+  private streamOut(count: number): void {
+    const out = this.events.splice(0, count);
+    let lines = "";
+    for (const event of out) lines += `${canonicalEvent(event)}\n`;
+    this.streamedHash.update(lines);
+    this.streamedCount += out.length;
+    this.spill!.write(lines);
   }
 }
 

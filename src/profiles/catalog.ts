@@ -56,6 +56,12 @@ const febGateway: GatewaySwitches = {
   credentialReload: "restart-in-process",
   missingScopeAnswer: "invalid-request",
   authMessageStyle: "mid",
+  browserCopilotClass: false,
+  connectSecretEitherField: false,
+  sharedAuthIncludesTrustedProxy: false,
+  localBackendSkipsDeviceIdentity: false,
+  unattributableProxyRefused: false,
+  nodeHostMetadataNormalization: false,
 };
 
 const febClient: ClientSwitches = {
@@ -152,6 +158,8 @@ const lateGateway: GatewaySwitches = {
   browserOriginLimiter: true,
   unauthorizedFloodMax: 10,
   missingScopeAnswer: "forbidden",
+  // Was implied by silentPairing "late" before it was a switch; same value, so 2026.4 is unchanged.
+  sharedAuthIncludesTrustedProxy: true,
 };
 
 export const profiles: readonly Profile[] = [
@@ -214,7 +222,7 @@ export const profiles: readonly Profile[] = [
       rateLimitedRetryAfter: true,
       allowInsecureAuthRetired: true,
       // Recorded: cli/cli and gateway-client/backend keep requested scopes without a device; test/test and probes are cleared.
-      deviceLessScopeKeepers: ["cli", "gateway-client"],
+      deviceLessScopeKeepers: ["cli/cli", "gateway-client/backend"],
       // Recorded: loopback scope upgrades are silent, role upgrades never; a loopback socket with a foreign Host still pairs silently.
       silentPairing: "all-but-node-role-upgrade",
       localClientRule: "loopback-peer",
@@ -230,6 +238,13 @@ export const profiles: readonly Profile[] = [
       failedAuthDelay: { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 },
       helloAuthAlways: true,
       authMessageStyle: "2026.9",
+      browserCopilotClass: true,
+      connectSecretEitherField: true,
+      localBackendSkipsDeviceIdentity: true,
+      unattributableProxyRefused: true,
+      // 2026.9.6 does normalise (read in its dist), but with it on, replaying the seed-31337 fixture diverges on
+      // 204 rather than 150 attempts: the model pins a pending request's metadata at approval (see README).
+      nodeHostMetadataNormalization: false,
     },
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
     client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,

@@ -80,6 +80,12 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   missingScopeAnswer: read("method-scopes.ts mid copy (spec §6.4): INVALID_REQUEST without details"),
   credentialReload: read("service drift story (spec §9.2): restart in process re-reads the environment"),
   unauthorizedFloodMax: absentFeb("the repeated-unauthorized flood guard"),
+  browserCopilotClass: absentFeb("the openclaw-browser-copilot client class"),
+  connectSecretEitherField: read("auth.ts mid copy (spec §4.3.2): each mode reads its own field only"),
+  sharedAuthIncludesTrustedProxy: absentFeb("trusted-proxy auth mode"),
+  localBackendSkipsDeviceIdentity: absentFeb("the local backend self-pairing skip"),
+  unattributableProxyRefused: absentFeb("ingress attribution at the upgrade"),
+  nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
 };
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -125,6 +131,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   browserOriginLimiter: read("auth-rate-limit.ts S-Late (spec §4.3.4): browser-origin limiter"),
   unauthorizedFloodMax: read(`${sLate}: repeated unauthorized calls guard, 10`),
   missingScopeAnswer: read("method-scopes.ts late copy: FORBIDDEN + MISSING_SCOPE"),
+  sharedAuthIncludesTrustedProxy: read(`${sLate}: sharedAuthOk counts trusted-proxy (was coupled to silentPairing "late")`),
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -140,7 +147,6 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   untrustedProxyHeaders: r96("upgrade refused 403"),
   rateLimitedRetryAfter: r96(),
   allowInsecureAuthRetired: r96(),
-  deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared"),
   silentPairing: r96("loopback scope upgrades silent, role upgrades never"),
   localClientRule: r96("a loopback socket with a foreign Host pairs silently"),
   localBackendPairingSkip: r96(),
@@ -154,6 +160,13 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   failedAuthDelay: r96(),
   helloAuthAlways: r96(),
   authMessageStyle: r96(),
+  connectSecretEitherField: r96("the right password sent as auth.token is accepted in password mode (issue 11)"),
+  sharedAuthIncludesTrustedProxy: r96("trusted-proxy user header, no device: accepted with scopes [] (issue 11)"),
+  localBackendSkipsDeviceIdentity: r96("mode none, device-less gateway-client/backend: accepted (issue 11)"),
+  unattributableProxyRefused: r96("trusted-proxy peer without X-Forwarded-For: HTTP 403 (issue 11)"),
+  nodeHostMetadataNormalization: assumed("off although read ON in the 2026.9.6 dist: with it on the seed-31337 fixture replays worse (204 vs 150 divergent attempts) until pending-request metadata is modelled"),
+  deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared; seed 17: cli id in test mode gets []"),
+  browserCopilotClass: r96("conformance seed 17: INVALID_REQUEST 'browser copilot requires ui mode …' for any other mode or caps"),
   // Inherited S-Late values that conformance against 2026.9.6 exercised without a divergence.
   protocolMismatchDetails: r96("conformance fixtures"),
   nonceRequired: r96("conformance fixtures"),
@@ -176,6 +189,7 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   backoffJitter: read("client.ts 032211cb: no jitter in the code read"),
   challengeTimeoutMs: read("client.ts (spec §2): connectDelayMs default 2000"),
   signatureVersion: read(`${sFeb}: v2 signatures`),
+  signedAtSource: read("PR #116679 (merged 2026-07-31)", "before it, first-party clients signed signedAt with their own clock"),
   protocolVersion: read("spec §1.5: clients ask for 3 in Feb–Apr 2026"),
   insecureWsGuard: absentFeb("the plaintext ws:// guard"),
   tuiClientId: read("PR #55730: before it the TUI connected as gateway-client"),

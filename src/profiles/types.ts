@@ -59,8 +59,8 @@ export interface GatewaySwitches {
   trustedProxySkipsDeviceForAnyClient: boolean;
   /** Scope clearing for device-less connections (clearUnboundScopes). */
   scopeClearing: "clear-without-device" | "preserve-allowed" | "late";
-  /** Client ids whose device-less sessions keep their scopes with shared auth and no Origin header, whatever
-   *  scopeClearing says (2026.9 keeps cli and gateway-client: the fix for #63344). */
+  /** Client ids (or `id/mode` pairs) whose device-less sessions keep their scopes with shared auth and no Origin
+   *  header, whatever scopeClearing says (2026.9 keeps cli/cli and gateway-client/backend: the fix for #63344). */
   deviceLessScopeKeepers: readonly string[];
   /** A missing shared token (token_missing) is charged to the limiter. */
   tokenMissingCharged: boolean;
@@ -116,6 +116,21 @@ export interface GatewaySwitches {
   /** How a running gateway applies a credential-only config change: restart in process (re-reading its
    *  environment, so an embedded unit token wins again) or hot-swap it (late releases). */
   credentialReload: "restart-in-process" | "hot";
+  /** The openclaw-browser-copilot client class: ui mode + run-tool-bindings/session-scoped-events caps + a Chrome
+   *  extension origin, else INVALID_REQUEST right after the role check (2026.9). */
+  browserCopilotClass: boolean;
+  /** The connect secret is read from the mode's field, else the other one (token ↔ password), so the right
+   *  secret in the other field is accepted (2026.9 resolveConnectSecret). */
+  connectSecretEitherField: boolean;
+  /** A successful trusted-proxy auth counts as shared auth (device-less operators admitted, scopes cleared). */
+  sharedAuthIncludesTrustedProxy: boolean;
+  /** A local gateway-client/backend operator that may skip pairing may also connect without a device (2026.9). */
+  localBackendSkipsDeviceIdentity: boolean;
+  /** A trusted proxy peer whose forwarded headers name no non-loopback client gets HTTP 403 at the upgrade. */
+  unattributableProxyRefused: boolean;
+  /** node-host/node clients on a desktop platform alias (linux, darwin, win32…) get the canonical platform and
+   *  deviceFamily filled in before pairing, so the pinned record carries a deviceFamily (2026.9). */
+  nodeHostMetadataNormalization: boolean;
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
 }

@@ -43,6 +43,9 @@ export interface AuthFailureMessageInput {
   style?: "mid" | "2026.9";
 }
 
+/** The password hint a local CLI gets from 2026.9.6. */
+export const PASSWORD_HINT_2026_9 = "use this gateway's gateway.auth.password";
+
 /** The token-mismatch hint observed on 2026.9.6. */
 export const TOKEN_MISMATCH_HINT_2026_9 = "use this gateway's gateway.auth.token or pair the device";
 
@@ -103,6 +106,12 @@ export function authFailureMessage(input: AuthFailureMessageInput): string {
     if (input.reason === "token_mismatch") return `unauthorized: gateway token mismatch (${hint})`;
     if (input.reason === "token_missing") return `unauthorized: gateway token missing (${missingHint})`;
     if (input.reason === "scope_mismatch") return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";
+    // Read in 2026.9.6 (formatGatewayAuthFailureMessage) and recorded (issue 11): a local CLI's password hint.
+    const pwHint = input.clientKind === "cli" ? PASSWORD_HINT_2026_9 : passwordHint(input.clientKind);
+    if (input.reason === "password_mismatch") return `unauthorized: gateway password mismatch (${pwHint})`;
+    if (input.reason === "password_missing") return `unauthorized: gateway password missing (${pwHint})`;
+    const provided = resolveAuthProvided(credentialsAsAuth(input.provided));
+    if (input.authMode === "password" && provided === "none" && input.reason === undefined) return `unauthorized: gateway password missing (${pwHint})`;
   }
   const fixed = reasonMessage(input.reason, input.clientKind);
   if (fixed !== null) return fixed;

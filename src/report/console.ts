@@ -31,7 +31,7 @@ export function renderConsole(result: RunResult, options: ConsoleOptions): strin
   const view = buildTraceView(result);
   const p = paint(options.color);
   const width = Math.max(consoleWidthMin, Math.floor(options.width ?? consoleWidthDefault));
-  const out = options.header === false ? [] : [p.bold(headerText(result))];
+  const out = options.header === false ? [] : wrapped(headerText(result), width, 4).map(p.bold);
   out.push(...timeline(view, p, width), ...verdictLines(result, p, width), ...findingLines(view, p, width));
   out.push(...wrapped(`replay: ${oneLine(String(result.replayCommand ?? ""))}`, width, 4).map(p.dim));
   const reproduction = reproductionLine(result);
@@ -123,7 +123,9 @@ function verdictLines(result: RunResult, p: Paint, width: number): string[] {
   ].filter((x) => x !== undefined);
   const expectationText = match === "unexpected" ? p.bold(p.red(expectation)) : p.dim(expectation);
   const rest = wrapped(`${facts.join(" · ")}`, width - 4, 0).map((l) => `    ${l}`);
-  return [`${p.bold(coloured)}  ${result.scenario} under ${result.profile} ${expectationText}`, ...rest];
+  const head = `${verdict}  ${result.scenario} under ${result.profile} ${expectation}`;
+  if (head.length <= width) return [`${p.bold(coloured)}  ${result.scenario} under ${result.profile} ${expectationText}`, ...rest];
+  return [p.bold(coloured), ...wrapped(`  ${result.scenario} under ${result.profile} ${expectation}`, width, 4), ...rest];
 }
 
 function findingLines(view: TraceView, p: Paint, width: number): string[] {
@@ -141,6 +143,10 @@ export interface Progress {
   readonly done: number;
   readonly total: number;
   readonly label?: string;
+  /** Items per second so far. */
+  readonly ratePerS?: number;
+  /** Estimated time left. */
+  readonly etaMs?: number;
 }
 
 const progressBarChars = 24;
@@ -154,7 +160,22 @@ export function renderProgress(progress: Progress): string {
   const bar = `${"#".repeat(filled)}${".".repeat(progressBarChars - filled)}`;
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
   const label = progress.label ? ` ${oneLine(progress.label)}` : "";
-  return `[${bar}] ${percent}  ${done}/${total}${label}`;
+  const rate = progress.ratePerS !== undefined && Number.isFinite(progress.ratePerS) ? `  ${rateText(progress.ratePerS)}/s` : "";
+  const eta = progress.etaMs !== undefined && Number.isFinite(progress.etaMs) ? `  ETA ${etaText(progress.etaMs)}` : "";
+  return `[${bar}] ${percent}  ${done}/${total}${rate}${eta}${label}`;
+}
+
+function rateText(perS: number): string {
+  return perS >= 10 ? String(Math.round(perS)) : perS.toFixed(1);
+}
+
+/** `0:07`, `12:30`, `1:02:03` */
+function etaText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
 }
 
 /** One JSON line for `--json`: everything but the event list, plus the trace hash. */

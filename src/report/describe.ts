@@ -64,9 +64,9 @@ function describeKind(view: TraceView, event: TraceEvent): Described {
       return { what: `timer ${label}`, tone: "muted", notable: !label.startsWith("net:") && label !== "tick" };
     }
     case "gateway":
-      return describeLog(event, quietGatewayEvents);
+      return describeLog(event, quietGatewayEvents, view.deviceNames);
     case "client":
-      return describeLog(event, quietClientEvents);
+      return describeLog(event, quietClientEvents, view.deviceNames);
     case "operator":
       return { what: `$ ${str(d, "command") ?? str(d, "action") ?? fieldsText(d, [])}`, tone: "info", notable: true };
     case "host":
@@ -188,11 +188,12 @@ function signed(value: number | undefined): string {
   return value >= 0 ? `+${value}` : `${value}`;
 }
 
-function describeLog(event: TraceEvent, quiet: ReadonlySet<string>): Described {
+function describeLog(event: TraceEvent, quiet: ReadonlySet<string>, deviceNames: ReadonlyMap<string, string>): Described {
   const d = event.data;
   const name = str(d, "event") ?? str(d, "name") ?? "?";
   const tone = logTone(name);
-  return { what: `${name}${detailText(d)}`, tone, notable: !quiet.has(name) };
+  const text = fieldsText(d, ["event", "name"], deviceNames);
+  return { what: `${name}${text ? ` ${text}` : ""}`, tone, notable: !quiet.has(name) };
 }
 
 function logTone(name: string): Tone {
@@ -202,23 +203,26 @@ function logTone(name: string): Tone {
   return "info";
 }
 
-/** The interesting fields of a log event, in a stable order, ids shortened. */
-function detailText(d: Readonly<Record<string, unknown>>): string {
-  const text = fieldsText(d, ["event", "name"]);
-  return text ? ` ${text}` : "";
-}
+/** A field value shown at most this long (whole ids are shortened separately). */
+const fieldCharsMax = 160;
 
-/** `key=value` pairs, long ids shortened, nested values as short JSON. */
-export function fieldsText(d: unknown, skip: readonly string[]): string {
+/** `key=value` pairs, long ids shortened (a device id with the name of who used it), nested values as JSON. */
+export function fieldsText(d: unknown, skip: readonly string[], deviceNames?: ReadonlyMap<string, string>): string {
   if (!isRecord(d)) return "";
   const parts: string[] = [];
   for (const [key, value] of Object.entries(d)) {
     if (skip.includes(key) || value === undefined || value === null) continue;
-    if (typeof value === "string") parts.push(`${key}=${/Id$|^id$|nonce|token|requestId/i.test(key) ? shortId(value) : truncate(value, 48)}`);
-    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) parts.push(`${key}=${truncate(value.join(","), 48)}`);
-    else parts.push(`${key}=${shortValue(value, 48)}`);
+    if (typeof value === "string") parts.push(`${key}=${stringField(key, value, deviceNames)}`);
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) parts.push(`${key}=${truncate(value.join(","), fieldCharsMax)}`);
+    else parts.push(`${key}=${shortValue(value, fieldCharsMax)}`);
   }
   return parts.join(" ");
+}
+
+function stringField(key: string, value: string, deviceNames: ReadonlyMap<string, string> | undefined): string {
+  if (!/Id$|^id$|nonce|token|requestId/i.test(key)) return truncate(value, fieldCharsMax);
+  const name = key === "deviceId" ? deviceNames?.get(value) : undefined;
+  return name ? `${shortId(value)}(${name})` : shortId(value);
 }
 
 function describeHostNote(event: TraceEvent): Described {

@@ -2,6 +2,7 @@
 // tone: `connect (operator, token+device)`, `hello-ok`, `error NOT_PAIRED/PAIRING_REQUIRED`, `event tick`.
 // It reads the text only; it never decides whether the frame was right.
 import { isRecord, num, rec, str, strings, truncate, type Data } from "./fields.ts";
+import { cutAtWord } from "./wrap.ts";
 
 /** ok: a successful answer; error: a refused one; muted: heartbeat noise (ticks). */
 export type Tone = "ok" | "error" | "warn" | "info" | "muted";
@@ -17,7 +18,7 @@ export interface FrameSummary {
   readonly method?: string;
 }
 
-const labelCharsMax = 90;
+const labelCharsMax = 160;
 
 /** `methodOf` answers which method a response id belonged to (from the request seen earlier), if known. */
 export function summariseFrame(text: string, methodOf: (requestId: string) => string | undefined = () => undefined): FrameSummary {
@@ -31,7 +32,7 @@ export function summariseFrame(text: string, methodOf: (requestId: string) => st
     case "event":
       return summariseEvent(frame);
     default:
-      return { frameClass: "text", label: truncate(`frame ${str(frame, "type") ?? "?"}`, labelCharsMax), tone: "info" };
+      return { frameClass: "text", label: cutAtWord(`frame ${str(frame, "type") ?? "?"}`, labelCharsMax), tone: "info" };
   }
 }
 
@@ -49,7 +50,7 @@ function summariseRequest(frame: Data): FrameSummary {
   const requestId = str(frame, "id");
   const params = rec(frame, "params");
   if (method !== "connect") {
-    return { frameClass: "req", label: truncate(`req ${method}`, labelCharsMax), tone: "info", requestId, method };
+    return { frameClass: "req", label: cutAtWord(`req ${method}`, labelCharsMax), tone: "info", requestId, method };
   }
   const parts: string[] = [];
   const role = str(params, "role");
@@ -62,7 +63,7 @@ function summariseRequest(frame: Data): FrameSummary {
   parts.push(credentials.length > 0 ? credentials.join("+") : "no credentials");
   const scopes = strings(params, "scopes");
   if (scopes && scopes.length > 0) parts.push(`scopes ${scopes.join(",")}`);
-  return { frameClass: "connect-req", label: truncate(`connect (${parts.join(", ")})`, labelCharsMax), tone: "info", requestId, method };
+  return { frameClass: "connect-req", label: cutAtWord(`connect (${parts.join(", ")})`, labelCharsMax), tone: "info", requestId, method };
 }
 
 function summariseResponse(frame: Data, methodOf: (requestId: string) => string | undefined): FrameSummary {
@@ -84,7 +85,7 @@ function summariseResponse(frame: Data, methodOf: (requestId: string) => string 
   const retryAfterMs = num(error, "retryAfterMs");
   const retry = retryAfterMs !== undefined ? ` retry after ${retryAfterMs}ms` : "";
   const label = `${prefix}error ${code}${detail ? `/${detail}` : ""}${retry}`;
-  return { frameClass, label: truncate(label, labelCharsMax), tone: "error", requestId, method };
+  return { frameClass, label: cutAtWord(label, labelCharsMax), tone: "error", requestId, method };
 }
 
 function summariseEvent(frame: Data): FrameSummary {
@@ -94,5 +95,5 @@ function summariseEvent(frame: Data): FrameSummary {
   const reason = str(payload, "reason");
   const extra = reason ? ` (${reason})` : "";
   const tone: Tone = name === "shutdown" ? "warn" : "info";
-  return { frameClass: "event", label: truncate(`event ${name}${extra}`, labelCharsMax), tone };
+  return { frameClass: "event", label: cutAtWord(`event ${name}${extra}`, labelCharsMax), tone };
 }

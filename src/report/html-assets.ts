@@ -24,15 +24,16 @@ ol.findings a { color: inherit; cursor: pointer; text-decoration: underline dott
 .legend .l-ok::before { background: var(--ok); } .legend .l-error::before { background: var(--error); }
 .legend .l-warn::before { background: var(--warn); } .legend .l-fault::before { background: rgba(255,140,0,.25); border: 1px solid rgba(191,135,0,.6); }
 .legend .l-down::before { background: rgba(140,149,159,.3); } .legend .l-finding::before { background: var(--error); border-radius: 50%; }
-main { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 0; }
-.diagram { max-height: calc(100vh - 24px); overflow: auto; position: relative; border-right: 1px solid var(--lane); }
+main { display: flex; flex-direction: column; }
+.diagram { max-height: 68vh; overflow: auto; position: relative; border-bottom: 1px solid var(--lane); }
 .lane-head { position: sticky; top: 0; z-index: 2; height: 30px; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--lane); }
-.lane-head div { position: absolute; top: 6px; transform: translateX(-50%); font-weight: 600; font-size: 12px; white-space: nowrap; padding: 1px 8px; border-radius: 10px; background: #eaeef2; max-width: 180px; overflow: hidden; text-overflow: ellipsis; }
+.lane-head div { position: absolute; top: 6px; transform: translateX(-50%); font-weight: 600; font-size: 12px; white-space: nowrap; padding: 1px 8px; border-radius: 10px; background: #eaeef2; max-width: 140px; overflow: hidden; text-overflow: ellipsis; }
 .note { padding: 6px 12px; font-size: 12px; color: #57606a; }
-aside { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow: auto; padding: 12px 14px; background: var(--panel); }
+aside { position: sticky; bottom: 0; max-height: 30vh; overflow: auto; padding: 10px 14px; background: var(--panel); border-top: 1px solid var(--lane); }
 aside h2 { margin-top: 0; }
 aside pre { white-space: pre-wrap; word-break: break-word; margin: 0; }
 aside .hint { color: #57606a; font-size: 12px; }
+svg#timeline { display: block; max-width: 100%; height: auto; }
 svg text { font: 11px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fill: var(--info); }
 svg .item text { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
 svg .time { fill: #57606a; } svg .gap { fill: var(--muted); font-style: italic; }

@@ -10,14 +10,14 @@ import type { Tone } from "./frame-summary.ts";
 import { formatClock } from "./time-format.ts";
 import { laneOf, packetEnds, type TraceView } from "./trace-view.ts";
 
-export const laneWidthPx = 170;
+export const laneWidthPx = 150;
 export const gutterWidthPx = 96;
 export const rowHeightPx = 22;
 export const gapHeightPx = 18;
 /** A jump in virtual time at least this long between two rows is drawn as a break. */
 export const gapMsMin = 1000;
 /** Room right of the last lane for its labels. */
-export const labelMarginPx = 300;
+export const labelMarginPx = 200;
 /** Rows drawn at most; longer traces show the window around the first offending event. */
 export const htmlRowsMax = 4000;
 const rowsBeforeFinding = 3000;
@@ -112,13 +112,18 @@ export function layoutTimeline(view: TraceView): Layout {
   const all = view.events.filter(drawable);
   const { start, end } = windowOf(view, all);
   const events = all.slice(start, end);
-  const laneIndex = new Map(view.lanes.map((lane, k) => [lane, k] as const));
+  const lanes = usedLanes(view, events);
+  const laneIndex = new Map(lanes.map((lane, k) => [lane, k] as const));
   const xOf = (lane: string): number => laneX(laneIndex.get(lane) ?? 0);
   const rows = placeRows(view, events);
-  const items: LayoutItem[] = [...bands(view, events, rows, xOf), ...eventItems(view, events, rows, xOf), ...findingItems(view, rows, xOf)];
-  const width = gutterWidthPx + laneWidthPx * Math.max(1, view.lanes.length) + labelMarginPx;
+  const items: LayoutItem[] = [
+    ...bands(view, events, rows, xOf, lanes.length),
+    ...eventItems(view, events, rows, xOf),
+    ...findingItems(view, rows, xOf),
+  ];
+  const width = gutterWidthPx + laneWidthPx * Math.max(1, lanes.length) + labelMarginPx;
   return {
-    lanes: view.lanes.map((name, k) => ({ name, x: laneX(k) })),
+    lanes: lanes.map((name, k) => ({ name, x: laneX(k) })),
     width,
     height: rows.height,
     items,
@@ -127,6 +132,24 @@ export function layoutTimeline(view: TraceView): Layout {
     leftOutBefore: start,
     leftOutAfter: all.length - end,
   };
+}
+
+/** Lanes something is drawn on in this window (empty lanes take no room), in the view's order. */
+function usedLanes(view: TraceView, events: readonly TraceEvent[]): string[] {
+  const used = new Set<string>();
+  for (const event of events) {
+    const ends = packetEnds(view, event);
+    if (ends && event.kind.startsWith("frame.")) {
+      used.add(ends.from);
+      used.add(ends.to);
+    } else used.add(laneOf(view, event));
+  }
+  for (const finding of view.result.findings ?? []) {
+    const lane = findingLane(view, finding);
+    if (lane !== undefined) used.add(lane);
+  }
+  const lanes = view.lanes.filter((lane) => used.has(lane));
+  return lanes.length > 0 ? lanes : view.lanes.slice(0, 1);
 }
 
 function eventItems(view: TraceView, events: readonly TraceEvent[], rows: Rows, xOf: (lane: string) => number): LayoutItem[] {
@@ -192,12 +215,12 @@ function shapeOf(event: TraceEvent): PointShape {
   }
 }
 
-function bands(view: TraceView, events: readonly TraceEvent[], rows: Rows, xOf: (lane: string) => number): LayoutItem[] {
+function bands(view: TraceView, events: readonly TraceEvent[], rows: Rows, xOf: (lane: string) => number, laneCount: number): LayoutItem[] {
   const out: LayoutItem[] = [];
   const openRules = new Map<string, TraceEvent>();
   const down = new Map<string, TraceEvent>();
   const left = gutterWidthPx;
-  const right = gutterWidthPx + laneWidthPx * Math.max(1, view.lanes.length);
+  const right = gutterWidthPx + laneWidthPx * Math.max(1, laneCount);
   const yOf = (event: TraceEvent): number => rows.rowOf.get(event.i) ?? 0;
   const close = (start: TraceEvent, endY: number, band: "fault" | "down", label: string, span?: [number, number]): void => {
     const [x1, x2] = span ?? [left, right];

@@ -79,8 +79,30 @@ function renderArrow(item: Extract<LayoutItem, { kind: "arrow" }>): string {
   const end = item.dropped ? `<text class="cross" x="${item.x2}" y="${item.y2 + 4}" text-anchor="middle">✕</text>` : "";
   const marker = item.dropped ? "" : ` marker-end="url(#ah-${item.tone})"`;
   const line = `x1="${item.x1}" y1="${item.y1}" x2="${item.x2}" y2="${item.y2}"`;
-  const text = `<text x="${mid}" y="${item.y2 - 5}" text-anchor="middle">${escapeXml(arrowText(item, chars))}</text>`;
+  const label = arrowText(item, chars);
+  const text = `<text x="${mid}" y="${labelBaseline(item, Array.from(label).length)}" text-anchor="middle">${escapeXml(label)}</text>`;
   return `<g class="${classes}" ${itemAttributes(item.i, item.label, send)}>${title}<line class="hit" ${line}/><line class="shaft" ${line}${marker}/>${end}${text}</g>`;
+}
+
+/** Gap between an arrow's line and the bottom of its label. */
+const labelLiftPx = 7;
+/** Width of one label character assumed when lifting a label clear of its arrow (generous: fonts vary). */
+const liftCharWidthPx = 7;
+
+/**
+ * A label centred on an arrow sits above the line along its whole width: its baseline is above the line's
+ * highest point under the label, so a sloped arrow never runs through its text.
+ */
+export function labelBaseline(item: { x1: number; y1: number; x2: number; y2: number }, chars: number): number {
+  const half = (chars * liftCharWidthPx) / 2;
+  const mid = (item.x1 + item.x2) / 2;
+  const dx = item.x2 - item.x1;
+  const yAt = (x: number): number => {
+    if (dx === 0) return Math.min(item.y1, item.y2);
+    const t = Math.min(1, Math.max(0, (x - item.x1) / dx));
+    return item.y1 + (item.y2 - item.y1) * t;
+  };
+  return Math.min(yAt(mid - half), yAt(mid + half)) - labelLiftPx;
 }
 
 /** The frame label cut to fit, always ending with the connection id. */

@@ -13,15 +13,17 @@ import { changedTitle, replayFromTraceCommand } from "./markdown.ts";
 import { diffRuns } from "./diff.ts";
 import { renderDiffSection } from "./diff-view.ts";
 import type { ReportOptions } from "./report-options.ts";
-import { summaryRows, verdictText } from "./summary.ts";
+import { reportTitleParts, reproductionLine, summaryRows } from "./summary.ts";
+import { cutAtWord } from "./wrap.ts";
 import { buildTraceView, type TraceView } from "./trace-view.ts";
 
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 export function renderHtml(result: RunResult, options: ReportOptions = {}): string {
-  const view = buildTraceView(result);
+  const view = buildTraceView(result, options.identityNames);
   const layout = layoutTimeline(view);
-  const title = `clawsim: ${String(result.scenario)} — ${verdictText(result)}`;
+  const t = reportTitleParts(result);
+  const title = `${t.lead}: ${t.subject} under ${t.profile} — ${cutAtWord(oneLine(t.line), 120)}`;
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -51,12 +53,14 @@ export function renderHtml(result: RunResult, options: ReportOptions = {}): stri
 function header(view: TraceView): string {
   const result = view.result;
   const verdictClass = result.verdict === "pass" ? "verdict-pass" : "verdict-fail";
+  const t = reportTitleParts(result);
   const rows = summaryRows(result)
     .map((row) => `<tr><td>${escapeXml(row.label)}</td><td class="mono">${escapeXml(row.value)}</td></tr>`)
     .join("");
   return [
     "<header>",
-    `<h1>clawsim: ${escapeXml(String(result.scenario))} — <span class="${verdictClass}">${escapeXml(verdictText(result, true))}</span></h1>`,
+    `<h1><span class="${verdictClass}">${escapeXml(t.lead)}</span>: <code>${escapeXml(t.subject)}</code> under <code>${escapeXml(t.profile)}</code> — ${escapeXml(cutAtWord(oneLine(t.line), 120))}</h1>`,
+    reproductionLine(result) ? `<p class="reproduction"><strong>${escapeXml(reproductionLine(result)!)}</strong></p>` : "",
     `<table class="summary">${rows}</table>`,
     "<h2>What was simulated</h2>",
     `<p>${escapeXml(oneLine(String(result.description ?? ""))) || "<em>(no description)</em>"}</p>`,
@@ -94,12 +98,15 @@ function legend(): string {
 }
 
 function diagram(layout: Layout): string {
-  const heads = layout.lanes.map((lane) => `<div class="lane-name" style="left:${lane.x}px" title="${escapeXml(lane.name)}">${escapeXml(lane.name)}</div>`).join("");
+  const percent = (x: number): string => `${((100 * x) / layout.width).toFixed(3)}%`;
+  const heads = layout.lanes
+    .map((lane) => `<div class="lane-name" style="left:${percent(lane.x)}" title="${escapeXml(lane.name)}">${escapeXml(lane.name)}</div>`)
+    .join("");
   const before = layout.leftOutBefore > 0 ? `<div class="note">… ${layout.leftOutBefore} earlier event(s) not drawn (window around the first offending event); see trace.json.</div>` : "";
   const after = layout.leftOutAfter > 0 ? `<div class="note">… ${layout.leftOutAfter} later event(s) not drawn; see trace.json.</div>` : "";
   return [
     '<section class="diagram">',
-    `<div class="lane-head" style="width:${layout.width}px">${heads}</div>`,
+    `<div class="lane-head" style="width:${layout.width}px;max-width:100%">${heads}</div>`,
     before,
     renderSvg(layout),
     after,

@@ -169,6 +169,8 @@ function readFindings(value: unknown): Finding[] {
       ...optionalNumber(raw, "firstEventIndex", k),
       ...optionalNumber(raw, "atMs", k),
       ...(typeof raw["actor"] === "string" ? { actor: raw["actor"] } : {}),
+      ...optionalNumber(raw, "brokeAtMs", k),
+      ...(typeof raw["client"] === "string" ? { client: raw["client"] } : {}),
     };
     return finding;
   });
@@ -197,7 +199,7 @@ function readOutcome(value: unknown, events: readonly TraceEvent[]): RunResult["
       return { kind: value["kind"], steps, atMs };
     case "budget-exceeded": {
       const budget = value["budget"];
-      if (budget !== "steps" && budget !== "virtual-time") fail(`"outcome.budget" must be "steps" or "virtual-time"`);
+      if (budget !== "steps" && budget !== "virtual-time" && budget !== "queue-length") fail(`"outcome.budget" must be "steps", "virtual-time" or "queue-length"`);
       return { kind: "budget-exceeded", budget, steps, atMs };
     }
     default:

@@ -11,17 +11,19 @@ import { diffRuns } from "./diff.ts";
 import { renderDiffMarkdown } from "./diff-view.ts";
 import type { ReportOptions } from "./report-options.ts";
 export { mdCode } from "./md-text.ts";
-import { outcomeText, summaryRows, verdictText } from "./summary.ts";
+import { outcomeText, reportTitleParts, reproductionLine, summaryRows } from "./summary.ts";
+import { cutAtWord } from "./wrap.ts";
 import { buildTraceView, type TraceView } from "./trace-view.ts";
 
 /** The command that replays a trace file written next to the report. */
 export const replayFromTraceCommand = "pnpm sim replay trace.json";
 
 export function renderMarkdown(result: RunResult, options: ReportOptions = {}): string {
-  const view = buildTraceView(result);
+  const view = buildTraceView(result, options.identityNames);
   const changed = options.passingRun ? renderDiffMarkdown(diffRuns(options.passingRun, result), changedTitle(options.passingRun)) : undefined;
   const sections = [
-    `## clawsim: ${mdText(String(result.scenario))} — ${mdText(verdictText(result, true))}`,
+    titleLine(result),
+    ...(reproductionLine(result) ? [`**${mdText(reproductionLine(result)!)}**`] : []),
     summaryTable(result),
     simulatedSection(view),
     findingsSection(view),
@@ -31,6 +33,16 @@ export function renderMarkdown(result: RunResult, options: ReportOptions = {}): 
     ...(result.runSpec ? [scenarioFileSection(result)] : []),
   ];
   return `${sections.join("\n\n")}\n`;
+}
+
+/** Characters of the finding's message in the title (cut at a word). */
+const titleLineCharsMax = 120;
+
+/** `## Reproduced: `<invariant>` under `<profile>` — <one line>` */
+export function titleLine(result: RunResult): string {
+  const t = reportTitleParts(result);
+  const line = cutAtWord(oneLine(t.line), titleLineCharsMax);
+  return `## ${t.lead}: ${mdCode(t.subject)} under ${mdCode(t.profile)} — ${mdText(line)}`;
 }
 
 function summaryTable(result: RunResult): string {

@@ -3,7 +3,9 @@
 // faults and the findings at their first offending event. Ticks, FIN packets and timers are left out; at most
 // `diagramMessagesMax` lines, preferring the window around the first offending event.
 import type { TraceEvent } from "../kernel/index.ts";
-import { str, truncate, oneLine } from "./fields.ts";
+import { str, oneLine } from "./fields.ts";
+import { cutAtWord, wrapWords } from "./wrap.ts";
+import type { Finding } from "../scenario/result.ts";
 import { describeEvent, packetLabel } from "./describe.ts";
 import { firstEventOf, findingLane } from "./findings-view.ts";
 import { laneOf, packetEnds, type TraceView } from "./trace-view.ts";
@@ -12,7 +14,10 @@ import { laneOf, packetEnds, type TraceView } from "./trace-view.ts";
 export const diagramMessagesMax = 60;
 /** Of those, how many come before the first offending event when the window is cut. */
 const diagramLinesBeforeFinding = 40;
-const textCharsMax = 100;
+/** A message or note is wrapped (`<br/>`) at this many characters a line … */
+const lineCharsMax = 64;
+/** … and shortened, at a word, beyond this many in all. */
+const textCharsMax = 256;
 
 type Arrow = "->>" | "-->>" | "-x";
 
@@ -30,12 +35,14 @@ export function renderMermaid(view: TraceView): Diagram {
   const items = diagramItems(view);
   const { start, end } = windowOf(items);
   const shown = items.slice(start, end);
-  const lanes = view.lanes.filter((lane) => shown.some((item) => (item.kind === "message" ? item.from === lane || item.to === lane : item.over.includes(lane))));
+  const endNotes = openSessionItems(view);
+  const used = (lane: string): boolean =>
+    [...shown, ...endNotes].some((item) => (item.kind === "message" ? item.from === lane || item.to === lane : item.over.includes(lane)));
+  const lanes = groupedByHost(view, view.lanes.filter(used));
   const ids = new Map(lanes.map((lane, k) => [lane, `p${k}`] as const));
   const id = (lane: string): string => ids.get(lane) ?? "p0";
   const span = lanes.length > 1 ? `${id(lanes[0]!)},${id(lanes[lanes.length - 1]!)}` : "p0";
-  const lines = ["sequenceDiagram"];
-  for (const lane of lanes) lines.push(`  participant ${id(lane)} as ${participantLabel(lane)}`);
+  const lines = ["sequenceDiagram", ...participantLines(view, lanes, id)];
   if (lanes.length === 0) lines.push("  participant p0 as (no actors)");
   if (start > 0) lines.push(`  Note over ${span}: … ${start} earlier line(s) left out`);
   for (const item of shown) {
@@ -43,7 +50,47 @@ export function renderMermaid(view: TraceView): Diagram {
     else lines.push(`  Note over ${item.over.length > 1 ? item.over.map(id).join(",") : id(item.over[0] ?? "")}: ${mermaidText(item.text)}`);
   }
   if (end < items.length) lines.push(`  Note over ${span}: … ${items.length - end} later line(s) left out`);
+  for (const item of endNotes) if (item.kind === "note") lines.push(`  Note over ${item.over.map(id).join(",")}: ${mermaidText(item.text)}`);
   return { text: lines.join("\n"), shown: shown.length, leftOut: items.length - shown.length };
+}
+
+/** Lanes reordered so that lanes on one host are adjacent (a `box` needs its participants together). */
+function groupedByHost(view: TraceView, lanes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const lane of lanes) {
+    if (out.includes(lane)) continue;
+    const host = view.hostOfLane.get(lane);
+    if (host === undefined) out.push(lane);
+    else out.push(...lanes.filter((l) => view.hostOfLane.get(l) === host && !out.includes(l)));
+  }
+  return out;
+}
+
+/** `participant` lines, each host's lanes inside a `box` named after the host. */
+function participantLines(view: TraceView, lanes: readonly string[], id: (lane: string) => string): string[] {
+  const lines: string[] = [];
+  let openHost: string | undefined;
+  for (const lane of lanes) {
+    const host = view.hostOfLane.get(lane);
+    if (host !== openHost) {
+      if (openHost !== undefined) lines.push("  end");
+      if (host !== undefined) lines.push(`  box rgba(127,127,127,0.08) host ${participantLabel(host)}`);
+      openHost = host;
+    }
+    lines.push(`  ${openHost !== undefined ? "  " : ""}participant ${id(lane)} as ${participantLabel(lane)}`);
+  }
+  if (openHost !== undefined) lines.push("  end");
+  return lines;
+}
+
+/** Notes after the last line: every session still open when the run ended. */
+function openSessionItems(view: TraceView): Item[] {
+  return view.openAtEnd.map((conn) => ({
+    kind: "note" as const,
+    order: Number.POSITIVE_INFINITY,
+    over: conn.client === conn.server ? [conn.client] : [conn.client, conn.server],
+    text: `still open when the run ended: session ${conn.connId}`,
+  }));
 }
 
 function windowOf(items: readonly Item[]): { start: number; end: number } {
@@ -63,12 +110,24 @@ function diagramItems(view: TraceView): Item[] {
     if (item) items.push(item);
   }
   for (const finding of view.result.findings ?? []) {
-    const event = firstEventOf(view, finding);
-    const lane = findingLane(view, finding) ?? allLanes[0] ?? "run";
+    const lane = finding.client !== undefined && allLanes.includes(finding.client) ? finding.client : (findingLane(view, finding) ?? allLanes[0] ?? "run");
     const text = `FINDING ${finding.kind} ${finding.invariant}: ${finding.message}`;
-    items.push({ kind: "note", order: event ? event.i + 0.5 : Number.POSITIVE_INFINITY, over: [lane], text });
+    items.push({ kind: "note", order: brokeOrder(view, finding), over: [lane], text });
   }
   return items.sort((a, b) => a.order - b.order);
+}
+
+/** Where a finding's note goes: after the last event at or before the moment it broke. */
+function brokeOrder(view: TraceView, finding: Finding): number {
+  const event = firstEventOf(view, finding);
+  const first = event ? event.i + 0.5 : Number.POSITIVE_INFINITY;
+  if (finding.brokeAtMs === undefined) return first;
+  let last: number | undefined;
+  for (const e of view.events) {
+    if (e.atMs > finding.brokeAtMs) break;
+    last = e.i;
+  }
+  return last === undefined ? first : Math.max(first, last + 0.5);
 }
 
 function itemOf(view: TraceView, event: TraceEvent, closeShown: Set<string>, allLanes: readonly string[]): Item | undefined {
@@ -141,13 +200,17 @@ function spanOf(lanes: readonly string[]): readonly string[] {
 
 const entities: Readonly<Record<string, string>> = { "#": "#35;", ";": "#59;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "'", "%": "#37;", "\\": "/" };
 
-/** Message or note text that Mermaid shows literally: no statement breaks, no entity or HTML surprises. */
+/**
+ * Message or note text that Mermaid shows literally: no statement breaks, no entity or HTML surprises; long
+ * text wraps onto lines joined by `<br/>` (the only markup let through) and is never cut inside a word.
+ */
 export function mermaidText(text: string): string {
-  const cut = truncate(oneLine(text), textCharsMax);
-  return cut.replace(/[#;"<>`%\\]/g, (ch) => entities[ch] ?? "_") || " ";
+  const cut = cutAtWord(oneLine(text), textCharsMax);
+  const escape = (line: string): string => line.replace(/[#;"<>`%\\]/g, (ch) => entities[ch] ?? "_");
+  return wrapWords(cut, lineCharsMax).map(escape).join("<br/>") || " ";
 }
 
 /** Participant names: a conservative character set (aliases do not all honour entity codes). */
 function participantLabel(lane: string): string {
-  return truncate(lane, 40).replace(/[^A-Za-z0-9 ._:@/()+-]/g, "_") || "_";
+  return cutAtWord(lane, 40).replace(/[^A-Za-z0-9 ._:@/()+-]/g, "_") || "_";
 }

@@ -4,4 +4,6 @@ import type { RunResult } from "../scenario/result.ts";
 export interface ReportOptions {
   /** The same scenario and seed under the nearest profile where it passes (for a failing run). */
   readonly passingRun?: RunResult;
+  /** Device id → identity name from the scenario (files name their identities). */
+  readonly identityNames?: ReadonlyMap<string, string>;
 }

@@ -20,9 +20,11 @@ export function verdictMatch(result: Pick<RunResult, "verdict" | "expected">): V
 /** Whether a run that declares its verdict reproduced what it declares, in the reader's words. */
 export type Reproduction = "reproduced" | "not-reproduced" | "passed-as-declared" | "unexpected-failure" | "no-declaration";
 
-export function reproductionOf(result: Pick<RunResult, "verdict" | "expected">): Reproduction {
+export function reproductionOf(result: Pick<RunResult, "verdict" | "expected"> & { findings?: readonly Finding[] }): Reproduction {
   if (result.expected === undefined) return "no-declaration";
-  if (result.expected === "fail") return result.verdict === "fail" ? "reproduced" : "not-reproduced";
+  // A run cut short by its own budget shows nothing about the bug: it did not reproduce it.
+  const onlyBudget = (result.findings ?? []).length > 0 && (result.findings ?? []).every((f) => f.invariant === "budget");
+  if (result.expected === "fail") return result.verdict === "fail" && !onlyBudget ? "reproduced" : "not-reproduced";
   return result.verdict === "pass" ? "passed-as-declared" : "unexpected-failure";
 }
 
@@ -59,7 +61,9 @@ export function reproductionLine(result: Pick<RunResult, "verdict" | "expected" 
     case "reproduced":
       return `REPRODUCED ${under}: declared to fail, and it failed (${invariants || "no invariant named"})`;
     case "not-reproduced":
-      return `NOT REPRODUCED ${under}: declared to fail, but every invariant held (unexpected pass)`;
+      return result.verdict === "fail"
+        ? `NOT REPRODUCED ${under}: declared to fail, but the run only exceeded its budget (${invariants})`
+        : `NOT REPRODUCED ${under}: declared to fail, but every invariant held (unexpected pass)`;
     case "passed-as-declared":
       return `PASSES AS DECLARED ${under}: declared to pass, and every invariant held`;
     case "unexpected-failure":
@@ -118,5 +122,37 @@ export function findingKindLabel(finding: Finding): string {
       return "correctness (an invariant broke)";
     default:
       return String(finding.kind);
+  }
+}
+
+/** The finding a title names: the first correctness finding, else the first one. */
+export function headlineFinding(result: Pick<RunResult, "findings">): Finding | undefined {
+  const findings = result.findings ?? [];
+  return findings.find((f) => f.kind === "correctness") ?? findings[0];
+}
+
+/**
+ * The report's title as plain parts (the caller marks up `invariant`/`scenario` and `profile` as code):
+ * `Reproduced: <invariant> under <profile> — <one line>` and its pass / not-reproduced counterparts.
+ */
+export function reportTitleParts(result: RunResult): { lead: string; subject: string; profile: string; line: string } {
+  const finding = headlineFinding(result);
+  const profile = String(result.profile);
+  const scenario = String(result.scenario);
+  const more = (result.findings?.length ?? 0) > 1 ? ` (+${result.findings.length - 1} more)` : "";
+  const findingLine = finding ? `${String(finding.message)}${more}` : "";
+  switch (reproductionOf(result)) {
+    case "reproduced":
+      return { lead: "Reproduced", subject: String(finding?.invariant ?? scenario), profile, line: findingLine };
+    case "unexpected-failure":
+      return { lead: "Fails (declared to pass)", subject: String(finding?.invariant ?? scenario), profile, line: findingLine };
+    case "no-declaration":
+      return result.verdict === "fail"
+        ? { lead: "Fails", subject: String(finding?.invariant ?? scenario), profile, line: findingLine }
+        : { lead: "Passes", subject: scenario, profile, line: "every invariant held" };
+    case "not-reproduced":
+      return { lead: "Not reproduced", subject: scenario, profile, line: "declared to fail, but every invariant held" };
+    case "passed-as-declared":
+      return { lead: "Passes as declared", subject: scenario, profile, line: "every invariant held" };
   }
 }

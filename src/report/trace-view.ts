@@ -13,6 +13,10 @@ export interface ConnEnds {
   /** The lane of the answering side (the gateway that logged about this connection, else the server host). */
   readonly server: string;
   readonly url?: string;
+  /** The host the client side dialled from. */
+  readonly clientHost?: string;
+  /** The client lane is a named client (its connect-attempt was seen), not just a host. */
+  readonly owned: boolean;
 }
 
 export interface TraceView {
@@ -24,23 +28,100 @@ export interface TraceView {
   /** Frame summaries by event index, for frame.* events that carry frame text. */
   readonly frames: ReadonlyMap<number, FrameSummary>;
   readonly lanes: readonly string[];
+  /** The host each lane runs on (gateway and clients), for grouping lanes. */
+  readonly hostOfLane: ReadonlyMap<string, string>;
+  /** Device id → the name of the client (or identity) that used it. */
+  readonly deviceNames: ReadonlyMap<string, string>;
+  /** Connections whose session was established and never closed: still open when the run ended. */
+  readonly openAtEnd: readonly ConnEnds[];
 }
 
-export function buildTraceView(result: RunResult): TraceView {
+export function buildTraceView(result: RunResult, identityNames?: ReadonlyMap<string, string>): TraceView {
   const events = [...(Array.isArray(result.events) ? result.events : [])].sort((a, b) => a.i - b.i);
   const byIndex = new Map<number, TraceEvent>();
   for (const event of events) byIndex.set(event.i, event);
   const conns = connectionEnds(events);
   const frames = frameSummaries(events);
-  const partial = { result, events, byIndex, conns, frames, lanes: [] as string[] };
-  return { ...partial, lanes: laneOrder(partial) };
+  const hosts = hostsOf(events, conns);
+  const partial = { result, events, byIndex, conns, frames, hostLane: hosts.hostLane };
+  const lanes = laneOrder(partial);
+  return {
+    ...partial,
+    lanes,
+    hostOfLane: hosts.hostOfLane,
+    deviceNames: deviceNamesOf(events, conns, identityNames),
+    openAtEnd: openSessions(events, conns),
+  };
+}
+
+interface Hosts {
+  /** Lane that stands for a host's own events (the gateway on its host, else the host's first client). */
+  readonly hostLane: ReadonlyMap<string, string>;
+  readonly hostOfLane: ReadonlyMap<string, string>;
+}
+
+function hostsOf(events: readonly TraceEvent[], conns: ReadonlyMap<string, ConnEnds>): Hosts {
+  const hostOfLane = new Map<string, string>();
+  const hostByPort = new Map<number, string>();
+  for (const event of events) {
+    const port = num(event.data, "port");
+    if (event.kind === "note" && str(event.data, "what") === "net.listen" && port !== undefined && !hostByPort.has(port)) {
+      hostByPort.set(port, event.actor);
+    }
+    if (event.kind === "gateway" && str(event.data, "event") === "process.start" && port !== undefined) {
+      const host = hostByPort.get(port);
+      if (host !== undefined && !hostOfLane.has(event.actor)) hostOfLane.set(event.actor, host);
+    }
+  }
+  for (const conn of conns.values()) if (conn.clientHost !== undefined && !hostOfLane.has(conn.client)) hostOfLane.set(conn.client, conn.clientHost);
+  const hostLane = new Map<string, string>();
+  for (const [lane, host] of hostOfLane) if (!hostLane.has(host)) hostLane.set(host, lane);
+  return { hostLane, hostOfLane };
+}
+
+function deviceNamesOf(
+  events: readonly TraceEvent[],
+  conns: ReadonlyMap<string, ConnEnds>,
+  identityNames: ReadonlyMap<string, string> | undefined,
+): Map<string, string> {
+  const names = new Map<string, string>(identityNames ?? []);
+  for (const event of events) {
+    const deviceId = str(event.data, "deviceId");
+    const connId = str(event.data, "connId");
+    if (event.kind !== "gateway" || deviceId === undefined || connId === undefined || names.has(deviceId)) continue;
+    const conn = conns.get(connId);
+    if (conn && conn.owned) names.set(deviceId, conn.client);
+  }
+  return names;
+}
+
+/** Connections that got a hello-ok and saw no close event by the end of the run. */
+function openSessions(events: readonly TraceEvent[], conns: ReadonlyMap<string, ConnEnds>): ConnEnds[] {
+  const hello = new Set<string>();
+  const closed = new Set<string>();
+  for (const event of events) {
+    const connId = str(event.data, "connId");
+    if (connId === undefined) continue;
+    if (event.kind === "close" || (event.kind === "frame.drop" && str(event.data, "reason") === "closed")) closed.add(connId);
+    if (event.kind === "gateway" && str(event.data, "event") === "connect.hello") hello.add(connId);
+  }
+  return [...conns.values()].filter((c) => hello.has(c.connId) && !closed.has(c.connId));
 }
 
 function connectionEnds(events: readonly TraceEvent[]): Map<string, ConnEnds> {
   const gatewayOfConn = new Map<string, string>();
   const clientOfConn = new Map<string, string>();
   const gatewayByPort = new Map<number, string[]>();
+  let lastConnectSend: { connId: string; atMs: number } | undefined;
   for (const event of events) {
+    // The client that owns a connection logs its connect-attempt right after sending the connect frame.
+    if (event.kind === "frame.send" && str(event.data, "dir") === "c2s" && /"method":"connect"/.test(str(event.data, "text") ?? "")) {
+      lastConnectSend = { connId: str(event.data, "connId") ?? event.actor, atMs: event.atMs };
+    }
+    if (event.kind === "client" && str(event.data, "event") === "connect-attempt" && lastConnectSend?.atMs === event.atMs) {
+      if (!clientOfConn.has(lastConnectSend.connId)) clientOfConn.set(lastConnectSend.connId, event.actor);
+      lastConnectSend = undefined;
+    }
     const connId = str(event.data, "connId");
     if (event.kind === "gateway" && connId !== undefined && !gatewayOfConn.has(connId)) gatewayOfConn.set(connId, event.actor);
     if (event.kind === "client" && connId !== undefined && !clientOfConn.has(connId)) clientOfConn.set(connId, event.actor);
@@ -59,9 +140,11 @@ function connectionEnds(events: readonly TraceEvent[]): Map<string, ConnEnds> {
     const port = num(event.data, "localPort");
     const byPort = port !== undefined ? gatewayByPort.get(port) : undefined;
     const portGateway = byPort?.length === 1 ? byPort[0] : undefined;
-    const client = clientOfConn.get(connId) ?? str(event.data, "client") ?? str(event.data, "from") ?? event.actor;
+    const owner = clientOfConn.get(connId);
+    const client = owner ?? str(event.data, "client") ?? str(event.data, "from") ?? event.actor;
     const server = gatewayOfConn.get(connId) ?? portGateway ?? str(event.data, "to") ?? str(event.data, "target") ?? "server";
-    conns.set(connId, { connId, client, server, url: str(event.data, "url") });
+    const clientHost = str(event.data, "from");
+    conns.set(connId, { connId, client, server, url: str(event.data, "url"), owned: owner !== undefined, ...(clientHost ? { clientHost } : {}) });
   }
   return conns;
 }
@@ -83,7 +166,9 @@ function frameSummaries(events: readonly TraceEvent[]): Map<number, FrameSummary
   return out;
 }
 
-function laneOrder(view: Omit<TraceView, "lanes">): string[] {
+type LaneView = Omit<TraceView, "lanes" | "hostOfLane" | "deviceNames" | "openAtEnd"> & { readonly hostLane?: ReadonlyMap<string, string> };
+
+function laneOrder(view: LaneView): string[] {
   const lanes: string[] = [];
   const add = (lane: string): void => {
     if (!lanes.includes(lane)) lanes.push(lane);
@@ -95,7 +180,7 @@ function laneOrder(view: Omit<TraceView, "lanes">): string[] {
     if (conn) {
       add(conn.client);
       add(conn.server);
-    } else add(actor);
+    } else add(view.hostLane?.get(actor) ?? actor);
   }
   for (const event of view.events) {
     const ends = packetEnds(view, event);
@@ -109,7 +194,7 @@ function laneOrder(view: Omit<TraceView, "lanes">): string[] {
 }
 
 /** For packet events: the sending and receiving lanes. */
-export function packetEnds(view: Omit<TraceView, "lanes">, event: TraceEvent): { from: string; to: string } | undefined {
+export function packetEnds(view: LaneView, event: TraceEvent): { from: string; to: string } | undefined {
   if (!event.kind.startsWith("frame.") && event.kind !== "fault") return undefined;
   const connId = str(event.data, "connId") ?? event.actor;
   const conn = view.conns.get(connId);
@@ -119,11 +204,12 @@ export function packetEnds(view: Omit<TraceView, "lanes">, event: TraceEvent): {
 }
 
 /** The lane an event is drawn on: connection events go to the end they happened at. */
-export function laneOf(view: Omit<TraceView, "lanes">, event: TraceEvent): string {
+export function laneOf(view: LaneView, event: TraceEvent): string {
   const connId = str(event.data, "connId") ?? event.actor;
   const conn = view.conns.get(connId);
   if (!conn || (event.actor !== connId && !event.kind.startsWith("conn.") && !event.kind.startsWith("frame.") && event.kind !== "close")) {
-    return typeof event.actor === "string" ? event.actor : "?";
+    const actor = typeof event.actor === "string" ? event.actor : "?";
+    return view.hostLane?.get(actor) ?? actor;
   }
   const side = str(event.data, "side");
   if (side === "server") return conn.server;

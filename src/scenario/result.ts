@@ -15,6 +15,10 @@ export interface Finding {
   readonly firstEventIndex?: number;
   readonly atMs?: number;
   readonly actor?: string;
+  /** When the property was first seen broken, if later than the first offending event (a missed deadline). */
+  readonly brokeAtMs?: number;
+  /** The client the finding is about, when it is not the first offending event's actor. */
+  readonly client?: string;
 }
 
 export type Verdict = "pass" | "fail";

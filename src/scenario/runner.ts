@@ -1,7 +1,7 @@
 // runScenario: builds the world, runs the script, collects findings from checks, budgets, assertions and
 // invariants, and returns a RunResult value. It prints nothing; reporters format the result.
 import { createHash } from "node:crypto";
-import { AssertionFailure, canonicalJson, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
+import { AssertionFailure, canonicalJson, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
 import type { RunSpec } from "./lang/spec.ts";
 import type { Profile } from "../profiles/index.ts";
 import { World, type WorldOptions } from "../world/index.ts";
@@ -18,10 +18,12 @@ export interface RunOptions {
   readonly budgets?: Partial<Budgets>;
   /** Run the real OpenClaw client wherever the scenario adds clients through addAnyClient. */
   readonly realClientModule?: WorldOptions["realClientModule"];
+  /** Stream the trace out of memory past a threshold (see World); the result's events are then the tail only. */
+  readonly traceSpill?: WorldOptions["traceSpill"];
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
-  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule });
+  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill });
   const findings: Finding[] = [];
   const invariants: Invariant[] = scenario.invariants?.(options.profile) ?? [];
   const unsubscribe = world.trace.subscribe((event) => {
@@ -51,7 +53,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   } catch (error) {
     if (error instanceof BudgetExceeded) {
       outcome = error.outcome;
-      findings.push({ kind: "liveness", invariant: "budget", message: `run exceeded its ${error.outcome.budget === "steps" ? "step" : "virtual-time"} budget at ${error.outcome.atMs} ms after ${error.outcome.steps} steps`, atMs: error.outcome.atMs, firstEventIndex: world.trace.events.at(-1)?.i });
+      findings.push({ kind: "liveness", invariant: "budget", message: `run exceeded its ${budgetLabel[error.outcome.budget]} budget at ${error.outcome.atMs} ms after ${error.outcome.steps} steps`, atMs: error.outcome.atMs, firstEventIndex: world.trace.events.at(-1)?.i });
     } else {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       findings.push({ kind: "crash", invariant: error instanceof AssertionFailure ? "assertion" : "exception", message, atMs: world.scheduler.nowMs(), firstEventIndex: world.trace.events.at(-1)?.i });
@@ -63,6 +65,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   world.scheduler.record("checker", "verdict", { verdict, findings: findings.length });
   return buildResult(scenario, options, world, outcome, findings, verdict);
 }
+
+const budgetLabel: Record<BudgetName, string> = { steps: "step", "virtual-time": "virtual-time", "queue-length": "event-queue length" };
 
 /** Scripts call this to turn a budget outcome into a liveness finding. */
 export class BudgetExceeded extends Error {

@@ -1,6 +1,6 @@
 // The simulated world: one scheduler (clock, PRNG streams, trace), one network, the gateways and peers on it.
 // A builder-style facade (turmoil's shape): add hosts and nodes, script faults, run for virtual time.
-import { NodeClock, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler } from "../kernel/index.ts";
+import { NodeClock, Trace, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler, type TraceSpill } from "../kernel/index.ts";
 import { Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
 import type { GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
@@ -24,6 +24,8 @@ export interface WorldOptions {
   budgets?: Partial<Budgets>;
   /** When set, addAnyClient runs the real OpenClaw client for the kinds it covers (not the Control UI). */
   realClientModule?: RealGatewayClientModule;
+  /** Stream the trace out of memory past a threshold (long runs); the trace hash is the same either way. */
+  traceSpill?: TraceSpill;
 }
 
 /** What a scenario can ask of any client, simulated or real. */
@@ -81,7 +83,7 @@ export class World {
 
   constructor(options: WorldOptions) {
     this.realClientModule = options.realClientModule;
-    this.scheduler = new Scheduler(options.seed, { budgets: options.budgets });
+    this.scheduler = new Scheduler(options.seed, { budgets: options.budgets, trace: new Trace(options.traceSpill) });
     this.network = new Network<string>({ scheduler: this.scheduler });
     this.profile = options.profile;
     this.scheduler.record("world", "run.start", { seed: options.seed.toString(), profile: options.profile.name });

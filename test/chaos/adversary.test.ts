@@ -49,7 +49,7 @@ function plan(overrides: Partial<ChaosPlan> = {}): ChaosPlan {
 }
 
 describe("adversary", () => {
-  for (const name of ["2026.3", "2026.9"]) {
+  for (const name of ["2026.4", "2026.9"]) {
     it(`every attack is refused and every invariant holds under ${name}`, { timeout: 60_000 }, async () => {
       const p = plan();
       const result = await runScenario(chaosScenario(p, fullSelection(p), light), { seed: p.seed, profile: findProfile(name)! });

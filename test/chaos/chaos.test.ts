@@ -55,8 +55,8 @@ describe("chaos plans", () => {
 });
 
 describe("chaos runs", () => {
-  it("healthy profiles converge after every preset's faults (a few seeds)", async () => {
-    for (const profile of ["2026.3", "2026.9"]) {
+  it("the newest profile converges after generated timelines (a few seeds)", async () => {
+    for (const profile of ["2026.9"]) {
       for (const seed of [1n, 2n, 3n]) {
         const result = await runSelection(seed, findProfile(profile)!);
         expect(result.findings, `${profile} seed ${seed}`).toEqual([]);

@@ -20,7 +20,7 @@ describe("pnpm sim conformance: bad input", () => {
     [["conformance", "--against", "openclaw@latest"], /--against must be openclaw@<semver>/],
     [["conformance", "--against", "left-pad@1.3.0"], /--against must be openclaw@<semver>/],
     [["conformance", "--against", "openclaw@2026.9"], /--against must be openclaw@<semver>/],
-    [["conformance", "--against", "openclaw@2026.9.6", "--attempts", "0"], /--attempts must be a positive integer/],
+    [["conformance", "--against", "openclaw@2026.9.6", "--attempts", "0"], /--attempts must be a decimal integer from 1 to/],
     [["conformance", "--against", "openclaw@2026.9.6", "--attempts", "1000000"], /--attempts must be at most 100000/],
     [["conformance", "--against", "openclaw@2026.9.6", "--seed", "x"], /malformed seed 'x'/],
     [["conformance", "--against", "openclaw@2026.9.6", "--profile", "1999.1"], /unknown profile '1999.1'/],

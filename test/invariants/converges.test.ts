@@ -20,6 +20,9 @@ describe("converges", () => {
         firstEventIndex: marker.i,
         atMs: 10_000,
         actor: "scenario",
+        // Where the bound ran out (marker + 30 s) and whose: the report puts its note there.
+        brokeAtMs: 40_000,
+        client: "tui",
       },
     ]);
   });

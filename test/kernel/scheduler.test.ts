@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { EventQueue, NodeClock, Scheduler, Trace, VirtualClock, canonicalJson, traceHash } from "../../src/kernel/index.ts";
+import { EventQueue, NodeClock, Scheduler, Trace, VirtualClock, canonicalJson, queueLengthMax, traceHash } from "../../src/kernel/index.ts";
 
 describe("event queue", () => {
   it("pops in (time, tie-break, sequence) order for any insertion order", () => {
@@ -119,5 +119,15 @@ describe("trace", () => {
     expect(t1.hash()).toBe(t2.hash());
     t2.record(1, "x", "note", {});
     expect(traceHash(t1.events)).not.toBe(t2.hash());
+  });
+});
+
+describe("event-queue limit", () => {
+  it("a run that queues more than queueLengthMax events ends with a queue-length budget outcome, not a crash", () => {
+    const s = new Scheduler(1n);
+    s.schedule(0, { actor: "flood", label: "flood" }, () => {
+      for (let i = 0; i <= queueLengthMax; i++) s.schedule(1_000, { actor: "flood", label: "x" }, () => {});
+    });
+    expect(s.run()).toMatchObject({ kind: "budget-exceeded", budget: "queue-length", steps: 1 });
   });
 });

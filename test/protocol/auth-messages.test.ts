@@ -29,7 +29,11 @@ describe("authFailureMessage (§4.4)", () => {
     expect(observed("token_mismatch", "control-ui")).toBe(message("token_mismatch", "control-ui"));
     // (conformance run against openclaw@2026.9.6: test/fixtures/conformance/openclaw-2026.9.6.md, cause E)
     expect(observed("scope_mismatch")).toBe("unauthorized: device token scope mismatch (re-pair or approve scope upgrade)");
-    expect(observed("password_mismatch")).toBe(message("password_mismatch", "cli"));
+    // Issue 11 (recorded from 2026.9.6, password mode): a local CLI is told to use this gateway's password;
+    // the mid style keeps the remote hint, so the style flips the text.
+    expect(observed("password_mismatch")).toBe("unauthorized: gateway password mismatch (use this gateway's gateway.auth.password)");
+    expect(observed("password_mismatch")).not.toBe(message("password_mismatch", "cli"));
+    expect(observed("password_mismatch", "other")).toBe(message("password_mismatch", "other"));
   });
 
   it("password hints depend on the client kind", () => {

@@ -20,7 +20,7 @@ describe("renderConsole", () => {
   it("starts with the seed, then one line per notable event: time, actor, what", () => {
     const lines = plain.split("\n");
     expect(lines[0]).toBe("seed 424242 · pairing-then-partition · profile 2026.3 · clawsim 0.1.0 · library");
-    expect(plain).toContain("  00:01.003  gateway   pairing.required connId=c1 deviceId=34750f98… reason=not-paired requestId=req-7");
+    expect(plain).toContain("  00:01.003  gateway   pairing.required connId=c1 deviceId=34750f98…(cli) reason=not-paired requestId=req-7");
     expect(plain).toContain("  00:01.004  cli       gateway → cli error NOT_PAIRED/PAIRING_REQUIRED [c1]");
     expect(plain).toContain("  00:02.000  operator  $ openclaw devices approve req-7");
     expect(plain).toContain("  00:02.500  laptop    laptop → gateway HTTP upgrade dropped (fault) [c2]");
@@ -36,14 +36,16 @@ describe("renderConsole", () => {
   it("marks the first offending event and ends with the verdict, the findings and the replay command", () => {
     expect(plain).toContain("✖ 00:13.504  cli       gateway → cli hello-ok (device token issued) [c3]");
     expect(plain).toContain("    ↳ correctness [device-token-single-issuer] hello-ok issued a second device token");
-    const tail = plain.trimEnd().split("\n").slice(-4);
-    expect(tail[0]).toBe(
-      "FAIL  pairing-then-partition under 2026.3 (expected pass: UNEXPECTED) · 1 finding(s) · 57 steps · 43.505s virtual · quiescent (nothing left to run) · trace " +
-        result.traceHash.slice(0, 16),
+    const lines = plain.trimEnd().split("\n");
+    const tail = lines.slice(lines.findIndex((l) => l.startsWith("FAIL  ")));
+    expect(tail[0]).toBe("FAIL  pairing-then-partition under 2026.3 (unexpected failure)");
+    expect(tail[1]).toBe(
+      `    1 finding(s) · 57 steps · 43.505s virtual · quiescent (nothing left to run) · trace ${result.traceHash.slice(0, 16)}`,
     );
-    expect(tail[1]).toMatch(/^ {2}1\. correctness \[device-token-single-issuer\] /);
-    expect(tail[2]).toBe("     first offending event: #47 00:13.504 cli: gateway → cli hello-ok (device token issued) [c3]");
-    expect(tail[3]).toBe("replay: pnpm sim pairing-then-partition --seed 424242 --profile 2026.3");
+    expect(tail[2]).toMatch(/^ {2}1\. correctness \[device-token-single-issuer\] /);
+    expect(tail).toContain("     first offending event: #47 00:13.504 cli: gateway → cli hello-ok (device token issued) [c3]");
+    expect(tail.at(-2)).toBe("replay: pnpm sim pairing-then-partition --seed 424242 --profile 2026.3");
+    expect(tail.at(-1)).toBe("UNEXPECTED FAILURE under 2026.3: declared to pass, but it failed (device-token-single-issuer)");
   });
 
   it("colours the verdict red when the run failed and green when it passed", () => {
@@ -52,9 +54,12 @@ describe("renderConsole", () => {
     expect(passed).toContain("\u001b[32mPASS\u001b[0m");
   });
 
-  it("cuts every line to the width", () => {
+  it("wraps every line to the width, losing no word", () => {
     const narrow = renderConsole(result, { color: false, width: 60 });
-    for (const line of narrow.trimEnd().split("\n").filter((l) => !l.startsWith("FAIL"))) expect(Array.from(line).length).toBeLessThanOrEqual(60);
+    for (const line of narrow.trimEnd().split("\n")) expect(Array.from(line).length).toBeLessThanOrEqual(60);
+    const words = (text: string) => text.split(/\s+/).filter((w) => w !== "" && !w.endsWith("…"));
+    const wide = renderConsole(result, { color: false, width: 400 });
+    expect(words(narrow).join(" ")).toBe(words(wide).join(" "));
     const narrowColoured = renderConsole(result, { color: true, width: 60 });
     expect(stripAnsi(narrowColoured)).toBe(narrow);
   });

@@ -15,15 +15,29 @@ function drawnLines(diagram: string): string[] {
   return diagram
     .split("\n")
     .slice(1)
-    .filter((l) => !l.trim().startsWith("participant") && !l.includes("left out"));
+    .filter((l) => !/^(participant|box |end$)/.test(l.trim()) && !l.includes("left out") && !l.includes("still open when the run ended"));
 }
 
 describe("renderMarkdown", () => {
   const result = sampleResult();
   const markdown = renderMarkdown(result);
 
-  it("opens with the scenario and the verdict against the expectation", () => {
-    expect(markdown.split("\n")[0]).toBe("## clawsim: pairing-then-partition — FAIL (expected pass: UNEXPECTED)");
+  it("opens with a title that says what happened, then whether the declared verdict held", () => {
+    expect(markdown.split("\n")[0]).toMatch(
+      /^## Fails \(declared to pass\): `device-token-single-issuer` under `2026.3` — hello-ok issued a second device token for device 34750f98 while &lt;img/,
+    );
+    expect(markdown).toContain("**UNEXPECTED FAILURE under 2026.3: declared to pass, but it failed (device-token-single-issuer)**");
+    expect(markdown).not.toMatch(/\(expected (fail|pass)/);
+  });
+
+  it("titles a reproduced bug, a missed reproduction and a clean pass in the reader's words", () => {
+    const reproduced = renderMarkdown(sampleResult({ expected: "fail" }));
+    expect(reproduced.split("\n")[0]).toMatch(/^## Reproduced: `device-token-single-issuer` under `2026.3` — hello-ok issued/);
+    expect(reproduced).toContain("**REPRODUCED under 2026.3: declared to fail, and it failed");
+    const missed = renderMarkdown(sampleResult({ expected: "fail", verdict: "pass", findings: [] }));
+    expect(missed.split("\n")[0]).toBe("## Not reproduced: `pairing-then-partition` under `2026.3` — declared to fail, but every invariant held");
+    const long = renderMarkdown(sampleResult({ expected: "fail", findings: [{ ...sampleResult().findings[0]!, message: "word ".repeat(60) }] }));
+    expect(long.split("\n")[0]).toMatch(/ word…$/);
   });
 
   it("has a summary table with seed, profile, version, duration, steps and the trace hash", () => {
@@ -37,7 +51,7 @@ describe("renderMarkdown", () => {
 
   it("says what was simulated and which actors took part", () => {
     expect(markdown).toContain("### What was simulated\n\na CLI on a laptop pairs with the gateway");
-    expect(markdown).toContain("**Actors:** `world`, `gateway-host`, `laptop`, `gateway`, `cli`, `operator`, `net`");
+    expect(markdown).toContain("**Actors:** `world`, `gateway-host`, `cli`, `gateway`, `operator`, `net`, `laptop`");
   });
 
   it("lists the finding with kind, invariant, message and its first offending event on one line", () => {
@@ -53,15 +67,17 @@ describe("renderMarkdown", () => {
   it("draws the connect exchange, the refusal code with details.code, the close, pairing, operator and fault", () => {
     const diagram = mermaidBlock(markdown);
     expect(diagram.startsWith("sequenceDiagram\n")).toBe(true);
-    expect(diagram).toContain("participant p2 as gateway");
-    expect(diagram).toMatch(/p3->>p2: connect \(operator, client cli, token\+device, scopes operator\.read\) \(c1\)/);
-    expect(diagram).toContain("p2->>p3: error NOT_PAIRED/PAIRING_REQUIRED (c1)");
-    expect(diagram).toContain("p2->>p3: hello-ok (device token issued) (c3)");
-    expect(diagram).toMatch(/p2->>p3: close 1008 /);
-    expect(diagram).toContain("Note over p2: pairing.required");
+    expect(diagram).toContain("  box rgba(127,127,127,0.08) host laptop\n    participant p1 as cli\n    participant p2 as laptop\n  end");
+    expect(diagram).toContain("participant p3 as gateway");
+    expect(diagram).toMatch(/p1->>p3: connect \(operator, client cli, token\+device, scopes<br\/>operator\.read\) \(c1\)/);
+    expect(diagram).toContain("p3->>p1: error NOT_PAIRED/PAIRING_REQUIRED (c1)");
+    expect(diagram).toContain("p3->>p1: hello-ok (device token issued) (c3)");
+    expect(diagram).toMatch(/p3->>p1: close 1008 /);
+    expect(diagram).toContain("Note over p3: pairing.required connId=c1 deviceId=34750f98…(cli)");
     expect(diagram).toContain("Note over p4: $ openclaw devices approve req-7");
-    expect(diagram).toContain("Note over p0,p5: fault partition(laptop,gateway-host) on");
-    expect(diagram).toContain("Note over p3: FINDING correctness device-token-single-issuer");
+    expect(diagram).toContain("Note over p0,p2: fault partition(laptop,gateway-host) on");
+    expect(diagram).toContain("Note over p1: FINDING correctness device-token-single-issuer: hello-ok issued<br/>a second");
+    expect(diagram.trimEnd().split("\n").at(-1)).toBe("  Note over p1,p3: still open when the run ended: session c3");
     expect(diagram).not.toContain("tick");
   });
 
@@ -70,7 +86,7 @@ describe("renderMarkdown", () => {
     for (const line of diagram.split("\n").slice(1)) {
       const text = line.includes(": ") ? line.slice(line.indexOf(": ") + 2) : "";
       // Every # and ; belongs to an entity code; no raw quotes or angle brackets.
-      expect(text.replace(/#(\d+|quot|lt|gt);/g, "")).not.toMatch(/[#;"<>]/);
+      expect(text.replace(/<br\/>/g, " ").replace(/#(\d+|quot|lt|gt);/g, "")).not.toMatch(/[#;"<>]/);
     }
     expect(diagram).toContain("#lt;img src=x onerror=#quot;alert(1)#quot;#gt; #35;1#59;");
     expect(markdown).not.toContain(hostile);
@@ -79,7 +95,7 @@ describe("renderMarkdown", () => {
 
   it("says so when there are no findings", () => {
     const clean = renderMarkdown(sampleResult({ findings: [], verdict: "pass" }));
-    expect(clean.split("\n")[0]).toBe("## clawsim: pairing-then-partition — PASS (expected pass)");
+    expect(clean.split("\n")[0]).toBe("## Passes as declared: `pairing-then-partition` under `2026.3` — every invariant held");
     expect(clean).toContain("### Findings (0)\n\nNone:");
     expect(mermaidBlock(clean)).not.toContain("FINDING");
   });

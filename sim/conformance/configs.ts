@@ -1,0 +1,131 @@
+// Gateway configurations a conformance run draws: auth mode (token / password / none / trusted-proxy with its
+// user header), rate limits (including exemptLoopback: false and short lockouts so time passing shows),
+// controlUi allowedOrigins and the Host-header fallback, trustedProxies. One value describes both the real
+// gateway's openclaw.json and the model's GatewayConfigInput, so the two sides start alike. Pure; seeded.
+import fc from "fast-check";
+
+import type { Attempt } from "../oracle/attempt.ts";
+import type { GatewayConfigInput } from "../../src/world/index.ts";
+
+export type AuthModeDrawn = "token" | "password" | "none" | "trusted-proxy";
+
+export interface ConformanceConfig {
+  readonly name: string;
+  readonly mode: AuthModeDrawn;
+  readonly rateLimit?: { readonly maxAttempts: number; readonly windowMs: number; readonly lockoutMs: number; readonly exemptLoopback: boolean };
+  readonly allowedOrigins?: readonly string[];
+  readonly hostHeaderOriginFallback?: boolean;
+  /** Present in trusted-proxy mode (the loopback peer is the proxy) and sometimes in others. */
+  readonly trustedProxies?: readonly string[];
+}
+
+/** The trusted-proxy user header and the forwarded addresses attempts use. */
+export const proxyUserHeader = "x-forwarded-user";
+export const proxyUser = "alice@example.com";
+export const forwardedFor = "203.0.113.7";
+export const proxyAddress = "127.0.0.1";
+export const allowedOriginExample = "https://app.example";
+
+/** The token config every run used before configurations were drawn. */
+export const defaultConfig: ConformanceConfig = { name: "token-default", mode: "token" };
+
+const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const c = <T>(weight: number, value: T) => w(weight, fc.constant(value));
+
+const rateLimitArb = fc.oneof(
+  c(3, undefined),
+  w(2, fc.record({
+    maxAttempts: fc.constantFrom(2, 3),
+    windowMs: fc.constant(60_000),
+    lockoutMs: fc.constantFrom(4_000, 8_000),
+    exemptLoopback: fc.oneof(c(3, false), c(1, true)),
+  })),
+);
+
+const configArb: fc.Arbitrary<Omit<ConformanceConfig, "name">> = fc
+  .record({
+    mode: fc.oneof(c(3, "token" as const), c(2, "password" as const), c(1, "none" as const), c(2, "trusted-proxy" as const)),
+    rateLimit: rateLimitArb,
+    allowedOrigins: fc.oneof(c(3, undefined), c(1, [allowedOriginExample])),
+    hostHeaderOriginFallback: fc.oneof(c(4, undefined), c(1, true)),
+    proxies: fc.oneof(c(3, false), c(1, true)),
+  })
+  .map(({ mode, rateLimit, allowedOrigins, hostHeaderOriginFallback, proxies }) => ({
+    mode,
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(allowedOrigins !== undefined ? { allowedOrigins } : {}),
+    ...(hostHeaderOriginFallback !== undefined ? { hostHeaderOriginFallback } : {}),
+    ...(mode === "trusted-proxy" || proxies ? { trustedProxies: [proxyAddress] } : {}),
+  }));
+
+function nameOf(config: Omit<ConformanceConfig, "name">, index: number): string {
+  const parts: string[] = [config.mode];
+  if (config.rateLimit) parts.push(`rl${config.rateLimit.maxAttempts}${config.rateLimit.exemptLoopback ? "" : "-strict"}`);
+  if (config.allowedOrigins) parts.push("origins");
+  if (config.hostHeaderOriginFallback) parts.push("host-fallback");
+  if (config.trustedProxies && config.mode !== "trusted-proxy") parts.push("proxies");
+  return `k${index + 1}-${parts.join("-")}`;
+}
+
+/** `count` configurations for a seed; the first is always the default token config. */
+export function generateConfigs(seed: number, count: number): ConformanceConfig[] {
+  const drawn = count <= 1 ? [] : fc.sample(configArb, { seed, numRuns: count - 1 });
+  return [defaultConfig, ...drawn.map((config, index) => ({ ...config, name: nameOf(config, index + 1) }))];
+}
+
+/** gateway.* of openclaw.json for the real gateway (auth given here, not on the command line). */
+export function realGatewayConfig(config: ConformanceConfig, secret: string): Record<string, unknown> {
+  const auth: Record<string, unknown> = { mode: config.mode };
+  if (config.mode === "token") auth["token"] = secret;
+  if (config.mode === "password") auth["password"] = secret;
+  if (config.mode === "trusted-proxy") auth["trustedProxy"] = { userHeader: proxyUserHeader, allowLoopback: true };
+  if (config.rateLimit) auth["rateLimit"] = { ...config.rateLimit };
+  const controlUi: Record<string, unknown> = {};
+  if (config.allowedOrigins) controlUi["allowedOrigins"] = [...config.allowedOrigins];
+  if (config.hostHeaderOriginFallback) controlUi["dangerouslyAllowHostHeaderOriginFallback"] = true;
+  return {
+    gateway: {
+      auth,
+      ...(Object.keys(controlUi).length > 0 ? { controlUi } : {}),
+      ...(config.trustedProxies ? { trustedProxies: [...config.trustedProxies] } : {}),
+    },
+  };
+}
+
+/** The same configuration for the model's gateway. */
+export function modelGatewayConfig(config: ConformanceConfig, secret: string): GatewayConfigInput {
+  return {
+    auth: {
+      mode: config.mode,
+      ...(config.mode === "token" ? { token: secret } : {}),
+      ...(config.mode === "password" ? { password: secret } : {}),
+      ...(config.mode === "trusted-proxy" ? { trustedProxy: { userHeader: proxyUserHeader, allowLoopback: true } } : {}),
+      ...(config.rateLimit ? { rateLimit: { ...config.rateLimit } } : {}),
+    },
+    controlUi: {
+      ...(config.allowedOrigins ? { allowedOrigins: [...config.allowedOrigins] } : {}),
+      ...(config.hostHeaderOriginFallback ? { dangerouslyAllowHostHeaderOriginFallback: true } : {}),
+    },
+    ...(config.trustedProxies ? { trustedProxies: [...config.trustedProxies] } : {}),
+  };
+}
+
+/** Headers a trusted proxy in front of the gateway adds for an authenticated user. */
+export function proxyHeaders(): Record<string, string> {
+  return { "x-forwarded-for": forwardedFor, [proxyUserHeader]: proxyUser };
+}
+
+/** The client a device-less admin operator connects as: cli, or in mode none (where a device-less cli is refused
+ *  "device identity required") a local gateway-client backend. */
+export function operatorClientFor(config: ConformanceConfig): { id: string; mode: string } {
+  return config.mode === "none" ? { id: "gateway-client", mode: "backend" } : { id: "cli", mode: "cli" };
+}
+
+/** The reset/readiness probe for a configuration: a device-less operator the gateway admits. */
+export function readyProbeFor(config: ConformanceConfig, base: Attempt): Attempt {
+  const withHeaders = config.mode === "trusted-proxy" ? { ...base, headers: { ...(base.headers ?? {}), ...proxyHeaders() } } : base;
+  if (config.mode !== "none" || withHeaders.connect === undefined || !("params" in withHeaders.connect)) return withHeaders;
+  const params = withHeaders.connect.params;
+  const client = { ...(params["client"] as Record<string, unknown>), ...operatorClientFor(config) };
+  return { ...withHeaders, connect: { ...withHeaders.connect, params: { ...params, client } } };
+}
