@@ -19,6 +19,7 @@ export type SimCommand =
   | "chaos"
   | "diff"
   | "bisect"
+  | "export"
   | "help";
 
 export interface SimArgs {
@@ -234,6 +235,8 @@ function commandOf(
       return needsOne("replay", "a trace.json file");
     case "bisect":
       return needsOne("bisect", "a scenario name or file");
+    case "export":
+      return needsOne("export", "a library scenario name");
     case "diff":
       if (second === undefined || third === undefined) throw new UsageError("'diff' needs two trace.json files");
       extra(rest[0]);
@@ -289,6 +292,7 @@ export const usage = `usage:
   pnpm sim bisect <scenario|file> [--seed N] [--json]
                                           run it under every release profile in order; name where its verdict flips
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
+  pnpm sim export <scenario> [--out FILE] write a library scenario as a YAML scenario file
   pnpm sim diff <trace-a.json> <trace-b.json> [--report DIR]
                                           the first event where two runs part, and what differs after it
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]

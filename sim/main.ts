@@ -1,6 +1,6 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { caseScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
@@ -14,6 +14,7 @@ import { runGateCommand } from "./gate.ts";
 import { presetOf, runChaos, runChaosCommand, selectionOf } from "./chaos.ts";
 import { runConformance } from "./conformance/index.ts";
 import { runBisectCommand } from "./bisect.ts";
+import { runExport } from "./export.ts";
 
 export const seedDefault: Seed = 424242n;
 
@@ -46,6 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runBisectCommand(args, args.seed ?? seedDefault);
     case "diff":
       return runDiffCommand(args);
+    case "export":
+      return runExport(args);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
@@ -108,13 +111,24 @@ function profileOf(args: SimArgs, fileProfile?: string) {
 async function replay(args: SimArgs): Promise<number> {
   const recorded = readTraceFile(args.target!);
   const again = checkReplayHeader(recorded, args.target!);
-  const result = await execute(again);
+  const result = recorded.runSpec ? await replayEmbedded(recorded, again, args.target!) : await execute(again);
   checkReplayResult(recorded, result, args.target!);
   const same = result.traceHash === recorded.traceHash;
   console.log(`${same ? "REPRODUCED" : "DIFFERENT"}  ${recorded.replayCommand}`);
   console.log(`recorded ${recorded.traceHash}`);
   console.log(`replayed ${result.traceHash}`);
   return same ? 0 : 1;
+}
+
+/** Re-runs the scenario the trace carries (no library or file needed), with the recorded seed, profile, budgets. */
+async function replayEmbedded(recorded: RunResult, again: SimArgs, path: string): Promise<RunResult> {
+  const { content, hash } = recorded.runSpec!;
+  if (runSpecHash(content) !== hash) throw new UsageError(`${path}: the embedded scenario does not match its hash ${hash}; the file was edited`);
+  const profile = profileOf(again, recorded.profile);
+  const checked = checkRunSpec(content, `${path} (embedded scenario)`, profile);
+  if (!checked.ok) throw new UsageError(checked.message);
+  const seed = again.seed ?? BigInt(recorded.seed);
+  return runScenario(specScenario(checked.spec), { seed, profile, budgets: budgetsOf(again), source: recorded.source });
 }
 
 /** Runs a library scenario or a scenario file as the arguments say, without printing. */

@@ -31,6 +31,7 @@ export function renderTraceJson(result: RunResult): string {
     findings: result.findings,
     stats: result.stats,
     actors: result.actors,
+    ...(result.runSpec ? { runSpec: result.runSpec } : {}),
   };
   const head = safeJson(header, 2);
   const body = events.map((event) => `    ${canonicalJson(event)}`).join(",\n");
@@ -111,6 +112,7 @@ function readTraceFile(value: unknown): TraceFileParse {
     stats: readStats(value["stats"], events),
     replayCommand: text(value, "replayCommand"),
     source: readSource(value["source"]),
+    ...(isRecord(value["runSpec"]) ? { runSpec: value["runSpec"] as unknown as NonNullable<RunResult["runSpec"]> } : {}),
   };
   return { ok: true, formatVersion, result };
 }

@@ -1,6 +1,7 @@
 // The reproduction report as GitHub-flavoured Markdown, ready to paste into an issue: summary table, what was
 // simulated, findings with their first offending event, a Mermaid sequence diagram, and the replay commands.
 // A pure function of the RunResult; it does not re-run anything.
+import { stringify as stringifyYaml } from "yaml";
 import type { RunResult } from "../scenario/result.ts";
 import { oneLine } from "./fields.ts";
 import { firstEventText } from "./findings-view.ts";
@@ -29,6 +30,7 @@ export function renderMarkdown(result: RunResult, options: ReportOptions = {}): 
     sequenceSection(view),
     ...(changed ? [changed] : []),
     replaySection(result),
+    ...(result.runSpec ? [scenarioFileSection(result)] : []),
   ];
   return `${sections.join("\n\n")}\n`;
 }
@@ -93,6 +95,23 @@ function replaySection(result: RunResult): string {
     "```sh",
     replayFromTraceCommand,
     "```",
+  ].join("\n");
+}
+
+/** The scenario as a YAML file (anyone can run it: save as scenario.yaml), with the commands that run it. */
+function scenarioFileSection(result: RunResult): string {
+  const yaml = stringifyYaml(result.runSpec!.content, { lineWidth: 0 }).replaceAll("```", "` ` `");
+  return [
+    "<details><summary>The scenario as a file (YAML)</summary>",
+    "",
+    "```yaml",
+    yaml.trimEnd(),
+    "```",
+    "",
+    `Save it as \`scenario.yaml\` and run \`pnpm sim run scenario.yaml --seed ${result.seed} --profile ${result.profile}\`, or replay`,
+    "`trace.json` from any folder: `pnpm sim replay trace.json` (the trace carries this scenario).",
+    "",
+    "</details>",
   ].join("\n");
 }
 

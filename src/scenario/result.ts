@@ -1,5 +1,6 @@
 // What one run returns: a value that reporters (Markdown, JSON, HTML, console) format without re-running.
 import type { RunOutcome, TraceEvent } from "../kernel/index.ts";
+import type { RunSpec } from "./lang/spec.ts";
 
 /** crash: an assertion fired; liveness: no convergence within budget; correctness: an invariant broke. */
 export type FindingKind = "crash" | "liveness" | "correctness";
@@ -44,4 +45,6 @@ export interface RunResult {
   readonly replayCommand: string;
   /** Where the scenario came from: a registered name, or a scenario file path. */
   readonly source: { readonly kind: "library" } | { readonly kind: "file"; readonly path: string };
+  /** The scenario as data and the SHA-256 of its canonical JSON (replay needs nothing else). */
+  readonly runSpec?: { readonly content: RunSpec; readonly hash: string };
 }

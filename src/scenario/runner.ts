@@ -1,6 +1,8 @@
 // runScenario: builds the world, runs the script, collects findings from checks, budgets, assertions and
 // invariants, and returns a RunResult value. It prints nothing; reporters format the result.
-import { AssertionFailure, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
+import { createHash } from "node:crypto";
+import { AssertionFailure, canonicalJson, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
+import type { RunSpec } from "./lang/spec.ts";
 import type { Profile } from "../profiles/index.ts";
 import { World, type WorldOptions } from "../world/index.ts";
 import type { Invariant } from "../invariants/index.ts";
@@ -113,5 +115,11 @@ function buildResult(scenario: Scenario, options: RunOptions, world: World, outc
     stats: { steps: world.scheduler.steps, virtualMs: world.scheduler.nowMs(), frames, connects },
     replayCommand: `pnpm sim ${target} --seed ${options.seed.toString()} --profile ${options.profile.name}${budgetFlags}`,
     source,
+    ...(scenario.spec ? { runSpec: { content: scenario.spec, hash: runSpecHash(scenario.spec) } } : {}),
   };
+}
+
+/** SHA-256 (hex) of a RunSpec's canonical JSON: what trace.json records next to the spec. */
+export function runSpecHash(spec: RunSpec): string {
+  return createHash("sha256").update(canonicalJson(spec)).digest("hex");
 }

@@ -11,6 +11,22 @@ import { expectPairingKind } from "./kinds/expect-pairing.ts";
 import { faultKind } from "./kinds/fault.ts";
 import { operatorKind } from "./kinds/operator.ts";
 import { waitKind } from "./kinds/wait.ts";
+import { approvePendingKind } from "./kinds/approve-pending.ts";
+import { browserTokenKind } from "./kinds/browser-token.ts";
+import { clockKind } from "./kinds/clock.ts";
+import { expectConfigKind } from "./kinds/expect-config.ts";
+import { expectConnectedKind } from "./kinds/expect-connected.ts";
+import { expectEventKind } from "./kinds/expect-event.ts";
+import { expectRpcKind } from "./kinds/expect-rpc.ts";
+import { gatewayStartKind } from "./kinds/gateway-start.ts";
+import { hostKind } from "./kinds/host.ts";
+import { callKind, refreshKind, startKind, stopKind } from "./kinds/lifecycle.ts";
+import { machineClientKind } from "./kinds/machine-client.ts";
+import { machineKind } from "./kinds/machine.ts";
+import { convergeKind, noteKind, warmUpKind } from "./kinds/markers.ts";
+import { openclawKind } from "./kinds/openclaw.ts";
+import { scriptKind } from "./kinds/script.ts";
+import { snapshotKind } from "./kinds/snapshot.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -21,6 +37,27 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   fault: faultKind,
   credentials: credentialsKind,
   expectClient: expectClientKind,
+  host: hostKind,
+  machine: machineKind,
+  gatewayStart: gatewayStartKind,
+  openclaw: openclawKind,
+  snapshot: snapshotKind,
+  machineClient: machineClientKind,
+  browserToken: browserTokenKind,
+  stop: stopKind,
+  start: startKind,
+  refresh: refreshKind,
+  call: callKind,
+  clock: clockKind,
+  approvePending: approvePendingKind,
+  converge: convergeKind,
+  note: noteKind,
+  warmUp: warmUpKind,
+  expectConnected: expectConnectedKind,
+  expectRpc: expectRpcKind,
+  expectConfig: expectConfigKind,
+  expectEvent: expectEventKind,
+  script: scriptKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];

@@ -39,6 +39,9 @@ export interface StepEnv {
   readonly rules: RuleHandle[];
   /** Named config snapshots (doctor's view at its start). */
   readonly snapshots: Map<string, unknown>;
+  /** Work a step left running (a background connect): called before each later step and with final=true at
+   * the end of the run; returns true once settled. */
+  readonly pending: ((final: boolean) => boolean)[];
   /** Index of the step being run. */
   readonly stepIndex: number;
   /** Resolves {{gatewayToken}}, {{deviceToken:NAME[:role]}}, {{deviceId:NAME}}, {{lastRequestId}}, {{protocol}}, … */

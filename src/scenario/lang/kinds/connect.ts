@@ -23,6 +23,7 @@ const attemptSchema = {
     from: fromSchema,
     host: { type: "string" },
     url: { type: "string" },
+    background: { type: "boolean", description: "start the attempt and go on; expectations are checked when it ends" },
     headers: { type: "object", additionalProperties: { type: "string" } },
     preFrames: { type: "array", items: { type: "string" } },
     connect: { type: "object" },
@@ -93,13 +94,27 @@ export const connectKind = defineStepKind({
     }
   },
   async run(step, env) {
-    const { from, host, url, ...attemptIn } = step.connect;
+    const { from, host, url, background, ...attemptIn } = step.connect;
     const attempt = toAttempt(resolveNumbers(attemptIn, env.profile) as ConnectPayload, env);
     const where = host !== undefined ? { host, url: url! } : standardOrigin(from ?? "local");
+    const label = `step ${env.stepIndex} (${attempt.name})`;
+    const stepIndex = env.stepIndex;
     const handle = env.world.attempt({ fromHost: where.host, url: where.url, port: standardPort, gatewayToken: env.token, identities: env.seeds, attempt });
+    if (background) {
+      // Checked before each later step and at the end of the run, once the outcome is there.
+      env.pending.push((final) => {
+        if (handle.outcome === undefined) {
+          if (final) env.ctx.check(false, "case-step", `${label}: no outcome by the end of the run`, { kind: "liveness" });
+          return final;
+        }
+        env.world.scheduler.record("case", "check", { step: stepIndex, attempt: attempt.name, outcome: handle.outcome as unknown as Record<string, unknown> });
+        if (step.expect) checkExpect(step.expect, handle.outcome, label, env.ctx);
+        return true;
+      });
+      return;
+    }
     requireWithinBudget(await env.world.advanceUntil(() => handle.outcome !== undefined, attemptWaitMs));
     const outcome = handle.outcome;
-    const label = `step ${env.stepIndex} (${attempt.name})`;
     if (!env.ctx.check(outcome !== undefined, "case-step", `${label}: no outcome within ${attemptWaitMs} ms`, { kind: "liveness" })) return;
     env.world.scheduler.record("case", "check", { step: env.stepIndex, attempt: attempt.name, outcome: outcome as unknown as Record<string, unknown> });
     if (step.expect) checkExpect(step.expect, outcome!, label, env.ctx);
