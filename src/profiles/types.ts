@@ -116,6 +116,17 @@ export interface GatewaySwitches {
   /** How a running gateway applies a credential-only config change: restart in process (re-reading its
    *  environment, so an embedded unit token wins again) or hot-swap it (late releases). */
   credentialReload: "restart-in-process" | "hot";
+  /** The scope `config.get` needs: admin (the `config.` prefix, ≤ 2026.2.12) or read (listed from 2026.2.22). */
+  configGetScope: "operator.admin" | "operator.read";
+  /** The gateway honours OPENCLAW_HANDSHAKE_TIMEOUT_MS (2026.4.12 and 2026.9.6 do; 2026.2.12 reads only the
+   *  test-only variable under vitest). */
+  handshakeTimeoutEnv: boolean;
+  /** gateway.nodes.pairing.autoApproveLocal exists (2026.9.6; absent up to 2026.4.12): false stops silent
+   *  local pairing except metadata upgrades. */
+  autoApproveLocalSetting: boolean;
+  /** Config paths under `gateway` a running gateway applies live (its reload plan's "hot" rules); every other
+   *  changed `gateway.*` path restarts it in process. Up to 2026.4.12 none of the auth keys are hot. */
+  hotReloadPrefixes: readonly string[];
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
 }

@@ -13,7 +13,7 @@ import {
   rotateDeviceToken,
   type PairingStore,
 } from "../gateway/index.ts";
-import type { Attempt, Outcome, World } from "../world/index.ts";
+import type { Attempt, ObservedRpc, Outcome, World } from "../world/index.ts";
 import type { CaseExpect, CaseFile, CaseFrom, CaseStep, OperatorAction, PairingExpect } from "./case-file.ts";
 import { requireWithinBudget } from "./runner.ts";
 import { applyFault, caseInvariants, checkClient, gatewayHostName, startClient, type StepEnv } from "./case-steps.ts";
@@ -258,7 +258,15 @@ function checkExpect(e: CaseExpect, o: Outcome, at: string, ctx: ScenarioContext
   for (const scope of e.helloAuthScopesInclude ?? []) ctx.check(Array.isArray(auth["scopes"]) && (auth["scopes"] as string[]).includes(scope), "case-expect", `${at}: hello-ok.auth.scopes ${JSON.stringify(auth["scopes"])} lack ${scope}`);
   (e.rpc ?? []).forEach((r, k) => {
     const got = o.rpc?.[k];
-    ctx.check(got?.method === r.method && got.ok === r.ok, "case-expect", `${at}: rpc ${k} ${r.method} ok=${got?.ok}, expected ok=${r.ok}`);
+    ctx.check(got?.method === r.method && got.ok === r.ok, "case-expect", `${at}: rpc ${k} ${r.method} ok=${got?.ok}, expected ok=${r.ok}${rpcAnswerReason(got)}`);
     if (r.messageContains !== undefined) ctx.check((got?.error?.message ?? "").includes(r.messageContains), "case-expect", `${at}: rpc ${r.method} error ${JSON.stringify(got?.error?.message)} lacks ${JSON.stringify(r.messageContains)}`);
   });
+}
+
+/** Why an RPC answered as it did, for a failed expectation: the error's code, message and detail code. */
+function rpcAnswerReason(got: ObservedRpc | undefined): string {
+  if (!got) return " (no answer)";
+  if (got.ok || !got.error) return "";
+  const detail = (got.error.details as { code?: unknown } | undefined)?.code;
+  return ` (answer: ${got.error.code} ${JSON.stringify(got.error.message)}${typeof detail === "string" ? ` ${detail}` : ""})`;
 }

@@ -112,6 +112,11 @@ export class GatewayNode {
     if (this.running) this.input({ kind: "shared-secret-changed", token, password });
   }
 
+  /** The config watcher's hot path: non-secret keys take effect without a restart. */
+  reloadConfig(config: GatewayRuntimeConfig, paths: readonly string[]): void {
+    if (this.running) this.input({ kind: "config-reloaded", config, paths });
+  }
+
   private onUpgrade(netConnId: string, remoteAddress: string, headers: Readonly<Record<string, string>>): UpgradeVerdict {
     const connId = netConnId;
     const outputs = this.step({ kind: "upgrade", connId, request: { remoteAddress, headers: { ...headers } } });

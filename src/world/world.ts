@@ -55,6 +55,9 @@ export function gatewayRuntimeConfig(input: GatewayConfigInput = {}): GatewayRun
     version: input.version ?? "clawsim-gateway",
     configPath: input.configPath ?? "/home/user/.openclaw/openclaw.json",
     stateDir: input.stateDir ?? "/home/user/.openclaw",
+    ...(input.hostName !== undefined ? { hostName: input.hostName } : {}),
+    ...(input.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: input.handshakeTimeoutMs } : {}),
+    ...(input.nodes !== undefined ? { nodes: structuredClone(input.nodes) } : {}),
   };
 }
 

@@ -175,8 +175,16 @@ function observeHello(payload: Record<string, unknown>) {
 }
 
 function observeRpc(method: string, frame: Record<string, unknown>) {
+  if (frame["ok"] === true && method === "system-presence" && Array.isArray(frame["payload"])) {
+    return { method, ok: true, payloadKeys: [], summary: presenceSummary(frame["payload"] as Record<string, unknown>[]) };
+  }
   if (frame["ok"] === true) return { method, ok: true, payloadKeys: Object.keys((frame["payload"] ?? {}) as object).sort() };
   return { method, ok: false, error: observeError(frame["error"]) };
+}
+
+/** system-presence digest: one "host/mode/reason" per entry, in the answer's order. */
+function presenceSummary(entries: readonly Record<string, unknown>[]): string[] {
+  return entries.map((e) => `${String(e["host"] ?? "")}/${String(e["mode"] ?? "")}/${String(e["reason"] ?? "")}`);
 }
 
 function redactFrame(frame: Record<string, unknown>): unknown {
