@@ -16,6 +16,8 @@ import type { Machine } from "../host/index.ts";
 import { MachineNode, machineChanged, startGatewayProcess, type GatewayProcessStart, type MachineNodeOptions } from "./machine-node.ts";
 import { credentialFields, planMachineClient, type MachineClientPlan, type MachineClientSpec } from "./machine-clients.ts";
 import { runOperator, type OperatorOptions, type OperatorRun } from "./operator-node.ts";
+import { editGatewayConfig, type GatewayConfigEdit } from "./gateway-config-edit.ts";
+import type { ConfigReloadMode } from "../gateway/index.ts";
 import type { OperatorCommand } from "../host/index.ts";
 
 export interface WorldOptions {
@@ -248,6 +250,25 @@ export class World {
   /** Makes a device token usable as {{deviceToken:NAME}} in later attempts (pre-seeded or rotated tokens). */
   rememberDeviceToken(deviceId: string, role: string, token: string): void {
     this.attemptState.deviceTokens.set(`${deviceId}/${role}`, token);
+  }
+
+  /**
+   * Edit a bare gateway's config while it runs: `update` gets the current input-shaped config and returns the
+   * new one; the release's reload plan applies it live or restarts the gateway (300 ms later).
+   */
+  editGatewayConfig(name: string, update: (current: GatewayRuntimeConfig) => GatewayConfigInput, mode?: ConfigReloadMode): GatewayConfigEdit {
+    const gateway = this.gateway(name);
+    const next = gatewayRuntimeConfig(update(structuredClone(gateway.state.config)));
+    return editGatewayConfig({ scheduler: this.scheduler, profile: this.profile, gateway, next, ...(mode ? { mode } : {}) });
+  }
+
+  /** What `tailscale whois` answers on a machine (tailnet IP → login); a running gateway sees it at once. */
+  setTailscaleWhois(machineName: string, whois: Readonly<Record<string, string>>): void {
+    const node = this.machine(machineName);
+    node.tailscaleWhois = { ...whois };
+    const gateway = this.gateways.get(node.gatewayName);
+    if (gateway) gateway.state.config = { ...gateway.state.config, tailscaleWhois: { ...whois } };
+    this.scheduler.record(machineName, "host", { event: "tailscale.whois", ips: Object.keys(whois).sort() });
   }
 
   partition(hostA: string, hostB: string): RuleHandle {

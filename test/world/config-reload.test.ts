@@ -95,3 +95,34 @@ describe("start-time settings", () => {
     expect(ignored.elapsedMs).toBeGreaterThanOrEqual(15_000);
   });
 });
+
+describe("a bare gateway's config edited while it runs (World.editGatewayConfig)", () => {
+  function world(name: string): World {
+    const w = newWorld(name);
+    w.addHost({ name: "gw", kind: "lan" });
+    w.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } } });
+    w.runFor((w.profile.gateway.startupUnavailableMs ?? 0) + 100);
+    return w;
+  }
+  const addProxy = (w: World) => w.editGatewayConfig("gateway", (c) => ({ ...c, trustedProxies: ["10.0.0.9"] }));
+
+  it("2026.9 applies gateway.trustedProxies live after the 300 ms debounce; 2026.3 restarts (flip)", () => {
+    const late = world("2026.9");
+    expect(addProxy(late)).toMatchObject({ plan: { action: "hot" }, paths: ["gateway.trustedProxies"] });
+    late.runFor(299);
+    expect(late.gateway("gateway").state.config.trustedProxies).toEqual([]);
+    late.runFor(2);
+    expect(late.gateway("gateway").state.config.trustedProxies).toEqual(["10.0.0.9"]);
+    expect(late.trace.events.filter((e) => e.data["event"] === "process.start")).toHaveLength(1);
+    const mar = world("2026.3");
+    expect(addProxy(mar).plan.action).toBe("restart");
+    mar.runFor(301);
+    expect(mar.trace.events.filter((e) => e.data["event"] === "process.start")).toHaveLength(2);
+  });
+
+  it("tailscale whois answers are not config: they change at once", () => {
+    const w = world("2026.9");
+    expect(w.editGatewayConfig("gateway", (c) => ({ ...c, tailscaleWhois: { "100.64.0.5": "alice@example.com" } })).plan.action).toBe("none");
+    expect(w.gateway("gateway").state.config.tailscaleWhois).toEqual({ "100.64.0.5": "alice@example.com" });
+  });
+});
