@@ -6,7 +6,7 @@ import type { GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
 import { ClientNode, DeviceAuthFile } from "./client-node.ts";
-import type { ClientOptions } from "../clients/index.ts";
+import { withReconnectPolicy, type ClientOptions, type ReconnectPolicy } from "../clients/index.ts";
 import { runAttempt } from "./attempt/attempt-runner.ts";
 import type { Attempt, Outcome } from "./attempt/attempt.ts";
 import { RealClients } from "./real-client-runtime.ts";
@@ -132,7 +132,15 @@ export class World {
   }
 
   /** Adds a client on `host`; clients of the same user on a host share its device-auth file. */
-  addClient(options: { name: string; host: string; user?: string; client: Omit<ClientOptions, "switches"> & { switches?: ClientOptions["switches"] }; start?: boolean }): ClientNode {
+  addClient(options: {
+    name: string;
+    host: string;
+    user?: string;
+    client: Omit<ClientOptions, "switches"> & { switches?: ClientOptions["switches"] };
+    start?: boolean;
+    /** The client's own reconnect cadence over its release's defaults. */
+    reconnect?: ReconnectPolicy;
+  }): ClientNode {
     const key = `${options.host}:${options.user ?? "user"}`;
     let file = this.deviceAuthFiles.get(key);
     if (!file) {
@@ -144,7 +152,7 @@ export class World {
       host: options.host,
       clock: this.clockOf(options.host),
       // A Control UI runs the bundle its gateway served: same build id unless the scenario says otherwise.
-      client: { buildId: this.gateways.values().next().value?.state.config.version, ...options.client, switches: options.client.switches ?? this.profile.client },
+      client: { buildId: this.gateways.values().next().value?.state.config.version, ...options.client, switches: withReconnectPolicy(options.client.switches ?? this.profile.client, options.reconnect) },
       file,
     });
     this.clients.set(options.name, node);
