@@ -27,7 +27,9 @@ export type TraceKind =
   | "gateway"
   | "check"
   | "verdict"
-  | "note";
+  | "note"
+  /** The step interpreter starts step `data.step` of the RunSpec. */
+  | "step";
 
 export interface TraceEvent {
   /** Position in the trace, from 0. */

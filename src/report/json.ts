@@ -60,6 +60,7 @@ const traceKindList: Readonly<Record<TraceKind, true>> = {
   check: true,
   verdict: true,
   note: true,
+  step: true,
 };
 const findingKinds: readonly FindingKind[] = ["crash", "liveness", "correctness"];
 

@@ -4,6 +4,7 @@ import type { Profile } from "../profiles/index.ts";
 import type { World } from "../world/index.ts";
 import type { Invariant } from "../invariants/index.ts";
 import type { Finding, Verdict } from "./result.ts";
+import type { RunSpec } from "./lang/spec.ts";
 
 export interface ScenarioContext {
   readonly world: World;
@@ -25,6 +26,8 @@ export interface Scenario {
   readonly budgets?: Partial<Budgets>;
   /** Invariants observing the trace for the whole run, built for the run's profile. */
   readonly invariants?: (profile: Profile) => Invariant[];
+  /** The data this scenario was built from (every scenario made by specScenario has one). */
+  readonly spec?: RunSpec;
   run(ctx: ScenarioContext): void | Promise<void>;
 }
 

@@ -79,7 +79,7 @@ export class World {
   /** Simulated machines (config, env, service unit, client files) by name. */
   readonly machines = new Map<string, MachineNode>();
   private readonly clocks = new Map<string, NodeClock>();
-  private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null } };
+  private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null }, lastRequestId: { value: null as string | null } };
 
   readonly realClientModule: RealGatewayClientModule | undefined;
   private realClientHost: string | undefined;
@@ -239,6 +239,7 @@ export class World {
         identities: options.identities ?? {},
         deviceTokens: this.attemptState.deviceTokens,
         lastNonce: this.attemptState.lastNonce,
+        lastRequestId: this.attemptState.lastRequestId,
         clock: this.clockOf(options.fromHost),
       },
       options.attempt,
@@ -277,6 +278,15 @@ export class World {
     const gateway = this.gateways.get(node.gatewayName);
     if (gateway) gateway.state.config = { ...gateway.state.config, tailscaleWhois: { ...whois } };
     this.scheduler.record(machineName, "host", { event: "tailscale.whois", ips: Object.keys(whois).sort() });
+  }
+
+  /** The request id {{lastRequestId}} resolves to (latest pairing-required answer, or an operator's pick). */
+  get lastRequestId(): string | undefined {
+    return this.attemptState.lastRequestId.value ?? undefined;
+  }
+
+  rememberRequestId(requestId: string): void {
+    this.attemptState.lastRequestId.value = requestId;
   }
 
   partition(hostA: string, hostB: string): RuleHandle {

@@ -18,6 +18,8 @@ export interface AttemptEnv {
   readonly deviceTokens: Map<string, string>;
   /** The previous socket's challenge nonce, for "stale". */
   readonly lastNonce: { value: string | null };
+  /** details.requestId of the latest pairing-required answer ({{lastRequestId}}); absent = never filled. */
+  readonly lastRequestId?: { value: string | null };
   readonly clock: NodeClock;
 }
 
@@ -96,7 +98,7 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
     }
     const nonce = typeof payload["nonce"] === "string" ? payload["nonce"] : null;
     obs.challenge = { hasNonce: nonce !== null && nonce.trim() !== "", nonceIsUuidV4: nonce !== null && uuidV4Pattern.test(nonce), ts: "<ts>", ...(payload["capabilities"] !== undefined ? { capabilities: payload["capabilities"] } : {}), afterOpenMs: scheduler.nowMs() - obs.openedAtMs };
-    const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
+    const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, lastRequestId: env.lastRequestId?.value ?? null, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
     env.lastNonce.value = nonce;
     const built = buildFrames(attempt, ctx);
     obs.notes.push(...built.unresolved.map((u) => `unresolved ${u}`));
@@ -118,6 +120,8 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
       sendNextRpc();
       return;
     }
+    const requestId = ((frame["error"] ?? {}) as { details?: { requestId?: unknown } }).details?.requestId;
+    if (typeof requestId === "string" && env.lastRequestId) env.lastRequestId.value = requestId;
     obs.response = { ok: false, error: observeError(frame["error"]) };
   };
   const socket: SocketEnd<string> = env.network.connect({

@@ -1,0 +1,12 @@
+// The step language: RunSpec/Step data, the step registry, the one schema, parsing with every problem at once,
+// the interpreter, invariantsFor, and the typed builders.
+export * from "./spec.ts";
+export type { JsonSchema, StaticModel, StepEnv, StepKind } from "./step-kind.ts";
+export { defineStepKind } from "./step-kind.ts";
+export { stepKinds, stepKindNames, kindOf, printStep } from "./registry.ts";
+export { runSpecSchema, buildRunSpecSchema, schemaId } from "./schema.ts";
+export { schemaProblems, staticProblems, switchValue } from "./check.ts";
+export { parseRunSpec, checkRunSpec, problemsLine, type SpecParse } from "./parse.ts";
+export { specScenario, stepApplies } from "./interpret.ts";
+export { invariantsFor, invariantNames, standardInvariants, isConvergeNote } from "./invariants.ts";
+export { identitySeedFor, gatewayHostName, standardPort, standardGatewayName, gatewayMachineName, operatorCliIdentityName } from "./standard-world.ts";

@@ -1,0 +1,107 @@
+// client: starts a simulated client (src/clients) of any kind — on a standard peer (`from`: each lan/tailnet/
+// remote client gets its own host; local ones run on the gateway host) or on a named host with the URL it dials.
+// Tokens, stored device token, identity, scopes, a one-shot call and a host clock offset are data.
+// `{ client: { name: svc, kind: backend, from: lan, identity: laptop, passiveToken: "{{gatewayToken}}" } }`
+import { identityFromSeed } from "../../../crypto/index.ts";
+import type { World } from "../../../world/index.ts";
+import { defineStepKind, type StepEnv } from "../step-kind.ts";
+import type { ClientStep } from "../spec.ts";
+import { gatewayHostName } from "../standard-world.ts";
+
+const fromSchema = { enum: ["local", "lan", "tailnet", "remote"] };
+export const clientKinds = ["cli", "tui", "control-ui", "node", "backend"] as const;
+
+export const clientSchema = {
+  type: "object",
+  required: ["name", "kind"],
+  properties: {
+    name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:#-]*$" },
+    kind: { enum: clientKinds },
+    from: fromSchema,
+    host: { type: "string" },
+    url: { type: "string" },
+    user: { type: "string" },
+    identity: { type: "string" },
+    explicitToken: { type: "string" },
+    passiveToken: { type: "string" },
+    password: { type: "string" },
+    storedToken: { type: "string" },
+    scopes: { type: "array", items: { type: "string" } },
+    oneShot: { type: "object", required: ["method"], properties: { method: { type: "string" }, params: { type: "object" } }, additionalProperties: false },
+    clockOffsetMs: { type: "integer" },
+    clientId: { type: "string" },
+    displayName: { type: "string" },
+    origin: { type: "string" },
+  },
+  additionalProperties: false,
+};
+
+export const clientKind = defineStepKind({
+  kind: "client",
+  schema: clientSchema,
+  check(step, model, at) {
+    const c = step.client;
+    if (model.clients.has(c.name)) model.problem(`${at}/name`, `a client named '${c.name}' was already started`);
+    model.clients.add(c.name);
+    if (c.identity !== undefined && !model.identities.has(c.identity)) model.problem(`${at}/identity`, `unknown identity '${c.identity}'`);
+    if (c.host !== undefined) {
+      if (c.from !== undefined) model.problem(`${at}/host`, "give either from (a standard peer) or host, not both");
+      if (!model.hosts.has(c.host)) model.problem(`${at}/host`, `no host named '${c.host}' was added before`);
+      if (c.url === undefined) model.problem(`${at}/url`, "a client on a named host needs the url it dials");
+      if (c.clockOffsetMs !== undefined) model.problem(`${at}/clockOffsetMs`, "a per-client clock on a named host: skew the host's clock with a clock step");
+    } else {
+      if (!model.standard) model.problem(at, "in a bare world a client names its host and url");
+      if ((c.from ?? "local") === "local" && c.clockOffsetMs !== undefined) {
+        model.problem(`${at}/clockOffsetMs`, "a per-client clock on the shared gateway host (use from: lan, tailnet or remote)");
+      }
+    }
+  },
+  run(step, env) {
+    startClient(step.client, env);
+  },
+  print: (step) => `start ${step.client.kind} client ${step.client.name} on ${step.client.host ?? step.client.from ?? "local"}`,
+});
+
+function gatewayAddress(world: World, kind: "lan" | "tailnet" | "remote"): string {
+  const address = world.network.hosts.get(gatewayHostName).interfaces.find((i) => i.kind === kind)?.address;
+  if (!address) throw new Error(`the gateway host has no ${kind} address`);
+  return address;
+}
+
+/** Each lan/tailnet/remote client gets its own host; local clients run on the gateway's host. */
+function placement(step: ClientStep, env: StepEnv): { host: string; url: string } {
+  if (step.host !== undefined) return { host: step.host, url: env.resolve(step.url!) };
+  const from = step.from ?? "local";
+  if (from === "local") return { host: gatewayHostName, url: `ws://127.0.0.1:${env.port}` };
+  const host = `${step.name}-host`;
+  env.world.addHost({ name: host, kind: from });
+  const scheme = from === "remote" ? "wss" : "ws";
+  return { host, url: `${scheme}://${gatewayAddress(env.world, from)}:${env.port}` };
+}
+
+function startClient(step: ClientStep, env: StepEnv): void {
+  const { world } = env;
+  const { host, url } = placement(step, env);
+  if (step.clockOffsetMs !== undefined) world.skewClock(host, step.clockOffsetMs);
+  const seed = step.identity !== undefined ? env.seeds[step.identity] : undefined;
+  const text = (v: string | undefined) => (v !== undefined ? env.resolve(v) : undefined);
+  world.addAnyClient({
+    name: step.name,
+    host,
+    user: step.user ?? step.name,
+    client: {
+      kind: step.kind,
+      url,
+      identity: seed ? identityFromSeed(Uint8Array.from(Buffer.from(seed, "hex"))) : null,
+      explicitToken: text(step.explicitToken),
+      passiveToken: text(step.passiveToken),
+      password: step.password,
+      storedTokens: step.storedToken !== undefined ? { operator: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
+      scopes: step.scopes,
+      oneShot: step.oneShot,
+      ...(step.clientId !== undefined ? { clientId: step.clientId as never } : {}),
+      ...(step.displayName !== undefined ? { displayName: step.displayName } : {}),
+      ...(step.origin !== undefined ? { origin: step.origin } : {}),
+    },
+  });
+}

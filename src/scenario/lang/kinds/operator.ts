@@ -1,0 +1,118 @@
+// operator: what the operator does on the gateway host, as the real CLI does it — `openclaw devices list /
+// approve / reject / remove / rotate / revoke` through world.operator (a one-shot CLI with the credentials it
+// resolves from the machine's config sends the gateway RPC, so scope checks, session closes, broadcasts and
+// invariants see exactly what the product does); a shared-token rotation (the gateway hot-reloads the secret);
+// a gateway restart. `{ operator: { action: revoke-device-token, identity: laptop, role: operator } }`
+import { op, type OperatorCommand } from "../../../host/index.ts";
+import type { OperatorRun } from "../../../world/index.ts";
+import { requireWithinBudget } from "../../runner.ts";
+import type { OperatorAction } from "../spec.ts";
+import { defineStepKind, type StepEnv } from "../step-kind.ts";
+import { gatewayMachineName, standardGatewayName } from "../standard-world.ts";
+
+const actions = ["approve-pending", "reject-pending", "remove-device", "revoke-device-token", "rotate-device-token", "rotate-shared-token", "restart-gateway"] as const;
+
+export const operatorKind = defineStepKind({
+  kind: "operator",
+  schema: {
+    type: "object",
+    required: ["action"],
+    properties: {
+      action: { enum: actions },
+      identity: { type: "string" },
+      requestId: { type: "string" },
+      role: { type: "string" },
+      scopes: { type: "array", items: { type: "string" } },
+      token: { type: "string" },
+    },
+    additionalProperties: false,
+  },
+  check(step, model, at) {
+    const a = step.operator as Record<string, unknown> & OperatorAction;
+    if (!model.standard) model.problem(at, "operator actions act on the standard world (in a bare world use openclaw steps)");
+    const identity = a["identity"] as string | undefined;
+    if (identity !== undefined && !model.identities.has(identity)) model.problem(`${at}/identity`, `unknown identity '${identity}'`);
+    const needsIdentity = a.action === "remove-device" || a.action === "revoke-device-token" || a.action === "rotate-device-token";
+    if (needsIdentity && identity === undefined) model.problem(at, `${a.action} needs identity`);
+    const pending = a.action === "approve-pending" || a.action === "reject-pending";
+    if (pending && identity === undefined && a["requestId"] === undefined) model.problem(at, `${a.action} needs identity or requestId`);
+    if (a.action === "rotate-shared-token" && typeof a["token"] !== "string") model.problem(at, "rotate-shared-token needs token");
+    for (const key of ["identity", "requestId", "role", "scopes", "token"]) {
+      if (a[key] !== undefined && !allowed(a.action).includes(key)) model.problem(`${at}/${key}`, `${a.action} has no ${key}`);
+    }
+  },
+  run: (step, env) => operatorAction(step.operator, env),
+  print: (step) => `operator ${step.operator.action}${"identity" in step.operator && step.operator.identity ? ` ${step.operator.identity}` : ""}`,
+});
+
+function allowed(action: OperatorAction["action"]): string[] {
+  switch (action) {
+    case "approve-pending":
+    case "reject-pending":
+      return ["identity", "requestId"];
+    case "remove-device":
+      return ["identity"];
+    case "revoke-device-token":
+      return ["identity", "role"];
+    case "rotate-device-token":
+      return ["identity", "role", "scopes"];
+    case "rotate-shared-token":
+      return ["token"];
+    case "restart-gateway":
+      return [];
+  }
+}
+
+async function operatorAction(action: OperatorAction, env: StepEnv): Promise<void> {
+  const { world } = env;
+  const gateway = world.gateway(standardGatewayName);
+  const run = (command: OperatorCommand): OperatorRun => world.operator(gatewayMachineName, command);
+  const failed = (r: OperatorRun) => (r.rpc?.ok === false ? r.rpc.error.message : r.rpc ? "" : "no answer");
+  const expectOk = (r: OperatorRun) => env.ctx.check(r.rpc?.ok === true, "case-operator", `${r.line}: ${failed(r)}`);
+  switch (action.action) {
+    case "approve-pending":
+    case "reject-pending": {
+      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingRequestId(run, env, action.identity!);
+      if (requestId === undefined) return;
+      world.rememberRequestId(requestId);
+      expectOk(run(action.action === "approve-pending" ? op.devicesApprove(requestId) : op.devicesReject(requestId)));
+      return;
+    }
+    case "remove-device":
+      expectOk(run(op.devicesRemove(env.deviceIdOf(action.identity))));
+      return;
+    case "revoke-device-token":
+      expectOk(run(op.devicesRevoke({ deviceId: env.deviceIdOf(action.identity), role: action.role ?? "operator" })));
+      return;
+    case "rotate-device-token": {
+      const deviceId = env.deviceIdOf(action.identity);
+      const role = action.role ?? "operator";
+      const r = run(op.devicesRotate({ deviceId, role, ...(action.scopes ? { scopes: action.scopes } : {}) }));
+      // The new token is what the device's owner would receive; files name it as {{deviceToken:NAME}}.
+      const entry = gateway.state.store.paired[deviceId]?.tokens[role];
+      if (expectOk(r) && entry) world.rememberDeviceToken(deviceId, role, entry.token);
+      return;
+    }
+    case "rotate-shared-token":
+      world.scheduler.record("operator", "operator", { command: `openclaw config set gateway.auth.token ${action.token}` });
+      env.token = action.token;
+      gateway.sharedSecretChanged(action.token, undefined);
+      return;
+    case "restart-gateway":
+      world.scheduler.record("operator", "operator", { command: "openclaw gateway restart" });
+      gateway.restart();
+      requireWithinBudget(await world.advance(world.profile.gateway.startupUnavailableMs ?? 0));
+      return;
+  }
+}
+
+/** `openclaw devices list`, then the pending request of the named identity (a `case-operator` finding if none). */
+function pendingRequestId(run: (c: OperatorCommand) => OperatorRun, env: StepEnv, identity: string): string | undefined {
+  const deviceId = env.deviceIdOf(identity);
+  const list = run(op.devicesList());
+  const pending = list.rpc?.ok ? ((list.rpc.payload as { pending?: { deviceId: string; requestId: string }[] }).pending ?? []) : [];
+  const request = pending.find((p) => p.deviceId === deviceId);
+  const why = list.rpc?.ok === false ? ` (${list.rpc.error.message})` : "";
+  env.ctx.check(request !== undefined, "case-operator", `devices list shows no pending request for ${identity}${why}`);
+  return request?.requestId;
+}

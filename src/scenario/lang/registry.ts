@@ -1,0 +1,52 @@
+// The step registry: every step kind by its key. Adding a kind = one module in kinds/, its payload type in
+// spec.ts's StepPayloads, and one line here. The schema, the static check, the interpreter and the printer all
+// read this table; nothing else knows the kinds.
+import type { Step, StepKindName } from "./spec.ts";
+import type { StepKind } from "./step-kind.ts";
+import { clientKind } from "./kinds/client.ts";
+import { connectKind } from "./kinds/connect.ts";
+import { credentialsKind } from "./kinds/credentials.ts";
+import { expectClientKind } from "./kinds/expect-client.ts";
+import { expectPairingKind } from "./kinds/expect-pairing.ts";
+import { faultKind } from "./kinds/fault.ts";
+import { operatorKind } from "./kinds/operator.ts";
+import { waitKind } from "./kinds/wait.ts";
+
+export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
+  connect: connectKind,
+  operator: operatorKind,
+  wait: waitKind,
+  expectPairing: expectPairingKind,
+  client: clientKind,
+  fault: faultKind,
+  credentials: credentialsKind,
+  expectClient: expectClientKind,
+};
+
+export const stepKindNames = Object.keys(stepKinds) as StepKindName[];
+
+/** Keys every step may carry whatever its kind. */
+export const commonStepKeys = ["when"] as const;
+
+/** The kind keys a step object holds (exactly one in a valid step). */
+export function kindKeysOf(step: object): StepKindName[] {
+  return stepKindNames.filter((k) => k in step);
+}
+
+/** The kind of a valid step. */
+export function kindOf(step: Step): StepKindName {
+  const kinds = kindKeysOf(step);
+  if (kinds.length !== 1) throw new Error(`a step has exactly one of ${stepKindNames.join(", ")}`);
+  return kinds[0]!;
+}
+
+/** The module of a valid step's kind, typed loosely for the interpreter. */
+export function moduleOf(step: Step): StepKind {
+  return stepKinds[kindOf(step)] as unknown as StepKind;
+}
+
+/** One line for a report: what the step does. */
+export function printStep(step: Step): string {
+  const line = (moduleOf(step).print as (s: Step) => string)(step);
+  return step.when ? `${line} (when ${JSON.stringify(step.when)})` : line;
+}
