@@ -18,7 +18,7 @@ describe("RPC expectations", () => {
     const buggy = await runScenario(caseScenario(file), { seed: 1n, profile: findProfile("2026.2.13")! });
     expect(buggy.verdict).toBe("fail");
     expect(buggy.findings.map((f) => f.message)).toContain(
-      'step 0 (dashboard): rpc 2 config.get ok=false, expected ok=true (answer: INVALID_REQUEST "missing scope: operator.admin")',
+      'step 0 (dashboard): rpc 2 config.get ok=false, expected ok=true (missing scope: operator.admin)',
     );
     const fixed = await runScenario(caseScenario(file), { seed: 1n, profile: findProfile("2026.2.22")! });
     expect(fixed.findings).toEqual([]);

@@ -11,6 +11,10 @@ import { expectPairingKind } from "./kinds/expect-pairing.ts";
 import { faultKind } from "./kinds/fault.ts";
 import { operatorKind } from "./kinds/operator.ts";
 import { waitKind } from "./kinds/wait.ts";
+import { gatewayConfigKind } from "./kinds/gateway-config.ts";
+import { clientLifeKind } from "./kinds/client-life.ts";
+import { expectGatewayKind } from "./kinds/expect-gateway.ts";
+import { expectClientAuthKind } from "./kinds/expect-client-auth.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -21,6 +25,10 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   fault: faultKind,
   credentials: credentialsKind,
   expectClient: expectClientKind,
+  gatewayConfig: gatewayConfigKind,
+  clientLife: clientLifeKind,
+  expectGateway: expectGatewayKind,
+  expectClientAuth: expectClientAuthKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];
