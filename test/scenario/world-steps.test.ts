@@ -126,3 +126,65 @@ describe("example files", () => {
     expect(r.findings.map((f) => f.message).join(" ")).toContain("connected is true, expected false");
   });
 });
+
+describe("gatewayProcess and wire faults", () => {
+  const events = (r: Awaited<ReturnType<typeof run>>, what: string) => r.events.filter((e) => e.data["event"] === what).length;
+
+  it("a crash under a supervisor is followed by a respawn RestartSec later (flip: unsupervised stays down)", async () => {
+    const spec = (supervised: boolean) => ({
+      name: "crash",
+      gateway: { auth: { mode: "token", token: "t" } },
+      steps: [
+        ...(supervised ? [{ gatewayProcess: { action: "supervise", restartSecMs: 5000 } }] : []),
+        { client: { name: "svc", kind: "backend", passiveToken: "{{gatewayToken}}" } },
+        { wait: 6000 },
+        { gatewayProcess: { action: "crash" } },
+        { wait: 30000 },
+        { expectClient: { name: "svc", connected: true } },
+      ],
+    });
+    const supervised = await run(spec(true), "2026.3");
+    expect(supervised.findings).toEqual([]);
+    expect(events(supervised, "supervisor.respawn-scheduled")).toBe(1);
+    const alone = await run(spec(false), "2026.3");
+    expect(alone.findings.map((f) => f.message)).toEqual(["step 4 (client svc): connected is false, expected true"]);
+  });
+
+  it("restart-draining: a peer that never acks keeps the port bound (EADDRINUSE); without one the restart is clean", async () => {
+    const held = await run(fileSpec("restart-port-held.yaml"), "2026.3");
+    expect(held.findings).toEqual([]);
+    expect(events(held, "process.start-failed")).toBe(1);
+    const spec = fileSpec("restart-port-held.yaml");
+    const clean = {
+      ...spec,
+      steps: spec.steps.map((s) => ("gatewayProcess" in s && s.gatewayProcess.action === "restart-draining" ? { gatewayProcess: { ...s.gatewayProcess, peersNeverAck: [] } } : s)),
+    };
+    const r = await run(clean, "2026.3");
+    expect(events(r, "process.start-failed")).toBe(0);
+    // The restart is clean, so the laptop is already back when the file expects the port still held.
+    expect(r.findings.map((f) => f.message)).toEqual(["step 6 (gateway): device-less has 1 open session(s), expected 0"]);
+  });
+
+  it("connect-before-challenge.yaml holds under every release", async () => {
+    for (const p of ["2026.2.13", "2026.3", "2026.9"]) expect((await run(fileSpec("connect-before-challenge.yaml"), p)).findings).toEqual([]);
+  });
+
+  it("sendBeforeChallenge really sends before the challenge: a signed connect over the challenge nonce would pass (flip)", async () => {
+    const signed = (before: boolean) => ({
+      name: "eager",
+      gateway: { auth: { mode: "token", token: "t" } },
+      identities: ["script"],
+      steps: [{
+        connect: {
+          name: "c",
+          ...(before ? { sendBeforeChallenge: true } : {}),
+          device: { identity: "script", payloadVersion: "{{signatureVersion}}" },
+          connect: { params: { minProtocol: "{{protocol}}", maxProtocol: "{{protocol}}", client: { id: "cli", version: "1", platform: "linux", mode: "cli" }, role: "operator", scopes: ["operator.read"], auth: { token: "{{gatewayToken}}" } } },
+        },
+        expect: { ok: true },
+      }],
+    });
+    expect((await run(signed(false), "2026.3")).findings).toEqual([]);
+    expect((await run(signed(true), "2026.3")).findings.length).toBeGreaterThan(0);
+  });
+});

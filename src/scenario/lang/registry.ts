@@ -15,6 +15,7 @@ import { gatewayConfigKind } from "./kinds/gateway-config.ts";
 import { clientLifeKind } from "./kinds/client-life.ts";
 import { expectGatewayKind } from "./kinds/expect-gateway.ts";
 import { expectClientAuthKind } from "./kinds/expect-client-auth.ts";
+import { gatewayProcessKind } from "./kinds/gateway-process.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -29,6 +30,7 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   clientLife: clientLifeKind,
   expectGateway: expectGatewayKind,
   expectClientAuth: expectClientAuthKind,
+  gatewayProcess: gatewayProcessKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];

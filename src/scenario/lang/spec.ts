@@ -8,6 +8,7 @@ import type { GatewayConfigStep } from "./kinds/gateway-config.ts";
 import type { ClientLifeStep } from "./kinds/client-life.ts";
 import type { ExpectGatewayStep } from "./kinds/expect-gateway.ts";
 import type { ExpectClientAuthStep } from "./kinds/expect-client-auth.ts";
+import type { GatewayProcessStep } from "./kinds/gateway-process.ts";
 
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
@@ -172,6 +173,7 @@ export interface StepPayloads {
   clientLife: ClientLifeStep;
   expectGateway: ExpectGatewayStep;
   expectClientAuth: ExpectClientAuthStep;
+  gatewayProcess: GatewayProcessStep;
 }
 
 /** Keys a kind allows besides its own (e.g. a connect step's `expect`). */

@@ -98,8 +98,13 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
     }
     const nonce = typeof payload["nonce"] === "string" ? payload["nonce"] : null;
     obs.challenge = { hasNonce: nonce !== null && nonce.trim() !== "", nonceIsUuidV4: nonce !== null && uuidV4Pattern.test(nonce), ts: "<ts>", ...(payload["capabilities"] !== undefined ? { capabilities: payload["capabilities"] } : {}), afterOpenMs: scheduler.nowMs() - obs.openedAtMs };
-    const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, lastRequestId: env.lastRequestId?.value ?? null, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
+    if (!attempt.sendBeforeChallenge) return sendConnect(nonce);
     env.lastNonce.value = nonce;
+  };
+  /** Pre-frames and connect; `nonce` null when they go out before any challenge (then {{nonce}} is unresolved). */
+  const sendConnect = (nonce: string | null) => {
+    const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, lastRequestId: env.lastRequestId?.value ?? null, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
+    if (nonce !== null) env.lastNonce.value = nonce;
     const built = buildFrames(attempt, ctx);
     obs.notes.push(...built.unresolved.map((u) => `unresolved ${u}`));
     for (const pre of built.preFrames) socket.send(pre);
@@ -129,7 +134,10 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
     url: env.url,
     headers: resolveHeaders(attempt, env),
     callbacks: {
-      onOpen: () => void (obs.openedAtMs = scheduler.nowMs()),
+      onOpen: () => {
+        obs.openedAtMs = scheduler.nowMs();
+        if (attempt.sendBeforeChallenge) sendConnect(null);
+      },
       onMessage: onFrame,
       onUnexpectedResponse: (status, body) => void (obs.upgradeRefused = { status, body }),
       onError: (error) => void obs.notes.push(`socket error ${error.code}`),

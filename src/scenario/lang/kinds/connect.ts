@@ -25,6 +25,7 @@ const attemptSchema = {
     url: { type: "string" },
     headers: { type: "object", additionalProperties: { type: "string" } },
     preFrames: { type: "array", items: { type: "string" } },
+    sendBeforeChallenge: { type: "boolean" },
     connect: { type: "object" },
     device: {
       type: "object",
