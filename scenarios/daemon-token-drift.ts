@@ -4,38 +4,34 @@
 // TUI. The naive repair of the releases before the fix writes its stale copy back (T1) and the gateway keeps
 // T1: the T2 clients never get in (converges) and the S-Feb ones retry for ever (retries-bounded). The safe
 // repair reloads the config first, keeps T2 and leaves a tokenless, config-first service.
-import { host } from "../src/index.ts";
+import { host, scenario, specScenario, type Scenario } from "../src/index.ts";
+import { libraryIdentities, remoteUrl, tokenConfig } from "./support.ts";
 const { op } = host;
-import type { Scenario } from "../src/index.ts";
-import { convergeOnNotes, libraryInvariants, markConverge } from "./invariants.ts";
-import { addGatewayMachine, identity, remoteUrl, runFor, tokenConfig, tuiIdentityFields, warmUpMs, withLegacyUnit } from "./support.ts";
 
 const unrelated = { agents: { main: { model: "anthropic/claude" } } };
-const laptop = "laptop";
 const watchMs = 300_000;
 
-export const daemonTokenDrift: Scenario = {
-  name: "daemon-token-drift",
-  description: "seed 002: doctor --fix racing a token rotation must not undo it; clients holding the rotated token converge after the repair",
-  expectDefault: "pass",
-  expect: { "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.3": "pass", "2026.4": "pass", "2026.9": "pass" },
-  invariants: (p) => libraryInvariants(p, { converges: convergeOnNotes({ clients: ["laptop-backend", "tui"] }) }),
-  run(ctx) {
-    const { world } = ctx;
-    addGatewayMachine(world, { config: tokenConfig("T1", unrelated), machine: withLegacyUnit(tokenConfig("T1"), world.profile) });
-    world.addHost({ name: laptop, kind: "lan" });
-    world.startGatewayService("gw");
-    runFor(world, warmUpMs(world.profile));
-    // doctor --fix reads the config, the operator rotates the token, doctor writes its repair.
-    const snapshot = world.machine("gw").machine.config;
-    world.operator("gw", op.rotateSharedToken("T2"));
-    world.operator("gw", op.doctor({ fix: true }), { doctorSnapshot: snapshot, otherDoctorFixesPending: true });
-    const kept = world.machine("gw").machine.config.config.gateway?.auth?.token;
-    ctx.check(kept === "T2", "rotation-survives-repair", `doctor --fix left gateway.auth.token = ${kept ?? "(unset)"}; the operator had rotated it to T2`);
-    runFor(world, warmUpMs(world.profile));
-    markConverge(ctx, "doctor --fix finished; the operator hands the rotated token T2 to the laptop and the TUI");
-    world.addClient({ name: "laptop-backend", host: laptop, client: { kind: "backend", url: remoteUrl, identity: null, passiveToken: "T2" } });
-    world.addMachineClient("gw", { name: "tui", user: "tui", spec: { kind: "tui", identity: identity(1), flags: { token: "T2" }, ...tuiIdentityFields(world.profile) } });
-    runFor(world, watchMs);
-  },
-};
+export const daemonTokenDriftSpec = libraryIdentities(
+  scenario("daemon-token-drift", "seed 002: doctor --fix racing a token rotation must not undo it; clients holding the rotated token converge after the repair"),
+  { tui: 1 },
+)
+  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail" })
+  .invariants({ name: "standard", converges: { clients: ["laptop-backend", "tui"] } })
+  .bare()
+  .gatewayMachine({ config: tokenConfig("T1", unrelated), cliIdentity: "operator-cli", legacyUnit: { config: tokenConfig("T1") } })
+  .host("laptop")
+  .step({ gatewayStart: { machine: "gw", via: "service" } })
+  .warmUp()
+  // doctor --fix reads the config, the operator rotates the token, doctor writes its repair.
+  .step({ snapshot: { machine: "gw", as: "doctor-start" } })
+  .openclaw(op.rotateSharedToken("T2"))
+  .openclaw(op.doctor({ fix: true }), { doctorSnapshot: "doctor-start", otherDoctorFixesPending: true })
+  .step({ expectConfig: { machine: "gw", path: "gateway.auth.token", equals: "T2", rule: "rotation-survives-repair" } })
+  .warmUp()
+  .converge("doctor --fix finished; the operator hands the rotated token T2 to the laptop and the TUI")
+  .client({ name: "laptop-backend", host: "laptop", kind: "backend", url: remoteUrl, passiveToken: "T2" })
+  .machineClient({ name: "tui", user: "tui", kind: "tui", identity: "tui", flags: { token: "T2" } })
+  .wait(watchMs)
+  .build();
+
+export const daemonTokenDrift: Scenario = specScenario(daemonTokenDriftSpec);

@@ -4,64 +4,51 @@
 // DEVICE_AUTH_SIGNATURE_EXPIRED, which no release treats as a pause code: it reconnects for as long as its
 // clock is off, so retries-bounded fails under every profile (the 5-minute machine joins the 11-minute one
 // from 2026.4). Once NTP fixes the clocks everyone converges.
-import { host } from "../src/index.ts";
-const { op } = host;
-import { OPERATOR_ACTION_CODES, retriesBounded, type Scenario } from "../src/index.ts";
-import { convergeOnNotes, libraryInvariants, markConverge } from "./invariants.ts";
-import {
-  addGatewayMachine,
-  approvePending,
-  checkConnected,
-  countEvents,
-  identity,
-  installGateway,
-  remoteUrl,
-  runFor,
-  tokenConfig,
-} from "./support.ts";
+import { scenario, specScenario, type Scenario, type Step } from "../src/index.ts";
+import { libraryIdentities, remoteUrl, tokenConfig } from "./support.ts";
 
 const machines = [
-  { name: "laptop-90s", offsetMs: 90_000, identity: identity(11) },
-  { name: "laptop-5m", offsetMs: -5 * 60_000, identity: identity(12) },
-  { name: "laptop-11m", offsetMs: 11 * 60_000, identity: identity(13) },
+  { name: "laptop-90s", offsetMs: 90_000, identity: 11 },
+  { name: "laptop-5m", offsetMs: -5 * 60_000, identity: 12 },
+  { name: "laptop-11m", offsetMs: 11 * 60_000, identity: 13 },
 ] as const;
 const clients = machines.map((m) => `${m.name}-backend`);
 const skewedForMs = 300_000;
 
-export const signatureSkew: Scenario = {
-  name: "signature-skew",
-  description: "clients with clocks 90 s, 5 min and 11 min off: the in-window ones connect, the out-of-window ones must stop retrying (none does)",
-  expectDefault: "fail",
-  expect: { "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.3": "fail", "2026.4": "fail", "2026.9": "fail" },
-  invariants: (p) => [
-    ...libraryInvariants(p, { retriesBounded: false, converges: convergeOnNotes({ clients }) }),
-    retriesBounded({ codes: [...OPERATOR_ACTION_CODES, "DEVICE_AUTH_SIGNATURE_EXPIRED"] }),
-  ],
-  run(ctx) {
-    const { world } = ctx;
-    addGatewayMachine(world, { config: tokenConfig("T1") });
-    installGateway(world);
-    for (const m of machines) {
-      world.addHost({ name: m.name, kind: "lan" });
-      world.addClient({ name: `${m.name}-backend`, host: m.name, client: { kind: "backend", url: remoteUrl, identity: m.identity, passiveToken: "T1" } });
-    }
-    runFor(world, 2_000);
-    approvePending(world, machines.map((m) => m.identity.deviceId), clients);
-    runFor(world, 30_000);
-    checkConnected(ctx, clients, "pairing the laptops with in-sync clocks");
-    for (const m of machines) world.skewClock(m.name, m.offsetMs);
-    const hellosBefore = clients.map((c) => countEvents(world, c, "hello"));
-    world.operator("gw", op.gatewayRestart());
-    runFor(world, skewedForMs);
-    const windowMs = world.profile.gateway.signatureSkewMs;
-    machines.forEach((m, i) => {
-      const inWindow = Math.abs(m.offsetMs) <= windowMs;
-      const connected = countEvents(world, clients[i]!, "hello") > hellosBefore[i]!;
+export const signatureSkewSpec = libraryIdentities(
+  scenario("signature-skew", "clients with clocks 90 s, 5 min and 11 min off: the in-window ones connect, the out-of-window ones must stop retrying (none does)"),
+  Object.fromEntries(machines.map((m) => [m.name, m.identity])),
+)
+  .verdicts({ default: "fail" })
+  .invariants(
+    { name: "standard", retriesBounded: false, converges: { clients } },
+    { name: "retries-bounded", codes: ["+DEVICE_AUTH_SIGNATURE_EXPIRED"] },
+  )
+  .bare()
+  .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })
+  .install()
+  .step(...machines.flatMap((m): Step[] => [
+    { host: { name: m.name, kind: "lan" } },
+    { client: { name: `${m.name}-backend`, host: m.name, kind: "backend", url: remoteUrl, identity: m.name, passiveToken: "T1" } },
+  ]))
+  .wait(2_000)
+  .step({ approvePending: { machine: "gw", identities: machines.map((m) => m.name), restart: clients } })
+  .wait(30_000)
+  .expectConnected(clients, "pairing the laptops with in-sync clocks")
+  .step(...machines.map((m): Step => ({ clock: { host: m.name, deltaMs: m.offsetMs } })))
+  .openclaw({ kind: "gateway-restart" })
+  .wait(skewedForMs)
+  // In the release's signature window a skewed laptop is back; outside it, it is refused.
+  .perProfile((p) =>
+    machines.map((m): Step => {
+      const inWindow = Math.abs(m.offsetMs) <= p.gateway.signatureSkewMs;
       const rule = inWindow ? "in-window-clock-accepted" : "out-of-window-clock-refused";
-      ctx.check(connected === inWindow, rule, `${m.name} (clock ${m.offsetMs / 1000} s off, window ${windowMs / 1000} s) ${connected ? "connected" : "was refused"}`);
-    });
-    for (const m of machines) world.skewClock(m.name, -m.offsetMs);
-    markConverge(ctx, "NTP brought every laptop's clock back");
-    runFor(world, 60_000);
-  },
-};
+      return { expectClient: { name: `${m.name}-backend`, connected: inWindow, rule } };
+    }),
+  )
+  .step(...machines.map((m): Step => ({ clock: { host: m.name, deltaMs: -m.offsetMs } })))
+  .converge("NTP brought every laptop's clock back")
+  .wait(60_000)
+  .build();
+
+export const signatureSkew: Scenario = specScenario(signatureSkewSpec);

@@ -15,6 +15,7 @@ import {
   type ClientNode,
   type MachineClientSpec,
   type Profile,
+  type ScenarioBuilder,
   type ScenarioContext,
   type TraceEvent,
   type World,
@@ -33,6 +34,13 @@ export const warmUpMarginMs = 1_000;
 export const operatorCliIdentity = 200;
 
 // ---- identities and the gateway machine ---------------------------------------------------------------------
+
+/** Declares the library's identities by name (identity(n)) plus the operator CLI's, identity(200). */
+export function libraryIdentities(builder: ScenarioBuilder, ids: Record<string, number>): ScenarioBuilder {
+  builder.identity("operator-cli", operatorCliIdentity);
+  for (const [name, n] of Object.entries(ids)) builder.identity(name, n);
+  return builder;
+}
 
 /** A deterministic device identity (seed = 32 bytes of n); distinct n, distinct device. */
 export function identity(n: number): DeviceIdentity {

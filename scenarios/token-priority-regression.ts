@@ -5,28 +5,17 @@
 // converges); releases before and after it prefer the stored token, or heal with the one device-token retry.
 // Under 2026.9 a local backend is never paired (it authenticates with the shared secret and skips pairing, as
 // the released gateway does), so it holds no device token: with a stale token it must pause, not loop.
-import { host } from "../src/index.ts";
+import { host, scenario, specScenario, type MachineClientSpec, type Profile, type Scenario, type Step, type World } from "../src/index.ts";
+import { controlUiPageOrigin, identity, libraryIdentities, tokenConfig, tuiIdentityFields } from "./support.ts";
 const { op } = host;
-import type { MachineClientSpec, Scenario, World } from "../src/index.ts";
-import { convergeOnNotes, libraryInvariants, markConverge } from "./invariants.ts";
-import {
-  addGatewayMachine,
-  checkConnected,
-  identity,
-  installGateway,
-  runFor,
-  startOnGatewayHost,
-  tokenConfig,
-  tuiIdentityFields,
-  withControlUiToken,
-} from "./support.ts";
 
 export const browserTab = { browser: "chrome", tabId: "tab-1" };
 export const longRunning = ["tui", "backend", "node", "control-ui"] as const;
 const floodWindowMs = 300_000;
+const kinds = [...longRunning, "cli"] as const;
 
-/** The five client kinds of seed 004, each with its own identity (shared with test/seeds/004). */
-export function specs(world: World): Record<(typeof longRunning)[number] | "cli", MachineClientSpec> {
+/** The five client kinds of seed 004 as processes of the world (test/seeds/004 starts them by hand). */
+export function specs(world: World): Record<(typeof kinds)[number], MachineClientSpec> {
   return {
     tui: { kind: "tui", identity: identity(1), ...tuiIdentityFields(world.profile) },
     backend: { kind: "backend", identity: identity(2) },
@@ -36,44 +25,47 @@ export function specs(world: World): Record<(typeof longRunning)[number] | "cli"
   };
 }
 
-export const tokenPriorityRegression: Scenario = {
-  name: "token-priority-regression",
-  description: "seed 004: after a token rotation, paired clients with a stale passive token must use their stored device token (or heal) instead of flooding the gateway",
-  expectDefault: "pass",
-  expect: { "2026.2.13": "pass", "2026.2.14": "fail", "2026.2.22": "pass", "2026.3": "pass", "2026.4": "pass", "2026.9": "pass" },
-  // The one-shot CLI is not expected to converge: under 2026.3+ it sends the stale passive token and fails once.
-  // Neither is a backend that the release never pairs (no stored device token to fall back on).
-  invariants: (p) => libraryInvariants(p, { converges: convergeOnNotes({ clients: longRunning.filter((k) => k !== "backend" || !unpairedBackend(p)) }) }),
-  run(ctx) {
-    const { world } = ctx;
-    if (unpairedBackend(world.profile)) {
-      ctx.note("this release never pairs a local backend: it gets no device token and must pause on a stale token");
-    }
-    const perTab = world.profile.client.controlUiTokenPerTab;
-    addGatewayMachine(world, {
-      config: tokenConfig("T1"),
-      shellEnv: { OPENCLAW_GATEWAY_TOKEN: "T1" },
-      machine: (m) => withControlUiToken(m, { ...browserTab, token: "T1", perTab }),
-    });
-    installGateway(world);
-    const all = Object.entries(specs(world));
-    for (const [kind, spec] of all) startOnGatewayHost(world, `${kind}-paired`, kind, spec);
-    runFor(world, 5_000);
-    checkConnected(ctx, all.map(([kind]) => `${kind}-paired`), "pairing with the old token");
-    for (const [kind] of all) world.client(`${kind}-paired`).stop();
-    world.operator("gw", op.rotateSharedToken("T2"));
-    world.operator("gw", op.gatewayInstall({ force: true }));
-    runFor(world, 5_000 + (world.profile.gateway.startupUnavailableMs ?? 0));
-    for (const [kind, spec] of all) startOnGatewayHost(world, kind, kind, spec);
-    markConverge(ctx, "every kind restarted with a stale passive token after the rotation");
-    runFor(world, floodWindowMs);
-    if (unpairedBackend(world.profile)) {
-      const backend = world.clientStatus("backend");
-      ctx.check(backend.paused && !backend.connected, "unpaired-backend-pauses", `the never-paired backend should pause on its stale token; paused=${backend.paused} connected=${backend.connected}`);
-    }
-  },
-};
+/** The same five as machineClient step fields (identities by name, declared below). */
+const stepSpecs = {
+  tui: { kind: "tui", identity: "tui" },
+  backend: { kind: "backend", identity: "backend" },
+  node: { kind: "node", identity: "node" },
+  "control-ui": { kind: "control-ui", identity: "control-ui", ...browserTab, pageOrigin: controlUiPageOrigin },
+  cli: { kind: "cli", identity: "cli", call: { method: "status" } },
+} as const;
 
-function unpairedBackend(profile: World["profile"]): boolean {
+function start(suffix: string): Step[] {
+  return kinds.map((kind) => ({ machineClient: { machine: "gw", name: `${kind}${suffix}`, user: kind, ...stepSpecs[kind] } }) as Step);
+}
+
+function unpairedBackend(profile: Profile): boolean {
   return profile.gateway.localBackendPairingSkip === "also-shared-secret";
 }
+
+export const tokenPriorityRegressionSpec = libraryIdentities(
+  scenario("token-priority-regression", "seed 004: after a token rotation, paired clients with a stale passive token must use their stored device token (or heal) instead of flooding the gateway"),
+  { tui: 1, backend: 2, node: 3, "control-ui": 4, cli: 5 },
+)
+  .verdicts({ default: "pass", "2026.2.14": "fail" })
+  // The one-shot CLI is not expected to converge: under 2026.3+ it sends the stale passive token and fails once.
+  // Neither is a backend that the release never pairs (no stored device token to fall back on).
+  .invariantsPerProfile((p) => [{ name: "standard", converges: { clients: longRunning.filter((k) => k !== "backend" || !unpairedBackend(p)) } }])
+  .bare()
+  .perProfile((p) => (unpairedBackend(p) ? [{ note: "this release never pairs a local backend: it gets no device token and must pause on a stale token" }] : []))
+  .gatewayMachine({ config: tokenConfig("T1"), shellEnv: { OPENCLAW_GATEWAY_TOKEN: "T1" }, cliIdentity: "operator-cli" })
+  .step({ browserToken: { machine: "gw", ...browserTab, token: "T1" } })
+  .install()
+  .step(...start("-paired"))
+  .wait(5_000)
+  .expectConnected(kinds.map((kind) => `${kind}-paired`), "pairing with the old token")
+  .stop(...kinds.map((kind) => `${kind}-paired`))
+  .openclaw(op.rotateSharedToken("T2"))
+  .openclaw(op.gatewayInstall({ force: true }))
+  .warmUp(5_000)
+  .step(...start(""))
+  .converge("every kind restarted with a stale passive token after the rotation")
+  .wait(floodWindowMs)
+  .perProfile((p) => (unpairedBackend(p) ? [{ expectClient: { name: "backend", paused: true, connected: false, rule: "unpaired-backend-pauses" } }] : []))
+  .build();
+
+export const tokenPriorityRegression: Scenario = specScenario(tokenPriorityRegressionSpec);

@@ -49,7 +49,10 @@ describe("what the seed findings say", () => {
 
   it("001: under S-Feb each of the five legacy signers is refused without a diagnosis", async () => {
     const result = await run("device-auth-migration", "2026.2.14");
-    expect(result.findings.map((f) => f.message.split(" ")[2])).toEqual(["replayed-nonce", "blank-nonce", "v1-payload", "old-signed-at", "wrong-device-id"]);
+    // One finding per missing diagnosis field (details.code and details.reason), naming the signer's attempt.
+    const signers = [...new Set(result.findings.map((f) => /\(([a-z0-9-]+)\)/.exec(f.message)?.[1]))];
+    expect(signers).toEqual(["replayed-nonce", "blank-nonce", "v1-payload", "old-signed-at", "wrong-device-id"]);
+    expect(result.findings.every((f) => /error\.details\.(code|reason) is undefined, expected "(DEVICE_AUTH_|device-)/.test(f.message))).toBe(true);
   });
 
   it("003: before 2026.3 device-less sessions lose their scopes too (S-Feb clears them without a device)", async () => {

@@ -8,6 +8,7 @@ import type { Profile } from "../../profiles/index.ts";
 import { commonStepKeys, kindKeysOf, stepKinds, stepKindNames } from "./registry.ts";
 import { runSpecSchema } from "./schema.ts";
 import { invariantNames, invariantRefName } from "./invariants.ts";
+import { switchValue } from "./switch-value.ts";
 import type { RunSpec, Step } from "./spec.ts";
 import type { StaticModel, StepKind } from "./step-kind.ts";
 import { identitySeeds, operatorCliIdentityName } from "./standard-world.ts";
@@ -116,9 +117,4 @@ function ownerOf(key: string): string {
   return stepKindNames.find((k) => key in ((stepKinds[k] as unknown as StepKind).extras ?? {})) ?? "different";
 }
 
-/** A profile switch by path (`gateway.revokeClosesSessions`). */
-export function switchValue(profile: Profile, path: string): unknown {
-  const [section, name] = path.split(".");
-  const table = (profile as unknown as Record<string, Record<string, unknown> | undefined>)[section ?? ""];
-  return table && name !== undefined ? table[name] : undefined;
-}
+export { switchValue };

@@ -10,3 +10,6 @@ export { parseRunSpec, checkRunSpec, problemsLine, type SpecParse } from "./pars
 export { specScenario, stepApplies } from "./interpret.ts";
 export { invariantsFor, invariantNames, standardInvariants, isConvergeNote } from "./invariants.ts";
 export { identitySeedFor, gatewayHostName, standardPort, standardGatewayName, gatewayMachineName, operatorCliIdentityName } from "./standard-world.ts";
+export { registerScript, scriptNames, type ScriptFn } from "./kinds/script.ts";
+export { releaseTuiIdentity } from "./kinds/tui-identity.ts";
+export { scenario, perProfile, ScenarioBuilder, filledSeedHex, libraryGatewayAddress, libraryLocalUrl, libraryRemoteUrl, libraryPort } from "./builder.ts";

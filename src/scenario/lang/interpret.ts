@@ -4,16 +4,16 @@
 // replay speak in step indices. Steps whose `when` excludes the run's profile are not run and leave no marker.
 import { requireWithinBudget } from "../runner.ts";
 import type { Scenario, ScenarioContext } from "../scenario.ts";
-import type { Profile } from "../../profiles/index.ts";
-import { switchValue } from "./check.ts";
-import { invariantsFor } from "./invariants.ts";
+import { invariantsFor, stepApplies } from "./invariants.ts";
 import { resolvePlaceholders } from "./placeholders.ts";
 import { kindOf, moduleOf, printStep } from "./registry.ts";
-import type { RunSpec, StepWhen } from "./spec.ts";
+import type { RunSpec } from "./spec.ts";
 import type { StepEnv } from "./step-kind.ts";
 import { buildStandardWorld, deviceIdFromSeed, identitySeeds, standardPort } from "./standard-world.ts";
 
 /** A RunSpec as a Scenario the runner, the gate and the reports already know. */
+export { stepApplies };
+
 export function specScenario(spec: RunSpec): Scenario {
   const { default: verdictDefault, ...verdicts } = spec.verdicts ?? {};
   return {
@@ -26,18 +26,6 @@ export function specScenario(spec: RunSpec): Scenario {
     spec,
     run: (ctx) => interpret(spec, ctx),
   };
-}
-
-/** Does a step run under this profile? */
-export function stepApplies(when: StepWhen | undefined, profile: Profile): boolean {
-  if (!when) return true;
-  if (when.profiles && !when.profiles.includes(profile.name)) return false;
-  if (when.notProfiles?.includes(profile.name)) return false;
-  if (when.switch !== undefined) {
-    const want = when.equals === undefined ? true : when.equals;
-    if (JSON.stringify(switchValue(profile, when.switch)) !== JSON.stringify(want)) return false;
-  }
-  return true;
 }
 
 async function interpret(spec: RunSpec, ctx: ScenarioContext): Promise<void> {

@@ -20,7 +20,20 @@ import {
 } from "../../invariants/index.ts";
 import type { TraceEvent } from "../../kernel/index.ts";
 import type { Profile } from "../../profiles/index.ts";
-import type { InvariantRef } from "./spec.ts";
+import type { InvariantRef, StepWhen } from "./spec.ts";
+import { switchValue } from "./switch-value.ts";
+
+/** Does a step (or an invariant ref) apply under this profile? */
+export function stepApplies(when: StepWhen | undefined, profile: Profile): boolean {
+  if (!when) return true;
+  if (when.profiles && !when.profiles.includes(profile.name)) return false;
+  if (when.notProfiles?.includes(profile.name)) return false;
+  if (when.switch !== undefined) {
+    const want = when.equals === undefined ? true : when.equals;
+    if (JSON.stringify(switchValue(profile, when.switch)) !== JSON.stringify(want)) return false;
+  }
+  return true;
+}
 
 type Options = Record<string, unknown>;
 
@@ -58,7 +71,8 @@ export function invariantRefName(ref: InvariantRef): string {
 
 export function invariantsFor(refs: readonly InvariantRef[], profile: Profile): Invariant[] {
   return refs.flatMap((ref) => {
-    const { name, ...options } = typeof ref === "string" ? { name: ref } : ref;
+    const { name, when, ...options } = typeof ref === "string" ? { name: ref, when: undefined } : ref;
+    if (!stepApplies(when, profile)) return [];
     const make = factories[name];
     if (!make) throw new Error(`unknown invariant '${name}' (one of ${invariantNames.join(", ")})`);
     return make(options, profile);

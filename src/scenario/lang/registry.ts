@@ -16,6 +16,22 @@ import { clientLifeKind } from "./kinds/client-life.ts";
 import { expectGatewayKind } from "./kinds/expect-gateway.ts";
 import { expectClientAuthKind } from "./kinds/expect-client-auth.ts";
 import { gatewayProcessKind } from "./kinds/gateway-process.ts";
+import { approvePendingKind } from "./kinds/approve-pending.ts";
+import { browserTokenKind } from "./kinds/browser-token.ts";
+import { clockKind } from "./kinds/clock.ts";
+import { expectConfigKind } from "./kinds/expect-config.ts";
+import { expectConnectedKind } from "./kinds/expect-connected.ts";
+import { expectEventKind } from "./kinds/expect-event.ts";
+import { expectRpcKind } from "./kinds/expect-rpc.ts";
+import { gatewayStartKind } from "./kinds/gateway-start.ts";
+import { hostKind } from "./kinds/host.ts";
+import { callKind, refreshKind, startKind, stopKind } from "./kinds/lifecycle.ts";
+import { machineClientKind } from "./kinds/machine-client.ts";
+import { machineKind } from "./kinds/machine.ts";
+import { convergeKind, noteKind, warmUpKind } from "./kinds/markers.ts";
+import { openclawKind } from "./kinds/openclaw.ts";
+import { scriptKind } from "./kinds/script.ts";
+import { snapshotKind } from "./kinds/snapshot.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -31,6 +47,27 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   expectGateway: expectGatewayKind,
   expectClientAuth: expectClientAuthKind,
   gatewayProcess: gatewayProcessKind,
+  host: hostKind,
+  machine: machineKind,
+  gatewayStart: gatewayStartKind,
+  openclaw: openclawKind,
+  snapshot: snapshotKind,
+  machineClient: machineClientKind,
+  browserToken: browserTokenKind,
+  stop: stopKind,
+  start: startKind,
+  refresh: refreshKind,
+  call: callKind,
+  clock: clockKind,
+  approvePending: approvePendingKind,
+  converge: convergeKind,
+  note: noteKind,
+  warmUp: warmUpKind,
+  expectConnected: expectConnectedKind,
+  expectRpc: expectRpcKind,
+  expectConfig: expectConfigKind,
+  expectEvent: expectEventKind,
+  script: scriptKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];

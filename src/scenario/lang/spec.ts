@@ -13,8 +13,8 @@ import type { GatewayProcessStep } from "./kinds/gateway-process.ts";
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
 
-/** An invariant by name, or `{ name, ...options }` (invariants.ts lists the names). */
-export type InvariantRef = string | ({ readonly name: string } & Readonly<Record<string, unknown>>);
+/** An invariant by name, or `{ name, when?, ...options }` (invariants.ts lists the names; `when` as for steps). */
+export type InvariantRef = string | ({ readonly name: string; readonly when?: StepWhen } & Readonly<Record<string, unknown>>);
 
 /** A step runs only under these profiles, or only where a profile switch has a value. */
 export interface StepWhen {
@@ -143,6 +143,8 @@ export type FaultStep =
 
 export interface ClientExpect {
   name: string;
+  /** The finding's invariant name (default `case-expect`). */
+  rule?: string;
   connected?: boolean;
   paused?: boolean;
   attemptsMax?: number;
@@ -154,6 +156,121 @@ export interface CredentialsChange {
   explicitToken?: string | null;
   passiveToken?: string | null;
   password?: string | null;
+}
+
+// ---- payloads of the machine world (hosts, machines, the operator's shell, client processes) ----------------
+
+export interface HostStep {
+  name: string;
+  kind?: "lan" | "tailnet" | "remote";
+  /** A fixed address (e.g. the gateway host's 192.0.2.50); default: the network assigns one. */
+  address?: string;
+}
+
+/** A simulated machine (config file, shell env, `.env`, service unit, client files) bound to a host. */
+export interface MachineStep {
+  name: string;
+  host: string;
+  /** ~/.openclaw/openclaw.json as a value. */
+  config: Record<string, unknown>;
+  shellEnv?: Record<string, string>;
+  /** ~/.openclaw/.env text; null = no file. */
+  dotEnv?: string | null;
+  /** The operator CLI's device identity name; null = device-less CLI; default: none. */
+  cliIdentity?: string | null;
+  /** A service unit left by an older installer that embedded OPENCLAW_GATEWAY_TOKEN for this config. */
+  legacyUnit?: { config: Record<string, unknown>; version?: string };
+}
+
+export interface GatewayStartStep {
+  machine: string;
+  via: "service" | "foreground";
+}
+
+/** One `openclaw …` command at a machine's shell (src/host's OperatorCommand as data; strings may hold placeholders). */
+export interface OpenclawStep {
+  machine: string;
+  command: Record<string, unknown> & { kind: string };
+  /** doctor: the config as doctor read it at its start (a snapshot step's name). */
+  doctorSnapshot?: string;
+  otherDoctorFixesPending?: boolean;
+  /** A `devices …` RPC must succeed, else a finding with this invariant name. */
+  expectOk?: string;
+}
+
+/** A client process started on a machine: it resolves its URL and credentials there like the real one. */
+export interface MachineClientStep {
+  machine: string;
+  name: string;
+  user?: string;
+  kind: "cli" | "tui" | "control-ui" | "node" | "backend";
+  identity?: string | null;
+  clientId?: string;
+  displayName?: string;
+  scopes?: string[];
+  /** CLI: `--url`/`--token`/`--password`. */
+  flags?: { url?: string; token?: string; password?: string };
+  /** CLI: the one-shot call. */
+  call?: { method: string; params?: Record<string, unknown> };
+  /** Control UI: browser profile and tab. */
+  browser?: string;
+  tabId?: string;
+  /** Control UI: the page's origin (default: the gateway URL's own origin). */
+  pageOrigin?: string;
+}
+
+export interface BrowserTokenStep {
+  machine: string;
+  browser: string;
+  tabId: string;
+  token: string;
+  /** The gateway URL the token is stored for (default ws://127.0.0.1:18789). */
+  url?: string;
+  /** Per tab (sessionStorage) or shared (localStorage); default: what the release does. */
+  perTab?: boolean;
+  /** How a report names the edit (default: the user pastes the token in Control UI settings). */
+  what?: string;
+}
+
+export interface ApprovePendingStep {
+  machine: string;
+  identities: string[];
+  /** Paused clients the users start again after the approval. */
+  restart?: string[];
+  /** At least this many approvals, else a finding named `rule` (default "pairing-requests-listed"). */
+  expectApproved?: number;
+  rule?: string;
+}
+
+export interface ExpectConnectedStep {
+  clients: string[];
+  /** What was being set up (for the finding's message). */
+  while: string;
+  rule?: string;
+}
+
+export interface ExpectRpcStep {
+  client: string;
+  ok: boolean;
+  rule: string;
+  /** The finding's message (the answer's error is appended). */
+  message: string;
+}
+
+export interface ExpectConfigStep {
+  machine: string;
+  path: string;
+  equals: unknown;
+  rule: string;
+}
+
+export interface ExpectEventStep {
+  kind: "gateway" | "client" | "host" | "operator";
+  /** Fields the event's data must have (equal values). */
+  match: Record<string, unknown>;
+  present?: boolean;
+  rule: string;
+  message: string;
 }
 
 /**
@@ -174,6 +291,30 @@ export interface StepPayloads {
   expectGateway: ExpectGatewayStep;
   expectClientAuth: ExpectClientAuthStep;
   gatewayProcess: GatewayProcessStep;
+  host: HostStep;
+  machine: MachineStep;
+  gatewayStart: GatewayStartStep;
+  openclaw: OpenclawStep;
+  snapshot: { machine: string; as: string };
+  machineClient: MachineClientStep;
+  browserToken: BrowserTokenStep;
+  stop: string;
+  start: string;
+  refresh: string;
+  call: { client: string; method: string; params?: Record<string, unknown> };
+  clock: { host: string; deltaMs: number };
+  approvePending: ApprovePendingStep;
+  /** A convergence marker: the `converges` invariant's clock starts here. */
+  converge: string;
+  note: string;
+  /** Waits out the release's start-up window plus `plusMs` (default 1000). */
+  warmUp: { plusMs?: number };
+  expectConnected: ExpectConnectedStep;
+  expectRpc: ExpectRpcStep;
+  expectConfig: ExpectConfigStep;
+  expectEvent: ExpectEventStep;
+  /** The named escape hatch: a TypeScript function registered under this name (scripts.ts). */
+  script: { name: string; args?: Record<string, unknown> };
 }
 
 /** Keys a kind allows besides its own (e.g. a connect step's `expect`). */

@@ -7,6 +7,7 @@ import type { World } from "../../../world/index.ts";
 import { defineStepKind, type StepEnv } from "../step-kind.ts";
 import type { ClientStep } from "../spec.ts";
 import { gatewayHostName } from "../standard-world.ts";
+import { releaseTuiIdentity } from "./tui-identity.ts";
 
 const fromSchema = { enum: ["local", "lan", "tailnet", "remote"] };
 export const clientKinds = ["cli", "tui", "control-ui", "node", "backend"] as const;
@@ -113,7 +114,8 @@ function startClient(step: ClientStep, env: StepEnv): void {
   world.addAnyClient({
     name: step.name,
     host,
-    user: step.user ?? step.name,
+    // A client on a standard peer has its own device-auth file; on a named host the host's default user unless given.
+    ...(step.user !== undefined ? { user: step.user } : step.host === undefined ? { user: step.name } : {}),
     client: {
       kind: step.kind,
       url,
@@ -124,6 +126,7 @@ function startClient(step: ClientStep, env: StepEnv): void {
       storedTokens: step.storedToken !== undefined ? { operator: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
       scopes: step.scopes,
       oneShot: step.oneShot,
+      ...(step.kind === "tui" && step.clientId === undefined ? releaseTuiIdentity(env.profile) : {}),
       ...(step.clientId !== undefined ? { clientId: step.clientId as never } : {}),
       ...(step.displayName !== undefined ? { displayName: step.displayName } : {}),
       ...(step.origin !== undefined ? { origin: step.origin } : {}),

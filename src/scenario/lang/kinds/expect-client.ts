@@ -9,6 +9,7 @@ export const expectClientKind = defineStepKind({
     required: ["name"],
     properties: {
       name: { type: "string" },
+      rule: { type: "string" },
       connected: { type: "boolean" },
       paused: { type: "boolean" },
       attemptsMax: { type: "integer", minimum: 0 },
@@ -21,7 +22,8 @@ export const expectClientKind = defineStepKind({
   },
   run(step, env) {
     const expect = step.expectClient;
-    const { check } = env.ctx;
+    const rule = expect.rule ?? "case-expect";
+    const check = (ok: boolean, _rule: string, message: string) => env.ctx.check(ok, rule, message);
     const status = env.world.clientStatus(expect.name);
     const at = `step ${env.stepIndex} (client ${expect.name})`;
     if (expect.connected !== undefined) check(status.connected === expect.connected, "case-expect", `${at}: connected is ${status.connected}, expected ${expect.connected}`);
@@ -29,5 +31,5 @@ export const expectClientKind = defineStepKind({
     if (expect.attemptsMax !== undefined) check(status.attempts <= expect.attemptsMax, "case-expect", `${at}: ${status.attempts} connect attempts, expected at most ${expect.attemptsMax}`);
     if (expect.attemptsMin !== undefined) check(status.attempts >= expect.attemptsMin, "case-expect", `${at}: ${status.attempts} connect attempts, expected at least ${expect.attemptsMin}`);
   },
-  print: (step) => `expect client ${step.expectClient.name} ${JSON.stringify({ ...step.expectClient, name: undefined })}`,
+  print: (step) => `expect client ${step.expectClient.name} ${JSON.stringify({ ...step.expectClient, name: undefined, rule: undefined })}`,
 });

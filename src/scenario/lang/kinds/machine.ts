@@ -1,0 +1,46 @@
+// machine: a simulated machine on a host — ~/.openclaw/openclaw.json, the login shell's env, ~/.openclaw/.env,
+// the operator CLI's device, and optionally a service unit left by an older installer that embedded the token.
+// `{ machine: { name: gw, host: gw, config: { gateway: { auth: { mode: token, token: T1 } } }, cliIdentity: op } }`
+import { identityFromSeed } from "../../../crypto/index.ts";
+import { createMachine, installServiceUnit, withServiceUnit, type GatewayConfig } from "../../../host/index.ts";
+import { defineStepKind } from "../step-kind.ts";
+
+export const legacyInstallerVersion = "2026.2.14";
+
+export const machineKind = defineStepKind({
+  kind: "machine",
+  schema: {
+    type: "object",
+    required: ["name", "host", "config"],
+    properties: {
+      name: { type: "string", minLength: 1 },
+      host: { type: "string" },
+      config: { type: "object" },
+      shellEnv: { type: "object", additionalProperties: { type: "string" } },
+      dotEnv: { type: ["string", "null"] },
+      cliIdentity: { type: ["string", "null"] },
+      legacyUnit: { type: "object", required: ["config"], properties: { config: { type: "object" }, version: { type: "string" } }, additionalProperties: false },
+    },
+    additionalProperties: false,
+  },
+  check(step, model, at) {
+    const m = step.machine;
+    if (model.machines.has(m.name)) model.problem(`${at}/name`, `a machine named '${m.name}' already exists`);
+    model.machines.add(m.name);
+    if (!model.hosts.has(m.host)) model.problem(`${at}/host`, `no host named '${m.host}' was added before`);
+    if (typeof m.cliIdentity === "string" && !model.identities.has(m.cliIdentity)) model.problem(`${at}/cliIdentity`, `unknown identity '${m.cliIdentity}'`);
+  },
+  run(step, env) {
+    const m = step.machine;
+    let machine = createMachine({ name: m.name, config: m.config as GatewayConfig, ...(m.shellEnv ? { shellEnv: m.shellEnv } : {}), dotEnvText: m.dotEnv ?? null });
+    if (m.legacyUnit) {
+      const switches = { ...env.profile.service, unitEmbedsToken: true };
+      const unit = installServiceUnit({ config: m.legacyUnit.config as GatewayConfig, switches, version: m.legacyUnit.version ?? legacyInstallerVersion });
+      machine = withServiceUnit(machine, unit);
+    }
+    const seed = typeof m.cliIdentity === "string" ? env.seeds[m.cliIdentity] : undefined;
+    const cliIdentity = seed ? identityFromSeed(Uint8Array.from(Buffer.from(seed, "hex"))) : null;
+    env.world.addMachine({ name: m.name, host: m.host, machine, cliIdentity });
+  },
+  print: (step) => `machine ${step.machine.name} on ${step.machine.host}${step.machine.legacyUnit ? " (legacy service unit)" : ""}`,
+});
