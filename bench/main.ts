@@ -1,67 +1,136 @@
-// `pnpm bench`: speed and memory of the simulator, reported as medians and ratios measured in one run.
-// Wall time is read here only to report how long things took; nothing is asserted on it.
-import { findProfile, runScenario, World, type Attempt } from "../src/index.ts";
-import { findScenario } from "../scenarios/index.ts";
+// `pnpm bench [--json] [--quick] [--real openclaw@<version>]`: speed, scale and memory of the simulator, as
+// medians and ratios measured in one run on this machine. Rates come from tinybench; scale, chaos, memory and
+// start-up pieces run in fresh child processes so each one's memory is its own. Wall time is read here only to
+// report it; nothing is asserted on it. Absolute figures move with the machine's load: compare the ratios.
+import { cpus } from "node:os";
+import { runChild } from "./child.ts";
+import { measureRates, roundsDefault, type RateSummary } from "./rates.ts";
+import type { ScaleResult } from "./scale.ts";
 
-const rounds = 7;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+interface Args {
+  json: boolean;
+  quick: boolean;
+  real: string | undefined;
 }
 
-function handshakes(count: number, withDevice: boolean): { wallMs: number; virtualMs: number } {
-  const profile = findProfile("2026.9")!;
-  const world = new World({ seed: 7n, profile });
-  world.addHost({ name: "gw", kind: "lan" });
-  world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } } });
-  world.runFor(profile.gateway.startupUnavailableMs ?? 0);
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const seed = (i + 1).toString(16).padStart(64, "0");
-    const attempt: Attempt = {
-      name: `h${i}`,
-      connect: { params: { minProtocol: 4, maxProtocol: 4, client: { id: "cli", version: "1", platform: "linux", mode: "cli" }, role: "operator", scopes: ["operator.read"], auth: { token: "{{gatewayToken}}" } } },
-      ...(withDevice ? { device: { identitySeed: seed, payloadVersion: "v3" as const } } : {}),
-    };
-    const h = world.attempt({ fromHost: "gw", url: "ws://127.0.0.1:18789", port: 18789, gatewayToken: "t", identities: {}, attempt });
-    world.runUntil(() => h.outcome !== undefined, 60_000);
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { json: false, quick: false, real: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--json") args.json = true;
+    else if (a === "--quick") args.quick = true;
+    else if (a === "--real") {
+      const v = argv[++i];
+      if (!v || !/^openclaw@\S+$/.test(v)) return "--real needs openclaw@<version>";
+      args.real = v;
+    } else return `unknown option '${a}' (pnpm bench [--json] [--quick] [--real openclaw@<version>])`;
   }
-  return { wallMs: performance.now() - start, virtualMs: world.scheduler.nowMs() };
+  return args;
 }
 
-async function main(): Promise<void> {
-  console.log(`clawsim bench: ${rounds} rounds each, medians; node ${process.version}`);
-  const scenario = findScenario("cli-connect")!;
-  const profile = findProfile("2026.3")!;
-  const scenarioMs: number[] = [];
-  const events: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t = performance.now();
-    const result = await runScenario(scenario, { seed: BigInt(r + 1), profile });
-    scenarioMs.push(performance.now() - t);
-    events.push(result.events.length);
-  }
-  console.log(`cli-connect scenario: median ${median(scenarioMs).toFixed(1)} ms wall, ${median(events)} trace events`);
-  for (const withDevice of [false, true]) {
-    const perSecond: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const { wallMs } = handshakes(200, withDevice);
-      perSecond.push(200 / (wallMs / 1000));
-    }
-    const real = withDevice ? 27.5 : 240; // spec §13: real gateway on this machine (device-signed 8–47/s, device-less ≈ 240/s)
-    const m = median(perSecond);
-    console.log(`${withDevice ? "device-signed" : "device-less  "} handshakes: median ${m.toFixed(0)}/s wall; real openclaw@2026.9.6 ≈ ${real}/s → ratio ${(m / real).toFixed(1)}×`);
-  }
-  globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
-  const world = new World({ seed: 1n, profile: findProfile("2026.3")! });
-  world.addHost({ name: "gw", kind: "lan" });
-  world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } } });
-  for (let i = 0; i < 500; i++) world.addClient({ name: `c${i}`, host: "gw", client: { kind: "backend", url: "ws://127.0.0.1:18789", identity: null, passiveToken: "t" } });
-  world.runFor(60_000);
-  const after = process.memoryUsage().heapUsed;
-  console.log(`500 connected device-less clients for 60 virtual s: ${((after - before) / 1024 / 1024).toFixed(1)} MiB heap, ${world.trace.events.length} trace events (${((after - before) / world.trace.events.length).toFixed(0)} B/event)`);
+type Failed = { error: string };
+const failed = (v: unknown): v is Failed => typeof v === "object" && v !== null && "error" in v;
+
+function scaleTable(args: Args): { deviceLess: (ScaleResult | Failed)[]; deviceSigned: (ScaleResult | Failed)[] } {
+  const deviceLessCounts = args.quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000, 100_000];
+  const deviceSignedCounts = args.quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000];
+  const virtualMs = (n: number) => (n >= 100_000 ? "60000" : "60000");
+  const run = (n: number, devices: boolean) =>
+    runChild<ScaleResult>("scale.ts", ["--clients", String(n), "--virtual-ms", virtualMs(n), ...(devices ? ["--devices"] : [])], ["--max-old-space-size=4096"]);
+  return { deviceLess: deviceLessCounts.map((n) => run(n, false)), deviceSigned: deviceSignedCounts.map((n) => run(n, true)) };
 }
 
-void main();
+interface ChaosRate { preset: string; workers: number; seeds: number; failing: number; seedsPerMinute: number }
+interface Startup { tsxStartMs: number; simCliConnectMs: number; afterTsxStartMs: number; tsxShare: number; compiledCliConnectMs: number | null }
+interface Memory { clients: number; heapMiB: number; bytesPerEvent: number; events: number }
+interface Real { version: string; deviceSignedPerSecond: number; deviceLessPerSecond: number; handshakes: number; paired: number }
+
+function render(report: Report): string {
+  const r = report.rates;
+  const lines = [
+    `clawsim bench — node ${report.node}, ${report.cpus} CPU(s) (${report.cpuModel}); ${r.rounds} rounds, medians; ratios are within one round`,
+    "",
+    `crypto-bound (node:crypto sign+verify, prebuilt keys): ${r.cryptoBoundPerSecond}/s`,
+    ...Object.entries(r.deviceSignedPerSecond).map(([p, v]) => `device-signed handshakes, ${p} paired device(s): ${v}/s (×${r.deviceSignedVsCryptoBoundByPaired[p]} of crypto-bound)`),
+    `device-less handshakes: ${r.deviceLessPerSecond}/s`,
+    `deviceSignedVsCryptoBound: ${r.deviceSignedVsCryptoBound} (target ≥ 0.5)`,
+    "",
+    "scale (virtual minute; one process each):",
+    "  clients  devices  events      events/s   µs/event  RSS MiB  connected  outcome",
+    ...[...report.scale.deviceLess, ...report.scale.deviceSigned].map((s) =>
+      failed(s)
+        ? `  failed: ${s.error}`
+        : `  ${String(s.clients).padStart(7)}  ${(s.devices ? "yes" : "no").padEnd(7)}  ${String(s.events).padEnd(10)}  ${String(s.eventsPerSecond).padEnd(9)}  ${String(s.usPerEvent).padEnd(8)}  ${String(s.rssPeakMiB).padEnd(7)}  ${String(s.connected).padEnd(9)}  ${s.outcome}${s.message ? ` (${s.message})` : ""}`,
+    ),
+    "",
+    failed(report.chaos) ? `chaos: failed: ${report.chaos.error}` : `chaos, preset ${report.chaos.preset}, 1 worker: ${report.chaos.seedsPerMinute} seeds/min (${report.chaos.seeds} seeds, ${report.chaos.failing} failing)`,
+    `chaos, 2 workers: ${report.chaosWorkers2}`,
+    failed(report.startup)
+      ? `start-up: failed: ${report.startup.error}`
+      : `start-up: pnpm sim cli-connect ${report.startup.simCliConnectMs} ms = tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms; compiled entry: ${report.startup.compiledCliConnectMs ?? "not built"} ms`,
+    failed(report.memory) ? `memory: failed: ${report.memory.error}` : `memory (--expose-gc): ${report.memory.clients} device-less clients for 60 virtual s: ${report.memory.heapMiB} MiB live heap, ${report.memory.bytesPerEvent} B/event over ${report.memory.events} events`,
+  ];
+  if (report.real) {
+    lines.push(
+      failed(report.real)
+        ? `real gateway: failed: ${report.real.error}`
+        : `real openclaw@${report.real.version}: device-signed ${report.real.deviceSignedPerSecond}/s, device-less ${report.real.deviceLessPerSecond}/s → simulated/real ×${report.realRatio?.deviceSigned} device-signed, ×${report.realRatio?.deviceLess} device-less`,
+    );
+  }
+  return lines.join("\n");
+}
+
+interface Report {
+  node: string;
+  cpus: number;
+  cpuModel: string;
+  rates: RateSummary;
+  scale: ReturnType<typeof scaleTable>;
+  chaos: ChaosRate | Failed;
+  chaosWorkers2: string;
+  startup: Startup | Failed;
+  memory: Memory | Failed;
+  real?: Real | Failed;
+  realRatio?: { deviceSigned: number; deviceLess: number };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === "string") {
+    console.error(`clawsim bench: ${args}`);
+    return 2;
+  }
+  const progress = (what: string) => {
+    if (!args.json) process.stderr.write(`… ${what}\n`);
+  };
+  progress("handshake rates against the crypto floor");
+  const rates = measureRates({ rounds: roundsDefault, pairedDevices: args.quick ? [10, 500] : [10, 1_000, 4_000] });
+  const real = args.real ? (progress(`real ${args.real}`), runChild<Real>("real.ts", [args.real, "200", "10"])) : undefined;
+  progress("scale runs");
+  const scale = scaleTable(args);
+  progress("chaos");
+  const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", args.quick ? "10" : "30"]);
+  progress("start-up");
+  const startup = runChild<Startup>("startup.ts", [args.quick ? "3" : "5"]);
+  progress("memory");
+  const memory = runChild<Memory>("memory.ts", ["500"], ["--expose-gc"]);
+  const report: Report = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    rates,
+    scale,
+    chaos,
+    chaosWorkers2: "not built (pnpm sim chaos --workers is on branch chaos, not merged)",
+    startup,
+    memory,
+    ...(real ? { real } : {}),
+    ...(real && !failed(real)
+      ? { realRatio: { deviceSigned: Number((rates.deviceSignedPerSecond[String(rates.pairedDevices[0])]! / real.deviceSignedPerSecond).toFixed(1)), deviceLess: Number((rates.deviceLessPerSecond / real.deviceLessPerSecond).toFixed(1)) } }
+      : {}),
+  };
+  console.log(args.json ? JSON.stringify(report, null, 2) : render(report));
+  return 0;
+}
+
+main().then((code) => (process.exitCode = code));

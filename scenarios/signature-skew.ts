@@ -2,8 +2,9 @@
 // restarts and every client signs a fresh connect. Which ones get in depends on the release's signature
 // window (DEVICE_SIGNATURE_SKEW_MS: 10 min until 2026.3, 2 min from 2026.4). An out-of-window client gets
 // DEVICE_AUTH_SIGNATURE_EXPIRED, which no release treats as a pause code: it reconnects for as long as its
-// clock is off, so retries-bounded fails under every profile (the 5-minute machine joins the 11-minute one
-// from 2026.4). Once NTP fixes the clocks everyone converges.
+// clock is off, so retries-bounded fails under every profile up to 2026.4 (the 5-minute machine joins the
+// 11-minute one from 2026.4). The 2026.9 client signs with the challenge's `ts` (PR #116679), so every laptop
+// gets in whatever its clock says. Once NTP fixes the clocks everyone converges.
 import { scenario, specScenario, type Scenario, type Step } from "../src/index.ts";
 import { libraryIdentities, remoteUrl, tokenConfig } from "./support.ts";
 
@@ -16,10 +17,10 @@ const clients = machines.map((m) => `${m.name}-backend`);
 const skewedForMs = 300_000;
 
 export const signatureSkewSpec = libraryIdentities(
-  scenario("signature-skew", "clients with clocks 90 s, 5 min and 11 min off: the in-window ones connect, the out-of-window ones must stop retrying (none does)"),
+  scenario("signature-skew", "clients with clocks 90 s, 5 min and 11 min off: the in-window ones connect, the out-of-window ones must stop retrying (none does; 2026.9 signs with the challenge's ts)"),
   Object.fromEntries(machines.map((m) => [m.name, m.identity])),
 )
-  .verdicts({ default: "fail" })
+  .verdicts({ default: "fail", "2026.9": "pass" })
   .invariants(
     { name: "standard", retriesBounded: false, converges: { clients } },
     { name: "retries-bounded", codes: ["+DEVICE_AUTH_SIGNATURE_EXPIRED"] },
@@ -41,7 +42,7 @@ export const signatureSkewSpec = libraryIdentities(
   // In the release's signature window a skewed laptop is back; outside it, it is refused.
   .perProfile((p) =>
     machines.map((m): Step => {
-      const inWindow = Math.abs(m.offsetMs) <= p.gateway.signatureSkewMs;
+      const inWindow = p.client.signedAtSource === "challenge-ts" || Math.abs(m.offsetMs) <= p.gateway.signatureSkewMs;
       const rule = inWindow ? "in-window-clock-accepted" : "out-of-window-clock-refused";
       return { expectClient: { name: `${m.name}-backend`, connected: inWindow, rule } };
     }),

@@ -1,32 +1,44 @@
-// `pnpm sim chaos`: generate fault plans from seeds, run each (safety phase, then heal and converge), and shrink
-// any failure to a minimal plan whose replay path reproduces it: `pnpm sim chaos --seed S --replay c0.2-e1`.
+// `pnpm sim chaos`: a sweep of generated chaos plans (one per seed, sharded and spread over worker threads),
+// its summary (identical whatever the worker and shard counts), coverage, and the first failure shrunk to a
+// minimal replay path (optionally emitted as a scenario file and a regression test). `--replay PATH` re-runs
+// one selection; `merge` joins shard summaries; `--kill-rate` is chaos-kill-rate.ts.
+import { readFileSync, writeFileSync } from "node:fs";
 import {
-  chaosScenario,
+  detailCoveragePercent,
+  failedRows,
   findPreset,
-  formatReplayPath,
-  fullSelection,
-  generatePlan,
+  mergeCoverage,
+  mergeSummaries,
   parseReplayPath,
+  parseShard,
   presetDefault,
   presets,
-  runScenario,
-  selectPlan,
-  shrink,
+  shardSeeds,
+  sortRows,
+  unreachedDetailCodes,
+  type CoverageCounts,
   type FaultPreset,
   type PlanSelection,
   type Profile,
   type RunResult,
+  type SweepSummary,
 } from "../src/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
 import { printResult } from "./output.ts";
+import { runChaosPlan, shrinkSeed, type SeedOutcome } from "./chaos-run.ts";
+import { runTasks, workersMax } from "./chaos-pool.ts";
+import type { ChaosTask } from "./chaos-worker.ts";
+import { emitFailure } from "./chaos-emit.ts";
+import { runKillRate } from "./chaos-kill-rate.ts";
+import { Progress } from "./chaos-progress.ts";
+
+const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+/** Seeds one pool task runs (small, so threads stay busy to the end). */
+const seedsPerTask = 2;
 
 /** Runs one plan selection and gives the result the command that replays it. */
 export async function runChaos(seed: bigint, preset: FaultPreset, profile: Profile, selection?: PlanSelection): Promise<RunResult> {
-  const plan = generatePlan(seed, preset);
-  const chosen = selection ?? fullSelection(plan);
-  const result = await runScenario(chaosScenario(selectPlan(plan, chosen), chosen, preset), { seed, profile });
-  const replayCommand = `pnpm sim chaos --seed ${seed} --profile ${profile.name} --preset ${preset.name} --replay ${formatReplayPath(chosen)}`;
-  return { ...result, replayCommand };
+  return runChaosPlan(seed, preset, profile, selection);
 }
 
 export function presetOf(args: SimArgs): FaultPreset {
@@ -39,11 +51,103 @@ export function presetOf(args: SimArgs): FaultPreset {
 export function selectionOf(args: SimArgs): PlanSelection | undefined {
   if (args.replayPath === undefined) return undefined;
   const selection = parseReplayPath(args.replayPath);
-  if (!selection) throw new UsageError(`malformed replay path '${args.replayPath}' (expected like c0.2-e1.3)`);
+  if (!selection) throw new UsageError(`malformed replay path '${args.replayPath}' (expected like c0.2-e1.3 or c0-e1@5000)`);
   return selection;
 }
 
+function workersOf(args: SimArgs): number {
+  const workers = args.chaos?.workers ?? 1;
+  if (workers > workersMax) throw new UsageError(`--workers must be at most ${workersMax}, got ${workers}`);
+  return workers;
+}
+
+/** Runs the sweep's seeds (this shard's) and returns its summary. */
+export async function sweep(options: { seedStart: bigint; runs: number; shardText?: string; workers: number; preset: FaultPreset; profile: Profile }): Promise<SweepSummary> {
+  const shard = options.shardText === undefined ? { index: 1, count: 1 } : parseShard(options.shardText);
+  if (!shard) throw new UsageError(`malformed --shard '${options.shardText}' (expected I/N with 1 ≤ I ≤ N)`);
+  const seeds = shardSeeds(options.seedStart, options.runs, shard).map(String);
+  const tasks: ChaosTask[] = [];
+  for (let i = 0; i < seeds.length; i += seedsPerTask) {
+    tasks.push({ kind: "seeds", seeds: seeds.slice(i, i + seedsPerTask), preset: options.preset.name, profile: options.profile });
+  }
+  const progress = new Progress(seeds.length, "seeds");
+  const results = await runTasks(tasks, options.workers, (r) => progress.add(r.kind === "seeds" ? r.outcomes.length : 0));
+  progress.done();
+  const outcomes: SeedOutcome[] = results.flatMap((r) => (r.kind === "seeds" ? r.outcomes : []));
+  const coverage = outcomes.reduce<CoverageCounts>((acc, o) => mergeCoverage(acc, o.coverage), {});
+  return {
+    kind: "clawsim-chaos-sweep",
+    version,
+    profile: options.profile.name,
+    preset: options.preset.name,
+    seedStart: options.seedStart.toString(),
+    runs: options.runs,
+    shards: [shard.index],
+    shardCount: shard.count,
+    rows: sortRows(outcomes.map((o) => o.row)),
+    coverage,
+  };
+}
+
+function printCoverage(summary: SweepSummary, min: number | undefined): boolean {
+  const keys = Object.entries(summary.coverage);
+  for (const prefix of ["decision", "code", "detail", "step", "fault", "attack"]) {
+    const reached = keys.filter(([k]) => k.startsWith(`${prefix}:`)).map(([k, v]) => `${k.slice(prefix.length + 1)}×${v}`);
+    console.log(`coverage ${prefix}: ${reached.length > 0 ? reached.join(" ") : "(none)"}`);
+  }
+  const percent = detailCoveragePercent(summary.coverage);
+  console.log(`coverage detail codes reached: ${percent}%; never reached: ${unreachedDetailCodes(summary.coverage).join(" ") || "(none)"}`);
+  if (min !== undefined && percent < min) {
+    console.log(`coverage ${percent}% is below --coverage-min ${min}%`);
+    return false;
+  }
+  return true;
+}
+
+function readSummary(path: string): SweepSummary {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot read summary file '${path}'`);
+  }
+  try {
+    return JSON.parse(text) as SweepSummary;
+  } catch {
+    throw new UsageError(`${path}: not JSON`);
+  }
+}
+
+function mergeCommand(args: SimArgs, files: readonly string[]): number {
+  const merged = mergeSummaries(files.map(readSummary));
+  if (!merged.ok) throw new UsageError(`cannot merge: ${merged.message}`);
+  const text = `${JSON.stringify(merged.summary, null, 2)}\n`;
+  if (args.chaos?.out) writeFileSync(args.chaos.out, text);
+  else process.stdout.write(text);
+  const failed = failedRows(merged.summary);
+  const line = `chaos merge: ${merged.summary.rows.length} seed(s) from shard(s) ${merged.summary.shards.join(",")}/${merged.summary.shardCount}: ${failed.length} failed`;
+  console.error(line);
+  const coverageOk = args.chaos?.coverage ? printCoverage(merged.summary, args.chaos.coverageMin) : true;
+  return failed.length > 0 || !coverageOk ? 1 : 0;
+}
+
+async function reportFirstFailure(args: SimArgs, summary: SweepSummary, preset: FaultPreset, profile: Profile): Promise<void> {
+  const first = failedRows(summary)[0];
+  if (!first) return;
+  const seed = BigInt(first.seed);
+  const result = await runChaosPlan(seed, preset, profile);
+  const shrunk = await shrinkSeed(seed, preset, profile, result);
+  console.log(`seed ${seed} failed [${first.invariants.join(", ")}]; shrunk in ${shrunk.runs} runs to ${shrunk.clients} client(s) and ${shrunk.steps} step(s):`);
+  const minimal = await runChaosPlan(seed, preset, profile, parseReplayPath(shrunk.path)!);
+  await printResult(minimal, { ...args, json: false }, 0);
+  const emitted = emitFailure({ seed, preset, profile, path: shrunk.path, invariant: shrunk.invariant, message: shrunk.message, dir: args.reportDir ?? "reports/chaos", emitTest: args.chaos?.emitTest ?? false });
+  console.log(`scenario file: ${emitted.scenarioPath}${emitted.testPath ? `\nregression test: ${emitted.testPath}` : ""}`);
+}
+
 export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Profile): Promise<number> {
+  const flags = args.chaos;
+  if (flags?.merge) return mergeCommand(args, flags.merge);
+  if (flags?.killRate) return runKillRate(args, seed, workersOf(args));
   const preset = presetOf(args);
   const selection = selectionOf(args);
   if (selection) {
@@ -52,19 +156,15 @@ export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Prof
     return result.verdict === "pass" ? 0 : 1;
   }
   const runs = args.runs ?? 10;
-  for (let i = 0n; i < BigInt(runs); i++) {
-    const s = seed + i;
-    const result = await runChaos(s, preset, profile);
-    const line = `seed ${s}: ${result.verdict.toUpperCase()} (${result.findings.length} finding(s), ${result.stats.steps} steps)`;
-    if (!args.json) console.log(line);
-    if (result.verdict === "pass") continue;
-    const plan = generatePlan(s, preset);
-    const shrunk = await shrink(fullSelection(plan), result.findings, async (candidate) => (await runChaos(s, preset, profile, candidate)).findings);
-    const minimal = await runChaos(s, preset, profile, shrunk.selection);
-    console.log(`shrunk in ${shrunk.runs} runs to ${shrunk.selection.clients.length} client(s) and ${shrunk.selection.episodes.length} fault episode(s):`);
-    await printResult(minimal, args, 0);
-    return 1;
+  const summary = await sweep({ seedStart: seed, runs, ...(flags?.shard !== undefined ? { shardText: flags.shard } : {}), workers: workersOf(args), preset, profile });
+  if (flags?.out) writeFileSync(flags.out, `${JSON.stringify(summary, null, 2)}\n`);
+  if (args.json && !flags?.out) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  const failed = failedRows(summary);
+  if (!args.json) {
+    for (const row of failed) console.log(`seed ${row.seed}: FAIL [${row.invariants.join(", ")}]`);
+    console.log(`chaos: ${summary.rows.length} run(s) under ${profile.name} with preset ${preset.name}${flags?.shard ? ` (shard ${flags.shard})` : ""}: ${failed.length === 0 ? "no finding" : `${failed.length} failed`}`);
   }
-  if (!args.json) console.log(`chaos: ${runs} run(s) under ${profile.name} with preset ${preset.name}: no finding`);
-  return 0;
+  const coverageOk = flags?.coverage ? printCoverage(summary, flags.coverageMin) : true;
+  if (failed.length > 0 && !args.json) await reportFirstFailure(args, summary, preset, profile);
+  return failed.length > 0 || !coverageOk ? 1 : 0;
 }

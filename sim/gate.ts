@@ -22,7 +22,7 @@ import { scenarios } from "../scenarios/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
 import { useColor } from "./output.ts";
 
-const fileDirs = ["cases", "files"];
+const fileDirs = ["cases", "files", "bugs"];
 
 /** Scenario files: one that declares `verdicts` runs under every selected profile, others under their own. */
 function fileJobs(selected: readonly Profile[]): GateJob[] {

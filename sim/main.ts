@@ -1,18 +1,26 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { readFileSync } from "node:fs";
-import { caseScenario, findProfile, parseCaseFile, parseTraceJson, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
-import { printResult } from "./output.ts";
+import { exitCodeOf, printHeader, printResult } from "./output.ts";
+import { prepareReportDir, readInputFile, scenarioFileBytesMax } from "./files.ts";
+import { checkReplayHeader, checkReplayResult, readTraceFile } from "./replay-check.ts";
+import { assertCaseFileSound } from "./case-check.ts";
+
+import { markStarted, reportFatal } from "./fatal.ts";
+import { runDiffCommand } from "./diff.ts";
 import { runGateCommand } from "./gate.ts";
 import { presetOf, runChaos, runChaosCommand, selectionOf } from "./chaos.ts";
 import { runConformance } from "./conformance/index.ts";
+import { runBisectCommand } from "./bisect.ts";
 
 export const seedDefault: Seed = 424242n;
 
 async function main(argv: readonly string[]): Promise<number> {
+  markStarted();
   const args = parseArgs(argv);
+  if (args.reportDir !== undefined) prepareReportDir(args.reportDir);
   switch (args.command) {
     case "help":
       console.log(usage);
@@ -21,8 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
       for (const s of scenarios) console.log(`${s.name}  ${s.description}`);
       return 0;
     case "profiles":
-      for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
-      return 0;
+      return listProfiles(args);
     case "run-scenario":
       return runNamed(args);
     case "run-file":
@@ -35,51 +42,73 @@ async function main(argv: readonly string[]): Promise<number> {
       return runChaosCommand(args, args.seed ?? seedDefault, profileOf(args));
     case "conformance":
       return runConformance(args);
+    case "bisect":
+      return runBisectCommand(args, args.seed ?? seedDefault);
+    case "diff":
+      return runDiffCommand(args);
     default:
       throw new UsageError(`'${args.command}' is not built yet (see README: what is not done)`);
   }
 }
 
 async function runFile(args: SimArgs): Promise<number> {
-  const path = args.target!;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(`cannot read scenario file '${path}'`);
-  }
-  const parsed = parseCaseFile(text, path);
-  if (!parsed.ok) throw new UsageError(parsed.message);
-  const profile = profileOf(args, parsed.file.profile);
-  const seed = args.seed ?? (parsed.file.seed !== undefined ? BigInt(parsed.file.seed) : seedDefault);
-  if (!args.json) console.log(`seed ${seed}  profile ${profile.name}  file ${path}`);
+  const { path, file } = loadCaseFile(args.target!);
+  const profile = profileOf(args, file.profile);
+  const seed = args.seed ?? (file.seed !== undefined ? BigInt(file.seed) : seedDefault);
+  printHeader(args, { seed: String(seed), scenario: file.name, profile: profile.name, version: clawsimVersion, source: { kind: "file", path } });
   const started = performance.now();
-  const result = await runScenario(caseScenario(parsed.file), { seed, profile, source: { kind: "file", path } });
+  const result = await runScenario(caseScenario(file), { seed, profile, budgets: budgetsOf(args), source: { kind: "file", path } });
   await printResult(result, args, performance.now() - started);
-  return result.verdict === "pass" ? 0 : 1;
+  return exitCodeOf(result, args);
+}
+
+/** Reads, parses and cross-checks a scenario file; every mistake is a UsageError naming the file. */
+function loadCaseFile(path: string) {
+  const text = readInputFile(path, "scenario file", scenarioFileBytesMax);
+  let parsed: ReturnType<typeof parseCaseFile>;
+  try {
+    parsed = parseCaseFile(text, path);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot be read as a scenario (${whyUnreadable(error)})`);
+  }
+  if (!parsed.ok) throw new UsageError(parsed.message.split("\n")[0]!.replace(/Maximum call stack size exceeded/, "nested too deeply"));
+  assertCaseFileSound(parsed.file, path);
+  return { path, file: parsed.file };
+}
+
+function whyUnreadable(error: unknown): string {
+  const message = error instanceof Error ? error.message.split("\n")[0]! : "?";
+  return /call stack/i.test(message) ? "nested too deeply" : message;
+}
+
+function budgetsOf(args: SimArgs) {
+  return { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
+}
+
+function listProfiles(args: SimArgs): number {
+  if (args.explain === undefined) {
+    for (const p of profiles) console.log(`${p.name}  ${p.era}: ${p.summary}`);
+    return 0;
+  }
+  const profile = findProfile(args.explain);
+  if (!profile) throw new UsageError(`unknown profile '${args.explain}' (pnpm sim --profiles lists them)`);
+  for (const line of explainProfile(profile)) console.log(line);
+  return 0;
 }
 
 function profileOf(args: SimArgs, fileProfile?: string) {
   const name = args.profile ?? fileProfile ?? profileDefault;
-  const profile = findProfile(name);
+  const profile = findProfile(name) ?? findMutant(name, profiles);
   if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
   return profile;
 }
 
 /** Re-runs a recorded run from its trace.json and confirms the trace hash. */
 async function replay(args: SimArgs): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(args.target!, "utf8");
-  } catch {
-    throw new UsageError(`cannot read trace file '${args.target}'`);
-  }
-  const parsed = parseTraceJson(text);
-  if (!parsed.ok) throw new UsageError(`${args.target}: ${parsed.message}`);
-  const recorded = parsed.result;
-  const words = recorded.replayCommand.replace(/^pnpm sim\s+/, "").split(/\s+/);
-  const again = parseArgs(words);
+  const recorded = readTraceFile(args.target!);
+  const again = checkReplayHeader(recorded, args.target!);
   const result = await execute(again);
+  checkReplayResult(recorded, result, args.target!);
   const same = result.traceHash === recorded.traceHash;
   console.log(`${same ? "REPRODUCED" : "DIFFERENT"}  ${recorded.replayCommand}`);
   console.log(`recorded ${recorded.traceHash}`);
@@ -89,13 +118,12 @@ async function replay(args: SimArgs): Promise<number> {
 
 /** Runs a library scenario or a scenario file as the arguments say, without printing. */
 async function execute(args: SimArgs): Promise<RunResult> {
-  const budgets = { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
+  const budgets = budgetsOf(args);
   if (args.command === "chaos") return runChaos(args.seed ?? seedDefault, presetOf(args), profileOf(args), selectionOf(args));
   if (args.command === "run-file") {
-    const parsed = parseCaseFile(readFileSync(args.target!, "utf8"), args.target!);
-    if (!parsed.ok) throw new UsageError(parsed.message);
-    const profile = profileOf(args, parsed.file.profile);
-    return runScenario(caseScenario(parsed.file), { seed: args.seed ?? seedDefault, profile, budgets, source: { kind: "file", path: args.target! } });
+    const { path, file } = loadCaseFile(args.target!);
+    const profile = profileOf(args, file.profile);
+    return runScenario(caseScenario(file), { seed: args.seed ?? seedDefault, profile, budgets, source: { kind: "file", path } });
   }
   const scenario = findScenario(args.target!);
   if (!scenario) throw new UsageError(`unknown scenario '${args.target}' (pnpm sim --list lists them)`);
@@ -107,22 +135,11 @@ async function runNamed(args: SimArgs): Promise<number> {
   if (!scenario) throw new UsageError(`unknown scenario '${args.target}' (pnpm sim --list lists them)`);
   const profile = profileOf(args);
   const seed = args.seed ?? seedDefault;
-  if (!args.json) console.log(`seed ${seed}  profile ${profile.name}  scenario ${scenario.name}`);
+  printHeader(args, { seed: String(seed), scenario: scenario.name, profile: profile.name, version: clawsimVersion, source: { kind: "library" } });
   const started = performance.now();
-  const budgets = { ...(args.stepsMax ? { stepsMax: args.stepsMax } : {}), ...(args.virtualMsMax ? { virtualTimeMsMax: args.virtualMsMax } : {}) };
-  const result: RunResult = await runScenario(scenario, { seed, profile, budgets });
+  const result: RunResult = await runScenario(scenario, { seed, profile, budgets: budgetsOf(args) });
   await printResult(result, args, performance.now() - started);
-  return result.verdict === "pass" ? 0 : 1;
+  return exitCodeOf(result, args);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`clawsim: ${error.message}`);
-      process.exit(2);
-    }
-    console.error(error);
-    process.exit(3);
-  },
-);
+main(process.argv.slice(2)).then((code) => process.exit(code), reportFatal);

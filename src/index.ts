@@ -9,3 +9,5 @@ export * from "./invariants/index.ts";
 export * from "./report/index.ts";
 export type { GateRow } from "./scenario/gate.ts";
 export * from "./chaos/index.ts";
+// Both the step language and chaos name a "StepKind": the public one is the step language's.
+export { stepKinds, type StepKind } from "./scenario/index.ts";

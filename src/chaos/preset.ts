@@ -1,5 +1,6 @@
-// Fault presets (swarm options): how hard a chaos run shakes the world. Not a profile: a profile is an OpenClaw
-// release's behaviour, a preset is the weather. Probabilities are integer ratios.
+// Fault presets (the weather): how hard a chaos run shakes the world — how many clients and timeline steps,
+// how lossy a drop episode is, how far a clock jumps. Not a profile: a profile is an OpenClaw release's
+// behaviour. Probabilities are integer ratios.
 import { ratio, type Ratio } from "../kernel/index.ts";
 
 export interface FaultPreset {
@@ -8,21 +9,21 @@ export interface FaultPreset {
   readonly dropRatio: Ratio;
   /** Per-frame duplication while a duplicate fault is on. */
   readonly duplicateRatio: Ratio;
-  /** Fault episodes in the safety phase. */
-  readonly episodesMin: number;
-  readonly episodesMax: number;
+  /** Timeline steps in the safety phase. */
+  readonly stepsMin: number;
+  readonly stepsMax: number;
   /** Length of one fault episode. */
   readonly episodeMsMax: number;
   /** Clients in the world. */
   readonly clientsMin: number;
   readonly clientsMax: number;
-  /** Largest clock jump a skew episode applies (kept inside the 2 min signature window). */
+  /** Largest clock jump a fault applies (kept inside the 2 min signature window). */
   readonly skewMsMax: number;
 }
 
 export const presets: readonly FaultPreset[] = [
-  { name: "light", dropRatio: ratio(1, 20), duplicateRatio: ratio(1, 20), episodesMin: 1, episodesMax: 3, episodeMsMax: 20_000, clientsMin: 2, clientsMax: 4, skewMsMax: 30_000 },
-  { name: "heavy", dropRatio: ratio(1, 4), duplicateRatio: ratio(1, 4), episodesMin: 3, episodesMax: 8, episodeMsMax: 60_000, clientsMin: 3, clientsMax: 8, skewMsMax: 90_000 },
+  { name: "light", dropRatio: ratio(1, 20), duplicateRatio: ratio(1, 20), stepsMin: 2, stepsMax: 6, episodeMsMax: 20_000, clientsMin: 2, clientsMax: 4, skewMsMax: 30_000 },
+  { name: "heavy", dropRatio: ratio(1, 4), duplicateRatio: ratio(1, 4), stepsMin: 4, stepsMax: 12, episodeMsMax: 60_000, clientsMin: 3, clientsMax: 7, skewMsMax: 90_000 },
 ];
 
 export const presetDefault = "light";

@@ -48,10 +48,17 @@ export function onChallenge(state: ClientState, payload: unknown, ctx: ClientSte
   const nonce = typeof raw === "string" ? raw.trim() : "";
   if (!nonce) return failLocally(state, "gateway connect challenge missing nonce", CloseReasons.CONNECT_CHALLENGE_MISSING_NONCE);
   state.connectNonce = nonce;
-  return sendConnect(state, nonce, ctx);
+  return sendConnect(state, nonce, signedAtOf(state, payload, ctx), ctx);
 }
 
-function sendConnect(state: ClientState, nonce: string, ctx: ClientStepContext): ClientOutput[] {
+/** The device proof's signedAt: the client's own clock, or (2026.9, PR #116679) the challenge's `ts`. */
+function signedAtOf(state: ClientState, payload: unknown, ctx: ClientStepContext): number {
+  if (state.config.switches.signedAtSource === "client-clock") return ctx.nowMs;
+  const ts = (payload as { ts?: unknown }).ts;
+  return typeof ts === "number" && Number.isSafeInteger(ts) && ts >= 0 ? ts : ctx.nowMs;
+}
+
+function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx: ClientStepContext): ClientOutput[] {
   const { config, credentials } = state;
   const stored = state.storedTokens[config.role] ?? null;
   const selection = selectCredentials(config.switches.tokenPriority, {
@@ -64,7 +71,7 @@ function sendConnect(state: ClientState, nonce: string, ctx: ClientStepContext):
   });
   if (state.pendingDeviceTokenRetry && selection.isDeviceTokenRetry) state.pendingDeviceTokenRetry = false;
   const requestId = uuidV4(ctx.prng);
-  const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs: ctx.nowMs, requestId });
+  const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
   state.handshake = "connect-sent";
   state.lastAttempt = {
     requestId,

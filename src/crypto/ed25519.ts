@@ -2,11 +2,12 @@
 // `noble` (@noble/ed25519, pure JS, RFC 8032 strict branch) and `node` (node:crypto / OpenSSL, what the real
 // gateway calls). Signing is deterministic, so both produce identical bytes (a test proves it); verification
 // verdicts agree for every honest or tampered input (a test proves that too). Keys here are raw bytes.
-import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from "node:crypto";
+import { createPublicKey, sign as nodeSign, verify as nodeVerify } from "node:crypto";
 import * as ed from "@noble/ed25519";
 import { sha512 } from "@noble/hashes/sha2.js";
 import { assert } from "../kernel/index.ts";
-import { ED25519_KEY_BYTES, ED25519_SIGNATURE_BYTES, pkcs8DerFromSeed, spkiDerFromRawPublicKey } from "./pem.ts";
+import { ed25519PrivateKeyObject, ed25519PublicKeyObject } from "./key-objects.ts";
+import { ED25519_KEY_BYTES, ED25519_SIGNATURE_BYTES } from "./pem.ts";
 
 ed.hashes.sha512 = sha512;
 
@@ -44,26 +45,21 @@ export const nobleBackend: Ed25519Backend = {
   },
 };
 
-function nodePrivateKey(seed: Uint8Array) {
-  return createPrivateKey({ key: Buffer.from(pkcs8DerFromSeed(seed)), format: "der", type: "pkcs8" });
-}
-
 export const nodeBackend: Ed25519Backend = {
   name: "node",
   publicKeyFromSeed(seed) {
     assertSeed(seed);
-    const spki = createPublicKey(nodePrivateKey(seed)).export({ type: "spki", format: "der" });
+    const spki = createPublicKey(ed25519PrivateKeyObject(seed)).export({ type: "spki", format: "der" });
     return new Uint8Array(spki.subarray(spki.length - ED25519_KEY_BYTES));
   },
   sign(seed, message) {
     assertSeed(seed);
-    return new Uint8Array(nodeSign(null, message, nodePrivateKey(seed)));
+    return new Uint8Array(nodeSign(null, message, ed25519PrivateKeyObject(seed)));
   },
   verify(publicKey, message, signature) {
     if (publicKey.length !== ED25519_KEY_BYTES) return false;
     try {
-      const key = createPublicKey({ key: Buffer.from(spkiDerFromRawPublicKey(publicKey)), format: "der", type: "spki" });
-      return nodeVerify(null, message, key, signature);
+      return nodeVerify(null, message, ed25519PublicKeyObject(publicKey), signature);
     } catch {
       return false;
     }
@@ -74,6 +70,9 @@ export function ed25519Backend(name: Ed25519BackendName): Ed25519Backend {
   return name === "noble" ? nobleBackend : nodeBackend;
 }
 
-/** Keys and signatures are made with noble; verification defaults to node:crypto, as the real gateway. */
-export const SIGNING_BACKEND_DEFAULT: Ed25519BackendName = "noble";
+/**
+ * Keys and signatures are made with node:crypto (prebuilt key objects); Ed25519 signing is deterministic, so
+ * the bytes are those noble makes (a property test proves it). Verification uses node:crypto, as the gateway.
+ */
+export const SIGNING_BACKEND_DEFAULT: Ed25519BackendName = "node";
 export const VERIFY_BACKEND_DEFAULT: Ed25519BackendName = "node";

@@ -25,8 +25,24 @@ export function deviceIdFromRawPublicKey(raw: Uint8Array): string {
   return createHash("sha256").update(raw).digest("hex");
 }
 
+/** Identities derived per seed are kept (bounded; the oldest leaves first): a seed always gives the same one. */
+export const identitiesCachedMax = 50_000;
+const identities = new Map<string, DeviceIdentity>();
+
+/** The identity of a seed. The object is shared between callers and frozen; its byte arrays must not be written. */
 export function identityFromSeed(seed32: Uint8Array): DeviceIdentity {
   assert(seed32.length === ED25519_KEY_BYTES, `identity seed must be 32 bytes, got ${seed32.length}`);
+  const key = Buffer.from(seed32.buffer, seed32.byteOffset, seed32.byteLength).toString("latin1");
+  let identity = identities.get(key);
+  if (identity === undefined) {
+    identity = Object.freeze(deriveIdentity(seed32));
+    if (identities.size >= identitiesCachedMax) identities.delete(identities.keys().next().value!);
+    identities.set(key, identity);
+  }
+  return identity;
+}
+
+function deriveIdentity(seed32: Uint8Array): DeviceIdentity {
   const privateKeySeed = new Uint8Array(seed32);
   const publicKeyRaw = ed25519Backend(SIGNING_BACKEND_DEFAULT).publicKeyFromSeed(privateKeySeed);
   return {

@@ -3,7 +3,7 @@
 import { ErrorCodes, methodDenialError, methodScopeDecision, roleScopesAllow, type MethodScopeDecision } from "../protocol/index.ts";
 import {
   approveDevicePairing,
-  clonePairingStore,
+  persistPairingStore,
   rejectDevicePairing,
   removePairedDevice,
   revokeDeviceToken,
@@ -102,7 +102,7 @@ function str(params: Params, key: string): string | undefined {
 
 function deviceMethod(state: GatewayState, conn: Connection, id: string, method: string, params: Params, ctx: StepContext): GatewayOutput[] {
   const bad = (message: string) => [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message })];
-  const persist: GatewayOutput = { kind: "persist", store: clonePairingStore(state.store) };
+  const persist = (): GatewayOutput => ({ kind: "persist", store: persistPairingStore(state.store) });
   switch (method) {
     case "device.pair.list":
       return [resOk(conn.connId, id, listDevices(state))];
@@ -111,19 +111,19 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
       const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng) : null;
       if (!device || !requestId) return bad("unknown requestId");
       const resolved = broadcastToPairingOperators(state, "device.pair.resolved", { requestId, deviceId: device.deviceId, decision: "approved", ts: ctx.nowMs });
-      return [{ ...persist, store: clonePairingStore(state.store) }, resOk(conn.connId, id, { requestId, device: redact(device) }), ...resolved];
+      return [persist(), resOk(conn.connId, id, { requestId, device: redact(device) }), ...resolved];
     }
     case "device.pair.reject": {
       const requestId = str(params, "requestId");
       const pending = requestId ? rejectDevicePairing(state.store, requestId) : null;
       if (!pending || !requestId) return bad("unknown requestId");
       const resolved = broadcastToPairingOperators(state, "device.pair.resolved", { requestId, deviceId: pending.deviceId, decision: "rejected", ts: ctx.nowMs });
-      return [{ ...persist, store: clonePairingStore(state.store) }, resOk(conn.connId, id, { requestId, deviceId: pending.deviceId }), ...resolved];
+      return [persist(), resOk(conn.connId, id, { requestId, deviceId: pending.deviceId }), ...resolved];
     }
     case "device.pair.remove": {
       const deviceId = str(params, "deviceId");
       if (!deviceId || !removePairedDevice(state.store, deviceId)) return bad("unknown deviceId");
-      return [{ ...persist, store: clonePairingStore(state.store) }, resOk(conn.connId, id, { deviceId }), ...disconnectDevice(state, deviceId, undefined)];
+      return [persist(), resOk(conn.connId, id, { deviceId }), ...disconnectDevice(state, deviceId, undefined)];
     }
     case "device.token.rotate":
       return rotate(state, conn, id, params, ctx);
@@ -133,7 +133,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
       const entry = deviceId ? revokeDeviceToken(state.store, { deviceId, role, nowMs: ctx.nowMs, removeRole: state.switches.revokeRemovesRole }) : null;
       if (!entry || !deviceId) return bad("unknown device token");
       const closes = state.switches.revokeClosesSessions ? disconnectDevice(state, deviceId, role) : [];
-      return [{ ...persist, store: clonePairingStore(state.store) }, resOk(conn.connId, id, { deviceId, role, revokedAtMs: entry.revokedAtMs }), ...closes];
+      return [persist(), resOk(conn.connId, id, { deviceId, role, revokedAtMs: entry.revokedAtMs }), ...closes];
     }
     default:
       return bad(`unknown method: ${method}`);
@@ -156,7 +156,7 @@ function rotate(state: GatewayState, conn: Connection, id: string, params: Param
   if (inBand) payload["token"] = entry.token;
   if (state.switches.deviceOwnershipRule) payload["tokenDelivery"] = self ? "in-band" : "withheld-cross-device";
   const closes = state.switches.rotateClosesSessions ? disconnectDevice(state, deviceId, role) : [];
-  return [{ kind: "persist", store: clonePairingStore(state.store) }, resOk(conn.connId, id, payload), ...closes, log("device.token.rotated", { deviceId, role })];
+  return [{ kind: "persist", store: persistPairingStore(state.store) }, resOk(conn.connId, id, payload), ...closes, log("device.token.rotated", { deviceId, role })];
 }
 
 /** disconnectClientsForDevice: close the device's live sessions (of one role) with 4001 "device removed". */

@@ -14,7 +14,7 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approveDevicePairing, clonePairingStore, ensureDeviceToken, requestDevicePairing, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
+import { approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
 import { event, log, refuse } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
 
@@ -76,7 +76,7 @@ export function pairDevice(
     }
   }
   const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng });
-  outputs.push({ kind: "persist", store: clonePairingStore(state.store) });
+  outputs.push({ kind: "persist", store: persistPairingStore(state.store) });
   return [...outputs, ...finish(token)];
 }
 
@@ -108,7 +108,7 @@ function notPaired(
   created: boolean,
   request: unknown,
 ): GatewayOutput[] {
-  const outputs: GatewayOutput[] = [{ kind: "persist", store: clonePairingStore(state.store) }];
+  const outputs: GatewayOutput[] = [{ kind: "persist", store: persistPairingStore(state.store) }];
   if (created) outputs.push(...broadcastToPairingOperators(state, "device.pair.requested", request));
   void ctx;
   if (state.switches.pairingAnswer === "late") {

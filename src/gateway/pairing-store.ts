@@ -3,6 +3,7 @@
 // Functions update the store in place and return what the caller needs to answer; they do no I/O.
 import { assert, randomToken, uuidV4, type Prng } from "../kernel/index.ts";
 import { normalizeDeviceAuthScopes, roleScopesAllow } from "../protocol/index.ts";
+import { noteDelete, noteMutation, noteWrite, persistedSnapshot } from "./pairing-journal.ts";
 
 export const pendingTtlMs = 5 * 60_000;
 
@@ -58,8 +59,27 @@ export function clonePairingStore(store: PairingStore): PairingStore {
   return structuredClone(store);
 }
 
+/** The store for a `persist` output: on-disk content equal to a whole clone, built from the changed records only. */
+export function persistPairingStore(store: PairingStore): PairingStore {
+  return persistedSnapshot(store);
+}
+
+function setPending(store: PairingStore, request: PendingRequest): void {
+  noteWrite(store, "pending", request.requestId);
+  store.pending[request.requestId] = request;
+}
+
+function deletePending(store: PairingStore, requestId: string): void {
+  noteDelete(store, "pending", requestId);
+  delete store.pending[requestId];
+}
+
 export function prunePending(store: PairingStore, nowMs: number): void {
-  for (const [id, req] of Object.entries(store.pending)) if (nowMs - req.ts > pendingTtlMs) delete store.pending[id];
+  for (const [id, req] of Object.entries(store.pending)) {
+    if (nowMs - req.ts <= pendingTtlMs) continue;
+    noteDelete(store, "pending", id);
+    delete store.pending[id];
+  }
 }
 
 function union(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] {
@@ -87,12 +107,12 @@ export function requestDevicePairing(options: {
     const scopes = union(existing.scopes, request.scopes);
     if (!grows) {
       const kept: PendingRequest = { ...existing, ...definedOnly(request), scopes, requestId: existing.requestId, ts: nowMs };
-      store.pending[existing.requestId] = kept;
+      setPending(store, kept);
       return { request: kept, created: false };
     }
-    delete store.pending[existing.requestId];
+    deletePending(store, existing.requestId);
     const replaced: PendingRequest = { ...definedOnly(request), scopes, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
-    store.pending[replaced.requestId] = replaced;
+    setPending(store, replaced);
     return { request: replaced, created: true };
   }
   if (existing && policy === "merge") {
@@ -107,18 +127,18 @@ export function requestDevicePairing(options: {
       requestId: existing.requestId,
       ts: nowMs,
     };
-    store.pending[existing.requestId] = merged;
+    setPending(store, merged);
     return { request: merged, created: false };
   }
   if (existing && policy === "replace" && !changesRequest(existing, request)) {
     const kept: PendingRequest = { ...existing, ...definedOnly(request), requestId: existing.requestId, ts: nowMs };
-    store.pending[existing.requestId] = kept;
+    setPending(store, kept);
     return { request: kept, created: false };
   }
-  if (existing) delete store.pending[existing.requestId];
+  if (existing) deletePending(store, existing.requestId);
   const created: PendingRequest = { ...definedOnly(request), requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
   if (created.role && !created.roles) created.roles = [created.role];
-  store.pending[created.requestId] = created;
+  setPending(store, created);
   return { request: created, created: true };
 }
 
@@ -165,8 +185,9 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
     approvedAtMs: nowMs,
   } as PairedDevice;
   device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });
+  noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
-  delete store.pending[requestId];
+  deletePending(store, requestId);
   return device;
 }
 
@@ -184,12 +205,13 @@ function metadataOf(p: Partial<PendingRequest>): Partial<PairedDevice> {
 export function rejectDevicePairing(store: PairingStore, requestId: string): PendingRequest | null {
   const pending = store.pending[requestId];
   if (!pending) return null;
-  delete store.pending[requestId];
+  deletePending(store, requestId);
   return pending;
 }
 
 export function removePairedDevice(store: PairingStore, deviceId: string): boolean {
   if (!store.paired[deviceId]) return false;
+  noteDelete(store, "paired", deviceId);
   delete store.paired[deviceId];
   return true;
 }
@@ -203,6 +225,7 @@ export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string
     delete meta.platform;
     delete meta.deviceFamily;
   }
+  noteMutation(store, "paired", deviceId);
   Object.assign(device, meta);
   device.roles = union(device.roles ?? (device.role ? [device.role] : []), [update.role]);
   device.scopes = union(device.scopes, update.scopes);
@@ -215,6 +238,7 @@ export function ensureDeviceToken(store: PairingStore, options: { deviceId: stri
   const existing = device.tokens[options.role];
   if (existing && existing.revokedAtMs === undefined && roleScopesAllow(options.role, options.scopes, existing.scopes)) return existing;
   const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
+  noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
   return minted;
 }
@@ -232,6 +256,7 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
   if (entry.revokedAtMs !== undefined) return { ok: false, reason: "token-revoked" };
   if (entry.token !== options.token) return { ok: false, reason: "token-mismatch" };
   if (!roleScopesAllow(options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
+  noteMutation(store, "paired", options.deviceId);
   entry.lastUsedAtMs = options.nowMs;
   return { ok: true };
 }
@@ -248,6 +273,7 @@ export function rotateDeviceToken(store: PairingStore, options: { deviceId: stri
   if (!roleScopesAllow(options.role, scopes, baseline)) return null;
   const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
   minted.rotatedAtMs = options.nowMs;
+  noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
   return minted;
 }
@@ -257,6 +283,7 @@ export function revokeDeviceToken(store: PairingStore, options: { deviceId: stri
   const device = store.paired[options.deviceId];
   const entry = device?.tokens[options.role];
   if (!device || !entry) return null;
+  noteMutation(store, "paired", options.deviceId);
   entry.revokedAtMs = options.nowMs;
   if (options.removeRole) {
     device.roles = (device.roles ?? (device.role ? [device.role] : [])).filter((r) => r !== options.role);

@@ -83,6 +83,10 @@ class Converges implements Invariant {
     } else if (name === "closed") {
       track.connected = false;
       this.pending?.heldSince.delete(event.actor);
+    } else if (name === "connect-attempt" && track.stoppedAtIndex !== undefined) {
+      // A process started again under the same name (a relaunch): it is watched afresh.
+      track.stoppedAtIndex = undefined;
+      track.stoppedOnPurpose = false;
     } else if (name === "stopped") {
       track.stoppedAtIndex = event.i;
       track.stoppedOnPurpose = event.data["reason"] === "stop";

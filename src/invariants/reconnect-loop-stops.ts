@@ -1,5 +1,5 @@
 // reconnect-loop-stops: once a client reports `paused` it sends nothing more — no connect attempt, no new
-// socket, no data frame — until its configuration changes (credentials-changed or resumed). New sockets are
+// socket, no data frame — until its configuration changes (credentials-changed or resumed) or the process stops. New sockets are
 // tied to a client through its connect-attempt event (trace-reader.ts); the offending event is the earliest
 // one, usually the new connection's conn.open. It does not judge whether the pause itself was right.
 import type { TraceEvent } from "../kernel/index.ts";
@@ -12,7 +12,8 @@ export const reconnectLoopStopsName = "reconnect-loop-stops";
 export interface ReconnectLoopStopsOptions {
   /** Only these clients (trace actor names); default every client. */
   readonly clients?: readonly string[];
-  /** Client events that lift the pause (default credentials-changed, resumed). */
+  /** Client events that lift the pause (default credentials-changed, resumed, and stopped: a process started
+   *  again under the same name afterwards is a relaunch, not the paused process reconnecting). */
   readonly resumeEvents?: readonly string[];
 }
 
@@ -31,7 +32,7 @@ class ReconnectLoopStops implements Invariant {
   private readonly resumeEvents: ReadonlySet<string>;
 
   constructor(private readonly options: ReconnectLoopStopsOptions) {
-    this.resumeEvents = new Set(options.resumeEvents ?? ["credentials-changed", "resumed"]);
+    this.resumeEvents = new Set(options.resumeEvents ?? ["credentials-changed", "resumed", "stopped"]);
   }
 
   onEvent(event: TraceEvent): void {

@@ -34,8 +34,21 @@ export function nonBlank(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** The JSON object a frame event carries in `data.text`; undefined for cut, non-JSON or non-object text. */
+/** Parsed frames by event data: every invariant's reader sees the same event, so the text is parsed once. */
+const parsedFrames = new WeakMap<Fields, Fields | undefined>();
+
+/**
+ * The JSON object a frame event carries in `data.text`; undefined for cut, non-JSON or non-object text.
+ * The object is shared by every reader of the event: read it, never write it.
+ */
 export function frameObject(data: Fields): Fields | undefined {
+  if (parsedFrames.has(data)) return parsedFrames.get(data);
+  const frame = parseFrame(data);
+  parsedFrames.set(data, frame);
+  return frame;
+}
+
+function parseFrame(data: Fields): Fields | undefined {
   const text = str(data, "text");
   if (text === undefined || data["textCut"] === true) return undefined;
   try {

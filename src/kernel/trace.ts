@@ -82,8 +82,82 @@ export function traceHash(events: readonly TraceEvent[]): string {
   return h.digest("hex");
 }
 
-/** JSON with object keys sorted at every depth; undefined members dropped. */
+/**
+ * JSON with object keys sorted at every depth; undefined members dropped; byte arrays as base64url. Written
+ * directly (no sorted copy of the value): the text is exactly `JSON.stringify` of the sorted copy, whose key
+ * order puts array-index keys first in numeric order (a property test holds it to `canonicalJsonByCopy`).
+ */
 export function canonicalJson(value: unknown): string {
+  return write(value) as string;
+}
+
+function write(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      if (value === null) return "null";
+      if (Array.isArray(value)) return writeArray(value);
+      if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString("base64url"));
+      return writeObject(value as Record<string, unknown>);
+    case "bigint":
+      return JSON.stringify(value); // throws, as the sorted copy would
+    default:
+      return undefined;
+  }
+}
+
+function writeArray(values: readonly unknown[]): string {
+  let out = "[";
+  for (let i = 0; i < values.length; i++) out += (i === 0 ? "" : ",") + (write(values[i]) ?? "null");
+  return `${out}]`;
+}
+
+function writeObject(value: Record<string, unknown>): string {
+  let out = "{";
+  let first = true;
+  for (const key of sortedKeys(value)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    const text = write(v);
+    if (text === undefined) continue;
+    out += `${first ? "" : ","}${JSON.stringify(key)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+const arrayIndexMax = 2 ** 32 - 2;
+
+function isArrayIndex(key: string): boolean {
+  if (!/^(?:0|[1-9][0-9]*)$/.test(key)) return false;
+  return Number(key) <= arrayIndexMax;
+}
+
+/** Sorted keys in the order a plain object built from them enumerates: array indices numerically first. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  let mayHaveIndex = false;
+  let hasProto = false;
+  for (const key of keys) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57) mayHaveIndex = true;
+    else if (first === 95 && key === "__proto__") hasProto = true;
+  }
+  keys.sort();
+  // "__proto__" assigned onto a plain object never becomes an own key.
+  const kept = hasProto ? keys.filter((k) => k !== "__proto__") : keys;
+  if (!mayHaveIndex || !kept.some(isArrayIndex)) return kept;
+  const indices = kept.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indices, ...kept.filter((k) => !isArrayIndex(k))];
+}
+
+/** The reference form: a sorted copy, then JSON.stringify. Kept for the property test of canonicalJson. */
+export function canonicalJsonByCopy(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 

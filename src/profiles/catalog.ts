@@ -79,6 +79,7 @@ const febClient: ClientSwitches = {
   fastRetryMs: 250,
   backoffJitter: null,
   challengeTimeoutMs: 2_000,
+  signedAtSource: "client-clock",
   signatureVersion: "v2",
   protocolVersion: 3,
   insecureWsGuard: false,
@@ -254,7 +255,9 @@ export const profiles: readonly Profile[] = [
       ],
     },
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true },
+    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
+      // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
+      signedAtSource: "challenge-ts" },
     service: fixedService,
   },
 ];

@@ -12,3 +12,5 @@ export function findProfile(name: string): Profile | undefined {
 export function profileNames(): string[] {
   return profiles.map((p) => p.name);
 }
+export { explainProfile, explainSwitches, type SwitchExplanation } from "./explain.ts";
+export { describeProvenance, profileProvenance, type Provenance, type ProfileProvenance } from "./provenance.ts";

@@ -161,6 +161,10 @@ export interface ClientSwitches {
   /** How long the client waits for connect.challenge (connectDelayMs clamped 250…10000 in the code read; the
    *  released 2026.9 client waits the 15 s pre-auth default). */
   challengeTimeoutMs: number;
+  /** Where the device proof's signedAt comes from: the client host's clock, or the `ts` of the gateway's
+   *  connect.challenge (PR #116679, merged 2026-07-31; the released 2026.9.1 client signs with it), so a client
+   *  whose clock is off by more than the skew window still gets in. */
+  signedAtSource: "client-clock" | "challenge-ts";
   /** The payload version the client signs. */
   signatureVersion: "v1" | "v2" | "v3";
   /** protocol the client asks for (min = max). */

@@ -6,14 +6,17 @@ import { paint, type Paint } from "./ansi.ts";
 import { describeEvent, type EventLine } from "./describe.ts";
 import { oneLine, truncate } from "./fields.ts";
 import { earliestFindingEventIndex, firstEventOf, firstEventText } from "./findings-view.ts";
-import { outcomeText, sourceText, verdictMatch, verdictText } from "./summary.ts";
+import { outcomeText, reproductionLine, reproductionOf, sourceText, verdictMatch, verdictText } from "./summary.ts";
+import { wrapWords } from "./wrap.ts";
 import { formatClock, formatDuration } from "./time-format.ts";
 import { buildTraceView, type TraceView } from "./trace-view.ts";
 
 export interface ConsoleOptions {
   readonly color: boolean;
-  /** Terminal width in characters; lines are cut to it. */
+  /** Terminal width in characters; longer lines wrap onto indented continuation lines. */
   readonly width?: number;
+  /** Print the seed/scenario/profile header (off when the CLI printed it before the run). */
+  readonly header?: boolean;
 }
 
 export const consoleWidthDefault = 120;
@@ -28,14 +31,31 @@ export function renderConsole(result: RunResult, options: ConsoleOptions): strin
   const view = buildTraceView(result);
   const p = paint(options.color);
   const width = Math.max(consoleWidthMin, Math.floor(options.width ?? consoleWidthDefault));
-  const out = [headerLine(result, p, width), ...timeline(view, p, width), verdictLine(result, p), ...findingLines(view, p, width)];
-  out.push(p.dim(truncate(`replay: ${oneLine(String(result.replayCommand ?? ""))}`, width)));
+  const out = options.header === false ? [] : [p.bold(headerText(result))];
+  out.push(...timeline(view, p, width), ...verdictLines(result, p, width), ...findingLines(view, p, width));
+  out.push(...wrapped(`replay: ${oneLine(String(result.replayCommand ?? ""))}`, width, 4).map(p.dim));
+  const reproduction = reproductionLine(result);
+  if (reproduction) out.push(...reproductionLines(result, reproduction, p, width));
   return `${out.join("\n")}\n`;
 }
 
-function headerLine(result: RunResult, p: Paint, width: number): string {
-  const text = `seed ${result.seed} · ${result.scenario} · profile ${result.profile} · clawsim ${result.version} · ${sourceText(result)}`;
-  return p.bold(truncate(text, width));
+/** The one header line: printed by the CLI before a run starts (seed first), or by `renderConsole`. */
+export function headerText(result: Pick<RunResult, "seed" | "scenario" | "profile" | "version" | "source">): string {
+  return `seed ${result.seed} · ${result.scenario} · profile ${result.profile} · clawsim ${result.version} · ${sourceText(result as RunResult)}`;
+}
+
+/** `text` wrapped to `width`, continuation lines indented by `indent` spaces. */
+function wrapped(text: string, width: number, indent: number): string[] {
+  const lead = /^ */.exec(text)?.[0] ?? "";
+  const [body = "", ...rest] = wrapWords(text.slice(lead.length), width - lead.length);
+  const first = `${lead}${body}`;
+  const more = rest.length === 0 ? [] : wrapWords(rest.join(" "), width - indent).map((line) => `${" ".repeat(indent)}${line}`);
+  return [first, ...more];
+}
+
+function reproductionLines(result: RunResult, line: string, p: Paint, width: number): string[] {
+  const good = reproductionOf(result) === "reproduced" || reproductionOf(result) === "passed-as-declared";
+  return wrapped(line, width, 4).map((l) => p.bold(good ? p.green(l) : p.red(l)));
 }
 
 function timeline(view: TraceView, p: Paint, width: number): string[] {
@@ -74,23 +94,25 @@ function timelineLine(view: TraceView, line: EventLine, style: LineStyle): strin
   const time = formatClock(line.atMs).padStart(9);
   const lane = truncate(line.lane, laneWidth).padEnd(laneWidth);
   const prefix = `${marked ? "✖" : " "} ${time}  ${lane}  `;
-  const what = truncate(line.what, Math.max(10, width - prefix.length));
+  const [first = "", ...rest] = wrapWords(line.what, Math.max(20, width - prefix.length));
   const head = marked ? p.red("✖") : " ";
-  const out = [`${head} ${p.dim(time)}  ${p.cyan(lane)}  ${marked ? p.bold(p.red(what)) : p.tone(line.tone, what)}`];
+  const colour = (text: string): string => (marked ? p.bold(p.red(text)) : p.tone(line.tone, text));
+  const out = [`${head} ${p.dim(time)}  ${p.cyan(lane)}  ${colour(first)}`];
+  for (const more of rest) out.push(`${" ".repeat(prefix.length)}${colour(more)}`);
   if (marked) {
     for (const finding of view.result.findings ?? []) {
       if (finding.firstEventIndex !== line.i) continue;
-      out.push(p.red(truncate(`    ↳ ${finding.kind} [${finding.invariant}] ${oneLine(String(finding.message))}`, width)));
+      out.push(...wrapped(`    ↳ ${finding.kind} [${finding.invariant}] ${oneLine(String(finding.message))}`, width, 6).map(p.red));
     }
   }
   return out;
 }
 
-function verdictLine(result: RunResult, p: Paint): string {
+function verdictLines(result: RunResult, p: Paint, width: number): string[] {
   const verdict = String(result.verdict).toUpperCase();
   const match = verdictMatch(result);
   const coloured = result.verdict === "pass" ? p.green(verdict) : p.red(verdict);
-  const expectation = verdictText(result).slice(String(result.verdict).length).trim();
+  const expectation = `(${verdictText(result).slice(String(result.verdict).length + 3).trim()})`;
   const stats = result.stats;
   const facts = [
     `${result.findings?.length ?? 0} finding(s)`,
@@ -100,16 +122,17 @@ function verdictLine(result: RunResult, p: Paint): string {
     `trace ${String(result.traceHash).slice(0, 16)}`,
   ].filter((x) => x !== undefined);
   const expectationText = match === "unexpected" ? p.bold(p.red(expectation)) : p.dim(expectation);
-  return `${p.bold(coloured)}  ${result.scenario} under ${result.profile} ${expectationText} · ${facts.join(" · ")}`;
+  const rest = wrapped(`${facts.join(" · ")}`, width - 4, 0).map((l) => `    ${l}`);
+  return [`${p.bold(coloured)}  ${result.scenario} under ${result.profile} ${expectationText}`, ...rest];
 }
 
 function findingLines(view: TraceView, p: Paint, width: number): string[] {
   const out: string[] = [];
   (view.result.findings ?? []).forEach((finding, k) => {
     const colour = finding.kind === "crash" || finding.kind === "correctness" ? p.red : p.yellow;
-    out.push(colour(truncate(`  ${k + 1}. ${finding.kind} [${finding.invariant}] ${oneLine(String(finding.message))}`, width)));
+    out.push(...wrapped(`  ${k + 1}. ${finding.kind} [${finding.invariant}] ${oneLine(String(finding.message))}`, width, 5).map(colour));
     const first = firstEventText(view, finding);
-    if (first) out.push(p.dim(truncate(`     first offending event: ${first}`, width)));
+    if (first) out.push(...wrapped(`     first offending event: ${first}`, width, 7).map(p.dim));
   });
   return out;
 }

@@ -17,7 +17,7 @@ export interface EventLine {
 
 type Described = { what: string; tone: Tone; notable: boolean };
 
-const whatCharsMax = 160;
+const whatCharsMax = 600;
 /** Gateway log events that repeat what a frame already shows. */
 const quietGatewayEvents = new Set(["connect.hello", "gateway.start", "gateway.ready"]);
 /** Client events that repeat what a frame already shows. */

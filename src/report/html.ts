@@ -9,13 +9,16 @@ import { firstEventText } from "./findings-view.ts";
 import { reportCss, reportScript } from "./html-assets.ts";
 import { layoutTimeline, type Layout } from "./html-layout.ts";
 import { escapeXml, renderSvg } from "./html-svg.ts";
-import { replayFromTraceCommand } from "./markdown.ts";
+import { changedTitle, replayFromTraceCommand } from "./markdown.ts";
+import { diffRuns } from "./diff.ts";
+import { renderDiffSection } from "./diff-view.ts";
+import type { ReportOptions } from "./report-options.ts";
 import { summaryRows, verdictText } from "./summary.ts";
 import { buildTraceView, type TraceView } from "./trace-view.ts";
 
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
-export function renderHtml(result: RunResult): string {
+export function renderHtml(result: RunResult, options: ReportOptions = {}): string {
   const view = buildTraceView(result);
   const layout = layoutTimeline(view);
   const title = `clawsim: ${String(result.scenario)} — ${verdictText(result)}`;
@@ -32,6 +35,7 @@ export function renderHtml(result: RunResult): string {
     "</head>",
     "<body>",
     header(view),
+    options.passingRun ? renderDiffSection(diffRuns(options.passingRun, result), changedTitle(options.passingRun)) : "",
     "<main>",
     diagram(layout),
     detailPanel(),

@@ -5,6 +5,7 @@ export { renderTraceJson, parseTraceJson, traceFileFormat, traceFormatVersion, t
 export { renderHtml } from "./html.ts";
 export {
   renderConsole,
+  headerText,
   renderProgress,
   renderJsonSummary,
   consoleWidthDefault,
@@ -15,5 +16,17 @@ export {
 export { renderGateTable, gateFlag, gateUnexpectedCount, type GateRow, type GateTableOptions, type GateFlag } from "./gate-table.ts";
 export { renderMermaid, diagramMessagesMax, type Diagram } from "./mermaid.ts";
 export { buildTraceView } from "./trace-view.ts";
-export { verdictMatch, verdictText, type VerdictMatch } from "./summary.ts";
+export {
+  verdictMatch,
+  verdictText,
+  reproductionOf,
+  reproductionLine,
+  reproductionWords,
+  type VerdictMatch,
+  type Reproduction,
+} from "./summary.ts";
+export { wrapWords, cutAtWord } from "./wrap.ts";
 export { stripAnsi } from "./ansi.ts";
+export { diffRuns, diffHeadline, divergentEventText, renderDiffText, diffLinesAfterMax, type TraceDiff, type DiffSide, type KindCount } from "./diff.ts";
+export { renderDiffMarkdown, renderDiffHtml, renderDiffSection } from "./diff-view.ts";
+export type { ReportOptions } from "./report-options.ts";

@@ -5,20 +5,27 @@ import type { RunResult } from "../scenario/result.ts";
 import { oneLine } from "./fields.ts";
 import { firstEventText } from "./findings-view.ts";
 import { renderMermaid } from "./mermaid.ts";
+import { mdCell, mdCode, mdText } from "./md-text.ts";
+import { diffRuns } from "./diff.ts";
+import { renderDiffMarkdown } from "./diff-view.ts";
+import type { ReportOptions } from "./report-options.ts";
+export { mdCode } from "./md-text.ts";
 import { outcomeText, summaryRows, verdictText } from "./summary.ts";
 import { buildTraceView, type TraceView } from "./trace-view.ts";
 
 /** The command that replays a trace file written next to the report. */
 export const replayFromTraceCommand = "pnpm sim replay trace.json";
 
-export function renderMarkdown(result: RunResult): string {
+export function renderMarkdown(result: RunResult, options: ReportOptions = {}): string {
   const view = buildTraceView(result);
+  const changed = options.passingRun ? renderDiffMarkdown(diffRuns(options.passingRun, result), changedTitle(options.passingRun)) : undefined;
   const sections = [
     `## clawsim: ${mdText(String(result.scenario))} — ${mdText(verdictText(result, true))}`,
     summaryTable(result),
     simulatedSection(view),
     findingsSection(view),
     sequenceSection(view),
+    ...(changed ? [changed] : []),
     replaySection(result),
   ];
   return `${sections.join("\n\n")}\n`;
@@ -77,20 +84,7 @@ function replaySection(result: RunResult): string {
   ].join("\n");
 }
 
-/** Inline code that survives backticks in the value. */
-export function mdCode(value: string, inTable = false): string {
-  const text = oneLine(value);
-  const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${inTable ? text.replace(/\|/g, "\\|") : text}${pad}${fence}`;
-}
-
-/** Prose: no raw HTML, no table breaks. */
-function mdText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function mdCell(value: string): string {
-  return mdText(oneLine(value)).replace(/\|/g, "\\|");
+/** The heading of the "what changed" section: against which passing run. */
+export function changedTitle(passing: RunResult): string {
+  return `What changed from the passing run under ${passing.profile}`;
 }

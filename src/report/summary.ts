@@ -11,21 +11,61 @@ export interface SummaryRow {
 /** How the verdict compares with the scenario's declared expectation. */
 export type VerdictMatch = "as-expected" | "unexpected" | "no-expectation";
 
+
 export function verdictMatch(result: Pick<RunResult, "verdict" | "expected">): VerdictMatch {
   if (result.expected === undefined) return "no-expectation";
   return result.verdict === result.expected ? "as-expected" : "unexpected";
 }
 
-/** `fail (expected fail)`, `fail (expected pass: UNEXPECTED)`, `pass (no expectation declared)`; `upper` shouts the verdict. */
+/** Whether a run that declares its verdict reproduced what it declares, in the reader's words. */
+export type Reproduction = "reproduced" | "not-reproduced" | "passed-as-declared" | "unexpected-failure" | "no-declaration";
+
+export function reproductionOf(result: Pick<RunResult, "verdict" | "expected">): Reproduction {
+  if (result.expected === undefined) return "no-declaration";
+  if (result.expected === "fail") return result.verdict === "fail" ? "reproduced" : "not-reproduced";
+  return result.verdict === "pass" ? "passed-as-declared" : "unexpected-failure";
+}
+
+/** Short words for the reproduction: `reproduced`, `not reproduced (unexpected pass)`, … */
+export function reproductionWords(reproduction: Reproduction): string {
+  switch (reproduction) {
+    case "reproduced":
+      return "reproduced";
+    case "not-reproduced":
+      return "not reproduced (unexpected pass)";
+    case "passed-as-declared":
+      return "passes, as declared";
+    case "unexpected-failure":
+      return "unexpected failure";
+    case "no-declaration":
+      return "no verdict declared";
+  }
+}
+
+/** `fail — reproduced`, `pass — not reproduced (unexpected pass)`; `upper` shouts the verdict. */
 export function verdictText(result: Pick<RunResult, "verdict" | "expected">, upper = false): string {
   const verdict = upper ? String(result.verdict).toUpperCase() : String(result.verdict);
-  switch (verdictMatch(result)) {
-    case "as-expected":
-      return `${verdict} (expected ${String(result.expected)})`;
-    case "unexpected":
-      return `${verdict} (expected ${String(result.expected)}: UNEXPECTED)`;
-    case "no-expectation":
-      return `${verdict} (no expectation declared)`;
+  return `${verdict} — ${reproductionWords(reproductionOf(result))}`;
+}
+
+/**
+ * The closing sentence of a run that declares its verdict: did the declared behaviour show under this profile.
+ * Undefined when nothing is declared.
+ */
+export function reproductionLine(result: Pick<RunResult, "verdict" | "expected" | "profile" | "findings">): string | undefined {
+  const invariants = [...new Set((result.findings ?? []).map((f) => String(f.invariant)))].join(", ");
+  const under = `under ${String(result.profile)}`;
+  switch (reproductionOf(result)) {
+    case "reproduced":
+      return `REPRODUCED ${under}: declared to fail, and it failed (${invariants || "no invariant named"})`;
+    case "not-reproduced":
+      return `NOT REPRODUCED ${under}: declared to fail, but every invariant held (unexpected pass)`;
+    case "passed-as-declared":
+      return `PASSES AS DECLARED ${under}: declared to pass, and every invariant held`;
+    case "unexpected-failure":
+      return `UNEXPECTED FAILURE ${under}: declared to pass, but it failed (${invariants || "no invariant named"})`;
+    case "no-declaration":
+      return undefined;
   }
 }
 

@@ -30,24 +30,27 @@ async function runSelection(seed: bigint, profile: Profile, selection?: PlanSele
 describe("chaos plans", () => {
   it("are a pure function of seed and preset", () => {
     expect(generatePlan(7n, heavy)).toEqual(generatePlan(7n, heavy));
-    const shapes = new Set(Array.from({ length: 20 }, (_, i) => JSON.stringify(generatePlan(BigInt(i), heavy).episodes.map((e) => e.fault.kind))));
+    const shapes = new Set(Array.from({ length: 20 }, (_, i) => JSON.stringify(generatePlan(BigInt(i), heavy).steps.map((e) => e.step.kind))));
     expect(shapes.size).toBeGreaterThan(10);
   });
 
   it("replay paths round-trip and reject garbage", () => {
-    fc.assert(fc.property(fc.array(fc.nat(50)), fc.array(fc.nat(50)), (clients, episodes) => {
-      expect(parseReplayPath(formatReplayPath({ clients, episodes }))).toEqual({ clients, episodes });
+    fc.assert(fc.property(fc.array(fc.nat(50)), fc.array(fc.nat(50)), (clients, steps) => {
+      expect(parseReplayPath(formatReplayPath({ clients, steps }))).toEqual({ clients, steps });
     }));
+    const retimed = { clients: [1], steps: [0, 3], retimed: [{ index: 3, atMs: 1000 }] };
+    expect(formatReplayPath(retimed)).toBe("c1-e0.3@1000");
+    expect(parseReplayPath("c1-e0.3@1000")).toEqual(retimed);
     for (const bad of ["", "c1", "x1-e2", "c1.-e2", "c-1-e"]) expect(parseReplayPath(bad), bad).toBeUndefined();
   });
 
   it("the shrinker keeps only what the failure needs", async () => {
     // A fake system: the failure needs client 2 and episode 1 together.
     const probe = async (s: PlanSelection): Promise<Finding[]> =>
-      s.clients.includes(2) && s.episodes.includes(1) ? [{ kind: "liveness", invariant: "converges", message: "x" }] : [];
-    const start = { clients: [0, 1, 2, 3], episodes: [0, 1, 2] };
+      s.clients.includes(2) && s.steps.includes(1) ? [{ kind: "liveness", invariant: "converges", message: "x" }] : [];
+    const start = { clients: [0, 1, 2, 3], steps: [0, 1, 2] };
     const result = await shrink(start, await probe(start), probe);
-    expect(result.selection).toEqual({ clients: [2], episodes: [1] });
+    expect(result.selection).toEqual({ clients: [2], steps: [1] });
   });
 });
 
@@ -66,12 +69,12 @@ describe("chaos runs", () => {
     const base = findProfile("2026.9")!;
     const broken: Profile = { ...base, client: { ...base.client, controlUiSendsBuildId: false } };
     let seed = 1n;
-    while (!generatePlan(seed, light).clients.some((c) => c.kind === "control-ui") || generatePlan(seed, light).clients.length < 3) seed++;
+    while (!generatePlan(seed, light).clients.some((c) => c.kind === "control-ui" && c.on === "gateway-host") || generatePlan(seed, light).clients.length < 3) seed++;
     const first = await runSelection(seed, broken);
     expect(first.verdict).toBe("fail");
     const plan = generatePlan(seed, light);
     const result = await shrink(fullSelection(plan), first.findings, async (s) => (await runSelection(seed, broken, s)).findings);
-    expect(result.selection.episodes).toEqual([]);
+    expect(result.selection.steps).toEqual([]);
     expect(result.selection.clients).toHaveLength(1);
     expect(plan.clients[result.selection.clients[0]!]!.kind).toBe("control-ui");
     const again = await runSelection(seed, broken, result.selection);

@@ -45,6 +45,17 @@ describe("client switches flip behaviour", () => {
     expect(signedWith("v3")).not.toBe(signedWith("v2"));
   });
 
+  it("signedAtSource (PR #116679)", () => {
+    const signedAt = (signedAtSource: ClientSwitches["signedAtSource"]) => {
+      const h = harness({ signedAtSource }, { identity: testIdentity(3) });
+      h.step({ kind: "start" });
+      h.advance(7_000); // the challenge's ts stays T0 while the client's own clock moved on
+      return h.openAndChallenge().params.device?.signedAt;
+    };
+    expect(signedAt("challenge-ts")).not.toBe(signedAt("client-clock"));
+    expect(signedAt("client-clock")! - signedAt("challenge-ts")!).toBe(7_000);
+  });
+
   it("protocolVersion", () => {
     const asked = (protocolVersion: number) => {
       const h = harness({ protocolVersion });

@@ -137,6 +137,24 @@ describe("Ed25519 backends agree", () => {
     );
   });
 
+  it("property: the default signer (node:crypto, cached key objects) signs byte for byte as noble, across reused keys", () => {
+    // A small pool of seeds, so most cases hit an already-built key object; messages up to 1 KiB.
+    const pool = Array.from({ length: 12 }, (_, i) => new Uint8Array(32).fill(i * 19 + 1));
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...pool), seedArb), fc.array(fc.uint8Array({ maxLength: 1024 }), { minLength: 1, maxLength: 4 }), (seed, messages) => {
+        const identity = identityFromSeed(seed);
+        expect(Buffer.from(identity.publicKeyRaw)).toEqual(Buffer.from(nobleBackend.publicKeyFromSeed(seed)));
+        for (const message of messages) {
+          const text = Buffer.from(message).toString("latin1");
+          const noble = Buffer.from(nobleBackend.sign(seed, new Uint8Array(Buffer.from(text, "utf8")))).toString("base64url");
+          expect(signPayload(identity, text)).toBe(noble);
+          expect(verifyDeviceSignature(identity.publicKeyBase64Url, text, noble)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("property: both give the same verdict on honest, tampered and random signatures", () => {
     fc.assert(
       fc.property(seedArb, fc.uint8Array({ maxLength: 64 }), fc.nat({ max: 2 }), fc.uint8Array({ minLength: 0, maxLength: 70 }), (seed, message, mode, noise) => {

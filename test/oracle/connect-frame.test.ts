@@ -81,6 +81,13 @@ describe("placeholders", () => {
     expect(built.connectId).toBe("connect-1");
   });
 
+  it("names an identity's device id with {{deviceId:NAME}}, and leaves an unknown name unresolved", () => {
+    const built = buildFrames({ name: "t", probe: "t", connect: { params: { a: "{{deviceId:alice}}", b: "{{deviceId:bob}}" } } }, context());
+    const params = (JSON.parse(built.connect!) as { params: Record<string, unknown> }).params;
+    expect(params["a"]).toBe(alice.deviceId);
+    expect(built.unresolved).toEqual(["{{deviceId:bob}}"]);
+  });
+
   it("keeps raw frames verbatim apart from placeholders", () => {
     const built = buildFrames({ name: "r", probe: "r", connect: { raw: '{"type":"req","id":"h1","method":"health","x":"{{port}}"}' } }, context());
     expect(built.connect).toBe('{"type":"req","id":"h1","method":"health","x":"4242"}');

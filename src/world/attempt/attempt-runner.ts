@@ -4,7 +4,7 @@
 import { NodeClock, type Scheduler } from "../../kernel/index.ts";
 import type { Network, SocketEnd } from "../../net/index.ts";
 import type { Attempt, ObservedError, Outcome } from "./attempt.ts";
-import { buildFrames, deviceTokenKey, identityFromSeedHex, type FrameContext } from "./connect-frame.ts";
+import { buildFrames, deviceTokenKey, identityFromSeedHex, resolveDeep, type FrameContext } from "./connect-frame.ts";
 
 export interface AttemptEnv {
   readonly scheduler: Scheduler;
@@ -47,6 +47,8 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
   let connectId: string | null = null;
   let rpcQueue = [...(attempt.afterHello ?? [])];
   let rpcPending: { id: string; method: string } | null = null;
+  /** The placeholder context of this socket, kept for `afterHello[].params` (documented as placeholder-bearing). */
+  let frameCtx: FrameContext | null = null;
   let finished = false;
   let clientClosed = false;
   const finish = () => {
@@ -69,7 +71,10 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
       return;
     }
     rpcPending = { id: `rpc-${obs.rpc.length + 1}`, method: call.method };
-    socket.send(JSON.stringify({ type: "req", id: rpcPending.id, method: call.method, params: call.params ?? {} }));
+    const unresolved: string[] = [];
+    const params = frameCtx ? resolveDeep(call.params ?? {}, frameCtx, unresolved) : (call.params ?? {});
+    obs.notes.push(...unresolved.map((u) => `unresolved ${u}`));
+    socket.send(JSON.stringify({ type: "req", id: rpcPending.id, method: call.method, params }));
   };
   const onFrame = (text: string) => {
     let frame: Record<string, unknown>;
@@ -105,6 +110,7 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
   const sendConnect = (nonce: string | null) => {
     const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, lastRequestId: env.lastRequestId?.value ?? null, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
     if (nonce !== null) env.lastNonce.value = nonce;
+    frameCtx = ctx;
     const built = buildFrames(attempt, ctx);
     obs.notes.push(...built.unresolved.map((u) => `unresolved ${u}`));
     for (const pre of built.preFrames) socket.send(pre);

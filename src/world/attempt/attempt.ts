@@ -13,7 +13,8 @@
  *   {{lastRequestId}}          details.requestId of the latest PAIRING_REQUIRED answer seen
  *   {{deviceToken:NAME}}       the latest device token issued (in hello-ok.auth.deviceToken) to the identity
  *                              named NAME (see AttemptSuite.identities), role operator;
- *   {{deviceToken:NAME/ROLE}}  the same for another role.
+ *   {{deviceToken:NAME/ROLE}}  the same for another role;
+ *   {{deviceId:NAME}}          the device id (hex SHA-256 of the public key) of the identity named NAME.
  * A placeholder that cannot be resolved is left unresolved and the attempt's outcome says so.
  */
 export type PlaceholderText = string;

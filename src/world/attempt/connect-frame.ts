@@ -67,6 +67,10 @@ function resolveOne(name: string, arg: string | undefined, ctx: FrameContext): s
       return ctx.staleNonce ?? undefined;
     case "lastRequestId":
       return ctx.lastRequestId ?? undefined;
+    case "deviceId": {
+      const seed = arg === undefined ? undefined : ctx.identities[arg];
+      return seed === undefined ? undefined : identityFromSeed(seed).deviceId;
+    }
     case "deviceToken": {
       const [identityName, role = "operator"] = (arg ?? "").split("/");
       const seed = identityName === undefined ? undefined : ctx.identities[identityName];

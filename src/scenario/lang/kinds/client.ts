@@ -123,7 +123,8 @@ function startClient(step: ClientStep, env: StepEnv): void {
       explicitToken: text(step.explicitToken),
       passiveToken: text(step.passiveToken),
       password: step.password,
-      storedTokens: step.storedToken !== undefined ? { operator: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
+      // The device-auth file keeps the token under the client's role (a node host's is role node).
+      storedTokens: step.storedToken !== undefined ? { [step.kind === "node" ? "node" : "operator"]: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
       scopes: step.scopes,
       oneShot: step.oneShot,
       ...(step.kind === "tui" && step.clientId === undefined ? releaseTuiIdentity(env.profile) : {}),

@@ -1,0 +1,1 @@
+// An empty module: what starting Node with the tsx loader costs by itself.

@@ -1,0 +1,157 @@
+// Single-switch mutants of a profile: each behaviour switch flipped alone (booleans negated, enums and numbers
+// set to a documented alternative value). The kill-rate gate runs chaos against every mutant of the newest
+// profile; a mutant no observable behaviour can tell apart from its parent is listed here with the reason.
+// Data only: running a mutant is the kill-rate harness's job (kill-rate.ts).
+import type { ClientSwitches, GatewaySwitches, Profile, ServiceSwitches } from "../profiles/index.ts";
+
+type Alternatives<S> = { readonly [K in keyof S]: S[K] | ((value: S[K]) => S[K]) };
+
+const flip = (value: boolean): boolean => !value;
+
+/** The alternative each gateway switch takes in a mutant (another release's value where one exists). */
+const gatewayAlternatives: Alternatives<GatewaySwitches> = {
+  protocolVersion: (v) => v - 1,
+  connectSchema: (v) => (v === "late" ? "mar" : "late"),
+  probeProtocolFloor: (v) => (v === null ? 3 : null),
+  controlUiBuildCheck: flip,
+  passwordCountsAsTokenMismatch: flip,
+  protocolMismatchDetails: (v) => (v === "coded" ? "expected-only" : "coded"),
+  handshakeTimeoutMs: (v) => (v === 10_000 ? 15_000 : 10_000),
+  tickIntervalMs: (v) => (v === 30_000 ? 15_000 : 30_000),
+  preauthPayloadBytesMax: (v) => (v === null ? 64 * 1024 : null),
+  preauthOversizeReason: (v) => (v === "" ? "preauth payload too large" : ""),
+  untrustedProxyHeaders: (v) => (v === "refuse-403" ? "not-local" : "refuse-403"),
+  rateLimitedRetryAfter: flip,
+  challengeCapabilities: flip,
+  detailCodes: flip,
+  recoveryHints: flip,
+  signatureSkewMs: (v) => (v === 2 * 60_000 ? 10 * 60_000 : 2 * 60_000),
+  nonceRequired: (v) => (v === "always" ? "remote-only" : "always"),
+  signatureVersions: (v) => (v.includes("v1") ? ["v3", "v2"] : [...v, "v1"]),
+  signatureTokenSource: (v) => (v === "token-only" ? "token-device-bootstrap" : "token-only"),
+  controlUiClassifier: (v) => (v === "operator-ui" ? "control-ui-only" : "operator-ui"),
+  originRule: (v) => (v === "late" ? "feb" : "late"),
+  deviceTokenFallbackReason: (v) => (v === "explicit-only" ? "always-device-token-mismatch" : "explicit-only"),
+  originCheckApplies: (v) => (v === "any-origin" ? "ui-only" : "any-origin"),
+  allowInsecureAuthRetired: flip,
+  allowInsecureAuthRemoteBypass: flip,
+  trustedProxySkipsDeviceForAnyClient: flip,
+  scopeClearing: (v) => (v === "late" ? "preserve-allowed" : "late"),
+  deviceLessScopeKeepers: (v) => (v.length > 0 ? [] : ["cli", "gateway-client"]),
+  tokenMissingCharged: flip,
+  silentPairing: (v) => (v === "all-but-node-role-upgrade" ? "late" : "all-but-node-role-upgrade"),
+  localClientRule: (v) => (v === "loopback-peer" ? "is-local" : "loopback-peer"),
+  localBackendPairingSkip: (v) => (v === "also-shared-secret" ? "device-token-or-none" : "also-shared-secret"),
+  workerClaimsClosed: flip,
+  chatSendNeedsSessionKey: flip,
+  pairingAnswer: (v) => (v === "late" ? "plain" : "late"),
+  revokeRemovesRole: flip,
+  pendingRequestPolicy: (v) => (v === "replace-on-growth" ? "replace" : "replace-on-growth"),
+  metadataPinning: flip,
+  revokeClosesSessions: flip,
+  rotateClosesSessions: flip,
+  sharedSecretRotationClosesSessions: flip,
+  rotateBoundedByCaller: flip,
+  deviceOwnershipRule: flip,
+  startupUnavailableMs: (v) => (v === null ? 5_000 : null),
+  preauthSocketsPerIpMax: (v) => (v === null ? 32 : null),
+  failedAuthDelay: (v) => (v === null ? { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 } : null),
+  helloAuthAlways: flip,
+  browserOriginLimiter: flip,
+  authMessageStyle: (v) => (v === "2026.9" ? "mid" : "2026.9"),
+  missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),
+  credentialReload: (v) => (v === "hot" ? "restart-in-process" : "hot"),
+  configGetScope: (v) => (v === "operator.read" ? "operator.admin" : "operator.read"),
+  handshakeTimeoutEnv: flip,
+  autoApproveLocalSetting: flip,
+  hotReloadPrefixes: (v) => (v.length > 0 ? [] : ["gateway.trustedProxies"]),
+  unauthorizedFloodMax: (v) => (v === null ? 10 : null),
+};
+
+const clientAlternatives: Alternatives<ClientSwitches> = {
+  tokenPriority: (v) => (v === "resolved-late" ? "passive-wins" : "resolved-late"),
+  deviceTokenRetry: flip,
+  staleTokenSelfHeal: flip,
+  pauseOnDetailCodes: flip,
+  tokenMismatchPause: (v) => (v === "unless-retry-pending" ? "after-retry-or-untrusted" : "unless-retry-pending"),
+  honourRetryAfter: flip,
+  pauseOnDeviceTokenMismatch: flip,
+  backoffInitialMs: (v) => (v === 1_000 ? 250 : 1_000),
+  backoffMaxMs: (v) => (v === 30_000 ? 5_000 : 30_000),
+  fastRetryMs: (v) => (v === 250 ? 2_000 : 250),
+  backoffJitter: (v) => (v === null ? { numerator: 1, denominator: 4 } : null),
+  challengeTimeoutMs: (v) => (v === 15_000 ? 2_000 : 15_000),
+  signatureVersion: (v) => (v === "v3" ? "v2" : "v3"),
+  protocolVersion: (v) => v - 1,
+  insecureWsGuard: flip,
+  tuiClientId: (v) => (v === "openclaw-tui" ? "gateway-client" : "openclaw-tui"),
+  controlUiSendsBuildId: flip,
+  controlUiTokenPerTab: flip,
+  signedAtSource: (v) => (v === "challenge-ts" ? "client-clock" : "challenge-ts"),
+};
+
+const serviceAlternatives: Alternatives<ServiceSwitches> = {
+  unitEmbedsToken: flip,
+  serviceTokenResolution: (v) => (v === "config-first-in-service" ? "env-first" : "config-first-in-service"),
+  auditCodes: (v) => (v.length > 1 ? ["gateway-token-mismatch"] : ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"]),
+  doctorRepair: (v) => (v === "safe" ? "naive" : "safe"),
+};
+
+export type SwitchGroup = "gateway" | "client" | "service";
+
+export interface Mutant {
+  /** "gateway.detailCodes=false": the group, the switch and its mutated value. */
+  readonly name: string;
+  readonly group: SwitchGroup;
+  readonly switchName: string;
+  readonly profile: Profile;
+  /** Why no observable behaviour can tell this mutant from its parent; undefined = it must be killed. */
+  readonly equivalent?: string;
+}
+
+/**
+ * Mutants no observable behaviour can distinguish from 2026.9, with the reason (read in src/gateway and
+ * src/clients). Keyed by `<group>.<switch>`; checked against the parent profile's values by a test.
+ */
+export const equivalentMutants: Readonly<Record<string, string>> = {
+  "gateway.allowInsecureAuthRemoteBypass":
+    "allowInsecureAuthRetired is true, so allowInsecureAuth is never in force and the remote bypass it gates cannot apply",
+};
+
+function alternativeOf<S>(table: Alternatives<S>, key: keyof S, value: S[keyof S]): S[keyof S] {
+  const alt = table[key];
+  return typeof alt === "function" ? (alt as (v: S[keyof S]) => S[keyof S])(value) : (alt as S[keyof S]);
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function groupMutants<S extends object>(parent: Profile, group: SwitchGroup, table: Alternatives<S>): Mutant[] {
+  const switches = parent[group] as unknown as S;
+  return (Object.keys(table) as (keyof S & string)[]).map((key) => {
+    const value = alternativeOf(table, key, switches[key]);
+    const name = `${group}.${key}=${describeValue(value)}`;
+    const profile: Profile = { ...parent, name: `${parent.name}~${group}.${key}`, [group]: { ...switches, [key]: value } };
+    const equivalent = equivalentMutants[`${group}.${key}`];
+    return { name, group, switchName: key, profile, ...(equivalent !== undefined ? { equivalent } : {}) };
+  });
+}
+
+/** Every single-switch mutant of `parent`, gateway switches first, in declaration order. */
+export function singleSwitchMutants(parent: Profile): Mutant[] {
+  return [
+    ...groupMutants(parent, "gateway", gatewayAlternatives),
+    ...groupMutants(parent, "client", clientAlternatives),
+    ...groupMutants(parent, "service", serviceAlternatives),
+  ];
+}
+
+/** A mutant by its profile name, `<parent>~<group>.<switch>` (as kill-rate replay commands print it). */
+export function findMutant(name: string, parents: readonly Profile[]): Profile | undefined {
+  const at = name.indexOf("~");
+  if (at < 0) return undefined;
+  const parent = parents.find((p) => p.name === name.slice(0, at));
+  if (!parent) return undefined;
+  return singleSwitchMutants(parent).find((m) => m.profile.name === name)?.profile;
+}

@@ -1,0 +1,37 @@
+// Swarm options (TigerBeetle's VOPR): each seed draws which step kinds are enabled and how often each happens,
+// so some runs hammer one kind of operation and others mix everything. Weights are small integers; a kind
+// with weight 0 never appears in that seed's timeline.
+import type { Prng } from "../kernel/index.ts";
+import { stepKinds, type StepKind } from "./steps.ts";
+
+export type SwarmWeights = Readonly<Record<StepKind, number>>;
+
+/** Largest weight a kind can draw. */
+export const swarmWeightMax = 4;
+/** Each kind is enabled with this chance (numerator / 8). */
+const enabledEighths = 5;
+
+export function drawSwarm(prng: Prng): SwarmWeights {
+  const weights = {} as Record<StepKind, number>;
+  for (const kind of stepKinds) {
+    weights[kind] = prng.chance({ numerator: enabledEighths, denominator: 8 }) ? prng.int(1, swarmWeightMax) : 0;
+  }
+  if (stepKinds.every((k) => weights[k] === 0)) weights["rotate-token"] = 1;
+  return weights;
+}
+
+/** Picks a kind by weight; undefined when every weight is 0. */
+export function pickKind(prng: Prng, weights: SwarmWeights): StepKind | undefined {
+  const total = stepKinds.reduce((sum, k) => sum + weights[k], 0);
+  if (total === 0) return undefined;
+  let at = prng.int(0, total - 1);
+  for (const kind of stepKinds) {
+    if (at < weights[kind]) return kind;
+    at -= weights[kind];
+  }
+  return undefined;
+}
+
+export function formatSwarm(weights: SwarmWeights): string {
+  return stepKinds.filter((k) => weights[k] > 0).map((k) => `${k}×${weights[k]}`).join(" ");
+}

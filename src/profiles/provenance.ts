@@ -1,0 +1,256 @@
+// Provenance of every profile switch value: how it is known — recorded from a real release, read in a commit,
+// PR or spec section, or assumed (with why). Data only; `pnpm sim --profiles --explain <profile>` prints it and
+// a test fails when a switch of any profile has none. The tables mirror catalog.ts: one base table per era,
+// overridden per profile exactly where catalog.ts overrides a value. Not a place for behaviour.
+import type { ClientSwitches, GatewaySwitches, ServiceSwitches } from "./types.ts";
+
+export type Provenance =
+  | { readonly kind: "recorded"; readonly release: string; readonly note?: string }
+  | { readonly kind: "read"; readonly source: string; readonly note?: string }
+  | { readonly kind: "assumed"; readonly why: string };
+
+export interface ProfileProvenance {
+  readonly gateway: Partial<Record<keyof GatewaySwitches, Provenance>>;
+  readonly client: Partial<Record<keyof ClientSwitches, Provenance>>;
+  readonly service: Partial<Record<keyof ServiceSwitches, Provenance>>;
+}
+
+const recorded = (release: string, note?: string): Provenance => ({ kind: "recorded", release, ...(note ? { note } : {}) });
+const read = (source: string, note?: string): Provenance => ({ kind: "read", source, ...(note ? { note } : {}) });
+const assumed = (why: string): Provenance => ({ kind: "assumed", why });
+
+const sFeb = "S-Feb message-handler.ts 005f7d54 (spec §0)";
+const sMar = "S-Mar server.auth.test.ts 2590a2f1 + auth-context.ts/connect-policy.ts 0c5d67df (spec §0, §10)";
+const sLate = "S-Late split handler, handshake-auth-helpers.ts 01bf2e04, auth.ts 00893f86 (spec §0)";
+const absentFeb = (what: string): Provenance => read(sFeb, `${what} is not in the S-Feb code read`);
+const absentMar = (what: string): Provenance => read(sMar, `${what} is not in the S-Mar code read`);
+const absentLate = (what: string): Provenance => read(sLate, `${what} is not in the S-Late code read`);
+const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
+
+const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
+  connectSchema: read(`${sFeb}; protocol/schema/frames.ts (spec §1.3)`),
+  probeProtocolFloor: absentFeb("a protocol exception for probes"),
+  controlUiBuildCheck: absentFeb("a Control UI build check"),
+  passwordCountsAsTokenMismatch: read("auth.ts mid copy (spec §4.3.2): password without token is token_missing"),
+  protocolMismatchDetails: read(`${sFeb} (spec §1.5): details {expectedProtocol}`),
+  handshakeTimeoutMs: read("ws-connection.ts 0243ea55 (spec §2): DEFAULT_HANDSHAKE_TIMEOUT_MS = 10000"),
+  tickIntervalMs: read("spec §11.10: tickIntervalMs 30000 in the code read"),
+  preauthPayloadBytesMax: absentFeb("MAX_PREAUTH_PAYLOAD_BYTES"),
+  preauthOversizeReason: assumed("no pre-auth cap in S-Feb, so the reason is never sent; text kept for the switch"),
+  untrustedProxyHeaders: read("net.ts isLocalDirectRequest copies (spec §4.0): forwarded headers only make it non-local"),
+  rateLimitedRetryAfter: read("spec §4.3.4, §11.11: the handler copies do not put retryAfterMs in the error"),
+  challengeCapabilities: read("ws-connection.ts 0243ea55 (spec §2): challenge payload {nonce, ts}"),
+  detailCodes: read(`${sFeb}: no details.code yet (spec §0)`),
+  recoveryHints: absentFeb("canRetryWithDeviceToken / recommendedNextStep"),
+  signatureSkewMs: read("spec §3.3: DEVICE_SIGNATURE_SKEW_MS 10 min in S-Feb"),
+  nonceRequired: read("spec §3.3: nonce only required when !isLocalClient in S-Feb"),
+  signatureVersions: read(`${sFeb} (spec §0, §3.2): v1/v2 signatures`),
+  signatureTokenSource: read("spec §3.2: S-Feb payload carries auth.token only"),
+  controlUiClassifier: read(`${sFeb} (spec §11.12): isControlUi = Control UI only`),
+  originRule: read("origin-check.ts S-Feb version (spec §11.3): allowlist, Host equality, loopback/loopback"),
+  deviceTokenFallbackReason: read(`${sFeb}: no auth.deviceToken field, fallback failure is device_token_mismatch`),
+  originCheckApplies: read(`${sFeb}: origin check only for Control UI / webchat`),
+  allowInsecureAuthRetired: read("CVE-2026-32034 advisory: allowInsecureAuth still honoured before 2026.2.21"),
+  allowInsecureAuthRemoteBypass: read("CVE-2026-32034: before 2026.2.21 allowInsecureAuth let remote Control UI skip device"),
+  trustedProxySkipsDeviceForAnyClient: read(`${sFeb}: any trusted-proxy success skips device identity`),
+  scopeClearing: read("spec §11.2: S-Feb clears scopes of device-less connections"),
+  deviceLessScopeKeepers: absentFeb("a per-client scope-keeping exception (#63344 fix)"),
+  tokenMissingCharged: read("spec §11.6: one copy charges token_missing to the limiter", "copies differ; S-Feb chosen as charged"),
+  silentPairing: read(`${sFeb} (spec §4.5): only not-paired local devices approved silently`),
+  localClientRule: read("net.ts isLocalClient (spec §4.0): loopback peer and local Host"),
+  localBackendPairingSkip: absentFeb("the local backend pairing skip"),
+  workerClaimsClosed: absentFeb("closing worker-identity claims before hello"),
+  chatSendNeedsSessionKey: absentFeb("SESSION_MUTATION_TARGET_REQUIRED"),
+  pairingAnswer: read(`${sFeb} (spec §4.5): "pairing required" with {code, requestId, reason}`),
+  revokeRemovesRole: read("device-pairing.ts (spec §6.2): revoke clears the token, keeps the role"),
+  pendingRequestPolicy: assumed("spec §11.9 pins merge for S-Mar and replace later; S-Feb not pinned, keep-existing chosen"),
+  metadataPinning: absentFeb("metadata-upgrade pairing reason"),
+  revokeClosesSessions: read("spec §11.8: only the late handler is known to disconnect on revoke"),
+  rotateClosesSessions: read("spec §11.8: only the late handler is known to disconnect"),
+  sharedSecretRotationClosesSessions: absentFeb("closing shared-secret sessions on rotation"),
+  rotateBoundedByCaller: absentFeb("rotate bounded by the caller's scopes (late devices.ts)"),
+  deviceOwnershipRule: absentFeb("the non-admin own-device rule (late devices.ts)"),
+  startupUnavailableMs: absentFeb("UNAVAILABLE startup-sidecars (late docs, spec §1.5)"),
+  preauthSocketsPerIpMax: absentFeb("a pre-auth socket cap per IP"),
+  failedAuthDelay: absentFeb("an escalating failed-auth answer delay"),
+  helloAuthAlways: read("spec §1.4: hello-ok.auth only when a device token is issued"),
+  browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
+  authMessageStyle: read("auth-messages.ts mid copy (spec §4.4)"),
+  missingScopeAnswer: read("method-scopes.ts mid copy (spec §6.4): INVALID_REQUEST without details"),
+  credentialReload: read("service drift story (spec §9.2): restart in process re-reads the environment"),
+  unauthorizedFloodMax: absentFeb("the repeated-unauthorized flood guard"),
+};
+
+const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  ...febGateway,
+  connectSchema: read(`${sMar}: auth.deviceToken and trusted-proxy exist (spec §0)`),
+  preauthPayloadBytesMax: read(`${sMar}: MAX_PREAUTH_PAYLOAD_BYTES 64 KiB`),
+  detailCodes: read("connect-error-details.ts S-Mar (spec §5.1)"),
+  recoveryHints: read("connect-error-details.ts S-Mar (spec §5.2)"),
+  signatureSkewMs: assumed("spec §3.3/§11.4: S-Mar skew not pinned by any copy; S-Feb 10 min kept"),
+  signatureVersions: read(`${sMar}: the suite signs v3 (connectReq) and v2 (createSignedDevice), both pass`),
+  signatureTokenSource: read(`${sMar}: §10 #30(b) signs over the device token with no auth.token and passes`),
+  originRule: read("spec §11.3: the S-Mar handler passes isLocalClient to the origin check",
+    "two trusted-proxy tests of that era pass only with the S-Feb rule: unresolved"),
+  allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fix (2026.2.21)"),
+  trustedProxySkipsDeviceForAnyClient: read(`${sMar}: only Control UI with trusted-proxy skips device`),
+  deviceTokenFallbackReason: read("auth-context.ts 0c5d67df (spec §4.3.3): explicit auth.deviceToken only"),
+  scopeClearing: read("spec §11.2: S-Mar preserves allowed scopes"),
+  silentPairing: read(`${sMar}: local scope upgrades silently auto-approved (spec §0)`),
+  pendingRequestPolicy: read("device-pairing.ts S-Mar (spec §6.3): merge into the pending request"),
+};
+
+const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  ...marGateway,
+  connectSchema: read(`${sLate}; docs/gateway/protocol.md 0056424d`),
+  protocolMismatchDetails: read(`${sLate}: coded protocol mismatch details`),
+  signatureSkewMs: read("spec §3.3: S-Late skew 2 min (120000 ms)"),
+  nonceRequired: read("spec §3.3: S-Late nonce always mandatory"),
+  signatureVersions: read(`${sLate}: v3 preferred, v2 accepted`),
+  controlUiClassifier: read("PR #55730: operator-UI classifier (Control UI + TUI)"),
+  originCheckApplies: read(`${sLate}: origin check for any Origin-bearing client`),
+  scopeClearing: read("spec §11.2: S-Late clearUnboundScopes"),
+  tokenMissingCharged: read("spec §11.6: later copy does not burn slots for token_missing"),
+  silentPairing: read(`${sLate}: scope upgrades never silent (spec §0)`),
+  localBackendPairingSkip: read(`${sLate}: local backend skips pairing with device token or mode none`),
+  pendingRequestPolicy: read("docs/gateway/pairing.md late (spec §11.9): replaced with a new requestId"),
+  metadataPinning: read(`${sLate}: metadata-upgrade pairing reason (spec §0)`),
+  revokeClosesSessions: read(`${sLate}: 4001 "device removed" (spec §11.8)`),
+  rotateClosesSessions: read(`${sLate}: rotate closes the role's sessions`),
+  sharedSecretRotationClosesSessions: read(`${sLate}: shared-secret sessions closed on rotation`),
+  credentialReload: read(`${sLate}: credential-only config changes hot-swapped`),
+  rotateBoundedByCaller: read("server-methods/devices.ts late copy: rotate bounded by caller scopes"),
+  deviceOwnershipRule: read("server-methods/devices.ts late copy: non-admin own device only"),
+  browserOriginLimiter: read("auth-rate-limit.ts S-Late (spec §4.3.4): browser-origin limiter"),
+  unauthorizedFloodMax: read(`${sLate}: repeated unauthorized calls guard, 10`),
+  missingScopeAnswer: read("method-scopes.ts late copy: FORBIDDEN + MISSING_SCOPE"),
+};
+
+const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  ...lateGateway,
+  protocolVersion: r96("hello-ok.protocol 4 (spec §13)"),
+  probeProtocolFloor: r96("probes and legacy nodes admitted on protocol 3"),
+  controlUiBuildCheck: r96(),
+  passwordCountsAsTokenMismatch: r96(),
+  handshakeTimeoutMs: r96("15 s"),
+  tickIntervalMs: r96("hello-ok.policy.tickIntervalMs 30000"),
+  challengeCapabilities: r96(),
+  preauthOversizeReason: r96("ws closes with an empty reason"),
+  untrustedProxyHeaders: r96("upgrade refused 403"),
+  rateLimitedRetryAfter: r96(),
+  allowInsecureAuthRetired: r96(),
+  deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared"),
+  silentPairing: r96("loopback scope upgrades silent, role upgrades never"),
+  localClientRule: r96("a loopback socket with a foreign Host pairs silently"),
+  localBackendPairingSkip: r96(),
+  workerClaimsClosed: r96(),
+  chatSendNeedsSessionKey: r96(),
+  pairingAnswer: r96(),
+  pendingRequestPolicy: r96(),
+  revokeRemovesRole: r96(),
+  startupUnavailableMs: r96("ready 4.4–6.4 s after the port opens"),
+  preauthSocketsPerIpMax: r96(),
+  failedAuthDelay: r96(),
+  helloAuthAlways: r96(),
+  authMessageStyle: r96(),
+  // Inherited S-Late values that conformance against 2026.9.6 exercised without a divergence.
+  protocolMismatchDetails: r96("conformance fixtures"),
+  nonceRequired: r96("conformance fixtures"),
+  signatureVersions: read(`${sLate}`, "v3 recorded from 2026.9.6; v2 acceptance not exercised"),
+  scopeClearing: r96("conformance fixtures"),
+  originCheckApplies: r96("Origin-bearing non-UI clients checked (conformance fixtures)"),
+};
+
+const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
+  tokenPriority: read("spec §7.2: ≤ 2026.2.13 stored ?? opts.token with self-heal"),
+  deviceTokenRetry: absentFeb("the bounded device-token retry (spec §7.3)"),
+  staleTokenSelfHeal: read("spec §7.4: clear stored token on 1008 device token mismatch"),
+  pauseOnDetailCodes: read("spec §7.5: pausing needs detail codes, absent in S-Feb"),
+  pauseOnDeviceTokenMismatch: absentFeb("pause on AUTH_DEVICE_TOKEN_MISMATCH"),
+  tokenMismatchPause: read("client.ts 032211cb (spec §7.5): pause after the retry or on an untrusted endpoint"),
+  honourRetryAfter: absentFeb("retryAfterMs handling in the client"),
+  backoffInitialMs: read("client.ts 032211cb (spec §7.5): backoff from 1 s"),
+  backoffMaxMs: read("client.ts 032211cb (spec §7.5): backoff up to 30 s"),
+  fastRetryMs: read("client.ts 032211cb (spec §7.3): 250 ms clamp for the bounded retry"),
+  backoffJitter: read("client.ts 032211cb: no jitter in the code read"),
+  challengeTimeoutMs: read("client.ts (spec §2): connectDelayMs default 2000"),
+  signatureVersion: read(`${sFeb}: v2 signatures`),
+  protocolVersion: read("spec §1.5: clients ask for 3 in Feb–Apr 2026"),
+  insecureWsGuard: absentFeb("the plaintext ws:// guard"),
+  tuiClientId: read("PR #55730: before it the TUI connected as gateway-client"),
+  controlUiSendsBuildId: absentFeb("client.buildId"),
+  controlUiTokenPerTab: assumed("the per-tab sessionStorage token is a later Control UI change; S-Feb used localStorage"),
+};
+
+const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
+  ...febClient,
+  tokenPriority: read("spec §7.1: later selectConnectAuth, explicit shared wins"),
+  deviceTokenRetry: read("spec §7.3: one bounded device-token retry"),
+  pauseOnDetailCodes: read("spec §7.5: pause on the detail codes"),
+  signatureVersion: read(`${sLate}: v3 signatures`),
+  insecureWsGuard: read("client.ts later copy: refuse ws:// to non-loopback"),
+  tuiClientId: read("PR #55730: TUI connects as openclaw-tui"),
+  controlUiTokenPerTab: read("docs.openclaw.ai web/control-ui: token kept per tab"),
+};
+
+const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
+  ...lateClient,
+  protocolVersion: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
+  pauseOnDeviceTokenMismatch: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
+  tokenMismatchPause: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
+  honourRetryAfter: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
+  challengeTimeoutMs: recorded("@openclaw/gateway-client@2026.9.1", "15 s watchdog"),
+  controlUiSendsBuildId: recorded("@openclaw/gateway-client@2026.9.1"),
+  tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
+  deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
+};
+
+const legacyService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
+  unitEmbedsToken: read("daemon/service-env.ts older copy (spec §9.2): unit embeds OPENCLAW_GATEWAY_TOKEN"),
+  serviceTokenResolution: read("credentials.ts older copy (spec §9.1): env first"),
+  auditCodes: read("daemon/service-audit.ts older copy (spec §9.2)"),
+  doctorRepair: read("#28428 review (spec §9.2): the naive repair's two pitfalls"),
+};
+
+const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
+  unitEmbedsToken: read("daemon/service-env.ts later copy (spec §9.2): tokenless units"),
+  serviceTokenResolution: read("credentials.ts later copy (spec §9.1): config first under OPENCLAW_SERVICE_KIND=gateway"),
+  auditCodes: read("daemon/service-audit.ts later copy (spec §9.2)"),
+  doctorRepair: read("#28428 follow-up (spec §9.2): reload and validate first"),
+};
+
+const feb: ProfileProvenance = { gateway: febGateway, client: febClient, service: legacyService };
+
+/** Provenance per profile name, mirroring catalog.ts. */
+export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
+  "2026.2.13": feb,
+  "2026.2.14": {
+    ...feb,
+    client: {
+      ...febClient,
+      tokenPriority: read("issue #17270 / spec §7.2: 2026.2.14 regression, opts.token ?? stored"),
+      staleTokenSelfHeal: read("issue #17270 / spec §7.2: no self-heal in the regression"),
+    },
+  },
+  "2026.2.22": {
+    ...feb,
+    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21") },
+    client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
+  },
+  "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
+  "2026.4": { gateway: lateGateway, client: lateClient, service: fixedService },
+  "2026.9": { gateway: gateway96, client: client96, service: fixedService },
+};
+
+/** One line for a provenance entry. */
+export function describeProvenance(p: Provenance): string {
+  switch (p.kind) {
+    case "recorded":
+      return `recorded from ${p.release}${p.note ? ` (${p.note})` : ""}`;
+    case "read":
+      return `read in ${p.source}${p.note ? ` — ${p.note}` : ""}`;
+    case "assumed":
+      return `ASSUMED: ${p.why}`;
+  }
+}

@@ -1,0 +1,33 @@
+// sim bisect: the flip description and a real bisect over the release profiles.
+import { describe, expect, it } from "vitest";
+
+import { bisectRows, describeFlips, flipPoints, type BisectRow } from "../../sim/bisect.ts";
+
+const row = (profile: string, verdict: "pass" | "fail"): BisectRow => ({ profile, verdict, findings: 0, traceHash: "h" });
+
+describe("describeFlips", () => {
+  it("names each flip, with 'again' for a verdict that returns", () => {
+    const rows = [row("a", "pass"), row("b", "fail"), row("c", "fail"), row("d", "pass"), row("e", "pass")];
+    expect(describeFlips(rows)).toBe("passes up to a, fails from b, passes again from d");
+    expect(flipPoints(rows)).toEqual(["b", "d"]);
+  });
+  it("says when nothing flips", () => {
+    expect(describeFlips([row("a", "fail"), row("b", "fail")])).toBe("fails under every profile (a … b): no flip");
+    expect(flipPoints([row("a", "fail"), row("b", "fail")])).toEqual([]);
+  });
+  it("a first-release failure that is fixed later", () => {
+    expect(describeFlips([row("a", "fail"), row("b", "pass")])).toBe("fails up to a, passes from b");
+  });
+});
+
+describe("bisect over the release profiles", () => {
+  it("token-priority-regression flips at 2026.2.14 and back at 2026.2.22", async () => {
+    const rows = await bisectRows("token-priority-regression", 424242n);
+    expect(rows.map((r) => r.profile)).toEqual(["2026.2.13", "2026.2.14", "2026.2.22", "2026.3", "2026.4", "2026.9"]);
+    expect(describeFlips(rows)).toBe("passes up to 2026.2.13, fails from 2026.2.14, passes again from 2026.2.22");
+  }, 60_000);
+  it("a scenario file bisects the same way", async () => {
+    const rows = await bisectRows("scenarios/files/token-priority-regression.yaml", 424242n);
+    expect(flipPoints(rows)).toEqual(["2026.2.14", "2026.2.22"]);
+  }, 60_000);
+});
