@@ -8,3 +8,4 @@ export { kindDefaults, type KindDefaults } from "./kinds.ts";
 export { isTrustedRetryEndpoint } from "./endpoint.ts";
 export { TimerKeys } from "./effects.ts";
 export * from "./types.ts";
+export { withReconnectPolicy, type ReconnectPolicy } from "./reconnect-policy.ts";

@@ -9,6 +9,8 @@ import { resolveLocality, unattributableProxy } from "./locality.ts";
 import { handleRequest } from "./methods.ts";
 import { emptyPairingStore, prunePending, type PairingStore } from "./pairing-store.ts";
 import { createLimiter } from "./rate-limit.ts";
+import { emptyCronStore } from "./cron.ts";
+import { upsertPresence } from "./presence.ts";
 import { close, event, log, resError } from "./responses.ts";
 import type { Connection, GatewayInput, GatewayOutput, GatewayRuntimeConfig, GatewayState, StepContext } from "./types.ts";
 
@@ -30,6 +32,8 @@ export function createGatewayState(options: {
     failedAuth: createFailedAuthDelay(),
     delayed: new Map(),
     tickSeq: 0,
+    presence: new Map(),
+    cron: emptyCronStore(),
   };
 }
 
@@ -45,11 +49,13 @@ export function gatewayStep(state: GatewayState, input: GatewayInput, ctx: StepC
       return conn.phase === "connected" ? postHelloFrame(state, conn, input.text, ctx) : preauthFrame(state, conn, input.text, ctx);
     }
     case "closed":
-      return closed(state, input.connId);
+      return closed(state, input.connId, ctx);
     case "timer":
       return timer(state, input.key, ctx);
     case "shared-secret-changed":
       return sharedSecretChanged(state, input.token, input.password);
+    case "config-reloaded":
+      return configReloaded(state, input.config, input.paths);
     case "shutdown":
       return shutdown(state, input.reason, input.restartExpectedMs);
   }
@@ -95,7 +101,7 @@ function upgrade(state: GatewayState, connId: string, request: { remoteAddress: 
   if (state.switches.challengeCapabilities) challenge["capabilities"] = [];
   const outputs: GatewayOutput[] = [{ kind: "upgrade-accept", connId }];
   if (state.switches.preauthPayloadBytesMax !== null) outputs.push({ kind: "set-max-payload", connId, bytes: Number.MAX_SAFE_INTEGER });
-  outputs.push(event(connId, "connect.challenge", challenge), { kind: "timer-set", key: `handshake:${connId}`, delayMs: state.switches.handshakeTimeoutMs });
+  outputs.push(event(connId, "connect.challenge", challenge), { kind: "timer-set", key: `handshake:${connId}`, delayMs: handshakeTimeoutMs(state) });
   if (locality.hasUntrustedProxyHeaders) outputs.push(log("conn.untrusted-proxy-headers", { connId }));
   return outputs;
 }
@@ -139,9 +145,11 @@ function postHelloFrame(state: GatewayState, conn: Connection, text: string, ctx
   return handleRequest(state, conn, req.id, req.method, params, ctx);
 }
 
-function closed(state: GatewayState, connId: string): GatewayOutput[] {
+function closed(state: GatewayState, connId: string, ctx: StepContext): GatewayOutput[] {
   const conn = state.conns.get(connId);
   if (!conn) return [];
+  const presenceKey = conn.session?.presenceKey;
+  if (presenceKey) upsertPresence(state.presence, presenceKey, { reason: "disconnect" }, ctx.nowMs);
   conn.phase = "closed";
   state.conns.delete(connId);
   const outputs: GatewayOutput[] = [{ kind: "timer-cancel", key: `handshake:${connId}` }];
@@ -185,6 +193,18 @@ function sharedSecretChanged(state: GatewayState, token: string | undefined, pas
   return outputs;
 }
 
+/** Hot keys take effect for the next connect; a changed rate limit starts fresh counters. Secrets stay. */
+function configReloaded(state: GatewayState, config: GatewayRuntimeConfig, paths: readonly string[]): GatewayOutput[] {
+  const { token, password } = state.config.auth;
+  const rateLimitChanged = JSON.stringify(config.auth.rateLimit ?? null) !== JSON.stringify(state.config.auth.rateLimit ?? null);
+  state.config = { ...config, auth: { ...config.auth, token, password } };
+  if (rateLimitChanged) {
+    state.limiter = createLimiter(config.auth.rateLimit);
+    state.browserLimiter = createLimiter({ ...config.auth.rateLimit, exemptLoopback: false });
+  }
+  return [log("gateway.config-reloaded", { paths: [...paths] })];
+}
+
 function shutdown(state: GatewayState, reason: string, restartExpectedMs: number | undefined): GatewayOutput[] {
   const outputs: GatewayOutput[] = [];
   for (const c of state.conns.values()) {
@@ -192,6 +212,12 @@ function shutdown(state: GatewayState, reason: string, restartExpectedMs: number
     outputs.push(close(c.connId, 1012, "service restart"));
   }
   return outputs;
+}
+
+/** The pre-auth handshake timeout: OPENCLAW_HANDSHAKE_TIMEOUT_MS where the release reads it, else its default. */
+export function handshakeTimeoutMs(state: GatewayState): number {
+  const fromEnv = state.config.handshakeTimeoutMs;
+  return state.switches.handshakeTimeoutEnv && fromEnv !== undefined && fromEnv > 0 ? fromEnv : state.switches.handshakeTimeoutMs;
 }
 
 /** A pre-hello frame whose params claim a worker identity (role, client id or mode). */

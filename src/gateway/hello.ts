@@ -3,6 +3,7 @@ import { gatewayEvents, gatewayMethods } from "./methods.ts";
 import type { ConnectFacts } from "./connect.ts";
 import type { DeviceAuthToken } from "./pairing-store.ts";
 import { log, resOk } from "./responses.ts";
+import { presenceAtConnect, presenceKeyFor, upsertPresence, type PresenceConnect } from "./presence.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
 
 export const maxPayloadBytes = 25 * 1024 * 1024;
@@ -11,6 +12,9 @@ export const maxBufferedBytes = 50 * 1024 * 1024;
 export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts, token: DeviceAuthToken | null): GatewayOutput[] {
   const sw = state.switches;
   conn.phase = "connected";
+  const presenceConnect: PresenceConnect = { client: f.params.client, role: f.role, scopes: f.scopes, deviceId: f.device?.id ?? null };
+  const presenceKey = presenceKeyFor(presenceConnect, conn.connId);
+  if (presenceKey) upsertPresence(state.presence, presenceKey, presenceAtConnect(presenceConnect, conn), ctx.nowMs);
   conn.session = {
     role: f.role,
     scopes: f.scopes,
@@ -20,6 +24,7 @@ export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext,
     authMethod: f.authMethod,
     usesSharedGatewayAuth: f.authMethod === "token" || f.authMethod === "password",
     unauthorizedCalls: 0,
+    presenceKey,
   };
   let auth: Record<string, unknown> | undefined;
   if (sw.helloAuthAlways) auth = { method: f.authMethod, role: f.role, scopes: f.scopes };

@@ -6,3 +6,8 @@ export { rateLimitDefaults, type LimiterScope } from "./rate-limit.ts";
 export { resolveLocality, isLoopbackAddress } from "./locality.ts";
 export { gatewayMethods, gatewayEvents } from "./methods.ts";
 export { maxPayloadBytes } from "./hello.ts";
+export * from "./reload-plan.ts";
+export { listPresence, presenceTtlMs, presenceEntriesMax, type PresenceEntry } from "./presence.ts";
+export { configRedactedSentinel, redactedGatewayConfig } from "./read-methods.ts";
+export { servedMethods } from "./methods.ts";
+export { handshakeTimeoutMs } from "./gateway.ts";

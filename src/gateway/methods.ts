@@ -12,6 +12,8 @@ import {
 import { broadcastToPairingOperators } from "./pairing-flow.ts";
 import { close, log, resError, resOk, type ErrorBody } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, Session, StepContext } from "./types.ts";
+import { handleReadMethod, readMethods } from "./read-methods.ts";
+import { cronMethods, handleCronMethod } from "./cron.ts";
 
 export const gatewayMethods = [
   "health",
@@ -26,16 +28,22 @@ export const gatewayMethods = [
   "device.token.revoke",
   "node.event",
 ];
+/**
+ * Methods served beyond the advertised list: the read methods clients call after hello and cron.*. hello-ok
+ * keeps advertising `gatewayMethods` (the model's auth-relevant subset) so existing traces stay as they were.
+ */
+export const servedMethods: readonly string[] = [...gatewayMethods, ...readMethods, ...cronMethods];
+
 export const gatewayEvents = ["connect.challenge", "tick", "shutdown", "device.pair.requested", "device.pair.resolved"];
 
 type Params = Record<string, unknown>;
 
 export function handleRequest(state: GatewayState, conn: Connection, id: string, method: string, params: Params, ctx: StepContext): GatewayOutput[] {
   const session = conn.session!;
-  if (!gatewayMethods.includes(method)) {
+  if (!servedMethods.includes(method)) {
     return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: `unknown method: ${method}` })];
   }
-  const decision = methodScopeDecision(method, session.role, session.scopes);
+  const decision = methodScopeDecision(method, session.role, session.scopes, { "config.get": state.switches.configGetScope });
   if (!decision.ok && !ownDeviceException(state, session, method, params)) return refuseCall(state, conn, id, decision);
   switch (method) {
     case "health":
@@ -54,7 +62,12 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
       return [resOk(conn.connId, id, { ok: true, aborted: false })];
     case "node.event":
       return [resOk(conn.connId, id, { ok: true })];
+    case "chat.history":
+    case "system-presence":
+    case "config.get":
+      return handleReadMethod(state, conn, id, method, params, ctx);
     default:
+      if (method.startsWith("cron.")) return handleCronMethod(state, conn, id, method, params, ctx);
       return deviceMethod(state, conn, id, method, params, ctx);
   }
 }

@@ -37,7 +37,7 @@ export function pairDevice(
     if (reason) {
       // The scopes this approval would grant: the request's merged with a pending one for the same device.
       const pendingScopes = Object.values(state.store.pending).find((p) => p.deviceId === device.id)?.scopes ?? [];
-      const silent = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") });
+      const silent = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") }) && autoApprovesLocal(state, reason);
       const { request, created } = requestDevicePairing({
         store: state.store,
         request: {
@@ -148,4 +148,11 @@ export function broadcastToPairingOperators(state: GatewayState, name: string, p
     outputs.push(event(conn.connId, name, payload));
   }
   return outputs;
+}
+
+/** `gateway.nodes.pairing.autoApproveLocal: false` (releases that have it) stops silent local approval except
+ *  metadata upgrades, which keep their own rule (shouldAllowSilentLocalPairing in openclaw@2026.9.6). */
+function autoApprovesLocal(state: GatewayState, reason: PairingReason): boolean {
+  if (!state.switches.autoApproveLocalSetting) return true;
+  return reason === "metadata-upgrade" || state.config.nodes?.pairing?.autoApproveLocal !== false;
 }

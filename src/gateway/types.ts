@@ -5,6 +5,8 @@ import type { GatewaySwitches } from "../profiles/index.ts";
 import type { LimiterState } from "./rate-limit.ts";
 import type { PairingStore } from "./pairing-store.ts";
 import type { FailedAuthDelayState } from "./failed-auth-delay.ts";
+import type { PresenceStore } from "./presence.ts";
+import type { CronStore } from "./cron.ts";
 
 export type AuthMode = "none" | "token" | "password" | "trusted-proxy";
 
@@ -37,6 +39,12 @@ export interface GatewayRuntimeConfig {
   tailscaleWhois: Record<string, string>;
   /** hello-ok.server.version and snapshot paths. */
   version: string;
+  /** The gateway host's name (its own system-presence entry); default "gateway". */
+  hostName?: string;
+  /** OPENCLAW_HANDSHAKE_TIMEOUT_MS as the process read it (releases with switch handshakeTimeoutEnv). */
+  handshakeTimeoutMs?: number;
+  /** gateway.nodes.pairing (autoApproveLocal is read by releases with switch autoApproveLocalSetting). */
+  nodes?: { pairing?: { autoApproveLocal?: boolean } };
   configPath: string;
   stateDir: string;
 }
@@ -55,6 +63,8 @@ export type GatewayInput =
   | { readonly kind: "closed"; readonly connId: string; readonly code: number; readonly reason: string }
   | { readonly kind: "timer"; readonly key: string }
   | { readonly kind: "shared-secret-changed"; readonly token?: string; readonly password?: string }
+  /** The config watcher applied hot-reloadable keys (reload-plan.ts): the new config, secrets excluded. */
+  | { readonly kind: "config-reloaded"; readonly config: GatewayRuntimeConfig; readonly paths: readonly string[] }
   | { readonly kind: "shutdown"; readonly reason: string; readonly restartExpectedMs?: number };
 
 export type GatewayOutput =
@@ -84,6 +94,8 @@ export interface Session {
   authMethod: string;
   usesSharedGatewayAuth: boolean;
   unauthorizedCalls: number;
+  /** Its system-presence key; null for CLI clients (never listed). */
+  presenceKey: string | null;
 }
 
 export interface Connection {
@@ -105,12 +117,16 @@ export interface GatewayState {
   ready: boolean;
   readonly conns: Map<string, Connection>;
   store: PairingStore;
-  readonly limiter: LimiterState;
-  readonly browserLimiter: LimiterState;
+  limiter: LimiterState;
+  browserLimiter: LimiterState;
   readonly failedAuth: FailedAuthDelayState;
   /** Responses held back by the failed-auth delay, keyed by timer. */
   readonly delayed: Map<string, GatewayOutput[]>;
   tickSeq: number;
+  /** system-presence entries (in memory: a restart starts empty). */
+  readonly presence: PresenceStore;
+  /** cron jobs (in memory in the model). */
+  readonly cron: CronStore;
 }
 
 export interface StepResult {

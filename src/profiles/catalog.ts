@@ -54,6 +54,14 @@ const febGateway: GatewaySwitches = {
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
+  // openclaw@2026.2.12's authorizeGatewayMethod: config.get is not in READ_METHODS, so the "config." prefix
+  // makes it admin; 2026.2.22 lists it among the read methods.
+  configGetScope: "operator.admin",
+  handshakeTimeoutEnv: false,
+  autoApproveLocalSetting: false,
+  // 2026.2.12 … 2026.4.12 BASE_RELOAD_RULES: only gateway.remote / gateway.reload (no-op) and health-monitor
+  // keys the model does not read; every auth-relevant gateway.* change restarts the gateway.
+  hotReloadPrefixes: [],
   missingScopeAnswer: "invalid-request",
   authMessageStyle: "mid",
   browserCopilotClass: false,
@@ -102,6 +110,7 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  configGetScope: "operator.read",
   connectSchema: "mar",
   preauthPayloadBytesMax: 64 * 1024,
   detailCodes: true,
@@ -153,6 +162,8 @@ const lateGateway: GatewaySwitches = {
   rotateClosesSessions: true,
   sharedSecretRotationClosesSessions: true,
   credentialReload: "hot",
+  // 2026.4.12 reads OPENCLAW_HANDSHAKE_TIMEOUT_MS (resolvePreauthHandshakeTimeoutMs).
+  handshakeTimeoutEnv: true,
   rotateBoundedByCaller: true,
   deviceOwnershipRule: true,
   browserOriginLimiter: true,
@@ -183,7 +194,7 @@ export const profiles: readonly Profile[] = [
     name: "2026.2.22",
     era: "S-Feb",
     summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false },
+    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read" },
     client: { ...febClient, tokenPriority: "explicit-stored-passive" },
     service: legacyService,
   },
@@ -245,6 +256,18 @@ export const profiles: readonly Profile[] = [
       // 2026.9.6 does normalise (read in its dist), but with it on, replaying the seed-31337 fixture diverges on
       // 204 rather than 150 attempts: the model pins a pending request's metadata at approval (see README).
       nodeHostMetadataNormalization: false,
+      autoApproveLocalSetting: true,
+      // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
+      hotReloadPrefixes: [
+        "gateway.controlUi.allowedOrigins",
+        "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
+        "gateway.nodes.pairing",
+        "gateway.auth.rateLimit",
+        "gateway.trustedProxies",
+        "gateway.allowRealIpFallback",
+        "gateway.auth.allowTailscale",
+        "gateway.auth.trustedProxy",
+      ],
     },
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
     client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,

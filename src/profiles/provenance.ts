@@ -86,10 +86,15 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   localBackendSkipsDeviceIdentity: absentFeb("the local backend self-pairing skip"),
   unattributableProxyRefused: absentFeb("ingress attribution at the upgrade"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
+  configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
+  handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
+  autoApproveLocalSetting: read("openclaw@2026.2.12 … 2026.4.12 dist", "no gateway.nodes.pairing.autoApproveLocal key"),
+  hotReloadPrefixes: read("openclaw@2026.2.12 … 2026.4.12 dist, BASE_RELOAD_RULES", "no auth-relevant key is hot"),
 };
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
   connectSchema: read(`${sMar}: auth.deviceToken and trusted-proxy exist (spec §0)`),
   preauthPayloadBytesMax: read(`${sMar}: MAX_PREAUTH_PAYLOAD_BYTES 64 KiB`),
   detailCodes: read("connect-error-details.ts S-Mar (spec §5.1)"),
@@ -132,10 +137,13 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   unauthorizedFloodMax: read(`${sLate}: repeated unauthorized calls guard, 10`),
   missingScopeAnswer: read("method-scopes.ts late copy: FORBIDDEN + MISSING_SCOPE"),
   sharedAuthIncludesTrustedProxy: read(`${sLate}: sharedAuthOk counts trusted-proxy (was coupled to silentPairing "late")`),
+  handshakeTimeoutEnv: read("openclaw@2026.4.12 dist, resolvePreauthHandshakeTimeoutMs", "reads OPENCLAW_HANDSHAKE_TIMEOUT_MS"),
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...lateGateway,
+  autoApproveLocalSetting: read("openclaw@2026.9.6 dist", "gateway.nodes.pairing.autoApproveLocal exists"),
+  hotReloadPrefixes: read("openclaw@2026.9.6 dist, config-reload-plan", "CORE_RELOAD_POLICIES hot entries the model reads"),
   protocolVersion: r96("hello-ok.protocol 4 (spec §13)"),
   probeProtocolFloor: r96("probes and legacy nodes admitted on protocol 3"),
   controlUiBuildCheck: r96(),
@@ -249,7 +257,11 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   },
   "2026.2.22": {
     ...feb,
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21") },
+    gateway: {
+      ...febGateway,
+      allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21"),
+      configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
+    },
     client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },

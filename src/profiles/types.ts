@@ -131,6 +131,17 @@ export interface GatewaySwitches {
   /** node-host/node clients on a desktop platform alias (linux, darwin, win32…) get the canonical platform and
    *  deviceFamily filled in before pairing, so the pinned record carries a deviceFamily (2026.9). */
   nodeHostMetadataNormalization: boolean;
+  /** The scope `config.get` needs: admin (the `config.` prefix, ≤ 2026.2.12) or read (listed from 2026.2.22). */
+  configGetScope: "operator.admin" | "operator.read";
+  /** The gateway honours OPENCLAW_HANDSHAKE_TIMEOUT_MS (2026.4.12 and 2026.9.6 do; 2026.2.12 reads only the
+   *  test-only variable under vitest). */
+  handshakeTimeoutEnv: boolean;
+  /** gateway.nodes.pairing.autoApproveLocal exists (2026.9.6; absent up to 2026.4.12): false stops silent
+   *  local pairing except metadata upgrades. */
+  autoApproveLocalSetting: boolean;
+  /** Config paths under `gateway` a running gateway applies live (its reload plan's "hot" rules); every other
+   *  changed `gateway.*` path restarts it in process. Up to 2026.4.12 none of the auth keys are hot. */
+  hotReloadPrefixes: readonly string[];
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
 }

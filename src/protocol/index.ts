@@ -9,3 +9,4 @@ export * from "./pairing-messages.ts";
 export * from "./schemas.ts";
 export * from "./scopes.ts";
 export * from "./validate.ts";
+export * from "./method-params.ts";

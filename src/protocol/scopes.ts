@@ -140,6 +140,9 @@ export const METHOD_REQUIRED_SCOPES: Readonly<Record<string, OperatorScope>> = {
   "node.describe": READ,
   "system-presence": READ,
   "last-heartbeat": READ,
+  "cron.list": READ,
+  "cron.status": READ,
+  "cron.runs": READ,
   send: WRITE,
   agent: WRITE,
   "agent.wait": WRITE,
@@ -162,6 +165,10 @@ export const METHOD_REQUIRED_SCOPES: Readonly<Record<string, OperatorScope>> = {
   "node.pair.reject": PAIRING,
   "node.pair.verify": PAIRING,
   "node.rename": PAIRING,
+  "cron.add": ADMIN,
+  "cron.update": ADMIN,
+  "cron.remove": ADMIN,
+  "cron.run": ADMIN,
   "channels.logout": ADMIN,
   "sessions.patch": ADMIN,
   "sessions.reset": ADMIN,
@@ -171,8 +178,11 @@ export const METHOD_REQUIRED_SCOPES: Readonly<Record<string, OperatorScope>> = {
 const ADMIN_METHOD_PREFIXES: readonly string[] = ["exec.approvals.", "config.", "wizard.", "update."];
 
 /** The scope a method needs; admin-prefixed and unclassified methods need `operator.admin` (default deny). */
-export function requiredScopeForMethod(method: string): OperatorScope {
-  return METHOD_REQUIRED_SCOPES[method] ?? ADMIN;
+export function requiredScopeForMethod(
+  method: string,
+  overrides: Readonly<Record<string, OperatorScope>> = {},
+): OperatorScope {
+  return overrides[method] ?? METHOD_REQUIRED_SCOPES[method] ?? ADMIN;
 }
 
 /** Whether the table knows the method (node-only, explicit, or an admin prefix). */
@@ -190,11 +200,16 @@ export type MethodScopeDecision =
   | { ok: false; kind: "role"; message: string }
   | { ok: false; kind: "scope"; missingScope: OperatorScope; requiredScopes: OperatorScope[] };
 
-/** `authorizeGatewayMethod` for an authenticated connection with the given (defaulted) role and scopes. */
+/**
+ * `authorizeGatewayMethod` for an authenticated connection with the given (defaulted) role and scopes.
+ * `overrides` carries a release's own classification (e.g. `config.get` is admin-prefixed up to 2026.2.12 and a
+ * read method from 2026.2.22 on).
+ */
 export function methodScopeDecision(
   method: string,
   role: string | undefined,
   scopes: readonly string[],
+  overrides: Readonly<Record<string, OperatorScope>> = {},
 ): MethodScopeDecision {
   if (UNGATED_METHODS.has(method)) return { ok: true };
   const roleRaw = role ?? "operator";
@@ -204,7 +219,7 @@ export function methodScopeDecision(
   if (!roleAllowed) return { ok: false, kind: "role", message: `unauthorized role: ${parsed}` };
   if (parsed === "node") return { ok: true };
   if (scopes.includes(ADMIN)) return { ok: true };
-  const required = requiredScopeForMethod(method);
+  const required = requiredScopeForMethod(method, overrides);
   const satisfied = required === READ ? scopes.includes(READ) || scopes.includes(WRITE) : scopes.includes(required);
   if (satisfied) return { ok: true };
   return { ok: false, kind: "scope", missingScope: required, requiredScopes: [required] };

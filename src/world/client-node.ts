@@ -10,6 +10,18 @@ export class DeviceAuthFile {
   tokens: Record<string, { token: string; scopes: readonly string[] }> = {};
   deviceId: string | undefined;
   readonly readers = new Set<ClientNode>();
+  /** Unparseable on disk: a reader sees no store (loadDeviceAuthStore → null); the next write replaces it. */
+  corrupt = false;
+  /** The scenario's pre-seeded tokens (ClientOptions.storedTokens) no longer stand for the file's content:
+   *  it was written, deleted or corrupted since. */
+  seedDropped = false;
+  /** Token writes per role (a reissued token is a second write). */
+  readonly writes = new Map<string, number>();
+
+  /** What a reader gets: nothing when the file is corrupt. */
+  readable(): Record<string, { token: string; scopes: readonly string[] }> {
+    return this.corrupt ? {} : this.tokens;
+  }
 }
 
 export class ClientNode {
@@ -19,6 +31,8 @@ export class ClientNode {
   private readonly timers: KeyedTimers;
   private socket: SocketEnd<string> | undefined;
   private generation = 0;
+  /** Force-stopped (SIGKILL): no further input is processed; a relaunch builds a new node. */
+  killed = false;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -30,7 +44,7 @@ export class ClientNode {
     this.timers = new KeyedTimers(scheduler, this.name, (key) => this.input({ kind: "timer", key }));
     const file = options.file;
     const identityId = options.client.identity?.deviceId;
-    const stored = file.deviceId === undefined || file.deviceId === identityId ? (file.tokens as StoredDeviceTokens) : {};
+    const stored = file.deviceId === undefined || file.deviceId === identityId ? (file.readable() as StoredDeviceTokens) : {};
     this.state = createClientState({ ...options.client, storedTokens: { ...stored, ...(options.client.storedTokens ?? {}) }, storedTokensDeviceId: identityId });
     file.readers.add(this);
   }
@@ -52,7 +66,19 @@ export class ClientNode {
     this.input({ kind: "credentials-changed", ...change } as ClientInput);
   }
 
+  /** SIGKILL: the socket is reset (the gateway sees 1006), timers vanish, nothing else runs. */
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    this.generation++;
+    this.socket?.terminate();
+    this.socket = undefined;
+    this.timers.cancelAll();
+    this.options.file.readers.delete(this);
+  }
+
   input(input: ClientInput): void {
+    if (this.killed) return;
     const outputs = clientStep(this.state, input, { nowMs: this.options.clock.nowMs(), prng: this.prng });
     this.apply(outputs);
   }
@@ -115,16 +141,19 @@ export class ClientNode {
   private updateFile(out: Extract<ClientOutput, { kind: "store-device-token" | "clear-device-token" }>): void {
     const file = this.options.file;
     if (out.kind === "store-device-token") {
-      if (file.deviceId !== out.deviceId) file.tokens = {};
+      if (file.deviceId !== out.deviceId || file.corrupt) file.tokens = {};
+      file.corrupt = false;
+      file.seedDropped = true;
       file.deviceId = out.deviceId;
       file.tokens = { ...file.tokens, [out.role]: { token: out.token, scopes: out.scopes } };
+      file.writes.set(out.role, (file.writes.get(out.role) ?? 0) + 1);
     } else if (file.deviceId === out.deviceId) {
       const { [out.role]: _gone, ...rest } = file.tokens;
       file.tokens = rest;
     }
     this.scheduler.record(this.name, "host", { event: `device-auth.${out.kind === "store-device-token" ? "store" : "clear"}`, role: out.role });
     for (const reader of file.readers) {
-      if (reader !== this) reader.input({ kind: "device-auth-changed", storedTokens: file.tokens } as ClientInput);
+      if (reader !== this) reader.input({ kind: "device-auth-changed", storedTokens: file.readable() } as ClientInput);
     }
   }
 }

@@ -40,6 +40,10 @@ export class GatewayNode {
   private readonly preOpen = new Map<string, GatewayOutput[]>();
   private readonly timers: KeyedTimers;
   private listenHandle: ListenHandle | undefined;
+  /** Stopped but its port still bound until every peer acked the close (or the drain timeout). */
+  draining = false;
+  /** A supervisor (systemd Restart=always) restarts the process this long after it dies on its own. */
+  private supervisor: { restartSecMs: number; respawnsLeft: number } | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -72,14 +76,68 @@ export class GatewayNode {
         onMessage: (socket, text) => this.input({ kind: "frame", connId: socket.connId, text }),
         onClose: (socket, code, reason) => {
           this.sockets.delete(socket.connId);
+          if (this.draining && this.sockets.size === 0) return this.finishDrain("drained");
           this.input({ kind: "closed", connId: socket.connId, code, reason });
         },
       },
     });
-    assert(listening.kind === "listening", `gateway ${this.name}: port ${this.options.port} is in use`);
+    if (listening.kind !== "listening") {
+      // EADDRINUSE: the process exits at once (a supervisor may try again later).
+      this.running = false;
+      this.scheduler.record(this.name, "gateway", { event: "process.start-failed", port: this.options.port, reason: "EADDRINUSE" });
+      this.respawnLater("start-failed");
+      return;
+    }
     this.listenHandle = listening.handle;
     this.scheduler.record(this.name, "gateway", { event: "process.start", port: this.options.port });
     this.input({ kind: "start" });
+  }
+
+  /** systemd's Restart=always: after a crash or a failed start, start again `restartSecMs` later. */
+  supervise(options: { restartSecMs: number; respawnCountMax: number }): void {
+    assert(options.restartSecMs >= 0 && options.respawnCountMax >= 0, "bad supervisor options");
+    this.supervisor = { restartSecMs: options.restartSecMs, respawnsLeft: options.respawnCountMax };
+  }
+
+  private respawnLater(why: string): void {
+    const sup = this.supervisor;
+    if (!sup || sup.respawnsLeft <= 0) return;
+    sup.respawnsLeft--;
+    this.scheduler.record(this.name, "gateway", { event: "supervisor.respawn-scheduled", why, afterMs: sup.restartSecMs });
+    this.scheduler.schedule(sup.restartSecMs, { actor: this.name, label: "respawn", traced: true }, () => this.start());
+  }
+
+  /** Killed by a fault (not stopped): a supervisor brings it back. */
+  crashSupervised(): void {
+    if (!this.running) return;
+    this.crash();
+    this.respawnLater("crash");
+  }
+
+  /**
+   * Graceful stop whose port stays bound until every peer acked the 1012 close (a peer that never does holds it
+   * for `drainMsMax`, then its socket is destroyed); a start meanwhile fails with EADDRINUSE.
+   */
+  stopDraining(reason: string, drainMsMax: number): void {
+    if (!this.running) return;
+    this.input({ kind: "shutdown", reason });
+    this.running = false;
+    this.timers.cancelAll();
+    this.draining = true;
+    this.scheduler.record(this.name, "gateway", { event: "process.draining", sockets: this.sockets.size, drainMsMax });
+    if (this.sockets.size === 0) return this.finishDrain("drained");
+    this.scheduler.schedule(drainMsMax, { actor: this.name, label: "drain-timeout", traced: true }, () => this.finishDrain("timeout"));
+  }
+
+  private finishDrain(how: "drained" | "timeout"): void {
+    if (!this.draining) return;
+    this.draining = false;
+    this.scheduler.record(this.name, "gateway", { event: "process.exit", how, sockets: this.sockets.size });
+    if (this.listenHandle !== undefined) this.network.unlisten(this.listenHandle);
+    this.listenHandle = undefined;
+    for (const socket of this.sockets.values()) socket.terminate();
+    this.sockets.clear();
+    this.preOpen.clear();
   }
 
   /** SIGKILL: sockets reset (peers see 1006), timers gone, memory lost; the pairing store on disk stays. */
@@ -112,7 +170,14 @@ export class GatewayNode {
     if (this.running) this.input({ kind: "shared-secret-changed", token, password });
   }
 
+  /** The config watcher's hot path: non-secret keys take effect without a restart. */
+  reloadConfig(config: GatewayRuntimeConfig, paths: readonly string[]): void {
+    if (this.running) this.input({ kind: "config-reloaded", config, paths });
+  }
+
   private onUpgrade(netConnId: string, remoteAddress: string, headers: Readonly<Record<string, string>>): UpgradeVerdict {
+    // A draining server no longer upgrades (its WebSocket server is closed while the port is still bound).
+    if (!this.running) return { kind: "refuse", status: 503, body: "" };
     const connId = netConnId;
     const outputs = this.step({ kind: "upgrade", connId, request: { remoteAddress, headers: { ...headers } } });
     const refuse = outputs.find((o) => o.kind === "upgrade-refuse");

@@ -1,7 +1,7 @@
 // The world: adapters that run the gateway and client reducers over the simulated network and clock.
 export * from "./world.ts";
 export { GatewayNode } from "./gateway-node.ts";
-export type { Attempt, AttemptSuite, Outcome, DeviceSpec, ObservedError } from "./attempt/attempt.ts";
+export type { Attempt, AttemptSuite, Outcome, DeviceSpec, ObservedError, ObservedRpc } from "./attempt/attempt.ts";
 export { buildFrames, type FrameContext } from "./attempt/connect-frame.ts";
 export { ClientNode, DeviceAuthFile } from "./client-node.ts";
 export {
@@ -24,3 +24,16 @@ export { operatorRpcWaitMsMax, type OperatorOptions, type OperatorRun, type Oper
 export { RealClientNode, realClientLogLinesMax, type RealClientSpec, type RealClientDeps } from "./real-client-node.ts";
 export { RealClients } from "./real-client-runtime.ts";
 export type * from "./real-client-types.ts";
+export { editGatewayConfig, gatewayConfigDebounceMs, type GatewayConfigEdit } from "./gateway-config-edit.ts";
+export {
+  forceStopClient,
+  relaunchClient,
+  deleteDeviceAuthFile,
+  corruptDeviceAuthFile,
+  regenerateIdentity,
+  storedTokenPresent,
+  storedTokenWrites,
+  deviceAuthFileOf,
+  type RelaunchChange,
+} from "./client-lifecycle.ts";
+export { openSessionsByDevice, pairingView, type PairingView } from "./gateway-observe.ts";

@@ -8,7 +8,8 @@
 // It does not run operator commands (operator-node.ts) nor decide auth (the gateway reducer does).
 import { assertNever, type TimerId } from "../kernel/index.ts";
 import type { DeviceIdentity } from "../crypto/index.ts";
-import type { GatewayRuntimeConfig } from "../gateway/index.ts";
+import { credentialConfigPaths, planConfigReload, type ConfigReloadMode, type GatewayRuntimeConfig } from "../gateway/index.ts";
+export type { ConfigReloadMode } from "../gateway/index.ts";
 import type { Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import {
@@ -56,8 +57,6 @@ export interface GatewayProcess {
   readonly port: number;
 }
 
-/** `gateway.reload.mode` (the config watcher). */
-export type ConfigReloadMode = "off" | "restart" | "hot" | "hybrid";
 
 export interface MachineNodeOptions {
   readonly name: string;
@@ -69,6 +68,8 @@ export interface MachineNodeOptions {
   readonly operatorUser?: string;
   /** The operator CLI's device identity (`~/.openclaw/identity/device.json`); null = device-less CLI. */
   readonly cliIdentity?: DeviceIdentity | null;
+  /** What `tailscale whois` answers on this host: tailnet client IP → login (for gateway.auth.allowTailscale). */
+  readonly tailscaleWhois?: Readonly<Record<string, string>>;
 }
 
 export class MachineNode {
@@ -89,8 +90,11 @@ export class MachineNode {
   /** The address set the gateway listens on (from gateway.bind). */
   gatewayBind: Bind | undefined;
   operatorRuns = 0;
+  /** `tailscale whois` answers (tailnet client IP → login); edit with World.setTailscaleWhois. */
+  tailscaleWhois: Record<string, string>;
 
   constructor(options: MachineNodeOptions) {
+    this.tailscaleWhois = { ...options.tailscaleWhois };
     this.name = options.name;
     this.host = options.host;
     this.machine = options.machine;
@@ -112,11 +116,20 @@ export function servicePort(unit: ServiceUnit | null, env: EnvMap, config: Gatew
 }
 
 /** The gateway reducer's runtime config from the file it loaded and the secret it resolved. */
-export function gatewayRuntimeConfigFor(input: { config: GatewayConfig; auth: ServerGatewayAuth; version: string; configPath: string }): GatewayRuntimeConfig {
+export function gatewayRuntimeConfigFor(input: {
+  config: GatewayConfig;
+  auth: ServerGatewayAuth;
+  version: string;
+  configPath: string;
+  tailscaleWhois?: Readonly<Record<string, string>>;
+  handshakeTimeoutMs?: number;
+}): GatewayRuntimeConfig {
   const gw = gatewaySection(input.config);
   const ui = gw.controlUi ?? {};
   const userHeader = gw.auth?.trustedProxy?.userHeader;
   const tp = gw.auth?.trustedProxy;
+  const autoApproveRaw = (gw as { nodes?: { pairing?: { autoApproveLocal?: unknown } } }).nodes?.pairing?.autoApproveLocal;
+  const autoApproveLocal = typeof autoApproveRaw === "boolean" ? autoApproveRaw : undefined;
   return {
     auth: {
       mode: input.auth.mode,
@@ -143,10 +156,12 @@ export function gatewayRuntimeConfigFor(input: { config: GatewayConfig; auth: Se
     },
     trustedProxies: [...(gw.trustedProxies ?? [])],
     allowRealIpFallback: gw.allowRealIpFallback === true,
-    tailscaleWhois: {},
+    tailscaleWhois: { ...input.tailscaleWhois },
     version: input.version,
     configPath: input.configPath,
     stateDir: "~/.openclaw",
+    ...(autoApproveLocal !== undefined ? { nodes: { pairing: { autoApproveLocal } } } : {}),
+    ...(input.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: input.handshakeTimeoutMs } : {}),
   };
 }
 
@@ -189,7 +204,15 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
       result = { kind: "refused", via, reason: startup.reason, detail: `gateway auth: ${startup.reason}` };
     } else {
       const port = servicePort(via === "service" ? machine.serviceUnit : null, env.env, config);
-      const runtime = gatewayRuntimeConfigFor({ config, auth, version: profile.name, configPath: machine.config.path });
+      const handshakeTimeoutMs = Number(envValue(env.env, "OPENCLAW_HANDSHAKE_TIMEOUT_MS"));
+      const runtime = gatewayRuntimeConfigFor({
+        config,
+        auth,
+        version: profile.name,
+        configPath: machine.config.path,
+        tailscaleWhois: node.tailscaleWhois,
+        ...(Number.isInteger(handshakeTimeoutMs) && handshakeTimeoutMs > 0 ? { handshakeTimeoutMs } : {}),
+      });
       launch(world, node, port, runtime, listenBind(world, node, config));
       node.process = { via, env: env.env, config, port };
       result = { kind: "started", via, port, auth };
@@ -247,17 +270,16 @@ export function machineChanged(world: World, node: MachineNode, next: Machine): 
   });
 }
 
-const credentialPaths = new Set(["gateway.auth.token", "gateway.auth.password"]);
-
 /** Changed dotted paths under `gateway` (remote/reload changes never touch the running gateway). */
 export function changedGatewayPaths(before: GatewayConfig, after: GatewayConfig): string[] {
   const out: string[] = [];
   const walk = (a: unknown, b: unknown, path: string) => {
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     const isObj = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
-    if (isObj(a) && isObj(b)) {
-      const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-      for (const k of [...keys].sort()) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    // A section added or removed is diffed key by key against nothing (the release's refinement prefixes).
+    if ((isObj(a) || a === undefined) && (isObj(b) || b === undefined)) {
+      const keys = new Set([...Object.keys((a ?? {}) as object), ...Object.keys((b ?? {}) as object)]);
+      for (const k of [...keys].sort()) walk((a as Record<string, unknown> | undefined)?.[k], (b as Record<string, unknown> | undefined)?.[k], `${path}.${k}`);
       return;
     }
     out.push(path);
@@ -267,6 +289,7 @@ export function changedGatewayPaths(before: GatewayConfig, after: GatewayConfig)
 }
 
 export function configReloadMode(config: GatewayConfig): ConfigReloadMode {
+  // gateway.reload.mode as the file says it (default "hybrid").
   const raw = (gatewaySection(config) as { reload?: { mode?: unknown } }).reload?.mode;
   return raw === "off" || raw === "restart" || raw === "hot" || raw === "hybrid" ? raw : "hybrid";
 }
@@ -288,15 +311,41 @@ function runConfigReload(world: World, node: MachineNode): void {
     process.config = file.config;
     return;
   }
-  const credentialOnly = paths.every((p) => credentialPaths.has(p));
-  const hot = credentialOnly && hotReloadsCredentials(world.profile);
-  if (mode === "off" || (mode === "hot" && !hot)) return record({ action: "ignored", mode, paths });
-  if (hot && mode !== "restart") {
-    const auth = resolveServerGatewayAuth({ config: file.config, env: process.env, switches: world.profile.service });
-    process.config = file.config;
-    world.gateways.get(node.gatewayName)?.sharedSecretChanged(auth.token, auth.password);
-    return record({ action: "hot", mode, paths, tokenSource: auth.tokenSource });
+  const switches = world.profile.gateway;
+  const before = resolveServerGatewayAuth({ config: process.config, env: process.env, switches: world.profile.service });
+  const auth = resolveServerGatewayAuth({ config: file.config, env: process.env, switches: world.profile.service });
+  const kept = (before.mode === "token" || before.mode === "password") && before.mode === auth.mode;
+  const plan = planConfigReload({ switches, paths, mode, authModeKept: kept });
+  switch (plan.action) {
+    case "none":
+      process.config = file.config;
+      return;
+    case "ignored":
+      return record({ action: "ignored", mode, paths });
+    case "hot":
+      return hotReload(world, node, file.config, auth, plan.paths, (data) => record({ action: "hot", mode, paths, ...data }));
+    case "restart":
+      record({ action: "restart", mode, paths });
+      startGatewayProcess(world, node, process.via, process.env);
+      return;
+    default:
+      return assertNever(plan, "reload plan");
   }
-  record({ action: "restart", mode, paths });
-  startGatewayProcess(world, node, process.via, process.env);
+}
+
+/** Apply a hot plan: non-secret keys through `config-reloaded`, a rotated shared secret through its own input. */
+function hotReload(world: World, node: MachineNode, config: GatewayConfig, auth: ServerGatewayAuth, paths: readonly string[], record: (data: Record<string, unknown>) => void): void {
+  const process = node.process!;
+  const gateway = world.gateways.get(node.gatewayName);
+  process.config = config;
+  const keys = paths.filter((p) => !credentialConfigPaths.includes(p));
+  if (keys.length > 0 && gateway) {
+    const runtime = gatewayRuntimeConfigFor({ config, auth, version: world.profile.name, configPath: node.machine.config.path, tailscaleWhois: node.tailscaleWhois });
+    gateway.reloadConfig(runtime, keys);
+  }
+  if (keys.length < paths.length) {
+    gateway?.sharedSecretChanged(auth.token, auth.password);
+    return record({ tokenSource: auth.tokenSource });
+  }
+  record({});
 }

@@ -6,7 +6,7 @@ import type { GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
 import { ClientNode, DeviceAuthFile } from "./client-node.ts";
-import type { ClientOptions } from "../clients/index.ts";
+import { withReconnectPolicy, type ClientOptions, type ReconnectPolicy } from "../clients/index.ts";
 import { runAttempt } from "./attempt/attempt-runner.ts";
 import type { Attempt, Outcome } from "./attempt/attempt.ts";
 import { RealClients } from "./real-client-runtime.ts";
@@ -16,6 +16,8 @@ import type { Machine } from "../host/index.ts";
 import { MachineNode, machineChanged, startGatewayProcess, type GatewayProcessStart, type MachineNodeOptions } from "./machine-node.ts";
 import { credentialFields, planMachineClient, type MachineClientPlan, type MachineClientSpec } from "./machine-clients.ts";
 import { runOperator, type OperatorOptions, type OperatorRun } from "./operator-node.ts";
+import { editGatewayConfig, type GatewayConfigEdit } from "./gateway-config-edit.ts";
+import type { ConfigReloadMode } from "../gateway/index.ts";
 import type { OperatorCommand } from "../host/index.ts";
 
 export interface WorldOptions {
@@ -57,6 +59,9 @@ export function gatewayRuntimeConfig(input: GatewayConfigInput = {}): GatewayRun
     version: input.version ?? "clawsim-gateway",
     configPath: input.configPath ?? "/home/user/.openclaw/openclaw.json",
     stateDir: input.stateDir ?? "/home/user/.openclaw",
+    ...(input.hostName !== undefined ? { hostName: input.hostName } : {}),
+    ...(input.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: input.handshakeTimeoutMs } : {}),
+    ...(input.nodes !== undefined ? { nodes: structuredClone(input.nodes) } : {}),
   };
 }
 
@@ -129,7 +134,15 @@ export class World {
   }
 
   /** Adds a client on `host`; clients of the same user on a host share its device-auth file. */
-  addClient(options: { name: string; host: string; user?: string; client: Omit<ClientOptions, "switches"> & { switches?: ClientOptions["switches"] }; start?: boolean }): ClientNode {
+  addClient(options: {
+    name: string;
+    host: string;
+    user?: string;
+    client: Omit<ClientOptions, "switches"> & { switches?: ClientOptions["switches"] };
+    start?: boolean;
+    /** The client's own reconnect cadence over its release's defaults. */
+    reconnect?: ReconnectPolicy;
+  }): ClientNode {
     const key = `${options.host}:${options.user ?? "user"}`;
     let file = this.deviceAuthFiles.get(key);
     if (!file) {
@@ -141,7 +154,7 @@ export class World {
       host: options.host,
       clock: this.clockOf(options.host),
       // A Control UI runs the bundle its gateway served: same build id unless the scenario says otherwise.
-      client: { buildId: this.gateways.values().next().value?.state.config.version, ...options.client, switches: options.client.switches ?? this.profile.client },
+      client: { buildId: this.gateways.values().next().value?.state.config.version, ...options.client, switches: withReconnectPolicy(options.client.switches ?? this.profile.client, options.reconnect) },
       file,
     });
     this.clients.set(options.name, node);
@@ -248,6 +261,25 @@ export class World {
   /** Makes a device token usable as {{deviceToken:NAME}} in later attempts (pre-seeded or rotated tokens). */
   rememberDeviceToken(deviceId: string, role: string, token: string): void {
     this.attemptState.deviceTokens.set(`${deviceId}/${role}`, token);
+  }
+
+  /**
+   * Edit a bare gateway's config while it runs: `update` gets the current input-shaped config and returns the
+   * new one; the release's reload plan applies it live or restarts the gateway (300 ms later).
+   */
+  editGatewayConfig(name: string, update: (current: GatewayRuntimeConfig) => GatewayConfigInput, mode?: ConfigReloadMode): GatewayConfigEdit {
+    const gateway = this.gateway(name);
+    const next = gatewayRuntimeConfig(update(structuredClone(gateway.state.config)));
+    return editGatewayConfig({ scheduler: this.scheduler, profile: this.profile, gateway, next, ...(mode ? { mode } : {}) });
+  }
+
+  /** What `tailscale whois` answers on a machine (tailnet IP → login); a running gateway sees it at once. */
+  setTailscaleWhois(machineName: string, whois: Readonly<Record<string, string>>): void {
+    const node = this.machine(machineName);
+    node.tailscaleWhois = { ...whois };
+    const gateway = this.gateways.get(node.gatewayName);
+    if (gateway) gateway.state.config = { ...gateway.state.config, tailscaleWhois: { ...whois } };
+    this.scheduler.record(machineName, "host", { event: "tailscale.whois", ips: Object.keys(whois).sort() });
   }
 
   /** The request id {{lastRequestId}} resolves to (latest pairing-required answer, or an operator's pick). */

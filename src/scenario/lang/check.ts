@@ -1,6 +1,7 @@
 // Validation of a RunSpec as input: the schema (every error, not the first) and then each step kind's static
 // check over a model of declared names, plus the file-level rules (unknown or duplicate names, unknown
 // profiles, options the chosen profile does not have). All problems are returned at once; none is a finding.
+import { gatewaySectionProblems } from "./gateway-section.ts";
 import { Ajv, type ErrorObject } from "ajv";
 import { findProfile, profiles } from "../../profiles/index.ts";
 import type { Profile } from "../../profiles/index.ts";
@@ -81,6 +82,7 @@ function fileProblems(spec: RunSpec, model: StaticModel): void {
   (spec.pairing?.paired ?? []).forEach((p, i) => {
     if (!model.identities.has(p.identity)) model.problem(`/pairing/paired/${i}/identity`, `unknown identity '${p.identity}'`);
   });
+  for (const [at, message] of gatewaySectionProblems(spec.gateway, model.profile, "/gateway")) model.problem(at, message);
   if (!model.standard && (spec.gateway !== undefined || spec.pairing !== undefined)) {
     model.problem(spec.gateway !== undefined ? "/gateway" : "/pairing", "a bare world builds its gateway in steps; gateway and pairing belong to the standard world");
   }

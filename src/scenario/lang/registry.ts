@@ -11,6 +11,11 @@ import { expectPairingKind } from "./kinds/expect-pairing.ts";
 import { faultKind } from "./kinds/fault.ts";
 import { operatorKind } from "./kinds/operator.ts";
 import { waitKind } from "./kinds/wait.ts";
+import { gatewayConfigKind } from "./kinds/gateway-config.ts";
+import { clientLifeKind } from "./kinds/client-life.ts";
+import { expectGatewayKind } from "./kinds/expect-gateway.ts";
+import { expectClientAuthKind } from "./kinds/expect-client-auth.ts";
+import { gatewayProcessKind } from "./kinds/gateway-process.ts";
 import { approvePendingKind } from "./kinds/approve-pending.ts";
 import { browserTokenKind } from "./kinds/browser-token.ts";
 import { clockKind } from "./kinds/clock.ts";
@@ -37,6 +42,11 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   fault: faultKind,
   credentials: credentialsKind,
   expectClient: expectClientKind,
+  gatewayConfig: gatewayConfigKind,
+  clientLife: clientLifeKind,
+  expectGateway: expectGatewayKind,
+  expectClientAuth: expectClientAuthKind,
+  gatewayProcess: gatewayProcessKind,
   host: hostKind,
   machine: machineKind,
   gatewayStart: gatewayStartKind,

@@ -1,6 +1,7 @@
 // The ONE JSON Schema of a RunSpec (scenario files, builders' output, chaos-generated runs), assembled from the
 // top-level fields and every registered step kind's fragment. schema/scenario.schema.json is this value
 // written out (a test keeps them equal); editors use it through `# yaml-language-server: $schema=…`.
+import { gatewaySectionSchema } from "./gateway-section.ts";
 import { stepKinds, stepKindNames } from "./registry.ts";
 import { invariantNames } from "./invariants.ts";
 import type { JsonSchema } from "./step-kind.ts";
@@ -49,32 +50,7 @@ export function buildRunSpecSchema(): JsonSchema {
       profile: { type: "string" },
       seed: { type: "integer", minimum: 0 },
       world: { enum: ["standard", "bare"] },
-      gateway: {
-        type: "object",
-        properties: {
-          auth: {
-            type: "object",
-            properties: {
-              mode: { enum: ["none", "token", "password", "trusted-proxy"] },
-              token: { type: "string" },
-              password: { type: "string" },
-              rateLimit: { type: "object" },
-            },
-            additionalProperties: false,
-          },
-          controlUi: {
-            type: "object",
-            properties: {
-              allowInsecureAuth: { type: "boolean" },
-              dangerouslyDisableDeviceAuth: { type: "boolean" },
-              allowedOrigins: { type: "array", items: { type: "string" } },
-            },
-            additionalProperties: false,
-          },
-          trustedProxies: { type: "array", items: { type: "string" } },
-        },
-        additionalProperties: false,
-      },
+      gateway: gatewaySectionSchema,
       identities: {
         anyOf: [
           { type: "array", items: { type: "string" } },

@@ -3,6 +3,12 @@
 // values only; validation is schema.ts + check.ts, running is interpret.ts.
 import type { Attempt } from "../../world/index.ts";
 import type { Verdict } from "../result.ts";
+import type { ReconnectPolicy } from "../../clients/index.ts";
+import type { GatewayConfigStep } from "./kinds/gateway-config.ts";
+import type { ClientLifeStep } from "./kinds/client-life.ts";
+import type { ExpectGatewayStep } from "./kinds/expect-gateway.ts";
+import type { ExpectClientAuthStep } from "./kinds/expect-client-auth.ts";
+import type { GatewayProcessStep } from "./kinds/gateway-process.ts";
 
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
@@ -19,11 +25,8 @@ export interface StepWhen {
   readonly equals?: unknown;
 }
 
-export interface GatewaySection {
-  auth?: { mode?: "none" | "token" | "password" | "trusted-proxy"; token?: string; password?: string; rateLimit?: Record<string, number | boolean> };
-  controlUi?: { allowInsecureAuth?: boolean; dangerouslyDisableDeviceAuth?: boolean; allowedOrigins?: string[] };
-  trustedProxies?: string[];
-}
+export type { GatewaySection } from "./gateway-section.ts";
+import type { GatewaySection } from "./gateway-section.ts";
 
 export interface RunSpec {
   name: string;
@@ -126,6 +129,10 @@ export interface ClientStep {
   clientId?: string;
   displayName?: string;
   origin?: string;
+  /** Run on the same host (same IP, same device-auth files by user) as an earlier client, dialling its URL. */
+  sameHostAs?: string;
+  /** The client's own reconnect cadence over its release's defaults. */
+  reconnect?: ReconnectPolicy;
 }
 
 export type FaultStep =
@@ -282,6 +289,11 @@ export interface StepPayloads {
   fault: FaultStep;
   credentials: CredentialsChange;
   expectClient: ClientExpect;
+  gatewayConfig: GatewayConfigStep;
+  clientLife: ClientLifeStep;
+  expectGateway: ExpectGatewayStep;
+  expectClientAuth: ExpectClientAuthStep;
+  gatewayProcess: GatewayProcessStep;
   host: HostStep;
   machine: MachineStep;
   gatewayStart: GatewayStartStep;

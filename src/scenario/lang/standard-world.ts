@@ -10,6 +10,7 @@ import { emptyPairingStore, type PairingStore } from "../../gateway/index.ts";
 import { createMachine, type GatewayConfig } from "../../host/index.ts";
 import type { World } from "../../world/index.ts";
 import type { RunSpec } from "./spec.ts";
+import { gatewayBind, gatewayConfigInput } from "./gateway-section.ts";
 
 export const standardPort = 18789;
 export const gatewayHostName = "gateway-host";
@@ -42,11 +43,8 @@ export function buildStandardWorld(spec: RunSpec, world: World, seeds: Readonly<
     name: standardGatewayName,
     host: gatewayHostName,
     port: standardPort,
-    config: {
-      auth: { mode: auth?.mode ?? "token", token: auth?.token, password: auth?.password, rateLimit: auth?.rateLimit as never },
-      controlUi: spec.gateway?.controlUi,
-      trustedProxies: spec.gateway?.trustedProxies,
-    },
+    config: gatewayConfigInput(spec.gateway),
+    ...(gatewayBind(spec.gateway) ? { bind: gatewayBind(spec.gateway) } : {}),
     store: seededStore(spec, seeds, world),
   });
   // Pre-seeded device tokens are reachable as {{deviceToken:NAME}} like ones issued during the run.

@@ -103,8 +103,13 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
     }
     const nonce = typeof payload["nonce"] === "string" ? payload["nonce"] : null;
     obs.challenge = { hasNonce: nonce !== null && nonce.trim() !== "", nonceIsUuidV4: nonce !== null && uuidV4Pattern.test(nonce), ts: "<ts>", ...(payload["capabilities"] !== undefined ? { capabilities: payload["capabilities"] } : {}), afterOpenMs: scheduler.nowMs() - obs.openedAtMs };
-    const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, lastRequestId: env.lastRequestId?.value ?? null, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
+    if (!attempt.sendBeforeChallenge) return sendConnect(nonce);
     env.lastNonce.value = nonce;
+  };
+  /** Pre-frames and connect; `nonce` null when they go out before any challenge (then {{nonce}} is unresolved). */
+  const sendConnect = (nonce: string | null) => {
+    const ctx: FrameContext = { port: env.port, gatewayToken: env.gatewayToken, nonce, staleNonce: env.lastNonce.value, lastRequestId: env.lastRequestId?.value ?? null, identities: env.identities, deviceTokens: env.deviceTokens, nowMs: env.clock.nowMs() };
+    if (nonce !== null) env.lastNonce.value = nonce;
     frameCtx = ctx;
     const built = buildFrames(attempt, ctx);
     obs.notes.push(...built.unresolved.map((u) => `unresolved ${u}`));
@@ -135,7 +140,10 @@ export function runAttempt(env: AttemptEnv, attempt: Attempt, done: (outcome: Ou
     url: env.url,
     headers: resolveHeaders(attempt, env),
     callbacks: {
-      onOpen: () => void (obs.openedAtMs = scheduler.nowMs()),
+      onOpen: () => {
+        obs.openedAtMs = scheduler.nowMs();
+        if (attempt.sendBeforeChallenge) sendConnect(null);
+      },
       onMessage: onFrame,
       onUnexpectedResponse: (status, body) => void (obs.upgradeRefused = { status, body }),
       onError: (error) => void obs.notes.push(`socket error ${error.code}`),
@@ -185,8 +193,16 @@ function observeHello(payload: Record<string, unknown>) {
 }
 
 function observeRpc(method: string, frame: Record<string, unknown>) {
+  if (frame["ok"] === true && method === "system-presence" && Array.isArray(frame["payload"])) {
+    return { method, ok: true, payloadKeys: [], summary: presenceSummary(frame["payload"] as Record<string, unknown>[]) };
+  }
   if (frame["ok"] === true) return { method, ok: true, payloadKeys: Object.keys((frame["payload"] ?? {}) as object).sort() };
   return { method, ok: false, error: observeError(frame["error"]) };
+}
+
+/** system-presence digest: one "host/mode/reason" per entry, in the answer's order. */
+function presenceSummary(entries: readonly Record<string, unknown>[]): string[] {
+  return entries.map((e) => `${String(e["host"] ?? "")}/${String(e["mode"] ?? "")}/${String(e["reason"] ?? "")}`);
 }
 
 function redactFrame(frame: Record<string, unknown>): unknown {

@@ -83,6 +83,9 @@ export interface Attempt {
   readonly sourceAddress?: string;
   /** Request headers for the WebSocket upgrade (host, origin, x-forwarded-for, ...). */
   readonly headers?: Readonly<Record<string, PlaceholderText>>;
+  /** Wire fault: send the pre-frames and `connect` as soon as the socket opens, without waiting for
+   *  connect.challenge ({{nonce}} stays unresolved; the challenge is still observed when it arrives). */
+  readonly sendBeforeChallenge?: boolean;
   /** Raw text frames sent after the challenge and before `connect`. */
   readonly preFrames?: readonly PlaceholderText[];
   /** Absent: nothing is sent after preFrames (e.g. to observe the handshake timeout). */

@@ -33,6 +33,17 @@ export const clientSchema = {
     clientId: { type: "string" },
     displayName: { type: "string" },
     origin: { type: "string" },
+    sameHostAs: { type: "string" },
+    reconnect: {
+      type: "object",
+      properties: {
+        backoffInitialMs: { type: "integer", minimum: 1 },
+        backoffMaxMs: { type: "integer", minimum: 1 },
+        fastRetryMs: { type: "integer", minimum: 1 },
+        challengeTimeoutMs: { type: "integer", minimum: 1 },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 };
@@ -45,6 +56,16 @@ export const clientKind = defineStepKind({
     if (model.clients.has(c.name)) model.problem(`${at}/name`, `a client named '${c.name}' was already started`);
     model.clients.add(c.name);
     if (c.identity !== undefined && !model.identities.has(c.identity)) model.problem(`${at}/identity`, `unknown identity '${c.identity}'`);
+    if (c.sameHostAs !== undefined) {
+      if (!model.clients.has(c.sameHostAs) || c.sameHostAs === c.name) model.problem(`${at}/sameHostAs`, `no client named '${c.sameHostAs}' was started before`);
+      if (c.host !== undefined || c.from !== undefined) model.problem(`${at}/sameHostAs`, "sameHostAs takes the other client's host and url: give no from or host");
+      if (c.clockOffsetMs !== undefined) model.problem(`${at}/clockOffsetMs`, "a per-client clock on a shared host: skew the host's clock with a clock step");
+      return;
+    }
+    const b = c.reconnect;
+    if (b?.backoffInitialMs !== undefined && b.backoffMaxMs !== undefined && b.backoffInitialMs > b.backoffMaxMs) {
+      model.problem(`${at}/reconnect/backoffInitialMs`, "backoffInitialMs is larger than backoffMaxMs");
+    }
     if (c.host !== undefined) {
       if (c.from !== undefined) model.problem(`${at}/host`, "give either from (a standard peer) or host, not both");
       if (!model.hosts.has(c.host)) model.problem(`${at}/host`, `no host named '${c.host}' was added before`);
@@ -71,6 +92,10 @@ function gatewayAddress(world: World, kind: "lan" | "tailnet" | "remote"): strin
 
 /** Each lan/tailnet/remote client gets its own host; local clients run on the gateway's host. */
 function placement(step: ClientStep, env: StepEnv): { host: string; url: string } {
+  if (step.sameHostAs !== undefined) {
+    const other = env.world.clients.get(step.sameHostAs);
+    if (other) return { host: other.options.host, url: other.state.config.url };
+  }
   if (step.host !== undefined) return { host: step.host, url: env.resolve(step.url!) };
   const from = step.from ?? "local";
   if (from === "local") return { host: gatewayHostName, url: `ws://127.0.0.1:${env.port}` };
@@ -107,5 +132,6 @@ function startClient(step: ClientStep, env: StepEnv): void {
       ...(step.displayName !== undefined ? { displayName: step.displayName } : {}),
       ...(step.origin !== undefined ? { origin: step.origin } : {}),
     },
+    ...(step.reconnect !== undefined ? { reconnect: step.reconnect } : {}),
   });
 }

@@ -26,6 +26,7 @@ const attemptSchema = {
     background: { type: "boolean", description: "start the attempt and go on; expectations are checked when it ends" },
     headers: { type: "object", additionalProperties: { type: "string" } },
     preFrames: { type: "array", items: { type: "string" } },
+    sendBeforeChallenge: { type: "boolean" },
     connect: { type: "object" },
     device: {
       type: "object",
