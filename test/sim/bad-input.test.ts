@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
 const concurrency = 3;
-/** Beyond start-up, a bad input must be answered within this. */
-const answerMsMax = 2000;
+/**
+ * Beyond start-up, a bad input must be answered within this: a hang guard, not a speed test (wall time on a
+ * shared 2-core CI machine varies; on an idle one every case here answers well under 2 s).
+ */
+const answerMsMax = 10_000;
 const spawnTimeoutMs = 60_000;
 
 interface Outcome {
