@@ -21,6 +21,7 @@ import { scenarios } from "../scenarios/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
 import { useColor } from "./output.ts";
 import { progressLine } from "./progress.ts";
+import { realClientRefusal } from "./real-client/applicable.ts";
 
 const fileDirs = ["cases", "files", "bugs"];
 
@@ -63,12 +64,12 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-/** Files whose clients the real OpenClaw client can play (any kind but the Control UI, no one-shot call). */
+/** Files whose clients the real OpenClaw client can play (see real-client/applicable.ts). */
 function realApplicable(job: GateJob): boolean {
   const path = job.source?.kind === "file" ? job.source.path : undefined;
   if (!path) return false;
   const parsed = parseCaseFile(readFileSync(join(import.meta.dirname, "..", path), "utf8"), path);
-  return parsed.ok && parsed.file.steps.some((st) => "client" in st && st.client.kind !== "control-ui" && !st.client.oneShot);
+  return parsed.ok && realClientRefusal(parsed.file) === undefined;
 }
 
 async function runRealClientGate(seed: bigint): Promise<number> {

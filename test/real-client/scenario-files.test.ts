@@ -4,16 +4,28 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { caseScenario, parseCaseFile, runScenario, type CaseFile } from "../../src/index.ts";
+import { realClientRefusal } from "../../sim/real-client/applicable.ts";
 import { loaded, profile2026_9, realAvailable } from "./harness.ts";
 
 const dir = join(import.meta.dirname, "..", "..", "scenarios", "files");
-const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+const all = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+// The files the real client can play, as `pnpm sim gate --client real` picks them.
+const files = all.filter((f) => realClientRefusal(load(f)) === undefined);
 
 function load(name: string): CaseFile {
   const parsed = parseCaseFile(readFileSync(join(dir, name), "utf8"), name);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.file;
 }
+
+describe("which scenario files the real client plays", () => {
+  it("plays the client files and refuses the simulated-only ones with a reason", () => {
+    expect(files).toContain("token-priority-regression.yaml");
+    expect(realClientRefusal(load("client-upgrade.yaml"))).toMatch(/clientLife/);
+    expect(realClientRefusal(load("connect-before-challenge.yaml"))).toMatch(/no client/);
+    expect(files.length).toBeGreaterThan(3);
+  });
+});
 
 describe.skipIf(!realAvailable)("scenario files with the real client (2026.9)", () => {
   const module = loaded.kind === "loaded" ? loaded.module : undefined;
