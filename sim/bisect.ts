@@ -2,6 +2,7 @@
 // catalog's order) and names the releases where its verdict flips. The run is the simulation only; it does
 // not run real gateways (`--real` is not built). Pure description in `describeFlips`; printing here.
 import { readFileSync } from "node:fs";
+import { progressLine } from "./progress.ts";
 import { caseScenario, parseCaseFile, profiles, runScenario, type RunResult, type Scenario } from "../src/index.ts";
 import { findScenario } from "../scenarios/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
@@ -72,11 +73,16 @@ function scenarioOf(target: string): Scenario {
 }
 
 /** Runs the target under every profile in release order. */
-export async function bisectRows(target: string, seed: bigint): Promise<BisectRow[]> {
+export async function bisectRows(
+  target: string,
+  seed: bigint,
+  onProfile?: (done: number, total: number, profile: string) => void,
+): Promise<BisectRow[]> {
   const scenario = scenarioOf(target);
   const source = /\.(json|ya?ml)$/.test(target) ? { kind: "file" as const, path: target } : undefined;
   const rows: BisectRow[] = [];
-  for (const profile of profiles) {
+  for (const [index, profile] of profiles.entries()) {
+    onProfile?.(index, profiles.length, profile.name);
     const result = await runScenario(scenario, { seed, profile, ...(source ? { source } : {}) });
     rows.push({
       profile: profile.name,
@@ -91,7 +97,9 @@ export async function bisectRows(target: string, seed: bigint): Promise<BisectRo
 
 export async function runBisectCommand(args: SimArgs, seed: bigint): Promise<number> {
   if (args.real) throw new UsageError("bisect --real (over real gateways) is not built yet");
-  const rows = await bisectRows(args.target!, seed);
+  const progress = progressLine({ total: profiles.length });
+  const rows = await bisectRows(args.target!, seed, (done, _total, name) => progress.update(done, name));
+  progress.finish();
   if (args.json) {
     console.log(JSON.stringify({ target: args.target, seed: seed.toString(), rows, flips: flipPoints(rows), summary: describeFlips(rows) }));
     return 0;

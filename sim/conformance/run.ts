@@ -21,6 +21,7 @@ import { ensureOpenclaw, parseAgainst } from "./install.ts";
 import { divergenceTable, markdownReport, summaryLines, type ConformanceResult } from "./report.ts";
 import { ModelSide, modelToken } from "./sides.ts";
 import { runSuite } from "./suite.ts";
+import { progressLine } from "../progress.ts";
 
 export const conformanceAttemptsDefault = 1000;
 export const conformanceSeedDefault = 424242n;
@@ -135,7 +136,23 @@ async function runConfig(prepared: Prepared, config: ConformanceConfig, attempts
       steps.push({ attempt, atMs: model.lastWallMs, real: outcomeDigest(realOutcome) });
     };
     const resetProbe = withProtocol(readyProbeFor(config, READY_PROBE), protocol);
-    const suite = await runSuite({ real, model, attempts, identities, nowMs: () => performance.now(), log: (line) => console.log(line), resetProbe, onStep, runName: config.name });
+    const progress = progressLine({ total: attempts.length });
+    const suite = await runSuite({
+      real,
+      model,
+      attempts,
+      identities,
+      nowMs: () => performance.now(),
+      log: (line) => {
+        progress.finish();
+        console.log(line);
+      },
+      onAttempt: (done) => progress.update(done, config.name),
+      resetProbe,
+      onStep,
+      runName: config.name,
+    });
+    progress.finish();
     const endMs = performance.now();
     const result: ConformanceResult = {
       against: `openclaw@${version}`,

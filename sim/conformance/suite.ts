@@ -22,6 +22,8 @@ export interface SuiteOptions {
   readonly shrinkChecksMax?: number;
   /** Wall time for the whole shrinking phase; groups not reached keep their smallest original attempt. */
   readonly shrinkBudgetMs?: number;
+  /** Called after each attempt with how many of the total are done (a live progress line). */
+  readonly onAttempt?: (done: number, total: number) => void;
   /** Print a progress line every this many attempts. */
   readonly progressEvery?: number;
   /** The probe run on both sides after an attempt the real gateway refused (default READY_PROBE). */
@@ -58,6 +60,7 @@ async function runAll(pair: OraclePair, options: SuiteOptions): Promise<{ diverg
     if (step.reset) resets++;
     if (step.divergences.length > 0) divergentAttempts++;
     divergences.push(...step.divergences);
+    options.onAttempt?.(index + 1, options.attempts.length);
     if ((index + 1) % every === 0 || index + 1 === options.attempts.length) {
       const groups = new Set(divergences.map(groupKeyOf)).size;
       const elapsed = ((options.nowMs() - startedMs) / 1000).toFixed(0);
