@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   caseScenario,
+  checkRunSpec,
   findProfile,
   gateUnexpectedCount,
   libraryJobs,
@@ -39,6 +40,10 @@ function fileJobs(selected: readonly Profile[]): GateJob[] {
         const own = findProfile(parsed.file.profile ?? profileDefault);
         if (!own) throw new UsageError(`${path}: unknown profile '${parsed.file.profile}'`);
         const under = parsed.file.verdicts ? selected : selected.includes(own) || selected.length > 1 ? [own] : [];
+        for (const profile of under) {
+          const fits = checkRunSpec(parsed.file, `${path} under ${profile.name}`, profile);
+          if (!fits.ok) throw new UsageError(fits.message.split("\n")[0]!);
+        }
         return under.map((profile) => ({ scenario: caseScenario(parsed.file), profile, source: { kind: "file" as const, path } }));
       });
   });

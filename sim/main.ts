@@ -1,6 +1,6 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type RunResult, type Seed } from "../src/index.ts";
+import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type Profile, type RunResult, type RunSpec, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
@@ -57,6 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function runFile(args: SimArgs): Promise<number> {
   const { path, file } = loadCaseFile(args.target!);
   const profile = profileOf(args, file.profile);
+  assertFileFitsProfile(file, path, profile);
   const seed = args.seed ?? (file.seed !== undefined ? BigInt(file.seed) : seedDefault);
   printHeader(args, { seed: String(seed), scenario: file.name, profile: profile.name, version: clawsimVersion, source: { kind: "file", path } });
   const started = performance.now();
@@ -78,6 +79,12 @@ function loadCaseFile(path: string) {
   if (!parsed.ok) throw new UsageError(parsed.message.split("\n")[0]!.replace(/Maximum call stack size exceeded/, "nested too deeply"));
   assertCaseFileSound(parsed.file, path);
   return { path, file: parsed.file };
+}
+
+/** What the chosen release does not have (an option, a setting) is an input problem too, all of them at once. */
+function assertFileFitsProfile(file: RunSpec, path: string, profile: Profile): void {
+  const checked = checkRunSpec(file, path, profile);
+  if (!checked.ok) throw new UsageError(checked.message.split("\n")[0]!);
 }
 
 function whyUnreadable(error: unknown): string {
@@ -138,6 +145,7 @@ async function execute(args: SimArgs): Promise<RunResult> {
   if (args.command === "run-file") {
     const { path, file } = loadCaseFile(args.target!);
     const profile = profileOf(args, file.profile);
+    assertFileFitsProfile(file, path, profile);
     return runScenario(caseScenario(file), { seed: args.seed ?? seedDefault, profile, budgets, source: { kind: "file", path } });
   }
   const scenario = findScenario(args.target!);

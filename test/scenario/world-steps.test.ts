@@ -48,6 +48,14 @@ describe("gatewayConfig", () => {
     expect(parse({ name: "y", steps: [{ gatewayConfig: { set: { nodes: { pairing: { autoApproveLocal: false } } } } }] }, "2026.9").ok).toBe(true);
   });
 
+  it("a step guarded away from the release (when:) may use options that release lacks", () => {
+    const guarded = (when: object) => ({ name: "g", steps: [{ when, gatewayConfig: { set: { nodes: { pairing: { autoApproveLocal: false } } } } }] });
+    expect(parse(guarded({ profiles: ["2026.9"] }), "2026.3").ok).toBe(true);
+    expect(parse(guarded({ notProfiles: ["2026.3"] }), "2026.3").ok).toBe(true);
+    const unguarded = parse(guarded({ profiles: ["2026.3", "2026.9"] }), "2026.3");
+    expect(unguarded.ok).toBe(false);
+  });
+
   it("start-time options: autoApproveLocal=false (2026.9) leaves a local device pending", async () => {
     const spec = {
       name: "auto-approve",

@@ -74,6 +74,7 @@ function writeFixtures(trace: string): void {
   writeFileSync(at("unknown-client.yaml"), `${validFile}  - expectClient: { name: ghost, connected: true }\n`);
   writeFileSync(at("unknown-invariant.yaml"), `${validFile}invariants: [no-such-invariant]\n`);
   writeFileSync(at("valid.yaml"), validFile);
+  writeFileSync(at("late-option.yaml"), `gateway: { handshakeTimeoutMs: 3000, nodes: { pairing: { autoApproveLocal: false } } }\n${validFile}`);
   mkdirSync(at("a-directory"));
   writeFileSync(at("existing-file"), "keep me");
   const header = JSON.parse(trace) as Record<string, unknown>;
@@ -122,6 +123,7 @@ const table: [string, string[], RegExp][] = [
   ["per-client clock on the gateway host", ["run", at("shared-clock.yaml")], /clockOffsetMs: (a client on the gateway's host shares its clock|a per-client clock on the shared gateway host)/],
   ["unknown client name", ["run", at("unknown-client.yaml")], /unknown client 'ghost'|no client named 'ghost' was started before/],
   ["unknown invariant", ["run", at("unknown-invariant.yaml")], /unknown invariant 'no-such-invariant'/],
+  ["option the --profile release lacks", ["run", at("late-option.yaml"), "--profile", "2026.2.14"], /2 problems: at \/gateway\/nodes\/pairing\/autoApproveLocal: release 2026.2.14 has no gateway.nodes.pairing.autoApproveLocal; at \/gateway\/handshakeTimeoutMs: release 2026.2.14 does not read OPENCLAW_HANDSHAKE_TIMEOUT_MS/],
   ["--report is an existing file", ["run", at("valid.yaml"), "--report", at("existing-file")], /exists and is not a directory/],
   ["--report under a file", ["cli-connect", "--report", join(at("existing-file"), "sub")], /cannot use it \(ENOTDIR\)/],
   ["--report in /proc", ["cli-connect", "--report", "/proc/x"], /special file system \(proc\)/],

@@ -7,7 +7,7 @@ import { findProfile, profiles } from "../../profiles/index.ts";
 import type { Profile } from "../../profiles/index.ts";
 import { commonStepKeys, kindKeysOf, stepKinds, stepKindNames } from "./registry.ts";
 import { runSpecSchema } from "./schema.ts";
-import { invariantNames, invariantRefName } from "./invariants.ts";
+import { invariantNames, invariantRefName, stepApplies } from "./invariants.ts";
 import { switchValue } from "./switch-value.ts";
 import type { RunSpec, Step } from "./spec.ts";
 import type { StaticModel, StepKind } from "./step-kind.ts";
@@ -110,7 +110,14 @@ function stepProblems(step: Step, i: number, model: StaticModel): void {
   if (step.when?.switch !== undefined && switchValue(findProfile("2026.3")!, step.when.switch) === undefined) {
     model.problem(`${at}/when/switch`, `no profile switch '${step.when.switch}'`);
   }
-  kind.check(step as never, model, `${at}/${kinds[0]}`);
+  // A step guarded away from the chosen release is checked as release-neutral: its options need not exist there.
+  const checkedModel = model.profile && !stepApplies(step.when, model.profile) ? withoutProfile(model) : model;
+  kind.check(step as never, checkedModel, `${at}/${kinds[0]}`);
+}
+
+function withoutProfile(model: StaticModel): StaticModel {
+  const { profile: _profile, ...rest } = model;
+  return rest;
 }
 
 function ownerOf(key: string): string {
