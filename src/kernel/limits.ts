@@ -4,6 +4,8 @@ import { assert } from "./assert.ts";
 /** Default budgets for one run. Exceeding one ends the run with a liveness finding. */
 export const stepsMaxDefault = 200_000;
 export const virtualTimeMsMaxDefault = 60 * 60 * 1000; // one virtual hour
+/** Connections one network may dial over its lifetime, retries included (closed ones are not forgotten). */
+export const connectionsMaxDefault = 100_000;
 /** Microtask settle rounds allowed between two events in async mode. */
 export const settleRoundsMax = 64;
 /** Trace events kept for one run (a run that writes more is a crash: something loops without time passing). */

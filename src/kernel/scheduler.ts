@@ -3,7 +3,7 @@
 // chooses the interleaving. Exceeding a budget ends the run with an outcome, never a hang.
 import { assert } from "./assert.ts";
 import { VirtualClock, type Ms } from "./clock.ts";
-import { queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
+import { connectionsMaxDefault, queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
 import { PrngStreams, type Prng, type Seed } from "./prng.ts";
 import { EventQueue } from "./queue.ts";
 import { Trace } from "./trace.ts";
@@ -11,6 +11,8 @@ import { Trace } from "./trace.ts";
 export interface Budgets {
   stepsMax: number;
   virtualTimeMsMax: Ms;
+  /** Connections dialled over the network's lifetime (retries count); one more ends the run (liveness). */
+  connectionsMax: number;
 }
 
 export type RunOutcome =
@@ -19,7 +21,21 @@ export type RunOutcome =
   | { readonly kind: "budget-exceeded"; readonly budget: BudgetName; readonly steps: number; readonly atMs: Ms };
 
 /** steps and virtual-time are the run's budgets; queue-length is the kernel's limit on events queued at once. */
-export type BudgetName = "steps" | "virtual-time" | "queue-length";
+export type BudgetName = "steps" | "virtual-time" | "queue-length" | "connections";
+
+/**
+ * Thrown from inside an event when a kernel-owned limit other than the scheduler's own is reached (e.g. the
+ * network's connection count): the runner ends the run with a budget outcome, a liveness finding, not a crash.
+ */
+export class LimitReached extends Error {
+  constructor(
+    readonly budget: BudgetName,
+    readonly atMs: number,
+    readonly steps: number,
+  ) {
+    super(`limit reached: ${budget}`);
+  }
+}
 
 export interface ScheduleOptions {
   /** Who the event belongs to (trace actor). */
@@ -57,6 +73,7 @@ export class Scheduler {
     this.budgets = {
       stepsMax: options.budgets?.stepsMax ?? stepsMaxDefault,
       virtualTimeMsMax: options.budgets?.virtualTimeMsMax ?? virtualTimeMsMaxDefault,
+      connectionsMax: options.budgets?.connectionsMax ?? connectionsMaxDefault,
     };
     assert(this.budgets.stepsMax > 0 && this.budgets.virtualTimeMsMax > 0, "budgets must be positive");
     this.tieBreaks = this.streams.stream("scheduler");
@@ -165,6 +182,7 @@ export class Scheduler {
       case "steps":
       case "virtual-time":
       case "queue-length":
+      case "connections":
         return { kind: "budget-exceeded", budget: verdict, steps: this.steps, atMs: this.nowMs() };
     }
   }

@@ -7,7 +7,7 @@
 // Scheduling faults in virtual time: `network.at(ms, () => network.reset("c3"))` runs at an absolute virtual
 // instant, `network.after(ms, …)` relative to now; both are plain scheduler events, so
 // `scheduler.schedule(...)` works just as well.
-import { assert, canonicalJson, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
+import { assert, canonicalJson, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { formatAddressPort, parseWsUrl } from "./address.ts";
 import { Connection, type ConnectionEnv, type UpgradeDecision } from "./connection.ts";
 import type { ClientCallbacks, NetError, ServerListener, SocketEnd, UpgradeRequest } from "./endpoint.ts";
@@ -28,8 +28,6 @@ export const maxPayloadBytesDefault = 100 * 1024 * 1024;
 export const connectTimeoutMsDefault: Ms = 127_000;
 /** ws closeTimeout: how long a closer waits for the peer's close frame before destroying the socket. */
 export const closeTimeoutMsDefault: Ms = 30_000;
-/** Connections over one network's lifetime. */
-export const connectionsMax = 100_000;
 
 export interface NetworkOptions<P> {
   scheduler: Scheduler;
@@ -183,7 +181,8 @@ export class Network<P = string> {
     const from = this.hosts.get(options.fromHost);
     const parsed = parseWsUrl(options.url);
     assert(parsed.kind === "ok", parsed.kind === "invalid" ? parsed.reason : "");
-    assert(this.conns.size < connectionsMax, "too many connections");
+    // The run's connection budget (Budgets.connectionsMax): one more ends the run with a liveness finding.
+    if (this.conns.size >= this.scheduler.budgets.connectionsMax) throw new LimitReached("connections", this.scheduler.nowMs(), this.scheduler.steps);
     const id = `c${this.nextConnId++}`;
     const result = dial(this.hosts, this.listens, { from, url: parsed.url, headers: options.headers ?? {} });
     const request = requestFor(id, parsed.url.href, parsed.url.path, result, from, options.headers);

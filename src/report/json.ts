@@ -199,7 +199,7 @@ function readOutcome(value: unknown, events: readonly TraceEvent[]): RunResult["
       return { kind: value["kind"], steps, atMs };
     case "budget-exceeded": {
       const budget = value["budget"];
-      if (budget !== "steps" && budget !== "virtual-time" && budget !== "queue-length") fail(`"outcome.budget" must be "steps", "virtual-time" or "queue-length"`);
+      if (budget !== "steps" && budget !== "virtual-time" && budget !== "queue-length" && budget !== "connections") fail(`"outcome.budget" must be "steps", "virtual-time", "queue-length" or "connections"`);
       return { kind: "budget-exceeded", budget, steps, atMs };
     }
     default:

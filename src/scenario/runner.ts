@@ -1,7 +1,7 @@
 // runScenario: builds the world, runs the script, collects findings from checks, budgets, assertions and
 // invariants, and returns a RunResult value. It prints nothing; reporters format the result.
 import { createHash } from "node:crypto";
-import { AssertionFailure, canonicalJson, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
+import { AssertionFailure, LimitReached, canonicalJson, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
 import type { RunSpec } from "./lang/spec.ts";
 import type { Profile } from "../profiles/index.ts";
 import { World, type WorldOptions } from "../world/index.ts";
@@ -51,9 +51,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     await scenario.run(ctx);
     outcome = { kind: "reached", steps: world.scheduler.steps, atMs: world.scheduler.nowMs() };
   } catch (error) {
-    if (error instanceof BudgetExceeded) {
-      outcome = error.outcome;
-      findings.push({ kind: "liveness", invariant: "budget", message: `run exceeded its ${budgetLabel[error.outcome.budget]} budget at ${error.outcome.atMs} ms after ${error.outcome.steps} steps`, atMs: error.outcome.atMs, firstEventIndex: world.trace.events.at(-1)?.i });
+    if (error instanceof BudgetExceeded || error instanceof LimitReached) {
+      const exceeded = error instanceof BudgetExceeded ? error.outcome : ({ kind: "budget-exceeded", budget: error.budget, steps: error.steps, atMs: error.atMs } as const);
+      outcome = exceeded;
+      findings.push({ kind: "liveness", invariant: "budget", message: `run exceeded its ${budgetLabel[exceeded.budget]} budget at ${exceeded.atMs} ms after ${exceeded.steps} steps`, atMs: exceeded.atMs, firstEventIndex: world.trace.events.at(-1)?.i });
     } else {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       findings.push({ kind: "crash", invariant: error instanceof AssertionFailure ? "assertion" : "exception", message, atMs: world.scheduler.nowMs(), firstEventIndex: world.trace.events.at(-1)?.i });
@@ -66,7 +67,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   return buildResult(scenario, options, world, outcome, findings, verdict);
 }
 
-const budgetLabel: Record<BudgetName, string> = { steps: "step", "virtual-time": "virtual-time", "queue-length": "event-queue length" };
+const budgetLabel: Record<BudgetName, string> = { steps: "step", "virtual-time": "virtual-time", "queue-length": "event-queue length", connections: "connection-count" };
 
 /** Scripts call this to turn a budget outcome into a liveness finding. */
 export class BudgetExceeded extends Error {

@@ -84,7 +84,7 @@ export function buildRunSpecSchema(): JsonSchema {
       },
       budgets: {
         type: "object",
-        properties: { stepsMax: { type: "integer", minimum: 1 }, virtualTimeMsMax: { type: "integer", minimum: 1 } },
+        properties: { stepsMax: { type: "integer", minimum: 1 }, virtualTimeMsMax: { type: "integer", minimum: 1 }, connectionsMax: { type: "integer", minimum: 1 } },
         additionalProperties: false,
       },
       steps: { type: "array", minItems: 1, items: stepSchema() },

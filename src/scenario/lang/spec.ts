@@ -49,7 +49,7 @@ export interface RunSpec {
   /** Declared verdict per profile; `default` covers the rest (default "pass"). */
   verdicts?: Record<string, Verdict>;
   invariants?: InvariantRef[];
-  budgets?: { stepsMax?: number; virtualTimeMsMax?: number };
+  budgets?: { stepsMax?: number; virtualTimeMsMax?: number; connectionsMax?: number };
   steps: Step[];
 }
 
