@@ -182,7 +182,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   unattributableProxyRefused: r96("trusted-proxy peer without X-Forwarded-For: HTTP 403 (issue 11)"),
   bootstrapHandoffScopes: read("openclaw@2026.9.6 dist, device-bootstrap-profile + setup-code", "limited PAIRING_SETUP_BOOTSTRAP_PROFILE (adds operator.questions), issued for a plaintext LAN URL"),
   bootstrapLimiter: read("openclaw@2026.9.6 dist, node-connect-reconcile resolveConnectAuthDecision", "scope bootstrap-token, failure charged only if auth still fails"),
-  bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile)"),
+  bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile); PR #81292 (2026-05) made setup-code pairing wait for approval"),
   nodeHostMetadataNormalization: assumed("off although read ON in the 2026.9.6 dist: with it on the seed-31337 fixture replays worse (204 vs 150 divergent attempts) until pending-request metadata is modelled"),
   deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared; seed 17: cli id in test mode gets []"),
   browserCopilotClass: r96("conformance seed 17: INVALID_REQUEST 'browser copilot requires ui mode …' for any other mode or caps"),
