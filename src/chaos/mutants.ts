@@ -72,6 +72,10 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   localBackendSkipsDeviceIdentity: flip,
   unattributableProxyRefused: flip,
   nodeHostMetadataNormalization: flip,
+  setupCodeCredential: (v) => (v === "bootstrap-token" ? "gateway-secret" : "bootstrap-token"),
+  bootstrapHandoffScopes: (v) => (v.includes("operator.questions") ? v.filter((s) => s !== "operator.questions") : [...v, "operator.questions"]),
+  bootstrapLimiter: flip,
+  bootstrapSilentPairing: (v) => (v === "matching-profile" ? "node-first-pairing" : "matching-profile"),
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

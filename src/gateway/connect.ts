@@ -21,6 +21,7 @@ import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } f
 import { log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
+import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from "./bootstrap-tokens.ts";
 import { isLoopbackAddress, localClient } from "./locality.ts";
 import { unauthorizedAnswer } from "./unauthorized.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
@@ -42,6 +43,8 @@ export interface ConnectFacts {
   retryAfterMs?: number;
   readonly sharedAuthOk: boolean;
   readonly trustedProxyAuthOk: boolean;
+  /** The bootstrap token that authenticated this connect (authMethod "bootstrap-token"). */
+  bootstrapToken?: string;
 }
 
 export function handleConnect(state: GatewayState, conn: Connection, req: RequestFrame, ctx: StepContext): GatewayOutput[] {
@@ -114,13 +117,68 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
       return [...refuse(conn.connId, f.requestId, error), log("connect.device-auth-invalid", { connId: conn.connId, reason: proof.reason })];
     }
     publicKey = proof.publicKey;
+    const bootstrapFailed = sw.setupCodeCredential === "bootstrap-token" && bootstrapAuth(state, conn, ctx, f, publicKey);
     if (!f.authOk) deviceTokenFallback(state, conn, ctx, f);
+    if (bootstrapFailed && !f.authOk && sw.bootstrapLimiter) {
+      const limiter = limiterFor(state, conn, f.hasOrigin);
+      limiterRecordFailure(limiter.state, "bootstrap-token", limiter.key, ctx.nowMs);
+    }
   }
   if (!f.authOk) return unauthorized(state, conn, ctx, f);
   if (f.authMethod === "token" || f.authMethod === "password") clearFailures(state.failedAuth, conn.clientIp);
   // The Control UI build check comes last, after pairing (recorded: a bad signature is reported first).
   if (sw.nodeHostMetadataNormalization) f = { ...f, params: { ...f.params, client: normalizeNodeHostMetadata(f.params.client) } };
-  return pairDevice(state, conn, ctx, f, publicKey, (deviceToken) => controlUiBuild(state, conn, f.requestId, f.cls, f.params) ?? helloOk(state, conn, ctx, f, deviceToken));
+  return pairDevice(state, conn, ctx, f, publicKey, (deviceToken, handoff) => {
+    const refused = controlUiBuild(state, conn, f.requestId, f.cls, f.params);
+    if (refused) return refused;
+    return [...helloOk(state, conn, ctx, f, deviceToken, handoff.tokens), ...afterBootstrapHello(state, ctx, f, handoff.profile !== null)];
+  });
+}
+
+/**
+ * §4.3.3 (releases with bootstrap tokens): with a device identity, `auth.bootstrapToken` is verified even when the
+ * primary auth passed, and wins (method `bootstrap-token`). Returns whether it was refused, for the deferred
+ * charge: the `bootstrap-token` limiter scope is charged only if the handshake still fails.
+ */
+function bootstrapAuth(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts, publicKey: string): boolean {
+  const token = f.params.auth?.bootstrapToken?.trim();
+  if (!token || !f.device) return false;
+  const limiter = limiterFor(state, conn, f.hasOrigin);
+  if (state.switches.bootstrapLimiter) {
+    const verdict = limiterCheck(limiter.state, "bootstrap-token", limiter.key, ctx.nowMs);
+    if (!verdict.allowed) {
+      if (!f.authOk) {
+        f.authReason = "rate_limited";
+        f.retryAfterMs = verdict.retryAfterMs;
+      }
+      return false;
+    }
+  }
+  const verdict = verifyBootstrapToken(state.bootstrap, { token, deviceId: f.device.id, publicKey, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs });
+  if (verdict.ok) {
+    f.authOk = true;
+    f.authMethod = "bootstrap-token";
+    f.authReason = undefined;
+    f.retryAfterMs = undefined;
+    f.bootstrapToken = token;
+    if (state.switches.bootstrapLimiter) limiterReset(limiter.state, "bootstrap-token", limiter.key);
+    return false;
+  }
+  if (!f.authOk) {
+    f.authReason = verdict.reason;
+    f.retryAfterMs = undefined;
+  }
+  return true;
+}
+
+/** After hello: a hand-off consumes the token; otherwise it is consumed once every role of its profile used it. */
+function afterBootstrapHello(state: GatewayState, ctx: StepContext, f: ConnectFacts, handedOff: boolean): GatewayOutput[] {
+  if (f.authMethod !== "bootstrap-token" || !f.bootstrapToken || !f.device) return [];
+  const token = f.bootstrapToken;
+  const fully = handedOff || redeemBootstrapToken(state.bootstrap, { token, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs });
+  if (!fully) return [log("bootstrap.redeemed", { deviceId: f.device.id, role: f.role, consumed: false })];
+  revokeBootstrapToken(state.bootstrap, token);
+  return [log("bootstrap.redeemed", { deviceId: f.device.id, role: f.role, consumed: true, handoff: handedOff })];
 }
 
 function primaryAuth(

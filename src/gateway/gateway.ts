@@ -10,6 +10,7 @@ import { handleRequest } from "./methods.ts";
 import { emptyPairingStore, prunePending, type PairingStore } from "./pairing-store.ts";
 import { createLimiter } from "./rate-limit.ts";
 import { emptyCronStore } from "./cron.ts";
+import { emptyBootstrapStore, type BootstrapStore } from "./bootstrap-tokens.ts";
 import { upsertPresence } from "./presence.ts";
 import { close, event, log, resError } from "./responses.ts";
 import type { Connection, GatewayInput, GatewayOutput, GatewayRuntimeConfig, GatewayState, StepContext } from "./types.ts";
@@ -18,6 +19,8 @@ export function createGatewayState(options: {
   switches: GatewaySwitches;
   config: GatewayRuntimeConfig;
   store?: PairingStore;
+  /** The host's bootstrap-token file (shared by reference: the gateway re-reads it for every check). */
+  bootstrap?: BootstrapStore;
   startedAtMs: number;
 }): GatewayState {
   return {
@@ -34,6 +37,7 @@ export function createGatewayState(options: {
     tickSeq: 0,
     presence: new Map(),
     cron: emptyCronStore(),
+    bootstrap: options.bootstrap ?? emptyBootstrapStore(),
   };
 }
 

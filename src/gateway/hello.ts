@@ -9,7 +9,14 @@ import type { Connection, GatewayOutput, GatewayState, StepContext } from "./typ
 export const maxPayloadBytes = 25 * 1024 * 1024;
 export const maxBufferedBytes = 50 * 1024 * 1024;
 
-export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts, token: DeviceAuthToken | null): GatewayOutput[] {
+export function helloOk(
+  state: GatewayState,
+  conn: Connection,
+  ctx: StepContext,
+  f: ConnectFacts,
+  token: DeviceAuthToken | null,
+  handoffTokens: readonly DeviceAuthToken[] = [],
+): GatewayOutput[] {
   const sw = state.switches;
   conn.phase = "connected";
   const presenceConnect: PresenceConnect = { client: f.params.client, role: f.role, scopes: f.scopes, deviceId: f.device?.id ?? null };
@@ -32,6 +39,10 @@ export function helloOk(state: GatewayState, conn: Connection, ctx: StepContext,
     const issued = { deviceToken: token.token, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
     // helloAuthAlways reports the session's role and scopes; older releases report the token's.
     auth = auth ? { ...auth, ...issued } : { ...issued, role: token.role, scopes: token.scopes };
+    // A silent setup-code pairing hands the profile's other roles' tokens over too (S-Late `deviceTokens`).
+    if (handoffTokens.length > 0) {
+      auth["deviceTokens"] = handoffTokens.map((t) => ({ deviceToken: t.token, role: t.role, scopes: t.scopes, issuedAtMs: t.rotatedAtMs ?? t.createdAtMs }));
+    }
   }
   const payload: Record<string, unknown> = {
     type: "hello-ok",

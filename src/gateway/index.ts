@@ -11,3 +11,12 @@ export { listPresence, presenceTtlMs, presenceEntriesMax, type PresenceEntry } f
 export { configRedactedSentinel, redactedGatewayConfig } from "./read-methods.ts";
 export { servedMethods } from "./methods.ts";
 export { handshakeTimeoutMs } from "./gateway.ts";
+export {
+  bootstrapTokenTtlMs,
+  emptyBootstrapStore,
+  issueBootstrapToken,
+  setupBootstrapProfile,
+  type BootstrapProfile,
+  type BootstrapRecord,
+  type BootstrapStore,
+} from "./bootstrap-tokens.ts";

@@ -14,9 +14,18 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
+import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
+import { boundBootstrapProfile, bootstrapScopesForRole, type BootstrapProfile } from "./bootstrap-tokens.ts";
 import { event, log, refuse } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
+
+/** A silent setup-code pairing's hand-off: the bootstrap profile and the other roles' tokens for hello-ok. */
+export interface BootstrapHandoff {
+  readonly profile: BootstrapProfile | null;
+  readonly tokens: readonly DeviceAuthToken[];
+}
+
+const noHandoff: BootstrapHandoff = { profile: null, tokens: [] };
 
 export function pairDevice(
   state: GatewayState,
@@ -24,10 +33,11 @@ export function pairDevice(
   ctx: StepContext,
   f: ConnectFacts,
   publicKey: string | null,
-  finish: (deviceToken: DeviceAuthToken | null) => GatewayOutput[],
+  finish: (deviceToken: DeviceAuthToken | null, handoff: BootstrapHandoff) => GatewayOutput[],
 ): GatewayOutput[] {
   const device = f.device;
-  if (!device || !publicKey) return finish(null);
+  if (!device || !publicKey) return finish(null, noHandoff);
+  let handoffProfile: BootstrapProfile | null = null;
   const paired = state.store.paired[device.id];
   const isPaired = paired !== undefined && paired.publicKey === publicKey;
   const skip = skipsPairing(state.switches, { cls: f.cls, role: f.role, authMethod: f.authMethod, allowBypass: f.allowBypass, sharedAuthOk: f.sharedAuthOk, trustedProxyAuthOk: f.trustedProxyAuthOk, isLocal: conn.isLocal, hasOrigin: f.hasOrigin, isPaired });
@@ -37,7 +47,9 @@ export function pairDevice(
     if (reason) {
       // The scopes this approval would grant: the request's merged with a pending one for the same device.
       const pendingScopes = Object.values(state.store.pending).find((p) => p.deviceId === device.id)?.scopes ?? [];
-      const silent = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") }) && autoApprovesLocal(state, reason);
+      const bootstrapProfile = silentBootstrapProfile(state, ctx, f, { reason, existing: paired !== undefined, publicKey });
+      const silentLocal = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") }) && autoApprovesLocal(state, reason);
+      const silent = silentLocal || bootstrapProfile !== null;
       const { request, created } = requestDevicePairing({
         store: state.store,
         request: {
@@ -49,7 +61,7 @@ export function pairDevice(
           clientId: f.params.client.id,
           clientMode: f.params.client.mode,
           role: f.role,
-          roles: [f.role],
+          roles: bootstrapProfile ? [...new Set([f.role, ...bootstrapProfile.roles])] : [f.role],
           scopes: f.scopes,
           remoteIp: pairingLocal(state, conn) ? undefined : conn.clientIp,
           silent,
@@ -60,8 +72,13 @@ export function pairDevice(
         prng: ctx.prng,
       });
       outputs.push(log("pairing.required", { deviceId: device.id, reason, silent, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal }));
-      if (!silent) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request)];
-      approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng);
+      if (!silent) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request, paired !== undefined)];
+      if (bootstrapProfile) {
+        approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
+        handoffProfile = bootstrapProfile;
+      } else {
+        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng);
+      }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
     } else {
       updatePairedDeviceMetadata(state.store, device.id, {
@@ -76,8 +93,32 @@ export function pairDevice(
     }
   }
   const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng });
+  const handoffTokens: DeviceAuthToken[] = [];
+  for (const role of handoffProfile?.roles ?? []) {
+    if (role === f.role) continue;
+    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng });
+    if (extra) handoffTokens.push(extra);
+  }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });
-  return [...outputs, ...finish(token)];
+  return [...outputs, ...finish(token, { profile: handoffProfile, tokens: handoffTokens })];
+}
+
+/** Whether this not-paired connect is a first node pairing by bootstrap token. */
+function bootstrapFirstNodePairing(f: ConnectFacts, reason: PairingReason, existing: boolean): boolean {
+  return f.authMethod === "bootstrap-token" && f.bootstrapToken !== undefined && reason === "not-paired" && f.role === "node" && f.scopes.length === 0 && !existing;
+}
+
+/**
+ * The bootstrap profile a first node pairing is silently approved with (any locality), or null. 2026.4: any
+ * node-role client; 2026.9: only a profile issued for that client class — the node-only profile for a node-host
+ * in node mode (the mobile profiles need the iOS/Android apps, which the model does not have).
+ */
+function silentBootstrapProfile(state: GatewayState, ctx: StepContext, f: ConnectFacts, at: { reason: PairingReason; existing: boolean; publicKey: string }): BootstrapProfile | null {
+  if (!bootstrapFirstNodePairing(f, at.reason, at.existing)) return null;
+  const profile = boundBootstrapProfile(state.bootstrap, { token: f.bootstrapToken!, deviceId: f.device!.id, publicKey: at.publicKey, nowMs: ctx.nowMs });
+  if (!profile || state.switches.bootstrapSilentPairing === "node-first-pairing") return profile;
+  const nodeOnly = profile.roles.length === 1 && profile.roles[0] === "node" && profile.scopes.length === 0;
+  return nodeOnly && f.params.client.id === "node-host" && f.params.client.mode === "node" ? profile : null;
 }
 
 function pairingRequirement(state: GatewayState, f: ConnectFacts, isPaired: boolean): PairingReason | undefined {
@@ -107,13 +148,15 @@ function notPaired(
   reason: PairingReason,
   created: boolean,
   request: unknown,
+  existing: boolean,
 ): GatewayOutput[] {
   const outputs: GatewayOutput[] = [{ kind: "persist", store: persistPairingStore(state.store) }];
   if (created) outputs.push(...broadcastToPairingOperators(state, "device.pair.requested", request));
   void ctx;
   if (state.switches.pairingAnswer === "late") {
     // Recorded: an operator UI waiting for approval is told to wait and keep retrying.
-    const waitForApproval = (f.cls.isControlUi || f.cls.isTui) && f.role === "operator";
+    // Read in 2026.9.6: a first node pairing by bootstrap token is told the same (retryAfterBootstrapPairingApproval).
+    const waitForApproval = ((f.cls.isControlUi || f.cls.isTui) && f.role === "operator") || bootstrapFirstNodePairing(f, reason, existing);
     const details = {
       code: ConnectErrorDetailCodes.PAIRING_REQUIRED,
       reason,

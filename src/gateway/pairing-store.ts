@@ -191,6 +191,48 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   return device;
 }
 
+/**
+ * approveBootstrapDevicePairing (silent setup-code pairing): the device gets the profile's roles and scopes as its
+ * approved baseline and a token for every profile role (operator with the profile's operator scopes, others none).
+ */
+export function approveBootstrapDevicePairing(
+  store: PairingStore,
+  requestId: string,
+  profile: { readonly roles: readonly string[]; readonly scopes: readonly string[] },
+  nowMs: number,
+  prng: Prng,
+): PairedDevice | null {
+  prunePending(store, nowMs);
+  const pending = store.pending[requestId];
+  if (!pending) return null;
+  const requested = pending.roles ?? (pending.role ? [pending.role] : []);
+  if (requested.some((role) => !profile.roles.includes(role))) return null;
+  const existing = store.paired[pending.deviceId];
+  const approvedScopes = normalizeDeviceAuthScopes(profile.scopes);
+  const roles = union(union(existing?.roles ?? (existing?.role ? [existing.role] : []), requested), profile.roles);
+  const scopes = union(union(existing?.approvedScopes ?? existing?.scopes, pending.scopes), approvedScopes);
+  const device: PairedDevice = {
+    ...(existing ?? { tokens: {}, createdAtMs: nowMs }),
+    deviceId: pending.deviceId,
+    publicKey: pending.publicKey,
+    ...metadataOf(pending),
+    role: pending.role ?? profile.roles[0] ?? "node",
+    roles,
+    scopes,
+    approvedScopes: scopes,
+    tokens: { ...(existing?.tokens ?? {}) },
+    approvedAtMs: nowMs,
+  } as PairedDevice;
+  for (const role of profile.roles) {
+    const tokenScopes = role === "operator" ? approvedScopes.filter((s) => s.startsWith("operator.")) : [];
+    device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });
+  }
+  noteWrite(store, "paired", device.deviceId);
+  store.paired[device.deviceId] = device;
+  deletePending(store, requestId);
+  return device;
+}
+
 function metadataOf(p: Partial<PendingRequest>): Partial<PairedDevice> {
   return definedOnly({
     displayName: p.displayName,

@@ -7,6 +7,7 @@ import type { PairingStore } from "./pairing-store.ts";
 import type { FailedAuthDelayState } from "./failed-auth-delay.ts";
 import type { PresenceStore } from "./presence.ts";
 import type { CronStore } from "./cron.ts";
+import type { BootstrapStore } from "./bootstrap-tokens.ts";
 
 export type AuthMode = "none" | "token" | "password" | "trusted-proxy";
 
@@ -127,6 +128,8 @@ export interface GatewayState {
   readonly presence: PresenceStore;
   /** cron jobs (in memory in the model). */
   readonly cron: CronStore;
+  /** `devices/bootstrap.json` on the gateway host, re-read per check: shared with the host that issues tokens. */
+  readonly bootstrap: BootstrapStore;
 }
 
 export interface StepResult {

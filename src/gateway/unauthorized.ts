@@ -31,7 +31,7 @@ export function unauthorizedAnswer(options: {
     reason,
     authMode: options.authMode,
     clientKind,
-    provided: { token: Boolean(auth.token), password: Boolean(auth.password), deviceToken: Boolean(auth.deviceToken) },
+    provided: { token: Boolean(auth.token), password: Boolean(auth.password), deviceToken: Boolean(auth.deviceToken), bootstrapToken: Boolean(auth.bootstrapToken) },
     style: switches.authMessageStyle,
   });
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };

@@ -12,3 +12,4 @@ export * from "./operator-command.ts";
 export * from "./operator.ts";
 export * from "./service-unit.ts";
 export * from "./unit-text.ts";
+export * from "./setup-code.ts";

@@ -18,6 +18,8 @@ export type OperatorCommand =
   | { readonly kind: "gateway-install"; readonly force: boolean; readonly token?: string }
   | { readonly kind: "gateway-restart" }
   | { readonly kind: "doctor"; readonly fix: boolean }
+  /** `openclaw qr --setup-code-only`: a setup code for a mobile app or `openclaw node run --pair`. */
+  | { readonly kind: "qr" }
   | { readonly kind: "devices-list"; readonly connection?: CliConnection }
   | { readonly kind: "devices-approve"; readonly requestId: string; readonly connection?: CliConnection }
   | { readonly kind: "devices-reject"; readonly requestId: string; readonly connection?: CliConnection }
@@ -71,6 +73,8 @@ export function formatOperatorCommand(command: OperatorCommand): string {
       return "openclaw gateway restart";
     case "doctor":
       return command.fix ? "openclaw doctor --fix" : "openclaw doctor";
+    case "qr":
+      return "openclaw qr --setup-code-only";
     case "devices-list":
       return `openclaw devices list${connectionFlags(command.connection)}`;
     case "devices-approve":
@@ -109,6 +113,7 @@ export const op = {
     make({ kind: "gateway-install", force: options.force ?? false, ...(options.token !== undefined ? { token: options.token } : {}) }),
   gatewayRestart: () => make({ kind: "gateway-restart" }),
   doctor: (options: { fix?: boolean } = {}) => make({ kind: "doctor", fix: options.fix ?? false }),
+  qr: () => make({ kind: "qr" }),
   devicesList: (connection?: CliConnection) => make({ kind: "devices-list", ...withConnection(connection) }),
   devicesApprove: (requestId: string, connection?: CliConnection) =>
     make({ kind: "devices-approve", requestId, ...withConnection(connection) }),

@@ -3,7 +3,8 @@
 // CLI resolved) and an outcome value. Also the seed-000 token-drift recovery checklist. Whether the running
 // gateway notices a config change is not decided here: that depends on restarts and its environment (world).
 import { assertNever } from "../kernel/index.ts";
-import type { ServiceSwitches } from "../profiles/types.ts";
+import type { GatewaySwitches, ServiceSwitches } from "../profiles/types.ts";
+import { planSetupCode, type SetupCodePlan } from "./setup-code.ts";
 import { configGet, configSet, configUnset, formatConfigIssues, gatewaySection, type ConfigFile, type ConfigWriteResult } from "./config.ts";
 import { resolveDriftCheckCredentials, resolveGatewayCredentials, type ResolvedGatewayCredentials } from "./credentials.ts";
 import { auditService, checkTokenDrift, repairService, type DoctorFinding, type RepairOutcome } from "./doctor.ts";
@@ -38,7 +39,9 @@ export type OperatorEffect =
       /** Loopback list/approve without `--url` may use the local pairing fallback when the scope is missing. */
       readonly localPairingFallback: boolean;
     }
-  | { readonly type: "output"; readonly text: string };
+  | { readonly type: "output"; readonly text: string }
+  /** `openclaw qr`: the world builds the setup code (and issues a bootstrap token into the host's file). */
+  | { readonly type: "setup-code"; readonly plan: Exclude<SetupCodePlan, { kind: "refused" }> };
 
 export type OperatorOutcome =
   | { readonly kind: "ok" }
@@ -50,7 +53,8 @@ export type OperatorOutcome =
   | { readonly kind: "restarted"; readonly warnings: readonly DoctorFinding[] }
   | { readonly kind: "doctor"; readonly findings: readonly DoctorFinding[]; readonly repair?: RepairOutcome }
   | { readonly kind: "rpc-sent"; readonly rpc: DevicesRpc }
-  | { readonly kind: "missing-explicit-credentials"; readonly message: string };
+  | { readonly kind: "missing-explicit-credentials"; readonly message: string }
+  | { readonly kind: "setup-code"; readonly credential: "gateway-secret" | "bootstrap-token" };
 
 export interface OperatorContext {
   readonly switches: ServiceSwitches;
@@ -61,6 +65,8 @@ export interface OperatorContext {
   readonly doctorSnapshot?: ConfigFile;
   /** doctor: another fix is pending, so doctor ends with a config write. */
   readonly otherDoctorFixesPending?: boolean;
+  /** What this release's `openclaw qr` puts in a setup code (default: the gateway secret, as before 2026.3.12). */
+  readonly setupCodeCredential?: GatewaySwitches["setupCodeCredential"];
 }
 
 export interface OperatorResult {
@@ -86,6 +92,11 @@ export function runOperatorCommand(machine: Machine, command: OperatorCommand, c
       return runGatewayRestart(machine, context);
     case "doctor":
       return command.fix ? runDoctorFix(machine, context) : runDoctorAudit(machine, context);
+    case "qr": {
+      const plan = planSetupCode(machine, context.setupCodeCredential ?? "gateway-secret");
+      if (plan.kind === "refused") return { machine, effects: [], outcome: { kind: "config-error", message: plan.message } };
+      return { machine, effects: [{ type: "setup-code", plan }], outcome: { kind: "setup-code", credential: plan.kind } };
+    }
     default:
       return assertNever(command, "operator command");
   }

@@ -70,6 +70,11 @@ const febGateway: GatewaySwitches = {
   localBackendSkipsDeviceIdentity: false,
   unattributableProxyRefused: false,
   nodeHostMetadataNormalization: false,
+  // 2026.2.22 qr-cli (read in its dist): the setup code is {url, token, password} from env/config.
+  setupCodeCredential: "gateway-secret",
+  bootstrapHandoffScopes: [],
+  bootstrapLimiter: false,
+  bootstrapSilentPairing: "node-first-pairing",
 };
 
 const febClient: ClientSwitches = {
@@ -171,6 +176,12 @@ const lateGateway: GatewaySwitches = {
   missingScopeAnswer: "forbidden",
   // Was implied by silentPairing "late" before it was a switch; same value, so 2026.4 is unchanged.
   sharedAuthIncludesTrustedProxy: true,
+  // openclaw@2026.4.14 dist (device-bootstrap, qr-cli, message-handler): qr issues a 10 min bootstrap token with
+  // PAIRING_SETUP_BOOTSTRAP_PROFILE; no bootstrap limiter scope yet; a first node pairing by it is silent.
+  setupCodeCredential: "bootstrap-token",
+  bootstrapHandoffScopes: ["operator.approvals", "operator.read", "operator.talk.secrets", "operator.write"],
+  bootstrapLimiter: false,
+  bootstrapSilentPairing: "node-first-pairing",
 };
 
 export const profiles: readonly Profile[] = [
@@ -256,6 +267,11 @@ export const profiles: readonly Profile[] = [
       // 2026.9.6 does normalise (read in its dist), but with it on, replaying the seed-31337 fixture diverges on
       // 204 rather than 150 attempts: the model pins a pending request's metadata at approval (see README).
       nodeHostMetadataNormalization: false,
+      // openclaw@2026.9.6 dist: the limited setup profile adds operator.questions (qr downgrades to it for a
+      // plaintext LAN URL); limiter scope bootstrap-token; silent setup pairing only for a matching client class.
+      bootstrapHandoffScopes: ["operator.approvals", "operator.questions", "operator.read", "operator.talk.secrets", "operator.write"],
+      bootstrapLimiter: true,
+      bootstrapSilentPairing: "matching-profile",
       autoApproveLocalSetting: true,
       // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
       hotReloadPrefixes: [

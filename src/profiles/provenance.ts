@@ -85,6 +85,10 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   sharedAuthIncludesTrustedProxy: absentFeb("trusted-proxy auth mode"),
   localBackendSkipsDeviceIdentity: absentFeb("the local backend self-pairing skip"),
   unattributableProxyRefused: absentFeb("ingress attribution at the upgrade"),
+  setupCodeCredential: read("openclaw@2026.2.22 dist, qr-cli resolvePairingSetupFromConfig", "setup code = {url, token, password}; CHANGELOG 2026.3.12 replaced it (GHSA-7h7g-x2px-94hj)"),
+  bootstrapHandoffScopes: absentFeb("bootstrap tokens (first in 2026.3.12)"),
+  bootstrapLimiter: absentFeb("the bootstrap-token limiter scope"),
+  bootstrapSilentPairing: absentFeb("bootstrap-token pairing"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
   configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
@@ -138,6 +142,10 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   missingScopeAnswer: read("method-scopes.ts late copy: FORBIDDEN + MISSING_SCOPE"),
   sharedAuthIncludesTrustedProxy: read(`${sLate}: sharedAuthOk counts trusted-proxy (was coupled to silentPairing "late")`),
   handshakeTimeoutEnv: read("openclaw@2026.4.12 dist, resolvePreauthHandshakeTimeoutMs", "reads OPENCLAW_HANDSHAKE_TIMEOUT_MS"),
+  setupCodeCredential: read("openclaw@2026.4.14 dist, qr-cli + device-bootstrap", "issueDeviceBootstrapToken(PAIRING_SETUP_BOOTSTRAP_PROFILE), TTL 600000 ms"),
+  bootstrapHandoffScopes: read("openclaw@2026.4.14 dist, device-bootstrap-profile", "BOOTSTRAP_HANDOFF_OPERATOR_SCOPES"),
+  bootstrapLimiter: read("openclaw@2026.4.14 dist, resolveConnectAuthDecision", "verifies the bootstrap token with no limiter check"),
+  bootstrapSilentPairing: read("openclaw@2026.4.14 dist, message-handler requirePairing", "bootstrap-token + not-paired + role node + no scopes → silent, roles from the profile, PR #58382/#60221"),
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -172,6 +180,9 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   sharedAuthIncludesTrustedProxy: r96("trusted-proxy user header, no device: accepted with scopes [] (issue 11)"),
   localBackendSkipsDeviceIdentity: r96("mode none, device-less gateway-client/backend: accepted (issue 11)"),
   unattributableProxyRefused: r96("trusted-proxy peer without X-Forwarded-For: HTTP 403 (issue 11)"),
+  bootstrapHandoffScopes: read("openclaw@2026.9.6 dist, device-bootstrap-profile + setup-code", "limited PAIRING_SETUP_BOOTSTRAP_PROFILE (adds operator.questions), issued for a plaintext LAN URL"),
+  bootstrapLimiter: read("openclaw@2026.9.6 dist, node-connect-reconcile resolveConnectAuthDecision", "scope bootstrap-token, failure charged only if auth still fails"),
+  bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile); PR #81292 (2026-05) made setup-code pairing wait for approval"),
   nodeHostMetadataNormalization: assumed("off although read ON in the 2026.9.6 dist: with it on the seed-31337 fixture replays worse (204 vs 150 divergent attempts) until pending-request metadata is modelled"),
   deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared; seed 17: cli id in test mode gets []"),
   browserCopilotClass: r96("conformance seed 17: INVALID_REQUEST 'browser copilot requires ui mode …' for any other mode or caps"),

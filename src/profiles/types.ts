@@ -144,6 +144,18 @@ export interface GatewaySwitches {
   hotReloadPrefixes: readonly string[];
   /** Post-connect flood guard closing 1008 "repeated unauthorized calls" after this many refusals; null = none. */
   unauthorizedFloodMax: number | null;
+  /** What `openclaw qr` puts in a setup code: the gateway's own token/password (2026.2.9 … 2026.3.11), or a
+   *  short-lived bootstrap token the gateway verifies as `auth.bootstrapToken` (2026.3.12+). */
+  setupCodeCredential: "gateway-secret" | "bootstrap-token";
+  /** The operator scopes a setup code's bootstrap profile carries (roles node + operator): what an operator
+   *  connect may ask for with the token and what the handed-off operator token gets. Unused without bootstrap. */
+  bootstrapHandoffScopes: readonly string[];
+  /** Limiter scope `bootstrap-token`: checked before verifying, charged only when the handshake still fails. */
+  bootstrapLimiter: boolean;
+  /** Which bootstrap-token first pairing is approved silently (any locality): a node-role, scope-less first
+   *  pairing of any client, approved for the profile's roles with the other roles' tokens handed off in hello
+   *  (2026.4), or only a profile issued for that client class (node-only profile + node-host; 2026.9). */
+  bootstrapSilentPairing: "node-first-pairing" | "matching-profile";
 }
 
 export interface ClientSwitches {

@@ -63,6 +63,11 @@ function passwordHint(kind: AuthClientKind): string {
 
 const TAILSCALE_HINT = "use Tailscale Serve auth or gateway token/password";
 
+/** A refused bootstrap token: 2026.4.14's text, and 2026.9.6's SETUP_CODE_REJECTED_MESSAGE (read in their dist). */
+export const BOOTSTRAP_INVALID_MESSAGE = "unauthorized: bootstrap token invalid or expired (scan a fresh setup code)";
+export const SETUP_CODE_REJECTED_MESSAGE_2026_9 =
+  "unauthorized: setup code invalid, expired, revoked, or already used (create a new code; review `openclaw devices list`)";
+
 /** Messages fixed by the reason alone (the client hint aside). */
 function reasonMessage(reason: string | undefined, kind: AuthClientKind): string | null {
   switch (reason) {
@@ -90,6 +95,8 @@ function reasonMessage(reason: string | undefined, kind: AuthClientKind): string
       return "unauthorized: too many failed authentication attempts (retry later)";
     case "device_token_mismatch":
       return "unauthorized: device token mismatch (rotate/reissue device token)";
+    case "bootstrap_token_invalid":
+      return BOOTSTRAP_INVALID_MESSAGE;
     default:
       return null;
   }
@@ -106,6 +113,7 @@ export function authFailureMessage(input: AuthFailureMessageInput): string {
     if (input.reason === "token_mismatch") return `unauthorized: gateway token mismatch (${hint})`;
     if (input.reason === "token_missing") return `unauthorized: gateway token missing (${missingHint})`;
     if (input.reason === "scope_mismatch") return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";
+    if (input.reason === "bootstrap_token_invalid") return SETUP_CODE_REJECTED_MESSAGE_2026_9;
     // Read in 2026.9.6 (formatGatewayAuthFailureMessage) and recorded (issue 11): a local CLI's password hint.
     const pwHint = input.clientKind === "cli" ? PASSWORD_HINT_2026_9 : passwordHint(input.clientKind);
     if (input.reason === "password_mismatch") return `unauthorized: gateway password mismatch (${pwHint})`;
@@ -121,6 +129,9 @@ export function authFailureMessage(input: AuthFailureMessageInput): string {
   }
   if (input.authMode === "token" && authProvided === "device-token") {
     return "unauthorized: device token rejected (pair/repair this device, or provide gateway token)";
+  }
+  if (authProvided === "bootstrap-token") {
+    return input.style === "2026.9" ? SETUP_CODE_REJECTED_MESSAGE_2026_9 : BOOTSTRAP_INVALID_MESSAGE;
   }
   if (input.authMode === "password" && authProvided === "none") {
     return `unauthorized: gateway password missing (${passwordHint(input.clientKind)})`;

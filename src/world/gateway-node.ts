@@ -5,7 +5,9 @@ import { assert } from "../kernel/index.ts";
 import type { Bind, ListenHandle, Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
 import {
   createGatewayState,
+  emptyBootstrapStore,
   gatewayStep,
+  type BootstrapStore,
   type GatewayInput,
   type GatewayOutput,
   type GatewayRuntimeConfig,
@@ -26,6 +28,8 @@ export interface GatewayNodeOptions {
   /** The host's wall clock (shared by everything on that host). */
   clockOf: () => NodeClock;
   store?: PairingStore;
+  /** The host's bootstrap-token file (shared with the machine that issues setup codes). */
+  bootstrap?: BootstrapStore;
 }
 
 export class GatewayNode {
@@ -34,6 +38,8 @@ export class GatewayNode {
   state: GatewayState;
   /** What is on disk: survives crash/restart. */
   persisted: PairingStore | undefined;
+  /** `devices/bootstrap.json` on this host: every process reads it afresh, so crash/restart keep it. */
+  readonly bootstrapFile: BootstrapStore;
   running = false;
   private readonly prng: Prng;
   private readonly sockets = new Map<string, ServerSocket<string>>();
@@ -54,12 +60,13 @@ export class GatewayNode {
     this.clock = options.clockOf();
     this.prng = scheduler.stream(`gateway:${options.name}`);
     this.persisted = options.store;
+    this.bootstrapFile = options.bootstrap ?? emptyBootstrapStore();
     this.timers = new KeyedTimers(scheduler, this.name, (key) => this.input({ kind: "timer", key }));
     this.state = this.freshState(options.config);
   }
 
   private freshState(config: GatewayRuntimeConfig): GatewayState {
-    return createGatewayState({ switches: this.options.switches, config, store: this.persisted, startedAtMs: this.clock.nowMs() });
+    return createGatewayState({ switches: this.options.switches, config, store: this.persisted, bootstrap: this.bootstrapFile, startedAtMs: this.clock.nowMs() });
   }
 
   start(config?: GatewayRuntimeConfig): void {

@@ -20,7 +20,7 @@ export {
   type MachineNodeOptions,
 } from "./machine-node.ts";
 export { planMachineClient, clientProcessEnv, type MachineClientSpec, type MachineClientPlan, type ClientProcessEnv, type ClientCredentialOrigin } from "./machine-clients.ts";
-export { operatorRpcWaitMsMax, type OperatorOptions, type OperatorRun, type OperatorRpcResult } from "./operator-node.ts";
+export { operatorRpcWaitMsMax, type IssuedSetupCode, type OperatorOptions, type OperatorRun, type OperatorRpcResult } from "./operator-node.ts";
 export { RealClientNode, realClientLogLinesMax, type RealClientSpec, type RealClientDeps } from "./real-client-node.ts";
 export { RealClients } from "./real-client-runtime.ts";
 export type * from "./real-client-types.ts";

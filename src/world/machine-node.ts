@@ -8,7 +8,14 @@
 // It does not run operator commands (operator-node.ts) nor decide auth (the gateway reducer does).
 import { assertNever, type TimerId } from "../kernel/index.ts";
 import type { DeviceIdentity } from "../crypto/index.ts";
-import { credentialConfigPaths, planConfigReload, type ConfigReloadMode, type GatewayRuntimeConfig } from "../gateway/index.ts";
+import {
+  credentialConfigPaths,
+  emptyBootstrapStore,
+  planConfigReload,
+  type BootstrapStore,
+  type ConfigReloadMode,
+  type GatewayRuntimeConfig,
+} from "../gateway/index.ts";
 export type { ConfigReloadMode } from "../gateway/index.ts";
 import type { Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
@@ -92,6 +99,9 @@ export class MachineNode {
   operatorRuns = 0;
   /** `tailscale whois` answers (tailnet client IP → login); edit with World.setTailscaleWhois. */
   tailscaleWhois: Record<string, string>;
+  /** `~/.openclaw/devices/bootstrap.json` (setup-code bootstrap tokens): on disk, so any gateway process of this
+   *  machine reads the same file (src/gateway/bootstrap-tokens.ts). */
+  readonly bootstrapFile: BootstrapStore = emptyBootstrapStore();
 
   constructor(options: MachineNodeOptions) {
     this.tailscaleWhois = { ...options.tailscaleWhois };
@@ -236,7 +246,8 @@ function launch(world: World, node: MachineNode, port: number, runtime: GatewayR
   }
   node.gatewayPort = port;
   node.gatewayBind = bind;
-  world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, ...(existing?.persisted ? { store: existing.persisted } : {}) });
+  const bootstrap = existing?.bootstrapFile ?? node.bootstrapFile;
+  world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, bootstrap, ...(existing?.persisted ? { store: existing.persisted } : {}) });
 }
 
 /**

@@ -7,8 +7,10 @@
 // Every command is a trace event of kind `operator` whose data.command is its command line.
 // Not here: what a command changes on the machine (src/host) or how the gateway answers (src/gateway).
 import type { DeviceIdentity } from "../crypto/index.ts";
-import { approveDevicePairing, clonePairingStore, type PairingStore } from "../gateway/index.ts";
+import { approveDevicePairing, clonePairingStore, issueBootstrapToken, setupBootstrapProfile, type PairingStore } from "../gateway/index.ts";
 import {
+  configuredGatewayPort,
+  encodeSetupCode,
   formatOperatorCommand,
   readEmbeddedGatewayToken,
   runOperatorCommand,
@@ -59,12 +61,25 @@ export interface OperatorRun {
   readonly rpcClient?: string;
   /** The RPC's answer, once it settled. */
   rpc?: OperatorRpcResult;
+  /** `openclaw qr`: the setup code and what it carries. */
+  setupCode?: IssuedSetupCode;
+}
+
+/** A setup code as `openclaw qr` printed it, and what it carries (a bootstrap token, or the gateway's secret). */
+export interface IssuedSetupCode {
+  readonly code: string;
+  readonly url: string;
+  readonly bootstrapToken?: string;
+  readonly expiresAtMs?: number;
+  readonly token?: string;
+  readonly password?: string;
 }
 
 export function runOperator(world: World, node: MachineNode, command: OperatorCommand, options: OperatorOptions = {}): OperatorRun {
   const context: OperatorContext = {
     switches: world.profile.service,
     version: world.profile.name,
+    setupCodeCredential: world.profile.gateway.setupCodeCredential,
     ...(options.unitOptions !== undefined ? { unitOptions: options.unitOptions } : {}),
     ...(options.doctorSnapshot !== undefined ? { doctorSnapshot: options.doctorSnapshot } : {}),
     ...(options.otherDoctorFixesPending !== undefined ? { otherDoctorFixesPending: options.otherDoctorFixesPending } : {}),
@@ -93,9 +108,34 @@ export function runOperator(world: World, node: MachineNode, command: OperatorCo
       case "output":
         output.push(effect.text);
         break;
+      case "setup-code":
+        run = { ...run, setupCode: issueSetupCode(world, node, effect.plan) };
+        output.push(run.setupCode!.code);
+        break;
     }
   }
   return run;
+}
+
+/**
+ * `openclaw qr` writes a bootstrap token into the host's bootstrap file (2026.3.12+) or embeds the gateway secret
+ * it resolved; the payload is `{url, bootstrapToken}` or `{url, token, password}`, base64url-encoded.
+ */
+function issueSetupCode(world: World, node: MachineNode, plan: Extract<OperatorEffect, { type: "setup-code" }>["plan"]): IssuedSetupCode {
+  const gateway = world.gateways.get(node.gatewayName);
+  const lan = world.network.hosts.get(node.host).interfaces.find((i) => i.kind === "lan")?.address ?? "127.0.0.1";
+  const url = `ws://${lan}:${node.gatewayPort ?? configuredGatewayPort(node.machine.config.config)}`;
+  if (plan.kind === "gateway-secret") {
+    world.scheduler.record(node.name, "host", { event: "setup-code.issued", carries: plan.authLabel });
+    const secret = { ...(plan.token !== undefined ? { token: plan.token } : {}), ...(plan.password !== undefined ? { password: plan.password } : {}) };
+    return { code: encodeSetupCode({ url, ...secret }), url, ...secret };
+  }
+  const file = gateway?.bootstrapFile ?? node.bootstrapFile;
+  const profile = setupBootstrapProfile(world.profile.gateway.bootstrapHandoffScopes);
+  const prng = world.scheduler.stream(`operator:${node.name}:bootstrap`);
+  const issued = issueBootstrapToken(file, { profile, nowMs: world.clockOf(node.host).nowMs(), prng });
+  world.scheduler.record(node.name, "host", { event: "setup-code.issued", carries: "bootstrap-token", roles: [...profile.roles], scopes: [...profile.scopes], expiresAtMs: issued.expiresAtMs });
+  return { code: encodeSetupCode({ url, bootstrapToken: issued.token }), url, bootstrapToken: issued.token, expiresAtMs: issued.expiresAtMs };
 }
 
 function outcomeRecord(outcome: OperatorOutcome): Record<string, unknown> {
@@ -109,6 +149,8 @@ function outcomeRecord(outcome: OperatorOutcome): Record<string, unknown> {
       return { outcome: outcome.kind, message: outcome.message };
     case "rpc-sent":
       return { outcome: outcome.kind, method: outcome.rpc.method };
+    case "setup-code":
+      return { outcome: outcome.kind, credential: outcome.credential };
     default:
       return { outcome: outcome.kind };
   }

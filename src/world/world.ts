@@ -2,7 +2,7 @@
 // A builder-style facade (turmoil's shape): add hosts and nodes, script faults, run for virtual time.
 import { NodeClock, Trace, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler, type TraceSpill } from "../kernel/index.ts";
 import { Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
-import type { GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
+import type { BootstrapStore, GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
 import { ClientNode, DeviceAuthFile } from "./client-node.ts";
@@ -117,7 +117,7 @@ export class World {
     this.scheduler.record(host, "fault", { what: "clock.jump", deltaMs });
   }
 
-  addGateway(options: { name: string; host: string; port: number; config?: GatewayConfigInput; store?: PairingStore; start?: boolean; bind?: Bind }): GatewayNode {
+  addGateway(options: { name: string; host: string; port: number; config?: GatewayConfigInput; store?: PairingStore; bootstrap?: BootstrapStore; start?: boolean; bind?: Bind }): GatewayNode {
     const node = new GatewayNode(this.scheduler, this.network, {
       name: options.name,
       host: options.host,
@@ -126,6 +126,7 @@ export class World {
       config: gatewayRuntimeConfig(options.config),
       clockOf: () => this.clockOf(options.host),
       store: options.store,
+      ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
       bind: options.bind,
     });
     this.gateways.set(options.name, node);
@@ -182,6 +183,7 @@ export class World {
         explicitToken: c.explicitToken,
         passiveToken: c.passiveToken,
         password: c.password,
+        ...(c.bootstrapToken !== undefined ? { bootstrapToken: c.bootstrapToken } : {}),
         storedTokens: c.storedTokens,
         scopes: c.scopes,
       });

@@ -87,7 +87,7 @@ describe("detail codes end to end", () => {
   it("reaches every emitted code of §5.1 except those only a mapping can produce", () => {
     const reached = new Set(rows.map((r) => r.code));
     // AUTH_REQUIRED (undefined reason), DEVICE_AUTH_INVALID (unknown proof reason), DEVICE_AUTH_PUBLIC_KEY_INVALID (a key
-    // that verifies but cannot be normalised), AUTH_BOOTSTRAP_TOKEN_INVALID (bootstrap tokens are not modelled) and the
+    // that verifies but cannot be normalised), AUTH_BOOTSTRAP_TOKEN_INVALID (needs a token in the host file: test/gateway/bootstrap-tokens.test.ts) and the
     // alternative scope-mismatch spelling are covered as mappings in test/protocol.
     const mappingOnly = ["AUTH_REQUIRED", "DEVICE_AUTH_INVALID", "DEVICE_AUTH_PUBLIC_KEY_INVALID", "AUTH_BOOTSTRAP_TOKEN_INVALID", "AUTH_DEVICE_TOKEN_SCOPE_MISMATCH"];
     const emitted = Object.values(ConnectErrorDetailCodes).filter((c) => !mappingOnly.includes(c) && !["AUTH_IDENTITY_HEADER_REQUIRED", "AUTH_VERIFIED_USER_REQUIRED", "AUTHENTICATED_PROFILE_UNAVAILABLE", "CONTROL_UI_BUILD_MISMATCH"].includes(c));

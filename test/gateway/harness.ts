@@ -28,12 +28,15 @@ export function runAttempts(options: {
   identities?: Record<string, string>;
   attempts: (Attempt & { from?: "local" | "remote" })[];
   seed?: bigint;
+  /** Runs once the gateway is up, before the first attempt (e.g. writes a bootstrap token into its host file). */
+  beforeAttempts?: (world: World) => void;
 }): AttemptRun {
   const world = new World({ seed: options.seed ?? 1n, profile: options.profile });
   world.addHost({ name: "gw", kind: "lan", alsoOn: ["remote"] });
   world.addHost({ name: "far", kind: "remote" });
   world.addGateway({ name: "gateway", host: "gw", port, config: options.config ?? { auth: { mode: "token", token } }, store: options.store });
   world.runFor(options.profile.gateway.startupUnavailableMs ?? 0);
+  options.beforeAttempts?.(world);
   const outcomes: Outcome[] = [];
   for (const a of options.attempts) {
     const { from, ...attempt } = a;

@@ -45,6 +45,7 @@ async function interpret(spec: RunSpec, ctx: ScenarioContext): Promise<void> {
     token,
     rules: [],
     snapshots: new Map(),
+    setupCodes: new Map(),
     pending: [],
     stepIndex: 0,
     resolve: (text) => resolvePlaceholders(text, env),

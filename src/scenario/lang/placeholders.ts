@@ -1,8 +1,10 @@
 // Placeholders a step's strings may hold, resolved just before the step runs (connect attempts resolve theirs
 // per socket in src/world/attempt): {{gatewayToken}}, {{lastRequestId}}, {{deviceToken:NAME}} (also
-// NAME:role or NAME/role), {{deviceId:NAME}}, {{protocol}} and {{signatureVersion}} (the run's release).
+// NAME:role or NAME/role), {{deviceId:NAME}}, {{protocol}} and {{signatureVersion}} (the run's release),
+// {{bootstrapToken:NAME}} and {{setupCode:NAME}} (a `setupCode` step's; the token is empty when the release's
+// setup code carries the gateway secret instead).
 // An unknown placeholder is left as written.
-import type { World } from "../../world/index.ts";
+import type { IssuedSetupCode, World } from "../../world/index.ts";
 import type { Profile } from "../../profiles/index.ts";
 
 export interface PlaceholderBindings {
@@ -10,6 +12,7 @@ export interface PlaceholderBindings {
   readonly profile: Profile;
   readonly token: string;
   readonly seeds: Readonly<Record<string, string>>;
+  readonly setupCodes?: ReadonlyMap<string, IssuedSetupCode>;
   deviceIdOf(identity: string): string;
 }
 
@@ -36,6 +39,12 @@ function resolveOne(name: string, arg: string | undefined, b: PlaceholderBinding
       if (identity === undefined || b.seeds[identity] === undefined) return undefined;
       return b.world.deviceTokenFor(b.deviceIdOf(identity), role);
     }
+    case "bootstrapToken": {
+      const code = arg !== undefined ? b.setupCodes?.get(arg) : undefined;
+      return code ? (code.bootstrapToken ?? "") : undefined;
+    }
+    case "setupCode":
+      return arg !== undefined ? b.setupCodes?.get(arg)?.code : undefined;
     default:
       return undefined;
   }

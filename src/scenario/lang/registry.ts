@@ -32,6 +32,7 @@ import { convergeKind, noteKind, warmUpKind } from "./kinds/markers.ts";
 import { openclawKind } from "./kinds/openclaw.ts";
 import { scriptKind } from "./kinds/script.ts";
 import { snapshotKind } from "./kinds/snapshot.ts";
+import { setupCodeKind } from "./kinds/setup-code.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -68,6 +69,7 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   expectConfig: expectConfigKind,
   expectEvent: expectEventKind,
   script: scriptKind,
+  setupCode: setupCodeKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];

@@ -9,6 +9,7 @@ import type { ClientLifeStep } from "./kinds/client-life.ts";
 import type { ExpectGatewayStep } from "./kinds/expect-gateway.ts";
 import type { ExpectClientAuthStep } from "./kinds/expect-client-auth.ts";
 import type { GatewayProcessStep } from "./kinds/gateway-process.ts";
+import type { SetupCodeStep } from "./kinds/setup-code.ts";
 
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
@@ -122,6 +123,11 @@ export interface ClientStep {
   /** The client's device-auth file holds this token for its role: node for a node host, else operator
    *  (placeholders allowed). */
   storedToken?: string;
+  /** A bootstrap token option (`opts.bootstrapToken`; placeholders allowed, e.g. {{bootstrapToken:phone}}). */
+  bootstrapToken?: string;
+  /** Configured from a `setupCode` step's code as its consumer would be: the bootstrap token it carries, or
+   *  (before 2026.3.12) the gateway token/password it embeds, used as an explicit credential. */
+  setupCode?: string;
   scopes?: string[];
   oneShot?: { method: string; params?: Record<string, unknown> };
   /** The client host's clock offset (needs its own host). */
@@ -318,6 +324,8 @@ export interface StepPayloads {
   expectEvent: ExpectEventStep;
   /** The named escape hatch: a TypeScript function registered under this name (scripts.ts). */
   script: { name: string; args?: Record<string, unknown> };
+  /** `openclaw qr --setup-code-only` on the gateway's machine; the code is kept under its name. */
+  setupCode: SetupCodeStep;
 }
 
 /** Keys a kind allows besides its own (e.g. a connect step's `expect`). */

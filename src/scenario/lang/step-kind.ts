@@ -2,7 +2,7 @@
 // never the world), how it runs against the world with the run's bindings, and how it prints in one line.
 import type { RuleHandle } from "../../net/index.ts";
 import type { Profile } from "../../profiles/index.ts";
-import type { World } from "../../world/index.ts";
+import type { IssuedSetupCode, World } from "../../world/index.ts";
 import type { ScenarioContext } from "../scenario.ts";
 import type { RunSpec, StepKindName, StepOf } from "./spec.ts";
 
@@ -17,6 +17,8 @@ export interface StaticModel {
   readonly clients: Set<string>;
   readonly hosts: Set<string>;
   readonly machines: Set<string>;
+  /** Setup codes named by earlier setupCode steps. */
+  readonly setupCodes: Set<string>;
   /** The standard world (gateway-host and its peers) is there. */
   readonly standard: boolean;
   /** Records one input problem at a JSON pointer (e.g. `/steps/3/client/identity`). */
@@ -39,6 +41,8 @@ export interface StepEnv {
   readonly rules: RuleHandle[];
   /** Named config snapshots (doctor's view at its start). */
   readonly snapshots: Map<string, unknown>;
+  /** Setup codes by name (`setupCode` steps), for clients and {{bootstrapToken:NAME}}. */
+  readonly setupCodes: Map<string, IssuedSetupCode>;
   /** Work a step left running (a background connect): called before each later step and with final=true at
    * the end of the run; returns true once settled. */
   readonly pending: ((final: boolean) => boolean)[];

@@ -27,6 +27,8 @@ export const clientSchema = {
     passiveToken: { type: "string" },
     password: { type: "string" },
     storedToken: { type: "string" },
+    bootstrapToken: { type: "string" },
+    setupCode: { type: "string" },
     scopes: { type: "array", items: { type: "string" } },
     oneShot: { type: "object", required: ["method"], properties: { method: { type: "string" }, params: { type: "object" } }, additionalProperties: false },
     clockOffsetMs: { type: "integer" },
@@ -56,6 +58,7 @@ export const clientKind = defineStepKind({
     if (model.clients.has(c.name)) model.problem(`${at}/name`, `a client named '${c.name}' was already started`);
     model.clients.add(c.name);
     if (c.identity !== undefined && !model.identities.has(c.identity)) model.problem(`${at}/identity`, `unknown identity '${c.identity}'`);
+    if (c.setupCode !== undefined && !model.setupCodes.has(c.setupCode)) model.problem(`${at}/setupCode`, `no setup code named '${c.setupCode}' was made before`);
     if (c.sameHostAs !== undefined) {
       if (!model.clients.has(c.sameHostAs) || c.sameHostAs === c.name) model.problem(`${at}/sameHostAs`, `no client named '${c.sameHostAs}' was started before`);
       if (c.host !== undefined || c.from !== undefined) model.problem(`${at}/sameHostAs`, "sameHostAs takes the other client's host and url: give no from or host");
@@ -111,6 +114,7 @@ function startClient(step: ClientStep, env: StepEnv): void {
   if (step.clockOffsetMs !== undefined) world.skewClock(host, step.clockOffsetMs);
   const seed = step.identity !== undefined ? env.seeds[step.identity] : undefined;
   const text = (v: string | undefined) => (v !== undefined ? env.resolve(v) : undefined);
+  const code = step.setupCode !== undefined ? env.setupCodes.get(step.setupCode) : undefined;
   world.addAnyClient({
     name: step.name,
     host,
@@ -120,9 +124,10 @@ function startClient(step: ClientStep, env: StepEnv): void {
       kind: step.kind,
       url,
       identity: seed ? identityFromSeed(Uint8Array.from(Buffer.from(seed, "hex"))) : null,
-      explicitToken: text(step.explicitToken),
+      explicitToken: text(step.explicitToken) ?? code?.token,
       passiveToken: text(step.passiveToken),
-      password: step.password,
+      password: step.password ?? code?.password,
+      bootstrapToken: text(step.bootstrapToken) ?? code?.bootstrapToken,
       // The device-auth file keeps the token under the client's role (a node host's is role node).
       storedTokens: step.storedToken !== undefined ? { [step.kind === "node" ? "node" : "operator"]: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
       scopes: step.scopes,

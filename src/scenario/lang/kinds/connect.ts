@@ -123,7 +123,16 @@ export const connectKind = defineStepKind({
   print: (step) => `connect ${step.connect.name} from ${step.connect.host ?? step.connect.from ?? "local"}${step.expect ? ` expecting ${JSON.stringify(step.expect)}` : ""}`,
 });
 
-function toAttempt(raw: ConnectPayload, env: StepEnv): Attempt {
+/** {{bootstrapToken:NAME}} / {{setupCode:NAME}} come from the run's setup codes, not from the attempt's socket. */
+function withSetupCodes(value: unknown, env: StepEnv): unknown {
+  if (typeof value === "string") return value.replace(/\{\{(?:bootstrapToken|setupCode):[^}]+\}\}/g, (whole) => env.resolve(whole));
+  if (Array.isArray(value)) return value.map((v) => withSetupCodes(v, env));
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withSetupCodes(v, env)]));
+  return value;
+}
+
+function toAttempt(input: ConnectPayload, env: StepEnv): Attempt {
+  const raw = env.setupCodes.size > 0 ? (withSetupCodes(input, env) as ConnectPayload) : input;
   if (!raw.device) return raw;
   const { identity, otherKey, ...device } = raw.device as unknown as Record<string, unknown> & { identity: string; otherKey?: string };
   const other = otherKey ? (env.seeds[otherKey] ?? identitySeedFor(otherKey)) : undefined;
