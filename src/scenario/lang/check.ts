@@ -57,6 +57,7 @@ function staticModel(spec: RunSpec, profile: Profile | undefined, problem: Stati
     clients: new Set(),
     hosts: new Set(standard ? ["gateway-host", "lan-peer", "tailnet-peer", "remote-peer"] : []),
     machines: new Set(standard ? ["gateway-host"] : []),
+    browserTabs: new Map(),
     standard,
     problem,
   };
