@@ -61,6 +61,9 @@ function stepMistake(step: unknown, at: string, ctx: StepContext): string | unde
     }
     return ctx.knownId(text(client, "identity"), `${at}/client/identity`);
   }
+  // Clients other steps start (a process on a machine, a Control UI in a browser tab) count as declared too.
+  const started = text(step["machineClient"], "name") ?? browserTabClient(step["browserTab"]);
+  if (started !== undefined) ctx.clients.push(started);
   const connect = step["connect"];
   if (isFields(connect)) return ctx.knownId(text(connect["device"], "identity"), `${at}/connect/device/identity`);
   const operator = step["operator"];
@@ -73,6 +76,11 @@ function stepMistake(step: unknown, at: string, ctx: StepContext): string | unde
     }
   }
   return undefined;
+}
+
+function browserTabClient(tab: unknown): string | undefined {
+  const action = text(tab, "action");
+  return action === "open" ? text(tab, "client") : action === "duplicate" ? text(tab, "as") : undefined;
 }
 
 /** Throws the file's first cross-reference mistake as a UsageError naming the file. */

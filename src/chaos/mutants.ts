@@ -97,6 +97,8 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   tuiClientId: (v) => (v === "openclaw-tui" ? "gateway-client" : "openclaw-tui"),
   controlUiSendsBuildId: flip,
   controlUiTokenPerTab: flip,
+  controlUiUrlToken: (v) => (v === "query" ? "fragment-first" : "query"),
+  controlUiInsecureContextIdentity: flip,
   signedAtSource: (v) => (v === "challenge-ts" ? "client-clock" : "challenge-ts"),
 };
 

@@ -3,6 +3,7 @@
 export * from "./browser-storage.ts";
 export * from "./client-files.ts";
 export * from "./config.ts";
+export * from "./control-ui-page.ts";
 export { splitConfigPath, getAtPath, setAtPath, unsetAtPath, configPathSegmentsMax } from "./config-path.ts";
 export * from "./credentials.ts";
 export * from "./doctor.ts";

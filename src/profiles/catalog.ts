@@ -97,6 +97,8 @@ const febClient: ClientSwitches = {
   tuiClientId: "gateway-client",
   controlUiSendsBuildId: false,
   controlUiTokenPerTab: false,
+  controlUiUrlToken: "query",
+  controlUiInsecureContextIdentity: false,
 };
 
 const legacyService: ServiceSwitches = {
@@ -146,6 +148,7 @@ const lateClient: ClientSwitches = {
   insecureWsGuard: true,
   tuiClientId: "openclaw-tui",
   controlUiTokenPerTab: true,
+  controlUiUrlToken: "fragment-first",
 };
 
 const lateGateway: GatewaySwitches = {
@@ -287,6 +290,7 @@ export const profiles: readonly Profile[] = [
     },
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
     client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
+      controlUiInsecureContextIdentity: true,
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
       signedAtSource: "challenge-ts" },
     service: fixedService,

@@ -214,6 +214,8 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   tuiClientId: read("PR #55730: before it the TUI connected as gateway-client"),
   controlUiSendsBuildId: absentFeb("client.buildId"),
   controlUiTokenPerTab: assumed("the per-tab sessionStorage token is a later Control UI change; S-Feb used localStorage"),
+  controlUiUrlToken: read("issues #7749 (2026.2.1), #17526 (2026.2.14): tokenized dashboard URLs were ?token=; ui app-settings.ts of the time read location.search only"),
+  controlUiInsecureContextIdentity: read("spec §8; f76e3c1419 'enforce secure control ui auth' (2026-01-21, see PR #1400): no WebCrypto, no device identity over plain http"),
 };
 
 const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
@@ -225,6 +227,7 @@ const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   insecureWsGuard: read("client.ts later copy: refuse ws:// to non-loopback"),
   tuiClientId: read("PR #55730: TUI connects as openclaw-tui"),
   controlUiTokenPerTab: read("docs.openclaw.ai web/control-ui: token kept per tab"),
+  controlUiUrlToken: read("PRs #43979 (2026-03-12) and #49053: #token= preferred, ?token= a one-time legacy fallback, both stripped"),
 };
 
 const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
@@ -235,6 +238,7 @@ const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   honourRetryAfter: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
   challengeTimeoutMs: recorded("@openclaw/gateway-client@2026.9.1", "15 s watchdog"),
   controlUiSendsBuildId: recorded("@openclaw/gateway-client@2026.9.1"),
+  controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16): pure-JS digest fallback, device identity on plain-http origins"),
   tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
   deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
 };

@@ -204,6 +204,12 @@ export interface ClientSwitches {
   controlUiSendsBuildId: boolean;
   /** Control UI: keep the shared token per tab (sessionStorage) rather than in localStorage. */
   controlUiTokenPerTab: boolean;
+  /** Control UI: where the page reads a token from its own URL at load — `?token=` only (S-Feb), or `#token=` first
+   *  with `?token=` as a legacy fallback; what it read is stripped from the address bar either way. */
+  controlUiUrlToken: "query" | "fragment-first";
+  /** Control UI: the page makes a device identity in an insecure context (plain http from a non-loopback host).
+   *  Before PR #124724 (merged 2026-08-16) the missing WebCrypto digest left such a page without one. */
+  controlUiInsecureContextIdentity: boolean;
 }
 
 export interface ServiceSwitches {

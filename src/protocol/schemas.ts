@@ -46,6 +46,11 @@ function boundedString(lengthMax: number | null): JsonSchema {
   return lengthMax === null ? nonEmptyString : { type: "string", minLength: 1, maxLength: lengthMax };
 }
 
+/** Whether the era's ConnectParams has `client.buildId` (the closed `client` object rejects it before S-Late). */
+export function clientBuildIdAccepted(era: SchemaEra): boolean {
+  return era === "late";
+}
+
 function clientSchema(era: SchemaEra): JsonSchema {
   const late = era === "late";
   return closedObject(
@@ -59,9 +64,9 @@ function clientSchema(era: SchemaEra): JsonSchema {
       mode: stringChoice(CLIENT_MODES_BY_ERA[era], era),
       instanceId: nonEmptyString,
       // Recorded from openclaw@2026.9.6: the Control UI sends its build id (checked against the gateway's).
-      ...(late ? { buildId: nonEmptyString } : {}),
+      ...(clientBuildIdAccepted(era) ? { buildId: nonEmptyString } : {}),
     },
-    ["displayName", "deviceFamily", "modelIdentifier", "instanceId", ...(late ? ["buildId"] : [])],
+    ["displayName", "deviceFamily", "modelIdentifier", "instanceId", ...(clientBuildIdAccepted(era) ? ["buildId"] : [])],
   );
 }
 

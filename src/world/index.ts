@@ -37,3 +37,13 @@ export {
   type RelaunchChange,
 } from "./client-lifecycle.ts";
 export { openSessionsByDevice, pairingView, type PairingView } from "./gateway-observe.ts";
+export {
+  openControlUiTab,
+  reloadControlUiTab,
+  navigateControlUiTab,
+  duplicateControlUiTab,
+  closeControlUiTab,
+  controlUiTabOf,
+  type ControlUiTab,
+  type ControlUiTabOptions,
+} from "./browser-tabs.ts";

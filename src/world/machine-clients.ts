@@ -66,6 +66,10 @@ export type MachineClientSpec =
       readonly tabId?: string;
       /** The gateway URL the page talks to; defaults to the local gateway. */
       readonly url?: string;
+      /** The page's origin (its WebSocket's Origin header); default: the gateway URL's own http(s) origin. */
+      readonly pageOrigin?: string;
+      /** The tab's address bar (a tab opened by URL; browser-tabs.ts), after the page cleaned it. */
+      readonly pageUrl?: string;
     });
 
 /** Where the shared credential handed to the client came from. */
@@ -140,7 +144,13 @@ function planControlUi(machine: Machine, spec: Extract<MachineClientSpec, { kind
     token = storageGet(storage, { area: "local" }, key) ?? settingsToken(storageGet(storage, { area: "local" }, controlUiStorageKeys.settings));
   }
   const trimmed = token?.trim() ? token.trim() : undefined;
-  const options: Omit<ClientOptions, "switches"> = { ...common(spec), kind: "control-ui", url, ...defined("passiveToken", trimmed) };
+  const options: Omit<ClientOptions, "switches"> = {
+    ...common(spec),
+    kind: "control-ui",
+    url,
+    ...defined("passiveToken", trimmed),
+    ...defined("origin", spec.pageOrigin),
+  };
   return { options, origin: { kind: "browser-storage", area, key, ...defined("token", trimmed) }, urlSource: "browser" };
 }
 

@@ -14,3 +14,4 @@ export { registerScript, scriptNames, type ScriptFn } from "./kinds/script.ts";
 export { releaseTuiIdentity } from "./kinds/tui-identity.ts";
 export { scenario, perProfile, ScenarioBuilder, filledSeedHex, libraryGatewayAddress, libraryLocalUrl, libraryRemoteUrl, libraryPort } from "./builder.ts";
 export { specToYaml, schemaRepoPath } from "./export.ts";
+export { resolveBuildId, gatewayBuildId } from "./placeholders.ts";

@@ -2,10 +2,12 @@
 // per socket in src/world/attempt): {{gatewayToken}}, {{lastRequestId}}, {{deviceToken:NAME}} (also
 // NAME:role or NAME/role), {{deviceId:NAME}}, {{protocol}} and {{signatureVersion}} (the run's release),
 // {{bootstrapToken:NAME}} and {{setupCode:NAME}} (a `setupCode` step's; the token is empty when the release's
-// setup code carries the gateway secret instead).
-// An unknown placeholder is left as written.
+// setup code carries the gateway secret instead), and {{buildId}} (the gateway's build: the Control UI build id
+// a release requires; as a whole value it drops its key where the release's ConnectParams rejects
+// client.buildId). An unknown placeholder is left as written.
 import type { IssuedSetupCode, World } from "../../world/index.ts";
 import type { Profile } from "../../profiles/index.ts";
+import { clientBuildIdAccepted } from "../../protocol/index.ts";
 
 export interface PlaceholderBindings {
   readonly world: World;
@@ -32,6 +34,8 @@ function resolveOne(name: string, arg: string | undefined, b: PlaceholderBinding
       return String(b.profile.gateway.protocolVersion);
     case "signatureVersion":
       return b.profile.client.signatureVersion;
+    case "buildId":
+      return gatewayBuildId(b.world);
     case "deviceId":
       return arg !== undefined && b.seeds[arg] !== undefined ? b.deviceIdOf(arg) : undefined;
     case "deviceToken": {
@@ -59,4 +63,28 @@ export function resolveNumbers(value: unknown, profile: Profile): unknown {
   }
   if (value === "{{signatureVersion}}") return profile.client.signatureVersion;
   return value;
+}
+
+/** The build the world's (first) gateway runs: what its own Control UI bundle reports as client.buildId. */
+export function gatewayBuildId(world: World): string | undefined {
+  return world.gateways.values().next().value?.state.config.version;
+}
+
+/**
+ * `{{buildId}}` as a whole value: the gateway's build where the release's ConnectParams has client.buildId (the
+ * 2026.9 gateway requires it of a Control UI served by itself), and the key left out where the closed `client`
+ * object rejects it (up to 2026.3). Other strings keep it for resolvePlaceholders.
+ */
+export function resolveBuildId(value: unknown, options: { profile: Profile; buildId: string | undefined }): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveBuildId(v, options));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === "{{buildId}}" && options.buildId !== undefined) {
+      if (clientBuildIdAccepted(options.profile.gateway.connectSchema)) out[k] = options.buildId;
+      continue;
+    }
+    out[k] = resolveBuildId(v, options);
+  }
+  return out;
 }

@@ -18,6 +18,9 @@ import { expectClientAuthKind } from "./kinds/expect-client-auth.ts";
 import { gatewayProcessKind } from "./kinds/gateway-process.ts";
 import { approvePendingKind } from "./kinds/approve-pending.ts";
 import { browserTokenKind } from "./kinds/browser-token.ts";
+import { browserTabKind } from "./kinds/browser-tab.ts";
+import { browserStorageKind } from "./kinds/browser-storage.ts";
+import { expectBrowserTabKind } from "./kinds/expect-browser-tab.ts";
 import { clockKind } from "./kinds/clock.ts";
 import { expectConfigKind } from "./kinds/expect-config.ts";
 import { expectConnectedKind } from "./kinds/expect-connected.ts";
@@ -55,6 +58,9 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   snapshot: snapshotKind,
   machineClient: machineClientKind,
   browserToken: browserTokenKind,
+  browserTab: browserTabKind,
+  browserStorage: browserStorageKind,
+  expectBrowserTab: expectBrowserTabKind,
   stop: stopKind,
   start: startKind,
   refresh: refreshKind,

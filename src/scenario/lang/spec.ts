@@ -10,6 +10,9 @@ import type { ExpectGatewayStep } from "./kinds/expect-gateway.ts";
 import type { ExpectClientAuthStep } from "./kinds/expect-client-auth.ts";
 import type { GatewayProcessStep } from "./kinds/gateway-process.ts";
 import type { SetupCodeStep } from "./kinds/setup-code.ts";
+import type { BrowserTabStep } from "./kinds/browser-tab.ts";
+import type { BrowserStorageStep } from "./kinds/browser-storage.ts";
+import type { ExpectBrowserTabStep } from "./kinds/expect-browser-tab.ts";
 
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
@@ -307,6 +310,9 @@ export interface StepPayloads {
   snapshot: { machine: string; as: string };
   machineClient: MachineClientStep;
   browserToken: BrowserTokenStep;
+  browserTab: BrowserTabStep;
+  browserStorage: BrowserStorageStep;
+  expectBrowserTab: ExpectBrowserTabStep;
   stop: string;
   start: string;
   refresh: string;

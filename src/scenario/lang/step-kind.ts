@@ -19,6 +19,8 @@ export interface StaticModel {
   readonly machines: Set<string>;
   /** Setup codes named by earlier setupCode steps. */
   readonly setupCodes: Set<string>;
+  /** Clients running in a browser tab opened by URL → the tab and whether it is still open. */
+  readonly browserTabs: Map<string, { readonly machine: string; readonly browser: string; readonly tab: string; open: boolean }>;
   /** The standard world (gateway-host and its peers) is there. */
   readonly standard: boolean;
   /** Records one input problem at a JSON pointer (e.g. `/steps/3/client/identity`). */

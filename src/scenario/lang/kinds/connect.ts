@@ -1,12 +1,13 @@
 // connect: one raw connect attempt (the Attempt format of src/world/attempt, shared with the real-gateway
 // oracle) from a standard peer (`from`) or a named host (`host` + `url`), then field-by-field expectations on
 // what the gateway answered. The device signs with the release's signature version unless the step says
-// otherwise; "{{protocol}}" as a whole value is the release's protocol number.
+// otherwise; "{{protocol}}" as a whole value is the release's protocol number, "{{buildId}}" the gateway's build
+// where the release has client.buildId (the key is left out where it does not).
 // `{ connect: { name: a, from: lan, connect: { params: {…} }, device: { identity: laptop } }, expect: { ok: true } }`
 import type { Attempt, Outcome } from "../../../world/index.ts";
 import { requireWithinBudget } from "../../runner.ts";
 import type { ScenarioContext } from "../../scenario.ts";
-import { resolveNumbers } from "../placeholders.ts";
+import { gatewayBuildId, resolveBuildId, resolveNumbers } from "../placeholders.ts";
 import type { CaseExpect, ConnectPayload } from "../spec.ts";
 import { defineStepKind, type StepEnv } from "../step-kind.ts";
 import { identitySeedFor, standardOrigin, standardPort } from "../standard-world.ts";
@@ -96,7 +97,8 @@ export const connectKind = defineStepKind({
   },
   async run(step, env) {
     const { from, host, url, background, ...attemptIn } = step.connect;
-    const attempt = toAttempt(resolveNumbers(attemptIn, env.profile) as ConnectPayload, env);
+    const resolved = resolveBuildId(resolveNumbers(attemptIn, env.profile), { profile: env.profile, buildId: gatewayBuildId(env.world) });
+    const attempt = toAttempt(resolved as ConnectPayload, env);
     const where = host !== undefined ? { host, url: url! } : standardOrigin(from ?? "local");
     const label = `step ${env.stepIndex} (${attempt.name})`;
     const stepIndex = env.stepIndex;
