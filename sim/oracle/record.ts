@@ -169,7 +169,8 @@ async function main(): Promise<void> {
   console.log(`# wrote ${out} (${runs.length} runs, ${fixture.durationMs} ms)`);
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script (not when bundled into dist/main.mjs, where import.meta.url is the bundle's).
+if (process.argv[1] !== undefined && import.meta.url.endsWith("/record.ts") && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().then(
     () => process.exit(0),
     (error: unknown) => {

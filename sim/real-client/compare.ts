@@ -137,7 +137,8 @@ function failUnknown(name: string): never {
   throw new Error(`unknown story ${name}; stories: ${stories.map((s) => s.name).join(", ")}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not when bundled into dist/main.mjs, where import.meta.url is the bundle's).
+if (import.meta.url.endsWith("/compare.ts") && import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -1,7 +1,7 @@
 // The simulated world: one scheduler (clock, PRNG streams, trace), one network, the gateways and peers on it.
 // A builder-style facade (turmoil's shape): add hosts and nodes, script faults, run for virtual time.
 import { NodeClock, Trace, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler, type TraceSpill } from "../kernel/index.ts";
-import { Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
+import { isSimulatedLanAddress, Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
 import type { BootstrapStore, GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
@@ -176,7 +176,7 @@ export class World {
         name: options.name,
         host: options.host,
         user: options.user,
-        url: c.url,
+        url: this.realClientUrl(c.url),
         module: this.realClientModule,
         kind: c.kind,
         identity: c.identity,
@@ -191,6 +191,26 @@ export class World {
     }
     this.addClient(options);
     return "sim";
+  }
+
+  /**
+   * The URL the real client dials. The simulation's LAN is documentation address space (192.0.2.0/24,
+   * 198.51.100.0/24), which the real client rightly counts as public and refuses over plaintext ws://; a real LAN
+   * client reaches its gateway at an RFC1918 address or the machine's mDNS name, which it trusts. So a LAN
+   * address literal becomes `<host name>.local`, a DNS name for the same address (the simulated client keeps the
+   * literal; only runs with the real client change).
+   */
+  private realClientUrl(url: string): string {
+    if (!URL.canParse(url)) return url;
+    const parsed = new URL(url);
+    const address = parsed.hostname;
+    if (!isSimulatedLanAddress(address)) return url;
+    const host = this.network.hosts.hostAt(address);
+    if (!host) return url;
+    const name = `${host.name}.local`;
+    if (this.network.hosts.resolve(host, name).kind === "not-found") this.network.addDnsName(name, address);
+    parsed.hostname = name;
+    return parsed.href;
   }
 
   clientStatus(name: string): ClientStatus {

@@ -1,5 +1,7 @@
-// The real OpenClaw client playing the clients of the scenario files (where it applies): same verdict as the
-// simulated client under 2026.9, the real client really ran, and the trace hash is stable across two runs.
+// The real OpenClaw client playing the clients of the scenario files and the bug corpus (where it applies): same
+// verdict as the simulated client under 2026.9, the real client really ran, and the trace hash is stable across
+// two runs. A LAN client among them dials the gateway by its .local name (world.ts realClientUrl): the real
+// client refuses plaintext ws:// to the simulation's documentation-range LAN addresses.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,22 +9,23 @@ import { caseScenario, parseCaseFile, runScenario, type CaseFile } from "../../s
 import { realClientRefusal } from "../../sim/real-client/applicable.ts";
 import { loaded, profile2026_9, realAvailable } from "./harness.ts";
 
-const dir = join(import.meta.dirname, "..", "..", "scenarios", "files");
-const all = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+const scenariosDir = join(import.meta.dirname, "..", "..", "scenarios");
+const all = ["files", "bugs"].flatMap((d) => readdirSync(join(scenariosDir, d)).filter((f) => f.endsWith(".yaml")).map((f) => `${d}/${f}`));
 // The files the real client can play, as `pnpm sim gate --client real` picks them.
 const files = all.filter((f) => realClientRefusal(load(f)) === undefined);
 
 function load(name: string): CaseFile {
-  const parsed = parseCaseFile(readFileSync(join(dir, name), "utf8"), name);
+  const parsed = parseCaseFile(readFileSync(join(scenariosDir, name), "utf8"), name);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.file;
 }
 
 describe("which scenario files the real client plays", () => {
   it("plays the client files and refuses the simulated-only ones with a reason", () => {
-    expect(files).toContain("token-priority-regression.yaml");
-    expect(realClientRefusal(load("client-upgrade.yaml"))).toMatch(/clientLife/);
-    expect(realClientRefusal(load("connect-before-challenge.yaml"))).toMatch(/no client/);
+    expect(files).toContain("files/token-priority-regression.yaml");
+    expect(files).toContain("bugs/revoke-keeps-session-55952.yaml");
+    expect(realClientRefusal(load("files/client-upgrade.yaml"))).toMatch(/clientLife/);
+    expect(realClientRefusal(load("files/connect-before-challenge.yaml"))).toMatch(/no client/);
     expect(files.length).toBeGreaterThan(3);
   });
 });
@@ -39,5 +42,18 @@ describe.skipIf(!realAvailable)("scenario files with the real client (2026.9)", 
     expect(again.traceHash).toBe(real.traceHash);
     // The real client did run: its nodes record device-auth and connect events under the same names.
     expect(real.traceHash).not.toBe(sim.traceHash);
+  });
+});
+
+describe.skipIf(!realAvailable)("the real client on the LAN", () => {
+  const module = loaded.kind === "loaded" ? loaded.module : undefined;
+  it("reaches the gateway by its .local name (the simulated client keeps the address)", async () => {
+    const scenario = caseScenario(load("bugs/revoke-keeps-session-55952.yaml"));
+    const fixed = await runScenario(scenario, { seed: 7n, profile: profile2026_9, realClientModule: module });
+    expect(fixed.verdict).toBe("pass");
+    expect(JSON.stringify(fixed.events)).toContain("gateway-host.local:18789");
+    const sim = await runScenario(scenario, { seed: 7n, profile: profile2026_9 });
+    expect(JSON.stringify(sim.events)).not.toContain(".local:18789");
+    expect(JSON.stringify(sim.events)).toContain("192.0.2.10:18789");
   });
 });

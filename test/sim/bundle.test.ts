@@ -2,11 +2,13 @@
 // that same command into a scratch folder inside the repo (so its external packages resolve), it runs a
 // scenario, and a chaos sweep on two worker threads loads the compiled worker beside it and gives the same
 // summary as one worker. (Before the worker was bundled, `--workers 2` from the bundle died looking for a
-// worker file that only exists beside the sources.)
+// worker file that only exists beside the sources.) The real client's module hook, a file beside the sources,
+// is found from the bundle too.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realAvailable } from "../real-client/harness.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 // A direct child of the root, like dist/: the bundle finds package.json one level up.
@@ -49,5 +51,12 @@ describe("the compiled entry", () => {
     const s1 = JSON.parse(readFileSync(one, "utf8"));
     expect(s1.rows).toHaveLength(6);
     expect(readFileSync(two, "utf8")).toBe(readFileSync(one, "utf8"));
+  });
+
+  it.skipIf(!realAvailable)("runs the real client (its module hook stays beside the sources)", { timeout: 120_000 }, () => {
+    const r = sim("gate", "--client", "real", "--no-color");
+    expect(r.stderr).not.toContain("internal error");
+    expect(r.stdout).toMatch(/gate --client real: \d+ stories \(0 differ\), \d+ scenario files \(0 differ or unstable\)/);
+    expect(r.status, r.stdout.slice(-2000)).toBe(0);
   });
 });

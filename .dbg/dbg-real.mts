@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findProfile, runScenario, parseCaseFile, caseScenario, formatTraceEvent } from "/work/main/src/index.ts";
+import { loadRealGatewayClient } from "/work/main/sim/real-client/load.ts";
+const path = process.argv[2]!;
+const loaded = await loadRealGatewayClient();
+if (loaded.kind !== "loaded") throw new Error("no real client");
+const parsed = parseCaseFile(readFileSync(join("/work/main", path), "utf8"), path);
+if (!parsed.ok) throw new Error("parse");
+const profile = findProfile("2026.9")!;
+const scenario = caseScenario(parsed.file);
+const real = await runScenario(scenario, { seed: 424242n, profile, source: { kind: "file", path }, realClientModule: loaded.module });
+console.log(real.verdict, JSON.stringify(real.findings, null, 1).slice(0, 3000));
