@@ -41,6 +41,7 @@ import { attackKind } from "./kinds/attack.ts";
 import { hostEnvKind } from "./kinds/host-env.ts";
 import { settlePendingKind } from "./kinds/settle-pending.ts";
 import { alignTokenKind } from "./kinds/align-token.ts";
+import { timeMarkKind, waitUntilKind } from "./kinds/time-mark.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -86,6 +87,8 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   hostEnv: hostEnvKind,
   settlePending: settlePendingKind,
   alignToken: alignTokenKind,
+  timeMark: timeMarkKind,
+  waitUntil: waitUntilKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];

@@ -18,6 +18,7 @@ import type { AttackStep } from "./kinds/attack.ts";
 import type { HostEnvStep } from "./kinds/host-env.ts";
 import type { SettlePendingStep } from "./kinds/settle-pending.ts";
 import type { AlignTokenStep } from "./kinds/align-token.ts";
+import type { WaitUntilStep } from "./kinds/time-mark.ts";
 
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
@@ -355,6 +356,10 @@ export interface StepPayloads {
   settlePending: SettlePendingStep;
   /** The config's shared token copied to the shell, `.env` and Control UI tabs; the unit's copy removed. */
   alignToken: AlignTokenStep;
+  /** Names this instant for later waitUntil steps. */
+  timeMark: string;
+  /** Waits until `ms` after a time mark (nothing when that is past). */
+  waitUntil: WaitUntilStep;
 }
 
 /** Keys a kind allows besides its own (e.g. a connect step's `expect`). */
