@@ -61,7 +61,7 @@ export const netFaultKind = defineStepKind({
     const f = step.netFault;
     const name = netFaultNames.find((k) => k in f)!;
     const end = startFault(f, name, env);
-    env.world.scheduler.schedule(f.forMs, { actor: "fault", label: `end ${name}`, traced: true }, end);
+    env.world.scheduler.schedule(f.forMs, { actor: "fault", label: `end ${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, traced: true }, end);
   },
   print: (step) => `${describeNetFault(step.netFault)} for ${step.netFault.forMs} ms`,
 });
