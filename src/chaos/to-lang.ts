@@ -101,7 +101,7 @@ function worldSteps(walk: Walk): void {
       ...(g.shellToken ? { shellEnv: { [envNames.gatewayToken]: firstToken } } : {}),
       dotEnv: g.dotEnvToken ? `${envNames.gatewayToken}=${firstToken}\n` : null,
       cliIdentity: operatorIdentity,
-      ...(g.legacyUnit ? { legacyUnit: { config } } : {}),
+      ...(g.legacyUnit ? { legacyUnit: { config: structuredClone(config) } } : {}),
     },
   });
   for (const c of plan.clients) {

@@ -109,7 +109,8 @@ describe("chaos plan → RunSpec", () => {
     const t = planToRunSpec(plan, heavy);
     expect(t.ok).toBe(true);
     if (!t.ok) return;
-    expect(checkRunSpec(JSON.parse(JSON.stringify(t.spec)), "x.yaml").problems ?? []).toEqual([]);
+    const checked = checkRunSpec(JSON.parse(JSON.stringify(t.spec)), "x.yaml");
+    expect(checked.ok ? [] : checked.problems).toEqual([]);
     expect(t.spec.invariants!.map((r) => (typeof r === "string" ? r : r.name))).toEqual(["standard", "shared-secret-sessions-closed", "adversary-refused"]);
     expect(t.spec.world).toBe("bare");
   });
