@@ -7,7 +7,6 @@ import type { Attempt, DeviceSpec } from "../world/index.ts";
 import { gatewayPort, remoteUrl, type ChaosWorld } from "./chaos-world.ts";
 import type { Attack } from "./steps.ts";
 import { configToken } from "./timeline.ts";
-
 import { adversaryAttemptPrefix } from "../invariants/index.ts";
 
 export const adversaryHost = "adversary";

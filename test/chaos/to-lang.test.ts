@@ -5,6 +5,8 @@
 // differ, and only by bookkeeping: the interpreter's step markers, chaos's notes, the heal's fault record, the
 // browser token pasted by a step instead of built into the machine, and the actor of a fault's end timer.
 import { describe, expect, it } from "vitest";
+import { chaosYamlFile } from "../../sim/chaos-emit.ts";
+import { runChaosPlan } from "../../sim/chaos-run.ts";
 import {
   chaosScenario,
   chaosScenarioDirect,
@@ -13,6 +15,7 @@ import {
   findProfile,
   fullSelection,
   generatePlan,
+  parseReplayPath,
   parseRunSpec,
   planToRunSpec,
   runScenario,
@@ -105,6 +108,22 @@ describe("chaos plan → RunSpec", () => {
     const result = await runScenario(chaosScenario(plan, fullSelection(plan), light), { seed: 3n, profile: findProfile("2026.9")! });
     expect(result.scenario).toBe("chaos-light");
     expect(result.events.some((e) => e.kind === "step" && e.data["kind"] === "waitUntil")).toBe(true);
+  });
+
+  it("the shrunk failure's YAML file runs to the chaos replay's verdict and trace hash", async () => {
+    const profile = findProfile("2026.2.13")!;
+    const path = "c0-e1@1000";
+    const yaml = chaosYamlFile({ seed: 424242n, preset: light, profile, path, yamlPath: "reports/chaos/x.yaml" });
+    expect(yaml.ok).toBe(true);
+    if (!yaml.ok) return;
+    expect(yaml.text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/scenario.schema.json");
+    const parsed = parseRunSpec(yaml.text, "x.yaml", profile);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const fromFile = await runScenario(specScenario(parsed.spec), { seed: 424242n, profile });
+    const replay = await runChaosPlan(424242n, light, profile, parseReplayPath(path)!);
+    expect(fromFile.verdict).toBe("fail");
+    expect(invariantsOf(fromFile)).toEqual(invariantsOf(replay));
+    expect(fromFile.traceHash).toBe(replay.traceHash);
   });
 
   it("a translated plan passes the schema and the static check, and names chaos's invariants", () => {
