@@ -243,8 +243,29 @@ export function chaosInvariantRefs(plan: ChaosPlan): InvariantRef[] {
   ];
 }
 
-/** Translates a (selected) chaos plan into a RunSpec; refuses a plan holding a step it cannot say. */
+/** Fields of the drawn world this translation knows; a field added to the generator without a translation is refused. */
+const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken"];
+const knownClientFields = ["name", "kind", "on", "withDevice", "credential"];
+const knownCredentials = ["explicit", "own-env", "shell", "browser", "handed"];
+const knownPlacements = ["gateway-host", "lan"];
+
+/** Why the drawn world cannot be said yet (a field or value this file does not translate), else undefined. */
+function worldRefusal(plan: ChaosPlan): string | undefined {
+  const gatewayExtra = Object.keys(plan.gateway).filter((k) => !knownGatewayFields.includes(k));
+  if (gatewayExtra.length > 0) return `the gateway draw's field(s) ${gatewayExtra.map((k) => `'${k}'`).join(", ")} have no translation yet (src/chaos/to-lang.ts)`;
+  for (const c of plan.clients) {
+    const extra = Object.keys(c).filter((k) => !knownClientFields.includes(k));
+    if (extra.length > 0) return `client ${c.name}: field(s) ${extra.map((k) => `'${k}'`).join(", ")} have no translation yet (src/chaos/to-lang.ts)`;
+    if (!knownCredentials.includes(c.credential)) return `client ${c.name}: credential source '${c.credential}' has no translation yet (src/chaos/to-lang.ts)`;
+    if (!knownPlacements.includes(c.on)) return `client ${c.name}: placement '${c.on}' has no translation yet (src/chaos/to-lang.ts)`;
+  }
+  return undefined;
+}
+
+/** Translates a (selected) chaos plan into a RunSpec; refuses a plan holding a step or a world field it cannot say. */
 export function planToRunSpec(plan: ChaosPlan, preset: FaultPreset, options: { selection?: PlanSelection; profile?: string } = {}): ToLangResult {
+  const refusal = worldRefusal(plan);
+  if (refusal !== undefined) return { ok: false, message: refusal };
   const walk: Walk = { plan, preset, steps: [], identities: {}, clients: new Map(), clockJumps: new Map(), snapshots: 0 };
   worldSteps(walk);
   for (const [i, { atMs, step }] of plan.steps.entries()) {

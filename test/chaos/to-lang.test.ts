@@ -154,6 +154,15 @@ describe("chaos plan → RunSpec", () => {
     // chaos then runs the plan on its own interpreter and says why in the trace
     expect(chaosScenario(odd, fullSelection(odd), light).description).not.toContain("step language");
   });
+
+  it("refuses a drawn world field or credential source it does not translate, naming it", () => {
+    const plan = generatePlan(1n, light);
+    const gateway = planToRunSpec({ ...plan, gateway: { ...plan.gateway, authMode: "password" } as never }, light);
+    expect(!gateway.ok && gateway.message).toContain("field(s) 'authMode' have no translation");
+    const clients = plan.clients.map((c, i) => (i === 0 ? { ...c, credential: "password-file" as never } : c));
+    const client = planToRunSpec({ ...plan, clients }, light);
+    expect(!client.ok && client.message).toContain(`client ${plan.clients[0]!.name}: credential source 'password-file'`);
+  });
 });
 
 describe("the step kinds chaos needs, checked statically", () => {
