@@ -65,11 +65,7 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
 export function chaosScenario(plan: ChaosPlan, selection: PlanSelection, preset: FaultPreset): Scenario {
   const translated = planToRunSpec(plan, preset, { selection });
   if (!translated.ok) return chaosScenarioDirect(plan, selection, preset, `direct path: ${translated.message}`);
-  return {
-    ...specScenario(translated.spec),
-    name: `chaos-${plan.preset}`,
-    description: `chaos run (${plan.preset}) in the step language: ${plan.clients.length} clients, ${plan.steps.length} steps, then heal; replay path ${formatReplayPath(selection)}`,
-  };
+  return specScenario(translated.spec);
 }
 
 /** The plan run by chaos's own interpreter (timeline.ts, heal.ts): the reference the step-language path is held to. */

@@ -275,11 +275,12 @@ export function planToRunSpec(plan: ChaosPlan, preset: FaultPreset, options: { s
   }
   walk.steps.push({ waitUntil: { mark: timelineMark, ms: plan.safetyMs } });
   healSteps(walk);
-  const path = options.selection ? ` ${formatReplayPath(options.selection)}` : "";
+  const path = options.selection ? `; replay path ${formatReplayPath(options.selection)}` : "";
   const seed = Number(plan.seed);
   const spec: RunSpec = {
-    name: `chaos-${plan.preset}-${plan.seed}`,
-    description: `chaos plan (${plan.preset}) seed ${plan.seed}${path}: ${plan.clients.length} clients, ${plan.steps.length} steps, then heal`,
+    // The chaos run's own name, so a trace's embedded RunSpec replays as the same scenario.
+    name: `chaos-${plan.preset}`,
+    description: `chaos run (${plan.preset}) seed ${plan.seed} in the step language: ${plan.clients.length} clients, ${plan.steps.length} steps, then heal${path}`,
     ...(Number.isSafeInteger(seed) ? { seed } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     world: "bare",
