@@ -23,6 +23,7 @@ describe("which scenario files the real client plays", () => {
     expect(files).toContain("token-priority-regression.yaml");
     expect(realClientRefusal(load("client-upgrade.yaml"))).toMatch(/clientLife/);
     expect(realClientRefusal(load("connect-before-challenge.yaml"))).toMatch(/no client/);
+    expect(realClientRefusal(load("chaos-episodes.yaml"))).toMatch(/relaunches/);
     expect(files.length).toBeGreaterThan(3);
   });
 });
