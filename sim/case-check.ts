@@ -53,8 +53,9 @@ function stepMistake(step: unknown, at: string, ctx: StepContext): string | unde
   const client = step["client"];
   if (isFields(client)) {
     const name = text(client, "name");
-    if (name !== undefined && ctx.clients.includes(name)) return `at ${at}/client/name: client '${name}' is declared twice`;
-    if (name !== undefined) ctx.clients.push(name);
+    const relaunch = client["relaunch"] === true;
+    if (name !== undefined && !relaunch && ctx.clients.includes(name)) return `at ${at}/client/name: client '${name}' is declared twice`;
+    if (name !== undefined && !ctx.clients.includes(name)) ctx.clients.push(name);
     const from = text(client, "from") ?? "local";
     if (client["clockOffsetMs"] !== undefined && from === "local") {
       return `at ${at}/client/clockOffsetMs: a client on the gateway's host shares its clock; give it 'from: lan' or 'from: remote'`;

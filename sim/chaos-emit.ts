@@ -1,13 +1,36 @@
 // Emitting a shrunk chaos failure: the minimal plan as a JSON scenario file (seed, preset, profile, replay path
-// and the steps that ran, printable) and, with --emit-test, a vitest regression test that replays it and
-// requires every invariant to hold — red while the bug is there, green once it is fixed.
+// and the steps that ran, printable), the same plan in the step language as a YAML scenario file that
+// `pnpm sim run` runs, and, with --emit-test, a vitest regression test that runs that YAML file through the
+// normal runner and requires every invariant to hold — red while the bug is there, green once it is fixed.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { describeStep, generatePlan, parseReplayPath, selectPlan, type FaultPreset, type Profile } from "../src/index.ts";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { describeStep, generatePlan, parseReplayPath, planToRunSpec, schemaRepoPath, selectPlan, specToYaml, type FaultPreset, type Profile } from "../src/index.ts";
 
 export interface EmittedFailure {
   readonly scenarioPath: string;
+  /** The shrunk plan as a step-language file, and the command that runs it. */
+  readonly yamlPath?: string;
+  readonly runCommand?: string;
+  /** Why no YAML file was written (a step without a translation). */
+  readonly yamlRefused?: string;
   readonly testPath?: string;
+}
+
+const repoRoot = join(import.meta.dirname, "..");
+
+/** The shrunk plan as a YAML scenario file (schema line relative to where it is written), or why not. */
+export function chaosYamlFile(options: { seed: bigint; preset: FaultPreset; profile: Profile; path: string; yamlPath: string }): { ok: true; text: string } | { ok: false; message: string } {
+  const selection = parseReplayPath(options.path)!;
+  const minimal = selectPlan(generatePlan(options.seed, options.preset), selection);
+  const translated = planToRunSpec(minimal, options.preset, { selection, profile: options.profile.name });
+  if (!translated.ok) return translated;
+  const schemaRef = relative(dirname(resolve(options.yamlPath)), join(repoRoot, schemaRepoPath));
+  const origin = `shrunk chaos failure: pnpm sim chaos --seed ${options.seed} --profile ${options.profile.name} --preset ${options.preset.name} --replay ${options.path}`;
+  return { ok: true, text: specToYaml(translated.spec, { schemaRef, origin }) };
+}
+
+export function runFileCommand(file: string, profile: string, seed: bigint): string {
+  return `pnpm sim run ${file} --profile ${profile} --seed ${seed}`;
 }
 
 function slug(text: string): string {
@@ -29,6 +52,34 @@ export function chaosScenarioFile(seed: bigint, preset: FaultPreset, profile: Pr
     clients: minimal.clients,
     steps: minimal.steps.map((s) => ({ atMs: s.atMs, step: s.step, says: describeStep(s.step) })),
   };
+}
+
+/** The regression test: runs the YAML file next to it through the normal runner (parse, check, interpret). */
+function yamlTestText(options: { seed: bigint; profile: string; fixed: string; path: string; invariant: string; message: string; yamlFile: string }): string {
+  return `// Regression emitted by \`pnpm sim chaos --emit-test\`: a shrunk chaos failure found under ${options.profile},
+// as the step-language file ${options.yamlFile} next to this test.
+// Found: [${options.invariant}] ${options.message.replace(/\n/g, " ").slice(0, 200)}
+// It runs under the fixed profile ${options.fixed} (green); CLAWSIM_PROFILE=${options.profile} runs it where the bug
+// is (red). By hand: ${runFileCommand(`test/regressions/${options.yamlFile}`, options.profile, options.seed)}
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findMutant, findProfile, parseRunSpec, profiles, runScenario, specScenario } from "../../src/index.ts";
+
+const file = join(import.meta.dirname, ${JSON.stringify(options.yamlFile)});
+const seed = ${options.seed}n;
+const profileName = process.env["CLAWSIM_PROFILE"] ?? ${JSON.stringify(options.fixed)};
+const profile = findProfile(profileName) ?? findMutant(profileName, profiles);
+
+describe("chaos regression found under ${options.profile}, seed ${options.seed} ${options.path}", () => {
+  it("every invariant holds on the shrunk chaos plan (step-language file)", async () => {
+    const parsed = parseRunSpec(readFileSync(file, "utf8"), file, profile!);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const result = await runScenario(specScenario(parsed.spec), { seed, profile: profile! });
+    expect(result.findings.map((f) => \`[\${f.invariant}] \${f.message}\`)).toEqual([]);
+  });
+});
+`;
 }
 
 function testText(options: { seed: bigint; preset: string; profile: string; fixed: string; path: string; invariant: string; message: string }): string {
@@ -72,9 +123,22 @@ export function emitFailure(options: {
   const scenarioPath = `${options.dir}/${name}.json`;
   mkdirSync(dirname(scenarioPath), { recursive: true });
   writeFileSync(scenarioPath, `${JSON.stringify(chaosScenarioFile(options.seed, options.preset, options.profile, options.path), null, 2)}\n`);
-  if (!options.emitTest) return { scenarioPath };
+  const yaml = writeYaml(options, `${options.dir}/${name}.yaml`);
+  if (!options.emitTest) return { scenarioPath, ...yaml };
   const testPath = `test/regressions/${name}.test.ts`;
   mkdirSync(dirname(testPath), { recursive: true });
-  writeFileSync(testPath, testText({ seed: options.seed, preset: options.preset.name, profile: options.profile.name, fixed: options.fixed, path: options.path, invariant: options.invariant, message: options.message }));
-  return { scenarioPath, testPath };
+  const common = { seed: options.seed, profile: options.profile.name, fixed: options.fixed, path: options.path, invariant: options.invariant, message: options.message };
+  const testYaml = writeYaml(options, `test/regressions/${name}.yaml`);
+  // The test runs the step-language file; a plan the translation refuses keeps the replay-path test.
+  const text = testYaml.yamlPath !== undefined ? yamlTestText({ ...common, yamlFile: basename(testYaml.yamlPath) }) : testText({ ...common, preset: options.preset.name });
+  writeFileSync(testPath, text);
+  return { scenarioPath, ...yaml, testPath };
+}
+
+function writeYaml(options: { seed: bigint; preset: FaultPreset; profile: Profile; path: string }, yamlPath: string): Pick<EmittedFailure, "yamlPath" | "runCommand" | "yamlRefused"> {
+  const yaml = chaosYamlFile({ ...options, yamlPath });
+  if (!yaml.ok) return { yamlRefused: yaml.message };
+  mkdirSync(dirname(yamlPath), { recursive: true });
+  writeFileSync(yamlPath, yaml.text);
+  return { yamlPath, runCommand: runFileCommand(yamlPath, options.profile.name, options.seed) };
 }

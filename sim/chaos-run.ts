@@ -49,7 +49,7 @@ export function rowOf(result: RunResult): SeedRow {
 
 export async function runSeed(seed: bigint, preset: FaultPreset, profile: Profile): Promise<SeedOutcome> {
   const result = await runChaosPlan(seed, preset, profile);
-  return { row: rowOf(result), coverage: coverageOf(result.events) };
+  return { row: rowOf(result), coverage: coverageOf(result.events, generatePlan(seed, preset).steps) };
 }
 
 /** Shrink runs the kill-rate gate allows per target (a full `chaos` sweep uses the shrinker's own limit). */

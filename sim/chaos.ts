@@ -143,7 +143,10 @@ async function reportFirstFailure(args: SimArgs, summary: SweepSummary, preset: 
   const minimal = await runChaosPlan(seed, preset, profile, parseReplayPath(shrunk.path)!);
   await printResult(minimal, { ...args, json: false }, 0);
   const emitted = emitFailure({ seed, preset, profile, path: shrunk.path, invariant: shrunk.invariant, message: shrunk.message, dir: args.reportDir ?? "reports/chaos", emitTest: args.chaos?.emitTest ?? false, fixed: profile.name.includes("~") ? profile.name.slice(0, profile.name.indexOf("~")) : profiles[profiles.length - 1]!.name });
-  console.log(`scenario file: ${emitted.scenarioPath}${emitted.testPath ? `\nregression test: ${emitted.testPath}` : ""}`);
+  console.log(`scenario file: ${emitted.scenarioPath}`);
+  if (emitted.yamlPath !== undefined) console.log(`step-language file: ${emitted.yamlPath}\n  run it: ${emitted.runCommand}`);
+  else console.log(`no step-language file: ${emitted.yamlRefused}`);
+  if (emitted.testPath) console.log(`regression test: ${emitted.testPath}`);
 }
 
 export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Profile): Promise<number> {

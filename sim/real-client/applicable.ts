@@ -1,7 +1,7 @@
 // Which scenario files the real OpenClaw client can play: files with at least one client step of a kind it
 // implements (any but the Control UI, no one-shot call), and none of the steps that reach into a simulated
 // client's internals (process lifecycle and file edits, stored-token and last-error expectations, reconnect
-// policy overrides, peers told never to ack a close). Other files are simulated-client only.
+// policy overrides, relaunches, peers told never to ack a close). Other files are simulated-client only.
 import type { RunSpec } from "../../src/index.ts";
 
 /** Step kinds that act on or read a simulated client's internals. */
@@ -16,6 +16,7 @@ export function realClientRefusal(spec: RunSpec): string | undefined {
   const kind = simulatedOnlyKinds.find((k) => steps.some((st) => k in st));
   if (kind) return `uses ${kind}, which acts on a simulated client only`;
   if (clients.some((c) => c["reconnect"] !== undefined)) return "overrides a client's reconnect policy (simulated only)";
+  if (clients.some((c) => c["relaunch"] === true)) return "relaunches a client process (simulated clients only)";
   const process = steps.find((st) => "gatewayProcess" in st && (st["gatewayProcess"] as Record<string, unknown>)["peersNeverAck"]);
   if (process) return "names peers that never ack a close (simulated clients only)";
   return undefined;

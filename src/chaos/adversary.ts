@@ -7,9 +7,9 @@ import type { Attempt, DeviceSpec } from "../world/index.ts";
 import { gatewayPort, remoteUrl, type ChaosWorld } from "./chaos-world.ts";
 import type { Attack } from "./steps.ts";
 import { configToken } from "./timeline.ts";
+import { adversaryAttemptPrefix } from "../invariants/index.ts";
 
 export const adversaryHost = "adversary";
-export const adversaryAttemptPrefix = "adversary:";
 /** The adversary's own key (its device is never paired). */
 const adversarySeedHex = "ad".repeat(32);
 /** Bytes of an oversized first frame (well above every pre-auth cap). */

@@ -79,9 +79,14 @@ export function withControlUiToken(machine: Machine, client: string, token: stri
   return withBrowser(machine, browserProfile, storageSet(storage, area, controlUiTokenKey(localUrl), token));
 }
 
+/** The gateway machine's config file as the plan draws it (to-lang.ts passes it through as it is). */
+export function planGatewayConfig(plan: ChaosPlan): GatewayConfig {
+  return gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
+}
+
 function buildMachine(plan: ChaosPlan, world: World): Machine {
   const g = plan.gateway;
-  const config = gatewayConfig(firstToken, g.allowInsecureAuth);
+  const config = planGatewayConfig(plan);
   let machine = createMachine({
     name: gatewayMachine,
     config,

@@ -3,6 +3,7 @@
 // Pure functions of the trace; `unreached` lists the detail codes no run produced.
 import type { TraceEvent } from "../kernel/index.ts";
 import { ConnectErrorDetailCodes } from "../protocol/index.ts";
+import type { TimedStep } from "./steps.ts";
 
 /** "decision:connect.hello" → times seen. Keys: decision:, code:, detail:, step:, fault:, attack:. */
 export type CoverageCounts = Readonly<Record<string, number>>;
@@ -26,8 +27,13 @@ function stepKeys(out: Record<string, number>, step: unknown): void {
   if (typeof s.attack?.kind === "string") bump(out, `attack:${s.attack.kind}`);
 }
 
-export function coverageOf(events: readonly TraceEvent[]): CoverageCounts {
+/**
+ * Coverage of one run. With `steps` (the plan that ran: chaos runs every step of its timeline) the step, fault
+ * and attack keys come from the plan, as the step-language path leaves no chaos step notes; else from the notes.
+ */
+export function coverageOf(events: readonly TraceEvent[], steps?: readonly TimedStep[]): CoverageCounts {
   const out: Record<string, number> = {};
+  for (const s of steps ?? []) stepKeys(out, s.step);
   for (const e of events) {
     if (e.kind === "gateway" && typeof e.data["event"] === "string") bump(out, `decision:${e.data["event"]}`);
     if (e.kind === "client" && e.data["event"] === "connect-error") {
@@ -36,7 +42,7 @@ export function coverageOf(events: readonly TraceEvent[]): CoverageCounts {
       if (detail) bump(out, `detail:${detail}`);
     }
     if (e.kind === "client" && e.data["event"] === "paused") bump(out, "decision:client.paused");
-    if (e.kind === "note" && e.data["chaos"] === "step") stepKeys(out, e.data["step"]);
+    if (!steps && e.kind === "note" && e.data["chaos"] === "step") stepKeys(out, e.data["step"]);
     if (e.kind === "fault" && typeof e.data["what"] === "string") bump(out, `fault:${e.data["what"]}`);
   }
   return out;

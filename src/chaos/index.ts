@@ -14,3 +14,4 @@ export * from "./shrink.ts";
 export * from "./mutants.ts";
 export * from "./coverage.ts";
 export * from "./sweep.ts";
+export * from "./to-lang.ts";

@@ -10,7 +10,8 @@ import {
 } from "../invariants/index.ts";
 import type { TraceEvent } from "../kernel/index.ts";
 import type { Profile } from "../profiles/index.ts";
-import type { Scenario, ScenarioContext } from "../scenario/index.ts";
+import { specScenario, type Scenario, type ScenarioContext } from "../scenario/index.ts";
+import { planToRunSpec } from "./to-lang.ts";
 import { adversaryRefused } from "./adversary-refused.ts";
 import { buildChaosWorld, runFor, type ChaosWorld } from "./chaos-world.ts";
 import { heal } from "./heal.ts";
@@ -56,14 +57,29 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
   ];
 }
 
+/**
+ * A chaos plan as a Scenario, run through the step language: the plan is translated to a RunSpec (to-lang.ts)
+ * and the normal interpreter runs it. A plan holding a step kind the translation does not know yet runs on the
+ * direct path below instead, with a note naming the step (never silently).
+ */
 export function chaosScenario(plan: ChaosPlan, selection: PlanSelection, preset: FaultPreset): Scenario {
+  const translated = planToRunSpec(plan, preset, { selection });
+  if (!translated.ok) return chaosScenarioDirect(plan, selection, preset, `direct path: ${translated.message}`);
+  return specScenario(translated.spec);
+}
+
+/** The plan run by chaos's own interpreter (timeline.ts, heal.ts): the reference the step-language path is held to. */
+export function chaosScenarioDirect(plan: ChaosPlan, selection: PlanSelection, preset: FaultPreset, why?: string): Scenario {
   return {
     name: `chaos-${plan.preset}`,
     description: `chaos run (${plan.preset}): ${plan.clients.length} clients, ${plan.steps.length} steps, then heal; replay path ${formatReplayPath(selection)}`,
     expectDefault: "pass",
     budgets: { virtualTimeMsMax: pairingRoundMs + plan.safetyMs + plan.convergeWithinMs + healMsMax * 2 },
     invariants: (profile) => chaosInvariants(plan, profile),
-    run: (ctx) => runPlan(plan, preset, ctx),
+    run: (ctx) => {
+      if (why !== undefined) ctx.note(why, { chaos: "direct" });
+      return runPlan(plan, preset, ctx);
+    },
   };
 }
 

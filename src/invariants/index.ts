@@ -15,3 +15,4 @@ export { defaultInvariants, type DefaultInvariantsOptions } from "./defaults.ts"
 export { OPERATOR_ACTION_CODES, PAUSE_DETAIL_CODES, connectErrorCode } from "./failure-code.ts";
 export { findingsPerInvariantMax } from "./findings.ts";
 export { sharedSecretSessionsClosed, sharedSecretSessionsClosedName, sharedSecretCloseWithinMsDefault, type SharedSecretSessionsClosedOptions } from "./shared-secret-sessions-closed.ts";
+export { adversaryRefused, adversaryRefusedName, adversaryAttemptPrefix, impersonationAttacks } from "./security/adversary-refused.ts";

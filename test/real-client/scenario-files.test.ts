@@ -26,6 +26,7 @@ describe("which scenario files the real client plays", () => {
     expect(files).toContain("bugs/revoke-keeps-session-55952.yaml");
     expect(realClientRefusal(load("files/client-upgrade.yaml"))).toMatch(/clientLife/);
     expect(realClientRefusal(load("files/connect-before-challenge.yaml"))).toMatch(/no client/);
+    expect(realClientRefusal(load("files/chaos-episodes.yaml"))).toMatch(/relaunches/);
     expect(files.length).toBeGreaterThan(3);
   });
 });

@@ -58,6 +58,7 @@ function staticModel(spec: RunSpec, profile: Profile | undefined, problem: Stati
     hosts: new Set(standard ? ["gateway-host", "lan-peer", "tailnet-peer", "remote-peer"] : []),
     machines: new Set(standard ? ["gateway-host"] : []),
     setupCodes: new Set(),
+    marks: new Set(),
     browserTabs: new Map(),
     standard,
     problem,

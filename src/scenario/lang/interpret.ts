@@ -46,6 +46,7 @@ async function interpret(spec: RunSpec, ctx: ScenarioContext): Promise<void> {
     rules: [],
     snapshots: new Map(),
     setupCodes: new Map(),
+    marks: new Map(),
     pending: [],
     stepIndex: 0,
     resolve: (text) => resolvePlaceholders(text, env),

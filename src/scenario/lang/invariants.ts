@@ -3,6 +3,7 @@
 // close live sessions, the local backend's exemption) default from the profile's switches; options given in the
 // spec win. "standard" is the library's set (defaultInvariants with convergence clocked by converge markers).
 import {
+  adversaryRefused,
   converges,
   cve202632034,
   defaultInvariants,
@@ -60,6 +61,7 @@ const factories: Record<string, (o: Options, p: Profile) => Invariant[]> = {
   "no-silent-remote-pairing": () => [noSilentRemotePairing()],
   "cve-2026-32034": (o) => [cve202632034(o)],
   "shared-secret-sessions-closed": (o, p) => [sharedSecretSessionsClosed({ closeLiveSessions: p.gateway.sharedSecretRotationClosesSessions, ...o })],
+  "adversary-refused": () => [adversaryRefused()],
   standard: (o, p) => standardInvariants(p, o as DefaultInvariantsOptions),
 };
 

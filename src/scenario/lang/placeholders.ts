@@ -4,7 +4,8 @@
 // {{bootstrapToken:NAME}} and {{setupCode:NAME}} (a `setupCode` step's; the token is empty when the release's
 // setup code carries the gateway secret instead), and {{buildId}} (the gateway's build: the Control UI build id
 // a release requires; as a whole value it drops its key where the release's ConnectParams rejects
-// client.buildId). An unknown placeholder is left as written.
+// client.buildId), and {{configToken:MACHINE}} (the shared token that machine's config holds now). An unknown
+// placeholder is left as written.
 import type { IssuedSetupCode, World } from "../../world/index.ts";
 import type { Profile } from "../../profiles/index.ts";
 import { clientBuildIdAccepted } from "../../protocol/index.ts";
@@ -46,6 +47,11 @@ function resolveOne(name: string, arg: string | undefined, b: PlaceholderBinding
     case "bootstrapToken": {
       const code = arg !== undefined ? b.setupCodes?.get(arg) : undefined;
       return code ? (code.bootstrapToken ?? "") : undefined;
+    }
+    case "configToken": {
+      const machine = arg !== undefined ? b.world.machines.get(arg) : undefined;
+      const token = machine?.machine.config.config.gateway?.auth?.token;
+      return machine ? (typeof token === "string" ? token : "") : undefined;
     }
     case "setupCode":
       return arg !== undefined ? b.setupCodes?.get(arg)?.code : undefined;

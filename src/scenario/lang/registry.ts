@@ -36,6 +36,12 @@ import { openclawKind } from "./kinds/openclaw.ts";
 import { scriptKind } from "./kinds/script.ts";
 import { snapshotKind } from "./kinds/snapshot.ts";
 import { setupCodeKind } from "./kinds/setup-code.ts";
+import { netFaultKind } from "./kinds/net-fault.ts";
+import { attackKind } from "./kinds/attack.ts";
+import { hostEnvKind } from "./kinds/host-env.ts";
+import { settlePendingKind } from "./kinds/settle-pending.ts";
+import { alignTokenKind } from "./kinds/align-token.ts";
+import { timeMarkKind, waitUntilKind } from "./kinds/time-mark.ts";
 
 export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   connect: connectKind,
@@ -76,6 +82,13 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   expectEvent: expectEventKind,
   script: scriptKind,
   setupCode: setupCodeKind,
+  netFault: netFaultKind,
+  attack: attackKind,
+  hostEnv: hostEnvKind,
+  settlePending: settlePendingKind,
+  alignToken: alignTokenKind,
+  timeMark: timeMarkKind,
+  waitUntil: waitUntilKind,
 };
 
 export const stepKindNames = Object.keys(stepKinds) as StepKindName[];

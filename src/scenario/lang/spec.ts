@@ -13,6 +13,12 @@ import type { SetupCodeStep } from "./kinds/setup-code.ts";
 import type { BrowserTabStep } from "./kinds/browser-tab.ts";
 import type { BrowserStorageStep } from "./kinds/browser-storage.ts";
 import type { ExpectBrowserTabStep } from "./kinds/expect-browser-tab.ts";
+import type { NetFaultStep } from "./kinds/net-fault.ts";
+import type { AttackStep } from "./kinds/attack.ts";
+import type { HostEnvStep } from "./kinds/host-env.ts";
+import type { SettlePendingStep } from "./kinds/settle-pending.ts";
+import type { AlignTokenStep } from "./kinds/align-token.ts";
+import type { WaitUntilStep } from "./kinds/time-mark.ts";
 
 /** Where a standard-world peer sits relative to the gateway host. */
 export type CaseFrom = "local" | "lan" | "tailnet" | "remote";
@@ -142,6 +148,8 @@ export interface ClientStep {
   sameHostAs?: string;
   /** The client's own reconnect cadence over its release's defaults. */
   reconnect?: ReconnectPolicy;
+  /** Stop the running client of this name first and start this one in its place (same host: give host + url). */
+  relaunch?: boolean;
 }
 
 export type FaultStep =
@@ -197,6 +205,8 @@ export interface MachineStep {
 export interface GatewayStartStep {
   machine: string;
   via: "service" | "foreground";
+  /** Only when the machine's gateway is not running (the operator checks first). */
+  onlyIfStopped?: boolean;
 }
 
 /** One `openclaw …` command at a machine's shell (src/host's OperatorCommand as data; strings may hold placeholders). */
@@ -229,6 +239,10 @@ export interface MachineClientStep {
   tabId?: string;
   /** Control UI: the page's origin (default: the gateway URL's own origin). */
   pageOrigin?: string;
+  /** TUI, backend, node: the process's own environment (its unit or container; `.env` still fills unset keys). */
+  env?: Record<string, string>;
+  /** Stop the running process of this name first and start this one in its place. */
+  relaunch?: boolean;
 }
 
 export interface BrowserTokenStep {
@@ -332,6 +346,20 @@ export interface StepPayloads {
   script: { name: string; args?: Record<string, unknown> };
   /** `openclaw qr --setup-code-only` on the gateway's machine; the code is kept under its name. */
   setupCode: SetupCodeStep;
+  /** A fault episode on named hosts that ends by itself (bare worlds; what chaos generates). */
+  netFault: NetFaultStep;
+  /** The adversary's raw connect attempt (or flood) against the gateway. */
+  attack: AttackStep;
+  /** A hand edit of an environment variable in the shell, `.env` or the service unit. */
+  hostEnv: HostEnvStep;
+  /** Approve (or reject) every pending pairing request. */
+  settlePending: SettlePendingStep;
+  /** The config's shared token copied to the shell, `.env` and Control UI tabs; the unit's copy removed. */
+  alignToken: AlignTokenStep;
+  /** Names this instant for later waitUntil steps. */
+  timeMark: string;
+  /** Waits until `ms` after a time mark (nothing when that is past). */
+  waitUntil: WaitUntilStep;
 }
 
 /** Keys a kind allows besides its own (e.g. a connect step's `expect`). */

@@ -19,6 +19,8 @@ export interface StaticModel {
   readonly machines: Set<string>;
   /** Setup codes named by earlier setupCode steps. */
   readonly setupCodes: Set<string>;
+  /** Time marks set by earlier timeMark steps. */
+  readonly marks: Set<string>;
   /** Clients running in a browser tab opened by URL → the tab and whether it is still open. */
   readonly browserTabs: Map<string, { readonly machine: string; readonly browser: string; readonly tab: string; open: boolean }>;
   /** The standard world (gateway-host and its peers) is there. */
@@ -45,6 +47,8 @@ export interface StepEnv {
   readonly snapshots: Map<string, unknown>;
   /** Setup codes by name (`setupCode` steps), for clients and {{bootstrapToken:NAME}}. */
   readonly setupCodes: Map<string, IssuedSetupCode>;
+  /** Named instants (timeMark steps), virtual ms. */
+  readonly marks: Map<string, number>;
   /** Work a step left running (a background connect): called before each later step and with final=true at
    * the end of the run; returns true once settled. */
   readonly pending: ((final: boolean) => boolean)[];

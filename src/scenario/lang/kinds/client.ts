@@ -36,6 +36,7 @@ export const clientSchema = {
     displayName: { type: "string" },
     origin: { type: "string" },
     sameHostAs: { type: "string" },
+    relaunch: { type: "boolean" },
     reconnect: {
       type: "object",
       properties: {
@@ -55,7 +56,8 @@ export const clientKind = defineStepKind({
   schema: clientSchema,
   check(step, model, at) {
     const c = step.client;
-    if (model.clients.has(c.name)) model.problem(`${at}/name`, `a client named '${c.name}' was already started`);
+    if (c.relaunch === true && (!model.clients.has(c.name) || c.host === undefined)) model.problem(`${at}/relaunch`, `relaunch needs a client named '${c.name}' started before and its host`);
+    if (c.relaunch !== true && model.clients.has(c.name)) model.problem(`${at}/name`, `a client named '${c.name}' was already started (relaunch: true starts a new one under the name)`);
     model.clients.add(c.name);
     if (c.identity !== undefined && !model.identities.has(c.identity)) model.problem(`${at}/identity`, `unknown identity '${c.identity}'`);
     if (c.setupCode !== undefined && !model.setupCodes.has(c.setupCode)) model.problem(`${at}/setupCode`, `no setup code named '${c.setupCode}' was made before`);
@@ -82,9 +84,10 @@ export const clientKind = defineStepKind({
     }
   },
   run(step, env) {
+    if (step.client.relaunch === true) env.world.client(step.client.name).stop();
     startClient(step.client, env);
   },
-  print: (step) => `start ${step.client.kind} client ${step.client.name} on ${step.client.host ?? step.client.from ?? "local"}`,
+  print: (step) => `${step.client.relaunch === true ? "relaunch" : "start"} ${step.client.kind} client ${step.client.name} on ${step.client.host ?? step.client.from ?? "local"}`,
 });
 
 function gatewayAddress(world: World, kind: "lan" | "tailnet" | "remote"): string {
