@@ -163,6 +163,27 @@ function mintToken(options: { role: string; scopes: readonly string[]; nowMs: nu
   return token;
 }
 
+/** The paired record an approval writes: the pending request's key and metadata over the existing record, if any. */
+function pairedRecord(
+  pending: PendingRequest,
+  existing: PairedDevice | undefined,
+  grant: { readonly role: string; readonly roles: string[]; readonly scopes: string[] },
+  nowMs: number,
+): PairedDevice {
+  return {
+    ...(existing ?? { tokens: {}, createdAtMs: nowMs }),
+    deviceId: pending.deviceId,
+    publicKey: pending.publicKey,
+    ...metadataOf(pending),
+    role: grant.role,
+    roles: grant.roles,
+    scopes: grant.scopes,
+    approvedScopes: grant.scopes,
+    tokens: { ...(existing?.tokens ?? {}) },
+    approvedAtMs: nowMs,
+  } as PairedDevice;
+}
+
 export function approveDevicePairing(store: PairingStore, requestId: string, nowMs: number, prng: Prng): PairedDevice | null {
   prunePending(store, nowMs);
   const pending = store.pending[requestId];
@@ -172,18 +193,7 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const scopes = union(existing?.approvedScopes ?? existing?.scopes, pending.scopes);
   const role = pending.role ?? existing?.role ?? "operator";
   const tokenScopes = pending.scopes && pending.scopes.length > 0 ? pending.scopes : scopes;
-  const device: PairedDevice = {
-    ...(existing ?? { tokens: {}, createdAtMs: nowMs }),
-    deviceId: pending.deviceId,
-    publicKey: pending.publicKey,
-    ...metadataOf(pending),
-    role,
-    roles,
-    scopes,
-    approvedScopes: scopes,
-    tokens: { ...(existing?.tokens ?? {}) },
-    approvedAtMs: nowMs,
-  } as PairedDevice;
+  const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
   device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });
   noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
@@ -211,18 +221,7 @@ export function approveBootstrapDevicePairing(
   const approvedScopes = normalizeDeviceAuthScopes(profile.scopes);
   const roles = union(union(existing?.roles ?? (existing?.role ? [existing.role] : []), requested), profile.roles);
   const scopes = union(union(existing?.approvedScopes ?? existing?.scopes, pending.scopes), approvedScopes);
-  const device: PairedDevice = {
-    ...(existing ?? { tokens: {}, createdAtMs: nowMs }),
-    deviceId: pending.deviceId,
-    publicKey: pending.publicKey,
-    ...metadataOf(pending),
-    role: pending.role ?? profile.roles[0] ?? "node",
-    roles,
-    scopes,
-    approvedScopes: scopes,
-    tokens: { ...(existing?.tokens ?? {}) },
-    approvedAtMs: nowMs,
-  } as PairedDevice;
+  const device = pairedRecord(pending, existing, { role: pending.role ?? profile.roles[0] ?? "node", roles, scopes }, nowMs);
   for (const role of profile.roles) {
     const tokenScopes = role === "operator" ? approvedScopes.filter((s) => s.startsWith("operator.")) : [];
     device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });

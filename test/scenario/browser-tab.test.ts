@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, run } from "./spec-helpers.ts";
 import { findProfile, host, parseRunSpec, resolveBuildId, runScenario, specScenario, type Profile, type RunSpec } from "../../src/index.ts";
 
 const { controlUiPageAddress, emptyBrowserStorage, readUrlToken, storeControlUiToken } = host;
@@ -11,16 +12,7 @@ const { controlUiPageAddress, emptyBrowserStorage, readUrlToken, storeControlUiT
 const root = join(import.meta.dirname, "..", "..");
 const tokenKey = "openclaw.control.token.v1:ws://127.0.0.1:18789";
 
-function parse(spec: object, profile?: string) {
-  return parseRunSpec(JSON.stringify(spec), "t.json", profile ? findProfile(profile) : undefined);
-}
 
-async function run(spec: object, profile: Profile | string) {
-  const parsed = parse(spec);
-  if (!parsed.ok) throw new Error(parsed.message);
-  const p = typeof profile === "string" ? findProfile(profile)! : profile;
-  return runScenario(specScenario(parsed.spec), { seed: 1n, profile: p });
-}
 
 function fileSpec(name: string): RunSpec {
   const parsed = parseRunSpec(readFileSync(join(root, "scenarios", "files", name), "utf8"), name);

@@ -4,19 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findProfile, parseRunSpec, profiles, runScenario, specScenario, type RunSpec } from "../../src/index.ts";
+import { parse, run } from "./spec-helpers.ts";
+import { parseRunSpec, profiles, runScenario, specScenario } from "../../src/index.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
-function parse(spec: object, profile?: string) {
-  return parseRunSpec(JSON.stringify(spec), "t.json", profile ? findProfile(profile) : undefined);
-}
 
-async function run(spec: RunSpec | object, profile: string) {
-  const parsed = parse(spec);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return runScenario(specScenario(parsed.spec), { seed: 1n, profile: findProfile(profile)! });
-}
 
 const hostEvents = (result: Awaited<ReturnType<typeof run>>, event: string) =>
   result.events.filter((e) => e.kind === "host" && e.data["event"] === event).map((e) => e.data);

@@ -4,19 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findProfile, parseRunSpec, runScenario, specScenario, type RunSpec } from "../../src/index.ts";
+import { parse, run } from "./spec-helpers.ts";
+import { parseRunSpec, type RunSpec } from "../../src/index.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
-function parse(spec: object, profile?: string) {
-  return parseRunSpec(JSON.stringify(spec), "t.json", profile ? findProfile(profile) : undefined);
-}
 
-async function run(spec: RunSpec | object, profile: string) {
-  const parsed = parse(spec);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return runScenario(specScenario(parsed.spec), { seed: 1n, profile: findProfile(profile)! });
-}
 
 function fileSpec(name: string): RunSpec {
   const parsed = parseRunSpec(readFileSync(join(root, "scenarios", "files", name), "utf8"), name);
