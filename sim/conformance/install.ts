@@ -71,10 +71,31 @@ function npm(args: readonly string[], env: NodeJS.ProcessEnv): void {
   execFileSync("npm", [...args, ...quiet], { stdio: ["ignore", "pipe", "pipe"], timeout: installTimeoutMs, encoding: "utf8", env });
 }
 
+/**
+ * Older releases (e.g. 2026.2.12–2026.3.x) reach the WhatsApp channel's `libsignal` through
+ * `@whiskeysockets/baileys`, and npm fetches it from GitHub, which this workplace cannot reach. It is not on the
+ * gateway's auth path, so an npm `overrides` entry points it at this local stub: every function throws if
+ * called; the named exports exist because baileys imports `libsignal/src/curve.js` and `src/crypto.js` by name
+ * when the CLI starts (2026.2.12 exits at start-up without them).
+ */
+export function writeLibsignalStub(cacheRoot: string): string {
+  const dir = join(cacheRoot, "stubs", "libsignal");
+  mkdirSync(join(dir, "src"), { recursive: true });
+  const thrower = 'function stub() { throw new Error("libsignal stub (clawsim): the WhatsApp channel is not available here"); }';
+  const exportsOf = (names: readonly string[]) => `${thrower}\n${names.map((n) => `exports.${n} = stub;`).join("\n")}\n`;
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "libsignal", version: "0.0.0-clawsim-stub", main: "index.js" })}\n`);
+  writeFileSync(join(dir, "index.js"), exportsOf(["SessionBuilder", "SessionCipher", "SessionRecord", "ProtocolAddress", "keyhelper", "curve", "crypto"]));
+  writeFileSync(join(dir, "src", "curve.js"), exportsOf(["generateKeyPair", "createKeyPair", "calculateAgreement", "calculateSignature", "verifySignature"]));
+  writeFileSync(join(dir, "src", "crypto.js"), exportsOf(["encrypt", "decrypt", "calculateMAC", "verifyMAC", "hash", "deriveSecrets"]));
+  return dir;
+}
+
 /** Installs node@24, then openclaw@version with that Node first on PATH (openclaw's preinstall refuses Node 20). */
 function installInto(staging: string, version: string): void {
   mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, "package.json"), `${JSON.stringify({ name: "clawsim-openclaw-cache", private: true }, null, 2)}\n`);
+  const stub = `file:${writeLibsignalStub(join(staging, ".."))}`;
+  const manifest = { name: "clawsim-openclaw-cache", private: true, overrides: { libsignal: stub, "@whiskeysockets/libsignal-node": stub } };
+  writeFileSync(join(staging, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   npm(["i", "--prefix", staging, `node@${nodeMajorRequired}`], process.env);
   const node = nodeBinary(staging);
   if (node === undefined) throw new Error(`npm installed node@${nodeMajorRequired} but no node binary is under ${staging}/node_modules`);
