@@ -70,6 +70,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   connectSecretEitherField: flip,
   sharedAuthIncludesTrustedProxy: flip,
   localBackendSkipsDeviceIdentity: flip,
+  deviceLessSharedAuthAnyRole: flip,
   unattributableProxyRefused: flip,
   nodeHostMetadataNormalization: flip,
   setupCodeCredential: (v) => (v === "bootstrap-token" ? "gateway-secret" : "bootstrap-token"),

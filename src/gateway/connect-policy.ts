@@ -58,7 +58,7 @@ export function evaluateMissingDevice(switches: GatewaySwitches, f: MissingDevic
     const insecureOk = f.allowInsecureAuth && (f.isLocal || switches.allowInsecureAuthRemoteBypass);
     if (!insecureOk) return "reject-control-ui-insecure-auth";
   }
-  if (f.role === "operator" && f.sharedAuthOk) return "allow";
+  if (f.sharedAuthOk && (f.role === "operator" || switches.deviceLessSharedAuthAnyRole)) return "allow";
   if (!f.authOk && f.hasSharedAuth) return "reject-unauthorized";
   return "reject-device-required";
 }

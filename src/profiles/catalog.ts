@@ -68,6 +68,7 @@ const febGateway: GatewaySwitches = {
   connectSecretEitherField: false,
   sharedAuthIncludesTrustedProxy: false,
   localBackendSkipsDeviceIdentity: false,
+  deviceLessSharedAuthAnyRole: true,
   unattributableProxyRefused: false,
   nodeHostMetadataNormalization: false,
   // 2026.2.22 qr-cli (read in its dist): the setup code is {url, token, password} from env/config.
@@ -117,6 +118,7 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  deviceLessSharedAuthAnyRole: false,
   configGetScope: "operator.read",
   connectSchema: "mar",
   preauthPayloadBytesMax: 64 * 1024,
@@ -208,7 +210,7 @@ export const profiles: readonly Profile[] = [
     name: "2026.2.22",
     era: "S-Feb",
     summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read" },
+    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false },
     client: { ...febClient, tokenPriority: "explicit-stored-passive" },
     service: legacyService,
   },

@@ -84,6 +84,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   connectSecretEitherField: read("auth.ts mid copy (spec §4.3.2): each mode reads its own field only"),
   sharedAuthIncludesTrustedProxy: absentFeb("trusted-proxy auth mode"),
   localBackendSkipsDeviceIdentity: absentFeb("the local backend self-pairing skip"),
+  deviceLessSharedAuthAnyRole: recorded("2026.2.17", "dist: canSkipDevice = sharedAuthOk for any role; conformance seed 5 admits a device-less node-host with the token"),
   unattributableProxyRefused: absentFeb("ingress attribution at the upgrade"),
   setupCodeCredential: read("openclaw@2026.2.22 dist, qr-cli resolvePairingSetupFromConfig", "setup code = {url, token, password}; CHANGELOG 2026.3.12 replaced it (GHSA-7h7g-x2px-94hj)"),
   bootstrapHandoffScopes: absentFeb("bootstrap tokens (first in 2026.3.12)"),
@@ -98,6 +99,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
   configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
   connectSchema: read(`${sMar}: auth.deviceToken and trusted-proxy exist (spec §0)`),
   preauthPayloadBytesMax: read(`${sMar}: MAX_PREAUTH_PAYLOAD_BYTES 64 KiB`),
@@ -276,6 +278,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...febGateway,
       allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21"),
       configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
+      deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
     },
     client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
   },

@@ -126,6 +126,9 @@ export interface GatewaySwitches {
   sharedAuthIncludesTrustedProxy: boolean;
   /** A local gateway-client/backend operator that may skip pairing may also connect without a device (2026.9). */
   localBackendSkipsDeviceIdentity: boolean;
+  /** A connection without a device identity is admitted on a good shared secret whatever its role (node too;
+   *  scopes cleared), not only as an operator (read in the 2026.2.17 dist: canSkipDevice = sharedAuthOk). */
+  deviceLessSharedAuthAnyRole: boolean;
   /** A trusted proxy peer whose forwarded headers name no non-loopback client gets HTTP 403 at the upgrade. */
   unattributableProxyRefused: boolean;
   /** node-host/node clients on a desktop platform alias (linux, darwin, win32…) get the canonical platform and

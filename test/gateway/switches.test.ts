@@ -38,6 +38,12 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "protocolVersion", [3, 4], attempts([{ name: "p3", connect: { params: params() } }]));
     expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "protocol mismatch"]);
   });
+  it("deviceLessSharedAuthAnyRole: a device-less node with the token (2026.2.17)", () => {
+    const node = params({ role: "node", client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const [a, b] = flip("2026.2.14", "deviceLessSharedAuthAnyRole", [true, false], attempts([{ name: "node", connect: { params: node } }]));
+    expect(a[0]!.response?.ok).toBe(true);
+    expect(b[0]!.response?.error?.message).toBe("device identity required");
+  });
   it("connectSchema", () => {
     const [a, b] = flip("2026.3", "connectSchema", ["mar", "feb"], attempts([{ name: "dt", connect: { params: params({ auth: { token, deviceToken: "x" } }) } }]));
     expect(a[0]!.response?.ok).toBe(true);
