@@ -71,6 +71,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   sharedAuthIncludesTrustedProxy: flip,
   localBackendSkipsDeviceIdentity: flip,
   deviceLessSharedAuthAnyRole: flip,
+  healthNeedsReadScope: flip,
+  deviceNonceSchemaOptional: flip,
   unattributableProxyRefused: flip,
   nodeHostMetadataNormalization: flip,
   setupCodeCredential: (v) => (v === "bootstrap-token" ? "gateway-secret" : "bootstrap-token"),

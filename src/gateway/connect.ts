@@ -49,7 +49,7 @@ export interface ConnectFacts {
 
 export function handleConnect(state: GatewayState, conn: Connection, req: RequestFrame, ctx: StepContext): GatewayOutput[] {
   const sw = state.switches;
-  const validated = validateConnectParams(req.params, { schemaEra: sw.connectSchema });
+  const validated = validateConnectParams(req.params, { schemaEra: sw.connectSchema, deviceNonceOptional: sw.deviceNonceSchemaOptional });
   if (!validated.ok) {
     const message = `invalid connect params: ${validated.message}`;
     return [...refuse(conn.connId, req.id, { code: ErrorCodes.INVALID_REQUEST, message }), log("connect.invalid-params", { connId: conn.connId })];

@@ -43,7 +43,8 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
   if (!servedMethods.includes(method)) {
     return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: `unknown method: ${method}` })];
   }
-  const decision = methodScopeDecision(method, session.role, session.scopes, { "config.get": state.switches.configGetScope });
+  const overrides = { "config.get": state.switches.configGetScope, ...(state.switches.healthNeedsReadScope ? { health: "operator.read" as const } : {}) };
+  const decision = methodScopeDecision(method, session.role, session.scopes, overrides);
   if (!decision.ok && !ownDeviceException(state, session, method, params)) return refuseCall(state, conn, id, decision);
   switch (method) {
     case "health":

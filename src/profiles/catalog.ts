@@ -57,6 +57,8 @@ const febGateway: GatewaySwitches = {
   // openclaw@2026.2.12's authorizeGatewayMethod: config.get is not in READ_METHODS, so the "config." prefix
   // makes it admin; 2026.2.22 lists it among the read methods.
   configGetScope: "operator.admin",
+  healthNeedsReadScope: true,
+  deviceNonceSchemaOptional: true,
   handshakeTimeoutEnv: false,
   autoApproveLocalSetting: false,
   // 2026.2.12 … 2026.4.12 BASE_RELOAD_RULES: only gateway.remote / gateway.reload (no-op) and health-monitor
@@ -119,6 +121,8 @@ const fixedService: ServiceSwitches = {
 const marGateway: GatewaySwitches = {
   ...febGateway,
   deviceLessSharedAuthAnyRole: false,
+  healthNeedsReadScope: false,
+  deviceNonceSchemaOptional: false,
   configGetScope: "operator.read",
   connectSchema: "mar",
   preauthPayloadBytesMax: 64 * 1024,
@@ -210,7 +214,7 @@ export const profiles: readonly Profile[] = [
     name: "2026.2.22",
     era: "S-Feb",
     summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false },
+    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false },
     client: { ...febClient, tokenPriority: "explicit-stored-passive" },
     service: legacyService,
   },

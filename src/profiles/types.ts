@@ -136,6 +136,10 @@ export interface GatewaySwitches {
   nodeHostMetadataNormalization: boolean;
   /** The scope `config.get` needs: admin (the `config.` prefix, ≤ 2026.2.12) or read (listed from 2026.2.22). */
   configGetScope: "operator.admin" | "operator.read";
+  /** The connect schema lets `device.nonce` be left out (the nonce check itself is `nonceRequired`). */
+  deviceNonceSchemaOptional: boolean;
+  /** `health` is a read method (operator.read or write) rather than open to every authenticated connection. */
+  healthNeedsReadScope: boolean;
   /** The gateway honours OPENCLAW_HANDSHAKE_TIMEOUT_MS (2026.4.12 and 2026.9.6 do; 2026.2.12 reads only the
    *  test-only variable under vitest). */
   handshakeTimeoutEnv: boolean;

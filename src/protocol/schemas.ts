@@ -70,7 +70,7 @@ function clientSchema(era: SchemaEra): JsonSchema {
   );
 }
 
-function deviceSchema(era: SchemaEra): JsonSchema {
+function deviceSchema(era: SchemaEra, nonceOptional: boolean): JsonSchema {
   const late = era === "late";
   return closedObject(
     {
@@ -80,7 +80,7 @@ function deviceSchema(era: SchemaEra): JsonSchema {
       signedAt: nonNegativeInteger,
       nonce: nonEmptyString,
     },
-    [],
+    nonceOptional ? ["nonce"] : [],
   );
 }
 
@@ -110,7 +110,8 @@ const CONNECT_OPTIONAL_KEYS = [
   "transports",
 ];
 
-export function connectParamsSchema(era: SchemaEra): JsonSchema {
+/** `deviceNonceOptional`: device.nonce may be left out (up to 2026.2.17; required from 2026.2.22). */
+export function connectParamsSchema(era: SchemaEra, deviceNonceOptional = false): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     minProtocol: positiveInteger,
     maxProtocol: positiveInteger,
@@ -121,7 +122,7 @@ export function connectParamsSchema(era: SchemaEra): JsonSchema {
     pathEnv: plainString,
     role: nonEmptyString,
     scopes: { type: "array", items: nonEmptyString },
-    device: deviceSchema(era),
+    device: deviceSchema(era, deviceNonceOptional),
     auth: authSchema(era),
     locale: plainString,
     userAgent: plainString,

@@ -203,7 +203,7 @@ export type MethodScopeDecision =
 /**
  * `authorizeGatewayMethod` for an authenticated connection with the given (defaulted) role and scopes.
  * `overrides` carries a release's own classification (e.g. `config.get` is admin-prefixed up to 2026.2.12 and a
- * read method from 2026.2.22 on).
+ * read method from 2026.2.22 on; `health` is a read method in 2026.2.17 and ungated from 2026.2.22).
  */
 export function methodScopeDecision(
   method: string,
@@ -211,7 +211,7 @@ export function methodScopeDecision(
   scopes: readonly string[],
   overrides: Readonly<Record<string, OperatorScope>> = {},
 ): MethodScopeDecision {
-  if (UNGATED_METHODS.has(method)) return { ok: true };
+  if (UNGATED_METHODS.has(method) && overrides[method] === undefined) return { ok: true };
   const roleRaw = role ?? "operator";
   const parsed = parseGatewayRole(roleRaw);
   if (parsed === null) return { ok: false, kind: "role", message: `unauthorized role: ${roleRaw}` };

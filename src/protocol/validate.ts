@@ -21,13 +21,14 @@ const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false })
 const validateRequest = ajv.compile<RequestFrame>(requestFrameSchema);
 const validateResponse = ajv.compile<ResponseFrame>(responseFrameSchema);
 const validateEvent = ajv.compile<EventFrame>(eventFrameSchema);
-const connectValidators = new Map<SchemaEra, ValidateFunction<ConnectParams>>();
+const connectValidators = new Map<string, ValidateFunction<ConnectParams>>();
 
-function connectValidator(era: SchemaEra): ValidateFunction<ConnectParams> {
-  let validator = connectValidators.get(era);
+function connectValidator(era: SchemaEra, deviceNonceOptional: boolean): ValidateFunction<ConnectParams> {
+  const key = `${era}:${deviceNonceOptional}`;
+  let validator = connectValidators.get(key);
   if (!validator) {
-    validator = ajv.compile<ConnectParams>(connectParamsSchema(era));
-    connectValidators.set(era, validator);
+    validator = ajv.compile<ConnectParams>(connectParamsSchema(era, deviceNonceOptional));
+    connectValidators.set(key, validator);
   }
   return validator;
 }
@@ -55,9 +56,9 @@ export type ConnectParamsValidation =
 
 export function validateConnectParams(
   value: unknown,
-  options: { schemaEra?: SchemaEra } = {},
+  options: { schemaEra?: SchemaEra; deviceNonceOptional?: boolean } = {},
 ): ConnectParamsValidation {
-  const validator = connectValidator(options.schemaEra ?? DEFAULT_SCHEMA_ERA);
+  const validator = connectValidator(options.schemaEra ?? DEFAULT_SCHEMA_ERA, options.deviceNonceOptional ?? false);
   if (validator(value)) return { ok: true, params: value };
   return { ok: false, message: formatValidationErrors(validator.errors) };
 }

@@ -44,6 +44,18 @@ describe("gateway switches flip outcomes", () => {
     expect(a[0]!.response?.ok).toBe(true);
     expect(b[0]!.response?.error?.message).toBe("device identity required");
   });
+  it("healthNeedsReadScope: a device-less operator whose scopes were cleared calls health (2026.2.17)", () => {
+    const call = { name: "h", connect: { params: params() }, afterHello: [{ method: "health" }] };
+    const [a, b] = flip("2026.2.14", "healthNeedsReadScope", [false, true], attempts([call]));
+    expect(a[0]!.rpc?.map((r) => r.ok)).toEqual([true]);
+    expect(b[0]!.rpc?.map((r) => [r.ok, r.error?.code])).toEqual([[false, "INVALID_REQUEST"]]);
+  });
+  it("deviceNonceSchemaOptional: a device proof without a nonce property (2026.2.17)", () => {
+    const noNonce = { name: "nn", connect: { params: params() }, device: dev({ payloadVersion: "v1", nonce: "omit", signNonce: "" }) };
+    const [a, b] = flip("2026.2.14", "deviceNonceSchemaOptional", [true, false], attempts([noNonce]));
+    expect(a[0]!.response?.ok).toBe(true);
+    expect(b[0]!.response?.error?.message).toMatch(/^invalid connect params: at \/device: must have required property 'nonce'/);
+  });
   it("connectSchema", () => {
     const [a, b] = flip("2026.3", "connectSchema", ["mar", "feb"], attempts([{ name: "dt", connect: { params: params({ auth: { token, deviceToken: "x" } }) } }]));
     expect(a[0]!.response?.ok).toBe(true);
