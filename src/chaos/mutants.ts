@@ -79,6 +79,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   bootstrapHandoffScopes: (v) => (v.includes("operator.questions") ? v.filter((s) => s !== "operator.questions") : [...v, "operator.questions"]),
   bootstrapLimiter: flip,
   bootstrapSilentPairing: (v) => (v === "matching-profile" ? "node-first-pairing" : "matching-profile"),
+  nodePairingOnConnect: (v) => (v === "pending-withholds" ? "pending-keeps-declared" : "pending-withholds"),
+  nodePairingLimiter: flip,
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

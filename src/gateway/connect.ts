@@ -16,7 +16,8 @@ import { verifyDeviceProof } from "./device-proof.ts";
 import { checkBrowserOrigin } from "./origin-check.ts";
 import { clearFailures, failureDelayMs } from "./failed-auth-delay.ts";
 import { helloOk } from "./hello.ts";
-import { pairDevice } from "./pairing-flow.ts";
+import { broadcastToPairingOperators, pairDevice } from "./pairing-flow.ts";
+import { nodeRequestId, reconcileNodeOnConnect, requestNodePairing } from "./node-pairing.ts";
 import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
 import { log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, type SharedAuthResult } from "./shared-auth.ts";
@@ -131,8 +132,55 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
   return pairDevice(state, conn, ctx, f, publicKey, (deviceToken, handoff) => {
     const refused = controlUiBuild(state, conn, f.requestId, f.cls, f.params);
     if (refused) return refused;
-    return [...helloOk(state, conn, ctx, f, deviceToken, handoff.tokens), ...afterBootstrapHello(state, ctx, f, handoff.profile !== null)];
+    const node = f.role === "node" ? nodePairingAtConnect(state, conn, ctx, f) : undefined;
+    if (node?.refused) return node.refused;
+    const hello = helloOk(state, conn, ctx, f, deviceToken, handoff.tokens);
+    if (node?.session && conn.session) conn.session.node = node.session;
+    return [...(node?.outputs ?? []), ...hello, ...afterBootstrapHello(state, ctx, f, handoff.profile !== null)];
   });
+}
+
+/**
+ * §4.2 step 14, node pairing at connect: files the node pairing request (broadcast when new) and fixes the commands
+ * the session may offer. With the `node-pairing` limiter scope a first-time request is checked, then charged, so
+ * a node reconnecting while its request waits is refused `rate_limited` once the limit is reached.
+ */
+function nodePairingAtConnect(
+  state: GatewayState,
+  conn: Connection,
+  ctx: StepContext,
+  f: ConnectFacts,
+): { refused?: GatewayOutput[]; outputs?: GatewayOutput[]; session?: { nodeId: string; commands: readonly string[] } } {
+  const limiter = limiterFor(state, conn, f.hasOrigin);
+  const nodeId = f.params.device?.id ?? f.params.client.id;
+  if (state.switches.nodePairingOnConnect !== "none" && state.switches.nodePairingLimiter && !state.nodes.paired.has(nodeId)) {
+    const verdict = limiterCheck(limiter.state, "node-pairing", limiter.key, ctx.nowMs);
+    if (!verdict.allowed) {
+      f.authReason = "rate_limited";
+      f.retryAfterMs = verdict.retryAfterMs;
+      return { refused: [...unauthorized(state, conn, ctx, f), log("connect.node-pairing-rate-limited", { connId: conn.connId, nodeId })] };
+    }
+  }
+  const reconciled = reconcileNodeOnConnect({
+    switches: state.switches,
+    store: state.nodes,
+    params: f.params,
+    remoteIp: conn.isLocal ? undefined : conn.clientIp,
+    request: (input, firstTime) => {
+      const filed = requestNodePairing(state.nodes, input, ctx.nowMs, nodeRequestId(ctx.prng));
+      if (firstTime && state.switches.nodePairingLimiter) limiterRecordFailure(limiter.state, "node-pairing", limiter.key, ctx.nowMs);
+      return filed;
+    },
+  });
+  if (!reconciled) return {};
+  const outputs: GatewayOutput[] = [];
+  if (reconciled.pending) {
+    const { request, created } = reconciled.pending;
+    outputs.push(log("node.pair.request", { connId: conn.connId, nodeId: reconciled.nodeId, requestId: request.requestId, created }));
+    if (created) outputs.push(...broadcastToPairingOperators(state, "node.pair.requested", request));
+  }
+  outputs.push(log("node.session", { connId: conn.connId, nodeId: reconciled.nodeId, commands: [...reconciled.effectiveCommands] }));
+  return { outputs, session: { nodeId: reconciled.nodeId, commands: reconciled.effectiveCommands } };
 }
 
 /**

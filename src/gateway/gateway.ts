@@ -11,6 +11,7 @@ import { emptyPairingStore, prunePending, type PairingStore } from "./pairing-st
 import { createLimiter } from "./rate-limit.ts";
 import { emptyCronStore } from "./cron.ts";
 import { emptyBootstrapStore, type BootstrapStore } from "./bootstrap-tokens.ts";
+import { emptyNodePairingStore, type NodePairingStore } from "./node-pairing.ts";
 import { upsertPresence } from "./presence.ts";
 import { close, event, log, resError } from "./responses.ts";
 import type { Connection, GatewayInput, GatewayOutput, GatewayRuntimeConfig, GatewayState, StepContext } from "./types.ts";
@@ -21,6 +22,8 @@ export function createGatewayState(options: {
   store?: PairingStore;
   /** The host's bootstrap-token file (shared by reference: the gateway re-reads it for every check). */
   bootstrap?: BootstrapStore;
+  /** The host's node pairing files (shared by reference). */
+  nodes?: NodePairingStore;
   startedAtMs: number;
 }): GatewayState {
   return {
@@ -38,6 +41,7 @@ export function createGatewayState(options: {
     presence: new Map(),
     cron: emptyCronStore(),
     bootstrap: options.bootstrap ?? emptyBootstrapStore(),
+    nodes: options.nodes ?? emptyNodePairingStore(),
   };
 }
 

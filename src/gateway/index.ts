@@ -20,3 +20,11 @@ export {
   type BootstrapRecord,
   type BootstrapStore,
 } from "./bootstrap-tokens.ts";
+export {
+  emptyNodePairingStore,
+  listNodePairing,
+  nodePendingTtlMs,
+  type NodePairingRequest,
+  type NodePairingStore,
+  type PairedNode,
+} from "./node-pairing.ts";

@@ -14,6 +14,7 @@ import { close, log, resError, resOk, type ErrorBody } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, Session, StepContext } from "./types.ts";
 import { handleReadMethod, readMethods } from "./read-methods.ts";
 import { cronMethods, handleCronMethod } from "./cron.ts";
+import { handleNodePairingMethod, nodePairingMethods } from "./node-methods.ts";
 
 export const gatewayMethods = [
   "health",
@@ -32,7 +33,7 @@ export const gatewayMethods = [
  * Methods served beyond the advertised list: the read methods clients call after hello and cron.*. hello-ok
  * keeps advertising `gatewayMethods` (the model's auth-relevant subset) so existing traces stay as they were.
  */
-export const servedMethods: readonly string[] = [...gatewayMethods, ...readMethods, ...cronMethods];
+export const servedMethods: readonly string[] = [...gatewayMethods, ...readMethods, ...cronMethods, ...nodePairingMethods];
 
 export const gatewayEvents = ["connect.challenge", "tick", "shutdown", "device.pair.requested", "device.pair.resolved"];
 
@@ -69,6 +70,7 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
       return handleReadMethod(state, conn, id, method, params, ctx);
     default:
       if (method.startsWith("cron.")) return handleCronMethod(state, conn, id, method, params, ctx);
+      if (nodePairingMethods.includes(method)) return handleNodePairingMethod(state, conn, id, method, params, ctx);
       return deviceMethod(state, conn, id, method, params, ctx);
   }
 }

@@ -4,7 +4,7 @@ import { assert } from "../kernel/index.ts";
 import { isLoopbackAddress } from "./locality.ts";
 import type { RateLimitConfig } from "./types.ts";
 
-export type LimiterScope = "default" | "shared-secret" | "device-token" | "hook-auth" | "bootstrap-token" | "browser-origin";
+export type LimiterScope = "default" | "shared-secret" | "device-token" | "hook-auth" | "bootstrap-token" | "browser-origin" | "node-pairing";
 
 export const rateLimitDefaults: RateLimitConfig = {
   maxAttempts: 10,

@@ -8,6 +8,7 @@ import type { FailedAuthDelayState } from "./failed-auth-delay.ts";
 import type { PresenceStore } from "./presence.ts";
 import type { CronStore } from "./cron.ts";
 import type { BootstrapStore } from "./bootstrap-tokens.ts";
+import type { NodePairingStore } from "./node-pairing.ts";
 
 export type AuthMode = "none" | "token" | "password" | "trusted-proxy";
 
@@ -97,6 +98,8 @@ export interface Session {
   unauthorizedCalls: number;
   /** Its system-presence key; null for CLI clients (never listed). */
   presenceKey: string | null;
+  /** A node session's node id and the commands node pairing lets it offer (releases that pair nodes at connect). */
+  node?: { readonly nodeId: string; readonly commands: readonly string[] };
 }
 
 export interface Connection {
@@ -130,6 +133,8 @@ export interface GatewayState {
   readonly cron: CronStore;
   /** `devices/bootstrap.json` on the gateway host, re-read per check: shared with the host that issues tokens. */
   readonly bootstrap: BootstrapStore;
+  /** The host's node pairing files (shared by reference like `bootstrap`: a restart keeps them). */
+  readonly nodes: NodePairingStore;
 }
 
 export interface StepResult {

@@ -78,6 +78,8 @@ const febGateway: GatewaySwitches = {
   bootstrapHandoffScopes: [],
   bootstrapLimiter: false,
   bootstrapSilentPairing: "node-first-pairing",
+  nodePairingOnConnect: "none",
+  nodePairingLimiter: false,
 };
 
 const febClient: ClientSwitches = {
@@ -191,6 +193,8 @@ const lateGateway: GatewaySwitches = {
   bootstrapHandoffScopes: ["operator.approvals", "operator.read", "operator.talk.secrets", "operator.write"],
   bootstrapLimiter: false,
   bootstrapSilentPairing: "node-first-pairing",
+  // openclaw@2026.4.14 dist, reconcileNodePairingOnConnect: an unpaired node keeps its declared commands.
+  nodePairingOnConnect: "pending-keeps-declared",
 };
 
 export const profiles: readonly Profile[] = [
@@ -281,6 +285,8 @@ export const profiles: readonly Profile[] = [
       bootstrapHandoffScopes: ["operator.approvals", "operator.questions", "operator.read", "operator.talk.secrets", "operator.write"],
       bootstrapLimiter: true,
       bootstrapSilentPairing: "matching-profile",
+      nodePairingOnConnect: "pending-withholds",
+      nodePairingLimiter: true,
       autoApproveLocalSetting: true,
       // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
       hotReloadPrefixes: [

@@ -92,6 +92,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   bootstrapHandoffScopes: absentFeb("bootstrap tokens (first in 2026.3.12)"),
   bootstrapLimiter: absentFeb("the bootstrap-token limiter scope"),
   bootstrapSilentPairing: absentFeb("bootstrap-token pairing"),
+  nodePairingOnConnect: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2, 2026.3.13 dist, connect handler", "role node: commands filtered by the allowlist only; node.pair.* RPCs exist, no request at connect"),
+  nodePairingLimiter: read("openclaw@2026.2.12 … 2026.4.14 dist", "no node-pairing limiter scope"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
   configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
@@ -152,6 +154,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   bootstrapHandoffScopes: read("openclaw@2026.4.14 dist, device-bootstrap-profile", "BOOTSTRAP_HANDOFF_OPERATOR_SCOPES"),
   bootstrapLimiter: read("openclaw@2026.4.14 dist, resolveConnectAuthDecision", "verifies the bootstrap token with no limiter check"),
   bootstrapSilentPairing: read("openclaw@2026.4.14 dist, message-handler requirePairing", "bootstrap-token + not-paired + role node + no scopes → silent, roles from the profile, PR #58382/#60221"),
+  nodePairingOnConnect: read("openclaw@2026.4.14 dist, reconcileNodePairingOnConnect", "unpaired node: request filed, effective commands = declared; upgrade: request filed, effective = approved"),
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -188,6 +191,8 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   unattributableProxyRefused: r96("trusted-proxy peer without X-Forwarded-For: HTTP 403 (issue 11)"),
   bootstrapHandoffScopes: read("openclaw@2026.9.6 dist, device-bootstrap-profile + setup-code", "limited PAIRING_SETUP_BOOTSTRAP_PROFILE (adds operator.questions), issued for a plaintext LAN URL"),
   bootstrapLimiter: read("openclaw@2026.9.6 dist, node-connect-reconcile resolveConnectAuthDecision", "scope bootstrap-token, failure charged only if auth still fails"),
+  nodePairingOnConnect: read("openclaw@2026.9.6 dist, node-connect-reconcile reconcileNodePairingOnConnect", "unpaired node: request filed, effective commands none; upgrade: effective = approved ∩ declared (2026.3.31 dist already withholds)"),
+  nodePairingLimiter: read("openclaw@2026.9.6 dist, connect-node-session requestNodePairingFromConnect", "first-time requests check then charge scope node-pairing (PR #90147, 2026-06); paired reconnects are not charged"),
   bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile); PR #81292 (2026-05) made setup-code pairing wait for approval"),
   nodeHostMetadataNormalization: assumed("off although read ON in the 2026.9.6 dist: with it on the seed-31337 fixture replays worse (204 vs 150 divergent attempts) until pending-request metadata is modelled"),
   deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared; seed 17: cli id in test mode gets []"),

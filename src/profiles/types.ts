@@ -163,6 +163,15 @@ export interface GatewaySwitches {
    *  pairing of any client, approved for the profile's roles with the other roles' tokens handed off in hello
    *  (2026.4), or only a profile issued for that client class (node-only profile + node-host; 2026.9). */
   bootstrapSilentPairing: "node-first-pairing" | "matching-profile";
+  /** Node pairing at connect (§4.2 step 14): a node-role connect whose node id (device id, else client id) is not
+   *  node-paired files a node pairing request (`node.pair.requested` when new) and is admitted with its declared
+   *  commands ("pending-keeps-declared", 2026.4.14) or none until approved ("pending-withholds", 2026.3.31,
+   *  2026.9.6); a paired node declaring a command it was not approved for files an upgrade request. "none": no
+   *  node pairing at connect (≤ 2026.3.13; `node.pair.*` RPCs only). */
+  nodePairingOnConnect: "none" | "pending-keeps-declared" | "pending-withholds";
+  /** Limiter scope `node-pairing` (PR #90147): each first-time node pairing request at connect is checked and
+   *  charged, so a node reconnecting while its request waits is refused `rate_limited` after the limit. */
+  nodePairingLimiter: boolean;
 }
 
 export interface ClientSwitches {

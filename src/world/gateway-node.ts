@@ -6,12 +6,14 @@ import type { Bind, ListenHandle, Network, ServerSocket, UpgradeVerdict } from "
 import {
   createGatewayState,
   emptyBootstrapStore,
+  emptyNodePairingStore,
   gatewayStep,
   type BootstrapStore,
   type GatewayInput,
   type GatewayOutput,
   type GatewayRuntimeConfig,
   type GatewayState,
+  type NodePairingStore,
   type PairingStore,
 } from "../gateway/index.ts";
 import type { GatewaySwitches } from "../profiles/index.ts";
@@ -40,6 +42,8 @@ export class GatewayNode {
   persisted: PairingStore | undefined;
   /** `devices/bootstrap.json` on this host: every process reads it afresh, so crash/restart keep it. */
   readonly bootstrapFile: BootstrapStore;
+  /** `nodes/` pairing files on this host (in 2026.9 the device rows' node surfaces): crash/restart keep them. */
+  readonly nodesFile: NodePairingStore = emptyNodePairingStore();
   running = false;
   private readonly prng: Prng;
   private readonly sockets = new Map<string, ServerSocket<string>>();
@@ -66,7 +70,7 @@ export class GatewayNode {
   }
 
   private freshState(config: GatewayRuntimeConfig): GatewayState {
-    return createGatewayState({ switches: this.options.switches, config, store: this.persisted, bootstrap: this.bootstrapFile, startedAtMs: this.clock.nowMs() });
+    return createGatewayState({ switches: this.options.switches, config, store: this.persisted, bootstrap: this.bootstrapFile, nodes: this.nodesFile, startedAtMs: this.clock.nowMs() });
   }
 
   start(config?: GatewayRuntimeConfig): void {

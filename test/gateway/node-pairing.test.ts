@@ -1,0 +1,173 @@
+// Node pairing at connect and the node.pair.* RPCs (src/gateway/node-pairing.ts, node-methods.ts), with flip tests
+// for the two switches: nodePairingOnConnect and nodePairingLimiter.
+import { describe, expect, it } from "vitest";
+import { World, type Attempt, type Outcome, type Profile } from "../../src/index.ts";
+import type { GatewaySwitches } from "../../src/profiles/index.ts";
+import { emptyPairingStore, type PairingStore } from "../../src/gateway/index.ts";
+import { identityFromSeed } from "../../src/crypto/index.ts";
+import { port, profile, seedHex, token } from "./harness.ts";
+
+const nodeSeed = seedHex(0x4e);
+
+/** The node host's device already paired for role node (a device approved earlier), not node-paired. */
+function nodeDevicePaired(): PairingStore {
+  const id = identityFromSeed(Uint8Array.from(Buffer.from(nodeSeed, "hex")));
+  const store = emptyPairingStore();
+  store.paired[id.deviceId] = {
+    deviceId: id.deviceId, publicKey: id.publicKeyBase64Url, role: "node", roles: ["node"], scopes: [], approvedScopes: [],
+    platform: "linux", tokens: { node: { token: "dt-node", role: "node", scopes: [], createdAtMs: 0 } }, createdAtMs: 0, approvedAtMs: 0,
+  };
+  return store;
+}
+
+function nodeAttempt(name: string, commands: string[], afterHello: Attempt["afterHello"] = []): Attempt {
+  return {
+    name,
+    connect: {
+      params: {
+        minProtocol: 3,
+        maxProtocol: 4,
+        client: { id: "node-host", version: "1", platform: "linux", mode: "node" },
+        role: "node",
+        scopes: [],
+        commands,
+        auth: { token: "{{gatewayToken}}" },
+      },
+    },
+    device: { identitySeed: nodeSeed, payloadVersion: "v3" },
+    afterHello,
+  };
+}
+
+/** A paired (silently, from loopback) operator device with admin and pairing scopes. */
+function operatorAttempt(name: string, afterHello: Attempt["afterHello"]): Attempt {
+  return {
+    name,
+    connect: {
+      params: {
+        minProtocol: 3,
+        maxProtocol: 4,
+        client: { id: "cli", version: "1", platform: "linux", mode: "cli" },
+        role: "operator",
+        scopes: ["operator.admin", "operator.pairing"],
+        auth: { token: "{{gatewayToken}}" },
+      },
+    },
+    device: { identitySeed: seedHex(0x0a), payloadVersion: "v3" },
+    afterHello,
+  };
+}
+
+class Rig {
+  readonly world: World;
+  /** The commands each node session was admitted with (gateway log `node.session`), in order. */
+  readonly sessions: string[][] = [];
+  constructor(readonly p: Profile, store?: PairingStore) {
+    this.world = new World({ seed: 3n, profile: p });
+    this.world.addHost({ name: "gw", kind: "lan", alsoOn: ["remote"] });
+    this.world.addHost({ name: "far", kind: "remote" });
+    this.world.addGateway({ name: "gateway", host: "gw", port, config: { auth: { mode: "token", token } }, ...(store ? { store } : {}) });
+    this.world.runFor(p.gateway.startupUnavailableMs ?? 0);
+    this.world.trace.subscribe((e) => {
+      if (e.data["event"] === "node.session") this.sessions.push(e.data["commands"] as string[]);
+    });
+  }
+  run(attempt: Attempt, from: "local" | "remote" = "local"): Outcome {
+    const remote = from === "remote";
+    const h = this.world.attempt({ fromHost: remote ? "far" : "gw", url: `ws://${remote ? "gw" : "127.0.0.1"}:${port}`, port, gatewayToken: token, identities: {}, attempt });
+    this.world.runUntil(() => h.outcome !== undefined, 60_000);
+    if (!h.outcome) throw new Error(`attempt ${attempt.name} did not finish`);
+    return h.outcome;
+  }
+  get nodes() {
+    return this.world.gateway("gateway").state.nodes;
+  }
+}
+
+const withSwitch = (base: string, gateway: Partial<GatewaySwitches>) => profile(base, { gateway });
+
+describe("node pairing at connect", () => {
+  it("2026.3 (none): a node connect files no request and node.pair.list stays empty", () => {
+    const rig = new Rig(profile("2026.3"));
+    expect(rig.run(nodeAttempt("n", ["system.run"])).response?.ok).toBe(true);
+    expect(rig.nodes.pending.size).toBe(0);
+    expect(rig.sessions).toEqual([]);
+    const list = rig.run(operatorAttempt("op", [{ method: "node.pair.list" }])).rpc![0]!;
+    expect([list.ok, list.payloadKeys]).toEqual([true, ["paired", "pending"]]);
+  });
+
+  it("nodePairingOnConnect: an unpaired node offers its declared commands (2026.4) or none (2026.9) until approved", () => {
+    const commandsUnder = (mode: GatewaySwitches["nodePairingOnConnect"]) => {
+      const rig = new Rig(withSwitch("2026.9", { nodePairingOnConnect: mode }));
+      const o = rig.run(nodeAttempt("n", ["system.run", "canvas.snapshot"]));
+      expect(o.response?.ok).toBe(true);
+      expect(rig.nodes.pending.size).toBe(1);
+      return rig.sessions;
+    };
+    expect(commandsUnder("pending-keeps-declared")).toEqual([["system.run", "canvas.snapshot"]]);
+    expect(commandsUnder("pending-withholds")).toEqual([[]]);
+  });
+
+  it("an operator with pairing scope sees node.pair.requested once; approve pairs the node and a reconnect offers the commands", () => {
+    const rig = new Rig(profile("2026.9"));
+    rig.run(operatorAttempt("op0", []));
+    rig.run(nodeAttempt("n1", ["system.run"]));
+    const requestId = [...rig.nodes.pending.keys()][0]!;
+    // The same command list again refreshes the request instead of filing a new one.
+    rig.run(nodeAttempt("n2", ["system.run"]));
+    expect([...rig.nodes.pending.keys()]).toEqual([requestId]);
+    const op = rig.run(operatorAttempt("op", [{ method: "node.pair.list" }, { method: "node.pair.approve", params: { requestId } }, { method: "node.pair.approve", params: { requestId } }, { method: "node.list" }]));
+    const [list, approve, again, nodes] = op.rpc!;
+    expect(list!.ok).toBe(true);
+    expect([approve!.ok, approve!.payloadKeys]).toEqual([true, ["node", "requestId"]]);
+    expect(op.events).toContain("node.pair.resolved");
+    expect([again!.ok, again!.error?.message]).toEqual([false, "unknown requestId"]);
+    expect(nodes!.payloadKeys).toEqual(["nodes", "ts"]);
+    expect([...rig.nodes.paired.values()].map((n) => n.commands)).toEqual([["system.run"]]);
+    rig.run(nodeAttempt("n3", ["system.run"]));
+    // A new command is an upgrade: a new request; 2026.9 offers only the approved ones meanwhile.
+    rig.run(nodeAttempt("n4", ["system.run", "camera.snap"]));
+    expect(rig.sessions).toEqual([[], [], ["system.run"], ["system.run"]]);
+    expect([...rig.nodes.pending.values()].map((r) => r.commands)).toEqual([["system.run", "camera.snap"]]);
+  });
+
+  it("reject removes the request and broadcasts node.pair.resolved to pairing operators", () => {
+    const rig = new Rig(profile("2026.4"));
+    rig.run(nodeAttempt("n1", ["system.run"]));
+    const requestId = [...rig.nodes.pending.keys()][0]!;
+    const op = rig.run(operatorAttempt("op", [{ method: "node.pair.reject", params: { requestId } }]));
+    expect(op.rpc?.[0]).toMatchObject({ ok: true, payloadKeys: ["nodeId", "requestId"] });
+    expect(op.events).toContain("node.pair.resolved");
+    expect(rig.nodes.pending.size).toBe(0);
+  });
+});
+
+describe("nodePairingLimiter", () => {
+  // A node host on the LAN reconnecting while its request waits: each first-time request is charged.
+  const reconnects = (limiter: boolean) => {
+    const rig = new Rig(withSwitch("2026.9", { nodePairingLimiter: limiter }), nodeDevicePaired());
+    return Array.from({ length: 12 }, (_, i) => rig.run(nodeAttempt(`n${i}`, ["system.run"]), "remote"));
+  };
+
+  it("on: the 11th reconnect of an unpaired node from one LAN address is refused rate_limited", () => {
+    const outcomes = reconnects(true);
+    expect(outcomes.slice(0, 10).every((o) => o.response?.ok === true)).toBe(true);
+    expect(outcomes[10]!.response?.ok).toBe(false);
+    expect((outcomes[10]!.response?.error?.details as { code?: string } | undefined)?.code).toBe("AUTH_RATE_LIMITED");
+  });
+
+  it("off: every reconnect is admitted", () => {
+    expect(reconnects(false).every((o) => o.response?.ok === true)).toBe(true);
+  });
+
+  it("loopback is exempt by default, and a node-paired node's reconnects are never charged", () => {
+    const local = new Rig(profile("2026.9"), nodeDevicePaired());
+    expect(Array.from({ length: 12 }, (_, i) => local.run(nodeAttempt(`l${i}`, ["system.run"]))).every((o) => o.response?.ok === true)).toBe(true);
+    const rig = new Rig(profile("2026.9"), nodeDevicePaired());
+    rig.run(nodeAttempt("first", ["system.run"]), "remote");
+    const requestId = [...rig.nodes.pending.keys()][0]!;
+    expect(rig.run(operatorAttempt("op", [{ method: "node.pair.approve", params: { requestId } }])).rpc?.[0]?.ok).toBe(true);
+    const remote = Array.from({ length: 12 }, (_, i) => rig.run(nodeAttempt(`r${i}`, ["system.run"]), "remote"));
+    expect(remote.every((o) => o.response?.ok === true)).toBe(true);
+  });
+});
