@@ -31,9 +31,14 @@ export type OperatorCommand =
       readonly scopes?: readonly string[];
       readonly connection?: CliConnection;
     }
-  | { readonly kind: "devices-revoke"; readonly deviceId: string; readonly role: string; readonly connection?: CliConnection };
+  | { readonly kind: "devices-revoke"; readonly deviceId: string; readonly role: string; readonly connection?: CliConnection }
+  /** `openclaw nodes pending|approve|reject`: node pairing requests (the commands a node host may offer). */
+  | { readonly kind: "nodes-pending"; readonly connection?: CliConnection }
+  | { readonly kind: "nodes-approve"; readonly requestId: string; readonly connection?: CliConnection }
+  | { readonly kind: "nodes-reject"; readonly requestId: string; readonly connection?: CliConnection };
 
-export type DevicesCommand = Extract<OperatorCommand, { kind: `devices-${string}` }>;
+/** The commands that connect to the gateway and send one RPC (`devices …`, `nodes …`). */
+export type DevicesCommand = Extract<OperatorCommand, { kind: `devices-${string}` | `nodes-${string}` }>;
 
 function shellWord(word: string): string {
   if (word.length > 0 && /^[A-Za-z0-9_./:@%+=,<>-]+$/.test(word)) return word;
@@ -89,6 +94,12 @@ export function formatOperatorCommand(command: OperatorCommand): string {
     }
     case "devices-revoke":
       return `openclaw devices revoke --device ${shellWord(command.deviceId)} --role ${shellWord(command.role)}${connectionFlags(command.connection)}`;
+    case "nodes-pending":
+      return `openclaw nodes pending${connectionFlags(command.connection)}`;
+    case "nodes-approve":
+      return `openclaw nodes approve ${shellWord(command.requestId)}${connectionFlags(command.connection)}`;
+    case "nodes-reject":
+      return `openclaw nodes reject ${shellWord(command.requestId)}${connectionFlags(command.connection)}`;
     default:
       return assertNever(command, "operator command");
   }
@@ -131,6 +142,9 @@ export const op = {
     }),
   devicesRevoke: (args: { deviceId: string; role: string; connection?: CliConnection }) =>
     make({ kind: "devices-revoke", deviceId: args.deviceId, role: args.role, ...withConnection(args.connection) }),
+  nodesPending: (connection?: CliConnection) => make({ kind: "nodes-pending", ...withConnection(connection) }),
+  nodesApprove: (requestId: string, connection?: CliConnection) => make({ kind: "nodes-approve", requestId, ...withConnection(connection) }),
+  nodesReject: (requestId: string, connection?: CliConnection) => make({ kind: "nodes-reject", requestId, ...withConnection(connection) }),
 } as const;
 
 function withConnection(connection: CliConnection | undefined): { connection?: CliConnection } {
@@ -145,7 +159,10 @@ export type DevicesRpcMethod =
   | "device.pair.reject"
   | "device.pair.remove"
   | "device.token.rotate"
-  | "device.token.revoke";
+  | "device.token.revoke"
+  | "node.pair.list"
+  | "node.pair.approve"
+  | "node.pair.reject";
 
 export interface DevicesRpc {
   readonly method: DevicesRpcMethod;
@@ -156,10 +173,10 @@ export interface DevicesRpc {
 }
 
 const pairingScopes = ["operator.pairing", "operator.admin"] as const;
-const pairingNote = "devices commands require operator.pairing (or operator.admin) scope";
+const pairingNote = "devices and nodes commands require operator.pairing (or operator.admin) scope";
 
 export function isDevicesCommand(command: OperatorCommand): command is DevicesCommand {
-  return command.kind.startsWith("devices-");
+  return command.kind.startsWith("devices-") || command.kind.startsWith("nodes-");
 }
 
 /** The RPC a `devices` command sends once connected. */
@@ -187,6 +204,12 @@ export function devicesRpc(command: DevicesCommand): DevicesRpc {
       });
     case "devices-revoke":
       return rpc("device.token.revoke", { deviceId: command.deviceId, role: command.role });
+    case "nodes-pending":
+      return rpc("node.pair.list", {});
+    case "nodes-approve":
+      return rpc("node.pair.approve", { requestId: command.requestId });
+    case "nodes-reject":
+      return rpc("node.pair.reject", { requestId: command.requestId });
     default:
       return assertNever(command, "devices command");
   }

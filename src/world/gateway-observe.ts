@@ -1,5 +1,6 @@
 // Read-only views of a gateway for expectations: live sessions per device, pending and paired records with
 // their roles, scopes and pinned metadata. They read the reducer's state; they never change it.
+import { nodePendingTtlMs } from "../gateway/index.ts";
 import type { GatewayNode } from "./gateway-node.ts";
 
 /** Connected sessions per device id ("" for device-less sessions). */
@@ -33,5 +34,31 @@ export function pairingView(gateway: GatewayNode): PairingView {
       ...(d.clientId !== undefined ? { clientId: d.clientId } : {}),
       tokenRoles: Object.values(d.tokens ?? {}).filter((t) => t.revokedAtMs === undefined).map((t) => t.role).sort(),
     })),
+  };
+}
+
+export interface NodePairingView {
+  readonly pending: readonly { requestId: string; nodeId: string; commands: readonly string[] }[];
+  readonly paired: readonly { nodeId: string; commands: readonly string[] }[];
+  /** Live node sessions with the commands node pairing let them offer (releases that pair nodes at connect). */
+  readonly sessions: readonly { nodeId: string; commands: readonly string[] }[];
+}
+
+/** The host's node pairing files and the live node sessions (none while the gateway is down). */
+export function nodePairingView(gateway: GatewayNode): NodePairingView {
+  const nodes = gateway.nodesFile;
+  const sessions: { nodeId: string; commands: readonly string[] }[] = [];
+  if (gateway.running) {
+    for (const conn of gateway.state.conns.values()) {
+      const node = conn.phase === "connected" ? conn.session?.node : undefined;
+      if (node) sessions.push({ nodeId: node.nodeId, commands: [...node.commands] });
+    }
+  }
+  return {
+    pending: [...nodes.pending.values()]
+      .filter((p) => gateway.clock.nowMs() - p.ts <= nodePendingTtlMs)
+      .map((p) => ({ requestId: p.requestId, nodeId: p.nodeId, commands: [...p.commands] })),
+    paired: [...nodes.paired.values()].map((p) => ({ nodeId: p.nodeId, commands: [...p.commands] })),
+    sessions,
   };
 }

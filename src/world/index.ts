@@ -36,7 +36,7 @@ export {
   deviceAuthFileOf,
   type RelaunchChange,
 } from "./client-lifecycle.ts";
-export { openSessionsByDevice, pairingView, type PairingView } from "./gateway-observe.ts";
+export { nodePairingView, openSessionsByDevice, pairingView, type NodePairingView, type PairingView } from "./gateway-observe.ts";
 export {
   openControlUiTab,
   reloadControlUiTab,

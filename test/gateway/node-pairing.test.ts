@@ -1,7 +1,9 @@
 // Node pairing at connect and the node.pair.* RPCs (src/gateway/node-pairing.ts, node-methods.ts), with flip tests
 // for the two switches: nodePairingOnConnect and nodePairingLimiter.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { World, type Attempt, type Outcome, type Profile } from "../../src/index.ts";
+import { parseRunSpec, runScenario, specScenario, World, type Attempt, type Outcome, type Profile } from "../../src/index.ts";
 import type { GatewaySwitches } from "../../src/profiles/index.ts";
 import { emptyPairingStore, type PairingStore } from "../../src/gateway/index.ts";
 import { identityFromSeed } from "../../src/crypto/index.ts";
@@ -169,5 +171,42 @@ describe("nodePairingLimiter", () => {
     expect(rig.run(operatorAttempt("op", [{ method: "node.pair.approve", params: { requestId } }])).rpc?.[0]?.ok).toBe(true);
     const remote = Array.from({ length: 12 }, (_, i) => rig.run(nodeAttempt(`r${i}`, ["system.run"]), "remote"));
     expect(remote.every((o) => o.response?.ok === true)).toBe(true);
+  });
+});
+
+describe("node pairing in the step language (scenarios/files/node-pairing.yaml)", () => {
+  const root = join(import.meta.dirname, "..", "..");
+  const text = readFileSync(join(root, "scenarios", "files", "node-pairing.yaml"), "utf8");
+  const spec = () => {
+    const parsed = parseRunSpec(text, "node-pairing.yaml");
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.spec;
+  };
+  const runUnder = (p: Profile) => runScenario(specScenario(spec()), { seed: 1n, profile: p });
+
+  it("passes under 2026.3, 2026.4 and 2026.9, and `openclaw nodes pending/approve` are what the operator ran", async () => {
+    for (const name of ["2026.3", "2026.4", "2026.9"]) expect((await runUnder(profile(name))).verdict, name).toBe("pass");
+    const result = await runUnder(profile("2026.9"));
+    const commands = result.events.filter((e) => e.actor === "operator").map((e) => String(e.data["command"] ?? ""));
+    expect(commands.some((c) => c.startsWith("openclaw nodes pending"))).toBe(true);
+    expect(commands.some((c) => c.startsWith("openclaw nodes approve "))).toBe(true);
+  });
+
+  it("fails under 2026.9 with nodePairingOnConnect flipped (the file tells the releases apart)", async () => {
+    const flipped = withSwitch("2026.9", { nodePairingOnConnect: "pending-keeps-declared" });
+    const result = await runUnder(flipped);
+    expect(result.verdict).toBe("fail");
+    expect(result.findings.map((f) => f.message).join("\n")).toContain("node session offers [system.run, canvas.snapshot], expected []");
+  });
+
+  it("input mistakes are problems of the file: commands on a non-node client, nodes approve without a request id", () => {
+    const bad = text
+      .replace("kind: node, from: lan", "kind: backend, from: lan")
+      .replace("  - operator: { action: approve-node, identity: nodebox }", "  - openclaw: { machine: gateway-host, command: { kind: nodes-approve } }");
+    const parsed = parseRunSpec(bad, "bad.yaml");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.message).toContain("only a node host declares commands");
+    expect(parsed.message).toContain("nodes-approve needs requestId");
   });
 });

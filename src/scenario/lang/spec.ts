@@ -99,6 +99,8 @@ export type ConnectPayload = Attempt & {
 export type OperatorAction =
   | { action: "approve-pending"; identity?: string; requestId?: string }
   | { action: "reject-pending"; identity?: string; requestId?: string }
+  | { action: "approve-node"; identity?: string; requestId?: string }
+  | { action: "reject-node"; identity?: string; requestId?: string }
   | { action: "remove-device"; identity: string }
   | { action: "revoke-device-token"; identity: string; role?: string }
   | { action: "rotate-device-token"; identity: string; role?: string; scopes?: string[] }
@@ -138,6 +140,8 @@ export interface ClientStep {
    *  (before 2026.3.12) the gateway token/password it embeds, used as an explicit credential. */
   setupCode?: string;
   scopes?: string[];
+  /** A node host's declared commands (default: the kind's, `system.run`). */
+  commands?: string[];
   oneShot?: { method: string; params?: Record<string, unknown> };
   /** The client host's clock offset (needs its own host). */
   clockOffsetMs?: number;

@@ -30,6 +30,7 @@ export const clientSchema = {
     bootstrapToken: { type: "string" },
     setupCode: { type: "string" },
     scopes: { type: "array", items: { type: "string" } },
+    commands: { type: "array", items: { type: "string" } },
     oneShot: { type: "object", required: ["method"], properties: { method: { type: "string" }, params: { type: "object" } }, additionalProperties: false },
     clockOffsetMs: { type: "integer" },
     clientId: { type: "string" },
@@ -57,6 +58,7 @@ export const clientKind = defineStepKind({
   check(step, model, at) {
     const c = step.client;
     if (c.relaunch === true && (!model.clients.has(c.name) || c.host === undefined)) model.problem(`${at}/relaunch`, `relaunch needs a client named '${c.name}' started before and its host`);
+    if (c.commands !== undefined && c.kind !== "node") model.problem(`${at}/commands`, "only a node host declares commands");
     if (c.relaunch !== true && model.clients.has(c.name)) model.problem(`${at}/name`, `a client named '${c.name}' was already started (relaunch: true starts a new one under the name)`);
     model.clients.add(c.name);
     if (c.identity !== undefined && !model.identities.has(c.identity)) model.problem(`${at}/identity`, `unknown identity '${c.identity}'`);
@@ -134,6 +136,7 @@ function startClient(step: ClientStep, env: StepEnv): void {
       // The device-auth file keeps the token under the client's role (a node host's is role node).
       storedTokens: step.storedToken !== undefined ? { [step.kind === "node" ? "node" : "operator"]: { token: env.resolve(step.storedToken), scopes: step.scopes ?? [] } } : undefined,
       scopes: step.scopes,
+      ...(step.commands !== undefined ? { commands: step.commands } : {}),
       oneShot: step.oneShot,
       ...(step.kind === "tui" && step.clientId === undefined ? releaseTuiIdentity(env.profile) : {}),
       ...(step.clientId !== undefined ? { clientId: step.clientId as never } : {}),

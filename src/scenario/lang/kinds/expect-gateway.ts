@@ -1,8 +1,10 @@
 // expectGateway: the gateway's state now — live sessions per device, pending requests, paired records with
 // their roles, scopes, pinned platform and live token roles. Identity names stand for their device ids;
 // "device-less" counts sessions without a device.
+// Node pairing: `nodePendingCount` and `nodes` (per node host identity: node-paired, a request pending, the approved
+// commands, the commands its live session may offer).
 // `{ expectGateway: { sessions: { laptop: 1 }, paired: [{ identity: laptop, roles: [operator], scopesInclude: [operator.read] }] } }`
-import { openSessionsByDevice, pairingView } from "../../../world/index.ts";
+import { nodePairingView, openSessionsByDevice, pairingView } from "../../../world/index.ts";
 import { defineStepKind } from "../step-kind.ts";
 import { standardGatewayName } from "../standard-world.ts";
 
@@ -11,6 +13,8 @@ export interface ExpectGatewayStep {
   sessions?: Record<string, number>;
   pendingCount?: number;
   paired?: { identity: string; present?: boolean; roles?: string[]; scopesInclude?: string[]; scopesExclude?: string[]; platform?: string; tokenRoles?: string[] }[];
+  nodePendingCount?: number;
+  nodes?: { identity: string; paired?: boolean; pending?: boolean; approvedCommands?: string[]; sessionCommands?: string[] }[];
 }
 
 const strings = { type: "array", items: { type: "string" } };
@@ -40,6 +44,22 @@ export const expectGatewayKind = defineStepKind({
           additionalProperties: false,
         },
       },
+      nodePendingCount: { type: "integer", minimum: 0 },
+      nodes: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["identity"],
+          properties: {
+            identity: { type: "string" },
+            paired: { type: "boolean" },
+            pending: { type: "boolean" },
+            approvedCommands: strings,
+            sessionCommands: strings,
+          },
+          additionalProperties: false,
+        },
+      },
     },
     additionalProperties: false,
   },
@@ -49,6 +69,9 @@ export const expectGatewayKind = defineStepKind({
     }
     (step.expectGateway.paired ?? []).forEach((p, i) => {
       if (!model.identities.has(p.identity)) model.problem(`${at}/paired/${i}/identity`, `unknown identity '${p.identity}'`);
+    });
+    (step.expectGateway.nodes ?? []).forEach((n, i) => {
+      if (!model.identities.has(n.identity)) model.problem(`${at}/nodes/${i}/identity`, `unknown identity '${n.identity}'`);
     });
   },
   run(step, env) {
@@ -73,6 +96,22 @@ export const expectGatewayKind = defineStepKind({
       for (const s of p.scopesExclude ?? []) check(!record.scopes.includes(s), `${p.identity} scopes ${list(record.scopes)} include ${s}`);
       if (p.platform !== undefined) check(record.platform === p.platform, `${p.identity} platform ${record.platform ?? "(none)"}, expected ${p.platform}`);
       if (p.tokenRoles) check(list(record.tokenRoles) === list(p.tokenRoles), `${p.identity} live token roles ${list(record.tokenRoles)}, expected ${list(p.tokenRoles)}`);
+    }
+    const nodes = nodePairingView(gateway);
+    if (e.nodePendingCount !== undefined) check(nodes.pending.length === e.nodePendingCount, `${nodes.pending.length} pending node request(s), expected ${e.nodePendingCount}`);
+    for (const n of e.nodes ?? []) {
+      const nodeId = env.deviceIdOf(n.identity);
+      const paired = nodes.paired.find((p) => p.nodeId === nodeId);
+      const pending = nodes.pending.find((p) => p.nodeId === nodeId);
+      const words = (xs: readonly string[]) => `[${xs.join(", ")}]`;
+      if (n.paired !== undefined) check(!!paired === n.paired, `${n.identity} is ${paired ? "" : "not "}node-paired`);
+      if (n.pending !== undefined) check(!!pending === n.pending, `${n.identity} has ${pending ? "a" : "no"} pending node request`);
+      if (n.approvedCommands) check(words(paired?.commands ?? []) === words(n.approvedCommands), `${n.identity} approved commands ${words(paired?.commands ?? [])}, expected ${words(n.approvedCommands)}`);
+      if (n.sessionCommands) {
+        const live = nodes.sessions.filter((s) => s.nodeId === nodeId).at(-1);
+        if (!live) check(false, `${n.identity} has no live node session`);
+        else check(words(live.commands) === words(n.sessionCommands), `${n.identity}'s node session offers ${words(live.commands)}, expected ${words(n.sessionCommands)}`);
+      }
     }
   },
   print: (step) => `expect gateway ${JSON.stringify(step.expectGateway)}`,

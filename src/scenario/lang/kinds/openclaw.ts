@@ -1,6 +1,7 @@
 // openclaw: one `openclaw …` command at a machine's shell — config get/set/unset, gateway install [--force] /
-// restart, doctor [--fix], devices list/approve/reject/remove/rotate/revoke — run by world.operator, so config
-// writes reach a running gateway through its watcher and `devices …` commands are real RPCs.
+// restart, doctor [--fix], devices list/approve/reject/remove/rotate/revoke, nodes pending/approve/reject — run
+// by world.operator, so config writes reach a running gateway through its watcher and `devices …` / `nodes …`
+// commands are real RPCs.
 // `{ openclaw: { machine: gw, command: { kind: devices-revoke, deviceId: "{{deviceId:laptop}}", role: node } } }`
 import { formatOperatorCommand, type ConfigFile, type OperatorCommand } from "../../../host/index.ts";
 import { defineStepKind, type StepEnv } from "../step-kind.ts";
@@ -19,7 +20,25 @@ export const openclawCommandKinds = [
   "devices-remove",
   "devices-rotate",
   "devices-revoke",
+  "nodes-pending",
+  "nodes-approve",
+  "nodes-reject",
 ] as const;
+
+/** The fields each command needs (a file missing one is an input error, not a failed run). */
+const requiredFields: Partial<Record<(typeof openclawCommandKinds)[number], readonly string[]>> = {
+  "config-get": ["path"],
+  "config-set": ["path", "value"],
+  "config-unset": ["path"],
+  "rotate-shared-token": ["newToken"],
+  "devices-approve": ["requestId"],
+  "devices-reject": ["requestId"],
+  "devices-remove": ["deviceId"],
+  "devices-rotate": ["deviceId", "role"],
+  "devices-revoke": ["deviceId", "role"],
+  "nodes-approve": ["requestId"],
+  "nodes-reject": ["requestId"],
+};
 
 const connection = { type: "object", properties: { url: { type: "string" }, token: { type: "string" }, password: { type: "string" } }, additionalProperties: false };
 
@@ -57,6 +76,10 @@ export const openclawKind = defineStepKind({
   },
   check(step, model, at) {
     if (!model.machines.has(step.openclaw.machine)) model.problem(`${at}/machine`, `no machine named '${step.openclaw.machine}'`);
+    const command = step.openclaw.command as Record<string, unknown> & { kind: (typeof openclawCommandKinds)[number] };
+    for (const field of requiredFields[command.kind] ?? []) {
+      if (command[field] === undefined) model.problem(`${at}/command`, `${command.kind} needs ${field}`);
+    }
     for (const ref of JSON.stringify(step.openclaw.command).matchAll(/\{\{device(?:Id|Token):([^}:/]+)/g)) {
       if (!model.identities.has(ref[1]!)) model.problem(`${at}/command`, `unknown identity '${ref[1]}'`);
     }

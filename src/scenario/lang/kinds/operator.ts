@@ -1,5 +1,5 @@
 // operator: what the operator does on the gateway host, as the real CLI does it — `openclaw devices list /
-// approve / reject / remove / rotate / revoke` through world.operator (a one-shot CLI with the credentials it
+// approve / reject / remove / rotate / revoke` and `openclaw nodes approve / reject` through world.operator (a one-shot CLI with the credentials it
 // resolves from the machine's config sends the gateway RPC, so scope checks, session closes, broadcasts and
 // invariants see exactly what the product does); a shared-token rotation (the gateway hot-reloads the secret);
 // a gateway restart. `{ operator: { action: revoke-device-token, identity: laptop, role: operator } }`
@@ -10,7 +10,7 @@ import type { OperatorAction } from "../spec.ts";
 import { defineStepKind, type StepEnv } from "../step-kind.ts";
 import { gatewayMachineName, standardGatewayName } from "../standard-world.ts";
 
-const actions = ["approve-pending", "reject-pending", "remove-device", "revoke-device-token", "rotate-device-token", "rotate-shared-token", "restart-gateway"] as const;
+const actions = ["approve-pending", "reject-pending", "approve-node", "reject-node", "remove-device", "revoke-device-token", "rotate-device-token", "rotate-shared-token", "restart-gateway"] as const;
 
 export const operatorKind = defineStepKind({
   kind: "operator",
@@ -34,7 +34,7 @@ export const operatorKind = defineStepKind({
     if (identity !== undefined && !model.identities.has(identity)) model.problem(`${at}/identity`, `unknown identity '${identity}'`);
     const needsIdentity = a.action === "remove-device" || a.action === "revoke-device-token" || a.action === "rotate-device-token";
     if (needsIdentity && identity === undefined) model.problem(at, `${a.action} needs identity`);
-    const pending = a.action === "approve-pending" || a.action === "reject-pending";
+    const pending = a.action === "approve-pending" || a.action === "reject-pending" || a.action === "approve-node" || a.action === "reject-node";
     if (pending && identity === undefined && a["requestId"] === undefined) model.problem(at, `${a.action} needs identity or requestId`);
     if (a.action === "rotate-shared-token" && typeof a["token"] !== "string") model.problem(at, "rotate-shared-token needs token");
     for (const key of ["identity", "requestId", "role", "scopes", "token"]) {
@@ -49,6 +49,8 @@ function allowed(action: OperatorAction["action"]): string[] {
   switch (action) {
     case "approve-pending":
     case "reject-pending":
+    case "approve-node":
+    case "reject-node":
       return ["identity", "requestId"];
     case "remove-device":
       return ["identity"];
@@ -76,6 +78,13 @@ async function operatorAction(action: OperatorAction, env: StepEnv): Promise<voi
       if (requestId === undefined) return;
       world.rememberRequestId(requestId);
       expectOk(run(action.action === "approve-pending" ? op.devicesApprove(requestId) : op.devicesReject(requestId)));
+      return;
+    }
+    case "approve-node":
+    case "reject-node": {
+      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingNodeRequestId(run, env, action.identity!);
+      if (requestId === undefined) return;
+      expectOk(run(action.action === "approve-node" ? op.nodesApprove(requestId) : op.nodesReject(requestId)));
       return;
     }
     case "remove-device":
@@ -114,5 +123,16 @@ function pendingRequestId(run: (c: OperatorCommand) => OperatorRun, env: StepEnv
   const request = pending.find((p) => p.deviceId === deviceId);
   const why = list.rpc?.ok === false ? ` (${list.rpc.error.message})` : "";
   env.ctx.check(request !== undefined, "case-operator", `devices list shows no pending request for ${identity}${why}`);
+  return request?.requestId;
+}
+
+/** `openclaw nodes pending`, then the node pairing request of the named node host (its device id is the node id). */
+function pendingNodeRequestId(run: (c: OperatorCommand) => OperatorRun, env: StepEnv, identity: string): string | undefined {
+  const nodeId = env.deviceIdOf(identity);
+  const list = run(op.nodesPending());
+  const pending = list.rpc?.ok ? ((list.rpc.payload as { pending?: { nodeId: string; requestId: string }[] }).pending ?? []) : [];
+  const request = pending.find((p) => p.nodeId === nodeId);
+  const why = list.rpc?.ok === false ? ` (${list.rpc.error.message})` : "";
+  env.ctx.check(request !== undefined, "case-operator", `nodes pending shows no request for ${identity}${why}`);
   return request?.requestId;
 }
