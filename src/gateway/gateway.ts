@@ -61,7 +61,7 @@ export function gatewayStep(state: GatewayState, input: GatewayInput, ctx: StepC
     case "timer":
       return timer(state, input.key, ctx);
     case "shared-secret-changed":
-      return sharedSecretChanged(state, input.token, input.password);
+      return sharedSecretChanged(state, input.token, input.password, input.restartDeferred === true);
     case "config-reloaded":
       return configReloaded(state, input.config, input.paths);
     case "shutdown":
@@ -190,14 +190,16 @@ function timer(state: GatewayState, key: string, ctx: StepContext): GatewayOutpu
   return [];
 }
 
-function sharedSecretChanged(state: GatewayState, token: string | undefined, password: string | undefined): GatewayOutput[] {
-  state.config = { ...state.config, auth: { ...state.config.auth, token, password } };
-  if (!state.switches.sharedSecretRotationClosesSessions) return [log("gateway.shared-secret-changed", { closed: 0 })];
+function sharedSecretChanged(state: GatewayState, token: string | undefined, password: string | undefined, restartDeferred: boolean): GatewayOutput[] {
+  // A deferred restart leaves the in-process auth snapshot as it was (PR #60387's residual risk).
+  if (!restartDeferred) state.config = { ...state.config, auth: { ...state.config.auth, token, password } };
+  const deferred = restartDeferred ? { restartDeferred: true } : {};
+  if (!state.switches.sharedSecretRotationClosesSessions) return [log("gateway.shared-secret-changed", { closed: 0, ...deferred })];
   const outputs: GatewayOutput[] = [];
   for (const c of state.conns.values()) {
     if (c.phase === "connected" && c.session?.usesSharedGatewayAuth) outputs.push(close(c.connId, 4001, "gateway auth changed"));
   }
-  outputs.push(log("gateway.shared-secret-changed", { closed: outputs.length }));
+  outputs.push(log("gateway.shared-secret-changed", { closed: outputs.length, ...deferred }));
   return outputs;
 }
 

@@ -64,7 +64,9 @@ export type GatewayInput =
   | { readonly kind: "frame"; readonly connId: string; readonly text: string }
   | { readonly kind: "closed"; readonly connId: string; readonly code: number; readonly reason: string }
   | { readonly kind: "timer"; readonly key: string }
-  | { readonly kind: "shared-secret-changed"; readonly token?: string; readonly password?: string }
+  /** The shared secret changed: applied now, or (`restartDeferred`) written while the restart that would read it
+   *  waits — new handshakes keep the old secret; releases that do so still close shared-secret sessions. */
+  | { readonly kind: "shared-secret-changed"; readonly token?: string; readonly password?: string; readonly restartDeferred?: boolean }
   /** The config watcher applied hot-reloadable keys (reload-plan.ts): the new config, secrets excluded. */
   | { readonly kind: "config-reloaded"; readonly config: GatewayRuntimeConfig; readonly paths: readonly string[] }
   | { readonly kind: "shutdown"; readonly reason: string; readonly restartExpectedMs?: number };

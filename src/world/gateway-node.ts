@@ -45,6 +45,8 @@ export class GatewayNode {
   /** `nodes/` pairing files on this host (in 2026.9 the device rows' node surfaces): crash/restart keep them. */
   readonly nodesFile: NodePairingStore = emptyNodePairingStore();
   running = false;
+  /** A config written for the next start that the running process has not read (a deferred restart). */
+  private onDisk: GatewayRuntimeConfig | undefined;
   private readonly prng: Prng;
   private readonly sockets = new Map<string, ServerSocket<string>>();
   private readonly preOpen = new Map<string, GatewayOutput[]>();
@@ -75,7 +77,8 @@ export class GatewayNode {
 
   start(config?: GatewayRuntimeConfig): void {
     if (this.running) return;
-    this.state = this.freshState(config ?? this.state.config);
+    this.state = this.freshState(config ?? this.onDisk ?? this.state.config);
+    this.onDisk = undefined;
     this.running = true;
     const listening = this.network.listen({
       host: this.options.host,
@@ -179,6 +182,15 @@ export class GatewayNode {
   /** The config file changed under a running gateway (hot reload of the shared secret). */
   sharedSecretChanged(token: string | undefined, password: string | undefined): void {
     if (this.running) this.input({ kind: "shared-secret-changed", token, password });
+  }
+
+  /**
+   * The shared secret written (a `config.set`) while the restart that would read it is deferred (agent runs in
+   * flight): the running process keeps its auth snapshot for new handshakes, the next start reads the new one.
+   */
+  sharedSecretChangedRestartDeferred(token: string | undefined, password: string | undefined): void {
+    this.onDisk = { ...(this.onDisk ?? this.state.config), auth: { ...(this.onDisk ?? this.state.config).auth, token, password } };
+    if (this.running) this.input({ kind: "shared-secret-changed", token, password, restartDeferred: true });
   }
 
   /** The config watcher's hot path: non-secret keys take effect without a restart. */

@@ -104,7 +104,10 @@ export type OperatorAction =
   | { action: "remove-device"; identity: string }
   | { action: "revoke-device-token"; identity: string; role?: string }
   | { action: "rotate-device-token"; identity: string; role?: string; scopes?: string[] }
-  | { action: "rotate-shared-token"; token: string }
+  /** `openclaw config set gateway.auth.token`: the release's config watcher applies it (hot or restart); with
+   *  `restart: deferred` the restart waits (agent runs in flight, PR #60387's case): new handshakes keep the old
+   *  secret, releases that close shared-secret sessions on a change still do. */
+  | { action: "rotate-shared-token"; token: string; restart?: "watcher" | "deferred" }
   | { action: "restart-gateway" };
 
 export interface PairingExpect {

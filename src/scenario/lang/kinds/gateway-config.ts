@@ -3,7 +3,8 @@
 // (src/gateway/reload-plan.ts). `expect` checks the release's decision. `bind` is read at start only.
 // `{ gatewayConfig: { set: { trustedProxies: [192.0.2.99] }, expect: hot } }`
 import type { ConfigReloadMode } from "../../../gateway/index.ts";
-import { defineStepKind } from "../step-kind.ts";
+import { defineStepKind, type StepEnv } from "../step-kind.ts";
+import type { GatewayConfigEdit } from "../../../world/index.ts";
 import { gatewayConfigInput, gatewaySectionProblems, gatewaySectionSchema, mergeGatewaySection, type GatewaySection } from "../gateway-section.ts";
 import { standardGatewayName } from "../standard-world.ts";
 
@@ -40,18 +41,26 @@ export const gatewayConfigKind = defineStepKind({
   run(step, env) {
     const edit = step.gatewayConfig;
     const name = edit.gateway ?? standardGatewayName;
-    let perRun = sections.get(env.world);
-    if (!perRun) sections.set(env.world, (perRun = new Map()));
-    const base = perRun.get(name) ?? (name === standardGatewayName ? (env.spec.gateway ?? {}) : {});
-    const next = mergeGatewaySection(base, resolveSecrets(edit.set, env.resolve));
-    perRun.set(name, next);
-    const result = env.world.editGatewayConfig(name, () => gatewayConfigInput(next), edit.mode);
+    const result = editGatewaySection(env, name, resolveSecrets(edit.set, env.resolve), edit.mode);
     if (edit.expect !== undefined) {
       env.ctx.check(result.plan.action === edit.expect, "case-expect", `step ${env.stepIndex} (gatewayConfig): ${env.profile.name} ${describe(result.plan.action)} [${result.paths.join(", ")}], expected ${edit.expect}`);
     }
   },
   print: (step) => `edit gateway config ${JSON.stringify(step.gatewayConfig.set)}${step.gatewayConfig.expect ? ` (expect ${step.gatewayConfig.expect})` : ""}`,
 });
+
+/**
+ * Edits a gateway's config file section (merged over the file's start section and earlier edits) and hands it
+ * to the release's config watcher: hot keys live, others a restart. Also what `operator: rotate-shared-token` does.
+ */
+export function editGatewaySection(env: StepEnv, name: string, set: GatewaySection, mode?: ConfigReloadMode): GatewayConfigEdit {
+  let perRun = sections.get(env.world);
+  if (!perRun) sections.set(env.world, (perRun = new Map()));
+  const base = perRun.get(name) ?? (name === standardGatewayName ? (env.spec.gateway ?? {}) : {});
+  const next = mergeGatewaySection(base, set);
+  perRun.set(name, next);
+  return env.world.editGatewayConfig(name, () => gatewayConfigInput(next), mode);
+}
 
 function describe(action: string): string {
   return action === "hot" ? "applied it live" : action === "restart" ? "restarts the gateway" : action === "ignored" ? "ignored it" : "changed nothing";

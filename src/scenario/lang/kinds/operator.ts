@@ -1,14 +1,15 @@
 // operator: what the operator does on the gateway host, as the real CLI does it — `openclaw devices list /
 // approve / reject / remove / rotate / revoke` and `openclaw nodes approve / reject` through world.operator (a one-shot CLI with the credentials it
 // resolves from the machine's config sends the gateway RPC, so scope checks, session closes, broadcasts and
-// invariants see exactly what the product does); a shared-token rotation (the gateway hot-reloads the secret);
-// a gateway restart. `{ operator: { action: revoke-device-token, identity: laptop, role: operator } }`
+// invariants see exactly what the product does); a shared-token rotation (`openclaw config set` on the gateway
+// host, picked up by the release's config watcher, or written while the restart is deferred); a gateway restart. `{ operator: { action: revoke-device-token, identity: laptop, role: operator } }`
 import { op, type OperatorCommand } from "../../../host/index.ts";
 import type { OperatorRun } from "../../../world/index.ts";
 import { requireWithinBudget } from "../../runner.ts";
 import type { OperatorAction } from "../spec.ts";
 import { defineStepKind, type StepEnv } from "../step-kind.ts";
 import { gatewayMachineName, standardGatewayName } from "../standard-world.ts";
+import { editGatewaySection } from "./gateway-config.ts";
 
 const actions = ["approve-pending", "reject-pending", "approve-node", "reject-node", "remove-device", "revoke-device-token", "rotate-device-token", "rotate-shared-token", "restart-gateway"] as const;
 
@@ -24,6 +25,7 @@ export const operatorKind = defineStepKind({
       role: { type: "string" },
       scopes: { type: "array", items: { type: "string" } },
       token: { type: "string" },
+      restart: { enum: ["watcher", "deferred"] },
     },
     additionalProperties: false,
   },
@@ -37,7 +39,7 @@ export const operatorKind = defineStepKind({
     const pending = a.action === "approve-pending" || a.action === "reject-pending" || a.action === "approve-node" || a.action === "reject-node";
     if (pending && identity === undefined && a["requestId"] === undefined) model.problem(at, `${a.action} needs identity or requestId`);
     if (a.action === "rotate-shared-token" && typeof a["token"] !== "string") model.problem(at, "rotate-shared-token needs token");
-    for (const key of ["identity", "requestId", "role", "scopes", "token"]) {
+    for (const key of ["identity", "requestId", "role", "scopes", "token", "restart"]) {
       if (a[key] !== undefined && !allowed(a.action).includes(key)) model.problem(`${at}/${key}`, `${a.action} has no ${key}`);
     }
   },
@@ -59,7 +61,7 @@ function allowed(action: OperatorAction["action"]): string[] {
     case "rotate-device-token":
       return ["identity", "role", "scopes"];
     case "rotate-shared-token":
-      return ["token"];
+      return ["token", "restart"];
     case "restart-gateway":
       return [];
   }
@@ -102,11 +104,19 @@ async function operatorAction(action: OperatorAction, env: StepEnv): Promise<voi
       if (expectOk(r) && entry) world.rememberDeviceToken(deviceId, role, entry.token);
       return;
     }
-    case "rotate-shared-token":
-      world.scheduler.record("operator", "operator", { command: `openclaw config set gateway.auth.token ${action.token}` });
-      env.token = action.token;
-      gateway.sharedSecretChanged(action.token, undefined);
+    case "rotate-shared-token": {
+      // The CLI writes the gateway host's config file (so later `openclaw` commands resolve the new token).
+      const token = env.resolve(action.token);
+      run(op.rotateSharedToken(token));
+      env.token = token;
+      if (action.restart === "deferred") {
+        world.scheduler.record("operator", "operator", { note: "the gateway's restart is deferred: it keeps the old secret until it restarts" });
+        gateway.sharedSecretChangedRestartDeferred(token, gateway.state.config.auth.password);
+      } else {
+        editGatewaySection(env, standardGatewayName, { auth: { token } });
+      }
       return;
+    }
     case "restart-gateway":
       world.scheduler.record("operator", "operator", { command: "openclaw gateway restart" });
       gateway.restart();
