@@ -32,13 +32,16 @@ export type OperatorCommand =
       readonly connection?: CliConnection;
     }
   | { readonly kind: "devices-revoke"; readonly deviceId: string; readonly role: string; readonly connection?: CliConnection }
+  /** `openclaw devices clear --yes [--pending]`: list, then remove every paired device (and reject every pending
+   *  request), one RPC each, as the CLI does; without `--yes` it refuses and sends nothing. */
+  | { readonly kind: "devices-clear"; readonly yes: boolean; readonly pending: boolean; readonly connection?: CliConnection }
   /** `openclaw nodes pending|approve|reject`: node pairing requests (the commands a node host may offer). */
   | { readonly kind: "nodes-pending"; readonly connection?: CliConnection }
   | { readonly kind: "nodes-approve"; readonly requestId: string; readonly connection?: CliConnection }
   | { readonly kind: "nodes-reject"; readonly requestId: string; readonly connection?: CliConnection };
 
-/** The commands that connect to the gateway and send one RPC (`devices …`, `nodes …`). */
-export type DevicesCommand = Extract<OperatorCommand, { kind: `devices-${string}` | `nodes-${string}` }>;
+/** The commands that connect to the gateway and send one RPC (`devices …`, `nodes …`; not `devices clear`). */
+export type DevicesCommand = Exclude<Extract<OperatorCommand, { kind: `devices-${string}` | `nodes-${string}` }>, { kind: "devices-clear" }>;
 
 function shellWord(word: string): string {
   if (word.length > 0 && /^[A-Za-z0-9_./:@%+=,<>-]+$/.test(word)) return word;
@@ -94,6 +97,8 @@ export function formatOperatorCommand(command: OperatorCommand): string {
     }
     case "devices-revoke":
       return `openclaw devices revoke --device ${shellWord(command.deviceId)} --role ${shellWord(command.role)}${connectionFlags(command.connection)}`;
+    case "devices-clear":
+      return `openclaw devices clear${command.yes ? " --yes" : ""}${command.pending ? " --pending" : ""}${connectionFlags(command.connection)}`;
     case "nodes-pending":
       return `openclaw nodes pending${connectionFlags(command.connection)}`;
     case "nodes-approve":
@@ -142,6 +147,8 @@ export const op = {
     }),
   devicesRevoke: (args: { deviceId: string; role: string; connection?: CliConnection }) =>
     make({ kind: "devices-revoke", deviceId: args.deviceId, role: args.role, ...withConnection(args.connection) }),
+  devicesClear: (options: { yes?: boolean; pending?: boolean; connection?: CliConnection } = {}) =>
+    make({ kind: "devices-clear", yes: options.yes ?? false, pending: options.pending ?? false, ...withConnection(options.connection) }),
   nodesPending: (connection?: CliConnection) => make({ kind: "nodes-pending", ...withConnection(connection) }),
   nodesApprove: (requestId: string, connection?: CliConnection) => make({ kind: "nodes-approve", requestId, ...withConnection(connection) }),
   nodesReject: (requestId: string, connection?: CliConnection) => make({ kind: "nodes-reject", requestId, ...withConnection(connection) }),
@@ -176,7 +183,7 @@ const pairingScopes = ["operator.pairing", "operator.admin"] as const;
 const pairingNote = "devices and nodes commands require operator.pairing (or operator.admin) scope";
 
 export function isDevicesCommand(command: OperatorCommand): command is DevicesCommand {
-  return command.kind.startsWith("devices-") || command.kind.startsWith("nodes-");
+  return (command.kind.startsWith("devices-") && command.kind !== "devices-clear") || command.kind.startsWith("nodes-");
 }
 
 /** The RPC a `devices` command sends once connected. */

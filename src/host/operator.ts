@@ -14,6 +14,7 @@ import {
   devicesRpc,
   isDevicesCommand,
   op,
+  type CliConnection,
   type DevicesCommand,
   type DevicesRpc,
   type OperatorCommand,
@@ -40,6 +41,8 @@ export type OperatorEffect =
       readonly localPairingFallback: boolean;
     }
   | { readonly type: "output"; readonly text: string }
+  /** `openclaw devices clear --yes`: the world lists, then removes/rejects one RPC at a time. */
+  | { readonly type: "devices-clear"; readonly pending: boolean; readonly connection?: CliConnection }
   /** `openclaw qr`: the world builds the setup code (and issues a bootstrap token into the host's file). */
   | { readonly type: "setup-code"; readonly plan: Exclude<SetupCodePlan, { kind: "refused" }> };
 
@@ -54,7 +57,9 @@ export type OperatorOutcome =
   | { readonly kind: "doctor"; readonly findings: readonly DoctorFinding[]; readonly repair?: RepairOutcome }
   | { readonly kind: "rpc-sent"; readonly rpc: DevicesRpc }
   | { readonly kind: "missing-explicit-credentials"; readonly message: string }
-  | { readonly kind: "setup-code"; readonly credential: "gateway-secret" | "bootstrap-token" };
+  | { readonly kind: "setup-code"; readonly credential: "gateway-secret" | "bootstrap-token" }
+  /** The CLI refused before connecting (e.g. `devices clear` without `--yes`); exit 1. */
+  | { readonly kind: "refused"; readonly message: string };
 
 export interface OperatorContext {
   readonly switches: ServiceSwitches;
@@ -77,6 +82,10 @@ export interface OperatorResult {
 
 export function runOperatorCommand(machine: Machine, command: OperatorCommand, context: OperatorContext): OperatorResult {
   if (isDevicesCommand(command)) return runDevices(machine, command);
+  if (command.kind === "devices-clear") {
+    if (!command.yes) return { machine, effects: [], outcome: { kind: "refused", message: "Refusing to clear pairing table without --yes" } };
+    return { machine, effects: [{ type: "devices-clear", pending: command.pending, ...(command.connection ? { connection: command.connection } : {}) }], outcome: { kind: "ok" } };
+  }
   switch (command.kind) {
     case "config-get":
       return runConfigGet(machine, command.path);

@@ -12,6 +12,7 @@ import {
   configuredGatewayPort,
   encodeSetupCode,
   formatOperatorCommand,
+  op,
   readEmbeddedGatewayToken,
   runOperatorCommand,
   type ConfigFile,
@@ -105,6 +106,9 @@ export function runOperator(world: World, node: MachineNode, command: OperatorCo
       case "gateway-rpc":
         run = sendDevicesRpc(world, node, run, effect, options);
         break;
+      case "devices-clear":
+        run = clearDevices(world, node, run, effect, options);
+        break;
       case "output":
         output.push(effect.text);
         break;
@@ -146,6 +150,7 @@ function outcomeRecord(outcome: OperatorOutcome): Record<string, unknown> {
       return { outcome: outcome.kind, warnings: outcome.warnings.map((f) => f.code) };
     case "config-error":
     case "missing-explicit-credentials":
+    case "refused":
       return { outcome: outcome.kind, message: outcome.message };
     case "rpc-sent":
       return { outcome: outcome.kind, method: outcome.rpc.method };
@@ -157,6 +162,37 @@ function outcomeRecord(outcome: OperatorOutcome): Record<string, unknown> {
 }
 
 type RpcEffect = Extract<OperatorEffect, { type: "gateway-rpc" }>;
+
+/**
+ * `openclaw devices clear --yes [--pending]` as the CLI runs it: `device.pair.list`, then one `device.pair.remove`
+ * per paired device (the CLI's own included) and, with `--pending`, one `device.pair.reject` per request, each its
+ * own connection. The run's rpc is the list's failure, or `{ removedDevices, rejectedPending }`.
+ */
+function clearDevices(world: World, node: MachineNode, run: OperatorRun, effect: Extract<OperatorEffect, { type: "devices-clear" }>, options: OperatorOptions): OperatorRun {
+  const list = runOperator(world, node, op.devicesList(effect.connection), options);
+  if (!list.rpc?.ok) return { ...run, ...(list.rpc ? { rpc: list.rpc } : {}) };
+  const payload = (list.rpc.payload ?? {}) as { paired?: unknown[]; pending?: unknown[] };
+  const idOf = (entry: unknown, key: string) => (typeof entry === "string" ? entry : typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[key] : undefined);
+  const removedDevices: string[] = [];
+  const rejectedPending: string[] = [];
+  for (const entry of payload.paired ?? []) {
+    const deviceId = idOf(entry, "deviceId");
+    if (typeof deviceId !== "string" || !deviceId.trim()) continue;
+    const removed = runOperator(world, node, op.devicesRemove(deviceId, effect.connection), options);
+    if (!removed.rpc?.ok) return { ...run, ...(removed.rpc ? { rpc: removed.rpc } : {}) };
+    removedDevices.push(deviceId);
+  }
+  if (effect.pending) {
+    for (const entry of payload.pending ?? []) {
+      const requestId = idOf(entry, "requestId");
+      if (typeof requestId !== "string" || !requestId.trim()) continue;
+      const rejected = runOperator(world, node, op.devicesReject(requestId, effect.connection), options);
+      if (!rejected.rpc?.ok) return { ...run, ...(rejected.rpc ? { rpc: rejected.rpc } : {}) };
+      rejectedPending.push(requestId);
+    }
+  }
+  return { ...run, rpc: { ok: true, payload: { removedDevices, rejectedPending }, via: "gateway" } };
+}
 
 function sendDevicesRpc(world: World, node: MachineNode, run: OperatorRun, effect: RpcEffect, options: OperatorOptions): OperatorRun {
   const name = `${node.name}:cli#${++node.operatorRuns}`;

@@ -102,6 +102,8 @@ export type OperatorAction =
   | { action: "approve-node"; identity?: string; requestId?: string }
   | { action: "reject-node"; identity?: string; requestId?: string }
   | { action: "remove-device"; identity: string }
+  /** `openclaw devices clear --yes [--pending]`: every paired device removed (each a `device.pair.remove`). */
+  | { action: "clear-devices"; pending?: boolean }
   | { action: "revoke-device-token"; identity: string; role?: string }
   | { action: "rotate-device-token"; identity: string; role?: string; scopes?: string[] }
   /** `openclaw config set gateway.auth.token`: the release's config watcher applies it (hot or restart); with

@@ -1,5 +1,5 @@
 // openclaw: one `openclaw …` command at a machine's shell — config get/set/unset, gateway install [--force] /
-// restart, doctor [--fix], devices list/approve/reject/remove/rotate/revoke, nodes pending/approve/reject — run
+// restart, doctor [--fix], devices list/approve/reject/remove/rotate/revoke/clear, nodes pending/approve/reject — run
 // by world.operator, so config writes reach a running gateway through its watcher and `devices …` / `nodes …`
 // commands are real RPCs.
 // `{ openclaw: { machine: gw, command: { kind: devices-revoke, deviceId: "{{deviceId:laptop}}", role: node } } }`
@@ -20,6 +20,7 @@ export const openclawCommandKinds = [
   "devices-remove",
   "devices-rotate",
   "devices-revoke",
+  "devices-clear",
   "nodes-pending",
   "nodes-approve",
   "nodes-reject",
@@ -60,6 +61,8 @@ export const openclawKind = defineStepKind({
           force: { type: "boolean" },
           token: { type: "string" },
           fix: { type: "boolean" },
+          yes: { type: "boolean" },
+          pending: { type: "boolean" },
           requestId: { type: "string" },
           deviceId: { type: "string" },
           role: { type: "string" },

@@ -11,7 +11,7 @@ import { defineStepKind, type StepEnv } from "../step-kind.ts";
 import { gatewayMachineName, standardGatewayName } from "../standard-world.ts";
 import { editGatewaySection } from "./gateway-config.ts";
 
-const actions = ["approve-pending", "reject-pending", "approve-node", "reject-node", "remove-device", "revoke-device-token", "rotate-device-token", "rotate-shared-token", "restart-gateway"] as const;
+const actions = ["approve-pending", "reject-pending", "approve-node", "reject-node", "remove-device", "clear-devices", "revoke-device-token", "rotate-device-token", "rotate-shared-token", "restart-gateway"] as const;
 
 export const operatorKind = defineStepKind({
   kind: "operator",
@@ -26,6 +26,7 @@ export const operatorKind = defineStepKind({
       scopes: { type: "array", items: { type: "string" } },
       token: { type: "string" },
       restart: { enum: ["watcher", "deferred"] },
+      pending: { type: "boolean" },
     },
     additionalProperties: false,
   },
@@ -39,7 +40,7 @@ export const operatorKind = defineStepKind({
     const pending = a.action === "approve-pending" || a.action === "reject-pending" || a.action === "approve-node" || a.action === "reject-node";
     if (pending && identity === undefined && a["requestId"] === undefined) model.problem(at, `${a.action} needs identity or requestId`);
     if (a.action === "rotate-shared-token" && typeof a["token"] !== "string") model.problem(at, "rotate-shared-token needs token");
-    for (const key of ["identity", "requestId", "role", "scopes", "token", "restart"]) {
+    for (const key of ["identity", "requestId", "role", "scopes", "token", "restart", "pending"]) {
       if (a[key] !== undefined && !allowed(a.action).includes(key)) model.problem(`${at}/${key}`, `${a.action} has no ${key}`);
     }
   },
@@ -56,6 +57,8 @@ function allowed(action: OperatorAction["action"]): string[] {
       return ["identity", "requestId"];
     case "remove-device":
       return ["identity"];
+    case "clear-devices":
+      return ["pending"];
     case "revoke-device-token":
       return ["identity", "role"];
     case "rotate-device-token":
@@ -91,6 +94,9 @@ async function operatorAction(action: OperatorAction, env: StepEnv): Promise<voi
     }
     case "remove-device":
       expectOk(run(op.devicesRemove(env.deviceIdOf(action.identity))));
+      return;
+    case "clear-devices":
+      expectOk(run(op.devicesClear({ yes: true, pending: action.pending ?? false })));
       return;
     case "revoke-device-token":
       expectOk(run(op.devicesRevoke({ deviceId: env.deviceIdOf(action.identity), role: action.role ?? "operator" })));
