@@ -81,6 +81,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   bootstrapSilentPairing: (v) => (v === "matching-profile" ? "node-first-pairing" : "matching-profile"),
   nodePairingOnConnect: (v) => (v === "pending-withholds" ? "pending-keeps-declared" : "pending-withholds"),
   nodePairingLimiter: flip,
+  nodeRequiresDeviceToken: flip,
+  deviceTokenWithinApproval: flip,
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

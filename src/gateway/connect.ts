@@ -134,9 +134,15 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     if (refused) return refused;
     const node = f.role === "node" ? nodePairingAtConnect(state, conn, ctx, f) : undefined;
     if (node?.refused) return node.refused;
+    if (f.role === "node" && state.switches.nodeRequiresDeviceToken && (!f.device || !deviceToken)) {
+      const message = "authenticated node pairing identity unavailable";
+      return [...(node?.outputs ?? []), ...refuse(conn.connId, f.requestId, { code: ErrorCodes.NOT_PAIRED, message }), log("connect.node-identity-unavailable", { connId: conn.connId })];
+    }
     const hello = helloOk(state, conn, ctx, f, deviceToken, handoff.tokens);
-    if (node?.session && conn.session) conn.session.node = node.session;
-    return [...(node?.outputs ?? []), ...hello, ...afterBootstrapHello(state, ctx, f, handoff.profile !== null)];
+    const nodeSession = node?.session;
+    if (nodeSession && conn.session) conn.session.node = nodeSession;
+    const nodeLog = nodeSession ? [log("node.session", { connId: conn.connId, nodeId: nodeSession.nodeId, commands: [...nodeSession.commands] })] : [];
+    return [...(node?.outputs ?? []), ...nodeLog, ...hello, ...afterBootstrapHello(state, ctx, f, handoff.profile !== null)];
   });
 }
 
@@ -179,7 +185,6 @@ function nodePairingAtConnect(
     outputs.push(log("node.pair.request", { connId: conn.connId, nodeId: reconciled.nodeId, requestId: request.requestId, created }));
     if (created) outputs.push(...broadcastToPairingOperators(state, "node.pair.requested", request));
   }
-  outputs.push(log("node.session", { connId: conn.connId, nodeId: reconciled.nodeId, commands: [...reconciled.effectiveCommands] }));
   return { outputs, session: { nodeId: reconciled.nodeId, commands: reconciled.effectiveCommands } };
 }
 

@@ -71,8 +71,11 @@ export function pairDevice(
         nowMs: ctx.nowMs,
         prng: ctx.prng,
       });
-      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal }));
-      if (!silent) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request, paired !== undefined)];
+      // Every release approves inline only when the stored request is silent: a pending request a non-silent
+      // connect left (e.g. one with an Origin) keeps a later local connect waiting (pairing.request.silent).
+      const approveInline = request.silent === true;
+      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent: approveInline, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal }));
+      if (!approveInline) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request, paired !== undefined)];
       if (bootstrapProfile) {
         approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
         handoffProfile = bootstrapProfile;
@@ -92,11 +95,12 @@ export function pairDevice(
       });
     }
   }
-  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng });
+  const withinApproval = state.switches.deviceTokenWithinApproval;
+  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval });
   const handoffTokens: DeviceAuthToken[] = [];
   for (const role of handoffProfile?.roles ?? []) {
     if (role === f.role) continue;
-    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng });
+    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval });
     if (extra) handoffTokens.push(extra);
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });

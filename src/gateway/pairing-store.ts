@@ -105,13 +105,15 @@ export function requestDevicePairing(options: {
   if (existing && policy === "replace-on-growth") {
     const grows = (request.scopes ?? []).some((sc) => !(existing.scopes ?? []).includes(sc)) || (request.role !== undefined && request.role !== existing.role);
     const scopes = union(existing.scopes, request.scopes);
+    // A refreshed or superseding request stays silent only if every pending one was (read in 2026.4.14/2026.9.6).
+    const silent = Boolean(existing.silent && request.silent);
     if (!grows) {
-      const kept: PendingRequest = { ...existing, ...definedOnly(request), scopes, requestId: existing.requestId, ts: nowMs };
+      const kept: PendingRequest = { ...existing, ...definedOnly(request), scopes, silent, requestId: existing.requestId, ts: nowMs };
       setPending(store, kept);
       return { request: kept, created: false };
     }
     deletePending(store, existing.requestId);
-    const replaced: PendingRequest = { ...definedOnly(request), scopes, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
+    const replaced: PendingRequest = { ...definedOnly(request), scopes, silent, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
     setPending(store, replaced);
     return { request: replaced, created: true };
   }
@@ -130,13 +132,14 @@ export function requestDevicePairing(options: {
     setPending(store, merged);
     return { request: merged, created: false };
   }
+  const andSilent = existing && policy === "replace" ? { silent: Boolean(existing.silent && request.silent) } : {};
   if (existing && policy === "replace" && !changesRequest(existing, request)) {
-    const kept: PendingRequest = { ...existing, ...definedOnly(request), requestId: existing.requestId, ts: nowMs };
+    const kept: PendingRequest = { ...existing, ...definedOnly(request), ...andSilent, requestId: existing.requestId, ts: nowMs };
     setPending(store, kept);
     return { request: kept, created: false };
   }
   if (existing) deletePending(store, existing.requestId);
-  const created: PendingRequest = { ...definedOnly(request), requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
+  const created: PendingRequest = { ...definedOnly(request), ...andSilent, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
   if (created.role && !created.roles) created.roles = [created.role];
   setPending(store, created);
   return { request: created, created: true };
@@ -273,11 +276,22 @@ export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string
 }
 
 /** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */
-export function ensureDeviceToken(store: PairingStore, options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng }): DeviceAuthToken | null {
+export function ensureDeviceToken(
+  store: PairingStore,
+  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean },
+): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
+  // From 2026.3.13 (read in its dist): no token for a role the device is not approved for, nor for scopes beyond
+  // its approved baseline; an existing token is reused only while it stays within that baseline.
+  const baseline = options.withinApproval ? normalizeDeviceAuthScopes(device.approvedScopes ?? device.scopes ?? []) : undefined;
+  if (baseline) {
+    const roles = device.roles ?? (device.role ? [device.role] : []);
+    if (!roles.includes(options.role) || !roleScopesAllow(options.role, options.scopes, baseline)) return null;
+  }
   const existing = device.tokens[options.role];
-  if (existing && existing.revokedAtMs === undefined && roleScopesAllow(options.role, options.scopes, existing.scopes)) return existing;
+  const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline));
+  if (existing && existing.revokedAtMs === undefined && existingWithin && roleScopesAllow(options.role, options.scopes, existing.scopes)) return existing;
   const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;

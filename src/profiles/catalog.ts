@@ -80,6 +80,8 @@ const febGateway: GatewaySwitches = {
   bootstrapSilentPairing: "node-first-pairing",
   nodePairingOnConnect: "none",
   nodePairingLimiter: false,
+  nodeRequiresDeviceToken: false,
+  deviceTokenWithinApproval: false,
 };
 
 const febClient: ClientSwitches = {
@@ -122,6 +124,8 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  // openclaw@2026.3.13 dist ensureDeviceToken (2026.3.2 had no such check): approved roles and scope baseline.
+  deviceTokenWithinApproval: true,
   deviceLessSharedAuthAnyRole: false,
   healthNeedsReadScope: false,
   deviceNonceSchemaOptional: false,
@@ -287,6 +291,7 @@ export const profiles: readonly Profile[] = [
       bootstrapSilentPairing: "matching-profile",
       nodePairingOnConnect: "pending-withholds",
       nodePairingLimiter: true,
+      nodeRequiresDeviceToken: true,
       autoApproveLocalSetting: true,
       // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
       hotReloadPrefixes: [

@@ -94,6 +94,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   bootstrapSilentPairing: absentFeb("bootstrap-token pairing"),
   nodePairingOnConnect: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2, 2026.3.13 dist, connect handler", "role node: commands filtered by the allowlist only; node.pair.* RPCs exist, no request at connect"),
   nodePairingLimiter: read("openclaw@2026.2.12 … 2026.4.14 dist", "no node-pairing limiter scope"),
+  nodeRequiresDeviceToken: read("openclaw@2026.2.12 … 2026.4.14 dist", "no 'authenticated node pairing identity unavailable' check"),
+  deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
   configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
@@ -103,6 +105,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  deviceTokenWithinApproval: read("openclaw@2026.3.13, 2026.4.14, 2026.9.6 dist, ensureDeviceToken + resolveDeviceTokenUpdateContext", "null unless the role is approved and the scopes are within the approved baseline; seed-31337 fixture 15 → 1 divergent attempts"),
   deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
   deviceNonceSchemaOptional: read("openclaw@2026.2.22 … 2026.9.6 dist, ConnectParamsSchema", "device.nonce required"),
@@ -192,6 +195,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   bootstrapHandoffScopes: read("openclaw@2026.9.6 dist, device-bootstrap-profile + setup-code", "limited PAIRING_SETUP_BOOTSTRAP_PROFILE (adds operator.questions), issued for a plaintext LAN URL"),
   bootstrapLimiter: read("openclaw@2026.9.6 dist, node-connect-reconcile resolveConnectAuthDecision", "scope bootstrap-token, failure charged only if auth still fails"),
   nodePairingOnConnect: read("openclaw@2026.9.6 dist, node-connect-reconcile reconcileNodePairingOnConnect", "unpaired node: request filed, effective commands none; upgrade: effective = approved ∩ declared (2026.3.31 dist already withholds)"),
+  nodeRequiresDeviceToken: r96("seed-31337 fixture: a device-bearing local gateway-client/backend asking role node gets NOT_PAIRED 'authenticated node pairing identity unavailable' (connect-session attachAuthenticatedGatewayConnect: no device token without an approved baseline)"),
   nodePairingLimiter: read("openclaw@2026.9.6 dist, connect-node-session requestNodePairingFromConnect", "first-time requests check then charge scope node-pairing (PR #90147, 2026-06); paired reconnects are not charged"),
   bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile); PR #81292 (2026-05) made setup-code pairing wait for approval"),
   nodeHostMetadataNormalization: assumed("off although read ON in the 2026.9.6 dist: with it on the seed-31337 fixture replays worse (204 vs 150 divergent attempts) until pending-request metadata is modelled"),

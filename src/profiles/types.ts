@@ -172,6 +172,13 @@ export interface GatewaySwitches {
   /** Limiter scope `node-pairing` (PR #90147): each first-time node pairing request at connect is checked and
    *  charged, so a node reconnecting while its request waits is refused `rate_limited` after the limit. */
   nodePairingLimiter: boolean;
+  /** A node session needs a device and a device token authenticated or issued at this connect (a device that
+   *  skipped pairing, e.g. a local backend, gets none): else NOT_PAIRED "authenticated node pairing identity
+   *  unavailable", close 1008, after the node pairing request was filed (2026.9.6). */
+  nodeRequiresDeviceToken: boolean;
+  /** ensureDeviceToken issues (or reuses) a token only for a role the device is approved for and scopes within
+   *  its approved baseline; else none (hello carries no deviceToken). Up to 2026.3.2 any role and scopes. */
+  deviceTokenWithinApproval: boolean;
 }
 
 export interface ClientSwitches {

@@ -210,3 +210,48 @@ describe("node pairing in the step language (scenarios/files/node-pairing.yaml)"
     expect(parsed.message).toContain("nodes-approve needs requestId");
   });
 });
+
+describe("device tokens within the approval, and a node session's device token (read in 2026.3.13 and 2026.9.6)", () => {
+  const deviceSeed = seedHex(0x5a);
+  const connectAs = (name: string, client: Record<string, string>, role: string, scopes: string[]): Attempt => ({
+    name,
+    connect: { params: { minProtocol: 3, maxProtocol: 4, client: { version: "1", platform: "linux", ...client }, role, scopes, auth: { token: "{{gatewayToken}}" } } },
+    device: { identitySeed: deviceSeed, payloadVersion: "v3" },
+  });
+  const operatorOnce = connectAs("op", { id: "cli", mode: "cli" }, "operator", ["operator.read"]);
+  // A local backend skips self-pairing, so asking for role node it is not approved for.
+  const backendAsNode = connectAs("as-node", { id: "gateway-client", mode: "backend" }, "node", []);
+
+  it("deviceTokenWithinApproval: a role the device is not approved for gets no token (2026.9) or one (off)", () => {
+    const issued = (on: boolean) => {
+      const rig = new Rig(withSwitch("2026.9", { deviceTokenWithinApproval: on, nodeRequiresDeviceToken: false }));
+      rig.run(operatorOnce);
+      const o = rig.run(backendAsNode);
+      return [o.response?.ok, o.response?.helloOk?.auth !== undefined && "deviceToken" in (o.response.helloOk.auth as object)];
+    };
+    expect(issued(true)).toEqual([true, false]);
+    expect(issued(false)).toEqual([true, true]);
+  });
+
+  it("nodeRequiresDeviceToken: without a device token the node session is refused NOT_PAIRED", () => {
+    const answer = (on: boolean) => {
+      const rig = new Rig(withSwitch("2026.9", { nodeRequiresDeviceToken: on }));
+      rig.run(operatorOnce);
+      const o = rig.run(backendAsNode);
+      return [o.response?.ok, o.response?.error?.code, o.response?.error?.message];
+    };
+    expect(answer(true)).toEqual([false, "NOT_PAIRED", "authenticated node pairing identity unavailable"]);
+    expect(answer(false)[0]).toBe(true);
+  });
+
+  it("a pending request left by a non-silent connect keeps a later silent-eligible connect waiting", () => {
+    const rig = new Rig(profile("2026.9"));
+    const withOrigin: Attempt = { ...connectAs("origin", { id: "gateway-client", mode: "backend" }, "operator", []), headers: { origin: "http://127.0.0.1:18789" } };
+    expect(rig.run(withOrigin).response?.error?.message).toBe("pairing required: device is not approved yet");
+    const local = rig.run(connectAs("local", { id: "test", mode: "test" }, "operator", ["operator.read"]));
+    expect([local.response?.ok, local.response?.error?.message]).toEqual([false, "pairing required: device is not approved yet"]);
+    // Without the earlier request the same connect pairs silently.
+    const fresh = new Rig(profile("2026.9"));
+    expect(fresh.run(connectAs("local", { id: "test", mode: "test" }, "operator", ["operator.read"])).response?.ok).toBe(true);
+  });
+});
