@@ -281,9 +281,8 @@ export const profiles: readonly Profile[] = [
       connectSecretEitherField: true,
       localBackendSkipsDeviceIdentity: true,
       unattributableProxyRefused: true,
-      // 2026.9.6 does normalise (read in its dist), but with it on, replaying the seed-31337 fixture diverges on
-      // 204 rather than 150 attempts: the model pins a pending request's metadata at approval (see README).
-      nodeHostMetadataNormalization: false,
+      // Read in the 2026.9.6 dist; on since the pairing fixes of 2026-12-04 (seed-2026 fixture 194 → 1).
+      nodeHostMetadataNormalization: true,
       // openclaw@2026.9.6 dist: the limited setup profile adds operator.questions (qr downgrades to it for a
       // plaintext LAN URL); limiter scope bootstrap-token; silent setup pairing only for a matching client class.
       bootstrapHandoffScopes: ["operator.approvals", "operator.questions", "operator.read", "operator.talk.secrets", "operator.write"],

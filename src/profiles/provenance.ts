@@ -198,7 +198,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   nodeRequiresDeviceToken: r96("seed-31337 fixture: a device-bearing local gateway-client/backend asking role node gets NOT_PAIRED 'authenticated node pairing identity unavailable' (connect-session attachAuthenticatedGatewayConnect: no device token without an approved baseline)"),
   nodePairingLimiter: read("openclaw@2026.9.6 dist, connect-node-session requestNodePairingFromConnect", "first-time requests check then charge scope node-pairing (PR #90147, 2026-06); paired reconnects are not charged"),
   bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile); PR #81292 (2026-05) made setup-code pairing wait for approval"),
-  nodeHostMetadataNormalization: assumed("off although read ON in the 2026.9.6 dist: with it on the seed-31337 fixture replays worse (204 vs 150 divergent attempts) until pending-request metadata is modelled"),
+  nodeHostMetadataNormalization: read("openclaw@2026.9.6 dist, normalizeNodeHostCompatibilityMetadata", "node hosts pin deviceFamily, so a later non-node client of the device is a metadata-upgrade; replayed: seed-2026 fixture 194 → 1, seed-17 12 → 13, seed-31337 1 → 1"),
   deviceLessScopeKeepers: r96("cli/cli and gateway-client/backend keep scopes; test and probes cleared; seed 17: cli id in test mode gets []"),
   browserCopilotClass: r96("conformance seed 17: INVALID_REQUEST 'browser copilot requires ui mode …' for any other mode or caps"),
   // Inherited S-Late values that conformance against 2026.9.6 exercised without a divergence.
