@@ -6,7 +6,7 @@ import { scenario, specScenario, type Scenario } from "../src/index.ts";
 import { tokenConfig } from "./support.ts";
 
 const wanted = ["operator.write", "operator.read"];
-const write = { method: "chat.send", params: { sessionKey: "main", message: "hello from a local service" } };
+const write = { method: "chat.send", params: { sessionKey: "main", message: "hello from a local service", idempotencyKey: "local-backend-1" } };
 
 export const localBackendScopesSpec = scenario(
   "local-backend-scopes",

@@ -136,6 +136,11 @@ export function isSilentPairing(
       return f.reason === "not-paired";
     case "mar":
       return true;
+    case "mar-release":
+      // Read in the openclaw@2026.3.13 and 2026.3.31 dists (shouldAllowSilentLocalPairing): no Origin unless a
+      // browser UI, and only a first pairing or a scope upgrade; a role or metadata upgrade waits for approval.
+      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+      return f.reason === "not-paired" || f.reason === "scope-upgrade";
     case "late": {
       if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
       if (f.reason === "scope-upgrade") return false;

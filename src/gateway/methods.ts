@@ -1,6 +1,6 @@
 // After hello: the RPCs the model serves, with scope enforcement (spec §4.6, §6.4).
 // Device management closes live sessions per the profile; the pairing store is persisted after each change.
-import { ErrorCodes, methodDenialError, methodScopeDecision, roleScopesAllow, type MethodScopeDecision } from "../protocol/index.ts";
+import { ErrorCodes, methodDenialError, methodParamsError, methodScopeDecision, roleScopesAllow, type MethodScopeDecision } from "../protocol/index.ts";
 import {
   approveDevicePairing,
   persistPairingStore,
@@ -55,6 +55,10 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
     case "chat.send":
       if (state.switches.chatSendNeedsSessionKey && typeof params["sessionKey"] !== "string") {
         return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: "session mutation target is unavailable", details: { code: "SESSION_MUTATION_TARGET_REQUIRED", method: "chat.send" } })];
+      }
+      {
+        const invalid = methodParamsError("chat.send", params);
+        if (invalid) return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: invalid })];
       }
       return [resOk(conn.connId, id, { ok: true, messageId: `m-${ctx.prng.nextU32().toString(16)}` })];
     case "chat.abort":

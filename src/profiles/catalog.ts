@@ -146,7 +146,7 @@ const marGateway: GatewaySwitches = {
   trustedProxySkipsDeviceForAnyClient: false,
   deviceTokenFallbackReason: "explicit-only",
   scopeClearing: "preserve-allowed",
-  silentPairing: "mar",
+  silentPairing: "mar-release",
   pendingRequestPolicy: "merge",
 };
 
@@ -238,7 +238,10 @@ export const profiles: readonly Profile[] = [
     name: "2026.4",
     era: "S-Late",
     summary: "split handler (#63344 era): nonce always, 2 min skew, TUI counted as Control UI, device-less token clients lose scopes",
-    gateway: lateGateway,
+    // openclaw@2026.4.14 dist (protocol ConnectParamsSchema, method scopes), replayed against its recording:
+    // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
+    // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
+    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request" },
     client: lateClient,
     service: fixedService,
   },

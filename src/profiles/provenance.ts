@@ -123,7 +123,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   trustedProxySkipsDeviceForAnyClient: read(`${sMar}: only Control UI with trusted-proxy skips device`),
   deviceTokenFallbackReason: read("auth-context.ts 0c5d67df (spec §4.3.3): explicit auth.deviceToken only"),
   scopeClearing: read("spec §11.2: S-Mar preserves allowed scopes"),
-  silentPairing: read(`${sMar}: local scope upgrades silently auto-approved (spec §0)`),
+  silentPairing: read("openclaw@2026.3.13 and 2026.3.31 dist, shouldAllowSilentLocalPairing", "local, no Origin unless a browser UI, not-paired or scope-upgrade only (the S-Mar test suite's 'every local upgrade' was wider); fixtures 3.31 35 → 10, 3.13 99 → 77"),
   pendingRequestPolicy: read("device-pairing.ts S-Mar (spec §6.3): merge into the pending request"),
 };
 
@@ -298,7 +298,15 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
-  "2026.4": { gateway: lateGateway, client: lateClient, service: fixedService },
+  "2026.4": {
+    gateway: {
+      ...lateGateway,
+      connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
+      missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
+    },
+    client: lateClient,
+    service: fixedService,
+  },
   "2026.9": { gateway: gateway96, client: client96, service: fixedService },
 };
 

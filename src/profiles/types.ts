@@ -6,7 +6,7 @@ export interface GatewaySwitches {
   /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
   protocolVersion: number;
   /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time). */
-  connectSchema: "feb" | "mar" | "late";
+  connectSchema: "feb" | "mar" | "apr" | "late";
   /** Probes (mode probe) and legacy node hosts (role node, mode node) are admitted down to this protocol
    *  (2026.9 admits them on 3); null = no exception. */
   probeProtocolFloor: number | null;
@@ -67,7 +67,7 @@ export interface GatewaySwitches {
   /** Which local pairings are approved silently: S-Feb not-paired only; S-Mar any; S-Late not scope-upgrade;
    *  2026.9 anything but an upgrade to the node role, never for Origin-bearing non-UI clients, never with a
    *  scope the gateway does not know. */
-  silentPairing: "feb" | "mar" | "late" | "all-but-node-role-upgrade";
+  silentPairing: "feb" | "mar" | "mar-release" | "late" | "all-but-node-role-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
    *  Origin through). */

@@ -1,5 +1,5 @@
 // Params schemas of the post-hello methods the model serves beyond device management, with the release's error
-// text: `invalid <method> params: <formatValidationErrors>` (chat.history, config.get, cron.*, system-presence).
+// text: `invalid <method> params: <formatValidationErrors>` (chat.send, chat.history, config.get, cron.*, system-presence).
 // Shapes follow the released gateway (openclaw@2026.2.12 … 2026.9.6 dist): ChatHistoryParams needs a non-empty
 // `sessionKey` and takes `limit` 1…1000; ConfigGetParams and CronStatusParams are closed empty objects;
 // CronListParams takes `includeDisabled`. Only the fields the model reads are listed; the rest is not modelled.
@@ -16,6 +16,12 @@ const closedEmpty = { type: "object", additionalProperties: false, properties: {
 const jobId = { type: "string", minLength: 1 } as const;
 
 const methodParamsSchemas: Readonly<Record<string, object>> = {
+  // ChatSendParams (every release read, 2026.2.22 … 2026.4.14): sessionKey, message and idempotencyKey required.
+  "chat.send": {
+    type: "object",
+    required: ["sessionKey", "message", "idempotencyKey"],
+    properties: { sessionKey: { type: "string", minLength: 1 }, message: { type: "string" }, idempotencyKey: { type: "string", minLength: 1 } },
+  },
   "chat.history": {
     type: "object",
     required: ["sessionKey"],

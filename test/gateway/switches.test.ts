@@ -61,6 +61,15 @@ describe("gateway switches flip outcomes", () => {
     expect(a[0]!.response?.ok).toBe(true);
     expect(b[0]!.response?.error?.message).toMatch(/^invalid connect params: .*unexpected property 'deviceToken'/);
   });
+  it("connectSchema: apr (2026.4.14) takes auth.bootstrapToken like late but refuses client.buildId", () => {
+    const withBuild = attempts([{ name: "build", connect: { params: params({ client: { id: "test", version: "1", platform: "test", mode: "test", buildId: "b1" } }) } }]);
+    const [a, b] = flip("2026.4", "connectSchema", ["apr", "late"], withBuild);
+    expect([a[0]!.response?.error?.message, b[0]!.response?.ok]).toEqual(["invalid connect params: at /client: unexpected property 'buildId'", true]);
+    const withBootstrap = attempts([{ name: "boot", connect: { params: params({ auth: { token, bootstrapToken: "x" } }) } }]);
+    const [c, d] = flip("2026.4", "connectSchema", ["apr", "mar"], withBootstrap);
+    expect(c[0]!.response?.error?.message ?? "").not.toMatch(/unexpected property 'bootstrapToken'/);
+    expect(d[0]!.response?.error?.message).toMatch(/unexpected property 'bootstrapToken'/);
+  });
   it("protocolMismatchDetails", () => {
     const [a, b] = flip("2026.3", "protocolMismatchDetails", ["expected-only", "coded"], attempts([{ name: "p9", connect: { params: params({}, 9) } }]));
     expect([code(a[0]), code(b[0])]).toEqual([undefined, "PROTOCOL_MISMATCH"]);
@@ -144,7 +153,7 @@ describe("gateway switches flip outcomes", () => {
     expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([true, false]);
   });
   it("deviceLessScopeKeepers", () => {
-    const run = attempts([{ name: "backend", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } }) }, afterHello: [{ method: "chat.send" }] }]);
+    const run = attempts([{ name: "backend", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } }) }, afterHello: [{ method: "chat.send", params: { sessionKey: "main", message: "hi", idempotencyKey: "k1" } }] }]);
     const [a, b] = flip("2026.4", "deviceLessScopeKeepers", [[], ["cli", "gateway-client"]], run);
     expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([false, true]);
   });
@@ -197,9 +206,15 @@ describe("gateway switches flip outcomes", () => {
     expect([b[0]!.response, b[0]!.close]).toEqual([null, { code: 1008, reason: "invalid-handshake", by: "server" }]);
   });
   it("chatSendNeedsSessionKey", () => {
-    const run = attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: {} }] }]);
+    // Without a session key: the params check answers (every release), unless the session target check comes first (2026.9).
+    const run = attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: { message: "hi", idempotencyKey: "k1" } }] }]);
     const [a, b] = flip("2026.3", "chatSendNeedsSessionKey", [false, true], run);
-    expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.error?.message]).toEqual([true, "session mutation target is unavailable"]);
+    expect([a[0]!.rpc?.[0]?.error?.message, b[0]!.rpc?.[0]?.error?.message]).toEqual(["invalid chat.send params: must have required property 'sessionKey'", "session mutation target is unavailable"]);
+  });
+  it("chat.send params are validated (read in the 2026.2.22 … 2026.4.14 dists): all three required fields", () => {
+    const send = (p: Record<string, unknown>) => attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: p }] }])(profile("2026.3"))[0]!.rpc?.[0];
+    expect(send({ sessionKey: "main", message: "hi", idempotencyKey: "k1" })?.ok).toBe(true);
+    expect(send({ sessionKey: "main", message: "hi" })?.error?.message).toBe("invalid chat.send params: must have required property 'idempotencyKey'");
   });
   it("untrustedProxyHeaders", () => {
     const run = attempts([{ name: "xff", headers: { host: "127.0.0.1:18789", "x-forwarded-for": "203.0.113.5" }, connect: { params: params() } }]);
@@ -218,6 +233,11 @@ describe("gateway switches flip outcomes", () => {
     expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
     const moreScopes = attempts([{ name: "admin", connect: { params: params() }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
     expect(moreScopes(profile("2026.3", { gateway: { silentPairing: "all-but-node-role-upgrade" } }))[0]!.response?.ok).toBe(true);
+  });
+  it("silentPairing: mar-release (2026.3.13/3.31 dists) keeps a local role upgrade waiting, the S-Mar suite's mar does not", () => {
+    const run = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "silentPairing", ["mar", "mar-release"], run);
+    expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
   it("silentPairing", () => {
     const run = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore() });

@@ -231,8 +231,8 @@ describe("{{buildId}}", () => {
 
   it("as a whole value: the gateway's build where ConnectParams has client.buildId, the key left out where it is rejected", () => {
     expect(resolveBuildId(params, { profile: findProfile("2026.9")!, buildId: "b1" })).toEqual({ client: { id: "openclaw-control-ui", buildId: "b1" }, note: "build {{buildId}}" });
-    expect(resolveBuildId(params, { profile: findProfile("2026.4")!, buildId: "b1" })).toEqual({ client: { id: "openclaw-control-ui", buildId: "b1" }, note: "build {{buildId}}" });
-    for (const name of ["2026.2.13", "2026.3"]) {
+    // 2026.4.14's schema has no client.buildId (read in its dist): the key is left out there too.
+    for (const name of ["2026.2.13", "2026.3", "2026.4"]) {
       expect(resolveBuildId(params, { profile: findProfile(name)!, buildId: "b1" }), name).toEqual({ client: { id: "openclaw-control-ui" }, note: "build {{buildId}}" });
     }
   });

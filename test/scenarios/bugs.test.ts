@@ -38,7 +38,7 @@ export const bugCases: readonly BugCase[] = [
   { file: "tui-onboard-scope-upgrade-22616.yaml", cites: "#22616", buggy: ["2026.2.22"], fixed: ["2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
   { file: "subagent-scope-upgrade-23661.yaml", cites: "#23661", buggy: ["2026.2.22"], fixed: ["2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
   { file: "exec-approvals-pairing-59882.yaml", cites: "#59882", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "contains \"pairing required\"" },
-  { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["case-expect"], about: "(page-asks-admin): ok is true, expected false" },
+  { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["case-expect"], about: "(asks-admin): ok is true, expected false" },
   { file: "stale-pending-request-50695.yaml", cites: "#50695", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.4"], invariants: ["case-expect"], about: "lack operator.admin" },
 ];
 

@@ -27,7 +27,7 @@ function startService(world: World, name: string, spec: MachineClientSpec): void
 }
 
 function writeAs(world: World, name: string) {
-  world.client(name).call("chat.send", { sessionKey: "main", message: "hello from a local service" });
+  world.client(name).call("chat.send", { sessionKey: "main", message: "hello from a local service", idempotencyKey: "svc-1" });
   world.runFor(1_000);
   return rpcResults(world, name).at(-1);
 }
@@ -49,11 +49,12 @@ describe("seed 003: local backend services under allowInsecureAuth=false", () =>
     it(`2026.4: ${kind === "backend" ? "gateway-client/backend" : "cli/cli"} connects with the token but its scopes are stripped: a write fails`, () => {
       const world = loopbackHost("2026.4");
       const spec: MachineClientSpec =
-        kind === "cli" ? { kind, identity: null, scopes: wanted, call: { method: "chat.send", params: { sessionKey: "main", message: "hi" } } } : { kind, identity: null, scopes: wanted };
+        kind === "cli" ? { kind, identity: null, scopes: wanted, call: { method: "chat.send", params: { sessionKey: "main", message: "hi", idempotencyKey: "cli-1" } } } : { kind, identity: null, scopes: wanted };
       startService(world, "svc", spec);
       expect(count(world, "svc", "hello")).toBe(1);
       const result = kind === "cli" ? rpcResults(world, "svc").at(-1) : writeAs(world, "svc");
-      expect(result).toMatchObject({ method: "chat.send", ok: false, error: { code: "FORBIDDEN", message: "missing scope: operator.write" } });
+      // 2026.4.14 answers a missing scope INVALID_REQUEST (read in its dist; 2026.9 says FORBIDDEN).
+      expect(result).toMatchObject({ method: "chat.send", ok: false, error: { code: "INVALID_REQUEST", message: "missing scope: operator.write" } });
     });
   }
 
@@ -61,7 +62,7 @@ describe("seed 003: local backend services under allowInsecureAuth=false", () =>
     const world = loopbackHost("2026.4");
     const rotate = world.operator("gw", selfRotate);
     expect(rotate.line).toBe("openclaw devices rotate --device my-backend --role operator --scope operator.write --token T1");
-    expect(rotate.rpc).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: "missing scope: operator.pairing" } });
+    expect(rotate.rpc).toMatchObject({ ok: false, error: { code: "INVALID_REQUEST", message: "missing scope: operator.pairing" } });
   });
 
   it("2026.9: the loopback backend keeps its requested scopes and can write; the CLI's rotate now reaches the device check", () => {
