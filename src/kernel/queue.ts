@@ -27,14 +27,17 @@ export class EventQueue<T> {
   push(event: QueuedEvent<T>): void {
     assert(this.heap.length < queueLengthHardMax, "event queue overflow");
     const heap = this.heap;
+    // Sift up by moving parents down into the hole, then place the event once.
+    let i = heap.length;
     heap.push(event);
-    let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      const p = heap[parent]!;
+      if (!before(event, p)) break;
+      heap[i] = p;
       i = parent;
     }
+    heap[i] = event;
   }
 
   peek(): QueuedEvent<T> | undefined {
@@ -46,19 +49,21 @@ export class EventQueue<T> {
     if (heap.length === 0) return undefined;
     const top = heap[0]!;
     const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
+    const n = heap.length;
+    if (n > 0) {
+      // Sift the last event down from the root, moving the smaller child up into the hole.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        const m = r < n && before(heap[r]!, heap[l]!) ? r : l;
+        const child = heap[m]!;
+        if (!before(child, last)) break;
+        heap[i] = child;
         i = m;
       }
+      heap[i] = last;
     }
     return top;
   }

@@ -1,7 +1,7 @@
 // The run loop: owns the virtual clock, the event queue and the budgets.
 // Events due at the same instant are ordered by a tie-break drawn from the "scheduler" stream, so a seed
 // chooses the interleaving. Exceeding a budget ends the run with an outcome, never a hang.
-import { assert } from "./assert.ts";
+import { assert, assertionFailed } from "./assert.ts";
 import { VirtualClock, type Ms } from "./clock.ts";
 import { connectionsMaxDefault, queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
 import { PrngStreams, type Prng, type Seed } from "./prng.ts";
@@ -48,9 +48,12 @@ export interface ScheduleOptions {
 interface Scheduled {
   readonly id: number;
   readonly options: ScheduleOptions;
-  readonly run: () => void | Promise<void>;
+  /** Replaced by `cancelledRun` on cancel, so a cancelled entry waiting in the queue holds no closure. */
+  run: () => void | Promise<void>;
   cancelled: boolean;
 }
+
+const cancelledRun = (): void => {};
 
 export type TimerId = number;
 
@@ -93,7 +96,7 @@ export class Scheduler {
 
   /** Runs `run` after `delayMs` of virtual time. */
   schedule(delayMs: Ms, options: ScheduleOptions, run: () => void | Promise<void>): TimerId {
-    assert(Number.isInteger(delayMs) && delayMs >= 0, `delay must be a non-negative integer, got ${delayMs}`);
+    if (!(Number.isInteger(delayMs) && delayMs >= 0)) assertionFailed(`delay must be a non-negative integer, got ${delayMs}`);
     return this.scheduleAt(this.clock.nowMs() + delayMs, options, run);
   }
 
@@ -109,6 +112,7 @@ export class Scheduler {
     const entry = this.live.get(id);
     if (!entry) return;
     entry.cancelled = true;
+    entry.run = cancelledRun;
     this.live.delete(id);
   }
 
