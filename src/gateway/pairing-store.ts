@@ -232,15 +232,16 @@ export function approveBootstrapDevicePairing(
   return device;
 }
 
+/** The defined metadata fields, in this order (the order new keys land in a paired record). */
 function metadataOf(p: Partial<PendingRequest>): Partial<PairedDevice> {
-  return definedOnly({
-    displayName: p.displayName,
-    platform: p.platform,
-    deviceFamily: p.deviceFamily,
-    clientId: p.clientId,
-    clientMode: p.clientMode,
-    remoteIp: p.remoteIp,
-  });
+  const meta: Partial<PairedDevice> = {};
+  if (p.displayName !== undefined) meta.displayName = p.displayName;
+  if (p.platform !== undefined) meta.platform = p.platform;
+  if (p.deviceFamily !== undefined) meta.deviceFamily = p.deviceFamily;
+  if (p.clientId !== undefined) meta.clientId = p.clientId;
+  if (p.clientMode !== undefined) meta.clientMode = p.clientMode;
+  if (p.remoteIp !== undefined) meta.remoteIp = p.remoteIp;
+  return meta;
 }
 
 export function rejectDevicePairing(store: PairingStore, requestId: string): PendingRequest | null {
@@ -266,10 +267,19 @@ export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string
     delete meta.platform;
     delete meta.deviceFamily;
   }
-  noteMutation(store, "paired", deviceId);
+  const roles = union(device.roles ?? (device.role ? [device.role] : []), [update.role]);
+  const scopes = union(device.scopes, update.scopes);
+  // A reconnect that changes nothing leaves the record as persisted: nothing for the next persist to copy.
+  const record = device as unknown as Record<string, unknown>;
+  const metaChanges = Object.entries(meta).some(([key, value]) => !Object.hasOwn(record, key) || record[key] !== value);
+  if (metaChanges || !sameList(device.roles, roles) || !sameList(device.scopes, scopes)) noteMutation(store, "paired", deviceId);
   Object.assign(device, meta);
-  device.roles = union(device.roles ?? (device.role ? [device.role] : []), [update.role]);
-  device.scopes = union(device.scopes, update.scopes);
+  device.roles = roles;
+  device.scopes = scopes;
+}
+
+function sameList(current: readonly string[] | undefined, next: readonly string[]): boolean {
+  return current !== undefined && current.length === next.length && current.every((item, i) => item === next[i]);
 }
 
 /** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */
