@@ -15,8 +15,8 @@ import {
   type SocketEnd,
   type UpgradeRequest,
 } from "./endpoint.ts";
-import { bodyTraceData, receiverOf, type Packet, type PacketBody, type Side, type UpgradeOutcome } from "./packet.ts";
-import { packetTraceData } from "./transport.ts";
+import { receiverOf, type Packet, type PacketBody, type Side, type UpgradeOutcome } from "./packet.ts";
+import { packetAndBodyTraceData, packetTraceData } from "./transport.ts";
 
 export interface UpgradeDecision<P> {
   readonly outcome: UpgradeOutcome;
@@ -401,7 +401,7 @@ export class Connection<P> {
   }
 
   private delivered(packet: Packet<P>): void {
-    this.env.scheduler.record(this.id, "frame.deliver", { ...packetTraceData(packet.view), ...bodyTraceData(packet.body) });
+    this.env.scheduler.record(this.id, "frame.deliver", packetAndBodyTraceData(packet.view, packet.body));
   }
 
   private discard(packet: Packet<P>, reason: string, extra: Record<string, unknown> = {}): void {
