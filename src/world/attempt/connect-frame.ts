@@ -83,6 +83,7 @@ function resolveOne(name: string, arg: string | undefined, ctx: FrameContext): s
 }
 
 export function resolveText(text: string, ctx: FrameContext, unresolved: string[]): string {
+  if (!text.includes("{{")) return text;
   return text.replace(PLACEHOLDER, (whole, name: string, arg: string | undefined) => {
     const value = resolveOne(name, arg, ctx);
     if (value === undefined) {
