@@ -267,19 +267,24 @@ export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string
     delete meta.platform;
     delete meta.deviceFamily;
   }
-  const roles = union(device.roles ?? (device.role ? [device.role] : []), [update.role]);
-  const scopes = union(device.scopes, update.scopes);
+  const roles = unionOrSame(device.roles ?? (device.role ? [device.role] : []), [update.role]);
+  const scopes = unionOrSame(device.scopes, update.scopes);
   // A reconnect that changes nothing leaves the record as persisted: nothing for the next persist to copy.
   const record = device as unknown as Record<string, unknown>;
-  const metaChanges = Object.entries(meta).some(([key, value]) => !Object.hasOwn(record, key) || record[key] !== value);
-  if (metaChanges || !sameList(device.roles, roles) || !sameList(device.scopes, scopes)) noteMutation(store, "paired", deviceId);
+  let metaChanges = false;
+  for (const key in meta) if (!Object.hasOwn(record, key) || record[key] !== meta[key as keyof typeof meta]) metaChanges = true;
+  if (metaChanges || roles !== device.roles || scopes !== device.scopes) noteMutation(store, "paired", deviceId);
   Object.assign(device, meta);
   device.roles = roles;
   device.scopes = scopes;
 }
 
-function sameList(current: readonly string[] | undefined, next: readonly string[]): boolean {
-  return current !== undefined && current.length === next.length && current.every((item, i) => item === next[i]);
+/** `union(current, more)`, or `current` itself when that union would hold exactly its items in its order. */
+function unionOrSame(current: string[] | undefined, more: readonly string[]): string[] {
+  if (current === undefined) return union(current, more);
+  for (let i = 0; i < current.length; i++) if (current.indexOf(current[i]!) !== i) return union(current, more);
+  for (const item of more) if (!current.includes(item)) return union(current, more);
+  return current;
 }
 
 /** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */
