@@ -29,13 +29,12 @@ export interface SignaturePayloadFields {
  */
 export function normalizeDeviceMetadataForAuth(value: unknown): string {
   if (typeof value !== "string" || !value) return "";
-  let out = "";
-  for (const ch of value.trim()) {
-    const code = ch.charCodeAt(0);
-    out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
-  }
-  return out;
+  const trimmed = value.trim();
+  return asciiUpper.test(trimmed) ? trimmed.replace(asciiUpperAll, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32)) : trimmed;
 }
+
+const asciiUpper = /[A-Z]/;
+const asciiUpperAll = /[A-Z]/g;
 
 /** The payload string for a version. v1 is v2 without the trailing nonce (the legacy builder's layout). */
 export function buildSignaturePayload(version: SignaturePayloadVersion, fields: SignaturePayloadFields): string {
