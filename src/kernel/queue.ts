@@ -3,28 +3,33 @@ import { assert } from "./assert.ts";
 import { queueLengthHardMax } from "./limits.ts";
 import type { Ms } from "./clock.ts";
 
-export interface QueuedEvent<T> {
+/** What orders an event in the queue. */
+export interface QueuedKey {
   readonly atMs: Ms;
   /** Drawn from the scheduler's stream; orders events due at the same instant. */
   readonly tieBreak: number;
   readonly seq: number;
+}
+
+export interface QueuedEvent<T> extends QueuedKey {
   readonly item: T;
 }
 
-function before<T>(a: QueuedEvent<T>, b: QueuedEvent<T>): boolean {
+function before(a: QueuedKey, b: QueuedKey): boolean {
   if (a.atMs !== b.atMs) return a.atMs < b.atMs;
   if (a.tieBreak !== b.tieBreak) return a.tieBreak < b.tieBreak;
   return a.seq < b.seq;
 }
 
-export class EventQueue<T> {
-  private readonly heap: QueuedEvent<T>[] = [];
+/** The heap over any record that carries its own key (the scheduler's entries do, so one object per event). */
+export class KeyedQueue<E extends QueuedKey> {
+  private readonly heap: E[] = [];
 
   get length(): number {
     return this.heap.length;
   }
 
-  push(event: QueuedEvent<T>): void {
+  push(event: E): void {
     assert(this.heap.length < queueLengthHardMax, "event queue overflow");
     const heap = this.heap;
     // Sift up by moving parents down into the hole, then place the event once.
@@ -40,11 +45,11 @@ export class EventQueue<T> {
     heap[i] = event;
   }
 
-  peek(): QueuedEvent<T> | undefined {
+  peek(): E | undefined {
     return this.heap[0];
   }
 
-  pop(): QueuedEvent<T> | undefined {
+  pop(): E | undefined {
     const heap = this.heap;
     if (heap.length === 0) return undefined;
     const top = heap[0]!;
@@ -68,3 +73,6 @@ export class EventQueue<T> {
     return top;
   }
 }
+
+/** A queue of items with their keys alongside. */
+export class EventQueue<T> extends KeyedQueue<QueuedEvent<T>> {}
