@@ -233,11 +233,11 @@ export function approveBootstrapDevicePairing(
 }
 
 /** The defined metadata fields, in this order (the order new keys land in a paired record). */
-function metadataOf(p: Partial<PendingRequest>): Partial<PairedDevice> {
+function metadataOf(p: Partial<PendingRequest>, options: { keepPlatform?: boolean } = {}): Partial<PairedDevice> {
   const meta: Partial<PairedDevice> = {};
   if (p.displayName !== undefined) meta.displayName = p.displayName;
-  if (p.platform !== undefined) meta.platform = p.platform;
-  if (p.deviceFamily !== undefined) meta.deviceFamily = p.deviceFamily;
+  if (p.platform !== undefined && !options.keepPlatform) meta.platform = p.platform;
+  if (p.deviceFamily !== undefined && !options.keepPlatform) meta.deviceFamily = p.deviceFamily;
   if (p.clientId !== undefined) meta.clientId = p.clientId;
   if (p.clientMode !== undefined) meta.clientMode = p.clientMode;
   if (p.remoteIp !== undefined) meta.remoteIp = p.remoteIp;
@@ -262,11 +262,8 @@ export function removePairedDevice(store: PairingStore, deviceId: string): boole
 export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string, update: { role: string; scopes: readonly string[]; keepPlatform: boolean } & Partial<PendingRequest>): void {
   const device = store.paired[deviceId];
   assert(device !== undefined, "updating metadata of an unpaired device");
-  const meta = metadataOf(update);
-  if (update.keepPlatform) {
-    delete meta.platform;
-    delete meta.deviceFamily;
-  }
+  // keepPlatform: the pinned platform and family are not taken from the connect (left out, as deleting them did)
+  const meta = metadataOf(update, { keepPlatform: update.keepPlatform });
   const roles = unionOrSame(device.roles ?? (device.role ? [device.role] : []), [update.role]);
   const scopes = unionOrSame(device.scopes, update.scopes);
   // A reconnect that changes nothing leaves the record as persisted: nothing for the next persist to copy.
@@ -274,7 +271,7 @@ export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string
   let metaChanges = false;
   for (const key in meta) if (!Object.hasOwn(record, key) || record[key] !== meta[key as keyof typeof meta]) metaChanges = true;
   if (metaChanges || roles !== device.roles || scopes !== device.scopes) noteMutation(store, "paired", deviceId);
-  Object.assign(device, meta);
+  if (metaChanges) Object.assign(device, meta);
   device.roles = roles;
   device.scopes = scopes;
 }
