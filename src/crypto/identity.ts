@@ -60,11 +60,40 @@ export function identityFromPrng(prng: Prng): DeviceIdentity {
   return identityFromSeed(prng.bytes(ED25519_KEY_BYTES));
 }
 
-/** The raw key bytes the gateway derives from a wire key: PEM (contains "BEGIN") or lenient base64url. */
-function rawKeyMaterial(publicKey: string): Uint8Array | null {
-  if (typeof publicKey !== "string") return null;
+/** Wire keys whose decoding is kept (bounded; the oldest leaves first): a key string always decodes the same. */
+export const wireKeysCachedMax = 50_000;
+
+/** What the gateway derives from one wire key string; each field filled on first use. */
+interface WireKey {
+  readonly raw: Uint8Array | null;
+  deviceId?: string | null;
+  normalized?: string | null;
+}
+
+const wireKeys = new Map<string, WireKey>();
+
+function wireKey(publicKey: string): WireKey {
+  let entry = wireKeys.get(publicKey);
+  if (entry === undefined) {
+    entry = { raw: decodeKeyMaterial(publicKey) };
+    if (wireKeys.size >= wireKeysCachedMax) wireKeys.delete(wireKeys.keys().next().value!);
+    wireKeys.set(publicKey, entry);
+  }
+  return entry;
+}
+
+function decodeKeyMaterial(publicKey: string): Uint8Array | null {
   const raw = publicKey.includes("BEGIN") ? rawPublicKeyFromPem(publicKey) : base64UrlDecodeLenient(publicKey);
   return raw && raw.length > 0 ? raw : null;
+}
+
+/**
+ * The raw key bytes the gateway derives from a wire key: PEM (contains "BEGIN") or lenient base64url; null when
+ * nothing decodes. The array is shared by every caller with the same key string and must not be written.
+ */
+export function rawKeyMaterial(publicKey: string): Uint8Array | null {
+  if (typeof publicKey !== "string") return null;
+  return wireKey(publicKey).raw;
 }
 
 /**
@@ -72,12 +101,16 @@ function rawKeyMaterial(publicKey: string): Uint8Array | null {
  * decoded bytes. null when nothing decodes (an unparsable PEM, or a string with no base64 content).
  */
 export function normalizeDevicePublicKeyBase64Url(publicKey: string): string | null {
-  const raw = rawKeyMaterial(publicKey);
-  return raw ? base64UrlEncode(raw) : null;
+  if (typeof publicKey !== "string") return null;
+  const entry = wireKey(publicKey);
+  if (entry.normalized === undefined) entry.normalized = entry.raw ? base64UrlEncode(entry.raw) : null;
+  return entry.normalized;
 }
 
 /** `deriveDeviceIdFromPublicKey`: SHA-256 hex of the same bytes; null when nothing decodes. */
 export function deriveDeviceIdFromPublicKey(publicKey: string): string | null {
-  const raw = rawKeyMaterial(publicKey);
-  return raw ? deviceIdFromRawPublicKey(raw) : null;
+  if (typeof publicKey !== "string") return null;
+  const entry = wireKey(publicKey);
+  if (entry.deviceId === undefined) entry.deviceId = entry.raw ? deviceIdFromRawPublicKey(entry.raw) : null;
+  return entry.deviceId;
 }

@@ -9,14 +9,24 @@ export const keyObjectsCachedMax = 50_000;
 
 class KeyObjectCache {
   private readonly entries = new Map<string, KeyObject>();
+  /**
+   * The same key objects by the byte array they were asked for, so a caller that passes the same array again
+   * (a cached identity's seed, a cached wire key's bytes) skips building the string key. Arrays handed in are
+   * never written by the code that caches them; a weak map holds nothing alive.
+   */
+  private readonly byArray = new WeakMap<Uint8Array, KeyObject>();
 
-  get(key: string, build: () => KeyObject): KeyObject {
+  get(bytes: Uint8Array, build: () => KeyObject): KeyObject {
+    const known = this.byArray.get(bytes);
+    if (known !== undefined) return known;
+    const key = cacheKey(bytes);
     let value = this.entries.get(key);
     if (value === undefined) {
       value = build();
       if (this.entries.size >= keyObjectsCachedMax) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(key, value);
     }
+    this.byArray.set(bytes, value);
     return value;
   }
 }
@@ -29,14 +39,14 @@ function cacheKey(bytes: Uint8Array): string {
 }
 
 export function ed25519PrivateKeyObject(seed: Uint8Array): KeyObject {
-  return privateKeys.get(cacheKey(seed), () =>
+  return privateKeys.get(seed, () =>
     createPrivateKey({ key: Buffer.from(pkcs8DerFromSeed(seed)), format: "der", type: "pkcs8" }),
   );
 }
 
 /** Throws for a raw key node:crypto cannot import (callers answer false). */
 export function ed25519PublicKeyObject(raw: Uint8Array): KeyObject {
-  return publicKeys.get(cacheKey(raw), () =>
+  return publicKeys.get(raw, () =>
     createPublicKey({ key: Buffer.from(spkiDerFromRawPublicKey(raw)), format: "der", type: "spki" }),
   );
 }

@@ -29,39 +29,30 @@ export interface SignaturePayloadFields {
  */
 export function normalizeDeviceMetadataForAuth(value: unknown): string {
   if (typeof value !== "string" || !value) return "";
-  let out = "";
-  for (const ch of value.trim()) {
-    const code = ch.charCodeAt(0);
-    out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
-  }
-  return out;
+  const trimmed = value.trim();
+  return asciiUpper.test(trimmed) ? trimmed.replace(asciiUpperAll, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32)) : trimmed;
 }
+
+const asciiUpper = /[A-Z]/;
+const asciiUpperAll = /[A-Z]/g;
 
 /** The payload string for a version. v1 is v2 without the trailing nonce (the legacy builder's layout). */
 export function buildSignaturePayload(version: SignaturePayloadVersion, fields: SignaturePayloadFields): string {
-  const base = [
-    version,
-    fields.deviceId,
-    fields.clientId,
-    fields.clientMode,
-    fields.role,
-    fields.scopes.join(","),
-    String(fields.signedAtMs),
-    fields.token ?? "",
-  ];
+  // Joined by hand as Array.prototype.join would: null and undefined parts become "", others ToString (a template
+  // literal converts exactly as join does, throwing for a symbol).
+  const base = `${version}|${part(fields.deviceId)}|${part(fields.clientId)}|${part(fields.clientMode)}|${part(fields.role)}|${fields.scopes.join(",")}|${String(fields.signedAtMs)}|${part(fields.token)}`;
   switch (version) {
     case "v1":
-      return base.join("|");
+      return base;
     case "v2":
-      return [...base, fields.nonce ?? ""].join("|");
+      return `${base}|${part(fields.nonce)}`;
     case "v3":
-      return [
-        ...base,
-        fields.nonce ?? "",
-        normalizeDeviceMetadataForAuth(fields.platform),
-        normalizeDeviceMetadataForAuth(fields.deviceFamily),
-      ].join("|");
+      return `${base}|${part(fields.nonce)}|${normalizeDeviceMetadataForAuth(fields.platform)}|${normalizeDeviceMetadataForAuth(fields.deviceFamily)}`;
     default:
       return assertNever(version, "signature payload version");
   }
+}
+
+function part(value: unknown): string {
+  return value === undefined || value === null ? "" : `${value as string}`;
 }

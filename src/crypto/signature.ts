@@ -2,9 +2,8 @@
 // as base64url without padding; the verifier accepts base64url or standard base64 signatures and PEM or
 // base64url keys, and answers false — never throws — for anything malformed.
 import { ed25519Backend, SIGNING_BACKEND_DEFAULT, VERIFY_BACKEND_DEFAULT, type Ed25519BackendName } from "./ed25519.ts";
-import { base64UrlDecodeLenient, base64UrlEncode, utf8Bytes } from "./encoding.ts";
-import type { DeviceIdentity } from "./identity.ts";
-import { rawPublicKeyFromPem } from "./pem.ts";
+import { base64UrlDecodeLenient, base64UrlEncode } from "./encoding.ts";
+import { rawKeyMaterial, type DeviceIdentity } from "./identity.ts";
 
 /** Ed25519 over the UTF-8 payload, base64url without padding. */
 export function signPayload(
@@ -13,7 +12,7 @@ export function signPayload(
   options: { backend?: Ed25519BackendName } = {},
 ): string {
   const backend = ed25519Backend(options.backend ?? SIGNING_BACKEND_DEFAULT);
-  return base64UrlEncode(backend.sign(identity.privateKeySeed, utf8Bytes(payload)));
+  return base64UrlEncode(backend.sign(identity.privateKeySeed, Buffer.from(payload, "utf8")));
 }
 
 /** `verifyDeviceSignature(publicKey, payload, signature)`. */
@@ -24,8 +23,9 @@ export function verifyDeviceSignature(
   options: { backend?: Ed25519BackendName } = {},
 ): boolean {
   if (typeof publicKey !== "string" || typeof payload !== "string" || typeof signature !== "string") return false;
-  const raw = publicKey.includes("BEGIN") ? rawPublicKeyFromPem(publicKey) : base64UrlDecodeLenient(publicKey);
+  // Decoded once per key string (identity.ts); an empty decoding fails as a wrong-length key would.
+  const raw = rawKeyMaterial(publicKey);
   if (!raw) return false;
   const backend = ed25519Backend(options.backend ?? VERIFY_BACKEND_DEFAULT);
-  return backend.verify(raw, utf8Bytes(payload), base64UrlDecodeLenient(signature));
+  return backend.verify(raw, Buffer.from(payload, "utf8"), base64UrlDecodeLenient(signature));
 }

@@ -262,8 +262,16 @@ function primaryAuth(
   const sharedMethods = sw.sharedAuthIncludesTrustedProxy ? ["token", "password", "trusted-proxy"] : ["token", "password"];
   const sharedAuthOk = probe.ok && sharedMethods.includes(probe.method);
   const authMethod = primary.ok ? primary.method : state.config.auth.mode === "password" ? "password" : "token";
+  // Built field by field (not `...base`): the same object, without the spread's copy on every connect.
   return {
-    ...base,
+    params: base.params,
+    requestId: base.requestId,
+    role: base.role,
+    scopes: base.scopes,
+    cls: base.cls,
+    hasOrigin: base.hasOrigin,
+    allowBypass: base.allowBypass,
+    device: base.device,
     authOk: primary.ok,
     authMethod,
     authReason: primary.ok ? undefined : primary.reason,

@@ -2,7 +2,7 @@
 import { gatewayEvents, gatewayMethods } from "./methods.ts";
 import type { ConnectFacts } from "./connect.ts";
 import type { DeviceAuthToken } from "./pairing-store.ts";
-import { log, resOk } from "./responses.ts";
+import { log } from "./responses.ts";
 import { presenceAtConnect, presenceKeyFor, upsertPresence, type PresenceConnect } from "./presence.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
 
@@ -44,11 +44,9 @@ export function helloOk(
       auth["deviceTokens"] = handoffTokens.map((t) => ({ deviceToken: t.token, role: t.role, scopes: t.scopes, issuedAtMs: t.rotatedAtMs ?? t.createdAtMs }));
     }
   }
-  const payload: Record<string, unknown> = {
-    type: "hello-ok",
+  const payload: HelloOkPayload = {
     protocol: sw.protocolVersion,
     server: { version: state.config.version, connId: conn.connId },
-    features: { methods: gatewayMethods, events: gatewayEvents },
     snapshot: {
       presence: [],
       health: { ok: true },
@@ -58,12 +56,38 @@ export function helloOk(
       stateDir: state.config.stateDir,
     },
     policy: { maxPayload: maxPayloadBytes, maxBufferedBytes, tickIntervalMs: sw.tickIntervalMs },
+    ...(auth ? { auth } : {}),
   };
-  if (auth) payload["auth"] = auth;
   return [
     { kind: "timer-cancel", key: `handshake:${conn.connId}` },
-    resOk(conn.connId, f.requestId, payload),
+    { kind: "send", connId: conn.connId, text: helloOkResponseText(f.requestId, payload) },
     { kind: "set-max-payload", connId: conn.connId, bytes: maxPayloadBytes },
     log("connect.hello", { connId: conn.connId, role: f.role, scopes: f.scopes, method: f.authMethod, deviceId: f.device?.id ?? null, clientId: f.params.client.id, isLocal: conn.isLocal, clientIp: conn.clientIp }),
   ];
+}
+
+/** The hello-ok payload's parts that vary; `type` and `features` are the same in every answer. */
+export interface HelloOkPayload {
+  readonly protocol: number;
+  readonly server: { readonly version: string; readonly connId: string };
+  readonly snapshot: Record<string, unknown>;
+  readonly policy: Record<string, unknown>;
+  readonly auth?: Record<string, unknown>;
+}
+
+let featuresJson: string | undefined;
+
+/**
+ * Exactly `JSON.stringify({ type: "res", id, ok: true, payload: { type: "hello-ok", protocol, server, features,
+ * snapshot, policy, auth? } })` (a test holds it to that), with the constant feature lists serialised once
+ * (`gatewayMethods` and `gatewayEvents` are frozen).
+ */
+export function helloOkResponseText(requestId: string, payload: HelloOkPayload): string {
+  featuresJson ??= JSON.stringify({ methods: gatewayMethods, events: gatewayEvents });
+  const auth = payload.auth === undefined ? "" : `,"auth":${JSON.stringify(payload.auth)}`;
+  return (
+    `{"type":"res","id":${JSON.stringify(requestId)},"ok":true,"payload":{"type":"hello-ok","protocol":${JSON.stringify(payload.protocol)},` +
+    `"server":${JSON.stringify(payload.server)},"features":${featuresJson},"snapshot":${JSON.stringify(payload.snapshot)},` +
+    `"policy":${JSON.stringify(payload.policy)}${auth}}}`
+  );
 }

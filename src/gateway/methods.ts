@@ -16,7 +16,7 @@ import { handleReadMethod, readMethods } from "./read-methods.ts";
 import { cronMethods, handleCronMethod } from "./cron.ts";
 import { handleNodePairingMethod, nodePairingMethods } from "./node-methods.ts";
 
-export const gatewayMethods = [
+export const gatewayMethods: readonly string[] = Object.freeze([
   "health",
   "status",
   "chat.send",
@@ -28,14 +28,14 @@ export const gatewayMethods = [
   "device.token.rotate",
   "device.token.revoke",
   "node.event",
-];
+]);
 /**
  * Methods served beyond the advertised list: the read methods clients call after hello and cron.*. hello-ok
  * keeps advertising `gatewayMethods` (the model's auth-relevant subset) so existing traces stay as they were.
  */
 export const servedMethods: readonly string[] = [...gatewayMethods, ...readMethods, ...cronMethods, ...nodePairingMethods];
 
-export const gatewayEvents = ["connect.challenge", "tick", "shutdown", "device.pair.requested", "device.pair.resolved"];
+export const gatewayEvents: readonly string[] = Object.freeze(["connect.challenge", "tick", "shutdown", "device.pair.requested", "device.pair.resolved"]);
 
 type Params = Record<string, unknown>;
 

@@ -83,8 +83,9 @@ function applyMap<T>(live: Record<string, T>, snap: Record<string, T>, journal: 
     }
     for (const key of journal.added) if (Object.hasOwn(live, key)) snap[key] = structuredClone(live[key]!);
   }
-  journal.changed.clear();
-  journal.added.clear();
-  journal.deleted.clear();
+  // (clear() builds a new table even for an empty set; most persists change nothing)
+  if (journal.changed.size > 0) journal.changed.clear();
+  if (journal.added.size > 0) journal.added.clear();
+  if (journal.deleted.size > 0) journal.deleted.clear();
   journal.reorder = false;
 }

@@ -235,15 +235,16 @@ export function approveBootstrapDevicePairing(
   return device;
 }
 
-function metadataOf(p: Partial<PendingRequest>): Partial<PairedDevice> {
-  return definedOnly({
-    displayName: p.displayName,
-    platform: p.platform,
-    deviceFamily: p.deviceFamily,
-    clientId: p.clientId,
-    clientMode: p.clientMode,
-    remoteIp: p.remoteIp,
-  });
+/** The defined metadata fields, in this order (the order new keys land in a paired record). */
+function metadataOf(p: Partial<PendingRequest>, options: { keepPlatform?: boolean } = {}): Partial<PairedDevice> {
+  const meta: Partial<PairedDevice> = {};
+  if (p.displayName !== undefined) meta.displayName = p.displayName;
+  if (p.platform !== undefined && !options.keepPlatform) meta.platform = p.platform;
+  if (p.deviceFamily !== undefined && !options.keepPlatform) meta.deviceFamily = p.deviceFamily;
+  if (p.clientId !== undefined) meta.clientId = p.clientId;
+  if (p.clientMode !== undefined) meta.clientMode = p.clientMode;
+  if (p.remoteIp !== undefined) meta.remoteIp = p.remoteIp;
+  return meta;
 }
 
 export function rejectDevicePairing(store: PairingStore, requestId: string): PendingRequest | null {
@@ -264,15 +265,26 @@ export function removePairedDevice(store: PairingStore, deviceId: string): boole
 export function updatePairedDeviceMetadata(store: PairingStore, deviceId: string, update: { role: string; scopes: readonly string[]; keepPlatform: boolean } & Partial<PendingRequest>): void {
   const device = store.paired[deviceId];
   assert(device !== undefined, "updating metadata of an unpaired device");
-  const meta = metadataOf(update);
-  if (update.keepPlatform) {
-    delete meta.platform;
-    delete meta.deviceFamily;
-  }
-  noteMutation(store, "paired", deviceId);
-  Object.assign(device, meta);
-  device.roles = union(device.roles ?? (device.role ? [device.role] : []), [update.role]);
-  device.scopes = union(device.scopes, update.scopes);
+  // keepPlatform: the pinned platform and family are not taken from the connect (left out, as deleting them did)
+  const meta = metadataOf(update, { keepPlatform: update.keepPlatform });
+  const roles = unionOrSame(device.roles ?? (device.role ? [device.role] : []), [update.role]);
+  const scopes = unionOrSame(device.scopes, update.scopes);
+  // A reconnect that changes nothing leaves the record as persisted: nothing for the next persist to copy.
+  const record = device as unknown as Record<string, unknown>;
+  let metaChanges = false;
+  for (const key in meta) if (!Object.hasOwn(record, key) || record[key] !== meta[key as keyof typeof meta]) metaChanges = true;
+  if (metaChanges || roles !== device.roles || scopes !== device.scopes) noteMutation(store, "paired", deviceId);
+  if (metaChanges) Object.assign(device, meta);
+  device.roles = roles;
+  device.scopes = scopes;
+}
+
+/** `union(current, more)`, or `current` itself when that union would hold exactly its items in its order. */
+function unionOrSame(current: string[] | undefined, more: readonly string[]): string[] {
+  if (current === undefined) return union(current, more);
+  for (let i = 0; i < current.length; i++) if (current.indexOf(current[i]!) !== i) return union(current, more);
+  for (const item of more) if (!current.includes(item)) return union(current, more);
+  return current;
 }
 
 /** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */

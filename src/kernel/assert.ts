@@ -8,6 +8,14 @@ export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new AssertionFailure(message);
 }
 
+/**
+ * For hot paths whose message is built from values: `if (!ok) assertionFailed(`…${x}`)` builds the text only when
+ * the check fails (an `assert(ok, `…${x}`)` formats it on every call).
+ */
+export function assertionFailed(message: string): never {
+  throw new AssertionFailure(message);
+}
+
 export function assertNever(value: never, what = "value"): never {
   throw new AssertionFailure(`unexpected ${what}: ${JSON.stringify(value)}`);
 }

@@ -1,6 +1,6 @@
 // Virtual time. One true clock (integer milliseconds since the run's epoch) that only the scheduler advances,
 // and per-node clocks that read it through an offset, a drift and jumps, so nodes can disagree about "now".
-import { assert } from "./assert.ts";
+import { assert, assertionFailed } from "./assert.ts";
 
 /** Milliseconds, always an integer. */
 export type Ms = number;
@@ -19,8 +19,8 @@ export class VirtualClock {
 
   /** Only the scheduler calls this. Time never goes backwards. */
   advanceTo(atMs: Ms): void {
-    assert(Number.isInteger(atMs), `virtual time must be an integer, got ${atMs}`);
-    assert(atMs >= this.current, `time cannot go back (${atMs} < ${this.current})`);
+    if (!Number.isInteger(atMs)) assertionFailed(`virtual time must be an integer, got ${atMs}`);
+    if (atMs < this.current) assertionFailed(`time cannot go back (${atMs} < ${this.current})`);
     this.current = atMs;
   }
 }

@@ -2,7 +2,7 @@
 // A stream's state is derived from (seed, name) alone, so extra draws in one subsystem never perturb another.
 // Not cryptographic: simulated keys and tokens only need to be distinct and reproducible.
 import { createHash } from "node:crypto";
-import { assert } from "./assert.ts";
+import { assert, assertionFailed } from "./assert.ts";
 import type { Ratio } from "./ratio.ts";
 
 export type Seed = bigint;
@@ -53,7 +53,7 @@ export class Prng {
 
   /** Uniform integer in [min, max] (inclusive), without modulo bias. */
   int(min: number, max: number): number {
-    assert(Number.isSafeInteger(min) && Number.isSafeInteger(max) && min <= max, `bad range ${min}..${max}`);
+    if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && min <= max)) assertionFailed(`bad range ${min}..${max}`);
     const span = max - min + 1;
     assert(span <= 0x1_0000_0000, "range wider than 2^32");
     if (span === 0x1_0000_0000) return min + this.nextU32();

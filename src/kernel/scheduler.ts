@@ -1,11 +1,11 @@
 // The run loop: owns the virtual clock, the event queue and the budgets.
 // Events due at the same instant are ordered by a tie-break drawn from the "scheduler" stream, so a seed
 // chooses the interleaving. Exceeding a budget ends the run with an outcome, never a hang.
-import { assert } from "./assert.ts";
+import { assert, assertionFailed } from "./assert.ts";
 import { VirtualClock, type Ms } from "./clock.ts";
 import { connectionsMaxDefault, queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
 import { PrngStreams, type Prng, type Seed } from "./prng.ts";
-import { EventQueue } from "./queue.ts";
+import { KeyedQueue, type QueuedKey } from "./queue.ts";
 import { Trace } from "./trace.ts";
 
 export interface Budgets {
@@ -45,12 +45,16 @@ export interface ScheduleOptions {
   traced?: boolean;
 }
 
-interface Scheduled {
+/** A scheduled event: its queue key and what it runs, one object. */
+interface Scheduled extends QueuedKey {
   readonly id: number;
   readonly options: ScheduleOptions;
-  readonly run: () => void | Promise<void>;
+  /** Replaced by `cancelledRun` on cancel, so a cancelled entry waiting in the queue holds no closure. */
+  run: () => void | Promise<void>;
   cancelled: boolean;
 }
+
+const cancelledRun = (): void => {};
 
 export type TimerId = number;
 
@@ -59,7 +63,7 @@ export class Scheduler {
   readonly streams: PrngStreams;
   readonly trace: Trace;
   readonly budgets: Budgets;
-  private readonly queue = new EventQueue<Scheduled>();
+  private readonly queue = new KeyedQueue<Scheduled>();
   private readonly live = new Map<TimerId, Scheduled>();
   private readonly tieBreaks: Prng;
   private nextId = 1;
@@ -93,15 +97,15 @@ export class Scheduler {
 
   /** Runs `run` after `delayMs` of virtual time. */
   schedule(delayMs: Ms, options: ScheduleOptions, run: () => void | Promise<void>): TimerId {
-    assert(Number.isInteger(delayMs) && delayMs >= 0, `delay must be a non-negative integer, got ${delayMs}`);
+    if (!(Number.isInteger(delayMs) && delayMs >= 0)) assertionFailed(`delay must be a non-negative integer, got ${delayMs}`);
     return this.scheduleAt(this.clock.nowMs() + delayMs, options, run);
   }
 
   scheduleAt(atMs: Ms, options: ScheduleOptions, run: () => void | Promise<void>): TimerId {
     assert(atMs >= this.clock.nowMs(), "cannot schedule in the past");
-    const entry: Scheduled = { id: this.nextId++, options, run, cancelled: false };
+    const entry: Scheduled = { atMs, tieBreak: this.tieBreaks.nextU32(), seq: this.seq++, id: this.nextId++, options, run, cancelled: false };
     this.live.set(entry.id, entry);
-    this.queue.push({ atMs, tieBreak: this.tieBreaks.nextU32(), seq: this.seq++, item: entry });
+    this.queue.push(entry);
     return entry.id;
   }
 
@@ -109,6 +113,7 @@ export class Scheduler {
     const entry = this.live.get(id);
     if (!entry) return;
     entry.cancelled = true;
+    entry.run = cancelledRun;
     this.live.delete(id);
   }
 
@@ -188,19 +193,18 @@ export class Scheduler {
   }
 
   private fireNext(): void | Promise<void> {
-    const next = this.queue.pop()!;
-    const entry = next.item;
+    const entry = this.queue.pop()!;
     this.live.delete(entry.id);
-    this.clock.advanceTo(next.atMs);
+    this.clock.advanceTo(entry.atMs);
     this.steps++;
     if (entry.options.traced) {
-      this.record(entry.options.actor, "timer.fire", { label: entry.options.label, tieBreak: next.tieBreak });
+      this.record(entry.options.actor, "timer.fire", { label: entry.options.label, tieBreak: entry.tieBreak });
     }
     return entry.run();
   }
 
   private dropCancelledHead(): void {
-    for (let head = this.queue.peek(); head && head.item.cancelled; head = this.queue.peek()) this.queue.pop();
+    for (let head = this.queue.peek(); head && head.cancelled; head = this.queue.peek()) this.queue.pop();
   }
 }
 

@@ -16,10 +16,22 @@ export function normalizeAddress(address: string): string {
   return a;
 }
 
+/** Parsed address literals kept (bounded; the oldest leaves first): the same text always parses the same. */
+export const addressesCachedMax = 10_000;
+const octetsCache = new Map<string, readonly [number, number, number, number] | undefined>();
+
 function ipv4Octets(address: string): readonly [number, number, number, number] | undefined {
+  if (octetsCache.has(address)) return octetsCache.get(address);
+  const octets = parseIpv4Octets(address);
+  if (octetsCache.size >= addressesCachedMax) octetsCache.delete(octetsCache.keys().next().value!);
+  octetsCache.set(address, octets);
+  return octets;
+}
+
+function parseIpv4Octets(address: string): readonly [number, number, number, number] | undefined {
   if (isIP(address) !== 4) return undefined;
   const parts = address.split(".").map((p) => Number.parseInt(p, 10));
-  return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 0];
+  return Object.freeze([parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 0] as const);
 }
 
 /** 127.0.0.0/8, ::1 and ::ffff:127.* (OpenClaw's loopback test). */
@@ -95,8 +107,25 @@ export interface WsUrl {
 
 export type WsUrlParse = { readonly kind: "ok"; readonly url: WsUrl } | { readonly kind: "invalid"; readonly reason: string };
 
-/** Parses a ws:// or wss:// URL (http/https are not accepted; facades convert first). */
+const wsUrlCache = new Map<string, WsUrlParse>();
+
+/**
+ * Parses a ws:// or wss:// URL (http/https are not accepted; facades convert first). Answers are kept per text
+ * (bounded, like addresses): a client redialling the same URL does not run the URL parser again.
+ */
 export function parseWsUrl(text: string): WsUrlParse {
+  let parsed = wsUrlCache.get(text);
+  if (parsed === undefined) {
+    parsed = parseWsUrlText(text);
+    if (parsed.kind === "ok") Object.freeze(parsed.url);
+    Object.freeze(parsed);
+    if (wsUrlCache.size >= addressesCachedMax) wsUrlCache.delete(wsUrlCache.keys().next().value!);
+    wsUrlCache.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseWsUrlText(text: string): WsUrlParse {
   let parsed: URL;
   try {
     parsed = new URL(text);

@@ -15,8 +15,8 @@ import {
   type SocketEnd,
   type UpgradeRequest,
 } from "./endpoint.ts";
-import { bodyTraceData, receiverOf, type Packet, type PacketBody, type Side, type UpgradeOutcome } from "./packet.ts";
-import { packetTraceData } from "./transport.ts";
+import { receiverOf, type Packet, type PacketBody, type Side, type UpgradeOutcome } from "./packet.ts";
+import { packetAndBodyTraceData, packetTraceData } from "./transport.ts";
 
 export interface UpgradeDecision<P> {
   readonly outcome: UpgradeOutcome;
@@ -67,15 +67,25 @@ export class Connection<P> {
   readonly serverSocket: ServerSocket<P>;
   private readonly ends: Record<Side, EndState>;
   private listener: ServerListener<P> | undefined;
+  /** The client's callbacks; dropped once none can run again (see releaseIfDone). */
+  private callbacks: ClientCallbacks<P>;
+  /** Deferred callbacks (`later`) scheduled and not yet run. */
+  private laters = 0;
   private connectTimer: TimerId | undefined;
   private torn = false;
+  /** From the init (which is not kept, so its callbacks can be dropped). */
+  private readonly wired: boolean;
+  private readonly target: string;
 
   constructor(
     private readonly env: ConnectionEnv<P>,
-    private readonly init: ConnectionInit<P>,
+    init: ConnectionInit<P>,
   ) {
     this.id = init.id;
     this.request = init.request;
+    this.callbacks = init.callbacks;
+    this.wired = init.wired;
+    this.target = init.target;
     const end = (maxPayloadBytes: number): EndState => ({
       readyState: ReadyState.CONNECTING,
       maxPayloadBytes,
@@ -225,7 +235,7 @@ export class Connection<P> {
       server.destroyed = true;
       server.reported = true;
       server.readyState = ReadyState.CLOSED;
-      this.env.scheduler.record(this.id, "conn.refused", refusalTraceData(this.id, outcome, this.init.target));
+      this.env.scheduler.record(this.id, "conn.refused", refusalTraceData(this.id, outcome, this.target));
       this.env.transmit(this.id, "server", { kind: "upgrade-response", outcome });
       return;
     }
@@ -250,15 +260,15 @@ export class Connection<P> {
       case "accept":
         client.readyState = ReadyState.OPEN;
         this.env.scheduler.record(this.id, "conn.accept", { connId: this.id, side: "client", protocol: outcome.protocol });
-        this.init.callbacks.onOpen?.();
+        this.callbacks.onOpen?.();
         return;
       case "refuse":
         client.destroyed = true;
-        this.init.callbacks.onUnexpectedResponse?.(outcome.status, outcome.body);
+        this.callbacks.onUnexpectedResponse?.(outcome.status, outcome.body);
         return this.report("client", CloseCode.abnormal, "", false);
       case "no-listener":
         client.destroyed = true;
-        this.emitError("client", { code: "ECONNREFUSED", message: `connect ECONNREFUSED ${this.init.target}` });
+        this.emitError("client", { code: "ECONNREFUSED", message: `connect ECONNREFUSED ${this.target}` });
         return this.report("client", CloseCode.abnormal, "", false);
     }
   }
@@ -276,7 +286,7 @@ export class Connection<P> {
       return this.failReceive(receiver);
     }
     this.delivered(packet);
-    if (receiver === "client") this.init.callbacks.onMessage?.(payload);
+    if (receiver === "client") this.callbacks.onMessage?.(payload);
     else this.listener?.onMessage?.(this.serverSocket, payload);
   }
 
@@ -336,7 +346,7 @@ export class Connection<P> {
   }
 
   private failDial(error: NetError): void {
-    const target = this.init.target;
+    const target = this.target;
     this.env.scheduler.record(this.id, "conn.refused", { connId: this.id, side: "client", error: error.code, target });
     this.emitError("client", error);
     this.report("client", CloseCode.abnormal, "", false);
@@ -352,7 +362,7 @@ export class Connection<P> {
 
   private sendFin(side: Side): void {
     const end = this.ends[side];
-    if (end.finSent || !this.init.wired) return;
+    if (end.finSent || !this.wired) return;
     end.finSent = true;
     this.env.transmit(this.id, side, { kind: "fin" });
   }
@@ -387,21 +397,37 @@ export class Connection<P> {
     end.readyState = ReadyState.CLOSED;
     this.clearCloseTimer(side);
     this.env.scheduler.record(this.id, "close", { connId: this.id, side, code, reason, wasClean });
-    if (side === "client") this.init.callbacks.onClose?.(code, reason, wasClean);
+    if (side === "client") this.callbacks.onClose?.(code, reason, wasClean);
     else this.listener?.onClose?.(this.serverSocket, code, reason, wasClean);
+    this.releaseIfDone();
   }
 
   private emitError(side: Side, error: NetError): void {
-    if (side === "client") this.init.callbacks.onError?.(error);
+    if (side === "client") this.callbacks.onError?.(error);
     else this.listener?.onError?.(this.serverSocket, error);
   }
 
   private later(run: () => void): void {
-    this.env.scheduler.schedule(0, { actor: this.id, label: "net:report" }, run);
+    this.laters++;
+    this.env.scheduler.schedule(0, { actor: this.id, label: "net:report" }, () => {
+      this.laters--;
+      run();
+      this.releaseIfDone();
+    });
+  }
+
+  /**
+   * A finished connection stays in the network's table for its lifetime; its client callbacks (and whatever
+   * the client's closures hold) need not. Every path to a client callback first checks that the client end
+   * has not reported, except a deferred one already queued (`later`), so once both ends have reported and
+   * no deferred callback is queued, none can run again and they are dropped.
+   */
+  private releaseIfDone(): void {
+    if (this.laters === 0 && this.finished) this.callbacks = releasedCallbacks;
   }
 
   private delivered(packet: Packet<P>): void {
-    this.env.scheduler.record(this.id, "frame.deliver", { ...packetTraceData(packet.view), ...bodyTraceData(packet.body) });
+    this.env.scheduler.record(this.id, "frame.deliver", packetAndBodyTraceData(packet.view, packet.body));
   }
 
   private discard(packet: Packet<P>, reason: string, extra: Record<string, unknown> = {}): void {
@@ -409,21 +435,45 @@ export class Connection<P> {
   }
 
   private socketFor(side: Side): ServerSocket<P> {
-    const conn = this;
-    return {
-      connId: this.id,
-      side,
-      request: this.request,
-      get readyState() {
-        return conn.readyState(side);
-      },
-      send: (payload) => conn.send(side, payload),
-      close: (code, reason) => conn.close(side, code, reason),
-      terminate: () => conn.terminate(side),
-      setMaxPayload: (bytes) => conn.setMaxPayload(side, bytes),
-    };
+    return new SocketHandle(this, side);
   }
 }
+
+/** One end's handle (what `socketFor` hands out): methods on a prototype, not four closures per socket. */
+class SocketHandle<P> implements ServerSocket<P> {
+  readonly connId: string;
+  readonly request: UpgradeRequest;
+
+  constructor(
+    private readonly conn: Connection<P>,
+    readonly side: Side,
+  ) {
+    this.connId = conn.id;
+    this.request = conn.request;
+  }
+
+  get readyState(): ReadyState {
+    return this.conn.readyState(this.side);
+  }
+
+  send(payload: P): SendOutcome {
+    return this.conn.send(this.side, payload);
+  }
+
+  close(code?: number, reason?: string): void {
+    this.conn.close(this.side, code, reason);
+  }
+
+  terminate(): void {
+    this.conn.terminate(this.side);
+  }
+
+  setMaxPayload(bytes: number): void {
+    this.conn.setMaxPayload(this.side, bytes);
+  }
+}
+
+const releasedCallbacks: ClientCallbacks<never> = Object.freeze({});
 
 function refusalTraceData(connId: string, outcome: UpgradeOutcome, target: string): Record<string, unknown> {
   switch (outcome.kind) {

@@ -95,6 +95,9 @@ export interface Decision {
 /** Rules installed at once. */
 export const rulesMax = 1_000;
 
+/** What `decide` answers when no rule acts (shared: decisions are read, never written). */
+const passDecision: Decision = Object.freeze({ verdict: pass });
+
 export class RuleChain {
   private readonly rules = new Map<RuleId, Rule>();
   private nextId: RuleId = 1;
@@ -127,6 +130,6 @@ export class RuleChain {
       const verdict = rule.decide(packet, context);
       if (verdict.kind !== "pass") return { verdict, ruleId, ruleName: rule.name };
     }
-    return { verdict: pass };
+    return passDecision;
   }
 }

@@ -2,9 +2,9 @@
 // after the route's latency (FIFO per direction), delayed, reordered, dropped, duplicated, held or turned into
 // a connection reset. Every delivery is a scheduler event with the connection id as actor. The transport
 // knows nothing of WebSocket states: it hands arriving packets to `arrive` and resets to `reset`.
-import { assert, type Ms, type Scheduler } from "../kernel/index.ts";
+import { assert, assertionFailed, type Ms, type Prng, type Scheduler } from "../kernel/index.ts";
 import { routeLatencyMs, type LinkLatencies } from "./link-latency.ts";
-import { bodyTraceData, type Direction, type Hop, type Packet, type PacketBody, type PacketView } from "./packet.ts";
+import { bodyTraceData, traceTextCharsMax, type Direction, type Hop, type Packet, type PacketBody, type PacketView } from "./packet.ts";
 import type { RuleChain, RuleContext, RuleId, Verdict } from "./rules.ts";
 
 /** What the transport needs to know about a connection. */
@@ -33,12 +33,18 @@ interface Queued<P> {
 class Lane<P> {
   lastDeliverAtMs: Ms = 0;
   readonly queue: Queued<P>[] = [];
+  /** The lane's delivery event, built once: every enqueue schedules the same drain. */
+  drain: () => void = () => {};
 }
 
 interface WireState<P> {
   readonly wire: Wire;
   readonly sent: Record<Direction, number>;
   readonly lanes: Record<Direction, Lane<P>>;
+  /** The route in each direction (s2c is the c2s hops reversed), built once per connection. */
+  readonly hops: Record<Direction, readonly Hop[]>;
+  /** Schedule options of this connection's deliveries (shared by every delivery event). */
+  readonly deliverOptions: { readonly actor: string; readonly label: string };
 }
 
 interface Held<P> {
@@ -51,6 +57,7 @@ export class Transport<P> {
   private readonly held = new Map<RuleId, Held<P>[]>();
   private heldCount = 0;
   private readonly context: RuleContext;
+  private networkStream: Prng | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -69,21 +76,35 @@ export class Transport<P> {
 
   open(wire: Wire): void {
     assert(!this.wires.has(wire.connId), `connection ${wire.connId} already on the wire`);
-    const lane = (): Lane<P> => new Lane<P>();
-    this.wires.set(wire.connId, { wire, sent: { c2s: 0, s2c: 0 }, lanes: { c2s: lane(), s2c: lane() } });
+    const s2cHops = [...wire.hops].reverse().map((h) => ({ from: h.to, to: h.from, link: h.link }));
+    const state: WireState<P> = {
+      wire,
+      sent: { c2s: 0, s2c: 0 },
+      lanes: { c2s: new Lane<P>(), s2c: new Lane<P>() },
+      hops: { c2s: wire.hops, s2c: s2cHops },
+      deliverOptions: { actor: wire.connId, label: "net:deliver" },
+    };
+    for (const lane of [state.lanes.c2s, state.lanes.s2c]) lane.drain = () => this.drain(state, lane);
+    this.wires.set(wire.connId, state);
+  }
+
+  /** The "network" stream (the same object `scheduler.stream` returns; looked up once). */
+  private network(): Prng {
+    return (this.networkStream ??= this.scheduler.stream("network"));
   }
 
   /** Sends one packet; `sizeBytes` is the frame size (0 for control packets). */
   transmit(connId: string, direction: Direction, body: PacketBody<P>, sizeBytes = 0): void {
     const state = this.wires.get(connId);
-    assert(state, `transmit on unknown connection ${connId}`);
+    if (!state) assertionFailed(`transmit on unknown connection ${connId}`);
     const n = ++state.sent[direction];
     const { wire } = state;
-    const hops = direction === "c2s" ? wire.hops : [...wire.hops].reverse().map((h) => ({ from: h.to, to: h.from, link: h.link }));
-    const [from, to] = direction === "c2s" ? [wire.clientHost, wire.serverHost] : [wire.serverHost, wire.clientHost];
+    const hops = state.hops[direction];
+    const from = direction === "c2s" ? wire.clientHost : wire.serverHost;
+    const to = direction === "c2s" ? wire.serverHost : wire.clientHost;
     const view: PacketView = { connId, direction, kind: body.kind, n, from, to, hops, sizeBytes };
     const packet: Packet<P> = { view, body };
-    this.scheduler.record(connId, "frame.send", { ...packetTraceData(view), ...bodyTraceData(body) });
+    this.scheduler.record(connId, "frame.send", packetAndBodyTraceData(view, body));
     const decision = this.rules.decide(view, this.context);
     if (decision.verdict.kind !== "pass") {
       this.scheduler.record(connId, "fault", {
@@ -125,11 +146,11 @@ export class Transport<P> {
   private enqueue(state: WireState<P>, packet: Packet<P>, extraMs: Ms, sameInstantAsLast = false): void {
     const lane = state.lanes[packet.view.direction];
     const nowMs = this.scheduler.nowMs();
-    const latencyMs = sameInstantAsLast ? 0 : routeLatencyMs(this.scheduler.stream("network"), this.latencies, packet.view.hops);
+    const latencyMs = sameInstantAsLast ? 0 : routeLatencyMs(this.network(), this.latencies, packet.view.hops);
     const atMs = sameInstantAsLast ? lane.lastDeliverAtMs : Math.max(nowMs + latencyMs + extraMs, lane.lastDeliverAtMs);
     lane.lastDeliverAtMs = atMs;
     lane.queue.push({ atMs, packet });
-    this.scheduler.scheduleAt(atMs, { actor: state.wire.connId, label: "net:deliver" }, () => this.drain(state, lane));
+    this.scheduler.scheduleAt(atMs, state.deliverOptions, lane.drain);
   }
 
   /** Delivers every due packet at the head of the lane, in order (events due at one instant may fire in any order). */
@@ -142,7 +163,7 @@ export class Transport<P> {
   }
 
   private deliverOutOfOrder(state: WireState<P>, packet: Packet<P>, extraMs: Ms): void {
-    const latencyMs = routeLatencyMs(this.scheduler.stream("network"), this.latencies, packet.view.hops);
+    const latencyMs = routeLatencyMs(this.network(), this.latencies, packet.view.hops);
     this.scheduler.schedule(latencyMs + extraMs, { actor: state.wire.connId, label: "net:deliver" }, () =>
       this.hooks.arrive(state.wire, packet),
     );
@@ -179,6 +200,28 @@ export class Transport<P> {
 
 export function packetTraceData(view: PacketView): Record<string, unknown> {
   return { connId: view.connId, dir: view.direction, n: view.n, packet: view.kind };
+}
+
+/** `{ ...packetTraceData(view), ...bodyTraceData(body) }` built as one object (same keys, same order). */
+export function packetAndBodyTraceData<P>(view: PacketView, body: PacketBody<P>): Record<string, unknown> {
+  const connId = view.connId;
+  const dir = view.direction;
+  const n = view.n;
+  const packet = view.kind;
+  switch (body.kind) {
+    case "frame":
+      if (body.text.length > traceTextCharsMax) return { ...packetTraceData(view), ...bodyTraceData(body) };
+      return { connId, dir, n, packet, bytes: body.sizeBytes, text: body.text };
+    case "close":
+      return { connId, dir, n, packet, code: body.code ?? null, reason: body.reason };
+    case "upgrade-response":
+      return body.outcome.kind === "refuse"
+        ? { connId, dir, n, packet, status: body.outcome.status }
+        : { connId, dir, n, packet, outcome: body.outcome.kind };
+    case "upgrade":
+    case "fin":
+      return { connId, dir, n, packet };
+  }
 }
 
 function verdictTraceData(verdict: Verdict): Record<string, unknown> {

@@ -73,6 +73,18 @@ describe("opening handshake", () => {
     expect(noRoute.events).toEqual(["error ETIMEDOUT connect ETIMEDOUT 192.0.2.10:18789", 'close 1006 "" unclean']);
   });
 
+  it("a failing dial closed by its client reports once, and nothing after (callbacks of a finished connection are dropped)", () => {
+    const w = world();
+    const unknown = client(w, "laptop", "ws://nowhere.example:18789");
+    unknown.socket.close(); // already destroyed by the failed lookup: no abort error follows
+    runFor(w, 10);
+    unknown.socket.close();
+    unknown.socket.terminate();
+    w.network.reset(unknown.socket.connId);
+    runFor(w, 10);
+    expect(unknown.events).toEqual(["error ENOTFOUND getaddrinfo ENOTFOUND nowhere.example", 'close 1006 "" unclean']);
+  });
+
   it("reports EADDRINUSE as a value, and lets a loopback and a tailnet listener share a port", () => {
     const w = world();
     const listener = { onUpgrade: () => ({ kind: "accept" as const }) };

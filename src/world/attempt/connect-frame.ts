@@ -83,6 +83,7 @@ function resolveOne(name: string, arg: string | undefined, ctx: FrameContext): s
 }
 
 export function resolveText(text: string, ctx: FrameContext, unresolved: string[]): string {
+  if (!text.includes("{{")) return text;
   return text.replace(PLACEHOLDER, (whole, name: string, arg: string | undefined) => {
     const value = resolveOne(name, arg, ctx);
     if (value === undefined) {
@@ -173,7 +174,7 @@ export function buildDevice(
   };
   if (deviceNonce !== undefined) device.nonce = deviceNonce;
   for (const field of spec.omitFields ?? []) delete device[field];
-  return { ...device, ...(spec.extraFields ?? {}) };
+  return spec.extraFields === undefined ? device : { ...device, ...spec.extraFields };
 }
 
 function padFrame(text: string, padToBytes: number | undefined, unresolved: string[]): string {
@@ -205,6 +206,7 @@ export function buildFrames(attempt: Attempt, ctx: FrameContext): BuiltFrames {
   const params = asRecord(resolveDeep(spec.params, ctx, unresolved));
   if (attempt.device !== undefined) params.device = buildDevice(attempt.device, params, ctx, unresolved);
   const id = spec.id ?? DEFAULT_CONNECT_ID;
-  const frame = { type: "req", id, method: "connect", params, ...asRecord(resolveDeep(spec.frameExtra ?? {}, ctx, unresolved)) };
+  const base = { type: "req", id, method: "connect", params };
+  const frame = spec.frameExtra === undefined ? base : { ...base, ...asRecord(resolveDeep(spec.frameExtra, ctx, unresolved)) };
   return { preFrames, connect: padFrame(JSON.stringify(frame), spec.padToBytes, unresolved), connectId: id, unresolved };
 }
