@@ -79,7 +79,7 @@ async function operatorAction(action: OperatorAction, env: StepEnv): Promise<voi
   switch (action.action) {
     case "approve-pending":
     case "reject-pending": {
-      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingRequestId(run, env, action.identity!);
+      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingRequestOf(run, env, action.identity!, "device");
       if (requestId === undefined) return;
       world.rememberRequestId(requestId);
       expectOk(run(action.action === "approve-pending" ? op.devicesApprove(requestId) : op.devicesReject(requestId)));
@@ -87,7 +87,7 @@ async function operatorAction(action: OperatorAction, env: StepEnv): Promise<voi
     }
     case "approve-node":
     case "reject-node": {
-      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingNodeRequestId(run, env, action.identity!);
+      const requestId = action.requestId !== undefined ? env.resolve(action.requestId) : pendingRequestOf(run, env, action.identity!, "node");
       if (requestId === undefined) return;
       expectOk(run(action.action === "approve-node" ? op.nodesApprove(requestId) : op.nodesReject(requestId)));
       return;
@@ -131,24 +131,16 @@ async function operatorAction(action: OperatorAction, env: StepEnv): Promise<voi
   }
 }
 
-/** `openclaw devices list`, then the pending request of the named identity (a `case-operator` finding if none). */
-function pendingRequestId(run: (c: OperatorCommand) => OperatorRun, env: StepEnv, identity: string): string | undefined {
-  const deviceId = env.deviceIdOf(identity);
-  const list = run(op.devicesList());
-  const pending = list.rpc?.ok ? ((list.rpc.payload as { pending?: { deviceId: string; requestId: string }[] }).pending ?? []) : [];
-  const request = pending.find((p) => p.deviceId === deviceId);
+/**
+ * `openclaw devices list` (device pairing) or `openclaw nodes pending` (node pairing, whose node id is the device
+ * id), then the pending request of the named identity; a `case-operator` finding if there is none.
+ */
+function pendingRequestOf(run: (c: OperatorCommand) => OperatorRun, env: StepEnv, identity: string, of: "device" | "node"): string | undefined {
+  const id = env.deviceIdOf(identity);
+  const list = run(of === "device" ? op.devicesList() : op.nodesPending());
+  const pending = list.rpc?.ok ? ((list.rpc.payload as { pending?: Record<string, string>[] }).pending ?? []) : [];
+  const request = pending.find((p) => p[of === "device" ? "deviceId" : "nodeId"] === id);
   const why = list.rpc?.ok === false ? ` (${list.rpc.error.message})` : "";
-  env.ctx.check(request !== undefined, "case-operator", `devices list shows no pending request for ${identity}${why}`);
-  return request?.requestId;
-}
-
-/** `openclaw nodes pending`, then the node pairing request of the named node host (its device id is the node id). */
-function pendingNodeRequestId(run: (c: OperatorCommand) => OperatorRun, env: StepEnv, identity: string): string | undefined {
-  const nodeId = env.deviceIdOf(identity);
-  const list = run(op.nodesPending());
-  const pending = list.rpc?.ok ? ((list.rpc.payload as { pending?: { nodeId: string; requestId: string }[] }).pending ?? []) : [];
-  const request = pending.find((p) => p.nodeId === nodeId);
-  const why = list.rpc?.ok === false ? ` (${list.rpc.error.message})` : "";
-  env.ctx.check(request !== undefined, "case-operator", `nodes pending shows no request for ${identity}${why}`);
-  return request?.requestId;
+  env.ctx.check(request !== undefined, "case-operator", `${list.line} shows no pending request for ${identity}${why}`);
+  return request?.["requestId"];
 }
