@@ -83,6 +83,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodePairingLimiter: flip,
   nodeRequiresDeviceToken: flip,
   deviceTokenWithinApproval: flip,
+  impliedTokenScopes: flip,
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

@@ -115,7 +115,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
       return [resOk(conn.connId, id, listDevices(state))];
     case "device.pair.approve": {
       const requestId = str(params, "requestId");
-      const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng) : null;
+      const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes }) : null;
       if (!device || !requestId) return bad("unknown requestId");
       const resolved = broadcastToPairingOperators(state, "device.pair.resolved", { requestId, deviceId: device.deviceId, decision: "approved", ts: ctx.nowMs });
       return [persist(), resOk(conn.connId, id, { requestId, device: redact(device) }), ...resolved];
@@ -155,7 +155,7 @@ function rotate(state: GatewayState, conn: Connection, id: string, params: Param
   const denied = () => [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: "device token rotation denied" })];
   if (!deviceId) return denied();
   if (state.switches.rotateBoundedByCaller && scopes && !roleScopesAllow(role, scopes, session.scopes)) return denied();
-  const entry = rotateDeviceToken(state.store, { deviceId, role, scopes, nowMs: ctx.nowMs, prng: ctx.prng });
+  const entry = rotateDeviceToken(state.store, { deviceId, role, scopes, nowMs: ctx.nowMs, prng: ctx.prng, impliedScopes: state.switches.impliedTokenScopes });
   if (!entry) return denied();
   const self = session.deviceId === deviceId;
   const inBand = !state.switches.deviceOwnershipRule || self;

@@ -80,7 +80,7 @@ export function pairDevice(
         approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
         handoffProfile = bootstrapProfile;
       } else {
-        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng);
+        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes });
       }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
     } else {
@@ -96,11 +96,12 @@ export function pairDevice(
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
-  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval });
+  const impliedScopes = state.switches.impliedTokenScopes;
+  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes });
   const handoffTokens: DeviceAuthToken[] = [];
   for (const role of handoffProfile?.roles ?? []) {
     if (role === f.role) continue;
-    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval });
+    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes });
     if (extra) handoffTokens.push(extra);
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });

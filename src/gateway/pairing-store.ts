@@ -155,11 +155,17 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken }): DeviceAuthToken {
+/** Whether a token's scopes get the implied ones (admin → read + write, write → read): from 2026.3.31 (read in
+ *  its dist; 2026.3.13 and earlier keep the requested scopes as they are). */
+export interface TokenScopeOptions {
+  readonly impliedScopes?: boolean;
+}
+
+function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken } & TokenScopeOptions): DeviceAuthToken {
   const token: DeviceAuthToken = {
     token: randomToken(options.prng),
     role: options.role,
-    scopes: normalizeDeviceAuthScopes(options.scopes),
+    scopes: normalizeDeviceAuthScopes(options.scopes, { impliedScopes: options.impliedScopes ?? true }),
     createdAtMs: options.previous?.createdAtMs ?? options.nowMs,
   };
   if (options.previous) token.rotatedAtMs = options.nowMs;
@@ -187,7 +193,7 @@ function pairedRecord(
   } as PairedDevice;
 }
 
-export function approveDevicePairing(store: PairingStore, requestId: string, nowMs: number, prng: Prng): PairedDevice | null {
+export function approveDevicePairing(store: PairingStore, requestId: string, nowMs: number, prng: Prng, scopeOptions: TokenScopeOptions = {}): PairedDevice | null {
   prunePending(store, nowMs);
   const pending = store.pending[requestId];
   if (!pending) return null;
@@ -197,7 +203,7 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const role = pending.role ?? existing?.role ?? "operator";
   const tokenScopes = pending.scopes && pending.scopes.length > 0 ? pending.scopes : scopes;
   const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
-  device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });
+  device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], ...scopeOptions });
   noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
   deletePending(store, requestId);
@@ -290,7 +296,7 @@ function unionOrSame(current: string[] | undefined, more: readonly string[]): st
 /** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */
 export function ensureDeviceToken(
   store: PairingStore,
-  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean },
+  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean } & TokenScopeOptions,
 ): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
@@ -304,7 +310,7 @@ export function ensureDeviceToken(
   const existing = device.tokens[options.role];
   const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline));
   if (existing && existing.revokedAtMs === undefined && existingWithin && roleScopesAllow(options.role, options.scopes, existing.scopes)) return existing;
-  const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
+  const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, impliedScopes: options.impliedScopes });
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
   return minted;
@@ -329,7 +335,10 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
 }
 
 /** Mints a new token for the role; null when the device or role is unknown or scopes exceed the approved baseline. */
-export function rotateDeviceToken(store: PairingStore, options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng }): DeviceAuthToken | null {
+export function rotateDeviceToken(
+  store: PairingStore,
+  options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng } & TokenScopeOptions,
+): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
   const existing = device.tokens[options.role];
@@ -338,7 +347,7 @@ export function rotateDeviceToken(store: PairingStore, options: { deviceId: stri
   const scopes = options.scopes ?? existing?.scopes ?? device.scopes ?? [];
   const baseline = device.approvedScopes ?? device.scopes ?? [];
   if (!roleScopesAllow(options.role, scopes, baseline)) return null;
-  const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing });
+  const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, impliedScopes: options.impliedScopes });
   minted.rotatedAtMs = options.nowMs;
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;

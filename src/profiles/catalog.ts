@@ -82,6 +82,8 @@ const febGateway: GatewaySwitches = {
   nodePairingLimiter: false,
   nodeRequiresDeviceToken: false,
   deviceTokenWithinApproval: false,
+  // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
+  impliedTokenScopes: false,
 };
 
 const febClient: ClientSwitches = {
@@ -124,6 +126,8 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  // From 2026.3.31 (read in its dist); the 2026.3 profile follows 3.31 here (3.13 keeps the requested scopes).
+  impliedTokenScopes: true,
   // openclaw@2026.3.13 dist ensureDeviceToken (2026.3.2 had no such check): approved roles and scope baseline.
   deviceTokenWithinApproval: true,
   deviceLessSharedAuthAnyRole: false,

@@ -96,6 +96,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   nodePairingLimiter: read("openclaw@2026.2.12 … 2026.4.14 dist", "no node-pairing limiter scope"),
   nodeRequiresDeviceToken: read("openclaw@2026.2.12 … 2026.4.14 dist", "no 'authenticated node pairing identity unavailable' check"),
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
+  impliedTokenScopes: read("openclaw@2026.2.17, 2026.2.22, 2026.3.2, 2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes; 2026.2.17 fixtures seeds 7 and 8: 2 → 0 and 3 → 0"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
   configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
@@ -105,6 +106,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; 2026.3.13 does not (the 2026.3 profile follows 3.31 here: 3.31 fixture 10 with, 41 without; 3.13 77 with, 59 without)"),
   deviceTokenWithinApproval: read("openclaw@2026.3.13, 2026.4.14, 2026.9.6 dist, ensureDeviceToken + resolveDeviceTokenUpdateContext", "null unless the role is approved and the scopes are within the approved baseline; seed-31337 fixture 15 → 1 divergent attempts"),
   deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),

@@ -179,6 +179,9 @@ export interface GatewaySwitches {
   /** ensureDeviceToken issues (or reuses) a token only for a role the device is approved for and scopes within
    *  its approved baseline; else none (hello carries no deviceToken). Up to 2026.3.2 any role and scopes. */
   deviceTokenWithinApproval: boolean;
+  /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
+   *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
+  impliedTokenScopes: boolean;
 }
 
 export interface ClientSwitches {

@@ -239,6 +239,14 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "silentPairing", ["mar", "mar-release"], run);
     expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
+  it("impliedTokenScopes: a device token minted for operator.admin carries read and write too (2026.3.31+), or only admin", () => {
+    const run = attempts([{ name: "admin", connect: { params: params({ scopes: ["operator.admin"] }) }, device: dev() }]);
+    const [a, b] = flip("2026.3", "impliedTokenScopes", [false, true], run);
+    expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth].map((x) => (x as { scopes?: string[] } | undefined)?.scopes)).toEqual([
+      ["operator.admin"],
+      ["operator.admin", "operator.read", "operator.write"],
+    ]);
+  });
   it("silentPairing", () => {
     const run = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore() });
     const [a, b] = flip("2026.3", "silentPairing", ["mar", "feb"], run);
