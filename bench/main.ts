@@ -40,7 +40,7 @@ function scaleTable(args: Args): { deviceLess: (ScaleResult | Failed)[]; deviceS
   return { deviceLess: deviceLessCounts.map((n) => run(n, false)), deviceSigned: deviceSignedCounts.map((n) => run(n, true)) };
 }
 
-interface ChaosRate { preset: string; workers: number; seeds: number; failing: number; seedsPerMinute: number }
+interface ChaosRate { preset: string; workers: number; via: string; seeds: number; failing: number; wallMs: number; seedsPerMinute: number }
 interface Startup {
   tsxStartMs: number;
   simCliConnectMs: number;
