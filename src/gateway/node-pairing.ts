@@ -13,6 +13,7 @@
 import { uuidV4 } from "../kernel/index.ts";
 import type { GatewaySwitches } from "../profiles/index.ts";
 import type { ConnectParams } from "../protocol/index.ts";
+import { definedOnly } from "./pairing-store.ts";
 
 export interface NodePairingRequest {
   readonly requestId: string;
@@ -77,7 +78,7 @@ export function requestNodePairing(
     return { request: refreshed, created: false };
   }
   if (existing) store.pending.delete(existing.requestId);
-  const request: NodePairingRequest = { ...definedOnly(input), commands: [...input.commands], requestId: nextId(), ts: nowMs };
+  const request: NodePairingRequest = { ...definedOnly(input), nodeId: input.nodeId, commands: [...input.commands], requestId: nextId(), ts: nowMs };
   store.pending.set(request.requestId, request);
   return { request, created: true };
 }
@@ -164,8 +165,4 @@ export function reconcileNodeOnConnect(options: {
 
 export function nodeRequestId(prng: Parameters<typeof uuidV4>[0]): () => string {
   return () => uuidV4(prng);
-}
-
-function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -151,7 +151,8 @@ function changesRequest(existing: PendingRequest, request: PairingRequestInput):
   return existing.role !== request.role || existing.publicKey !== request.publicKey || !sameScopes;
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
+/** The object without its undefined-valued keys. */
+export function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 

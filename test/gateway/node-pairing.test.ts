@@ -22,43 +22,32 @@ function nodeDevicePaired(): PairingStore {
   return store;
 }
 
-function nodeAttempt(name: string, commands: string[], afterHello: Attempt["afterHello"] = []): Attempt {
+/** A device-signed connect with the shared token: client id/mode, role, scopes and the device's seed. */
+function signedAttempt(name: string, o: { client: [string, string]; role: string; scopes: string[]; seed: string; commands?: string[]; afterHello?: Attempt["afterHello"] }): Attempt {
   return {
     name,
     connect: {
       params: {
         minProtocol: 3,
         maxProtocol: 4,
-        client: { id: "node-host", version: "1", platform: "linux", mode: "node" },
-        role: "node",
-        scopes: [],
-        commands,
+        client: { id: o.client[0], version: "1", platform: "linux", mode: o.client[1] },
+        role: o.role,
+        scopes: o.scopes,
+        ...(o.commands ? { commands: o.commands } : {}),
         auth: { token: "{{gatewayToken}}" },
       },
     },
-    device: { identitySeed: nodeSeed, payloadVersion: "v3" },
-    afterHello,
+    device: { identitySeed: o.seed, payloadVersion: "v3" },
+    afterHello: o.afterHello ?? [],
   };
 }
 
+const nodeAttempt = (name: string, commands: string[], afterHello: Attempt["afterHello"] = []) =>
+  signedAttempt(name, { client: ["node-host", "node"], role: "node", scopes: [], seed: nodeSeed, commands, afterHello });
+
 /** A paired (silently, from loopback) operator device with admin and pairing scopes. */
-function operatorAttempt(name: string, afterHello: Attempt["afterHello"]): Attempt {
-  return {
-    name,
-    connect: {
-      params: {
-        minProtocol: 3,
-        maxProtocol: 4,
-        client: { id: "cli", version: "1", platform: "linux", mode: "cli" },
-        role: "operator",
-        scopes: ["operator.admin", "operator.pairing"],
-        auth: { token: "{{gatewayToken}}" },
-      },
-    },
-    device: { identitySeed: seedHex(0x0a), payloadVersion: "v3" },
-    afterHello,
-  };
-}
+const operatorAttempt = (name: string, afterHello: Attempt["afterHello"]) =>
+  signedAttempt(name, { client: ["cli", "cli"], role: "operator", scopes: ["operator.admin", "operator.pairing"], seed: seedHex(0x0a), afterHello });
 
 class Rig {
   readonly world: World;
@@ -213,11 +202,8 @@ describe("node pairing in the step language (scenarios/files/node-pairing.yaml)"
 
 describe("device tokens within the approval, and a node session's device token (read in 2026.3.13 and 2026.9.6)", () => {
   const deviceSeed = seedHex(0x5a);
-  const connectAs = (name: string, client: Record<string, string>, role: string, scopes: string[]): Attempt => ({
-    name,
-    connect: { params: { minProtocol: 3, maxProtocol: 4, client: { version: "1", platform: "linux", ...client }, role, scopes, auth: { token: "{{gatewayToken}}" } } },
-    device: { identitySeed: deviceSeed, payloadVersion: "v3" },
-  });
+  const connectAs = (name: string, client: { id: string; mode: string }, role: string, scopes: string[]) =>
+    signedAttempt(name, { client: [client.id, client.mode], role, scopes, seed: deviceSeed });
   const operatorOnce = connectAs("op", { id: "cli", mode: "cli" }, "operator", ["operator.read"]);
   // A local backend skips self-pairing, so asking for role node it is not approved for.
   const backendAsNode = connectAs("as-node", { id: "gateway-client", mode: "backend" }, "node", []);

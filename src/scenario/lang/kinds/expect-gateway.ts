@@ -19,6 +19,11 @@ export interface ExpectGatewayStep {
 
 const strings = { type: "array", items: { type: "string" } };
 
+/** A list of expectations, each about one named identity. */
+function perIdentity(properties: Record<string, object>) {
+  return { type: "array", items: { type: "object", required: ["identity"], properties: { identity: { type: "string" }, ...properties }, additionalProperties: false } };
+}
+
 export const expectGatewayKind = defineStepKind({
   kind: "expectGateway",
   schema: {
@@ -27,39 +32,9 @@ export const expectGatewayKind = defineStepKind({
       gateway: { type: "string" },
       sessions: { type: "object", additionalProperties: { type: "integer", minimum: 0 } },
       pendingCount: { type: "integer", minimum: 0 },
-      paired: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["identity"],
-          properties: {
-            identity: { type: "string" },
-            present: { type: "boolean" },
-            roles: strings,
-            scopesInclude: strings,
-            scopesExclude: strings,
-            platform: { type: "string" },
-            tokenRoles: strings,
-          },
-          additionalProperties: false,
-        },
-      },
+      paired: perIdentity({ present: { type: "boolean" }, roles: strings, scopesInclude: strings, scopesExclude: strings, platform: { type: "string" }, tokenRoles: strings }),
       nodePendingCount: { type: "integer", minimum: 0 },
-      nodes: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["identity"],
-          properties: {
-            identity: { type: "string" },
-            paired: { type: "boolean" },
-            pending: { type: "boolean" },
-            approvedCommands: strings,
-            sessionCommands: strings,
-          },
-          additionalProperties: false,
-        },
-      },
+      nodes: perIdentity({ paired: { type: "boolean" }, pending: { type: "boolean" }, approvedCommands: strings, sessionCommands: strings }),
     },
     additionalProperties: false,
   },
