@@ -1,6 +1,5 @@
 // The oracle's view of device identities and signatures: a thin adapter over src/crypto (one implementation
 // for the model and the driver that talks to the real gateway), plus reproducible seeds for named identities.
-import { createHash } from "node:crypto";
 import {
   buildSignaturePayload as buildPayload,
   identityFromSeed as identityFromSeedBytes,
@@ -22,10 +21,8 @@ export function identityFromSeed(seedHex: string): OracleIdentity {
   return { ...identityFromSeedBytes(Uint8Array.from(seed)), seedHex };
 }
 
-/** A reproducible seed for a named test identity. */
-export function seedForName(name: string): string {
-  return createHash("sha256").update(`clawsim-oracle-identity:${name}`).digest("hex");
-}
+/** A reproducible seed for a named test identity (defined beside the attempt generator). */
+export { seedForName } from "../../src/world/attempt/generate.ts";
 
 export interface SignaturePayloadFields {
   readonly version: DevicePayloadVersion;

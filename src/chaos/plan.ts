@@ -5,6 +5,7 @@
 import { Prng, type Seed } from "../kernel/index.ts";
 import type { FaultPreset } from "./preset.ts";
 import { drawSwarm, pickKind, type SwarmWeights } from "./swarm.ts";
+import { drawProbes } from "./probes.ts";
 import { stepClient, tokenSites, type Attack, type ChaosStep, type NetFault, type StepKind, type TimedStep } from "./steps.ts";
 
 export type ChaosClientKind = "tui" | "backend" | "node" | "control-ui";
@@ -101,6 +102,11 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
     const step = drawStep(stepPrng, swarm, clients, preset, tokens);
     if (step) steps.push({ atMs, step });
   }
+  // Probes come from a stream of their own, so the timeline above is the same with or without them.
+  const probePrng = prng.fork("probes");
+  for (const probe of drawProbes(probePrng, swarm.probe * preset.probesPerWeight)) {
+    steps.push({ atMs: probePrng.int(5_000, safetyMsDefault - 10_000), step: { kind: "probe", ...probe } });
+  }
   steps.sort((a, b) => a.atMs - b.atMs);
   return { seed, preset: preset.name, swarm, gateway, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };
 }
@@ -144,6 +150,8 @@ function stepOfKind(prng: Prng, kind: StepKind, clients: readonly ChaosClient[],
       return { kind, fault: drawFault(prng, clients, preset), durationMs: prng.int(1_000, preset.episodeMsMax) };
     case "adversary":
       return { kind, attack: drawAttack(prng, clients) };
+    case "probe":
+      return undefined;
   }
 }
 

@@ -19,11 +19,13 @@ export interface FaultPreset {
   readonly clientsMax: number;
   /** Largest clock jump a fault applies (kept inside the 2 min signature window). */
   readonly skewMsMax: number;
+  /** Probe attempts per unit of the swarm's probe weight (0–4). */
+  readonly probesPerWeight: number;
 }
 
 export const presets: readonly FaultPreset[] = [
-  { name: "light", dropRatio: ratio(1, 20), duplicateRatio: ratio(1, 20), stepsMin: 2, stepsMax: 6, episodeMsMax: 20_000, clientsMin: 2, clientsMax: 4, skewMsMax: 30_000 },
-  { name: "heavy", dropRatio: ratio(1, 4), duplicateRatio: ratio(1, 4), stepsMin: 4, stepsMax: 12, episodeMsMax: 60_000, clientsMin: 3, clientsMax: 7, skewMsMax: 90_000 },
+  { name: "light", dropRatio: ratio(1, 20), duplicateRatio: ratio(1, 20), stepsMin: 2, stepsMax: 6, episodeMsMax: 20_000, clientsMin: 2, clientsMax: 4, skewMsMax: 30_000, probesPerWeight: 4 },
+  { name: "heavy", dropRatio: ratio(1, 4), duplicateRatio: ratio(1, 4), stepsMin: 4, stepsMax: 12, episodeMsMax: 60_000, clientsMin: 3, clientsMax: 7, skewMsMax: 90_000, probesPerWeight: 5 },
 ];
 
 export const presetDefault = "light";

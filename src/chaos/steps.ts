@@ -2,6 +2,7 @@
 // generated timeline. Steps are plain serialisable data with a printable form; running them is timeline.ts.
 // Step kinds are named so swarm options can switch whole kinds on and off (swarm.ts).
 import { assertNever } from "../kernel/index.ts";
+import type { ProbeAttempt, ProbeFrom } from "./probes.ts";
 
 /** Where a rotated shared token is written: the config file, the operator's shell, `~/.openclaw/.env`, the unit. */
 export type TokenSite = "config" | "shell-env" | "dotenv" | "unit";
@@ -47,7 +48,9 @@ export type ChaosStep =
   | { readonly kind: "relaunch"; readonly client: string }
   | { readonly kind: "identity-loss"; readonly client: string }
   | { readonly kind: "fault"; readonly fault: NetFault; readonly durationMs: number }
-  | { readonly kind: "adversary"; readonly attack: Attack };
+  | { readonly kind: "adversary"; readonly attack: Attack }
+  /** A one-shot connect attempt from the gateway host or a LAN host (probes.ts). */
+  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt };
 
 export type StepKind = ChaosStep["kind"];
 export const stepKinds: readonly StepKind[] = [
@@ -64,7 +67,11 @@ export const stepKinds: readonly StepKind[] = [
   "identity-loss",
   "fault",
   "adversary",
+  "probe",
 ];
+
+/** The kinds the timeline draws one by one (swarm.ts); probes come in a batch of their own (plan.ts). */
+export const timelineKinds: readonly StepKind[] = stepKinds.filter((k) => k !== "probe");
 
 export interface TimedStep {
   readonly atMs: number;
@@ -125,6 +132,8 @@ export function describeStep(step: ChaosStep): string {
       return `${describeFault(step.fault)} for ${step.durationMs} ms`;
     case "adversary":
       return `adversary: ${step.attack.kind}${"client" in step.attack ? ` (${step.attack.client})` : ""}`;
+    case "probe":
+      return `probe ${step.attempt.name} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
     default:
       return assertNever(step, "chaos step");
   }

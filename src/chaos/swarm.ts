@@ -2,7 +2,7 @@
 // so some runs hammer one kind of operation and others mix everything. Weights are small integers; a kind
 // with weight 0 never appears in that seed's timeline.
 import type { Prng } from "../kernel/index.ts";
-import { stepKinds, type StepKind } from "./steps.ts";
+import { stepKinds, timelineKinds, type StepKind } from "./steps.ts";
 
 export type SwarmWeights = Readonly<Record<StepKind, number>>;
 
@@ -16,16 +16,16 @@ export function drawSwarm(prng: Prng): SwarmWeights {
   for (const kind of stepKinds) {
     weights[kind] = prng.chance({ numerator: enabledEighths, denominator: 8 }) ? prng.int(1, swarmWeightMax) : 0;
   }
-  if (stepKinds.every((k) => weights[k] === 0)) weights["rotate-token"] = 1;
+  if (timelineKinds.every((k) => weights[k] === 0)) weights["rotate-token"] = 1;
   return weights;
 }
 
-/** Picks a kind by weight; undefined when every weight is 0. */
+/** Picks a timeline kind by weight; undefined when every weight is 0. The probe weight sets a batch size instead. */
 export function pickKind(prng: Prng, weights: SwarmWeights): StepKind | undefined {
-  const total = stepKinds.reduce((sum, k) => sum + weights[k], 0);
+  const total = timelineKinds.reduce((sum, k) => sum + weights[k], 0);
   if (total === 0) return undefined;
   let at = prng.int(0, total - 1);
-  for (const kind of stepKinds) {
+  for (const kind of timelineKinds) {
     if (at < weights[kind]) return kind;
     at -= weights[kind];
   }

@@ -6,8 +6,9 @@ import { drop, duplicate, type RuleHandle } from "../net/index.ts";
 import { envNames, envWith, op, withDotEnvText, withServiceUnit, withShellEnv, type Machine } from "../host/index.ts";
 import type { FaultPreset } from "./preset.ts";
 import type { ChaosStep, NetFault, TokenSite } from "./steps.ts";
-import { gatewayMachine, newIdentity, startClient, type ChaosWorld } from "./chaos-world.ts";
+import { gatewayMachine, gatewayPort, localUrl, newIdentity, remoteUrl, startClient, type ChaosWorld } from "./chaos-world.ts";
 import { runAttack } from "./adversary.ts";
+import { probeHost, probeIdentities, probeWorldAttempt, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
 
 /** What must be undone when the world heals: live fault rules and clock jumps. */
 export interface FaultLedger {
@@ -164,7 +165,17 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
     }
     case "adversary":
       return runAttack(cw, step.attack);
+    case "probe":
+      return runProbe(cw, step.from, step.attempt);
     default:
       return assertNever(step, "chaos step");
   }
+}
+
+function runProbe(cw: ChaosWorld, from: ProbeFrom, probe: ProbeAttempt): void {
+  const { world } = cw;
+  if (from === "lan" && !world.network.hosts.has(probeHost)) world.addHost({ name: probeHost, kind: "lan" });
+  const where = from === "lan" ? { fromHost: probeHost, url: remoteUrl } : { fromHost: gatewayMachine, url: localUrl };
+  const attempt = probeWorldAttempt(probe, world.profile.gateway.protocolVersion);
+  world.attempt({ ...where, port: gatewayPort, gatewayToken: configToken(cw), identities: probeIdentities, attempt });
 }

@@ -6,7 +6,7 @@
 // translation is refused with its name, never dropped.
 import { Prng } from "../kernel/index.ts";
 import { envNames, op } from "../host/index.ts";
-import type { InvariantRef, RunSpec, Step } from "../scenario/index.ts";
+import type { ConnectPayload, InvariantRef, RunSpec, Step } from "../scenario/index.ts";
 import {
   browserProfile,
   gatewayHostAddress,
@@ -18,6 +18,7 @@ import {
   warmUpMarginMs,
 } from "./chaos-world.ts";
 import { adversaryHost } from "./adversary.ts";
+import { probeHost, probeIdentities, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
 import { firstToken, type ChaosClient, type ChaosPlan } from "./plan.ts";
 import type { FaultPreset } from "./preset.ts";
 import { convergingClients, healMsMax, pairingRoundMs } from "./scenario.ts";
@@ -50,6 +51,8 @@ interface Walk {
   /** Clock jumps not yet undone, by host (first jump first), as the heal undoes them. */
   readonly clockJumps: Map<string, number>;
   snapshots: number;
+  /** The probe host has been added (before the first probe from the LAN). */
+  probeHostAdded: boolean;
 }
 
 function hex(bytes: Uint8Array): string {
@@ -209,9 +212,24 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
       return [faultStep(walk, step.fault, step.durationMs)];
     case "adversary":
       return [attackStep(walk, step.attack)];
+    case "probe":
+      return probeSteps(walk, step.from, step.attempt);
     default:
       return `chaos step kind '${(step as { kind: string }).kind}' has no translation to the step language yet (src/chaos/to-lang.ts)`;
   }
+}
+
+/** A probe as a background `connect` (its outcome is not judged; the world's invariants are). */
+function probeSteps(walk: Walk, from: ProbeFrom, attempt: ProbeAttempt): Step[] {
+  for (const [name, seed] of Object.entries(probeIdentities)) walk.identities[name] ??= seed;
+  const steps: Step[] = [];
+  if (from === "lan" && !walk.probeHostAdded) {
+    walk.probeHostAdded = true;
+    steps.push({ host: { name: probeHost, kind: "lan" } });
+  }
+  const where = from === "lan" ? { host: probeHost, url: remoteUrl } : { host: gatewayMachine, url: localUrl };
+  steps.push({ connect: { ...(attempt as unknown as ConnectPayload), ...where, background: true, token: configToken } });
+  return steps;
 }
 
 function healSteps(walk: Walk): void {
@@ -266,7 +284,7 @@ function worldRefusal(plan: ChaosPlan): string | undefined {
 export function planToRunSpec(plan: ChaosPlan, preset: FaultPreset, options: { selection?: PlanSelection; profile?: string } = {}): ToLangResult {
   const refusal = worldRefusal(plan);
   if (refusal !== undefined) return { ok: false, message: refusal };
-  const walk: Walk = { plan, preset, steps: [], identities: {}, clients: new Map(), clockJumps: new Map(), snapshots: 0 };
+  const walk: Walk = { plan, preset, steps: [], identities: {}, clients: new Map(), clockJumps: new Map(), snapshots: 0, probeHostAdded: false };
   worldSteps(walk);
   for (const [i, { atMs, step }] of plan.steps.entries()) {
     const translated = chaosStepSteps(walk, step);

@@ -74,7 +74,10 @@ export function pairDevice(
       // Every release approves inline only when the stored request is silent: a pending request a non-silent
       // connect left (e.g. one with an Origin) keeps a later local connect waiting (pairing.request.silent).
       const approveInline = request.silent === true;
-      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent: approveInline, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal }));
+      // localForPairing: the release counted this connection as local for pairing though its request is not
+      // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.
+      const localForPairing = pairingLocal(state, conn);
+      outputs.push(log("pairing.required", { deviceId: device.id, reason, silent: approveInline, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal, ...(localForPairing !== conn.isLocal ? { localForPairing } : {}) }));
       if (!approveInline) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request, paired !== undefined)];
       if (bootstrapProfile) {
         approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);

@@ -217,7 +217,7 @@ export class TraceReader {
     const connId = str(data, "connId");
     // Without a connId, the connection is the latest one whose connect carried this device and got no session yet.
     const conn = connId !== undefined ? this.conns.get(connId) : [...this.conns.values()].reverse().find((c) => c.session === undefined && c.connect?.device?.id === deviceId);
-    return { deviceId, reason: str(data, "reason"), silent: bool(data, "silent") === true, requestId: str(data, "requestId"), isLocal: bool(data, "isLocal") ?? conn?.directLocal, conn };
+    return { deviceId, reason: str(data, "reason"), silent: bool(data, "silent") === true, requestId: str(data, "requestId"), isLocal: bool(data, "localForPairing") ?? bool(data, "isLocal") ?? conn?.directLocal, conn };
   }
 
   private clientEvent(event: TraceEvent): Observation[] {

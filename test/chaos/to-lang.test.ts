@@ -3,7 +3,8 @@
 // trace as chaos's own interpreter (chaosScenarioDirect) — over 15 seeds of the light preset under 2026.9, a few
 // heavy ones, and the 2026.2.13 and 2026.2.14 findings the kill-rate gate makes at seed 424242. The trace hashes
 // differ, and only by bookkeeping: the interpreter's step markers, chaos's notes, the heal's fault record, the
-// browser token pasted by a step instead of built into the machine, and the actor of a fault's end timer.
+// browser token pasted by a step instead of built into the machine, the actor of a fault's end timer, and the
+// interpreter's record of a background probe's outcome (`case check`).
 import { describe, expect, it } from "vitest";
 import { chaosYamlFile } from "../../sim/chaos-emit.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
@@ -35,6 +36,7 @@ const heavy = findPreset("heavy")!;
 /** Events only a run's bookkeeping writes; everything else is what the world did. */
 function isBookkeeping(e: TraceEvent): boolean {
   if (e.kind === "step" || e.kind === "note") return true;
+  if (e.actor === "case" && e.kind === "check") return true;
   if (e.actor === "scenario" && e.kind === "fault") return true;
   return e.kind === "host" && e.data["what"] === "paste the gateway token in Control UI settings";
 }
@@ -112,7 +114,7 @@ describe("chaos plan → RunSpec", () => {
 
   it("the shrunk failure's YAML file runs to the chaos replay's verdict and trace hash", async () => {
     const profile = findProfile("2026.2.13")!;
-    const path = "c0-e1@1000";
+    const path = "c0-e6@1000";
     const yaml = chaosYamlFile({ seed: 424242n, preset: light, profile, path, yamlPath: "reports/chaos/x.yaml" });
     expect(yaml.ok).toBe(true);
     if (!yaml.ok) return;

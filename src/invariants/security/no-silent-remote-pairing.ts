@@ -1,5 +1,6 @@
 // no-silent-remote-pairing: the gateway never approves a pairing silently (pairing.required with
-// silent=true) for a connection that is not local. Locality is the gateway's own verdict in the log, else
+// silent=true) for a connection that is not local. Locality is the gateway's own verdict in the log (its pairing
+// verdict `localForPairing` where that differs from the request's, e.g. 2026.9 on a loopback socket), else
 // the direct-loopback reading of the upgrade request; a pairing whose locality cannot be told is skipped.
 import type { TraceEvent } from "../../kernel/index.ts";
 import { FindingList, refOf, shortId } from "../findings.ts";

@@ -94,6 +94,8 @@ export type ConnectPayload = Attempt & {
   url?: string;
   /** Start the attempt and go on; its expectations are checked when its outcome arrives. */
   background?: boolean;
+  /** The shared token `{{gatewayToken}}` stands for (placeholders allowed); default: the run's. */
+  token?: string;
 };
 
 export type OperatorAction =

@@ -25,6 +25,7 @@ const attemptSchema = {
     host: { type: "string" },
     url: { type: "string" },
     background: { type: "boolean", description: "start the attempt and go on; expectations are checked when it ends" },
+    token: { type: "string", description: "the shared token {{gatewayToken}} stands for in this attempt (placeholders allowed, e.g. {{configToken:gw}}); default: the run's" },
     headers: { type: "object", additionalProperties: { type: "string" } },
     preFrames: { type: "array", items: { type: "string" } },
     sendBeforeChallenge: { type: "boolean" },
@@ -96,13 +97,13 @@ export const connectKind = defineStepKind({
     }
   },
   async run(step, env) {
-    const { from, host, url, background, ...attemptIn } = step.connect;
+    const { from, host, url, background, token, ...attemptIn } = step.connect;
     const resolved = resolveBuildId(resolveNumbers(attemptIn, env.profile), { profile: env.profile, buildId: gatewayBuildId(env.world) });
     const attempt = toAttempt(resolved as ConnectPayload, env);
     const where = host !== undefined ? { host, url: url! } : standardOrigin(from ?? "local");
     const label = `step ${env.stepIndex} (${attempt.name})`;
     const stepIndex = env.stepIndex;
-    const handle = env.world.attempt({ fromHost: where.host, url: where.url, port: standardPort, gatewayToken: env.token, identities: env.seeds, attempt });
+    const handle = env.world.attempt({ fromHost: where.host, url: where.url, port: standardPort, gatewayToken: token !== undefined ? env.resolve(token) : env.token, identities: env.seeds, attempt });
     if (background) {
       // Checked before each later step and at the end of the run, once the outcome is there.
       env.pending.push((final) => {

@@ -1,0 +1,111 @@
+// Probes: one-shot connect attempts chaos sends beside its clients, drawn with fast-check from the same
+// arbitrary the conformance run replays against real gateways (src/world/attempt/generate.ts): valid and broken
+// params, every device-signing option, right/wrong/missing credentials, client ids and modes, Host and Origin
+// headers, RPCs after hello. They reach the answers and paths long-lived clients never take (answer shapes,
+// origin rules, signature versions and skew, scope rules, probes and workers), so a mutant that changes any of
+// them shows in the wire traffic. A probe is never judged on its own: the invariants judge the world around it.
+import fc from "fast-check";
+import type { Prng } from "../kernel/index.ts";
+import type { Attempt, DeviceSpec } from "../world/index.ts";
+import { attemptChoiceArb, attemptOf, conformanceIdentities, otherKeySeed, poolNames, type AttemptChoice } from "../world/attempt/generate.ts";
+
+/** The LAN host remote probes come from (its own address, so a lockout it earns touches no client). */
+export const probeHost = "prober";
+/** The identity a probe signs with while it presents another key (`otherKey`). */
+export const probeOtherIdentity = "probe-other";
+/** Probe identities: the conformance pool (its `{{deviceToken:NAME}}` placeholders name them) and the other key. */
+export const probeIdentities: Readonly<Record<string, string>> = { ...conformanceIdentities, [probeOtherIdentity]: otherKeySeed };
+
+/** A device as the step language writes it: by identity name. */
+export type ProbeDevice = Omit<DeviceSpec, "identitySeed" | "otherKeySeed"> & { readonly identity: string; readonly otherKey?: string };
+export type ProbeAttempt = Omit<Attempt, "device"> & { readonly device?: ProbeDevice };
+export type ProbeFrom = "gateway-host" | "lan";
+
+const seedNames = new Map<string, string>(Object.entries(probeIdentities).map(([name, seed]) => [seed, name]));
+
+function nameOfSeed(seed: string): string {
+  const name = seedNames.get(seed);
+  if (name === undefined) throw new Error("probe device outside the identity pool");
+  return name;
+}
+
+/** The generator's protocol 4 (2026.9's) becomes the release's own, so probes under older profiles speak it. */
+function releaseProtocol(params: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...params };
+  for (const key of ["minProtocol", "maxProtocol"]) if (out[key] === 4) out[key] = "{{protocol}}";
+  return out;
+}
+
+function toProbeAttempt(attempt: Attempt): ProbeAttempt {
+  const { device, connect, ...rest } = attempt;
+  const params = connect && "params" in connect && connect.params ? { ...connect, params: releaseProtocol(connect.params as Record<string, unknown>) } : connect;
+  const base = { ...rest, ...(params !== undefined ? { connect: params } : {}) };
+  if (!device) return base;
+  const { identitySeed, otherKeySeed: other, ...fields } = device;
+  return { ...base, device: { identity: nameOfSeed(identitySeed), ...fields, ...(other !== undefined ? { otherKey: nameOfSeed(other) } : {}) } };
+}
+
+/** A well-formed `chat.send` without a session key (2026.9 asks for one; earlier releases take it). */
+const sessionlessChat = { method: "chat.send", params: { message: "chaos probe", idempotencyKey: "chaos-probe" } };
+/** Pre-auth frame sizes past 2026.9's 64 KiB pre-auth cap (releases without the cap take them). */
+const oversizedBytes = [70_000, 300_000, 600_000] as const;
+
+/** What a probe is, before it gets its name: a generated attempt, or a socket-level shape. */
+type ProbeShape =
+  | { readonly kind: "attempt"; readonly choice: AttemptChoice; readonly sessionlessChat: boolean }
+  /** Opens a socket and says nothing: the gateway's handshake timeout closes it. */
+  | { readonly kind: "idle" }
+  /** A well-formed connect padded past a pre-auth cap. */
+  | { readonly kind: "oversized"; readonly choice: AttemptChoice; readonly bytes: number };
+
+const probeShapeArb: fc.Arbitrary<ProbeShape> = fc.oneof(
+  { weight: 16, arbitrary: fc.record({ kind: fc.constant("attempt" as const), choice: attemptChoiceArb, sessionlessChat: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ kind: "idle" as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("oversized" as const), choice: attemptChoiceArb, bytes: fc.constantFrom(...oversizedBytes) }) },
+);
+
+function shapeAttempt(name: string, shape: ProbeShape): Attempt {
+  switch (shape.kind) {
+    case "idle":
+      return { name, waitMsMax: 40_000 };
+    case "oversized": {
+      const attempt = attemptOf(name, shape.choice);
+      const connect = attempt.connect && "params" in attempt.connect ? { ...attempt.connect, padToBytes: shape.bytes } : attempt.connect;
+      return { ...attempt, ...(connect !== undefined ? { connect } : {}) };
+    }
+    case "attempt": {
+      const attempt = attemptOf(name, shape.choice);
+      if (!shape.sessionlessChat || attempt.afterHello === undefined) return attempt;
+      return { ...attempt, afterHello: [...attempt.afterHello, sessionlessChat] };
+    }
+  }
+}
+
+/** `count` probes for one seed: fast-check draws them from a seed the plan's stream gives. */
+export function drawProbes(prng: Prng, count: number): { from: ProbeFrom; attempt: ProbeAttempt }[] {
+  if (count === 0) return [];
+  const fcSeed = prng.int(0, 0x7fff_ffff);
+  const [shapes] = fc.sample(fc.array(probeShapeArb, { minLength: count, maxLength: count }), { seed: fcSeed, numRuns: 1 });
+  return (shapes ?? []).map((shape, i) => ({
+    from: prng.chance({ numerator: 1, denominator: 2 }) ? "gateway-host" : "lan",
+    attempt: toProbeAttempt(shapeAttempt(`probe-${i}`, shape)),
+  }));
+}
+
+/** A probe attempt as the world runs it: identity names to seeds, the release's protocol number. */
+export function probeWorldAttempt(attempt: ProbeAttempt, protocol: number): Attempt {
+  const { device, connect, ...rest } = attempt;
+  const params = connect && "params" in connect && connect.params ? { ...connect, params: withProtocol(connect.params as Record<string, unknown>, protocol) } : connect;
+  const base = { ...rest, ...(params !== undefined ? { connect: params } : {}) };
+  if (!device) return base;
+  const { identity, otherKey, ...fields } = device;
+  return { ...base, device: { ...fields, identitySeed: probeIdentities[identity]!, ...(otherKey !== undefined ? { otherKeySeed: probeIdentities[otherKey]! } : {}) } };
+}
+
+function withProtocol(params: Record<string, unknown>, protocol: number): Record<string, unknown> {
+  const out = { ...params };
+  for (const key of ["minProtocol", "maxProtocol"]) if (out[key] === "{{protocol}}") out[key] = protocol;
+  return out;
+}
+
+export { poolNames as probePoolNames };
