@@ -81,7 +81,10 @@ export function withControlUiToken(machine: Machine, client: string, token: stri
 
 /** The gateway machine's config file as the plan draws it (to-lang.ts passes it through as it is). */
 export function planGatewayConfig(plan: ChaosPlan): GatewayConfig {
-  return gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
+  const config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
+  const rateLimit = plan.gateway.rateLimit;
+  if (!rateLimit) return config;
+  return { ...config, gateway: { ...config.gateway, auth: { ...config.gateway!.auth, rateLimit: { ...rateLimit } } } };
 }
 
 function buildMachine(plan: ChaosPlan, world: World): Machine {

@@ -36,6 +36,16 @@ export interface ChaosGatewaySpec {
   readonly shellToken: boolean;
   /** `~/.openclaw/.env` sets OPENCLAW_GATEWAY_TOKEN. */
   readonly dotEnvToken: boolean;
+  /** gateway.auth.rateLimit (present only when drawn, so worlds drawn before it existed stay as they were). */
+  readonly rateLimit?: ChaosRateLimit;
+}
+
+/** A failed-auth limiter the operator configured; lockouts stay short enough for the heal to outlast them. */
+export interface ChaosRateLimit {
+  readonly maxAttempts: number;
+  readonly windowMs: number;
+  readonly lockoutMs: number;
+  readonly exemptLoopback: boolean;
 }
 
 export interface ChaosPlan {
@@ -72,6 +82,17 @@ function drawGateway(prng: Prng): ChaosGatewaySpec {
   };
 }
 
+/** A third of the worlds configure the failed-auth limiter (its own stream: the rest of the draw is unchanged). */
+function drawRateLimit(prng: Prng): ChaosRateLimit | undefined {
+  if (!prng.chance({ numerator: 1, denominator: 3 })) return undefined;
+  return {
+    maxAttempts: prng.int(2, 10),
+    windowMs: prng.pick([10_000, 60_000]),
+    lockoutMs: prng.pick([5_000, 30_000, 60_000]),
+    exemptLoopback: prng.chance({ numerator: 1, denominator: 2 }),
+  };
+}
+
 function drawClient(prng: Prng, i: number): ChaosClient {
   const on = prng.chance({ numerator: 2, denominator: 3 }) ? "gateway-host" : "lan";
   const kind = prng.pick(on === "lan" ? lanKinds : localKinds);
@@ -89,7 +110,8 @@ function drawClient(prng: Prng, i: number): ChaosClient {
 export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
   const prng = new Prng(seed, "chaos:plan");
   const swarm = drawSwarm(prng.fork("swarm"));
-  const gateway = drawGateway(prng.fork("gateway"));
+  const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
+  const gateway = { ...drawGateway(prng.fork("gateway")), ...(rateLimit ? { rateLimit } : {}) };
   const clientPrng = prng.fork("clients");
   const clientCount = clientPrng.int(preset.clientsMin, preset.clientsMax);
   const clients = Array.from({ length: clientCount }, (_, i) => drawClient(clientPrng, i));

@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import type { Prng } from "../kernel/index.ts";
 import type { Attempt, DeviceSpec } from "../world/index.ts";
-import { attemptChoiceArb, attemptOf, conformanceIdentities, otherKeySeed, poolNames, type AttemptChoice } from "../world/attempt/generate.ts";
+import type { RpcCall } from "../world/attempt/attempt.ts";
+import { attemptChoiceArb, attemptOf, cleanChoiceArb, conformanceIdentities, otherKeySeed, poolNames, type AttemptChoice } from "../world/attempt/generate.ts";
 
 /** The LAN host remote probes come from (its own address, so a lockout it earns touches no client). */
 export const probeHost = "prober";
@@ -45,24 +46,86 @@ function toProbeAttempt(attempt: Attempt): ProbeAttempt {
   return { ...base, device: { identity: nameOfSeed(identitySeed), ...fields, ...(other !== undefined ? { otherKey: nameOfSeed(other) } : {}) } };
 }
 
-/** A well-formed `chat.send` without a session key (2026.9 asks for one; earlier releases take it). */
-const sessionlessChat = { method: "chat.send", params: { message: "chaos probe", idempotencyKey: "chaos-probe" } };
+/**
+ * What a probe adds to a generated attempt: nothing, or one twist the conformance generator leaves out — calls
+ * after hello that read config or act on other devices, proxy headers from a peer no one trusts, the shared
+ * secret in the password field.
+ */
+export const probeTwists = [
+  "none",
+  "sessionless-chat",
+  "config-get",
+  "rotate-other",
+  "approve-last",
+  "node-calls",
+  "forwarded-for",
+  "forwarded-user",
+  "secret-as-password",
+] as const;
+type Twist = (typeof probeTwists)[number];
+
 /** Pre-auth frame sizes past 2026.9's 64 KiB pre-auth cap (releases without the cap take them). */
 const oversizedBytes = [70_000, 300_000, 600_000] as const;
 
 /** What a probe is, before it gets its name: a generated attempt, or a socket-level shape. */
 type ProbeShape =
-  | { readonly kind: "attempt"; readonly choice: AttemptChoice; readonly sessionlessChat: boolean }
+  | { readonly kind: "attempt"; readonly choice: AttemptChoice; readonly twist: Twist }
   /** Opens a socket and says nothing: the gateway's handshake timeout closes it. */
   | { readonly kind: "idle" }
   /** A well-formed connect padded past a pre-auth cap. */
   | { readonly kind: "oversized"; readonly choice: AttemptChoice; readonly bytes: number };
 
+/** Twists that need a session (they add calls after hello): drawn on well-formed attempts. */
+const sessionTwists = ["sessionless-chat", "config-get", "rotate-other", "approve-last", "node-calls"] as const;
+/** Twists on the upgrade request or the credentials: drawn on any attempt. */
+const requestTwists = ["forwarded-for", "forwarded-user", "secret-as-password"] as const;
+
 const probeShapeArb: fc.Arbitrary<ProbeShape> = fc.oneof(
-  { weight: 16, arbitrary: fc.record({ kind: fc.constant("attempt" as const), choice: attemptChoiceArb, sessionlessChat: fc.boolean() }) },
+  { weight: 10, arbitrary: fc.record({ kind: fc.constant("attempt" as const), choice: attemptChoiceArb, twist: fc.constant("none" as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("attempt" as const), choice: attemptChoiceArb, twist: fc.constantFrom(...requestTwists) }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant("attempt" as const), choice: cleanChoiceArb, twist: fc.constantFrom(...sessionTwists) }) },
   { weight: 1, arbitrary: fc.constant({ kind: "idle" as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("oversized" as const), choice: attemptChoiceArb, bytes: fc.constantFrom(...oversizedBytes) }) },
 );
+
+function withCalls(attempt: Attempt, calls: readonly RpcCall[]): Attempt {
+  return { ...attempt, afterHello: [...(attempt.afterHello ?? []), ...calls] };
+}
+
+function withHeaders(attempt: Attempt, headers: Record<string, string>): Attempt {
+  return { ...attempt, headers: { ...(attempt.headers ?? {}), ...headers } };
+}
+
+function twisted(attempt: Attempt, twist: Twist): Attempt {
+  switch (twist) {
+    case "none":
+      return attempt;
+    case "sessionless-chat":
+      // Well-formed but without a session key (2026.9 asks for one; earlier releases take it).
+      return withCalls(attempt, [{ method: "chat.send", params: { message: "chaos probe", idempotencyKey: "chaos-probe" } }]);
+    case "config-get":
+      return withCalls(attempt, [{ method: "config.get", params: {} }]);
+    case "rotate-other":
+      // Another pool device's token rotated to admin: bounded by the caller's own scopes where the release says so.
+      return withCalls(attempt, [{ method: "device.token.rotate", params: { deviceId: "{{deviceId:ben}}", role: "operator", scopes: ["operator.admin"] } }]);
+    case "approve-last":
+      return withCalls(attempt, [{ method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } }]);
+    case "node-calls":
+      return withCalls(attempt, [{ method: "node.pair.list", params: {} }, { method: "node.list", params: {} }]);
+    case "forwarded-for":
+      return withHeaders(attempt, { "x-forwarded-for": "203.0.113.7" });
+    case "forwarded-user":
+      return withHeaders(attempt, { "x-forwarded-for": "203.0.113.7", "x-forwarded-user": "probe-user" });
+    case "secret-as-password": {
+      const connect = attempt.connect;
+      if (!connect || !("params" in connect)) return attempt;
+      const auth = connect.params["auth"] as Record<string, unknown> | undefined;
+      if (auth?.["token"] === undefined) return attempt;
+      const { token, ...rest } = auth;
+      return { ...attempt, connect: { ...connect, params: { ...connect.params, auth: { ...rest, password: token } } } };
+    }
+  }
+}
 
 function shapeAttempt(name: string, shape: ProbeShape): Attempt {
   switch (shape.kind) {
@@ -73,11 +136,8 @@ function shapeAttempt(name: string, shape: ProbeShape): Attempt {
       const connect = attempt.connect && "params" in attempt.connect ? { ...attempt.connect, padToBytes: shape.bytes } : attempt.connect;
       return { ...attempt, ...(connect !== undefined ? { connect } : {}) };
     }
-    case "attempt": {
-      const attempt = attemptOf(name, shape.choice);
-      if (!shape.sessionlessChat || attempt.afterHello === undefined) return attempt;
-      return { ...attempt, afterHello: [...attempt.afterHello, sessionlessChat] };
-    }
+    case "attempt":
+      return twisted(attemptOf(name, shape.choice), shape.twist);
   }
 }
 
@@ -86,10 +146,12 @@ export function drawProbes(prng: Prng, count: number): { from: ProbeFrom; attemp
   if (count === 0) return [];
   const fcSeed = prng.int(0, 0x7fff_ffff);
   const [shapes] = fc.sample(fc.array(probeShapeArb, { minLength: count, maxLength: count }), { seed: fcSeed, numRuns: 1 });
-  return (shapes ?? []).map((shape, i) => ({
-    from: prng.chance({ numerator: 1, denominator: 2 }) ? "gateway-host" : "lan",
-    attempt: toProbeAttempt(shapeAttempt(`probe-${i}`, shape)),
-  }));
+  return (shapes ?? []).map((shape, i) => {
+    const remote = prng.chance({ numerator: 1, denominator: 2 });
+    // A twist that needs a session comes from the gateway host, where a new device pairs without an operator.
+    const needsSession = shape.kind === "attempt" && (sessionTwists as readonly string[]).includes(shape.twist);
+    return { from: remote && !needsSession ? "lan" : "gateway-host", attempt: toProbeAttempt(shapeAttempt(`probe-${i}`, shape)) };
+  });
 }
 
 /** A probe attempt as the world runs it: identity names to seeds, the release's protocol number. */

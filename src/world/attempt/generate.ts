@@ -143,7 +143,7 @@ const cleanClients: readonly (readonly [string, string, "operator" | "node"])[] 
 ];
 
 /** A well-formed attempt a gateway should accept (fresh devices pair silently on loopback): builds pairing state. */
-const cleanChoiceArb: fc.Arbitrary<AttemptChoice> = fc
+export const cleanChoiceArb: fc.Arbitrary<AttemptChoice> = fc
   .record({
     client: fc.constantFrom(...cleanClients),
     scopes: fc.oneof(c(4, ["operator.admin"]), c(2, ["operator.read"]), c(1, "omit" as const), w(1, fc.subarray(["operator.read", "operator.write", "operator.pairing"], { minLength: 1 }))),
