@@ -8,7 +8,7 @@ import fc from "fast-check";
 import type { Prng } from "../kernel/index.ts";
 import type { Attempt, DeviceSpec } from "../world/index.ts";
 import type { RpcCall } from "../world/attempt/attempt.ts";
-import { attemptChoiceArb, attemptOf, cleanChoiceArb, conformanceIdentities, otherKeySeed, poolNames, type AttemptChoice } from "../world/attempt/generate.ts";
+import { attemptChoiceArb, attemptOf, cleanChoiceArb, conformanceIdentities, localOrigin, otherKeySeed, poolNames, wrongToken, type AttemptChoice } from "../world/attempt/generate.ts";
 
 /** The LAN host remote probes come from (its own address, so a lockout it earns touches no client). */
 export const probeHost = "prober";
@@ -58,6 +58,7 @@ export const probeTwists = [
   "rotate-other",
   "approve-last",
   "node-calls",
+  "unauthorized-calls",
   "forwarded-for",
   "forwarded-user",
   "secret-as-password",
@@ -73,10 +74,18 @@ type ProbeShape =
   /** Opens a socket and says nothing: the gateway's handshake timeout closes it. */
   | { readonly kind: "idle" }
   /** A well-formed connect padded past a pre-auth cap. */
-  | { readonly kind: "oversized"; readonly choice: AttemptChoice; readonly bytes: number };
+  | { readonly kind: "oversized"; readonly choice: AttemptChoice; readonly bytes: number }
+  /** Many copies at once of a refused attempt: the limiters and the pre-auth socket cap. */
+  | { readonly kind: "burst"; readonly refusal: BurstRefusal; readonly origin: boolean; readonly copies: number };
+
+/** What each socket of a burst sends: a wrong token, no token, or nothing at all (pre-auth sockets). */
+const burstRefusals = ["wrong-token", "no-token", "silent"] as const;
+type BurstRefusal = (typeof burstRefusals)[number];
+/** Sockets in a burst: a few (limiter windows) up to past 2026.9's 32 pre-auth sockets per address. */
+const burstCopies = [4, 8, 12, 40] as const;
 
 /** Twists that need a session (they add calls after hello): drawn on well-formed attempts. */
-const sessionTwists = ["sessionless-chat", "config-get", "rotate-other", "approve-last", "node-calls"] as const;
+const sessionTwists = ["sessionless-chat", "config-get", "rotate-other", "approve-last", "node-calls", "unauthorized-calls"] as const;
 /** Twists on the upgrade request or the credentials: drawn on any attempt. */
 const requestTwists = ["forwarded-for", "forwarded-user", "secret-as-password"] as const;
 
@@ -86,10 +95,25 @@ const probeShapeArb: fc.Arbitrary<ProbeShape> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant("attempt" as const), choice: cleanChoiceArb, twist: fc.constantFrom(...sessionTwists) }) },
   { weight: 1, arbitrary: fc.constant({ kind: "idle" as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("oversized" as const), choice: attemptChoiceArb, bytes: fc.constantFrom(...oversizedBytes) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("burst" as const), refusal: fc.constantFrom(...burstRefusals), origin: fc.boolean(), copies: fc.constantFrom(...burstCopies) }) },
 );
+
+function burstAttempt(name: string, refusal: BurstRefusal, origin: boolean): Attempt {
+  const headers = origin ? { headers: { origin: localOrigin } } : {};
+  if (refusal === "silent") return { name, ...headers, waitMsMax: 3_000 };
+  const auth = refusal === "wrong-token" ? { auth: { token: wrongToken } } : {};
+  const params = { minProtocol: 4, maxProtocol: 4, client: { id: "cli", version: "2026.9.6", platform: "linux", mode: "cli" }, role: "operator", scopes: ["operator.read"], ...auth };
+  return { name, ...headers, connect: { params } };
+}
 
 function withCalls(attempt: Attempt, calls: readonly RpcCall[]): Attempt {
   return { ...attempt, afterHello: [...(attempt.afterHello ?? []), ...calls] };
+}
+
+function withScopes(attempt: Attempt, scopes: readonly string[]): Attempt {
+  const connect = attempt.connect;
+  if (!connect || !("params" in connect) || connect.params["role"] !== "operator") return attempt;
+  return { ...attempt, connect: { ...connect, params: { ...connect.params, scopes: [...scopes] } } };
 }
 
 function withHeaders(attempt: Attempt, headers: Record<string, string>): Attempt {
@@ -106,8 +130,12 @@ function twisted(attempt: Attempt, twist: Twist): Attempt {
     case "config-get":
       return withCalls(attempt, [{ method: "config.get", params: {} }]);
     case "rotate-other":
-      // Another pool device's token rotated to admin: bounded by the caller's own scopes where the release says so.
-      return withCalls(attempt, [{ method: "device.token.rotate", params: { deviceId: "{{deviceId:ben}}", role: "operator", scopes: ["operator.admin"] } }]);
+      // A pairing-only caller rotates another pool device's token to admin: bounded by the caller's own scopes
+      // where the release says so.
+      return withCalls(withScopes(attempt, ["operator.pairing"]), [{ method: "device.token.rotate", params: { deviceId: "{{deviceId:ben}}", role: "operator", scopes: ["operator.admin"] } }]);
+    case "unauthorized-calls":
+      // A read-only session calling a pairing method again and again (the post-connect flood guard).
+      return withCalls(withScopes(attempt, ["operator.read"]), Array.from({ length: 12 }, () => ({ method: "device.pair.approve", params: { requestId: "chaos-probe" } })));
     case "approve-last":
       return withCalls(attempt, [{ method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } }]);
     case "node-calls":
@@ -138,11 +166,13 @@ function shapeAttempt(name: string, shape: ProbeShape): Attempt {
     }
     case "attempt":
       return twisted(attemptOf(name, shape.choice), shape.twist);
+    case "burst":
+      return burstAttempt(name, shape.refusal, shape.origin);
   }
 }
 
 /** `count` probes for one seed: fast-check draws them from a seed the plan's stream gives. */
-export function drawProbes(prng: Prng, count: number): { from: ProbeFrom; attempt: ProbeAttempt }[] {
+export function drawProbes(prng: Prng, count: number): { from: ProbeFrom; attempt: ProbeAttempt; copies?: number }[] {
   if (count === 0) return [];
   const fcSeed = prng.int(0, 0x7fff_ffff);
   const [shapes] = fc.sample(fc.array(probeShapeArb, { minLength: count, maxLength: count }), { seed: fcSeed, numRuns: 1 });
@@ -150,7 +180,8 @@ export function drawProbes(prng: Prng, count: number): { from: ProbeFrom; attemp
     const remote = prng.chance({ numerator: 1, denominator: 2 });
     // A twist that needs a session comes from the gateway host, where a new device pairs without an operator.
     const needsSession = shape.kind === "attempt" && (sessionTwists as readonly string[]).includes(shape.twist);
-    return { from: remote && !needsSession ? "lan" : "gateway-host", attempt: toProbeAttempt(shapeAttempt(`probe-${i}`, shape)) };
+    const copies = shape.kind === "burst" ? { copies: shape.copies } : {};
+    return { from: remote && !needsSession ? "lan" : "gateway-host", attempt: toProbeAttempt(shapeAttempt(`probe-${i}`, shape)), ...copies };
   });
 }
 

@@ -50,7 +50,7 @@ export type ChaosStep =
   | { readonly kind: "fault"; readonly fault: NetFault; readonly durationMs: number }
   | { readonly kind: "adversary"; readonly attack: Attack }
   /** A one-shot connect attempt from the gateway host or a LAN host (probes.ts). */
-  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt };
+  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number };
 
 export type StepKind = ChaosStep["kind"];
 export const stepKinds: readonly StepKind[] = [
@@ -133,7 +133,7 @@ export function describeStep(step: ChaosStep): string {
     case "adversary":
       return `adversary: ${step.attack.kind}${"client" in step.attack ? ` (${step.attack.client})` : ""}`;
     case "probe":
-      return `probe ${step.attempt.name} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
+      return `probe ${step.attempt.name}${step.copies !== undefined ? ` ×${step.copies}` : ""} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
     default:
       return assertNever(step, "chaos step");
   }

@@ -166,16 +166,16 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
     case "adversary":
       return runAttack(cw, step.attack);
     case "probe":
-      return runProbe(cw, step.from, step.attempt);
+      return runProbe(cw, step.from, step.attempt, step.copies ?? 1);
     default:
       return assertNever(step, "chaos step");
   }
 }
 
-function runProbe(cw: ChaosWorld, from: ProbeFrom, probe: ProbeAttempt): void {
+function runProbe(cw: ChaosWorld, from: ProbeFrom, probe: ProbeAttempt, copies: number): void {
   const { world } = cw;
   if (from === "lan" && !world.network.hosts.has(probeHost)) world.addHost({ name: probeHost, kind: "lan" });
   const where = from === "lan" ? { fromHost: probeHost, url: remoteUrl } : { fromHost: gatewayMachine, url: localUrl };
   const attempt = probeWorldAttempt(probe, world.profile.gateway.protocolVersion);
-  world.attempt({ ...where, port: gatewayPort, gatewayToken: configToken(cw), identities: probeIdentities, attempt });
+  for (let i = 0; i < copies; i++) world.attempt({ ...where, port: gatewayPort, gatewayToken: configToken(cw), identities: probeIdentities, attempt });
 }

@@ -213,14 +213,14 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
     case "adversary":
       return [attackStep(walk, step.attack)];
     case "probe":
-      return probeSteps(walk, step.from, step.attempt);
+      return probeSteps(walk, step.from, step.attempt, step.copies ?? 1);
     default:
       return `chaos step kind '${(step as { kind: string }).kind}' has no translation to the step language yet (src/chaos/to-lang.ts)`;
   }
 }
 
 /** A probe as a background `connect` (its outcome is not judged; the world's invariants are). */
-function probeSteps(walk: Walk, from: ProbeFrom, attempt: ProbeAttempt): Step[] {
+function probeSteps(walk: Walk, from: ProbeFrom, attempt: ProbeAttempt, copies: number): Step[] {
   for (const [name, seed] of Object.entries(probeIdentities)) walk.identities[name] ??= seed;
   const steps: Step[] = [];
   if (from === "lan" && !walk.probeHostAdded) {
@@ -228,7 +228,7 @@ function probeSteps(walk: Walk, from: ProbeFrom, attempt: ProbeAttempt): Step[] 
     steps.push({ host: { name: probeHost, kind: "lan" } });
   }
   const where = from === "lan" ? { host: probeHost, url: remoteUrl } : { host: gatewayMachine, url: localUrl };
-  steps.push({ connect: { ...(attempt as unknown as ConnectPayload), ...where, background: true, token: configToken } });
+  for (let i = 0; i < copies; i++) steps.push({ connect: { ...(attempt as unknown as ConnectPayload), ...where, background: true, token: configToken } });
   return steps;
 }
 

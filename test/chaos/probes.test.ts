@@ -22,7 +22,9 @@ describe("chaos probes", () => {
     const twistsSeen = new Set<string>();
     let idle = 0;
     let oversized = 0;
-    for (const { attempt } of probes) {
+    let bursts = 0;
+    for (const { attempt, copies } of probes) {
+      if (copies !== undefined) bursts++;
       if (attempt.device) expect(Object.keys(probeIdentities)).toContain(attempt.device.identity);
       if (attempt.connect === undefined) idle++;
       const connect = attempt.connect && "params" in attempt.connect ? attempt.connect : undefined;
@@ -33,6 +35,7 @@ describe("chaos probes", () => {
       if (calls.includes("device.token.rotate")) twistsSeen.add("rotate-other");
       if (calls.includes("device.pair.approve")) twistsSeen.add("approve-last");
       if (calls.includes("node.list")) twistsSeen.add("node-calls");
+      if (calls.filter((m) => m === "device.pair.approve").length === 12) twistsSeen.add("unauthorized-calls");
       if (attempt.afterHello?.some((c) => c.method === "chat.send" && (c.params as { message?: string }).message === "chaos probe")) twistsSeen.add("sessionless-chat");
       if (attempt.headers?.["x-forwarded-user"] !== undefined) twistsSeen.add("forwarded-user");
       else if (attempt.headers?.["x-forwarded-for"] !== undefined) twistsSeen.add("forwarded-for");
@@ -41,6 +44,7 @@ describe("chaos probes", () => {
     expect([...twistsSeen].sort()).toEqual(probeTwists.filter((t) => t !== "none").sort());
     expect(idle).toBeGreaterThan(0);
     expect(oversized).toBeGreaterThan(0);
+    expect(bursts).toBeGreaterThan(0);
   });
 
   it("leave the rest of the plan as it was drawn and translate to background connects with the config's token", () => {
