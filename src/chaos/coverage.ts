@@ -1,4 +1,5 @@
-// Coverage of a chaos sweep: which gateway decisions (its trace `what`s), error and detail codes, chaos step
+// Coverage of a chaos sweep: which gateway decisions (its trace `what`s), error and detail codes (of every error
+// answer delivered, to clients, probes and attacks), chaos step
 // kinds, fault kinds and attacks the runs reached, as counts; merged across seeds, workers and shards.
 // Pure functions of the trace; `unreached` lists the detail codes no run produced.
 import type { TraceEvent } from "../kernel/index.ts";
@@ -19,6 +20,18 @@ function detailOf(data: Readonly<Record<string, unknown>>): string | undefined {
   return undefined;
 }
 
+/** The `error` of a delivered response frame that failed, else undefined (parsed only when it can be one). */
+function errorOfFrame(text: unknown): Readonly<Record<string, unknown>> | undefined {
+  if (typeof text !== "string" || !text.includes('"ok":false')) return undefined;
+  try {
+    const frame = JSON.parse(text) as { type?: unknown; ok?: unknown; error?: unknown };
+    if (frame.type !== "res" || frame.ok !== false || !frame.error || typeof frame.error !== "object") return undefined;
+    return frame.error as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
 function stepKeys(out: Record<string, number>, step: unknown): void {
   if (!step || typeof step !== "object") return;
   const s = step as { kind?: unknown; fault?: { kind?: unknown }; attack?: { kind?: unknown } };
@@ -36,10 +49,14 @@ export function coverageOf(events: readonly TraceEvent[], steps?: readonly Timed
   for (const s of steps ?? []) stepKeys(out, s.step);
   for (const e of events) {
     if (e.kind === "gateway" && typeof e.data["event"] === "string") bump(out, `decision:${e.data["event"]}`);
-    if (e.kind === "client" && e.data["event"] === "connect-error") {
-      if (typeof e.data["code"] === "string") bump(out, `code:${e.data["code"]}`);
-      const detail = detailOf(e.data);
-      if (detail) bump(out, `detail:${detail}`);
+    // Error answers as delivered, to clients and to probes and attacks alike (each once, at its recipient).
+    if (e.kind === "frame.deliver" && e.data["dir"] === "s2c") {
+      const error = errorOfFrame(e.data["text"]);
+      if (error) {
+        if (typeof error["code"] === "string") bump(out, `code:${error["code"]}`);
+        const detail = detailOf(error);
+        if (detail) bump(out, `detail:${detail}`);
+      }
     }
     if (e.kind === "client" && e.data["event"] === "paused") bump(out, "decision:client.paused");
     if (!steps && e.kind === "note" && e.data["chaos"] === "step") stepKeys(out, e.data["step"]);

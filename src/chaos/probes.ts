@@ -110,10 +110,11 @@ function withCalls(attempt: Attempt, calls: readonly RpcCall[]): Attempt {
   return { ...attempt, afterHello: [...(attempt.afterHello ?? []), ...calls] };
 }
 
+/** The attempt as an operator with exactly these scopes (a node attempt becomes an operator one). */
 function withScopes(attempt: Attempt, scopes: readonly string[]): Attempt {
   const connect = attempt.connect;
-  if (!connect || !("params" in connect) || connect.params["role"] !== "operator") return attempt;
-  return { ...attempt, connect: { ...connect, params: { ...connect.params, scopes: [...scopes] } } };
+  if (!connect || !("params" in connect)) return attempt;
+  return { ...attempt, connect: { ...connect, params: { ...connect.params, role: "operator", scopes: [...scopes] } } };
 }
 
 function withHeaders(attempt: Attempt, headers: Record<string, string>): Attempt {
@@ -129,10 +130,13 @@ function twisted(attempt: Attempt, twist: Twist): Attempt {
       return withCalls(attempt, [{ method: "chat.send", params: { message: "chaos probe", idempotencyKey: "chaos-probe" } }]);
     case "config-get":
       return withCalls(attempt, [{ method: "config.get", params: {} }]);
-    case "rotate-other":
+    case "rotate-other": {
       // A pairing-only caller rotates another pool device's token to admin: bounded by the caller's own scopes
-      // where the release says so.
-      return withCalls(withScopes(attempt, ["operator.pairing"]), [{ method: "device.token.rotate", params: { deviceId: "{{deviceId:ben}}", role: "operator", scopes: ["operator.admin"] } }]);
+      // where the release says so (it shows once that device was approved for admin by an earlier probe).
+      const caller = attempt.device ? nameOfSeed(attempt.device.identitySeed) : undefined;
+      const target = caller === "ann" ? "ben" : "ann";
+      return withCalls(withScopes(attempt, ["operator.pairing"]), [{ method: "device.token.rotate", params: { deviceId: `{{deviceId:${target}}}`, role: "operator", scopes: ["operator.admin"] } }]);
+    }
     case "unauthorized-calls":
       // A read-only session calling a pairing method again and again (the post-connect flood guard).
       return withCalls(withScopes(attempt, ["operator.read"]), Array.from({ length: 12 }, () => ({ method: "device.pair.approve", params: { requestId: "chaos-probe" } })));
