@@ -4,7 +4,8 @@
 // `compareClients` returns the same as data for `pnpm sim gate --client real`. Wall time is read here (sim/)
 // only to say how long the runs took.
 import { findProfile, parseSeed, type Profile, type Seed } from "../../src/index.ts";
-import { loadRealGatewayClient } from "./load.ts";
+import { loadRealClient, loadRealGatewayClient } from "./load.ts";
+import type { ClientRelease } from "./releases.ts";
 import { runStory, stories, type Story, type StoryRun, type StoryVerdict } from "./stories.ts";
 
 export const compareSeedDefault: Seed = 424242n;
@@ -30,7 +31,7 @@ export interface StoryComparison {
 }
 
 export type CompareResult =
-  | { readonly kind: "compared"; readonly seed: Seed; readonly profile: string; readonly version: string; readonly stories: readonly StoryComparison[] }
+  | { readonly kind: "compared"; readonly seed: Seed; readonly profile: string; readonly version: string; readonly label: string; readonly stories: readonly StoryComparison[] }
   | { readonly kind: "unavailable"; readonly reason: string };
 
 function same(a: unknown, b: unknown): boolean {
@@ -41,9 +42,10 @@ export function differencesOf(sim: StoryVerdict, real: StoryVerdict): FieldDiffe
   return comparedFields.filter((field) => !same(sim[field], real[field])).map((field) => ({ field, sim: sim[field], real: real[field] }));
 }
 
-/** Runs every story (or the named ones) with both clients under one seed and profile. */
-export async function compareClients(options: { seed?: Seed; profile?: Profile; stories?: readonly Story[] } = {}): Promise<CompareResult> {
-  const loaded = await loadRealGatewayClient();
+/** Runs every story (or the named ones) with both clients under one seed and profile (default: the 2026.9.1
+ *  package under 2026.9; `release` picks another release's client). */
+export async function compareClients(options: { seed?: Seed; profile?: Profile; stories?: readonly Story[]; release?: ClientRelease } = {}): Promise<CompareResult> {
+  const loaded = options.release ? await loadRealClient(options.release) : await loadRealGatewayClient();
   if (loaded.kind === "unavailable") return loaded;
   const seed = options.seed ?? compareSeedDefault;
   const profile = options.profile ?? findProfile(compareProfileDefault)!;
@@ -57,7 +59,7 @@ export async function compareClients(options: { seed?: Seed; profile?: Profile; 
     const realWallMs = performance.now() - started;
     out.push({ story: story.name, description: story.description, sim, real, differences: differencesOf(sim.verdict, real.verdict), simWallMs, realWallMs });
   }
-  return { kind: "compared", seed, profile: profile.name, version: loaded.version, stories: out };
+  return { kind: "compared", seed, profile: profile.name, version: loaded.version, label: loaded.label, stories: out };
 }
 
 function cell(value: unknown): string {
@@ -71,7 +73,7 @@ function summary(v: StoryVerdict): string {
 
 /** The plain-text table: one line per differing field, stories that agree on one line each. */
 export function formatComparison(result: Extract<CompareResult, { kind: "compared" }>): string {
-  const lines = [`seed ${result.seed}  profile ${result.profile}  real client @openclaw/gateway-client@${result.version}`, ""];
+  const lines = [`seed ${result.seed}  profile ${result.profile}  real client ${result.label}`, ""];
   const header = ["story", "field", "simulated", "real"];
   const rows: string[][] = [];
   for (const s of result.stories) {

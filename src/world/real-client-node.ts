@@ -13,6 +13,7 @@ import type { GatewayClientId, GatewayClientMode } from "../protocol/index.ts";
 import type { DeviceAuthFile } from "./client-node.ts";
 import { connectAttemptData, connectErrorData, helloData, pausedData, readRequestFrame, refusalOf } from "./real-client-observe.ts";
 import type { RealConnectError, RealGatewayClient, RealGatewayClientHostDeps, RealGatewayClientModule, RealGatewayClientOptions } from "./real-client-types.ts";
+import { bindDeviceAuthFile, deviceAuthChanges, deviceAuthFileText, type DeviceAuthChange, type DeviceAuthFileAccess } from "./real-client-fs.ts";
 import { bindNextWebSocket, createRealClientWsClass } from "./real-client-ws.ts";
 
 /** Log lines kept per real client (its logDebug/logError), newest last. */
@@ -76,6 +77,8 @@ export class RealClientNode {
   private lastStoredToken: string | undefined;
   private closing = 0;
   private readonly requestIds = new Map<string, string>();
+  /** Releases before hostDeps: their device-auth file through node:fs (undefined for the client package). */
+  private readonly fileAccess: DeviceAuthFileAccess | undefined;
 
   constructor(
     private readonly deps: RealClientDeps,
@@ -100,7 +103,10 @@ export class RealClientNode {
     });
     if (spec.identity && spec.storedTokens) this.seedFile(spec.identity, spec.storedTokens);
     const options = this.clientOptions(defaults);
+    this.fileAccess = spec.module.hostAccess === "node-fs" ? this.nodeFsAccess() : undefined;
+    this.bindFile();
     this.client = deps.binding.during(() => new spec.module.GatewayClient(options));
+    if (this.fileAccess) this.bindBeforeEachStart();
     if (spec.start !== false) this.start();
   }
 
@@ -137,6 +143,7 @@ export class RealClientNode {
     this.deps.scheduler.schedule(0, { actor: this.name, label, traced: true }, () => {
       assert(this.deps.binding.entered, `real client ${this.name}: ${label} ran outside an async run (use world.runForAsync)`);
       this.deps.binding.syncNow();
+      this.bindFile();
       run();
     });
   }
@@ -211,6 +218,46 @@ export class RealClientNode {
     };
   }
 
+  /**
+   * A release without hostDeps opens its socket with no beforeConnect: every `start` (the first and each
+   * reconnect, which calls `this.start()`) binds this client's socket class and device-auth file first.
+   */
+  private bindBeforeEachStart(): void {
+    const client = this.client as RealGatewayClient & { start: () => void };
+    const start = client.start.bind(client);
+    client.start = () => {
+      bindNextWebSocket(this.wsClass);
+      this.bindFile();
+      start();
+    };
+  }
+
+  private bindFile(): void {
+    if (this.fileAccess) bindDeviceAuthFile(this.fileAccess);
+  }
+
+  /** The host's device-auth file as node:fs text, for releases that read and write it themselves. */
+  private nodeFsAccess(): DeviceAuthFileAccess {
+    const file = this.deps.file;
+    return {
+      read: () => {
+        const text = deviceAuthFileText(file);
+        const entry = file.deviceId === this.spec.identity?.deviceId ? file.readable()[this.role] : undefined;
+        this.lastStoredToken = entry?.token;
+        return text;
+      },
+      write: (text) => {
+        const changes = deviceAuthChanges(file, text);
+        assert(changes !== undefined, `real client ${this.name} wrote a device-auth file clawsim cannot read`);
+        for (const change of changes) this.writeFile(change);
+      },
+      remove: () => {
+        const deviceId = file.deviceId;
+        if (deviceId !== undefined) for (const role of Object.keys(file.tokens)) this.writeFile({ kind: "clear", deviceId, role });
+      },
+    };
+  }
+
   private log(line: string): void {
     this.logs.push(line);
     if (this.logs.length > realClientLogLinesMax) this.logs.shift();
@@ -223,7 +270,7 @@ export class RealClientNode {
     file.tokens = { ...file.tokens, ...tokens };
   }
 
-  private writeFile(change: { kind: "store"; deviceId: string; role: string; token: string; scopes: readonly string[] } | { kind: "clear"; deviceId: string; role: string }): void {
+  private writeFile(change: DeviceAuthChange): void {
     const file = this.deps.file;
     if (change.kind === "store") {
       if (file.deviceId !== change.deviceId) file.tokens = {};
@@ -260,6 +307,7 @@ export class RealClientNode {
 
   private beforeSocketEvent(event: string, args: readonly unknown[]): void {
     this.deps.binding.syncNow();
+    this.bindFile();
     if (event !== "close") return;
     const [code, reason] = args;
     this.connected = false;
