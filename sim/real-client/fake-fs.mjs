@@ -1,24 +1,36 @@
 // The `node:fs` an `openclaw` release's dist sees inside clawsim (ws-hook.mjs points its imports here). Releases
-// before the client package keep the device token in `<state dir>/identity/device-auth.json` and read and write
-// it with node:fs; here that one file is the simulated host's device-auth file, through the accessor the world
-// bound for the client now running (src/world/real-client-fs.ts). Every other path is the real node:fs. Touching
-// the device-auth file with no world bound fails loudly rather than reaching the real home folder.
+// before the client package keep the device token in `<state dir>/identity/device-auth.json` and (2026.2.x) load
+// their key pair from `<state dir>/identity/device.json`, with node:fs; here those two files are the simulated
+// host's, through the accessor the world bound for the client now running (src/world/real-client-fs.ts). Every
+// other path is the real node:fs. Touching them with no world bound fails loudly rather than reaching the real
+// home folder.
 import realFs from "node:fs";
 
 export * from "node:fs";
 
 const registryKey = Symbol.for("clawsim.real-client.device-auth-file");
 const deviceAuthPath = /[\\/]identity[\\/]device-auth\.json$/;
+const deviceIdentityPath = /[\\/]identity[\\/]device\.json$/;
 const identityDir = /[\\/]identity[\\/]?$/;
 
-function isDeviceAuth(p) {
-  return typeof p === "string" && deviceAuthPath.test(p);
+/** The simulated file a path stands for, or undefined for any other path. */
+function simulated(p) {
+  if (typeof p !== "string") return undefined;
+  if (deviceAuthPath.test(p)) return "device-auth";
+  if (deviceIdentityPath.test(p)) return "identity";
+  return undefined;
 }
 
-function access(what) {
+function isDeviceAuth(p) {
+  return simulated(p) !== undefined;
+}
+
+/** The bound accessor for that file: read(), write(text), remove(). */
+function access(what, p) {
   const bound = globalThis[registryKey]?.current;
-  if (!bound) throw new Error(`clawsim: the real client ${what} its device-auth file with no simulated world bound to it`);
-  return bound;
+  const which = simulated(p);
+  if (!bound) throw new Error(`clawsim: the real client ${what} ${p} with no simulated world bound to it`);
+  return which === "identity" ? bound.identityFile : bound;
 }
 
 function enoent(p) {
@@ -28,13 +40,13 @@ function enoent(p) {
 }
 
 export function existsSync(p) {
-  if (isDeviceAuth(p)) return access("checked").read() !== undefined;
+  if (isDeviceAuth(p)) return access("checked", p).read() !== undefined;
   return realFs.existsSync(p);
 }
 
 export function readFileSync(p, options) {
   if (isDeviceAuth(p)) {
-    const text = access("read").read();
+    const text = access("read", p).read();
     if (text === undefined) throw enoent(p);
     return options === undefined || options === null ? Buffer.from(text, "utf8") : text;
   }
@@ -42,7 +54,7 @@ export function readFileSync(p, options) {
 }
 
 export function writeFileSync(p, data, options) {
-  if (isDeviceAuth(p)) return access("wrote").write(typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
+  if (isDeviceAuth(p)) return access("wrote", p).write(typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
   return realFs.writeFileSync(p, data, options);
 }
 
@@ -57,12 +69,12 @@ export function chmodSync(p, mode) {
 }
 
 export function unlinkSync(p) {
-  if (isDeviceAuth(p)) return access("removed").remove();
+  if (isDeviceAuth(p)) return access("removed", p).remove();
   return realFs.unlinkSync(p);
 }
 
 export function rmSync(p, options) {
-  if (isDeviceAuth(p)) return access("removed").remove();
+  if (isDeviceAuth(p)) return access("removed", p).remove();
   return realFs.rmSync(p, options);
 }
 

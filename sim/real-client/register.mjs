@@ -12,7 +12,7 @@ if (!globalThis[registeredKey]) {
     throw new Error(`clawsim: module.register is missing (Node ${process.versions.node}); the real-client hook needs Node >= 20.6`);
   }
   register(new URL("ws-hook.mjs", here), {
-    data: { fakeWsUrl: new URL("fake-ws.mjs", here).href, fakeFsUrl: new URL("fake-fs.mjs", here).href },
+    data: { fakeWsUrl: new URL("fake-ws.mjs", here).href, fakeFsUrl: new URL("fake-fs.mjs", here).href, fakeModuleUrl: new URL("fake-module.mjs", here).href },
   });
   globalThis[registeredKey] = true;
 }

@@ -4,6 +4,8 @@
 // - `node:fs` imported by an `openclaw` release's dist goes to fake-fs.mjs, which serves the device-auth file
 //   (`…/identity/device-auth.json`) from the simulated host and passes every other path to the real `node:fs`
 //   (releases before the client package read and write that file themselves, with no hostDeps);
+// - `node:module` imported by an `openclaw` release's dist goes to fake-module.mjs (adds the Node 22
+//   `enableCompileCache` that 2026.3 releases import at start-up, when this Node lacks it);
 // - an `openclaw` release's `dist/entry.js` (imported by the client chunk of some releases for its path helpers)
 //   loads without its `src/entry.ts` region, the CLI start-up that would re-spawn or run the CLI with this
 //   process's arguments. Nothing is copied anywhere: the source is read from the install at load time.
@@ -12,6 +14,7 @@
 /** The fake modules' URLs, handed in by register.mjs through `initialize`. */
 let fakeWsUrl;
 let fakeFsUrl;
+let fakeModuleUrl;
 /** Importers whose URL contains one of these are a real client (any copy of it, wherever npm put it). */
 let packageMarkers = ["/node_modules/@openclaw/gateway-client/", "/node_modules/openclaw/dist/"];
 const releaseMarker = "/node_modules/openclaw/dist/";
@@ -20,6 +23,7 @@ const entryRegionStart = "//#region src/entry.ts";
 export function initialize(data) {
   fakeWsUrl = data?.fakeWsUrl;
   fakeFsUrl = data?.fakeFsUrl;
+  fakeModuleUrl = data?.fakeModuleUrl;
   if (typeof data?.packageMarker === "string") packageMarkers = [data.packageMarker];
 }
 
@@ -31,6 +35,9 @@ export async function resolve(specifier, context, nextResolve) {
     }
     if ((specifier === "node:fs" || specifier === "fs") && typeof fakeFsUrl === "string" && parent.includes(releaseMarker)) {
       return { url: fakeFsUrl, shortCircuit: true };
+    }
+    if ((specifier === "node:module" || specifier === "module") && typeof fakeModuleUrl === "string" && parent.includes(releaseMarker)) {
+      return { url: fakeModuleUrl, shortCircuit: true };
     }
   }
   return nextResolve(specifier, context);

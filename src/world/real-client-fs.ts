@@ -7,11 +7,16 @@ import type { DeviceAuthFile } from "./client-node.ts";
 /** Where fake-fs.mjs looks for the accessor (shared through globalThis: the hook's module is not ours). */
 const registryKey = Symbol.for("clawsim.real-client.device-auth-file");
 
-export interface DeviceAuthFileAccess {
+export interface SimulatedFileAccess {
   /** The file's text, or undefined when it does not exist. */
   read(): string | undefined;
   write(text: string): void;
   remove(): void;
+}
+
+/** The device-auth file, plus the device identity file (`identity/device.json`) 2026.2.x clients load. */
+export interface DeviceAuthFileAccess extends SimulatedFileAccess {
+  readonly identityFile: SimulatedFileAccess;
 }
 
 interface Registry {
@@ -38,6 +43,11 @@ export function deviceAuthFileText(file: DeviceAuthFile): string | undefined {
 }
 
 export type DeviceAuthChange = { kind: "store"; deviceId: string; role: string; token: string; scopes: readonly string[] } | { kind: "clear"; deviceId: string; role: string };
+
+/** The identity file in the format those releases read (version 1, deviceId, both PEMs). */
+export function deviceIdentityFileText(identity: { deviceId: string; publicKeyPem: string; privateKeyPem: string }): string {
+  return `${JSON.stringify({ version: 1, deviceId: identity.deviceId, publicKeyPem: identity.publicKeyPem, privateKeyPem: identity.privateKeyPem, createdAtMs: 0 }, null, 2)}\n`;
+}
 
 /** The store/clear changes that turn `file` into what `text` says (undefined when the text is not a store). */
 export function deviceAuthChanges(file: DeviceAuthFile, text: string): DeviceAuthChange[] | undefined {

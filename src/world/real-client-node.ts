@@ -8,12 +8,12 @@
 import { assert, type FakeTimerBinding, type Scheduler } from "../kernel/index.ts";
 import type { Network, SimWebSocketClass } from "../net/index.ts";
 import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../clients/index.ts";
-import { signPayload, type DeviceIdentity } from "../crypto/index.ts";
+import { identityFromPrng, signPayload, type DeviceIdentity } from "../crypto/index.ts";
 import type { GatewayClientId, GatewayClientMode } from "../protocol/index.ts";
 import type { DeviceAuthFile } from "./client-node.ts";
 import { connectAttemptData, connectErrorData, helloData, pausedData, readRequestFrame, refusalOf } from "./real-client-observe.ts";
 import type { RealConnectError, RealGatewayClient, RealGatewayClientHostDeps, RealGatewayClientModule, RealGatewayClientOptions } from "./real-client-types.ts";
-import { bindDeviceAuthFile, deviceAuthChanges, deviceAuthFileText, type DeviceAuthChange, type DeviceAuthFileAccess } from "./real-client-fs.ts";
+import { bindDeviceAuthFile, deviceAuthChanges, deviceAuthFileText, deviceIdentityFileText, type DeviceAuthChange, type DeviceAuthFileAccess } from "./real-client-fs.ts";
 import { bindNextWebSocket, createRealClientWsClass } from "./real-client-ws.ts";
 
 /** Log lines kept per real client (its logDebug/logError), newest last. */
@@ -79,6 +79,9 @@ export class RealClientNode {
   private readonly requestIds = new Map<string, string>();
   /** Releases before hostDeps: their device-auth file through node:fs (undefined for the client package). */
   private readonly fileAccess: DeviceAuthFileAccess | undefined;
+  /** A device-less spec's identity file for releases that always load one (identityFileText). */
+  private fileIdentity: DeviceIdentity | undefined;
+  private identityFileRead = false;
 
   constructor(
     private readonly deps: RealClientDeps,
@@ -236,13 +239,36 @@ export class RealClientNode {
     if (this.fileAccess) bindDeviceAuthFile(this.fileAccess);
   }
 
+  /**
+   * The identity file a 2026.2.x client loads when it is given no identity (it has no device-less mode: a null
+   * identity means "load or create the key pair on disk"): the given identity, or for a device-less spec one drawn
+   * from the seed (the release would generate a random one). Recorded once as `identity-file`.
+   */
+  private identityFileText(): string {
+    let identity = this.spec.identity;
+    if (identity === null) {
+      this.fileIdentity ??= identityFromPrng(this.deps.scheduler.stream(`real-client:${this.name}:identity-file`));
+      identity = this.fileIdentity;
+    }
+    if (!this.identityFileRead) {
+      this.identityFileRead = true;
+      this.record("identity-file", { deviceId: identity.deviceId, drawn: this.spec.identity === null });
+    }
+    return deviceIdentityFileText(identity);
+  }
+
   /** The host's device-auth file as node:fs text, for releases that read and write it themselves. */
   private nodeFsAccess(): DeviceAuthFileAccess {
     const file = this.deps.file;
     return {
+      identityFile: {
+        read: () => this.identityFileText(),
+        write: (text) => assert(text === this.identityFileText(), `real client ${this.name} rewrote its identity file`),
+        remove: () => assert(false, `real client ${this.name} removed its identity file`),
+      },
       read: () => {
         const text = deviceAuthFileText(file);
-        const entry = file.deviceId === this.spec.identity?.deviceId ? file.readable()[this.role] : undefined;
+        const entry = file.deviceId === (this.spec.identity ?? this.fileIdentity)?.deviceId ? file.readable()[this.role] : undefined;
         this.lastStoredToken = entry?.token;
         return text;
       },
