@@ -69,7 +69,7 @@ async function loadFromRelease(version: string): Promise<LoadResult> {
   const file = located.file.slice(located.file.lastIndexOf("/dist/") + 1);
   return {
     kind: "loaded",
-    module: { GatewayClient: GatewayClient as RealGatewayClientModule["GatewayClient"], hostAccess: located.hostAccess },
+    module: { GatewayClient: GatewayClient as RealGatewayClientModule["GatewayClient"], hostAccess: located.hostAccess, reportsPause: located.reportsPause },
     entry: located.file,
     version,
     label: `openclaw@${version} (${file}, ${located.hostAccess === "node-fs" ? "no hostDeps: device-auth file through node:fs" : "hostDeps"})`,

@@ -62,6 +62,8 @@ export type LocatedClient =
       readonly exportName: string;
       /** The class reaches its host through hostDeps (it mentions beforeConnect), or node:fs and node:crypto. */
       readonly hostAccess: "hostDeps" | "node-fs";
+      /** The class has an onReconnectPaused callback (else clawsim infers the pause). */
+      readonly reportsPause: boolean;
     }
   | { readonly kind: "unavailable"; readonly reason: string };
 
@@ -88,7 +90,7 @@ export function locateGatewayClient(packageDir: string, version: string): Locate
     if (!source.includes("GatewayClient") || !classDefinition.test(source)) continue;
     const exportName = exportClause.exec(source)?.[1];
     if (exportName === undefined) continue;
-    return { kind: "found", file, exportName, hostAccess: source.includes("beforeConnect") ? "hostDeps" : "node-fs" };
+    return { kind: "found", file, exportName, hostAccess: source.includes("beforeConnect") ? "hostDeps" : "node-fs", reportsPause: source.includes("onReconnectPaused") };
   }
   return { kind: "unavailable", reason: `no chunk of ${dist} defines and exports GatewayClient` };
 }

@@ -81,6 +81,11 @@ export class RealClientNode {
   private readonly fileAccess: DeviceAuthFileAccess | undefined;
   /** A device-less spec's identity file for releases that always load one (identityFileText). */
   private fileIdentity: DeviceIdentity | undefined;
+  /** A close handler of this client set a timeout (its reconnect). */
+  private reconnectScheduledInClose = false;
+  private stopped = false;
+  /** The detail code of the last connect error since the socket opened. */
+  private lastDetailCode: string | null = null;
   private identityFileRead = false;
 
   constructor(
@@ -96,13 +101,16 @@ export class RealClientNode {
         opened: () => this.onSocketOpened(),
         sent: (text) => this.onSent(text),
         beforeEvent: (event, args) => this.beforeSocketEvent(event, args),
-        afterEvent: (event) => {
-          if (event === "close") this.closing--;
+        afterEvent: (event, args) => {
+          if (event === "close") this.afterClose(args);
         },
       },
     );
     deps.binding.onTimerSet((set) => {
-      if (this.closing > 0 && set.kind === "timeout") this.record("reconnect-scheduled", { delayMs: set.delayMs, attempt: ++this.reconnects });
+      if (this.closing > 0 && set.kind === "timeout") {
+        this.reconnectScheduledInClose = true;
+        this.record("reconnect-scheduled", { delayMs: set.delayMs, attempt: ++this.reconnects });
+      }
     });
     if (spec.identity && spec.storedTokens) this.seedFile(spec.identity, spec.storedTokens);
     const options = this.clientOptions(defaults);
@@ -119,6 +127,7 @@ export class RealClientNode {
 
   stop(): void {
     this.inEvent("stop", () => {
+      this.stopped = true;
       this.client.stop();
       this.record("stopped", { reason: "stop" });
     });
@@ -182,7 +191,9 @@ export class RealClientNode {
         this.record("hello", helloData(hello, this.role));
       },
       onConnectError: (error) => {
-        this.record("connect-error", connectErrorData(error));
+        const data = connectErrorData(error);
+        this.lastDetailCode = (data["detailCode"] as string | null) ?? null;
+        this.record("connect-error", data);
         const refusal = refusalOf(error);
         if (refusal) this.record("refused", refusal);
       },
@@ -311,6 +322,7 @@ export class RealClientNode {
   }
 
   private onSocketOpened(): void {
+    this.lastDetailCode = null;
     this.attempts++;
     this.connected = false;
   }
@@ -331,6 +343,20 @@ export class RealClientNode {
     this.record("connect-attempt", connectAttemptData(frame.params, this.attempts, given));
   }
 
+  /**
+   * After a close: a release without onReconnectPaused that scheduled no reconnect (and was not stopped) has
+   * paused; record it as the 2026.9 client's callback would, marked inferred.
+   */
+  private afterClose(args: readonly unknown[]): void {
+    this.closing--;
+    if (this.spec.module.reportsPause !== false || this.stopped || this.paused || this.reconnectScheduledInClose) return;
+    const [code, reason] = args;
+    const closeCode = typeof code === "number" ? code : 1006;
+    const reasonText = Buffer.isBuffer(reason) ? reason.toString("utf8") : String(reason ?? "");
+    this.paused = true;
+    this.record("paused", { ...pausedData({ code: closeCode, reason: reasonText, detailCode: this.lastDetailCode }), inferred: true });
+  }
+
   private beforeSocketEvent(event: string, args: readonly unknown[]): void {
     this.deps.binding.syncNow();
     this.bindFile();
@@ -338,6 +364,7 @@ export class RealClientNode {
     const [code, reason] = args;
     this.connected = false;
     this.closing++;
+    this.reconnectScheduledInClose = false;
     this.record("closed", { code: typeof code === "number" ? code : 1006, reason: Buffer.isBuffer(reason) ? reason.toString("utf8") : String(reason ?? "") });
   }
 }

@@ -99,4 +99,9 @@ export interface RealGatewayClientModule {
    * signs with node:crypto from the identity it is given, and opens sockets without a hook). Default "hostDeps".
    */
   readonly hostAccess?: "hostDeps" | "node-fs";
+  /**
+   * The client calls onReconnectPaused when it stops reconnecting (2026.9.x). Releases before it just schedule no
+   * reconnect after the close; clawsim then records the pause itself (`paused` with `inferred: true`). Default true.
+   */
+  readonly reportsPause?: boolean;
 }
