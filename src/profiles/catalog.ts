@@ -246,7 +246,9 @@ export const profiles: readonly Profile[] = [
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
     gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request" },
-    client: lateClient,
+    // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
+    // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
+    client: { ...lateClient, challengeTimeoutMs: 10_000 },
     service: fixedService,
   },
   {

@@ -306,7 +306,10 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
       missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
     },
-    client: lateClient,
+    client: {
+      ...lateClient,
+      challengeTimeoutMs: recorded("openclaw@2026.4.14 client", "10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
+    },
     service: fixedService,
   },
   "2026.9": { gateway: gateway96, client: client96, service: fixedService },
