@@ -16,6 +16,9 @@ import type { RealConnectError, RealGatewayClient, RealGatewayClientHostDeps, Re
 import { bindDeviceAuthFile, deviceAuthChanges, deviceAuthFileText, deviceIdentityFileText, type DeviceAuthChange, type DeviceAuthFileAccess } from "./real-client-fs.ts";
 import { bindNextWebSocket, createRealClientWsClass } from "./real-client-ws.ts";
 
+/** The release's break-glass switch for plaintext ws:// to private hosts. */
+const insecurePrivateWsVar = "OPENCLAW_ALLOW_INSECURE_PRIVATE_WS";
+
 /** Log lines kept per real client (its logDebug/logError), newest last. */
 export const realClientLogLinesMax = 200;
 
@@ -46,6 +49,9 @@ export interface RealClientSpec {
   readonly scopes?: readonly string[];
   readonly platform?: string;
   readonly clientVersion?: string;
+  /** OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 on the client's host (default true, as for the simulated client).
+   *  Releases before the client package read it from process.env, set around their `start`. */
+  readonly allowInsecurePrivateWs?: boolean;
   /** The client's environment (default empty: nothing from this process leaks in). */
   readonly env?: Readonly<Record<string, string>>;
   /** Any other GatewayClient option, passed as is (timeouts, protocol bounds, tlsFingerprint, …). */
@@ -242,7 +248,17 @@ export class RealClientNode {
     client.start = () => {
       bindNextWebSocket(this.wsClass);
       this.bindFile();
-      start();
+      // These releases read the break-glass variable from process.env when they start a socket; the simulated
+      // host's environment sets it as the simulated client assumes (ClientOptions.allowInsecurePrivateWs).
+      const saved = process.env[insecurePrivateWsVar];
+      if (this.spec.allowInsecurePrivateWs !== false) process.env[insecurePrivateWsVar] = "1";
+      else delete process.env[insecurePrivateWsVar];
+      try {
+        start();
+      } finally {
+        if (saved === undefined) delete process.env[insecurePrivateWsVar];
+        else process.env[insecurePrivateWsVar] = saved;
+      }
     };
   }
 
