@@ -227,7 +227,9 @@ export const profiles: readonly Profile[] = [
     era: "S-Feb",
     summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
     gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false },
-    client: { ...febClient, tokenPriority: "explicit-stored-passive" },
+    // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
+    // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
+    client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
     service: legacyService,
   },
   {

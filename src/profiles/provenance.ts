@@ -297,7 +297,11 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
   deviceNonceSchemaOptional: read("openclaw@2026.2.22 … 2026.9.6 dist, ConnectParamsSchema", "device.nonce required"),
     },
-    client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
+    client: {
+      ...febClient,
+      tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored"),
+      insecureWsGuard: recorded("openclaw@2026.2.22 client", "start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
+    },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
   "2026.4": {
