@@ -93,7 +93,31 @@ export function locateGatewayClient(packageDir: string, version: string): Locate
     if (!source.includes("GatewayClient") || !classDefinition.test(source)) continue;
     const exportName = exportClause.exec(source)?.[1];
     if (exportName === undefined) continue;
+    const requiresWs = requiresWsModule(file, source);
+    if (requiresWs !== undefined) {
+      return {
+        kind: "unavailable",
+        reason: `${file.slice(file.lastIndexOf("/dist/") + 1)} gets its WebSocket through require() in ${requiresWs}, which the module hook cannot redirect (it would open real sockets); its client is the @openclaw/gateway-client package: use --client real`,
+      };
+    }
     return { kind: "found", file, exportName, hostAccess: source.includes("beforeConnect") ? "hostDeps" : "node-fs", reportsPause: source.includes("onReconnectPaused") };
   }
   return { kind: "unavailable", reason: `no chunk of ${dist} defines and exports GatewayClient` };
+}
+
+/** A CommonJS load of `ws` (require / require.resolve) in the chunk or a chunk it imports directly. */
+const wsRequire = /require(?:\.resolve)?\(\s*["']ws(?:\/[^"']*)?["']\s*\)/;
+
+/**
+ * Where the client chunk (or one of the chunks it imports) loads `ws` with require(): the hook sees ESM imports
+ * only, so such a client would reach the real network. The chunk's name, or undefined when all are imports.
+ */
+function requiresWsModule(file: string, source: string): string | undefined {
+  const dir = file.slice(0, file.lastIndexOf("/"));
+  if (wsRequire.test(source)) return file.slice(dir.length + 1);
+  for (const match of source.matchAll(/from\s+"\.\/([^"]+)"/g)) {
+    const imported = join(dir, match[1]!);
+    if (existsSync(imported) && wsRequire.test(readFileSync(imported, "utf8"))) return match[1];
+  }
+  return undefined;
 }
