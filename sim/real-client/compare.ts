@@ -1,11 +1,12 @@
-// `tsx sim/real-client/compare.ts [--seed N] [--profile NAME] [--story NAME]… [--json] [--strict]`: runs each
+// `tsx sim/real-client/compare.ts [--seed N] [--client real|real@<release>] [--profile NAME] [--story NAME]…
+// [--json] [--strict]`: runs each
 // seed story (stories.ts) with clawsim's simulated client and with the real OpenClaw client, and prints where
 // their verdicts differ (sockets opened, hellos, connected, paused and why, reconnect delays, token on disk).
 // `compareClients` returns the same as data for `pnpm sim gate --client real`. Wall time is read here (sim/)
 // only to say how long the runs took.
 import { findProfile, parseSeed, type Profile, type Seed } from "../../src/index.ts";
 import { loadRealClient, loadRealGatewayClient } from "./load.ts";
-import type { ClientRelease } from "./releases.ts";
+import { parseRealClient, type ClientRelease } from "./releases.ts";
 import { runStory, stories, type Story, type StoryRun, type StoryVerdict } from "./stories.ts";
 
 export const compareSeedDefault: Seed = 424242n;
@@ -92,6 +93,7 @@ export function formatComparison(result: Extract<CompareResult, { kind: "compare
 
 interface CompareArgs {
   seed?: Seed;
+  release?: ClientRelease;
   profile?: string;
   stories: string[];
   json: boolean;
@@ -111,21 +113,25 @@ function parseArgs(argv: readonly string[]): CompareArgs {
       const seed = parseSeed(value());
       if (seed === undefined) throw new Error("--seed wants a non-negative integer below 2^64");
       args.seed = seed;
+    } else if (a === "--client") {
+      const parsed = parseRealClient(value());
+      if (!parsed.ok) throw new Error(parsed.message);
+      args.release = parsed.release;
     } else if (a === "--profile") args.profile = value();
     else if (a === "--story") args.stories.push(value());
     else if (a === "--json") args.json = true;
     else if (a === "--strict") args.strict = true;
-    else throw new Error(`unknown argument ${a} (use --seed N --profile NAME --story NAME --json --strict)`);
+    else throw new Error(`unknown argument ${a} (use --seed N --client real@<release> --profile NAME --story NAME --json --strict)`);
   }
   return args;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
-  const profile = findProfile(args.profile ?? compareProfileDefault);
+  const profile = findProfile(args.profile ?? args.release?.profile ?? compareProfileDefault);
   if (!profile) throw new Error(`unknown profile ${args.profile}`);
   const chosen = args.stories.length === 0 ? stories : args.stories.map((name) => stories.find((s) => s.name === name) ?? failUnknown(name));
-  const result = await compareClients({ seed: args.seed, profile, stories: chosen });
+  const result = await compareClients({ seed: args.seed, profile, stories: chosen, release: args.release });
   if (result.kind === "unavailable") {
     console.error(`real client unavailable: ${result.reason}`);
     return 2;

@@ -2,6 +2,8 @@
 // profile each release maps to, and per installed release the comparison with the simulated client under that
 // profile, its known differences pinned (a change on either side fails here), and same seed = same trace hash.
 // A release that is not installed under the cache skips with a visible message, as test/real-client does.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProfile, type Profile } from "../../src/index.ts";
 import { compareClients, type CompareResult } from "../../sim/real-client/compare.ts";
@@ -105,6 +107,18 @@ for (const [version, known] of Object.entries(knownDifferences)) {
       expect(found).toEqual(known);
       expect(result.stories.map((s) => s.story)).toEqual(stories.map((s) => s.name));
     }, 120_000);
+
+    // One release with hostDeps-less node:fs access per era is enough for the cross-process check (each spawn
+    // pays tsx start-up and the release's import).
+    it.skipIf(!["2026.4.14", "2026.2.17"].includes(version))("the same seed gives the same trace hash in a fresh process (tsx sim/real-client/compare.ts --client)", async () => {
+      if (loaded.kind !== "loaded") return;
+      const here = await runStory(findStory("wrong-token-bogus-stored")!, { seed: 99n, profile, client: { kind: "real", module: loaded.module } });
+      const root = join(import.meta.dirname, "..", "..");
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
+      const args = [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "sim/real-client/compare.ts", "--json", "--client", `real@${version}`, "--story", "wrong-token-bogus-stored", "--seed", "99"];
+      const out = JSON.parse(execFileSync(process.execPath, args, { cwd: root, env, encoding: "utf8", timeout: 120_000 })) as { stories: { real: { traceHash: string } }[] };
+      expect(out.stories[0]!.real.traceHash).toBe(here.run.traceHash);
+    }, 150_000);
 
     it("same seed, same trace hash (reconnects and device-auth writes included); another seed, another trace", async () => {
       if (loaded.kind !== "loaded") return;
