@@ -300,7 +300,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: {
       ...febClient,
       tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored"),
-      insecureWsGuard: recorded("openclaw@2026.2.22 client", "start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
+      insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
     },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
@@ -312,7 +312,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     },
     client: {
       ...lateClient,
-      challengeTimeoutMs: recorded("openclaw@2026.4.14 client", "10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
+      challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
     },
     service: fixedService,
   },
