@@ -3,6 +3,7 @@
 // and numbers follow one strict rule (`strictCount`, `strictSeed`). Bad input is a UsageError: one line, exit 2.
 // This module imports nothing from the library, so a mistyped command answers before the simulator loads.
 import { parseArgs as nodeParseArgs } from "node:util";
+import { parseRealClient, type ClientRelease } from "./real-client/releases.ts";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -35,6 +36,8 @@ export interface SimArgs {
   /** Exit code follows the declared verdict (0 as declared, 1 not) instead of the run's own pass/fail. */
   readonly checkVerdict: boolean;
   readonly client?: "sim" | "real";
+  /** Which real client `--client real` / `real@<release>` means (set whenever client is "real"). */
+  readonly realClient?: ClientRelease;
   readonly against?: string;
   readonly attempts?: number;
   readonly color?: boolean;
@@ -178,8 +181,11 @@ function parseRaw(argv: readonly string[]): { values: Values; positionals: strin
 export function parseArgs(argv: readonly string[]): SimArgs {
   const { values, positionals } = parseRaw(argv);
   const client = values.client;
-  if (client !== undefined && client !== "sim" && client !== "real") {
-    throw new UsageError(`--client must be 'sim' or 'real', got '${printable(client)}'`);
+  let realClient: ClientRelease | undefined;
+  if (client !== undefined && client !== "sim") {
+    const parsedClient = parseRealClient(client);
+    if (!parsedClient.ok) throw new UsageError(parsedClient.message.replace(/got '.*'$/, `got '${printable(client)}'`));
+    realClient = parsedClient.release;
   }
   if (values.color && values["no-color"]) throw new UsageError("--color and --no-color contradict each other");
   const count = (flag: "attempts" | "steps-max" | "runs") => {
@@ -194,7 +200,8 @@ export function parseArgs(argv: readonly string[]): SimArgs {
     json: values.json === true,
     traceHash: values["trace-hash"] === true,
     checkVerdict: values["check-verdict"] === true,
-    client: client as SimArgs["client"],
+    client: realClient ? ("real" as const) : (client as SimArgs["client"]),
+    ...(realClient ? { realClient } : {}),
     against: values.against,
     attempts: count("attempts"),
     color: values["no-color"] ? false : values.color ? true : undefined,
@@ -288,7 +295,9 @@ export const usage = `usage:
   pnpm sim <scenario> [--seed N] [--profile P] [--report DIR] [--json] [--trace-hash] [--check-verdict]
                       [--steps-max N] [--virtual-ms-max MS]   override the run's budgets
   pnpm sim run <file.json|file.yaml> [same flags as a scenario]
-  pnpm sim gate [--client sim|real]       every scenario under every profile vs. its declared verdict
+  pnpm sim gate [--client sim|real|real@<release>]
+                                          every scenario under every profile vs. its declared verdict; with
+                                          real[@<release>] the real client of that release vs. the simulated one
   pnpm sim bisect <scenario|file> [--seed N] [--json]
                                           run it under every release profile in order; name where its verdict flips
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash

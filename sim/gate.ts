@@ -23,6 +23,7 @@ import { UsageError, type SimArgs } from "./args.ts";
 import { useColor } from "./output.ts";
 import { progressLine } from "./progress.ts";
 import { realClientRefusal } from "./real-client/applicable.ts";
+import { parseRealClient, type ClientRelease } from "./real-client/releases.ts";
 
 const fileDirs = ["cases", "files", "bugs"];
 
@@ -50,7 +51,7 @@ function fileJobs(selected: readonly Profile[]): GateJob[] {
 }
 
 export async function runGateCommand(args: SimArgs, seed: bigint): Promise<number> {
-  if (args.client === "real") return runRealClientGate(seed);
+  if (args.client === "real") return runRealClientGate(seed, args.realClient ?? parseRealClientOrFail("real"));
   const selected = args.profile ? [findProfile(args.profile) ?? fail(`unknown profile '${args.profile}' (pnpm sim --profiles lists them)`)] : profiles;
   const jobs = [...libraryJobs(scenarios, selected), ...fileJobs(selected)];
   const started = performance.now();
@@ -65,6 +66,12 @@ export async function runGateCommand(args: SimArgs, seed: bigint): Promise<numbe
   return unexpected === 0 ? 0 : 1;
 }
 
+function parseRealClientOrFail(text: string): ClientRelease {
+  const parsed = parseRealClient(text);
+  if (!parsed.ok) fail(parsed.message);
+  return parsed.release;
+}
+
 function fail(message: string): never {
   throw new UsageError(message);
 }
@@ -77,20 +84,25 @@ function realApplicable(job: GateJob): boolean {
   return parsed.ok && realClientRefusal(parsed.file) === undefined;
 }
 
-async function runRealClientGate(seed: bigint): Promise<number> {
+async function runRealClientGate(seed: bigint, release: ClientRelease): Promise<number> {
   const { compareClients, formatComparison } = await import("./real-client/compare.ts");
-  const { loadRealGatewayClient } = await import("./real-client/load.ts");
-  const profile = findProfile("2026.9")!;
-  const loaded = await loadRealGatewayClient();
-  const result = await compareClients({ seed, profile });
-  if (result.kind !== "compared" || loaded.kind !== "loaded") {
-    console.error(`clawsim: the real client is unavailable: ${result.kind !== "compared" ? result.reason : "not loaded"}`);
+  const { loadRealClient } = await import("./real-client/load.ts");
+  const profile = findProfile(release.profile)!;
+  const loaded = await loadRealClient(release);
+  if (loaded.kind !== "loaded") {
+    console.error(`clawsim: the real client of ${release.kind === "package" ? "@openclaw/gateway-client" : "openclaw"}@${release.version} is unavailable: ${loaded.reason}`);
+    return 2;
+  }
+  const result = await compareClients({ seed, profile, release });
+  if (result.kind !== "compared") {
+    console.error(`clawsim: the real client is unavailable: ${result.reason}`);
     return 2;
   }
   console.log(formatComparison(result));
   const storyDiffs = result.stories.filter((s) => s.differences.length > 0).length;
+  // Every file that can run under this profile: its own profile, or one that declares verdicts per profile.
   const jobs = fileJobs([profile]).filter((j) => j.profile.name === profile.name && realApplicable(j));
-  console.log(`\nscenario files under ${profile.name}, simulated client vs real @openclaw/gateway-client:`);
+  console.log(`\nscenario files under ${profile.name}, simulated client vs real ${loaded.label}:`);
   let fileDiffs = 0;
   for (const job of jobs) {
     const sim = await runScenario(job.scenario, { seed, profile, source: job.source });
@@ -100,6 +112,6 @@ async function runRealClientGate(seed: bigint): Promise<number> {
     if (!same || again.traceHash !== real.traceHash) fileDiffs++;
     console.log(`  ${job.scenario.name.padEnd(32)} sim ${sim.verdict}  real ${real.verdict}  ${same ? "same" : "DIFFERENT"}  real trace ${real.traceHash.slice(0, 12)} ${again.traceHash === real.traceHash ? "stable" : "UNSTABLE"}`);
   }
-  console.log(`gate --client real: ${result.stories.length} stories (${storyDiffs} differ), ${jobs.length} scenario files (${fileDiffs} differ or unstable)`);
+  console.log(`gate --client real${release.kind === "package" ? "" : `@${release.version}`}: ${result.stories.length} stories (${storyDiffs} differ), ${jobs.length} scenario files (${fileDiffs} differ or unstable)`);
   return storyDiffs === 0 && fileDiffs === 0 ? 0 : 1;
 }

@@ -1,10 +1,12 @@
-// `tsx sim/real-client/compare.ts [--seed N] [--profile NAME] [--story NAME]… [--json] [--strict]`: runs each
+// `tsx sim/real-client/compare.ts [--seed N] [--client real|real@<release>] [--profile NAME] [--story NAME]…
+// [--json] [--strict]`: runs each
 // seed story (stories.ts) with clawsim's simulated client and with the real OpenClaw client, and prints where
 // their verdicts differ (sockets opened, hellos, connected, paused and why, reconnect delays, token on disk).
 // `compareClients` returns the same as data for `pnpm sim gate --client real`. Wall time is read here (sim/)
 // only to say how long the runs took.
 import { findProfile, parseSeed, type Profile, type Seed } from "../../src/index.ts";
-import { loadRealGatewayClient } from "./load.ts";
+import { loadRealClient, loadRealGatewayClient } from "./load.ts";
+import { parseRealClient, type ClientRelease } from "./releases.ts";
 import { runStory, stories, type Story, type StoryRun, type StoryVerdict } from "./stories.ts";
 
 export const compareSeedDefault: Seed = 424242n;
@@ -30,7 +32,7 @@ export interface StoryComparison {
 }
 
 export type CompareResult =
-  | { readonly kind: "compared"; readonly seed: Seed; readonly profile: string; readonly version: string; readonly stories: readonly StoryComparison[] }
+  | { readonly kind: "compared"; readonly seed: Seed; readonly profile: string; readonly version: string; readonly label: string; readonly stories: readonly StoryComparison[] }
   | { readonly kind: "unavailable"; readonly reason: string };
 
 function same(a: unknown, b: unknown): boolean {
@@ -41,9 +43,10 @@ export function differencesOf(sim: StoryVerdict, real: StoryVerdict): FieldDiffe
   return comparedFields.filter((field) => !same(sim[field], real[field])).map((field) => ({ field, sim: sim[field], real: real[field] }));
 }
 
-/** Runs every story (or the named ones) with both clients under one seed and profile. */
-export async function compareClients(options: { seed?: Seed; profile?: Profile; stories?: readonly Story[] } = {}): Promise<CompareResult> {
-  const loaded = await loadRealGatewayClient();
+/** Runs every story (or the named ones) with both clients under one seed and profile (default: the 2026.9.1
+ *  package under 2026.9; `release` picks another release's client). */
+export async function compareClients(options: { seed?: Seed; profile?: Profile; stories?: readonly Story[]; release?: ClientRelease } = {}): Promise<CompareResult> {
+  const loaded = options.release ? await loadRealClient(options.release) : await loadRealGatewayClient();
   if (loaded.kind === "unavailable") return loaded;
   const seed = options.seed ?? compareSeedDefault;
   const profile = options.profile ?? findProfile(compareProfileDefault)!;
@@ -57,7 +60,7 @@ export async function compareClients(options: { seed?: Seed; profile?: Profile; 
     const realWallMs = performance.now() - started;
     out.push({ story: story.name, description: story.description, sim, real, differences: differencesOf(sim.verdict, real.verdict), simWallMs, realWallMs });
   }
-  return { kind: "compared", seed, profile: profile.name, version: loaded.version, stories: out };
+  return { kind: "compared", seed, profile: profile.name, version: loaded.version, label: loaded.label, stories: out };
 }
 
 function cell(value: unknown): string {
@@ -71,7 +74,7 @@ function summary(v: StoryVerdict): string {
 
 /** The plain-text table: one line per differing field, stories that agree on one line each. */
 export function formatComparison(result: Extract<CompareResult, { kind: "compared" }>): string {
-  const lines = [`seed ${result.seed}  profile ${result.profile}  real client @openclaw/gateway-client@${result.version}`, ""];
+  const lines = [`seed ${result.seed}  profile ${result.profile}  real client ${result.label}`, ""];
   const header = ["story", "field", "simulated", "real"];
   const rows: string[][] = [];
   for (const s of result.stories) {
@@ -90,6 +93,7 @@ export function formatComparison(result: Extract<CompareResult, { kind: "compare
 
 interface CompareArgs {
   seed?: Seed;
+  release?: ClientRelease;
   profile?: string;
   stories: string[];
   json: boolean;
@@ -109,21 +113,25 @@ function parseArgs(argv: readonly string[]): CompareArgs {
       const seed = parseSeed(value());
       if (seed === undefined) throw new Error("--seed wants a non-negative integer below 2^64");
       args.seed = seed;
+    } else if (a === "--client") {
+      const parsed = parseRealClient(value());
+      if (!parsed.ok) throw new Error(parsed.message);
+      args.release = parsed.release;
     } else if (a === "--profile") args.profile = value();
     else if (a === "--story") args.stories.push(value());
     else if (a === "--json") args.json = true;
     else if (a === "--strict") args.strict = true;
-    else throw new Error(`unknown argument ${a} (use --seed N --profile NAME --story NAME --json --strict)`);
+    else throw new Error(`unknown argument ${a} (use --seed N --client real@<release> --profile NAME --story NAME --json --strict)`);
   }
   return args;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
-  const profile = findProfile(args.profile ?? compareProfileDefault);
+  const profile = findProfile(args.profile ?? args.release?.profile ?? compareProfileDefault);
   if (!profile) throw new Error(`unknown profile ${args.profile}`);
   const chosen = args.stories.length === 0 ? stories : args.stories.map((name) => stories.find((s) => s.name === name) ?? failUnknown(name));
-  const result = await compareClients({ seed: args.seed, profile, stories: chosen });
+  const result = await compareClients({ seed: args.seed, profile, stories: chosen, release: args.release });
   if (result.kind === "unavailable") {
     console.error(`real client unavailable: ${result.reason}`);
     return 2;

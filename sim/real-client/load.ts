@@ -4,9 +4,17 @@
 import { pathToFileURL } from "node:url";
 import type { RealGatewayClientModule } from "../../src/world/index.ts";
 import { ensureGatewayClient, gatewayClientPackage, gatewayClientVersion } from "./install.ts";
+import { locateGatewayClient, openclawPackageDir, type ClientRelease } from "./releases.ts";
 
 export type LoadResult =
-  | { readonly kind: "loaded"; readonly module: RealGatewayClientModule; readonly entry: string; readonly version: string }
+  | {
+      readonly kind: "loaded";
+      readonly module: RealGatewayClientModule;
+      readonly entry: string;
+      readonly version: string;
+      /** What was loaded, for tables: `@openclaw/gateway-client@2026.9.1`, `openclaw@2026.4.14 (dist/client-….js)`. */
+      readonly label: string;
+    }
   | { readonly kind: "unavailable"; readonly reason: string };
 
 let loading: Promise<LoadResult> | undefined;
@@ -29,5 +37,41 @@ async function load(options: { dir?: string; log?: (line: string) => void }): Pr
   if (typeof module.GatewayClient !== "function") {
     return { kind: "unavailable", reason: `${gatewayClientPackage}@${gatewayClientVersion} at ${installed.entry} exports no GatewayClient` };
   }
-  return { kind: "loaded", module: module as RealGatewayClientModule, entry: installed.entry, version: installed.version };
+  return { kind: "loaded", module: module as RealGatewayClientModule, entry: installed.entry, version: installed.version, label: `${gatewayClientPackage}@${installed.version}` };
+}
+
+const releases = new Map<string, Promise<LoadResult>>();
+
+/** The client of a release: the package for 2026.9.1, else the GatewayClient inside that openclaw release's dist. */
+export function loadRealClient(release: ClientRelease): Promise<LoadResult> {
+  if (release.kind === "package") return loadRealGatewayClient();
+  let found = releases.get(release.version);
+  if (!found) {
+    found = loadFromRelease(release.version);
+    releases.set(release.version, found);
+  }
+  return found;
+}
+
+async function loadFromRelease(version: string): Promise<LoadResult> {
+  const located = locateGatewayClient(openclawPackageDir(version), version);
+  if (located.kind === "unavailable") return located;
+  await import("./register.mjs");
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(located.file).href)) as Record<string, unknown>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: "unavailable", reason: `importing ${located.file} failed: ${message.split("\n")[0]}` };
+  }
+  const GatewayClient = module[located.exportName];
+  if (typeof GatewayClient !== "function") return { kind: "unavailable", reason: `${located.file} exports no GatewayClient as ${located.exportName}` };
+  const file = located.file.slice(located.file.lastIndexOf("/dist/") + 1);
+  return {
+    kind: "loaded",
+    module: { GatewayClient: GatewayClient as RealGatewayClientModule["GatewayClient"], hostAccess: located.hostAccess, reportsPause: located.reportsPause },
+    entry: located.file,
+    version,
+    label: `openclaw@${version} (${file}, ${located.hostAccess === "node-fs" ? "no hostDeps: device-auth file through node:fs" : "hostDeps"})`,
+  };
 }

@@ -227,7 +227,9 @@ export const profiles: readonly Profile[] = [
     era: "S-Feb",
     summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
     gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false },
-    client: { ...febClient, tokenPriority: "explicit-stored-passive" },
+    // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
+    // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
+    client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
     service: legacyService,
   },
   {
@@ -246,7 +248,9 @@ export const profiles: readonly Profile[] = [
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
     gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request" },
-    client: lateClient,
+    // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
+    // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
+    client: { ...lateClient, challengeTimeoutMs: 10_000 },
     service: fixedService,
   },
   {

@@ -297,7 +297,11 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
   deviceNonceSchemaOptional: read("openclaw@2026.2.22 … 2026.9.6 dist, ConnectParamsSchema", "device.nonce required"),
     },
-    client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
+    client: {
+      ...febClient,
+      tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored"),
+      insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
+    },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
   "2026.4": {
@@ -306,7 +310,10 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
       missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
     },
-    client: lateClient,
+    client: {
+      ...lateClient,
+      challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
+    },
     service: fixedService,
   },
   "2026.9": { gateway: gateway96, client: client96, service: fixedService },

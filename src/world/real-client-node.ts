@@ -8,12 +8,16 @@
 import { assert, type FakeTimerBinding, type Scheduler } from "../kernel/index.ts";
 import type { Network, SimWebSocketClass } from "../net/index.ts";
 import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../clients/index.ts";
-import { signPayload, type DeviceIdentity } from "../crypto/index.ts";
+import { identityFromPrng, signPayload, type DeviceIdentity } from "../crypto/index.ts";
 import type { GatewayClientId, GatewayClientMode } from "../protocol/index.ts";
 import type { DeviceAuthFile } from "./client-node.ts";
 import { connectAttemptData, connectErrorData, helloData, pausedData, readRequestFrame, refusalOf } from "./real-client-observe.ts";
 import type { RealConnectError, RealGatewayClient, RealGatewayClientHostDeps, RealGatewayClientModule, RealGatewayClientOptions } from "./real-client-types.ts";
+import { bindDeviceAuthFile, deviceAuthChanges, deviceAuthFileText, deviceIdentityFileText, type DeviceAuthChange, type DeviceAuthFileAccess } from "./real-client-fs.ts";
 import { bindNextWebSocket, createRealClientWsClass } from "./real-client-ws.ts";
+
+/** The release's break-glass switch for plaintext ws:// to private hosts. */
+const insecurePrivateWsVar = "OPENCLAW_ALLOW_INSECURE_PRIVATE_WS";
 
 /** Log lines kept per real client (its logDebug/logError), newest last. */
 export const realClientLogLinesMax = 200;
@@ -45,6 +49,9 @@ export interface RealClientSpec {
   readonly scopes?: readonly string[];
   readonly platform?: string;
   readonly clientVersion?: string;
+  /** OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 on the client's host (default true, as for the simulated client).
+   *  Releases before the client package read it from process.env, set around their `start`. */
+  readonly allowInsecurePrivateWs?: boolean;
   /** The client's environment (default empty: nothing from this process leaks in). */
   readonly env?: Readonly<Record<string, string>>;
   /** Any other GatewayClient option, passed as is (timeouts, protocol bounds, tlsFingerprint, …). */
@@ -76,6 +83,16 @@ export class RealClientNode {
   private lastStoredToken: string | undefined;
   private closing = 0;
   private readonly requestIds = new Map<string, string>();
+  /** Releases before hostDeps: their device-auth file through node:fs (undefined for the client package). */
+  private readonly fileAccess: DeviceAuthFileAccess | undefined;
+  /** A device-less spec's identity file for releases that always load one (identityFileText). */
+  private fileIdentity: DeviceIdentity | undefined;
+  /** A close handler of this client set a timeout (its reconnect). */
+  private reconnectScheduledInClose = false;
+  private stopped = false;
+  /** The detail code of the last connect error since the socket opened. */
+  private lastDetailCode: string | null = null;
+  private identityFileRead = false;
 
   constructor(
     private readonly deps: RealClientDeps,
@@ -90,17 +107,23 @@ export class RealClientNode {
         opened: () => this.onSocketOpened(),
         sent: (text) => this.onSent(text),
         beforeEvent: (event, args) => this.beforeSocketEvent(event, args),
-        afterEvent: (event) => {
-          if (event === "close") this.closing--;
+        afterEvent: (event, args) => {
+          if (event === "close") this.afterClose(args);
         },
       },
     );
     deps.binding.onTimerSet((set) => {
-      if (this.closing > 0 && set.kind === "timeout") this.record("reconnect-scheduled", { delayMs: set.delayMs, attempt: ++this.reconnects });
+      if (this.closing > 0 && set.kind === "timeout") {
+        this.reconnectScheduledInClose = true;
+        this.record("reconnect-scheduled", { delayMs: set.delayMs, attempt: ++this.reconnects });
+      }
     });
     if (spec.identity && spec.storedTokens) this.seedFile(spec.identity, spec.storedTokens);
     const options = this.clientOptions(defaults);
+    this.fileAccess = spec.module.hostAccess === "node-fs" ? this.nodeFsAccess() : undefined;
+    this.bindFile();
     this.client = deps.binding.during(() => new spec.module.GatewayClient(options));
+    if (this.fileAccess) this.bindBeforeEachStart();
     if (spec.start !== false) this.start();
   }
 
@@ -110,6 +133,7 @@ export class RealClientNode {
 
   stop(): void {
     this.inEvent("stop", () => {
+      this.stopped = true;
       this.client.stop();
       this.record("stopped", { reason: "stop" });
     });
@@ -137,6 +161,7 @@ export class RealClientNode {
     this.deps.scheduler.schedule(0, { actor: this.name, label, traced: true }, () => {
       assert(this.deps.binding.entered, `real client ${this.name}: ${label} ran outside an async run (use world.runForAsync)`);
       this.deps.binding.syncNow();
+      this.bindFile();
       run();
     });
   }
@@ -172,7 +197,9 @@ export class RealClientNode {
         this.record("hello", helloData(hello, this.role));
       },
       onConnectError: (error) => {
-        this.record("connect-error", connectErrorData(error));
+        const data = connectErrorData(error);
+        this.lastDetailCode = (data["detailCode"] as string | null) ?? null;
+        this.record("connect-error", data);
         const refusal = refusalOf(error);
         if (refusal) this.record("refused", refusal);
       },
@@ -211,6 +238,79 @@ export class RealClientNode {
     };
   }
 
+  /**
+   * A release without hostDeps opens its socket with no beforeConnect: every `start` (the first and each
+   * reconnect, which calls `this.start()`) binds this client's socket class and device-auth file first.
+   */
+  private bindBeforeEachStart(): void {
+    const client = this.client as RealGatewayClient & { start: () => void };
+    const start = client.start.bind(client);
+    client.start = () => {
+      bindNextWebSocket(this.wsClass);
+      this.bindFile();
+      // These releases read the break-glass variable from process.env when they start a socket; the simulated
+      // host's environment sets it as the simulated client assumes (ClientOptions.allowInsecurePrivateWs).
+      const saved = process.env[insecurePrivateWsVar];
+      if (this.spec.allowInsecurePrivateWs !== false) process.env[insecurePrivateWsVar] = "1";
+      else delete process.env[insecurePrivateWsVar];
+      try {
+        start();
+      } finally {
+        if (saved === undefined) delete process.env[insecurePrivateWsVar];
+        else process.env[insecurePrivateWsVar] = saved;
+      }
+    };
+  }
+
+  private bindFile(): void {
+    if (this.fileAccess) bindDeviceAuthFile(this.fileAccess);
+  }
+
+  /**
+   * The identity file a 2026.2.x client loads when it is given no identity (it has no device-less mode: a null
+   * identity means "load or create the key pair on disk"): the given identity, or for a device-less spec one drawn
+   * from the seed (the release would generate a random one). Recorded once as `identity-file`.
+   */
+  private identityFileText(): string {
+    let identity = this.spec.identity;
+    if (identity === null) {
+      this.fileIdentity ??= identityFromPrng(this.deps.scheduler.stream(`real-client:${this.name}:identity-file`));
+      identity = this.fileIdentity;
+    }
+    if (!this.identityFileRead) {
+      this.identityFileRead = true;
+      this.record("identity-file", { deviceId: identity.deviceId, drawn: this.spec.identity === null });
+    }
+    return deviceIdentityFileText(identity);
+  }
+
+  /** The host's device-auth file as node:fs text, for releases that read and write it themselves. */
+  private nodeFsAccess(): DeviceAuthFileAccess {
+    const file = this.deps.file;
+    return {
+      identityFile: {
+        read: () => this.identityFileText(),
+        write: (text) => assert(text === this.identityFileText(), `real client ${this.name} rewrote its identity file`),
+        remove: () => assert(false, `real client ${this.name} removed its identity file`),
+      },
+      read: () => {
+        const text = deviceAuthFileText(file);
+        const entry = file.deviceId === (this.spec.identity ?? this.fileIdentity)?.deviceId ? file.readable()[this.role] : undefined;
+        this.lastStoredToken = entry?.token;
+        return text;
+      },
+      write: (text) => {
+        const changes = deviceAuthChanges(file, text);
+        assert(changes !== undefined, `real client ${this.name} wrote a device-auth file clawsim cannot read`);
+        for (const change of changes) this.writeFile(change);
+      },
+      remove: () => {
+        const deviceId = file.deviceId;
+        if (deviceId !== undefined) for (const role of Object.keys(file.tokens)) this.writeFile({ kind: "clear", deviceId, role });
+      },
+    };
+  }
+
   private log(line: string): void {
     this.logs.push(line);
     if (this.logs.length > realClientLogLinesMax) this.logs.shift();
@@ -223,7 +323,7 @@ export class RealClientNode {
     file.tokens = { ...file.tokens, ...tokens };
   }
 
-  private writeFile(change: { kind: "store"; deviceId: string; role: string; token: string; scopes: readonly string[] } | { kind: "clear"; deviceId: string; role: string }): void {
+  private writeFile(change: DeviceAuthChange): void {
     const file = this.deps.file;
     if (change.kind === "store") {
       if (file.deviceId !== change.deviceId) file.tokens = {};
@@ -238,6 +338,7 @@ export class RealClientNode {
   }
 
   private onSocketOpened(): void {
+    this.lastDetailCode = null;
     this.attempts++;
     this.connected = false;
   }
@@ -258,12 +359,28 @@ export class RealClientNode {
     this.record("connect-attempt", connectAttemptData(frame.params, this.attempts, given));
   }
 
+  /**
+   * After a close: a release without onReconnectPaused that scheduled no reconnect (and was not stopped) has
+   * paused; record it as the 2026.9 client's callback would, marked inferred.
+   */
+  private afterClose(args: readonly unknown[]): void {
+    this.closing--;
+    if (this.spec.module.reportsPause !== false || this.stopped || this.paused || this.reconnectScheduledInClose) return;
+    const [code, reason] = args;
+    const closeCode = typeof code === "number" ? code : 1006;
+    const reasonText = Buffer.isBuffer(reason) ? reason.toString("utf8") : String(reason ?? "");
+    this.paused = true;
+    this.record("paused", { ...pausedData({ code: closeCode, reason: reasonText, detailCode: this.lastDetailCode }), inferred: true });
+  }
+
   private beforeSocketEvent(event: string, args: readonly unknown[]): void {
     this.deps.binding.syncNow();
+    this.bindFile();
     if (event !== "close") return;
     const [code, reason] = args;
     this.connected = false;
     this.closing++;
+    this.reconnectScheduledInClose = false;
     this.record("closed", { code: typeof code === "number" ? code : 1006, reason: Buffer.isBuffer(reason) ? reason.toString("utf8") : String(reason ?? "") });
   }
 }

@@ -14,8 +14,17 @@ export interface RealClientsDeps {
   readonly deviceAuthFile: (host: string, user: string) => DeviceAuthFile;
 }
 
+/** Console lines kept per world (newest last). */
+export const realClientConsoleLinesMax = 500;
+const consoleMethods = ["log", "info", "warn", "error", "debug"] as const;
+
 export class RealClients {
   readonly nodes = new Map<string, RealClientNode>();
+  /**
+   * What the real clients printed to the console during runs: releases before the client package log a failed
+   * connect through their CLI runtime (console.error) besides their log file. Kept here, not printed.
+   */
+  readonly consoleLines: string[] = [];
   private binding: FakeTimerBinding | undefined;
   private host: string | undefined;
 
@@ -52,9 +61,17 @@ export class RealClients {
     const binding = this.binding;
     if (!binding) return loop();
     binding.enter();
+    const saved = consoleMethods.map((m) => console[m]);
+    for (const m of consoleMethods) {
+      console[m] = (...args: unknown[]) => {
+        this.consoleLines.push(`${m} ${args.map(String).join(" ")}`);
+        if (this.consoleLines.length > realClientConsoleLinesMax) this.consoleLines.shift();
+      };
+    }
     try {
       return await loop();
     } finally {
+      consoleMethods.forEach((m, i) => (console[m] = saved[i]!));
       binding.exit();
     }
   }

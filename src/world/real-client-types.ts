@@ -92,4 +92,16 @@ export interface RealGatewayClient {
 /** The loaded package module (what `import("@openclaw/gateway-client")` yields), as far as clawsim uses it. */
 export interface RealGatewayClientModule {
   GatewayClient: new (options: RealGatewayClientOptions) => RealGatewayClient;
+  /**
+   * How the client reaches its host: "hostDeps" (the client package, 2026.9.x: signing, token storage and a
+   * beforeConnect hook through `hostDeps`) or "node-fs" (an `openclaw` release before hostDeps: it reads and
+   * writes the device-auth file through node:fs, which sim/real-client/fake-fs.mjs serves from the simulated host,
+   * signs with node:crypto from the identity it is given, and opens sockets without a hook). Default "hostDeps".
+   */
+  readonly hostAccess?: "hostDeps" | "node-fs";
+  /**
+   * The client calls onReconnectPaused when it stops reconnecting (2026.9.x). Releases before it just schedule no
+   * reconnect after the close; clawsim then records the pause itself (`paused` with `inferred: true`). Default true.
+   */
+  readonly reportsPause?: boolean;
 }
