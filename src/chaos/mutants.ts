@@ -84,6 +84,9 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodeRequiresDeviceToken: flip,
   deviceTokenWithinApproval: flip,
   impliedTokenScopes: flip,
+  operatorScopeImplications: flip,
+  approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
+  controlUiInsecureMessage: (v) => (v === "device-identity" ? "https-or-localhost" : "device-identity"),
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

@@ -3,6 +3,7 @@
 import { browserCopilotRefusal } from "./browser-copilot.ts";
 import { normalizeNodeHostMetadata } from "./node-host-metadata.ts";
 import {
+  CloseReasons,
   ConnectErrorDetailCodes,
   deviceAuthDetailCode,
   deviceAuthMessage,
@@ -97,7 +98,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
   });
   switch (decision) {
     case "reject-control-ui-insecure-auth":
-      return refuse(conn.connId, f.requestId, coded(state, ErrorCodes.INVALID_REQUEST, "control ui requires device identity (use HTTPS or localhost secure context)", ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED));
+      return refuse(conn.connId, f.requestId, coded(state, ErrorCodes.INVALID_REQUEST, sw.controlUiInsecureMessage === "https-or-localhost" ? CloseReasons.CONTROL_UI_SECURE_CONTEXT_REQUIRED : CloseReasons.CONTROL_UI_DEVICE_IDENTITY_REQUIRED, ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED));
     case "reject-unauthorized":
       return unauthorized(state, conn, ctx, f);
     case "reject-device-required":
@@ -302,7 +303,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     f.retryAfterMs = verdict.retryAfterMs;
     return;
   }
-  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs });
+  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, scopeImplications: state.switches.operatorScopeImplications });
   if (result.ok) {
     f.authOk = true;
     f.authMethod = "device-token";

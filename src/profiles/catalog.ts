@@ -84,6 +84,13 @@ const febGateway: GatewaySwitches = {
   deviceTokenWithinApproval: false,
   // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
   impliedTokenScopes: false,
+  // On as before the switch existed (the S-Feb bug profiles' verdicts rest on it); the published 2.12 and 2.17
+  // compare scopes exactly (profile 2026.2.17).
+  operatorScopeImplications: true,
+  // The 2026.2.12 and 2026.2.17 dists both send the early text, so the releases between them did too.
+  controlUiInsecureMessage: "https-or-localhost",
+  // As before the switch existed; the 2026.2.12 and 2026.2.17 dists keep a scope-less request's empty scopes.
+  approvalTokenScopes: "requested-else-approved",
 };
 
 const febClient: ClientSwitches = {
@@ -126,6 +133,7 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  controlUiInsecureMessage: "device-identity",
   // From 2026.3.31 (read in its dist); the 2026.3 profile follows 3.31 here (3.13 keeps the requested scopes).
   impliedTokenScopes: true,
   // openclaw@2026.3.13 dist ensureDeviceToken (2026.3.2 had no such check): approved roles and scope baseline.
@@ -223,10 +231,22 @@ export const profiles: readonly Profile[] = [
     service: legacyService,
   },
   {
+    name: "2026.2.17",
+    era: "observed",
+    summary: "the published 2026.2.12–2026.2.17 releases (2026.2.19 already asks approval for a local scope upgrade, issue #22616), read in the 2.17 dist and replayed against its recordings: any local pairing silent, scopes compared exactly, passive token before the stored one",
+    // Read in the 2026.2.17 dist (and the same in 2026.2.12): requirePairing passes silent = isLocalClient whatever
+    // the reason, scopesAllow is set membership with no operator implications.
+    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested" },
+    // GatewayClient.sendConnect: opts.token ?? stored (the 2.14 regression is still there); the close handler
+    // clears the stored token on 1008 "device token mismatch".
+    client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: true },
+    service: legacyService,
+  },
+  {
     name: "2026.2.22",
     era: "S-Feb",
     summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false },
+    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false, controlUiInsecureMessage: "device-identity" },
     client: { ...febClient, tokenPriority: "explicit-stored-passive" },
     service: legacyService,
   },

@@ -98,6 +98,9 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
   impliedTokenScopes: read("openclaw@2026.2.17, 2026.2.22, 2026.3.2, 2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes; 2026.2.17 fixtures seeds 7 and 8: 2 → 0 and 3 → 0"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
+  operatorScopeImplications: assumed("kept on, as before the switch existed, because the S-Feb bug files' verdicts rest on it; the 2026.2.12 and 2026.2.17 dists compare scopes exactly (scopesAllow), so the real 2.13/2.14 most likely did too (profile 2026.2.17 has it off)"),
+  controlUiInsecureMessage: read("openclaw@2026.2.12 and 2026.2.17 dists, connect handler", "'control ui requires HTTPS or localhost (secure context)' in both, so in the releases between them"),
+  approvalTokenScopes: assumed("kept as before the switch existed (the S-Feb bug profiles' traces rest on it); the 2026.2.12 and 2026.2.17 dists mint the request's scopes even when empty (profile 2026.2.17), 2026.2.22 falls back to the existing token's or the approved scopes"),
   configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
   autoApproveLocalSetting: read("openclaw@2026.2.12 … 2026.4.12 dist", "no gateway.nodes.pairing.autoApproveLocal key"),
@@ -106,6 +109,9 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
+  controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
+  approvalTokenScopes: read("openclaw@2026.2.22 and 2026.3.13 dists, approveDevicePairing", "a scope-less request's token takes the existing token's or the approved scopes (the model: the approved ones)"),
   impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; 2026.3.13 does not (the 2026.3 profile follows 3.31 here: 3.31 fixture 10 with, 41 without; 3.13 77 with, 59 without)"),
   deviceTokenWithinApproval: read("openclaw@2026.3.13, 2026.4.14, 2026.9.6 dist, ensureDeviceToken + resolveDeviceTokenUpdateContext", "null unless the role is approved and the scopes are within the approved baseline; seed-31337 fixture 15 → 1 divergent attempts"),
   deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
@@ -287,11 +293,27 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       staleTokenSelfHeal: read("issue #17270 / spec §7.2: no self-heal in the regression"),
     },
   },
+  "2026.2.17": {
+    gateway: {
+      ...febGateway,
+      silentPairing: read("openclaw@2026.2.17 dist (same in 2026.2.12), connect handler requirePairing", "silent = isLocalClient whatever the reason (not-paired, role or scope upgrade); fixture 2.17 seed 9: 11 → 10 with it alone"),
+      operatorScopeImplications: read("openclaw@2026.2.17 dist (same in 2026.2.12), scopesAllow in pairing, ensureDeviceToken and verifyDeviceToken", "set membership only; fixture 2.17 seed 9: a device paired for admin asking read is a silent scope upgrade and gets a read token"),
+      controlUiInsecureMessage: read("openclaw@2026.2.17 dist, connect handler", "'control ui requires HTTPS or localhost (secure context)'; fixture 2.17 seed 9 c0970"),
+      approvalTokenScopes: read("openclaw@2026.2.17 dist (same in 2026.2.12), approveDevicePairing", "the role's new token gets the request's scopes, [] for a scope-less role upgrade; fixture 2.17 seed 9 c0368"),
+    },
+    client: {
+      ...febClient,
+      tokenPriority: read("openclaw@2026.2.17 dist, GatewayClient.sendConnect", "authToken = opts.token ?? stored device token: the 2026.2.14 regression (issue #17270) is still shipped"),
+      staleTokenSelfHeal: read("openclaw@2026.2.17 dist, GatewayClient close handler", "clears the stored token on close 1008 'device token mismatch' (it does so even with a shared token given; the model only without one, which changes nothing sent while the passive token wins)"),
+    },
+    service: legacyService,
+  },
   "2026.2.22": {
     ...feb,
     gateway: {
       ...febGateway,
       allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21"),
+      controlUiInsecureMessage: read("openclaw@2026.2.22 dist, connect handler", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
       configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
       deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),

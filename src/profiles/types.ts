@@ -182,6 +182,18 @@ export interface GatewaySwitches {
   /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
    *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
   impliedTokenScopes: boolean;
+  /** Requested scopes are compared with the approved (pairing) and token scopes with the operator implications
+   *  (admin covers read and write, write covers read); off: each requested scope must be in the set itself, so a
+   *  device paired for admin asking read is a scope upgrade and gets a read token (2026.2.12, 2026.2.17 dists). */
+  operatorScopeImplications: boolean;
+  /** The message refusing a Control UI without a device identity outside a secure context: the early
+   *  "control ui requires HTTPS or localhost (secure context)" (2026.2.12, 2026.2.17) or the later
+   *  "control ui requires device identity (use HTTPS or localhost secure context)" (2026.2.22 on). */
+  controlUiInsecureMessage: "https-or-localhost" | "device-identity";
+  /** The scopes of the token an approval mints for the requested role: the request's scopes even when empty
+   *  (2026.2.12, 2026.2.17: a scope-less role upgrade gets a scope-less token), or, for a scope-less request, the
+   *  device's approved scopes (later releases). */
+  approvalTokenScopes: "requested" | "requested-else-approved";
 }
 
 export interface ClientSwitches {

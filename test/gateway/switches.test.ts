@@ -252,6 +252,33 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "silentPairing", ["mar", "feb"], run);
     expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
+  it("silentPairing under 2026.2.17: mar (read in the 2.12/2.17 dists) approves a local role upgrade, feb keeps it waiting", () => {
+    const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.2.17", "silentPairing", ["mar", "feb"], asNode);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "pairing required"]);
+  });
+  it("operatorScopeImplications: a device paired for admin asking read (2.17 compares sets: a scope upgrade)", () => {
+    const remote = attempts([{ name: "read", from: "remote", headers: { host: "gw.example" }, connect: { params: params({ scopes: ["operator.read"] }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.admin"] }) });
+    const [a, b] = flip("2026.2.17", "operatorScopeImplications", [true, false], remote);
+    expect([a[0]!.response?.ok, b[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, false, "pairing required"]);
+    const local = attempts([{ name: "read", connect: { params: params({ scopes: ["operator.read"] }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.admin"] }) });
+    const scopes = (p: Profile) => (local(p)[0]!.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
+    expect([scopes(profile("2026.2.17", { gateway: { operatorScopeImplications: true } })), scopes(profile("2026.2.17"))]).toEqual([["operator.admin"], ["operator.read"]]);
+  });
+  it("approvalTokenScopes: a silent scope-less role upgrade's token (2.17: no scopes; later: the approved ones)", () => {
+    const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.2.17", "approvalTokenScopes", ["requested", "requested-else-approved"], asNode);
+    const scopes = (o: Outcome[]) => (o[0]!.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
+    expect([scopes(a), scopes(b)]).toEqual([[], ["operator.read"]]);
+  });
+  it("controlUiInsecureMessage: a device-less Control UI refused (2.12/2.17 text, then 2.22's)", () => {
+    const ui = { name: "ui", headers: { origin: `http://localhost:${port}` }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "linux", mode: "webchat" }, scopes: ["operator.read"], auth: {} }) } };
+    const [a, b] = flip("2026.2.17", "controlUiInsecureMessage", ["https-or-localhost", "device-identity"], attempts([ui]));
+    expect([a[0]!.response?.error?.message, b[0]!.response?.error?.message]).toEqual([
+      "control ui requires HTTPS or localhost (secure context)",
+      "control ui requires device identity (use HTTPS or localhost secure context)",
+    ]);
+  });
   it("pendingRequestPolicy", () => {
     const pending = (p: Profile) => {
       const r = runAttempts({ profile: p, identities: { me }, attempts: [
