@@ -86,6 +86,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
+  detailCodeSet: (v) => (v === "early" ? "full" : "early"),
+  sharedAuthOperatorSkipsPairing: flip,
   controlUiInsecureMessage: (v) => (v === "device-identity" ? "https-or-localhost" : "device-identity"),
 };
 

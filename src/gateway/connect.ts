@@ -115,7 +115,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     if (!proof.ok) {
       const message = deviceAuthMessage(proof.reason);
       const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
-      if (sw.detailCodes) error.details = { code: deviceAuthDetailCode(proof.reason), reason: proof.reason };
+      if (sw.detailCodes) error.details = { code: sw.detailCodeSet === "early" ? ConnectErrorDetailCodes.DEVICE_AUTH_INVALID : deviceAuthDetailCode(proof.reason), reason: proof.reason };
       return [...refuse(conn.connId, f.requestId, error), log("connect.device-auth-invalid", { connId: conn.connId, reason: proof.reason })];
     }
     publicKey = proof.publicKey;
@@ -357,7 +357,7 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
   if (verdict.ok) return undefined;
   const message = "origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)";
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
-  if (sw.detailCodes) error.details = { code: ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED, reason: verdict.reason };
+  if (sw.detailCodes && sw.detailCodeSet === "full") error.details = { code: ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED, reason: verdict.reason };
   return [...refuse(conn.connId, requestId, error), log("connect.origin-mismatch", { connId: conn.connId, origin: origin ?? null })];
 }
 

@@ -91,6 +91,8 @@ const febGateway: GatewaySwitches = {
   controlUiInsecureMessage: "https-or-localhost",
   // As before the switch existed; the 2026.2.12 and 2026.2.17 dists keep a scope-less request's empty scopes.
   approvalTokenScopes: "requested-else-approved",
+  detailCodeSet: "full",
+  sharedAuthOperatorSkipsPairing: false,
 };
 
 const febClient: ClientSwitches = {
@@ -244,9 +246,26 @@ export const profiles: readonly Profile[] = [
   },
   {
     name: "2026.2.22",
-    era: "S-Feb",
-    summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false, controlUiInsecureMessage: "device-identity" },
+    era: "observed",
+    summary: "what openclaw@2026.2.22 does (read in its dist, replayed against its recording): early detail codes, auth.deviceToken, nonce always, 2 min skew, shared-token operators skip pairing; CVE-2026-32034 fixed",
+    // Read in the openclaw@2026.2.22 dist; the connect handler is already the S-Mar one in most respects, so the
+    // profile starts from it and sets back what 2.22 does not have yet (seed-5 fixture: 124 → 0).
+    gateway: {
+      ...marGateway,
+      connectSchema: "feb-device-token",
+      detailCodeSet: "early",
+      recoveryHints: false,
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      signatureVersions: ["v2"],
+      originRule: "feb",
+      scopeClearing: "clear-without-device",
+      silentPairing: "not-paired-or-scope-upgrade",
+      sharedAuthOperatorSkipsPairing: true,
+      preauthPayloadBytesMax: null,
+      impliedTokenScopes: false,
+      deviceTokenWithinApproval: false,
+    },
     client: { ...febClient, tokenPriority: "explicit-stored-passive" },
     service: legacyService,
   },

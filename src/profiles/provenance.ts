@@ -26,6 +26,7 @@ const absentFeb = (what: string): Provenance => read(sFeb, `${what} is not in th
 const absentMar = (what: string): Provenance => read(sMar, `${what} is not in the S-Mar code read`);
 const absentLate = (what: string): Provenance => read(sLate, `${what} is not in the S-Late code read`);
 const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
+const r222 = "openclaw@2026.2.22 dist, connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -98,6 +99,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
   impliedTokenScopes: read("openclaw@2026.2.17, 2026.2.22, 2026.3.2, 2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes; 2026.2.17 fixtures seeds 7 and 8: 2 → 0 and 3 → 0"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
+  detailCodeSet: assumed("no detail codes in S-Feb (detailCodes off), so the set is never used; the full set kept for the switch"),
+  sharedAuthOperatorSkipsPairing: read("openclaw@2026.2.12 and 2026.2.17 dists, connect handler", "no pairing skip for shared-token operators (2026.2.22 has one)"),
   operatorScopeImplications: assumed("kept on, as before the switch existed, because the S-Feb bug files' verdicts rest on it; the 2026.2.12 and 2026.2.17 dists compare scopes exactly (scopesAllow), so the real 2.13/2.14 most likely did too (profile 2026.2.17 has it off)"),
   controlUiInsecureMessage: read("openclaw@2026.2.12 and 2026.2.17 dists, connect handler", "'control ui requires HTTPS or localhost (secure context)' in both, so in the releases between them"),
   approvalTokenScopes: assumed("kept as before the switch existed (the S-Feb bug profiles' traces rest on it); the 2026.2.12 and 2026.2.17 dists mint the request's scopes even when empty (profile 2026.2.17), 2026.2.22 falls back to the existing token's or the approved scopes"),
@@ -111,6 +114,8 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
   operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
   controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
+  sharedAuthOperatorSkipsPairing: read("openclaw@2026.3.2, 2026.3.13, 2026.3.31 dists, connect handler", "no skipPairingForOperatorSharedAuth any more"),
+  detailCodeSet: read("openclaw@2026.3.13 dist, ConnectErrorDetailCodes", "one DEVICE_AUTH_* code per failure (2026.3.2 already), CONTROL_UI_ORIGIN_NOT_ALLOWED (not in 3.2)"),
   approvalTokenScopes: read("openclaw@2026.2.22 and 2026.3.13 dists, approveDevicePairing", "a scope-less request's token takes the existing token's or the approved scopes (the model: the approved ones)"),
   impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; 2026.3.13 does not (the 2026.3 profile follows 3.31 here: 3.31 fixture 10 with, 41 without; 3.13 77 with, 59 without)"),
   deviceTokenWithinApproval: read("openclaw@2026.3.13, 2026.4.14, 2026.9.6 dist, ensureDeviceToken + resolveDeviceTokenUpdateContext", "null unless the role is approved and the scopes are within the approved baseline; seed-31337 fixture 15 → 1 divergent attempts"),
@@ -310,16 +315,32 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   },
   "2026.2.22": {
     ...feb,
+    // The gateway starts from the S-Mar table (catalog.ts does too) and every switch 2.22 sets back is read in its
+    // dist; the seed-5 fixture replays at 0 divergent attempts with them (124 before).
     gateway: {
-      ...febGateway,
+      ...marGateway,
+      connectSchema: read(r222, "ConnectParamsSchema: the S-Feb client ids (no openclaw-tui), auth {token, deviceToken, password}"),
+      detailCodes: read(r222, "connect errors carry details.code (AUTH_*, DEVICE_AUTH_INVALID, PAIRING_REQUIRED, …)"),
+      detailCodeSet: read(r222, "ConnectErrorDetailCodes has DEVICE_AUTH_INVALID only (details.reason names the failure) and no origin code; fixture 124 → 2 → 0"),
+      recoveryHints: read(r222, "no canRetryWithDeviceToken / recommendedNextStep"),
+      signatureSkewMs: read(r222, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
+      nonceRequired: read(r222, "a device proof without a nonce is refused whatever the locality"),
+      signatureVersions: read(r222, "buildDeviceAuthPayload writes v2 only; the token is auth.token ?? auth.deviceToken"),
+      signatureTokenSource: read(r222, "auth.token ?? auth.deviceToken (no bootstrap token yet)"),
+      originRule: read(r222, "checkBrowserOrigin: allowlist, Host equality, loopback/loopback"),
+      scopeClearing: read(r222, "clearUnboundScopes: a device-less connection's scopes are cleared unless the Control UI bypass is on"),
+      silentPairing: read(r222, "requirePairing: silent = isLocalClient && (not-paired || scope-upgrade)"),
+      sharedAuthOperatorSkipsPairing: read(r222, "skipPairingForOperatorSharedAuth: operator, shared token or password ok, not Control UI or webchat (absent from 2026.3.2 on); the fixture has no attempt telling it apart"),
+      preauthPayloadBytesMax: read(r222, "no MAX_PREAUTH_PAYLOAD_BYTES"),
+      impliedTokenScopes: febGateway.impliedTokenScopes!,
+      deviceTokenWithinApproval: febGateway.deviceTokenWithinApproval!,
+      deviceTokenFallbackReason: read(r222, "resolveConnectAuthDecision: device_token_mismatch only for an explicit auth.deviceToken"),
+      trustedProxySkipsDeviceForAnyClient: read(r222, "evaluateMissingDeviceIdentity has no trusted-proxy exception"),
+      pendingRequestPolicy: read(r222, "requestDevicePairing merges into the pending request (mergePendingDevicePairingRequest)"),
       allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21"),
-      controlUiInsecureMessage: read("openclaw@2026.2.22 dist, connect handler", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
-      configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
-      deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
-  healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
-  deviceNonceSchemaOptional: read("openclaw@2026.2.22 … 2026.9.6 dist, ConnectParamsSchema", "device.nonce required"),
+      tokenMissingCharged: assumed("not read in the 2026.2.22 dist; the S-Feb value kept"),
     },
-    client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored") },
+    client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored", "not checked against the 2026.2.22 client, whose sendConnect reads like the later selectConnectAuth (explicit shared token wins, the stored token only without one, sent as auth.deviceToken)") },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
   "2026.4": {

@@ -279,6 +279,31 @@ describe("gateway switches flip outcomes", () => {
       "control ui requires device identity (use HTTPS or localhost secure context)",
     ]);
   });
+  it("connectSchema feb-device-token (2026.2.22): auth.deviceToken accepted, openclaw-tui still unknown", () => {
+    const dt = { name: "dt", connect: { params: params({ auth: { token, deviceToken: "x" } }) } };
+    const tui = { name: "tui", connect: { params: params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" } }) } };
+    const [a, b] = flip("2026.2.22", "connectSchema", ["feb-device-token", "feb"], attempts([dt, tui]));
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "invalid connect params: at /auth: unexpected property 'deviceToken'"]);
+    expect(a[1]!.response?.error?.message).toMatch(/^invalid connect params: at \/client\/id: must be equal to constant/);
+  });
+  it("detailCodeSet: a bad device signature is DEVICE_AUTH_INVALID with a reason (2026.2.22) or its own code", () => {
+    const bad = { name: "bad", connect: { params: params() }, device: dev({ payloadVersion: "v2", signScopes: ["operator.read"] }) };
+    const [a, b] = flip("2026.2.22", "detailCodeSet", ["early", "full"], attempts([bad]));
+    expect([details(a[0]!), code(b[0])]).toEqual([{ code: "DEVICE_AUTH_INVALID", reason: "device-signature" }, "DEVICE_AUTH_SIGNATURE_INVALID"]);
+  });
+  it("sharedAuthOperatorSkipsPairing (2026.2.22): a new remote device with the shared token gets in unpaired, with no device token", () => {
+    const remote = attempts([{ name: "new", from: "remote", headers: { host: "gw.example" }, connect: { params: params() }, device: dev({ payloadVersion: "v2" }) }]);
+    const [a, b] = flip("2026.2.22", "sharedAuthOperatorSkipsPairing", [true, false], remote);
+    expect([a[0]!.response?.ok, (a[0]!.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken, b[0]!.response?.error?.message]).toEqual([true, undefined, "pairing required"]);
+  });
+  it("silentPairing not-paired-or-scope-upgrade (2026.2.22): a local scope upgrade is silent, a role upgrade waits", () => {
+    const node = { name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev({ payloadVersion: "v2" }) };
+    const p = (v: GatewaySwitches["silentPairing"]) => profile("2026.2.22", { gateway: { silentPairing: v, sharedAuthOperatorSkipsPairing: false } });
+    const run = attempts([node], { store: () => pairedStore() });
+    expect([run(p("not-paired-or-scope-upgrade"))[0]!.response?.error?.message, run(p("mar"))[0]!.response?.ok]).toEqual(["pairing required", true]);
+    const wider = attempts([{ name: "admin", connect: { params: params() }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    expect([wider(p("not-paired-or-scope-upgrade"))[0]!.response?.ok, wider(p("feb"))[0]!.response?.error?.message]).toEqual([true, "pairing required"]);
+  });
   it("pendingRequestPolicy", () => {
     const pending = (p: Profile) => {
       const r = runAttempts({ profile: p, identities: { me }, attempts: [

@@ -35,10 +35,10 @@ export const bugCases: readonly BugCase[] = [
   { file: "pending-request-churn-98145.yaml", cites: "#98145", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "pending scopes [\"operator.pairing\"] lack operator.write" },
   { file: "explicit-token-no-fallback-42507.yaml", cites: "#42507", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.9"], invariants: ["case-expect", "retries-bounded"], about: "connected is false, expected true" },
   { file: "clock-skew-signature-116679.yaml", cites: "#116679", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(client laptop-svc): connected is false" },
-  { file: "tui-onboard-scope-upgrade-22616.yaml", cites: "#22616", buggy: ["2026.2.22"], fixed: ["2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
-  { file: "subagent-scope-upgrade-23661.yaml", cites: "#23661", buggy: ["2026.2.22"], fixed: ["2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
+  { file: "tui-onboard-scope-upgrade-22616.yaml", cites: "#22616", buggy: ["2026.2.14"], fixed: ["2026.2.17", "2026.2.22", "2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
+  { file: "subagent-scope-upgrade-23661.yaml", cites: "#23661", buggy: ["2026.2.14"], fixed: ["2026.2.17", "2026.2.22", "2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
   { file: "exec-approvals-pairing-59882.yaml", cites: "#59882", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "contains \"pairing required\"" },
-  { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.2.17", "2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["case-expect"], about: "(asks-admin): ok is true, expected false" },
+  { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.2.17", "2026.2.22", "2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["case-expect"], about: "(asks-admin): ok is true, expected false" },
   { file: "stale-pending-request-50695.yaml", cites: "#50695", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.4"], invariants: ["case-expect"], about: "lack operator.admin" },
 ];
 
