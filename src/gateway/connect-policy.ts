@@ -145,6 +145,10 @@ export function isSilentPairing(
       // browser UI, and only a first pairing or a scope upgrade; a role or metadata upgrade waits for approval.
       if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
       return f.reason === "not-paired" || f.reason === "scope-upgrade";
+    case "first-pairing-no-origin":
+      // Read in the openclaw@2026.3.31 dist: the same check, but a scope upgrade is never silent (the #54694 fix).
+      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+      return f.reason === "not-paired";
     case "late": {
       if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
       if (f.reason === "scope-upgrade") return false;

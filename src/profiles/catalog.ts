@@ -278,6 +278,27 @@ export const profiles: readonly Profile[] = [
     service: fixedService,
   },
   {
+    name: "2026.3.31",
+    era: "observed",
+    summary: "what openclaw@2026.3.31 does (read in its dist, replayed against its recording): the 2026.3 handler with node pairing at connect (commands withheld while pending), nonce always, 2 min skew, TUI counted as Control UI, origin check for any Origin, scopes of device-less shared-secret clients cleared",
+    // Read in the openclaw@2026.3.31 dist; seed-5 fixture 10 → 1 divergent attempts.
+    gateway: {
+      ...marGateway,
+      nodePairingOnConnect: "pending-withholds",
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      controlUiClassifier: "operator-ui",
+      originCheckApplies: "any-origin",
+      browserOriginLimiter: true,
+      scopeClearing: "late",
+      silentPairing: "first-pairing-no-origin",
+      revokeClosesSessions: true,
+      rotateClosesSessions: true,
+    },
+    client: lateClient,
+    service: fixedService,
+  },
+  {
     name: "2026.4",
     era: "S-Late",
     summary: "split handler (#63344 era): nonce always, 2 min skew, TUI counted as Control UI, device-less token clients lose scopes",

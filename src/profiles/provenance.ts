@@ -27,6 +27,7 @@ const absentMar = (what: string): Provenance => read(sMar, `${what} is not in th
 const absentLate = (what: string): Provenance => read(sLate, `${what} is not in the S-Late code read`);
 const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
 const r222 = "openclaw@2026.2.22 dist, connect handler";
+const r331 = "openclaw@2026.3.31 dist, connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -343,6 +344,23 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: { ...febClient, tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored", "not checked against the 2026.2.22 client, whose sendConnect reads like the later selectConnectAuth (explicit shared token wins, the stored token only without one, sent as auth.deviceToken)") },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
+  "2026.3.31": {
+    gateway: {
+      ...marGateway,
+      nodePairingOnConnect: read(r331, "reconcileNodePairingOnConnect: an unpaired node files a request and gets no commands while it waits"),
+      signatureSkewMs: read(r331, "DEVICE_SIGNATURE_SKEW_MS = 120 s (2026.3.2 and 2026.3.13 too); fixture seed 5 c0138"),
+      nonceRequired: read(r331, "a device proof without a nonce is refused whatever the locality; fixture seed 5 c0106"),
+      controlUiClassifier: read(r331, "isOperatorUiClient: Control UI or openclaw-tui; fixture seed 5: 8 → 4"),
+      originCheckApplies: read(r331, "resolveHandshakeBrowserSecurityContext: enforceOriginCheckForAnyClient = an Origin header is present; fixture 4 → 3"),
+      browserOriginLimiter: read(r331, "resolveHandshakeBrowserSecurityContext: Origin-bearing clients use the browser limiter, loopback under one shared key"),
+      scopeClearing: read(r331, "shouldClearUnboundScopesForMissingDeviceIdentity: a device-less token/password/trusted-proxy client loses its scopes; fixture 3 → 1"),
+      silentPairing: read(r331, "requirePairing: silent = reason === 'scope-upgrade' ? false : shouldAllowSilentLocalPairing(…) (2026.3.13 has no such exception): only a local first pairing, no Origin unless a browser UI"),
+      revokeClosesSessions: read("openclaw@2026.3.31 dist, device.token.revoke", "disconnectClientsForDevice(deviceId, {role}) closes 4001 'device removed'"),
+      rotateClosesSessions: read("openclaw@2026.3.31 dist, device.token.rotate", "disconnectClientsForDevice(deviceId, {role})"),
+    },
+    client: lateClient,
+    service: fixedService,
+  },
   "2026.4": {
     gateway: {
       ...lateGateway,

@@ -66,10 +66,11 @@ export interface GatewaySwitches {
   /** A missing shared token (token_missing) is charged to the limiter. */
   tokenMissingCharged: boolean;
   /** Which local pairings are approved silently: S-Feb not-paired only; 2026.2.22 not-paired or scope-upgrade
-   *  (whatever the Origin); S-Mar any; S-Late not scope-upgrade;
+   *  (whatever the Origin); S-Mar any; 2026.3.13 a first pairing or scope upgrade without an Origin unless a browser UI
+   *  ("mar-release"), 2026.3.31 only the first pairing ("first-pairing-no-origin"); S-Late not scope-upgrade;
    *  2026.9 anything but an upgrade to the node role, never for Origin-bearing non-UI clients, never with a
    *  scope the gateway does not know. */
-  silentPairing: "feb" | "not-paired-or-scope-upgrade" | "mar" | "mar-release" | "late" | "all-but-node-role-upgrade";
+  silentPairing: "feb" | "not-paired-or-scope-upgrade" | "mar" | "mar-release" | "first-pairing-no-origin" | "late" | "all-but-node-role-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
    *  Origin through). */

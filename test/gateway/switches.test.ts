@@ -304,6 +304,13 @@ describe("gateway switches flip outcomes", () => {
     const wider = attempts([{ name: "admin", connect: { params: params() }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
     expect([wider(p("not-paired-or-scope-upgrade"))[0]!.response?.ok, wider(p("feb"))[0]!.response?.error?.message]).toEqual([true, "pairing required"]);
   });
+  it("silentPairing first-pairing-no-origin (2026.3.31): a local scope upgrade waits where 2026.3.13's rule approves it", () => {
+    const wider = attempts([{ name: "admin", connect: { params: params() }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.3.31", "silentPairing", ["first-pairing-no-origin", "mar-release"], wider);
+    expect([details(a[0]!)["reason"], b[0]!.response?.ok]).toEqual(["scope-upgrade", true]);
+    const first = attempts([{ name: "first", connect: { params: params() }, device: dev() }]);
+    expect(first(profile("2026.3.31"))[0]!.response?.ok).toBe(true);
+  });
   it("pendingRequestPolicy", () => {
     const pending = (p: Profile) => {
       const r = runAttempts({ profile: p, identities: { me }, attempts: [
