@@ -136,8 +136,8 @@ const fixedService: ServiceSwitches = {
 const marGateway: GatewaySwitches = {
   ...febGateway,
   controlUiInsecureMessage: "device-identity",
-  // From 2026.3.31 (read in its dist); the 2026.3 profile follows 3.31 here (3.13 keeps the requested scopes).
-  impliedTokenScopes: true,
+  // Read in the 2026.3.13 dist: the requested scopes are kept (implied scopes come with 2026.3.31, its own profile).
+  impliedTokenScopes: false,
   // openclaw@2026.3.13 dist ensureDeviceToken (2026.3.2 had no such check): approved roles and scope baseline.
   deviceTokenWithinApproval: true,
   deviceLessSharedAuthAnyRole: false,
@@ -179,6 +179,8 @@ const lateClient: ClientSwitches = {
 
 const lateGateway: GatewaySwitches = {
   ...marGateway,
+  // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
+  impliedTokenScopes: true,
   connectSchema: "late",
   protocolMismatchDetails: "coded",
   signatureSkewMs: 2 * 60_000,
@@ -285,6 +287,7 @@ export const profiles: readonly Profile[] = [
     gateway: {
       ...marGateway,
       nodePairingOnConnect: "pending-withholds",
+      impliedTokenScopes: true,
       signatureSkewMs: 2 * 60_000,
       nonceRequired: "always",
       controlUiClassifier: "operator-ui",

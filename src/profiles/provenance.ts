@@ -118,7 +118,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   sharedAuthOperatorSkipsPairing: read("openclaw@2026.3.2, 2026.3.13, 2026.3.31 dists, connect handler", "no skipPairingForOperatorSharedAuth any more"),
   detailCodeSet: read("openclaw@2026.3.13 dist, ConnectErrorDetailCodes", "one DEVICE_AUTH_* code per failure (2026.3.2 already), CONTROL_UI_ORIGIN_NOT_ALLOWED (not in 3.2)"),
   approvalTokenScopes: read("openclaw@2026.2.22 and 2026.3.13 dists, approveDevicePairing", "a scope-less request's token takes the existing token's or the approved scopes (the model: the approved ones)"),
-  impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; 2026.3.13 does not (the 2026.3 profile follows 3.31 here: 3.31 fixture 10 with, 41 without; 3.13 77 with, 59 without)"),
+  impliedTokenScopes: read("openclaw@2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes (they come with 2026.3.31, its own profile since 2026-12-04: 3.13 fixture 77 → 59)"),
   deviceTokenWithinApproval: read("openclaw@2026.3.13, 2026.4.14, 2026.9.6 dist, ensureDeviceToken + resolveDeviceTokenUpdateContext", "null unless the role is approved and the scopes are within the approved baseline; seed-31337 fixture 15 → 1 divergent attempts"),
   deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
@@ -143,6 +143,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read"),
   connectSchema: read(`${sLate}; docs/gateway/protocol.md 0056424d`),
   protocolMismatchDetails: read(`${sLate}: coded protocol mismatch details`),
   signatureSkewMs: read("spec §3.3: S-Late skew 2 min (120000 ms)"),
@@ -348,6 +349,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     gateway: {
       ...marGateway,
       nodePairingOnConnect: read(r331, "reconcileNodePairingOnConnect: an unpaired node files a request and gets no commands while it waits"),
+      impliedTokenScopes: read("openclaw@2026.3.31 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; fixture seed 5: 1 with, 32 without"),
       signatureSkewMs: read(r331, "DEVICE_SIGNATURE_SKEW_MS = 120 s (2026.3.2 and 2026.3.13 too); fixture seed 5 c0138"),
       nonceRequired: read(r331, "a device proof without a nonce is refused whatever the locality; fixture seed 5 c0106"),
       controlUiClassifier: read(r331, "isOperatorUiClient: Control UI or openclaw-tui; fixture seed 5: 8 → 4"),
