@@ -88,6 +88,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
   detailCodeSet: (v) => (v === "early" ? "full" : "early"),
   sharedAuthOperatorSkipsPairing: flip,
+  deviceTokenScopeMismatchReason: flip,
   controlUiInsecureMessage: (v) => (v === "device-identity" ? "https-or-localhost" : "device-identity"),
 };
 

@@ -315,7 +315,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
   limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);
   // The answer keeps the primary reason but not its wait (recorded: no retryAfterMs after a failed fallback).
   f.retryAfterMs = undefined;
-  if (result.reason === "scope-mismatch") f.authReason = "scope_mismatch";
+  if (result.reason === "scope-mismatch" && state.switches.deviceTokenScopeMismatchReason) f.authReason = "scope_mismatch";
   else if (explicit || state.switches.deviceTokenFallbackReason === "always-device-token-mismatch") f.authReason = "device_token_mismatch";
 }
 

@@ -93,6 +93,7 @@ const febGateway: GatewaySwitches = {
   approvalTokenScopes: "requested-else-approved",
   detailCodeSet: "full",
   sharedAuthOperatorSkipsPairing: false,
+  deviceTokenScopeMismatchReason: false,
 };
 
 const febClient: ClientSwitches = {
@@ -181,6 +182,8 @@ const lateGateway: GatewaySwitches = {
   ...marGateway,
   // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
   impliedTokenScopes: true,
+  // 2026.9.6 answers a device token short of scopes with scope_mismatch; 2026.4 sets it back (not in 4.14).
+  deviceTokenScopeMismatchReason: true,
   connectSchema: "late",
   protocolMismatchDetails: "coded",
   signatureSkewMs: 2 * 60_000,
@@ -295,6 +298,7 @@ export const profiles: readonly Profile[] = [
       browserOriginLimiter: true,
       scopeClearing: "late",
       silentPairing: "first-pairing-no-origin",
+      localClientRule: "loopback-peer",
       revokeClosesSessions: true,
       rotateClosesSessions: true,
     },
@@ -308,7 +312,7 @@ export const profiles: readonly Profile[] = [
     // openclaw@2026.4.14 dist (protocol ConnectParamsSchema, method scopes), replayed against its recording:
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
-    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request" },
+    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request", deviceTokenScopeMismatchReason: false },
     client: lateClient,
     service: fixedService,
   },

@@ -204,6 +204,10 @@ export interface GatewaySwitches {
   /** An operator authenticated with the shared token or password skips device pairing (not Control UI or
    *  webchat): read in the 2026.2.22 dist (skipPairingForOperatorSharedAuth), gone by 2026.3.2. */
   sharedAuthOperatorSkipsPairing: boolean;
+  /** A device token whose scopes do not cover the request fails with reason scope_mismatch (2026.9.6); before,
+   *  like any failed device token (device_token_mismatch for an explicit auth.deviceToken, else the primary
+   *  reason; no scope_mismatch in the 2026.2.22 … 2026.4.14 dists). */
+  deviceTokenScopeMismatchReason: boolean;
 }
 
 export interface ClientSwitches {

@@ -311,6 +311,12 @@ describe("gateway switches flip outcomes", () => {
     const first = attempts([{ name: "first", connect: { params: params() }, device: dev() }]);
     expect(first(profile("2026.3.31"))[0]!.response?.ok).toBe(true);
   });
+  it("deviceTokenScopeMismatchReason: a device token short of scopes (2026.9.6 scope_mismatch; before, device_token_mismatch)", () => {
+    const ask = { name: "admin", connect: { params: params({ scopes: ["operator.admin"], auth: { deviceToken: "dt-1" } }) }, device: dev() };
+    const run = attempts([ask], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.3.31", "deviceTokenScopeMismatchReason", [false, true], run);
+    expect([details(a[0]!)["authReason"], details(b[0]!)["authReason"]]).toEqual(["device_token_mismatch", "scope_mismatch"]);
+  });
   it("pendingRequestPolicy", () => {
     const pending = (p: Profile) => {
       const r = runAttempts({ profile: p, identities: { me }, attempts: [
