@@ -46,7 +46,7 @@ export const tokenPriorityRegressionSpec = libraryIdentities(
   scenario("token-priority-regression", "seed 004: after a token rotation, paired clients with a stale passive token must use their stored device token (or heal) instead of flooding the gateway"),
   { tui: 1, backend: 2, node: 3, "control-ui": 4, cli: 5 },
 )
-  .verdicts({ default: "pass", "2026.2.14": "fail" })
+  .verdicts({ default: "pass", "2026.2.14": "fail", "2026.2.17": "fail", "2026.2.22": "fail" })
   // The one-shot CLI is not expected to converge: under 2026.3+ it sends the stale passive token and fails once.
   // Neither is a backend that the release never pairs (no stored device token to fall back on).
   .invariantsPerProfile((p) => [{ name: "standard", converges: { clients: longRunning.filter((k) => k !== "backend" || !unpairedBackend(p)) } }])

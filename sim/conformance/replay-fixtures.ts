@@ -1,10 +1,11 @@
-// `pnpm conformance:replay ['{"switch": value, …}']`: every recorded conformance fixture replayed offline through
-// the model under its profile (test/fixtures/conformance/known-divergences.json), optionally with gateway switches
-// overridden — to see what a switch change does against every real recording before making it. Prints one line
-// per fixture: its profile, the known divergent attempts and the count now.
+// `pnpm conformance:replay [--profile P] [--only TEXT] ['{"switch": value, …}']`: every recorded conformance
+// fixture replayed offline through the model under its profile (test/fixtures/conformance/known-divergences.json),
+// or under the named profile with --profile, optionally only the fixtures whose file name contains TEXT, and with
+// gateway switches overridden — to see what a switch or profile change does against every real recording before
+// making it. Prints one line per fixture: the profile it ran under, the known divergent attempts and the count now.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findProfile, type Profile } from "../../src/index.ts";
+import { findProfile, profileNames, type Profile } from "../../src/index.ts";
 import { parseConformanceFixture, replayConformanceFixture } from "./fixture.ts";
 
 const dir = join(import.meta.dirname, "..", "..", "test", "fixtures", "conformance");
@@ -28,14 +29,35 @@ function parseOverride(text: string | undefined): Partial<Profile["gateway"]> {
   return value as Partial<Profile["gateway"]>;
 }
 
-const override = parseOverride(process.argv[2]);
+function parseArgs(argv: readonly string[]): { profile?: string; only?: string; override?: string } {
+  const out: { profile?: string; only?: string; override?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--profile" || arg === "--only") {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith("--")) fail(`${arg} needs a value`);
+      if (arg === "--profile") out.profile = value;
+      else out.only = value;
+    } else if (arg.startsWith("--")) fail(`unknown flag '${arg}' (flags: --profile P, --only TEXT)`);
+    else if (out.override !== undefined) fail("only one JSON override may be given");
+    else out.override = arg;
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const override = parseOverride(args.override);
+const named = args.profile === undefined ? undefined : findProfile(args.profile) ?? fail(`unknown profile '${args.profile}' (profiles: ${profileNames().join(", ")})`);
 const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8")) as Record<string, { profile: string; divergentAttempts: number }>;
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known-divergences.json").sort()) {
+const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known-divergences.json" && (args.only === undefined || f.includes(args.only))).sort();
+if (files.length === 0) fail(`no fixture name contains '${args.only}'`);
+for (const file of files) {
   const entry = known[file];
-  const base = entry ? findProfile(entry.profile) : undefined;
+  const base = named ?? (entry ? findProfile(entry.profile) : undefined);
   if (!entry || !base) fail(`${file} has no usable entry in known-divergences.json`);
   const profile = { ...base, gateway: { ...base.gateway, ...override } };
   const fixture = parseConformanceFixture(readFileSync(join(dir, file), "utf8"), file);
   const divergent = new Set(replayConformanceFixture(fixture, profile).filter((d) => /^c\d+(-op)?$/.test(d.attempt)).map((d) => `${d.run}/${d.attempt}`));
-  process.stdout.write(`${file}\tprofile ${entry.profile}\tknown ${entry.divergentAttempts}\tnow ${divergent.size}\n`);
+  const knownText = base.name === entry.profile ? `known ${entry.divergentAttempts}` : `known ${entry.divergentAttempts} under ${entry.profile}`;
+  process.stdout.write(`${file}\tprofile ${base.name}\t${knownText}\tnow ${divergent.size}\n`);
 }

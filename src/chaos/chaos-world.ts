@@ -18,6 +18,7 @@ import {
   type Machine,
 } from "../host/index.ts";
 import { requireWithinBudget } from "../scenario/index.ts";
+import { tuiIdUnknown } from "../scenario/lang/kinds/tui-identity.ts";
 import type { MachineClientSpec, World } from "../world/index.ts";
 import { firstToken, type ChaosClient, type ChaosPlan } from "./plan.ts";
 
@@ -111,7 +112,7 @@ export function machineSpec(world: World, state: ChaosClientState, token: string
   const c = state.spec;
   const identity = state.identity;
   if (c.kind === "control-ui") return { kind: "control-ui", identity, browser: browserProfile, tabId: tabId(c.name) };
-  const tui = c.kind === "tui" && world.profile.gateway.connectSchema === "feb" ? { clientId: "gateway-client" as const, displayName: "openclaw-tui" } : {};
+  const tui = c.kind === "tui" && tuiIdUnknown(world.profile) ? { clientId: "gateway-client" as const, displayName: "openclaw-tui" } : {};
   const flags = c.credential === "explicit" ? { flags: { token } } : {};
   const env = c.credential === "own-env" ? { env: { from: "env" as const, env: { [envNames.gatewayToken]: token } } } : {};
   return { kind: c.kind, identity, ...tui, ...flags, ...env };

@@ -84,6 +84,12 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodeRequiresDeviceToken: flip,
   deviceTokenWithinApproval: flip,
   impliedTokenScopes: flip,
+  operatorScopeImplications: flip,
+  approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
+  detailCodeSet: (v) => (v === "early" ? "full" : "early"),
+  sharedAuthOperatorSkipsPairing: flip,
+  deviceTokenScopeMismatchReason: flip,
+  controlUiInsecureMessage: (v) => (v === "device-identity" ? "https-or-localhost" : "device-identity"),
 };
 
 const clientAlternatives: Alternatives<ClientSwitches> = {

@@ -44,7 +44,7 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
   return [
     ...defaultInvariants({
       converges: { convergeWithinMs: plan.convergeWithinMs, clients: convergingClients(plan), isMarker: isChaosConvergeNote },
-      scopesWithinApproval: { exemptLocalBackend: profile.gateway.localBackendPairingSkip === "also-shared-secret" },
+      scopesWithinApproval: { exemptLocalBackend: profile.gateway.localBackendPairingSkip === "also-shared-secret", exemptSharedSecretOperators: profile.gateway.sharedAuthOperatorSkipsPairing },
       signedOverOwnChallenge: false,
       revokedTokenRefused: false,
     }),

@@ -92,6 +92,7 @@ export function skipsPairing(
   if (f.trustedProxyAuthOk) return true;
   if (switches.trustedProxySkipsDeviceForAnyClient && f.authMethod === "trusted-proxy") return true;
   if (f.allowBypass && f.sharedAuthOk) return true;
+  if (switches.sharedAuthOperatorSkipsPairing && f.role === "operator" && f.sharedAuthOk && !f.cls.isControlUi && !f.cls.isWebchat) return true;
   if (switches.silentPairing === "late" && f.cls.isControlUi && f.role === "operator" && f.authMethod === "none") return true;
   if (f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && localBackendSkips(switches, f)) return true;
   return false;
@@ -134,6 +135,9 @@ export function isSilentPairing(
   switch (switches.silentPairing) {
     case "feb":
       return f.reason === "not-paired";
+    case "not-paired-or-scope-upgrade":
+      // Read in the openclaw@2026.2.22 dist (requirePairing): isLocalClient and a first pairing or a scope upgrade.
+      return f.reason === "not-paired" || f.reason === "scope-upgrade";
     case "mar":
       return true;
     case "mar-release":
@@ -141,6 +145,10 @@ export function isSilentPairing(
       // browser UI, and only a first pairing or a scope upgrade; a role or metadata upgrade waits for approval.
       if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
       return f.reason === "not-paired" || f.reason === "scope-upgrade";
+    case "first-pairing-no-origin":
+      // Read in the openclaw@2026.3.31 dist: the same check, but a scope upgrade is never silent (the #54694 fix).
+      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+      return f.reason === "not-paired";
     case "late": {
       if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
       if (f.reason === "scope-upgrade") return false;

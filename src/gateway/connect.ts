@@ -3,6 +3,7 @@
 import { browserCopilotRefusal } from "./browser-copilot.ts";
 import { normalizeNodeHostMetadata } from "./node-host-metadata.ts";
 import {
+  CloseReasons,
   ConnectErrorDetailCodes,
   deviceAuthDetailCode,
   deviceAuthMessage,
@@ -97,7 +98,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
   });
   switch (decision) {
     case "reject-control-ui-insecure-auth":
-      return refuse(conn.connId, f.requestId, coded(state, ErrorCodes.INVALID_REQUEST, "control ui requires device identity (use HTTPS or localhost secure context)", ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED));
+      return refuse(conn.connId, f.requestId, coded(state, ErrorCodes.INVALID_REQUEST, sw.controlUiInsecureMessage === "https-or-localhost" ? CloseReasons.CONTROL_UI_SECURE_CONTEXT_REQUIRED : CloseReasons.CONTROL_UI_DEVICE_IDENTITY_REQUIRED, ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED));
     case "reject-unauthorized":
       return unauthorized(state, conn, ctx, f);
     case "reject-device-required":
@@ -114,7 +115,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     if (!proof.ok) {
       const message = deviceAuthMessage(proof.reason);
       const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
-      if (sw.detailCodes) error.details = { code: deviceAuthDetailCode(proof.reason), reason: proof.reason };
+      if (sw.detailCodes) error.details = { code: sw.detailCodeSet === "early" ? ConnectErrorDetailCodes.DEVICE_AUTH_INVALID : deviceAuthDetailCode(proof.reason), reason: proof.reason };
       return [...refuse(conn.connId, f.requestId, error), log("connect.device-auth-invalid", { connId: conn.connId, reason: proof.reason })];
     }
     publicKey = proof.publicKey;
@@ -302,7 +303,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     f.retryAfterMs = verdict.retryAfterMs;
     return;
   }
-  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs });
+  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, scopeImplications: state.switches.operatorScopeImplications });
   if (result.ok) {
     f.authOk = true;
     f.authMethod = "device-token";
@@ -314,7 +315,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
   limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);
   // The answer keeps the primary reason but not its wait (recorded: no retryAfterMs after a failed fallback).
   f.retryAfterMs = undefined;
-  if (result.reason === "scope-mismatch") f.authReason = "scope_mismatch";
+  if (result.reason === "scope-mismatch" && state.switches.deviceTokenScopeMismatchReason) f.authReason = "scope_mismatch";
   else if (explicit || state.switches.deviceTokenFallbackReason === "always-device-token-mismatch") f.authReason = "device_token_mismatch";
 }
 
@@ -356,7 +357,7 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
   if (verdict.ok) return undefined;
   const message = "origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)";
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
-  if (sw.detailCodes) error.details = { code: ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED, reason: verdict.reason };
+  if (sw.detailCodes && sw.detailCodeSet === "full") error.details = { code: ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED, reason: verdict.reason };
   return [...refuse(conn.connId, requestId, error), log("connect.origin-mismatch", { connId: conn.connId, origin: origin ?? null })];
 }
 

@@ -115,7 +115,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
       return [resOk(conn.connId, id, listDevices(state))];
     case "device.pair.approve": {
       const requestId = str(params, "requestId");
-      const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes }) : null;
+      const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes }) : null;
       if (!device || !requestId) return bad("unknown requestId");
       const resolved = broadcastToPairingOperators(state, "device.pair.resolved", { requestId, deviceId: device.deviceId, decision: "approved", ts: ctx.nowMs });
       return [persist(), resOk(conn.connId, id, { requestId, device: redact(device) }), ...resolved];

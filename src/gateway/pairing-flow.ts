@@ -7,7 +7,7 @@ import {
   pairingCloseReasonLate,
   pairingErrorMessageLate,
   pairingRemediationHint,
-  roleScopesAllow,
+  scopesAllowUnder,
   type PairingReason,
 } from "../protocol/index.ts";
 import { localClient } from "./locality.ts";
@@ -83,7 +83,7 @@ export function pairDevice(
         approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
         handoffProfile = bootstrapProfile;
       } else {
-        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes });
+        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes });
       }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
     } else {
@@ -100,11 +100,12 @@ export function pairDevice(
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
   const impliedScopes = state.switches.impliedTokenScopes;
-  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes });
+  const scopeImplications = state.switches.operatorScopeImplications;
+  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications });
   const handoffTokens: DeviceAuthToken[] = [];
   for (const role of handoffProfile?.roles ?? []) {
     if (role === f.role) continue;
-    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes });
+    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications });
     if (extra) handoffTokens.push(extra);
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });
@@ -141,8 +142,9 @@ function pairingRequirement(state: GatewayState, f: ConnectFacts, isPaired: bool
   const roles = paired.roles ?? (paired.role ? [paired.role] : []);
   if (roles.length === 0 || !roles.includes(f.role)) return "role-upgrade";
   if (f.scopes.length > 0) {
-    const approved = normalizeDeviceAuthScopes(paired.approvedScopes ?? paired.scopes ?? []);
-    if (approved.length === 0 || !roleScopesAllow(f.role, f.scopes, approved)) return "scope-upgrade";
+    const implications = state.switches.operatorScopeImplications;
+    const approved = normalizeDeviceAuthScopes(paired.approvedScopes ?? paired.scopes ?? [], { impliedScopes: implications });
+    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved)) return "scope-upgrade";
   }
   return undefined;
 }

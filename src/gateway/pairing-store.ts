@@ -2,8 +2,9 @@
 // Plain JSON-shaped data so it can be persisted and reloaded across a simulated gateway restart.
 // Functions update the store in place and return what the caller needs to answer; they do no I/O.
 import { assert, randomToken, uuidV4, type Prng } from "../kernel/index.ts";
-import { normalizeDeviceAuthScopes, roleScopesAllow } from "../protocol/index.ts";
+import { normalizeDeviceAuthScopes, roleScopesAllow, scopesAllowUnder } from "../protocol/index.ts";
 import { noteDelete, noteMutation, noteWrite, persistedSnapshot } from "./pairing-journal.ts";
+import type { GatewaySwitches } from "../profiles/index.ts";
 
 export const pendingTtlMs = 5 * 60_000;
 
@@ -160,6 +161,10 @@ export function definedOnly<T extends object>(value: T): Partial<T> {
  *  its dist; 2026.3.13 and earlier keep the requested scopes as they are). */
 export interface TokenScopeOptions {
   readonly impliedScopes?: boolean;
+  /** Compare requested with held scopes using the operator implications (default on; off ≤ 2026.2.17). */
+  readonly scopeImplications?: boolean;
+  /** An approval's token takes the request's scopes even when there are none (≤ 2026.2.17); default: approved ones. */
+  readonly approvalTokenScopes?: GatewaySwitches["approvalTokenScopes"];
 }
 
 function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken } & TokenScopeOptions): DeviceAuthToken {
@@ -202,7 +207,8 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const roles = union(existing?.roles ?? (existing?.role ? [existing.role] : []), pending.roles ?? (pending.role ? [pending.role] : []));
   const scopes = union(existing?.approvedScopes ?? existing?.scopes, pending.scopes);
   const role = pending.role ?? existing?.role ?? "operator";
-  const tokenScopes = pending.scopes && pending.scopes.length > 0 ? pending.scopes : scopes;
+  const keepEmpty = scopeOptions.approvalTokenScopes === "requested";
+  const tokenScopes = keepEmpty || (pending.scopes && pending.scopes.length > 0) ? (pending.scopes ?? []) : scopes;
   const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
   device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], ...scopeOptions });
   noteWrite(store, "paired", device.deviceId);
@@ -310,7 +316,7 @@ export function ensureDeviceToken(
   }
   const existing = device.tokens[options.role];
   const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline));
-  if (existing && existing.revokedAtMs === undefined && existingWithin && roleScopesAllow(options.role, options.scopes, existing.scopes)) return existing;
+  if (existing && existing.revokedAtMs === undefined && existingWithin && scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, existing.scopes)) return existing;
   const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, impliedScopes: options.impliedScopes });
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
@@ -321,7 +327,7 @@ export type VerifyTokenResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: "device-not-paired" | "role-missing" | "token-missing" | "token-revoked" | "token-mismatch" | "scope-mismatch" };
 
-export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number }): VerifyTokenResult {
+export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean }): VerifyTokenResult {
   const device = store.paired[options.deviceId];
   if (!device) return { ok: false, reason: "device-not-paired" };
   const entry = device.tokens[options.role];
@@ -329,7 +335,7 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
   if (!options.token.trim()) return { ok: false, reason: "token-missing" };
   if (entry.revokedAtMs !== undefined) return { ok: false, reason: "token-revoked" };
   if (entry.token !== options.token) return { ok: false, reason: "token-mismatch" };
-  if (!roleScopesAllow(options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
+  if (!scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
   noteMutation(store, "paired", options.deviceId);
   entry.lastUsedAtMs = options.nowMs;
   return { ok: true };

@@ -63,5 +63,6 @@ function authClientKindFor(switches: GatewaySwitches, cls: ClientClass, clientId
     return cls.isControlUi || cls.isTui || cls.isWebchat || clientId === "openclaw-browser-copilot" ? "control-ui" : "other";
   }
   if (cls.isControlUi || cls.isWebchat) return "control-ui";
-  return cls.isCli || clientId === "cli" ? "cli" : "other";
+  // isGatewayCliClient in the 2026.2.12, 2.17, 2.22, 3.13, 3.31 and 4.14 dists: the cli *mode*, whatever the id.
+  return cls.isCli ? "cli" : "other";
 }

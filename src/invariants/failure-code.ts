@@ -28,6 +28,7 @@ const messageCodes: readonly (readonly [string, string])[] = [
   ["too many failed authentication attempts", C.AUTH_RATE_LIMITED],
   ["pairing required", C.PAIRING_REQUIRED],
   ["control ui requires device identity", C.CONTROL_UI_DEVICE_IDENTITY_REQUIRED],
+  ["control ui requires https or localhost", C.CONTROL_UI_DEVICE_IDENTITY_REQUIRED],
   ["device identity required", C.DEVICE_IDENTITY_REQUIRED],
   // S-Feb device-proof errors carry no details; their messages name the failure.
   ["device signature expired", C.DEVICE_AUTH_SIGNATURE_EXPIRED],

@@ -84,6 +84,16 @@ const febGateway: GatewaySwitches = {
   deviceTokenWithinApproval: false,
   // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
   impliedTokenScopes: false,
+  // On as before the switch existed (the S-Feb bug profiles' verdicts rest on it); the published 2.12 and 2.17
+  // compare scopes exactly (profile 2026.2.17).
+  operatorScopeImplications: true,
+  // The 2026.2.12 and 2026.2.17 dists both send the early text, so the releases between them did too.
+  controlUiInsecureMessage: "https-or-localhost",
+  // As before the switch existed; the 2026.2.12 and 2026.2.17 dists keep a scope-less request's empty scopes.
+  approvalTokenScopes: "requested-else-approved",
+  detailCodeSet: "full",
+  sharedAuthOperatorSkipsPairing: false,
+  deviceTokenScopeMismatchReason: false,
 };
 
 const febClient: ClientSwitches = {
@@ -126,8 +136,9 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
-  // From 2026.3.31 (read in its dist); the 2026.3 profile follows 3.31 here (3.13 keeps the requested scopes).
-  impliedTokenScopes: true,
+  controlUiInsecureMessage: "device-identity",
+  // Read in the 2026.3.13 dist: the requested scopes are kept (implied scopes come with 2026.3.31, its own profile).
+  impliedTokenScopes: false,
   // openclaw@2026.3.13 dist ensureDeviceToken (2026.3.2 had no such check): approved roles and scope baseline.
   deviceTokenWithinApproval: true,
   deviceLessSharedAuthAnyRole: false,
@@ -169,6 +180,10 @@ const lateClient: ClientSwitches = {
 
 const lateGateway: GatewaySwitches = {
   ...marGateway,
+  // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
+  impliedTokenScopes: true,
+  // 2026.9.6 answers a device token short of scopes with scope_mismatch; 2026.4 sets it back (not in 4.14).
+  deviceTokenScopeMismatchReason: true,
   connectSchema: "late",
   protocolMismatchDetails: "coded",
   signatureSkewMs: 2 * 60_000,
@@ -223,10 +238,39 @@ export const profiles: readonly Profile[] = [
     service: legacyService,
   },
   {
+    name: "2026.2.17",
+    era: "observed",
+    summary: "the published 2026.2.12–2026.2.17 releases (2026.2.19 already asks approval for a local scope upgrade, issue #22616), read in the 2.17 dist and replayed against its recordings: any local pairing silent, scopes compared exactly, passive token before the stored one",
+    // Read in the 2026.2.17 dist (and the same in 2026.2.12): requirePairing passes silent = isLocalClient whatever
+    // the reason, scopesAllow is set membership with no operator implications.
+    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested" },
+    // GatewayClient.sendConnect: opts.token ?? stored (the 2.14 regression is still there); the close handler
+    // clears the stored token on 1008 "device token mismatch".
+    client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: true },
+    service: legacyService,
+  },
+  {
     name: "2026.2.22",
-    era: "S-Feb",
-    summary: "late Feb 2026: CVE-2026-32034 fixed (allowInsecureAuth localhost-only), client priority explicit > stored > passive with self-heal",
-    gateway: { ...febGateway, allowInsecureAuthRemoteBypass: false, configGetScope: "operator.read", deviceLessSharedAuthAnyRole: false, healthNeedsReadScope: false, deviceNonceSchemaOptional: false },
+    era: "observed",
+    summary: "what openclaw@2026.2.22 does (read in its dist, replayed against its recording): early detail codes, auth.deviceToken, nonce always, 2 min skew, shared-token operators skip pairing; CVE-2026-32034 fixed",
+    // Read in the openclaw@2026.2.22 dist; the connect handler is already the S-Mar one in most respects, so the
+    // profile starts from it and sets back what 2.22 does not have yet (seed-5 fixture: 124 → 0).
+    gateway: {
+      ...marGateway,
+      connectSchema: "feb-device-token",
+      detailCodeSet: "early",
+      recoveryHints: false,
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      signatureVersions: ["v2"],
+      originRule: "feb",
+      scopeClearing: "clear-without-device",
+      silentPairing: "not-paired-or-scope-upgrade",
+      sharedAuthOperatorSkipsPairing: true,
+      preauthPayloadBytesMax: null,
+      impliedTokenScopes: false,
+      deviceTokenWithinApproval: false,
+    },
     // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
     client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
@@ -241,13 +285,36 @@ export const profiles: readonly Profile[] = [
     service: fixedService,
   },
   {
+    name: "2026.3.31",
+    era: "observed",
+    summary: "what openclaw@2026.3.31 does (read in its dist, replayed against its recording): the 2026.3 handler with node pairing at connect (commands withheld while pending), nonce always, 2 min skew, TUI counted as Control UI, origin check for any Origin, scopes of device-less shared-secret clients cleared",
+    // Read in the openclaw@2026.3.31 dist; seed-5 fixture 10 → 1 divergent attempts.
+    gateway: {
+      ...marGateway,
+      nodePairingOnConnect: "pending-withholds",
+      impliedTokenScopes: true,
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      controlUiClassifier: "operator-ui",
+      originCheckApplies: "any-origin",
+      browserOriginLimiter: true,
+      scopeClearing: "late",
+      silentPairing: "first-pairing-no-origin",
+      localClientRule: "loopback-peer",
+      revokeClosesSessions: true,
+      rotateClosesSessions: true,
+    },
+    client: lateClient,
+    service: fixedService,
+  },
+  {
     name: "2026.4",
     era: "S-Late",
     summary: "split handler (#63344 era): nonce always, 2 min skew, TUI counted as Control UI, device-less token clients lose scopes",
     // openclaw@2026.4.14 dist (protocol ConnectParamsSchema, method scopes), replayed against its recording:
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
-    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request" },
+    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request", deviceTokenScopeMismatchReason: false },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
     client: { ...lateClient, challengeTimeoutMs: 10_000 },

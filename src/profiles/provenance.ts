@@ -26,6 +26,8 @@ const absentFeb = (what: string): Provenance => read(sFeb, `${what} is not in th
 const absentMar = (what: string): Provenance => read(sMar, `${what} is not in the S-Mar code read`);
 const absentLate = (what: string): Provenance => read(sLate, `${what} is not in the S-Late code read`);
 const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
+const r222 = "openclaw@2026.2.22 dist, connect handler";
+const r331 = "openclaw@2026.3.31 dist, connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -98,6 +100,12 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
   impliedTokenScopes: read("openclaw@2026.2.17, 2026.2.22, 2026.3.2, 2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes; 2026.2.17 fixtures seeds 7 and 8: 2 → 0 and 3 → 0"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
+  detailCodeSet: assumed("no detail codes in S-Feb (detailCodes off), so the set is never used; the full set kept for the switch"),
+  sharedAuthOperatorSkipsPairing: read("openclaw@2026.2.12 and 2026.2.17 dists, connect handler", "no pairing skip for shared-token operators (2026.2.22 has one)"),
+  deviceTokenScopeMismatchReason: read("openclaw@2026.2.22, 2026.3.13, 2026.3.31, 2026.4.14 dists", "no scope_mismatch reason: a device token short of scopes fails like any other (3.31 fixture seed 6: 33 → 25, 3.13: 59 → 57)"),
+  operatorScopeImplications: assumed("kept on, as before the switch existed, because the S-Feb bug files' verdicts rest on it; the 2026.2.12 and 2026.2.17 dists compare scopes exactly (scopesAllow), so the real 2.13/2.14 most likely did too (profile 2026.2.17 has it off)"),
+  controlUiInsecureMessage: read("openclaw@2026.2.12 and 2026.2.17 dists, connect handler", "'control ui requires HTTPS or localhost (secure context)' in both, so in the releases between them"),
+  approvalTokenScopes: assumed("kept as before the switch existed (the S-Feb bug profiles' traces rest on it); the 2026.2.12 and 2026.2.17 dists mint the request's scopes even when empty (profile 2026.2.17), 2026.2.22 falls back to the existing token's or the approved scopes"),
   configGetScope: read("openclaw@2026.2.12 dist, authorizeGatewayMethod", "config.get is not a read method, so admin"),
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
   autoApproveLocalSetting: read("openclaw@2026.2.12 … 2026.4.12 dist", "no gateway.nodes.pairing.autoApproveLocal key"),
@@ -106,7 +114,12 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
-  impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; 2026.3.13 does not (the 2026.3 profile follows 3.31 here: 3.31 fixture 10 with, 41 without; 3.13 77 with, 59 without)"),
+  operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
+  controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
+  sharedAuthOperatorSkipsPairing: read("openclaw@2026.3.2, 2026.3.13, 2026.3.31 dists, connect handler", "no skipPairingForOperatorSharedAuth any more"),
+  detailCodeSet: read("openclaw@2026.3.13 dist, ConnectErrorDetailCodes", "one DEVICE_AUTH_* code per failure (2026.3.2 already), CONTROL_UI_ORIGIN_NOT_ALLOWED (not in 3.2)"),
+  approvalTokenScopes: read("openclaw@2026.2.22 and 2026.3.13 dists, approveDevicePairing", "a scope-less request's token takes the existing token's or the approved scopes (the model: the approved ones)"),
+  impliedTokenScopes: read("openclaw@2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes (they come with 2026.3.31, its own profile since 2026-12-04: 3.13 fixture 77 → 59)"),
   deviceTokenWithinApproval: read("openclaw@2026.3.13, 2026.4.14, 2026.9.6 dist, ensureDeviceToken + resolveDeviceTokenUpdateContext", "null unless the role is approved and the scopes are within the approved baseline; seed-31337 fixture 15 → 1 divergent attempts"),
   deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
   healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
@@ -131,6 +144,8 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  deviceTokenScopeMismatchReason: read("openclaw@2026.9.6 dist, message-handler", "scope_mismatch: 'device token scope mismatch (re-pair or approve scope upgrade)'"),
+  impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read"),
   connectSchema: read(`${sLate}; docs/gateway/protocol.md 0056424d`),
   protocolMismatchDetails: read(`${sLate}: coded protocol mismatch details`),
   signatureSkewMs: read("spec §3.3: S-Late skew 2 min (120000 ms)"),
@@ -287,28 +302,80 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       staleTokenSelfHeal: read("issue #17270 / spec §7.2: no self-heal in the regression"),
     },
   },
-  "2026.2.22": {
-    ...feb,
+  "2026.2.17": {
     gateway: {
       ...febGateway,
-      allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21"),
-      configGetScope: read("openclaw@2026.2.22 dist", "config.get listed among the read methods"),
-      deviceLessSharedAuthAnyRole: read("openclaw@2026.2.22 dist, evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity: operators only"),
-  healthNeedsReadScope: read("openclaw@2026.2.22 dist, authorizeGatewayMethod", "health answers before any scope check"),
-  deviceNonceSchemaOptional: read("openclaw@2026.2.22 … 2026.9.6 dist, ConnectParamsSchema", "device.nonce required"),
+      silentPairing: read("openclaw@2026.2.17 dist (same in 2026.2.12), connect handler requirePairing", "silent = isLocalClient whatever the reason (not-paired, role or scope upgrade); fixture 2.17 seed 9: 11 → 10 with it alone"),
+      operatorScopeImplications: read("openclaw@2026.2.17 dist (same in 2026.2.12), scopesAllow in pairing, ensureDeviceToken and verifyDeviceToken", "set membership only; fixture 2.17 seed 9: a device paired for admin asking read is a silent scope upgrade and gets a read token"),
+      controlUiInsecureMessage: read("openclaw@2026.2.17 dist, connect handler", "'control ui requires HTTPS or localhost (secure context)'; fixture 2.17 seed 9 c0970"),
+      approvalTokenScopes: read("openclaw@2026.2.17 dist (same in 2026.2.12), approveDevicePairing", "the role's new token gets the request's scopes, [] for a scope-less role upgrade; fixture 2.17 seed 9 c0368"),
     },
     client: {
       ...febClient,
-      tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored"),
+      tokenPriority: read("openclaw@2026.2.17 dist, GatewayClient.sendConnect", "authToken = opts.token ?? stored device token: the 2026.2.14 regression (issue #17270) is still shipped"),
+      staleTokenSelfHeal: read("openclaw@2026.2.17 dist, GatewayClient close handler", "clears the stored token on close 1008 'device token mismatch' (it does so even with a shared token given; the model only without one, which changes nothing sent while the passive token wins)"),
+    },
+    service: legacyService,
+  },
+  "2026.2.22": {
+    ...feb,
+    // The gateway starts from the S-Mar table (catalog.ts does too) and every switch 2.22 sets back is read in its
+    // dist; the seed-5 fixture replays at 0 divergent attempts with them (124 before).
+    gateway: {
+      ...marGateway,
+      connectSchema: read(r222, "ConnectParamsSchema: the S-Feb client ids (no openclaw-tui), auth {token, deviceToken, password}"),
+      detailCodes: read(r222, "connect errors carry details.code (AUTH_*, DEVICE_AUTH_INVALID, PAIRING_REQUIRED, …)"),
+      detailCodeSet: read(r222, "ConnectErrorDetailCodes has DEVICE_AUTH_INVALID only (details.reason names the failure) and no origin code; fixture 124 → 2 → 0"),
+      recoveryHints: read(r222, "no canRetryWithDeviceToken / recommendedNextStep"),
+      signatureSkewMs: read(r222, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
+      nonceRequired: read(r222, "a device proof without a nonce is refused whatever the locality"),
+      signatureVersions: read(r222, "buildDeviceAuthPayload writes v2 only; the token is auth.token ?? auth.deviceToken"),
+      signatureTokenSource: read(r222, "auth.token ?? auth.deviceToken (no bootstrap token yet)"),
+      originRule: read(r222, "checkBrowserOrigin: allowlist, Host equality, loopback/loopback"),
+      scopeClearing: read(r222, "clearUnboundScopes: a device-less connection's scopes are cleared unless the Control UI bypass is on"),
+      silentPairing: read(r222, "requirePairing: silent = isLocalClient && (not-paired || scope-upgrade)"),
+      sharedAuthOperatorSkipsPairing: read(r222, "skipPairingForOperatorSharedAuth: operator, shared token or password ok, not Control UI or webchat (absent from 2026.3.2 on); seed-6 fixture (recorded after it was read): 0 divergent with it, 4 without"),
+      preauthPayloadBytesMax: read(r222, "no MAX_PREAUTH_PAYLOAD_BYTES"),
+      impliedTokenScopes: febGateway.impliedTokenScopes!,
+      deviceTokenWithinApproval: febGateway.deviceTokenWithinApproval!,
+      deviceTokenFallbackReason: read(r222, "resolveConnectAuthDecision: device_token_mismatch only for an explicit auth.deviceToken"),
+      trustedProxySkipsDeviceForAnyClient: read(r222, "evaluateMissingDeviceIdentity has no trusted-proxy exception"),
+      pendingRequestPolicy: read(r222, "requestDevicePairing merges into the pending request (mergePendingDevicePairingRequest)"),
+      allowInsecureAuthRemoteBypass: read("CVE-2026-32034 fixed in 2026.2.21"),
+      tokenMissingCharged: assumed("not read in the 2026.2.22 dist; the S-Feb value kept"),
+    },
+    client: {
+      ...febClient,
+      tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored", "not checked against the 2026.2.22 client, whose sendConnect reads like the later selectConnectAuth (explicit shared token wins, the stored token only without one, sent as auth.deviceToken)"),
       insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
     },
   },
   "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
+  "2026.3.31": {
+    gateway: {
+      ...marGateway,
+      nodePairingOnConnect: read(r331, "reconcileNodePairingOnConnect: an unpaired node files a request and gets no commands while it waits"),
+      impliedTokenScopes: read("openclaw@2026.3.31 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; fixture seed 5: 1 with, 32 without"),
+      signatureSkewMs: read(r331, "DEVICE_SIGNATURE_SKEW_MS = 120 s (2026.3.2 and 2026.3.13 too); fixture seed 5 c0138"),
+      nonceRequired: read(r331, "a device proof without a nonce is refused whatever the locality; fixture seed 5 c0106"),
+      controlUiClassifier: read(r331, "isOperatorUiClient: Control UI or openclaw-tui; fixture seed 5: 8 → 4"),
+      originCheckApplies: read(r331, "resolveHandshakeBrowserSecurityContext: enforceOriginCheckForAnyClient = an Origin header is present; fixture 4 → 3"),
+      browserOriginLimiter: read(r331, "resolveHandshakeBrowserSecurityContext: Origin-bearing clients use the browser limiter, loopback under one shared key"),
+      scopeClearing: read(r331, "shouldClearUnboundScopesForMissingDeviceIdentity: a device-less token/password/trusted-proxy client loses its scopes; fixture 3 → 1"),
+      silentPairing: read(r331, "requirePairing: silent = reason === 'scope-upgrade' ? false : shouldAllowSilentLocalPairing(…) (2026.3.13 has no such exception): only a local first pairing, no Origin unless a browser UI"),
+      localClientRule: read("openclaw@2026.3.31 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (the model's rule ignores Forwarded and X-Forwarded-Proto); fixtures seed 5: 1 → 0, seed 6: 25 → 0"),
+      revokeClosesSessions: read("openclaw@2026.3.31 dist, device.token.revoke", "disconnectClientsForDevice(deviceId, {role}) closes 4001 'device removed'"),
+      rotateClosesSessions: read("openclaw@2026.3.31 dist, device.token.rotate", "disconnectClientsForDevice(deviceId, {role})"),
+    },
+    client: lateClient,
+    service: fixedService,
+  },
   "2026.4": {
     gateway: {
       ...lateGateway,
       connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
       missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
+      deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
     },
     client: {
       ...lateClient,

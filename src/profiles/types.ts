@@ -5,8 +5,9 @@ import type { Ratio } from "../kernel/index.ts";
 export interface GatewaySwitches {
   /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
   protocolVersion: number;
-  /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time). */
-  connectSchema: "feb" | "mar" | "apr" | "late";
+  /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time;
+   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22). */
+  connectSchema: "feb" | "feb-device-token" | "mar" | "apr" | "late";
   /** Probes (mode probe) and legacy node hosts (role node, mode node) are admitted down to this protocol
    *  (2026.9 admits them on 3); null = no exception. */
   probeProtocolFloor: number | null;
@@ -64,10 +65,12 @@ export interface GatewaySwitches {
   deviceLessScopeKeepers: readonly string[];
   /** A missing shared token (token_missing) is charged to the limiter. */
   tokenMissingCharged: boolean;
-  /** Which local pairings are approved silently: S-Feb not-paired only; S-Mar any; S-Late not scope-upgrade;
+  /** Which local pairings are approved silently: S-Feb not-paired only; 2026.2.22 not-paired or scope-upgrade
+   *  (whatever the Origin); S-Mar any; 2026.3.13 a first pairing or scope upgrade without an Origin unless a browser UI
+   *  ("mar-release"), 2026.3.31 only the first pairing ("first-pairing-no-origin"); S-Late not scope-upgrade;
    *  2026.9 anything but an upgrade to the node role, never for Origin-bearing non-UI clients, never with a
    *  scope the gateway does not know. */
-  silentPairing: "feb" | "mar" | "mar-release" | "late" | "all-but-node-role-upgrade";
+  silentPairing: "feb" | "not-paired-or-scope-upgrade" | "mar" | "mar-release" | "first-pairing-no-origin" | "late" | "all-but-node-role-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
    *  Origin through). */
@@ -182,6 +185,29 @@ export interface GatewaySwitches {
   /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
    *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
   impliedTokenScopes: boolean;
+  /** Requested scopes are compared with the approved (pairing) and token scopes with the operator implications
+   *  (admin covers read and write, write covers read); off: each requested scope must be in the set itself, so a
+   *  device paired for admin asking read is a scope upgrade and gets a read token (2026.2.12, 2026.2.17 dists). */
+  operatorScopeImplications: boolean;
+  /** The message refusing a Control UI without a device identity outside a secure context: the early
+   *  "control ui requires HTTPS or localhost (secure context)" (2026.2.12, 2026.2.17) or the later
+   *  "control ui requires device identity (use HTTPS or localhost secure context)" (2026.2.22 on). */
+  controlUiInsecureMessage: "https-or-localhost" | "device-identity";
+  /** The scopes of the token an approval mints for the requested role: the request's scopes even when empty
+   *  (2026.2.12, 2026.2.17: a scope-less role upgrade gets a scope-less token), or, for a scope-less request, the
+   *  device's approved scopes (later releases). */
+  approvalTokenScopes: "requested" | "requested-else-approved";
+  /** Which detail codes a coded gateway (detailCodes) knows: the early set of 2026.2.22 (a failed device proof is
+   *  DEVICE_AUTH_INVALID whatever the failure, details.reason naming it; an origin refusal has no details) or the
+   *  full set (one DEVICE_AUTH_* code per failure from 2026.3.2, CONTROL_UI_ORIGIN_NOT_ALLOWED from 2026.3.13). */
+  detailCodeSet: "early" | "full";
+  /** An operator authenticated with the shared token or password skips device pairing (not Control UI or
+   *  webchat): read in the 2026.2.22 dist (skipPairingForOperatorSharedAuth), gone by 2026.3.2. */
+  sharedAuthOperatorSkipsPairing: boolean;
+  /** A device token whose scopes do not cover the request fails with reason scope_mismatch (2026.9.6); before,
+   *  like any failed device token (device_token_mismatch for an explicit auth.deviceToken, else the primary
+   *  reason; no scope_mismatch in the 2026.2.22 … 2026.4.14 dists). */
+  deviceTokenScopeMismatchReason: boolean;
 }
 
 export interface ClientSwitches {

@@ -24,6 +24,8 @@ export const CloseReasons = {
   INVALID_ROLE: "invalid role",
   CONTROL_UI_DEVICE_IDENTITY_REQUIRED:
     "control ui requires device identity (use HTTPS or localhost secure context)",
+  /** The same refusal's earlier text (2026.2.12, 2026.2.17). */
+  CONTROL_UI_SECURE_CONTEXT_REQUIRED: "control ui requires HTTPS or localhost (secure context)",
   DEVICE_IDENTITY_REQUIRED: "device identity required",
   PAIRING_REQUIRED: "pairing required",
   REPEATED_UNAUTHORIZED: "repeated unauthorized calls",

@@ -5,8 +5,8 @@ import { assertNever } from "../kernel/index.ts";
 
 /** Which generation of the connect schema a gateway speaks (spec §0: S-Feb, S-Mar, S-Late). */
 /** "apr": the S-Mar schema plus `auth.bootstrapToken` (read in the openclaw@2026.4.14 dist). */
-export type SchemaEra = "feb" | "mar" | "apr" | "late";
-export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "mar", "apr", "late"];
+export type SchemaEra = "feb" | "feb-device-token" | "mar" | "apr" | "late";
+export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "mar", "apr", "late"];
 
 /** Top-level `error.code` values (`ErrorCodes`). */
 export const ErrorCodes = {
@@ -123,6 +123,7 @@ const LATE_CLIENT_MODES: readonly GatewayClientMode[] = [...MID_CLIENT_MODES, "w
 /** The client ids the connect schema accepts in each era. */
 export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClientId[]>> = {
   feb: FEB_CLIENT_IDS,
+  "feb-device-token": FEB_CLIENT_IDS,
   mar: MAR_CLIENT_IDS,
   apr: MAR_CLIENT_IDS,
   late: LATE_CLIENT_IDS,
@@ -130,6 +131,7 @@ export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClien
 /** The client modes the connect schema accepts in each era. */
 export const CLIENT_MODES_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClientMode[]>> = {
   feb: MID_CLIENT_MODES,
+  "feb-device-token": MID_CLIENT_MODES,
   mar: MID_CLIENT_MODES,
   apr: MID_CLIENT_MODES,
   late: LATE_CLIENT_MODES,

@@ -87,6 +87,7 @@ function deviceSchema(era: SchemaEra, nonceOptional: boolean): JsonSchema {
 /** The `auth` fields each era knows. */
 export const AUTH_FIELDS_BY_ERA: Readonly<Record<SchemaEra, readonly string[]>> = {
   feb: ["token", "password"],
+  "feb-device-token": ["token", "deviceToken", "password"],
   mar: ["token", "deviceToken", "password"],
   apr: ["token", "bootstrapToken", "deviceToken", "password"],
   late: ["token", "bootstrapToken", "deviceToken", "password"],

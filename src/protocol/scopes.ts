@@ -111,6 +111,20 @@ export function roleScopesAllow(role: string, requested: readonly string[], appr
   return resolveMissingRequestedScope(role, requested, approved) === null;
 }
 
+/**
+ * The same comparison with or without the operator implications. Without them (`scopesAllow` of 2026.2.12 and
+ * 2026.2.17, read in their dists) every requested scope must be in the approved set itself, whatever the role.
+ */
+export function scopesAllowUnder(implications: boolean, role: string, requested: readonly string[], approved: readonly string[]): boolean {
+  if (implications) return roleScopesAllow(role, requested, approved);
+  const wanted = trimmedSet(requested);
+  if (wanted.size === 0) return true;
+  const granted = trimmedSet(approved);
+  if (granted.size === 0) return false;
+  for (const scope of wanted) if (!granted.has(scope)) return false;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Method authorisation after hello.
 

@@ -25,8 +25,8 @@ type Delivery = { to: "gateway"; input: Parameters<typeof gatewayStep>[1] } | { 
 
 const gwPrng = new Prng(11n, "gateway");
 
-function startGateway(profile: string, token: string): GatewayState {
-  const gw = createGatewayState({ switches: findProfile(profile)!.gateway, config: gatewayConfig(token), startedAtMs: T0 });
+function startGateway(profile: string, token: string, gateway: Partial<GatewayState["switches"]> = {}): GatewayState {
+  const gw = createGatewayState({ switches: { ...findProfile(profile)!.gateway, ...gateway }, config: gatewayConfig(token), startedAtMs: T0 });
   gatewayStep(gw, { kind: "start" }, { nowMs: T0, prng: gwPrng });
   return gw;
 }
@@ -85,8 +85,8 @@ class Loopback {
 
 /** Pairs the device on loopback with the then-current token OLD, rotates the gateway to NEW, and returns a
  *  fresh client process on the same machine: OLD still in config/env, the device token on disk. */
-function pairedThenRotated(profile: string): Loopback {
-  const gw = startGateway(profile, "OLD");
+function pairedThenRotated(profile: string, gateway: Partial<GatewayState["switches"]> = {}): Loopback {
+  const gw = startGateway(profile, "OLD", gateway);
   const first = new ClientHarness({ profile, passiveToken: "OLD" });
   new Loopback(first, gw).run(first.step({ kind: "start" }));
   expect(first.events("hello")).toHaveLength(1);
@@ -114,10 +114,18 @@ describe("seed 004 against the gateway reducer: device paired, passive token sta
     expect(link.client.events("paused")).toEqual([]);
   });
 
-  it("2026.2.22 (PR #17336): stored beats passive again", () => {
-    const link = pairedThenRotated("2026.2.22");
+  it("2026.2.22 client (PR #17336): stored beats passive again, against a gateway that pairs shared-token operators", () => {
+    const link = pairedThenRotated("2026.2.22", { sharedAuthOperatorSkipsPairing: false });
     link.run(link.client.step({ kind: "start" }));
     expect(link.client.events("hello")).toHaveLength(1);
+  });
+
+  it("2026.2.22 gateway (its dist): a shared-token operator is let in unpaired, so no device token is stored", () => {
+    const gw = startGateway("2026.2.22", "OLD");
+    const first = new ClientHarness({ profile: "2026.2.22", passiveToken: "OLD" });
+    new Loopback(first, gw).run(first.step({ kind: "start" }));
+    expect(first.events("hello")).toHaveLength(1);
+    expect(first.state.storedTokens["operator"]).toBeUndefined();
   });
 
   it("2026.3: AUTH_TOKEN_MISMATCH with the retry hint, one 250 ms retry with auth.deviceToken, connected", () => {

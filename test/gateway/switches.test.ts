@@ -252,6 +252,71 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "silentPairing", ["mar", "feb"], run);
     expect([a[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
+  it("silentPairing under 2026.2.17: mar (read in the 2.12/2.17 dists) approves a local role upgrade, feb keeps it waiting", () => {
+    const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.2.17", "silentPairing", ["mar", "feb"], asNode);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "pairing required"]);
+  });
+  it("operatorScopeImplications: a device paired for admin asking read (2.17 compares sets: a scope upgrade)", () => {
+    const remote = attempts([{ name: "read", from: "remote", headers: { host: "gw.example" }, connect: { params: params({ scopes: ["operator.read"] }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.admin"] }) });
+    const [a, b] = flip("2026.2.17", "operatorScopeImplications", [true, false], remote);
+    expect([a[0]!.response?.ok, b[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, false, "pairing required"]);
+    const local = attempts([{ name: "read", connect: { params: params({ scopes: ["operator.read"] }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.admin"] }) });
+    const scopes = (p: Profile) => (local(p)[0]!.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
+    expect([scopes(profile("2026.2.17", { gateway: { operatorScopeImplications: true } })), scopes(profile("2026.2.17"))]).toEqual([["operator.admin"], ["operator.read"]]);
+  });
+  it("approvalTokenScopes: a silent scope-less role upgrade's token (2.17: no scopes; later: the approved ones)", () => {
+    const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.2.17", "approvalTokenScopes", ["requested", "requested-else-approved"], asNode);
+    const scopes = (o: Outcome[]) => (o[0]!.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
+    expect([scopes(a), scopes(b)]).toEqual([[], ["operator.read"]]);
+  });
+  it("controlUiInsecureMessage: a device-less Control UI refused (2.12/2.17 text, then 2.22's)", () => {
+    const ui = { name: "ui", headers: { origin: `http://localhost:${port}` }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "linux", mode: "webchat" }, scopes: ["operator.read"], auth: {} }) } };
+    const [a, b] = flip("2026.2.17", "controlUiInsecureMessage", ["https-or-localhost", "device-identity"], attempts([ui]));
+    expect([a[0]!.response?.error?.message, b[0]!.response?.error?.message]).toEqual([
+      "control ui requires HTTPS or localhost (secure context)",
+      "control ui requires device identity (use HTTPS or localhost secure context)",
+    ]);
+  });
+  it("connectSchema feb-device-token (2026.2.22): auth.deviceToken accepted, openclaw-tui still unknown", () => {
+    const dt = { name: "dt", connect: { params: params({ auth: { token, deviceToken: "x" } }) } };
+    const tui = { name: "tui", connect: { params: params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" } }) } };
+    const [a, b] = flip("2026.2.22", "connectSchema", ["feb-device-token", "feb"], attempts([dt, tui]));
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "invalid connect params: at /auth: unexpected property 'deviceToken'"]);
+    expect(a[1]!.response?.error?.message).toMatch(/^invalid connect params: at \/client\/id: must be equal to constant/);
+  });
+  it("detailCodeSet: a bad device signature is DEVICE_AUTH_INVALID with a reason (2026.2.22) or its own code", () => {
+    const bad = { name: "bad", connect: { params: params() }, device: dev({ payloadVersion: "v2", signScopes: ["operator.read"] }) };
+    const [a, b] = flip("2026.2.22", "detailCodeSet", ["early", "full"], attempts([bad]));
+    expect([details(a[0]!), code(b[0])]).toEqual([{ code: "DEVICE_AUTH_INVALID", reason: "device-signature" }, "DEVICE_AUTH_SIGNATURE_INVALID"]);
+  });
+  it("sharedAuthOperatorSkipsPairing (2026.2.22): a new remote device with the shared token gets in unpaired, with no device token", () => {
+    const remote = attempts([{ name: "new", from: "remote", headers: { host: "gw.example" }, connect: { params: params() }, device: dev({ payloadVersion: "v2" }) }]);
+    const [a, b] = flip("2026.2.22", "sharedAuthOperatorSkipsPairing", [true, false], remote);
+    expect([a[0]!.response?.ok, (a[0]!.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken, b[0]!.response?.error?.message]).toEqual([true, undefined, "pairing required"]);
+  });
+  it("silentPairing not-paired-or-scope-upgrade (2026.2.22): a local scope upgrade is silent, a role upgrade waits", () => {
+    const node = { name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev({ payloadVersion: "v2" }) };
+    const p = (v: GatewaySwitches["silentPairing"]) => profile("2026.2.22", { gateway: { silentPairing: v, sharedAuthOperatorSkipsPairing: false } });
+    const run = attempts([node], { store: () => pairedStore() });
+    expect([run(p("not-paired-or-scope-upgrade"))[0]!.response?.error?.message, run(p("mar"))[0]!.response?.ok]).toEqual(["pairing required", true]);
+    const wider = attempts([{ name: "admin", connect: { params: params() }, device: dev({ payloadVersion: "v2" }) }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    expect([wider(p("not-paired-or-scope-upgrade"))[0]!.response?.ok, wider(p("feb"))[0]!.response?.error?.message]).toEqual([true, "pairing required"]);
+  });
+  it("silentPairing first-pairing-no-origin (2026.3.31): a local scope upgrade waits where 2026.3.13's rule approves it", () => {
+    const wider = attempts([{ name: "admin", connect: { params: params() }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.3.31", "silentPairing", ["first-pairing-no-origin", "mar-release"], wider);
+    expect([details(a[0]!)["reason"], b[0]!.response?.ok]).toEqual(["scope-upgrade", true]);
+    const first = attempts([{ name: "first", connect: { params: params() }, device: dev() }]);
+    expect(first(profile("2026.3.31"))[0]!.response?.ok).toBe(true);
+  });
+  it("deviceTokenScopeMismatchReason: a device token short of scopes (2026.9.6 scope_mismatch; before, device_token_mismatch)", () => {
+    const ask = { name: "admin", connect: { params: params({ scopes: ["operator.admin"], auth: { deviceToken: "dt-1" } }) }, device: dev() };
+    const run = attempts([ask], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.3.31", "deviceTokenScopeMismatchReason", [false, true], run);
+    expect([details(a[0]!)["authReason"], details(b[0]!)["authReason"]]).toEqual(["device_token_mismatch", "scope_mismatch"]);
+  });
   it("pendingRequestPolicy", () => {
     const pending = (p: Profile) => {
       const r = runAttempts({ profile: p, identities: { me }, attempts: [

@@ -23,22 +23,22 @@ interface BugCase {
 }
 
 export const bugCases: readonly BugCase[] = [
-  { file: "rotate-keeps-session-57646.yaml", cites: "#57646", buggy: ["2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["revoked-token-refused"], about: "after device.token.rotate" },
-  { file: "revoke-keeps-session-55952.yaml", cites: "#55952", buggy: ["2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["revoked-token-refused"], about: "after device.token.revoke" },
-  { file: "shared-secret-rotation-60387.yaml", cites: "#60387", buggy: ["2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["shared-secret-sessions-closed"], about: "after the shared secret was rotated" },
-  { file: "insecure-auth-remote-32034.yaml", cites: "CVE-2026-32034", buggy: ["2026.2.13", "2026.2.14"], fixed: ["2026.2.22", "2026.3"], invariants: ["cve-2026-32034"], about: "without a device identity" },
+  { file: "rotate-keeps-session-57646.yaml", cites: "#57646", buggy: ["2026.3"], fixed: ["2026.3.31", "2026.4", "2026.9"], invariants: ["revoked-token-refused"], about: "after device.token.rotate" },
+  { file: "revoke-keeps-session-55952.yaml", cites: "#55952", buggy: ["2026.3"], fixed: ["2026.3.31", "2026.4", "2026.9"], invariants: ["revoked-token-refused"], about: "after device.token.revoke" },
+  { file: "shared-secret-rotation-60387.yaml", cites: "#60387", buggy: ["2026.3", "2026.3.31"], fixed: ["2026.4", "2026.9"], invariants: ["shared-secret-sessions-closed"], about: "after the shared secret was rotated" },
+  { file: "insecure-auth-remote-32034.yaml", cites: "CVE-2026-32034", buggy: ["2026.2.13", "2026.2.14", "2026.2.17"], fixed: ["2026.2.22", "2026.3"], invariants: ["cve-2026-32034"], about: "without a device identity" },
   { file: "tui-token-storm-28148.yaml", cites: "#28148", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.9"], invariants: ["retries-bounded"], about: "after AUTH_TOKEN_MISMATCH" },
   { file: "deviceless-cli-scopes-63344.yaml", cites: "#63344", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "rpc 0 status ok=false" },
-  { file: "node-token-mismatch-17185.yaml", cites: "#17185", buggy: ["2026.2.14"], fixed: ["2026.2.22", "2026.3"], invariants: ["retries-bounded"], about: "AUTH_DEVICE_TOKEN_MISMATCH" },
-  { file: "agent-tools-mismatch-18936.yaml", cites: "#18936", buggy: ["2026.2.14"], fixed: ["2026.2.22", "2026.3"], invariants: ["retries-bounded"], about: "agent-tools made 5 connect attempts" },
-  { file: "local-scope-upgrade-stall-124589.yaml", cites: "#124589", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(cli-needs-write): ok is false" },
+  { file: "node-token-mismatch-17185.yaml", cites: "#17185", buggy: ["2026.2.14", "2026.2.17"], fixed: ["2026.2.22", "2026.3"], invariants: ["retries-bounded"], about: "AUTH_DEVICE_TOKEN_MISMATCH" },
+  { file: "agent-tools-mismatch-18936.yaml", cites: "#18936", buggy: ["2026.2.14", "2026.2.17"], fixed: ["2026.2.22", "2026.3"], invariants: ["retries-bounded"], about: "agent-tools made 5 connect attempts" },
+  { file: "local-scope-upgrade-stall-124589.yaml", cites: "#124589", buggy: ["2026.3.31", "2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(cli-needs-write): ok is false" },
   { file: "pending-request-churn-98145.yaml", cites: "#98145", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "pending scopes [\"operator.pairing\"] lack operator.write" },
   { file: "explicit-token-no-fallback-42507.yaml", cites: "#42507", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.9"], invariants: ["case-expect", "retries-bounded"], about: "connected is false, expected true" },
-  { file: "clock-skew-signature-116679.yaml", cites: "#116679", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(client laptop-svc): connected is false" },
-  { file: "tui-onboard-scope-upgrade-22616.yaml", cites: "#22616", buggy: ["2026.2.22"], fixed: ["2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
-  { file: "subagent-scope-upgrade-23661.yaml", cites: "#23661", buggy: ["2026.2.22"], fixed: ["2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
+  { file: "clock-skew-signature-116679.yaml", cites: "#116679", buggy: ["2026.2.22", "2026.3.31", "2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(client laptop-svc): connected is false" },
+  { file: "tui-onboard-scope-upgrade-22616.yaml", cites: "#22616", buggy: ["2026.2.14"], fixed: ["2026.2.17", "2026.2.22", "2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
+  { file: "subagent-scope-upgrade-23661.yaml", cites: "#23661", buggy: ["2026.2.14"], fixed: ["2026.2.17", "2026.2.22", "2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },
   { file: "exec-approvals-pairing-59882.yaml", cites: "#59882", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "contains \"pairing required\"" },
-  { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.3"], fixed: ["2026.4", "2026.9"], invariants: ["case-expect"], about: "(asks-admin): ok is true, expected false" },
+  { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.2.17", "2026.2.22", "2026.3"], fixed: ["2026.3.31", "2026.4", "2026.9"], invariants: ["case-expect"], about: "(asks-admin): ok is true, expected false" },
   { file: "stale-pending-request-50695.yaml", cites: "#50695", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.4"], invariants: ["case-expect"], about: "lack operator.admin" },
 ];
 

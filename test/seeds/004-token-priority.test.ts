@@ -2,20 +2,25 @@
 // gateway host was paired with the old shared token, then the operator rotated gateway.auth.token; the clients
 // still hold a valid stored device token, but their passive token (the shell's exported
 // OPENCLAW_GATEWAY_TOKEN, the browser's cached token) is stale. 2026.2.14 sends the passive token first and
-// floods `device token mismatch`; 2026.2.13 and 2026.2.22 use the stored token; 2026.3 sends the passive token,
+// floods `device token mismatch`; 2026.2.13 and the 2026.2.22 client use the stored token (the 2.22 client is run
+// against a gateway that pairs shared-token operators: the real 2.22 gateway does not, so its clients hold none); 2026.3 sends the passive token,
 // gets AUTH_TOKEN_MISMATCH and heals with its one device-token retry. An explicit CLI `--token` still
 // overrides the stored token under the fix. One-shot CLI calls never retry, so they do not heal under 2026.3.
 import { describe, expect, it } from "vitest";
 import { op } from "../../src/host/index.ts";
 import type { World } from "../../src/world/index.ts";
-import { addGatewayMachine, clientEvents, count, identity, newWorld, rpcResults, tokenConfig, withControlUiToken } from "./story.ts";
+import { addGatewayMachine, clientEvents, count, identity, newWorld, profile, rpcResults, tokenConfig, withControlUiToken } from "./story.ts";
 import { browserTab, longRunning, specs } from "../../scenarios/token-priority-regression.ts";
 
 const floodWindowMs = 300_000;
+/** The 2026.2.22 client against a gateway that pairs shared-token operators: the real 2.22 gateway lets them in
+ *  unpaired (sharedAuthOperatorSkipsPairing, read in its dist), so no stored device token would exist there. */
+const base222 = profile("2026.2.22");
+const pairing222 = { ...base222, gateway: { ...base222.gateway, sharedAuthOperatorSkipsPairing: false } };
 
 /** Pairs every kind with T1, rotates to T2 (reinstalling the unit), restarts every client from the same shell. */
 function staleAfterRotation(profileName: string): World {
-  const world = newWorld(profileName);
+  const world = newWorld(profileName === "2026.2.22" ? pairing222 : profileName);
   const perTab = world.profile.client.controlUiTokenPerTab;
   addGatewayMachine(world, {
     config: tokenConfig("T1"),

@@ -1,7 +1,7 @@
 // Whether a declared bug reproduced, and what changed between a buggy and a fixed run: the CLI's last line
 // says reproduced / not reproduced, --check-verdict makes the exit code follow it, --virtual-ms-max bounds a
 // scenario file, a failing report carries the first divergence from the nearest passing run, and `diff`
-// names the first divergent event of token-priority-regression under 2026.2.14 vs 2026.2.22.
+// names the first divergent event of token-priority-regression under 2026.2.14 vs 2026.2.13.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +30,7 @@ describe("reproduction verdicts on the CLI", () => {
     expect(r.stdout).toMatch(/^REPRODUCED under 2026.2.14: declared to fail, and it failed \(retries-bounded/m);
     const report = readFileSync(join(dir, "report.md"), "utf8");
     expect(report.split("\n")[0]).toMatch(/^## Reproduced: `retries-bounded` under `2026.2.14` — client backend-svc made/);
-    expect(report).toContain("### What changed from the passing run under 2026.2.22");
+    expect(report).toContain("### What changed from the passing run under 2026.2.13");
     expect(report).toMatch(/\| A \| `#\d+ /);
   }, 120_000);
 
@@ -46,10 +46,10 @@ describe("reproduction verdicts on the CLI", () => {
 });
 
 describe("what changed between a buggy and a fixed run", () => {
-  it("names the first divergent event of token-priority-regression, 2026.2.14 vs 2026.2.22", async () => {
+  it("names the first divergent event of token-priority-regression, 2026.2.14 vs 2026.2.13", async () => {
     const scenario = findScenario("token-priority-regression")!;
     const buggy = await runScenario(scenario, { seed: 424242n, profile: findProfile("2026.2.14")! });
-    const fixed = await runScenario(scenario, { seed: 424242n, profile: findProfile("2026.2.22")! });
+    const fixed = await runScenario(scenario, { seed: 424242n, profile: findProfile("2026.2.13")! });
     const diff = diffRuns(buggy, fixed);
     expect(diff.identical).toBe(false);
     expect(diff.a.event?.lane).toBe(diff.b.event?.lane);

@@ -25,6 +25,9 @@ export interface ScopesWithinApprovalOptions {
   /** The release lets a local gateway-client/backend without an Origin skip pairing with the shared secret
    *  (2026.9, localBackendPairingSkip "also-shared-secret"): such sessions are not checked. */
   readonly exemptLocalBackend?: boolean;
+  /** The release lets an operator that authenticated with the shared token or password skip pairing, Control UI
+   *  and webchat excepted (2026.2.22, sharedAuthOperatorSkipsPairing): such sessions are not checked. */
+  readonly exemptSharedSecretOperators?: boolean;
 }
 
 class ScopesWithinApproval implements Invariant {
@@ -32,6 +35,7 @@ class ScopesWithinApproval implements Invariant {
   private readonly reader = new TraceReader();
   private readonly findings = new FindingList(scopesWithinApprovalName);
   private readonly exemptLocalBackend: boolean;
+  private readonly exemptSharedSecretOperators: boolean;
   private readonly model: ApprovalModel;
   private readonly exempt: ReadonlySet<string>;
 
@@ -39,6 +43,7 @@ class ScopesWithinApproval implements Invariant {
     this.model = new ApprovalModel(options.seed);
     this.exempt = new Set(options.exemptAuthMethods ?? ["trusted-proxy", "none"]);
     this.exemptLocalBackend = options.exemptLocalBackend ?? false;
+    this.exemptSharedSecretOperators = options.exemptSharedSecretOperators ?? false;
   }
 
   onEvent(event: TraceEvent): void {
@@ -62,6 +67,7 @@ class ScopesWithinApproval implements Invariant {
         return;
       case "session":
         if (this.exemptLocalBackend && isLocalBackendBySharedSecret(o.conn, o.session)) return;
+        if (this.exemptSharedSecretOperators && isNonUiOperatorBySharedSecret(o.conn, o.session)) return;
         return this.check(event, o.conn.connId, o.session);
       default:
         return;
@@ -104,6 +110,11 @@ export function scopesWithinApproval(options: ScopesWithinApprovalOptions = {}):
 }
 
 /** gateway-client/backend, local, no Origin header, authenticated with the shared secret (read from the trace). */
+function isNonUiOperatorBySharedSecret(conn: ConnRecord, session: SessionFacts): boolean {
+  const ui = session.clientId === "openclaw-control-ui" || session.clientId === "webchat-ui" || conn.connect?.clientMode === "webchat";
+  return session.role === "operator" && !ui && (session.method === "token" || session.method === "password");
+}
+
 function isLocalBackendBySharedSecret(conn: ConnRecord, session: SessionFacts): boolean {
   const headers = conn.openEvent?.data["headers"];
   const hasOrigin = headers !== null && typeof headers === "object" && "origin" in headers;

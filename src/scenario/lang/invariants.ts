@@ -88,11 +88,12 @@ export function invariantsFor(refs: readonly InvariantRef[], profile: Profile): 
 export function standardInvariants(profile: Profile, options: DefaultInvariantsOptions = {}): Invariant[] {
   const { signedOverOwnChallenge: own, revokedTokenRefused: revoked, scopesWithinApproval: scopes, converges: conv, ...rest } = options;
   const exemptLocalBackend = profile.gateway.localBackendPairingSkip === "also-shared-secret";
+  const exemptSharedSecretOperators = profile.gateway.sharedAuthOperatorSkipsPairing;
   return [
     ...defaultInvariants({
       converges: conv === false ? false : { ...(conv ?? {}), isMarker: isConvergeNote },
       ...rest,
-      scopesWithinApproval: scopes === false ? false : { exemptLocalBackend, ...scopes },
+      scopesWithinApproval: scopes === false ? false : { exemptLocalBackend, exemptSharedSecretOperators, ...scopes },
       signedOverOwnChallenge: false,
       revokedTokenRefused: false,
     }),
