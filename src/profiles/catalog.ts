@@ -304,7 +304,9 @@ export const profiles: readonly Profile[] = [
       revokeClosesSessions: true,
       rotateClosesSessions: true,
     },
-    client: lateClient,
+    // Matched against the real client of openclaw@2026.3.31 run inside the world (pnpm sim gate --client
+    // real@2026.3.31): it waits the 10 s pre-auth default for connect.challenge, as 4.14 does.
+    client: { ...lateClient, challengeTimeoutMs: 10_000 },
     service: fixedService,
   },
   {

@@ -367,7 +367,10 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       revokeClosesSessions: read("openclaw@2026.3.31 dist, device.token.revoke", "disconnectClientsForDevice(deviceId, {role}) closes 4001 'device removed'"),
       rotateClosesSessions: read("openclaw@2026.3.31 dist, device.token.rotate", "disconnectClientsForDevice(deviceId, {role})"),
     },
-    client: lateClient,
+    client: {
+      ...lateClient,
+      challengeTimeoutMs: recorded("2026.3.31", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.3.31"),
+    },
     service: fixedService,
   },
   "2026.4": {
