@@ -2,7 +2,7 @@
 // answer delivered, to clients, probes and attacks), chaos step
 // kinds, fault kinds and attacks the runs reached, as counts; merged across seeds, workers and shards.
 // Pure functions of the trace; `unreached` lists the detail codes no run produced.
-import type { TraceEvent } from "../kernel/index.ts";
+import { parseJsonObject, type TraceEvent } from "../kernel/index.ts";
 import { ConnectErrorDetailCodes } from "../protocol/index.ts";
 import type { TimedStep } from "./steps.ts";
 
@@ -23,13 +23,9 @@ function detailOf(data: Readonly<Record<string, unknown>>): string | undefined {
 /** The `error` of a delivered response frame that failed, else undefined (parsed only when it can be one). */
 function errorOfFrame(text: unknown): Readonly<Record<string, unknown>> | undefined {
   if (typeof text !== "string" || !text.includes('"ok":false')) return undefined;
-  try {
-    const frame = JSON.parse(text) as { type?: unknown; ok?: unknown; error?: unknown };
-    if (frame.type !== "res" || frame.ok !== false || !frame.error || typeof frame.error !== "object") return undefined;
-    return frame.error as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+  const frame = parseJsonObject(text);
+  if (frame?.["type"] !== "res" || frame["ok"] !== false || !frame["error"] || typeof frame["error"] !== "object") return undefined;
+  return frame["error"] as Record<string, unknown>;
 }
 
 function stepKeys(out: Record<string, number>, step: unknown): void {

@@ -3,6 +3,7 @@ export * from "./assert.ts";
 export * from "./clock.ts";
 export * from "./fake-timers.ts";
 export * from "./ids.ts";
+export * from "./json.ts";
 export * from "./limits.ts";
 export * from "./prng.ts";
 export * from "./queue.ts";

@@ -2,6 +2,7 @@
 // package (no hostDeps) read and write `<state dir>/identity/device-auth.json` themselves. The fake node:fs of
 // sim/real-client (fake-fs.mjs) serves that path from the accessor bound here, which the real client node binds
 // whenever it runs code of its client (start, reconnect, socket events). Not the fake fs; not the client.
+import { parseJsonObject } from "../kernel/index.ts";
 import type { DeviceAuthFile } from "./client-node.ts";
 
 /** Where fake-fs.mjs looks for the accessor (shared through globalThis: the hook's module is not ours). */
@@ -51,13 +52,8 @@ export function deviceIdentityFileText(identity: { deviceId: string; publicKeyPe
 
 /** The store/clear changes that turn `file` into what `text` says (undefined when the text is not a store). */
 export function deviceAuthChanges(file: DeviceAuthFile, text: string): DeviceAuthChange[] | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (parsed === null || typeof parsed !== "object") return undefined;
+  const parsed = parseJsonObject(text);
+  if (parsed === undefined) return undefined;
   const store = parsed as { deviceId?: unknown; tokens?: unknown };
   if (typeof store.deviceId !== "string" || store.tokens === null || typeof store.tokens !== "object") return undefined;
   const deviceId = store.deviceId;

@@ -2,6 +2,7 @@
 // a `connect-attempt` (which credential went where), its hello-ok as `hello`, its errors as `connect-error`,
 // its pause as `paused`. Pure functions of what crossed the wire or reached a callback, so invariants and
 // reports read both clients the same way. Not the recording: real-client-node.ts writes these to the trace.
+import { parseJsonObject } from "../kernel/index.ts";
 import type { TokenSource } from "../clients/index.ts";
 import type { RealConnectError, RealHelloOk, RealReconnectPausedInfo } from "./real-client-types.ts";
 
@@ -16,13 +17,8 @@ export interface CredentialsGiven {
 
 /** A `req` frame's method, id and params, or undefined for anything else. */
 export function readRequestFrame(text: string): { method: string; id: string; params: Record<string, unknown> } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (parsed === null || typeof parsed !== "object") return undefined;
+  const parsed = parseJsonObject(text);
+  if (parsed === undefined) return undefined;
   const frame = parsed as { type?: unknown; method?: unknown; id?: unknown; params?: unknown };
   if (frame.type !== "req" || typeof frame.method !== "string") return undefined;
   const params = frame.params !== null && typeof frame.params === "object" ? (frame.params as Record<string, unknown>) : {};

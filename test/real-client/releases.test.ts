@@ -180,21 +180,15 @@ describe("profile values recorded from the real release clients flip what the si
     return { ...p, client: { ...p.client, ...client } };
   };
 
-  it("2026.4 challengeTimeoutMs 10 s (openclaw@2026.4.14): a lost challenge is given up at 10 s, not 2 s", async () => {
-    expect(findProfile("2026.4")!.client.challengeTimeoutMs).toBe(10_000);
-    const recorded = await simRun("challenge-lost", findProfile("2026.4")!);
-    const flipped = await simRun("challenge-lost", withClient("2026.4", { challengeTimeoutMs: 2_000 }));
-    expect(recorded.run.verdict.helloAfterMs).toBeGreaterThanOrEqual(11_000);
-    expect(flipped.run.verdict.helloAfterMs).toBeLessThan(4_000);
-  });
-
-  it("2026.3.31 challengeTimeoutMs 10 s (openclaw@2026.3.31): a lost challenge is given up at 10 s, not 2 s", async () => {
-    expect(findProfile("2026.3.31")!.client.challengeTimeoutMs).toBe(10_000);
-    const recorded = await simRun("challenge-lost", findProfile("2026.3.31")!);
-    const flipped = await simRun("challenge-lost", withClient("2026.3.31", { challengeTimeoutMs: 2_000 }));
-    expect(recorded.run.verdict.helloAfterMs).toBeGreaterThanOrEqual(11_000);
-    expect(flipped.run.verdict.helloAfterMs).toBeLessThan(4_000);
-  });
+  for (const [name, release] of [["2026.4", "2026.4.14"], ["2026.3.31", "2026.3.31"]] as const) {
+    it(`${name} challengeTimeoutMs 10 s (openclaw@${release}): a lost challenge is given up at 10 s, not 2 s`, async () => {
+      expect(findProfile(name)!.client.challengeTimeoutMs).toBe(10_000);
+      const recorded = await simRun("challenge-lost", findProfile(name)!);
+      const flipped = await simRun("challenge-lost", withClient(name, { challengeTimeoutMs: 2_000 }));
+      expect(recorded.run.verdict.helloAfterMs).toBeGreaterThanOrEqual(11_000);
+      expect(flipped.run.verdict.helloAfterMs).toBeLessThan(4_000);
+    });
+  }
 
   it("2026.2.22 insecureWsGuard on (openclaw@2026.2.22): ws:// to a public host is refused before any socket", async () => {
     expect(findProfile("2026.2.22")!.client.insecureWsGuard).toBe(true);
