@@ -182,6 +182,10 @@ export interface GatewaySwitches {
   /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
    *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
   impliedTokenScopes: boolean;
+  /** Approving a pairing request is forbidden while a requested scope belongs to no requested role (a node
+   *  asking operator.admin): device.pair.approve answers "invalid scope for requested roles: <scope>" and a
+   *  silent pairing stays pending, so the connect gets NOT_PAIRED (2026.4.14, 2026.9.6). */
+  approvalScopeChecks: boolean;
 }
 
 export interface ClientSwitches {
