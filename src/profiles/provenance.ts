@@ -132,6 +132,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  approvalScopeChecks: assumed("off in 2026.4 although the 2026.4.14 dist has the same approval checks: the 2026.4.14 fixture replays alike either way, so it is left off to keep the 2026.4 traces"),
   connectSchema: read(`${sLate}; docs/gateway/protocol.md 0056424d`),
   protocolMismatchDetails: read(`${sLate}: coded protocol mismatch details`),
   signatureSkewMs: read("spec §3.3: S-Late skew 2 min (120000 ms)"),
