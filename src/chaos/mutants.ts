@@ -82,6 +82,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodePairingOnConnect: (v) => (v === "pending-withholds" ? "pending-keeps-declared" : "pending-withholds"),
   nodePairingLimiter: flip,
   nodeRequiresDeviceToken: flip,
+  approvalScopeChecks: flip,
   deviceTokenWithinApproval: flip,
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,

@@ -94,7 +94,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     authOk: f.authOk,
     sharedAuthOk: f.sharedAuthOk,
     hasSharedAuth: Boolean(f.params.auth?.token || f.params.auth?.password),
-    localBackendSelfPairingOk: sw.localBackendSkipsDeviceIdentity && localBackendSelfPairing(sw, { cls: f.cls, authMethod: f.authMethod, sharedAuthOk: f.sharedAuthOk, isLocal: conn.isLocal, hasOrigin: f.hasOrigin }),
+    localBackendSelfPairingOk: sw.localBackendSkipsDeviceIdentity && localBackendSelfPairing(sw, { cls: f.cls, authMethod: f.authMethod, sharedAuthOk: f.sharedAuthOk, isLocal: localClient(state, conn), hasOrigin: f.hasOrigin }),
   });
   switch (decision) {
     case "reject-control-ui-insecure-auth":

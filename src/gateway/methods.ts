@@ -3,6 +3,8 @@
 import { ErrorCodes, methodDenialError, methodParamsError, methodScopeDecision, roleScopesAllow, type MethodScopeDecision } from "../protocol/index.ts";
 import {
   approveDevicePairing,
+  pairingApprovalRefusal,
+  pairingApprovalRefusalMessage,
   persistPairingStore,
   rejectDevicePairing,
   removePairedDevice,
@@ -115,6 +117,9 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
       return [resOk(conn.connId, id, listDevices(state))];
     case "device.pair.approve": {
       const requestId = str(params, "requestId");
+      const pendingRequest = requestId ? state.store.pending[requestId] : undefined;
+      const refusal = pendingRequest && state.switches.approvalScopeChecks ? pairingApprovalRefusal(pendingRequest, state.store.paired[pendingRequest.deviceId], conn.session?.scopes ?? []) : null;
+      if (refusal) return bad(pairingApprovalRefusalMessage(refusal));
       const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes }) : null;
       if (!device || !requestId) return bad("unknown requestId");
       const resolved = broadcastToPairingOperators(state, "device.pair.resolved", { requestId, deviceId: device.deviceId, decision: "approved", ts: ctx.nowMs });

@@ -14,7 +14,7 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
+import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
 import { boundBootstrapProfile, bootstrapScopesForRole, type BootstrapProfile } from "./bootstrap-tokens.ts";
 import { event, log, refuse } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
@@ -40,7 +40,7 @@ export function pairDevice(
   let handoffProfile: BootstrapProfile | null = null;
   const paired = state.store.paired[device.id];
   const isPaired = paired !== undefined && paired.publicKey === publicKey;
-  const skip = skipsPairing(state.switches, { cls: f.cls, role: f.role, authMethod: f.authMethod, allowBypass: f.allowBypass, sharedAuthOk: f.sharedAuthOk, trustedProxyAuthOk: f.trustedProxyAuthOk, isLocal: conn.isLocal, hasOrigin: f.hasOrigin, isPaired });
+  const skip = skipsPairing(state.switches, { cls: f.cls, role: f.role, authMethod: f.authMethod, allowBypass: f.allowBypass, sharedAuthOk: f.sharedAuthOk, trustedProxyAuthOk: f.trustedProxyAuthOk, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, isPaired });
   const outputs: GatewayOutput[] = [];
   if (!skip) {
     const reason = pairingRequirement(state, f, isPaired);
@@ -73,7 +73,11 @@ export function pairDevice(
       });
       // Every release approves inline only when the stored request is silent: a pending request a non-silent
       // connect left (e.g. one with an Origin) keeps a later local connect waiting (pairing.request.silent).
-      const approveInline = request.silent === true;
+      // From 2026.4.14 an approval of a request whose scopes no requested role covers is forbidden, so a silent
+      // one fails and the connect is answered like any pairing that waits (the request stays pending).
+      // For an inline approval the caller's scopes are the connect's requested ones plus the device's approved ones.
+      const callerScopes = [...f.scopes, ...(paired?.approvedScopes ?? paired?.scopes ?? [])];
+      const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes) !== null);
       // localForPairing: the release counted this connection as local for pairing though its request is not
       // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.
       const localForPairing = pairingLocal(state, conn);

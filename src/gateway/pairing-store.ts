@@ -2,7 +2,7 @@
 // Plain JSON-shaped data so it can be persisted and reloaded across a simulated gateway restart.
 // Functions update the store in place and return what the caller needs to answer; they do no I/O.
 import { assert, randomToken, uuidV4, type Prng } from "../kernel/index.ts";
-import { normalizeDeviceAuthScopes, roleScopesAllow, scopesAllowUnder } from "../protocol/index.ts";
+import { normalizeDeviceAuthScopes, resolveMissingRequestedScope, roleScopesAllow, scopesAllowUnder } from "../protocol/index.ts";
 import { noteDelete, noteMutation, noteWrite, persistedSnapshot } from "./pairing-journal.ts";
 import type { GatewaySwitches } from "../profiles/index.ts";
 
@@ -108,13 +108,16 @@ export function requestDevicePairing(options: {
     const scopes = union(existing.scopes, request.scopes);
     // A refreshed or superseding request stays silent only if every pending one was (read in 2026.4.14/2026.9.6).
     const silent = Boolean(existing.silent && request.silent);
+    // The refreshed or replacing request carries every pending role too (2026.9.6 merges roles as it merges
+    // scopes), so approving it pairs the device for a role an earlier connect asked.
+    const roles = union(existing.roles ?? (existing.role ? [existing.role] : []), request.roles ?? (request.role ? [request.role] : []));
     if (!grows) {
-      const kept: PendingRequest = { ...existing, ...definedOnly(request), scopes, silent, requestId: existing.requestId, ts: nowMs };
+      const kept: PendingRequest = { ...existing, ...definedOnly(request), roles, scopes, silent, requestId: existing.requestId, ts: nowMs };
       setPending(store, kept);
       return { request: kept, created: false };
     }
     deletePending(store, existing.requestId);
-    const replaced: PendingRequest = { ...definedOnly(request), scopes, silent, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
+    const replaced: PendingRequest = { ...definedOnly(request), roles, scopes, silent, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
     setPending(store, replaced);
     return { request: replaced, created: true };
   }
@@ -197,6 +200,36 @@ function pairedRecord(
     tokens: { ...(existing?.tokens ?? {}) },
     approvedAtMs: nowMs,
   } as PairedDevice;
+}
+
+/**
+ * Why the approval store refuses to approve a pending request (2026.4.14 and 2026.9.6, approveDevicePairing;
+ * switch approvalScopeChecks), or null: a requested scope no requested role prefixes (`<role>.`; an empty one is
+ * allowed), else operator token scopes (the request's, plus the existing operator token's) beyond the caller's.
+ * A silent pairing refused this way stays pending, so the connect is answered NOT_PAIRED.
+ */
+export function pairingApprovalRefusal(
+  pending: PendingRequest,
+  existing: PairedDevice | undefined,
+  callerScopes: readonly string[],
+): { reason: "scope-outside-requested-roles" | "caller-missing-scope"; scope: string } | null {
+  const roles = pending.roles ?? (pending.role ? [pending.role] : []);
+  const prefixes = roles.map((role) => `${role.trim()}.`);
+  for (const scope of pending.scopes ?? []) {
+    const trimmed = scope.trim();
+    if (!prefixes.some((prefix) => !trimmed || trimmed.startsWith(prefix))) return { reason: "scope-outside-requested-roles", scope };
+  }
+  if (!roles.includes("operator")) return null;
+  const operatorScopes = (scopes: readonly string[] | undefined) => (scopes ?? []).filter((s) => s.trim().startsWith("operator."));
+  const tokenScopes = [...new Set([...operatorScopes(pending.scopes), ...operatorScopes(existing?.tokens["operator"]?.scopes)])];
+  if (tokenScopes.length === 0) return null;
+  const missing = resolveMissingRequestedScope("operator", tokenScopes, callerScopes);
+  return missing === null ? null : { reason: "caller-missing-scope", scope: missing };
+}
+
+/** The answer device.pair.approve gives for a refused approval. */
+export function pairingApprovalRefusalMessage(refusal: { reason: "scope-outside-requested-roles" | "caller-missing-scope"; scope: string }): string {
+  return refusal.reason === "caller-missing-scope" ? `missing scope: ${refusal.scope}` : `invalid scope for requested roles: ${refusal.scope}`;
 }
 
 export function approveDevicePairing(store: PairingStore, requestId: string, nowMs: number, prng: Prng, scopeOptions: TokenScopeOptions = {}): PairedDevice | null {

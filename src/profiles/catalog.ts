@@ -81,6 +81,7 @@ const febGateway: GatewaySwitches = {
   nodePairingOnConnect: "none",
   nodePairingLimiter: false,
   nodeRequiresDeviceToken: false,
+  approvalScopeChecks: false,
   deviceTokenWithinApproval: false,
   // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
   impliedTokenScopes: false,
@@ -371,6 +372,8 @@ export const profiles: readonly Profile[] = [
       nodePairingOnConnect: "pending-withholds",
       nodePairingLimiter: true,
       nodeRequiresDeviceToken: true,
+      // Read in the 2026.9.6 dist (approveDevicePairingInWorker, resolveScopeOutsideRequestedRoles).
+      approvalScopeChecks: true,
       autoApproveLocalSetting: true,
       // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
       hotReloadPrefixes: [

@@ -208,6 +208,10 @@ export interface GatewaySwitches {
    *  like any failed device token (device_token_mismatch for an explicit auth.deviceToken, else the primary
    *  reason; no scope_mismatch in the 2026.2.22 … 2026.4.14 dists). */
   deviceTokenScopeMismatchReason: boolean;
+  /** Approving a pairing request is forbidden while a requested scope belongs to no requested role (a node
+   *  asking operator.admin): device.pair.approve answers "invalid scope for requested roles: <scope>" and a
+   *  silent pairing stays pending, so the connect gets NOT_PAIRED (2026.4.14, 2026.9.6). */
+  approvalScopeChecks: boolean;
 }
 
 export interface ClientSwitches {

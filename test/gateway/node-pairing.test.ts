@@ -240,4 +240,63 @@ describe("device tokens within the approval, and a node session's device token (
     const fresh = new Rig(profile("2026.9"));
     expect(fresh.run(connectAs("local", { id: "test", mode: "test" }, "operator", ["operator.read"])).response?.ok).toBe(true);
   });
+
+  // Seed-7 fixture, c0016 and c0018: a local test client asking role node with operator.admin, then operator.read.
+  const nodeWithAdmin = connectAs("node-admin", { id: "test", mode: "test" }, "node", ["operator.admin"]);
+  const readOnly = connectAs("read", { id: "test", mode: "test" }, "operator", ["operator.read"]);
+  const adminOperator = connectAs("admin", { id: "test", mode: "test" }, "operator", ["operator.admin"]);
+  const nodeHost = connectAs("node", { id: "node-host", mode: "node" }, "node", []);
+
+  it("approvalScopeChecks: a silent pairing whose scope no requested role covers stays pending (on) or is approved (off)", () => {
+    const answer = (on: boolean) => {
+      const o = new Rig(withSwitch("2026.9", { approvalScopeChecks: on })).run(nodeWithAdmin);
+      return [o.response?.ok, o.response?.error?.message];
+    };
+    expect(answer(true)).toEqual([false, "pairing required: device is not approved yet"]);
+    // Off, the pairing is approved but no node token is issued for operator scopes, so the node session is refused.
+    expect(answer(false)).toEqual([false, "authenticated node pairing identity unavailable"]);
+  });
+
+  it("approvalScopeChecks: a pending request carrying operator.admin is not approved by a connect asking read only", () => {
+    const answers = (on: boolean) => {
+      const rig = new Rig(withSwitch("2026.9", { approvalScopeChecks: on }));
+      rig.run(nodeWithAdmin);
+      return rig.run(readOnly).response?.ok;
+    };
+    expect(answers(true)).toBe(false);
+    expect(answers(false)).toBe(true);
+  });
+
+  it("a pending request keeps every role asked: approving it pairs the device for role node too (2026.9.6)", () => {
+    const rig = new Rig(profile("2026.9"));
+    rig.run(nodeWithAdmin);
+    expect(rig.run(readOnly).response?.ok).toBe(false);
+    expect(rig.run(adminOperator).response?.ok).toBe(true);
+    const node = rig.run(nodeHost);
+    expect([node.response?.ok, (node.response?.helloOk?.auth as { role?: string } | undefined)?.role]).toEqual([true, "node"]);
+  });
+
+  it("localClientRule: a local backend behind a foreign Host skips self-pairing as a loopback peer (2026.9.6, seed-1 fixture c0537)", () => {
+    const backend: Attempt = { ...connectAs("backend", { id: "gateway-client", mode: "backend" }, "operator", ["operator.admin"]), headers: { host: "gateway.example" } };
+    const answer = (rule: "loopback-peer" | "is-local") => {
+      const rig = new Rig(withSwitch("2026.9", { localClientRule: rule }));
+      const o = rig.run(backend);
+      return [o.response?.ok, Object.keys(rig.world.gateway("gateway").state.store.pending).length];
+    };
+    expect(answer("loopback-peer")).toEqual([true, 0]);
+    expect(answer("is-local")).toEqual([false, 1]);
+  });
+
+  it("approvalScopeChecks: device.pair.approve refuses a request whose scope no requested role covers", () => {
+    const approve = (on: boolean) => {
+      const rig = new Rig(withSwitch("2026.9", { approvalScopeChecks: on }));
+      const waiting: Attempt = { ...nodeWithAdmin, headers: { origin: "http://127.0.0.1:18789" } };
+      rig.run(waiting);
+      const requestId = Object.values(rig.world.gateway("gateway").state.store.pending)[0]?.requestId;
+      const o = rig.run(operatorAttempt("approve", [{ method: "device.pair.approve", params: { requestId } }]));
+      return o.rpc?.[0];
+    };
+    expect(approve(true)).toMatchObject({ ok: false });
+    expect(approve(false)).toMatchObject({ ok: true });
+  });
 });
