@@ -2,14 +2,26 @@
 // operator applies the documented fix for token drift — one token everywhere (the config's; shell and `.env`
 // copies updated), `openclaw gateway install --force`, `openclaw doctor --fix`, the current token handed to
 // every client, every client relaunched, and pending device requests approved (the recovery checklist's re-pair
-// step). From the heal note on, every long-lived client must converge (converges).
+// step). Where a failed-auth limiter is configured the operator waits out its lockout before approving and
+// restarting paused clients. From the heal note on, every long-lived client must converge (converges).
 import { envNames, envValue, op, withDotEnvText, withShellEnv, envWith, withServiceUnit } from "../host/index.ts";
 import type { ScenarioContext } from "../scenario/index.ts";
 import { gatewayMachine, runFor, warmUpMs, withControlUiToken, type ChaosWorld } from "./chaos-world.ts";
+import type { ChaosPlan } from "./plan.ts";
 import { configToken, relaunch, settlePending, type FaultLedger } from "./timeline.ts";
 
 /** Time the relaunched clients get before the operator approves their pairing requests. */
 export const healApproveAfterMs = 10_000;
+
+/**
+ * How long the operator waits after relaunching the clients before approving and restarting the paused ones:
+ * where the world configures a failed-auth limiter, long enough for a lockout earned during the safety phase to
+ * run out (a client refused AUTH_RATE_LIMITED pauses, as the release's client does, and is restarted after it).
+ */
+export function healApproveAfter(plan: ChaosPlan): number {
+  const limiter = plan.gateway.rateLimit;
+  return limiter ? Math.max(healApproveAfterMs, limiter.lockoutMs + 1_000) : healApproveAfterMs;
+}
 
 function stopFaults(cw: ChaosWorld, ledger: FaultLedger): void {
   for (const rule of ledger.rules) rule.remove();
@@ -52,7 +64,7 @@ export function heal(cw: ChaosWorld, ledger: FaultLedger, ctx: ScenarioContext):
   if (!world.gateway("gateway").running) world.startGatewayService(gatewayMachine);
   runFor(world, warmUpMs(world));
   handToken(cw, token);
-  runFor(world, healApproveAfterMs);
+  runFor(world, healApproveAfter(cw.plan));
   settlePending(cw, "approve");
   for (const name of cw.clients.keys()) if (world.client(name).state.lifecycle === "paused") world.client(name).start();
 }

@@ -22,7 +22,7 @@ import { probeHost, probeIdentities, type ProbeAttempt, type ProbeFrom } from ".
 import { firstToken, type ChaosClient, type ChaosPlan } from "./plan.ts";
 import type { FaultPreset } from "./preset.ts";
 import { convergingClients, healMsMax, pairingRoundMs } from "./scenario.ts";
-import { healApproveAfterMs } from "./heal.ts";
+import { healApproveAfter } from "./heal.ts";
 import type { Attack, ChaosStep, NetFault } from "./steps.ts";
 import { formatReplayPath, type PlanSelection } from "./plan.ts";
 
@@ -247,7 +247,7 @@ function healSteps(walk: Walk): void {
     track.token = configToken;
     steps.push(startStep(track, true));
   }
-  steps.push({ wait: healApproveAfterMs });
+  steps.push({ wait: healApproveAfter(plan) });
   steps.push({ settlePending: { machine: gatewayMachine, verdict: "approve", restart: [...walk.clients.keys()] } });
   steps.push({ wait: plan.convergeWithinMs + 10_000 });
 }
