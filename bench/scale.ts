@@ -5,6 +5,7 @@ import { openSync, writeSync, closeSync } from "node:fs";
 import { crypto as clawCrypto, findProfile, Prng, World, type RunOutcome } from "../src/index.ts";
 import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../src/clients/index.ts";
 import { approveDevicePairing, emptyPairingStore, requestDevicePairing, type PairingStore } from "../src/gateway/index.ts";
+import { approveNodePairing, requestNodePairing } from "../src/gateway/node-pairing.ts";
 import type { DeviceIdentity } from "../src/crypto/index.ts";
 
 export interface ScaleOptions {
@@ -14,6 +15,8 @@ export interface ScaleOptions {
   seed?: bigint;
   /** Stream the trace to this file past the in-memory threshold (NDJSON). */
   traceFile?: string;
+  /** Pair node-kind devices as nodes too (default true; false = the first connect of each node files a request). */
+  pairNodes?: boolean;
   /** Events kept in memory before streaming (with traceFile). */
   keepEventsMax?: number;
 }
@@ -66,7 +69,19 @@ export function runScale(options: ScaleOptions): ScaleResult {
   const world = new World({ seed: options.seed ?? 1n, profile, traceSpill, budgets: { stepsMax: Number.MAX_SAFE_INTEGER, virtualTimeMsMax: options.virtualMs + 60_000 } });
   world.addHost({ name: "gw", kind: "lan" });
   const paired = options.devices ? pairedDevices(options.clients) : undefined;
-  world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } }, ...(paired ? { store: paired.store } : {}) });
+  const gateway = world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } }, ...(paired ? { store: paired.store } : {}) });
+  // Node-kind devices are paired as nodes too (same day-two assumption). Unpaired, each node's first connect files a
+  // node pairing request broadcast to every operator with pairing scope: 2,500 nodes x 7,500 operators at N = 10,000
+  // is ~19 M frames before the first virtual minute ends, which is the protocol, not the simulator.
+  if (paired && options.pairNodes !== false) {
+    let n = 0;
+    for (const device of paired.devices) {
+      const d = kindDefaults[device.kind];
+      if (d.commands === undefined) continue;
+      const { request } = requestNodePairing(gateway.nodesFile, { nodeId: device.identity.deviceId, commands: [...d.commands], platform: d.platform }, 0, () => `bench-node-${n++}`);
+      approveNodePairing(gateway.nodesFile, request.requestId, 0);
+    }
+  }
   for (let i = 0; i < options.clients; i++) {
     const device = paired?.devices[i];
     const client = device
@@ -131,6 +146,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return at >= 0 ? process.argv[at + 1] : undefined;
   };
   const traceFile = arg("--trace-file");
-  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), ...(traceFile ? { traceFile } : {}) });
+  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), pairNodes: !process.argv.includes("--unpaired-nodes"), ...(traceFile ? { traceFile } : {}) });
   console.log(JSON.stringify(result));
 }
