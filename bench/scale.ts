@@ -3,6 +3,7 @@
 // Wall time and memory are read here only to report them.
 import { openSync, writeSync, closeSync } from "node:fs";
 import { crypto as clawCrypto, findProfile, Prng, World, type RunOutcome } from "../src/index.ts";
+import { LimitReached } from "../src/kernel/index.ts";
 import { kindDefaults, type ClientKind, type StoredDeviceTokens } from "../src/clients/index.ts";
 import { approveDevicePairing, emptyPairingStore, requestDevicePairing, type PairingStore } from "../src/gateway/index.ts";
 import { approveNodePairing, requestNodePairing } from "../src/gateway/node-pairing.ts";
@@ -17,6 +18,8 @@ export interface ScaleOptions {
   traceFile?: string;
   /** Pair node-kind devices as nodes too (default true; false = the first connect of each node files a request). */
   pairNodes?: boolean;
+  /** The run's connection budget (Budgets.connectionsMax; the library's default when absent). */
+  connectionsMax?: number;
   /** Events kept in memory before streaming (with traceFile). */
   keepEventsMax?: number;
 }
@@ -31,6 +34,7 @@ export interface ScaleResult {
   usPerEvent: number;
   rssPeakMiB: number;
   connected: number;
+  /** "budget-exceeded" also when a budget is reached inside a step (the connection budget): `message` says which. */
   outcome: RunOutcome["kind"] | "crash";
   message?: string;
   traceHash: string;
@@ -66,7 +70,7 @@ export function runScale(options: ScaleOptions): ScaleResult {
   const profile = findProfile("2026.9")!;
   const fd = options.traceFile ? openSync(options.traceFile, "w") : undefined;
   const traceSpill = fd === undefined ? undefined : { keepEventsMax: options.keepEventsMax ?? 100_000, write: (lines: string) => void writeSync(fd, lines) };
-  const world = new World({ seed: options.seed ?? 1n, profile, traceSpill, budgets: { stepsMax: Number.MAX_SAFE_INTEGER, virtualTimeMsMax: options.virtualMs + 60_000 } });
+  const world = new World({ seed: options.seed ?? 1n, profile, traceSpill, budgets: { stepsMax: Number.MAX_SAFE_INTEGER, virtualTimeMsMax: options.virtualMs + 60_000, ...(options.connectionsMax ? { connectionsMax: options.connectionsMax } : {}) } });
   world.addHost({ name: "gw", kind: "lan" });
   const paired = options.devices ? pairedDevices(options.clients) : undefined;
   const gateway = world.addGateway({ name: "gateway", host: "gw", port: 18789, config: { auth: { mode: "token", token: "t" } }, ...(paired ? { store: paired.store } : {}) });
@@ -104,9 +108,16 @@ export function runScale(options: ScaleOptions): ScaleResult {
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
     }
     outcome = last.kind;
+    if (last.kind === "budget-exceeded") message = `${last.budget} budget reached at virtual ${last.atMs} ms`;
   } catch (error) {
-    outcome = "crash";
-    message = error instanceof Error ? error.message : String(error);
+    if (error instanceof LimitReached) {
+      // As the scenario runner reports it: a liveness finding of the run, not a crash of the simulator.
+      outcome = "budget-exceeded";
+      message = `${error.budget} budget reached at virtual ${error.atMs} ms (connections opened over the run, retries included)`;
+    } else {
+      outcome = "crash";
+      message = error instanceof Error ? error.message : String(error);
+    }
   }
   const wallMs = performance.now() - started;
   clearInterval(sample);
@@ -146,6 +157,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return at >= 0 ? process.argv[at + 1] : undefined;
   };
   const traceFile = arg("--trace-file");
-  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), pairNodes: !process.argv.includes("--unpaired-nodes"), ...(traceFile ? { traceFile } : {}) });
+  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), pairNodes: !process.argv.includes("--unpaired-nodes"), ...(arg("--connections-max") ? { connectionsMax: Number(arg("--connections-max")) } : {}), ...(traceFile ? { traceFile } : {}) });
   console.log(JSON.stringify(result));
 }
