@@ -8,7 +8,7 @@ import fc from "fast-check";
 import type { Prng } from "../kernel/index.ts";
 import type { Attempt, DeviceSpec } from "../world/index.ts";
 import type { RpcCall } from "../world/attempt/attempt.ts";
-import { attemptChoiceArb, attemptOf, cleanChoiceArb, conformanceIdentities, localOrigin, otherKeySeed, poolNames, wrongToken, type AttemptChoice } from "../world/attempt/generate.ts";
+import { attemptChoiceArb, attemptOf, cleanChoiceArb, conformanceIdentities, localOrigin, otherKeySeed, wrongToken, type AttemptChoice } from "../world/attempt/generate.ts";
 
 /** The LAN host remote probes come from (its own address, so a lockout it earns touches no client). */
 export const probeHost = "prober";
@@ -204,5 +204,3 @@ function withProtocol(params: Record<string, unknown>, protocol: number): Record
   for (const key of ["minProtocol", "maxProtocol"]) if (out[key] === "{{protocol}}") out[key] = protocol;
   return out;
 }
-
-export { poolNames as probePoolNames };
