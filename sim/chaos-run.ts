@@ -12,6 +12,7 @@ import {
   runScenario,
   selectPlan,
   shrink,
+  type ChaosPlan,
   type CoverageCounts,
   type FaultPreset,
   type PlanSelection,
@@ -34,8 +35,8 @@ export interface ShrunkFailure {
   readonly runs: number;
 }
 
-export async function runChaosPlan(seed: bigint, preset: FaultPreset, profile: Profile, selection?: PlanSelection): Promise<RunResult> {
-  const plan = generatePlan(seed, preset);
+export async function runChaosPlan(seed: bigint, preset: FaultPreset, profile: Profile, selection?: PlanSelection, drawn?: ChaosPlan): Promise<RunResult> {
+  const plan = drawn ?? generatePlan(seed, preset);
   const chosen = selection ?? fullSelection(plan);
   const result = await runScenario(chaosScenario(selectPlan(plan, chosen), chosen, preset), { seed, profile });
   const replayCommand = `pnpm sim chaos --seed ${seed} --profile ${profile.name} --preset ${preset.name} --replay ${formatReplayPath(chosen)}`;
@@ -48,8 +49,10 @@ export function rowOf(result: RunResult): SeedRow {
 }
 
 export async function runSeed(seed: bigint, preset: FaultPreset, profile: Profile): Promise<SeedOutcome> {
-  const result = await runChaosPlan(seed, preset, profile);
-  return { row: rowOf(result), coverage: coverageOf(result.events, generatePlan(seed, preset).steps) };
+  // Drawn once: the run and its coverage use the same plan (drawing takes fast-check's probe sampling).
+  const plan = generatePlan(seed, preset);
+  const result = await runChaosPlan(seed, preset, profile, undefined, plan);
+  return { row: rowOf(result), coverage: coverageOf(result.events, plan.steps) };
 }
 
 /** Shrink runs the kill-rate gate allows per target (a full `chaos` sweep uses the shrinker's own limit). */

@@ -173,25 +173,23 @@ function clearDevices(world: World, node: MachineNode, run: OperatorRun, effect:
   if (!list.rpc?.ok) return { ...run, ...(list.rpc ? { rpc: list.rpc } : {}) };
   const payload = (list.rpc.payload ?? {}) as { paired?: unknown[]; pending?: unknown[] };
   const idOf = (entry: unknown, key: string) => (typeof entry === "string" ? entry : typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[key] : undefined);
-  const removedDevices: string[] = [];
-  const rejectedPending: string[] = [];
-  for (const entry of payload.paired ?? []) {
-    const deviceId = idOf(entry, "deviceId");
-    if (typeof deviceId !== "string" || !deviceId.trim()) continue;
-    const removed = runOperator(world, node, op.devicesRemove(deviceId, effect.connection), options);
-    if (!removed.rpc?.ok) return { ...run, ...(removed.rpc ? { rpc: removed.rpc } : {}) };
-    removedDevices.push(deviceId);
-  }
-  if (effect.pending) {
-    for (const entry of payload.pending ?? []) {
-      const requestId = idOf(entry, "requestId");
-      if (typeof requestId !== "string" || !requestId.trim()) continue;
-      const rejected = runOperator(world, node, op.devicesReject(requestId, effect.connection), options);
-      if (!rejected.rpc?.ok) return { ...run, ...(rejected.rpc ? { rpc: rejected.rpc } : {}) };
-      rejectedPending.push(requestId);
+  /** One command per listed id, in list order; stops at the first refusal (the CLI exits on it). */
+  const forEachId = (entries: readonly unknown[], key: string, command: (id: string) => OperatorCommand): { done: string[]; refused?: OperatorRun } => {
+    const done: string[] = [];
+    for (const entry of entries) {
+      const id = idOf(entry, key);
+      if (typeof id !== "string" || !id.trim()) continue;
+      const sent = runOperator(world, node, command(id), options);
+      if (!sent.rpc?.ok) return { done, refused: { ...run, ...(sent.rpc ? { rpc: sent.rpc } : {}) } };
+      done.push(id);
     }
-  }
-  return { ...run, rpc: { ok: true, payload: { removedDevices, rejectedPending }, via: "gateway" } };
+    return { done };
+  };
+  const removed = forEachId(payload.paired ?? [], "deviceId", (deviceId) => op.devicesRemove(deviceId, effect.connection));
+  if (removed.refused) return removed.refused;
+  const rejected = effect.pending ? forEachId(payload.pending ?? [], "requestId", (requestId) => op.devicesReject(requestId, effect.connection)) : { done: [] };
+  if (rejected.refused) return rejected.refused;
+  return { ...run, rpc: { ok: true, payload: { removedDevices: removed.done, rejectedPending: rejected.done }, via: "gateway" } };
 }
 
 function sendDevicesRpc(world: World, node: MachineNode, run: OperatorRun, effect: RpcEffect, options: OperatorOptions): OperatorRun {
