@@ -4,7 +4,10 @@
 // passive token. 2026.2.14 sends the passive token first and floods `device token mismatch` (retries-bounded,
 // converges); releases before and after it prefer the stored token, or heal with the one device-token retry.
 // Under 2026.9 a local backend is never paired (it authenticates with the shared secret and skips pairing, as
-// the released gateway does), so it holds no device token: with a stale token it must pause, not loop.
+// the released gateway does), so it holds no device token: with a stale token it must pause, not loop. And the
+// Control UI's device token was issued under the old shared token (an issuer naming its generation, switch
+// deviceTokenIssuer, read in the 2026.9.6 dist): the rotation retires it, so the tab is refused
+// device_token_mismatch and must pause until the new token is pasted, not loop.
 import { host, scenario, specScenario, type MachineClientSpec, type Profile, type Scenario, type Step, type World } from "../src/index.ts";
 import { controlUiPageOrigin, identity, libraryIdentities, tokenConfig, tuiIdentityFields } from "./support.ts";
 const { op } = host;
@@ -42,6 +45,16 @@ function unpairedBackend(profile: Profile): boolean {
   return profile.gateway.localBackendPairingSkip === "also-shared-secret";
 }
 
+/** The rotation retires the Control UI's device token (issued under the old shared token's generation). */
+function retiredBrowserToken(profile: Profile): boolean {
+  return profile.gateway.deviceTokenIssuer;
+}
+
+/** The long-running kinds expected to reach hello again after the rotation. */
+function convergingKinds(p: Profile): string[] {
+  return longRunning.filter((k) => !(k === "backend" && unpairedBackend(p)) && !(k === "control-ui" && retiredBrowserToken(p)));
+}
+
 export const tokenPriorityRegressionSpec = libraryIdentities(
   scenario("token-priority-regression", "seed 004: after a token rotation, paired clients with a stale passive token must use their stored device token (or heal) instead of flooding the gateway"),
   { tui: 1, backend: 2, node: 3, "control-ui": 4, cli: 5 },
@@ -49,9 +62,11 @@ export const tokenPriorityRegressionSpec = libraryIdentities(
   .verdicts({ default: "pass", "2026.2.14": "fail", "2026.2.17": "fail", "2026.2.22": "fail" })
   // The one-shot CLI is not expected to converge: under 2026.3+ it sends the stale passive token and fails once.
   // Neither is a backend that the release never pairs (no stored device token to fall back on).
-  .invariantsPerProfile((p) => [{ name: "standard", converges: { clients: longRunning.filter((k) => k !== "backend" || !unpairedBackend(p)) } }])
+  // Nor, from 2026.9, the Control UI, whose device token the rotation retired.
+  .invariantsPerProfile((p) => [{ name: "standard", converges: { clients: convergingKinds(p) } }])
   .bare()
   .perProfile((p) => (unpairedBackend(p) ? [{ note: "this release never pairs a local backend: it gets no device token and must pause on a stale token" }] : []))
+  .perProfile((p) => (retiredBrowserToken(p) ? [{ note: "this release retires the Control UI's device token issued under the old shared token: the tab must pause" }] : []))
   .gatewayMachine({ config: tokenConfig("T1"), shellEnv: { OPENCLAW_GATEWAY_TOKEN: "T1" }, cliIdentity: "operator-cli" })
   .step({ browserToken: { machine: "gw", ...browserTab, token: "T1" } })
   .install()
@@ -66,6 +81,7 @@ export const tokenPriorityRegressionSpec = libraryIdentities(
   .converge("every kind restarted with a stale passive token after the rotation")
   .wait(floodWindowMs)
   .perProfile((p) => (unpairedBackend(p) ? [{ expectClient: { name: "backend", paused: true, connected: false, rule: "unpaired-backend-pauses" } }] : []))
+  .perProfile((p) => (retiredBrowserToken(p) ? [{ expectClient: { name: "control-ui", paused: true, connected: false, rule: "retired-browser-token-pauses" } }] : []))
   .build();
 
 export const tokenPriorityRegression: Scenario = specScenario(tokenPriorityRegressionSpec);

@@ -83,6 +83,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodePairingLimiter: flip,
   nodeRequiresDeviceToken: flip,
   approvalScopeChecks: flip,
+  deviceTokenIssuer: flip,
+  connectRecordsClient: flip,
   deviceTokenWithinApproval: flip,
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,

@@ -119,12 +119,15 @@ function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; s
 }
 
 const nativeAppIds = new Set(["openclaw-macos", "openclaw-ios", "openclaw-android", "openclaw-linux", "openclaw-watchos"]);
+const nativeAppUiIds = new Set(["openclaw-macos", "openclaw-ios", "openclaw-android", "openclaw-linux"]);
 
 /** Whether a pairing requirement is approved on the spot (silent local pairing). */
 export function isSilentPairing(
   switches: GatewaySwitches,
   f: {
     reason: PairingReason; isLocal: boolean; hasOrigin: boolean; cls: ClientClass; clientId: string; role: string; scopes: readonly string[];
+    /** The connect's client mode, when known (2026.9's native app UI is one of its app ids in mode ui). */
+    clientMode?: string;
     /** isLocalClient (loopback peer and local Host), when known. */
     directLocal?: boolean;
     /** Authenticated with the shared token or password. */
@@ -161,7 +164,9 @@ export function isSilentPairing(
       // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
       if (f.reason === "metadata-upgrade") {
         if (f.hasOrigin || f.cls.isControlUi || f.cls.isWebchat) return false;
-        return f.directLocal === false ? f.sharedSecretOk === true : nativeAppIds.has(f.clientId);
+        // isNativeAppUiClient in the 9.6 dist: the macOS, Linux, iOS or Android app id in mode ui (seed-11 fixture
+        // c0123: openclaw-macos in node mode is asked to re-approve).
+        return f.directLocal === false ? f.sharedSecretOk === true : f.clientMode === "ui" && nativeAppUiIds.has(f.clientId);
       }
       if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
       return f.reason !== "role-upgrade" || f.role === "operator";

@@ -21,7 +21,7 @@ import { broadcastToPairingOperators, pairDevice } from "./pairing-flow.ts";
 import { nodeRequestId, reconcileNodeOnConnect, requestNodePairing } from "./node-pairing.ts";
 import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
 import { log, refuse, type ErrorBody } from "./responses.ts";
-import { authorizeGatewayConnect, type SharedAuthResult } from "./shared-auth.ts";
+import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
 import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from "./bootstrap-tokens.ts";
 import { isLoopbackAddress, localClient } from "./locality.ts";
@@ -47,6 +47,9 @@ export interface ConnectFacts {
   readonly trustedProxyAuthOk: boolean;
   /** The bootstrap token that authenticated this connect (authMethod "bootstrap-token"). */
   bootstrapToken?: string;
+  /** The shared-auth generation of the device token that authenticated this connect, if it was issued under one
+   *  (2026.9, switch deviceTokenIssuer). */
+  deviceTokenGeneration?: string;
 }
 
 export function handleConnect(state: GatewayState, conn: Connection, req: RequestFrame, ctx: StepContext): GatewayOutput[] {
@@ -303,11 +306,13 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     f.retryAfterMs = verdict.retryAfterMs;
     return;
   }
-  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, scopeImplications: state.switches.operatorScopeImplications });
+  const requiredGeneration = state.switches.deviceTokenIssuer ? sharedAuthGeneration(state.config) : undefined;
+  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, scopeImplications: state.switches.operatorScopeImplications, requiredGeneration });
   if (result.ok) {
     f.authOk = true;
     f.authMethod = "device-token";
     f.authReason = undefined;
+    if (result.issuer?.kind === "shared-gateway-auth") f.deviceTokenGeneration = result.issuer.generation;
     limiterReset(limiter.state, "device-token", limiter.key);
     if (state.switches.silentPairing === "late" && (auth.token || auth.password)) limiterReset(limiter.state, "shared-secret", limiter.key);
     return;

@@ -14,7 +14,8 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken } from "./pairing-store.ts";
+import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
+import { sharedAuthGeneration } from "./shared-auth.ts";
 import { boundBootstrapProfile, bootstrapScopesForRole, type BootstrapProfile } from "./bootstrap-tokens.ts";
 import { event, log, refuse } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
@@ -48,7 +49,7 @@ export function pairDevice(
       // The scopes this approval would grant: the request's merged with a pending one for the same device.
       const pendingScopes = Object.values(state.store.pending).find((p) => p.deviceId === device.id)?.scopes ?? [];
       const bootstrapProfile = silentBootstrapProfile(state, ctx, f, { reason, existing: paired !== undefined, publicKey });
-      const silentLocal = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") }) && autoApprovesLocal(state, reason);
+      const silentLocal = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") }) && autoApprovesLocal(state, reason);
       const silent = silentLocal || bootstrapProfile !== null;
       const { request, created } = requestDevicePairing({
         store: state.store,
@@ -97,15 +98,17 @@ export function pairDevice(
         keepPlatform: state.switches.metadataPinning,
         displayName: f.params.client.displayName,
         platform: f.params.client.platform,
-        clientId: f.params.client.id,
-        clientMode: f.params.client.mode,
+        // 2026.9.6 keeps the client id and mode the device was approved with (switch connectRecordsClient).
+        clientId: state.switches.connectRecordsClient ? f.params.client.id : undefined,
+        clientMode: state.switches.connectRecordsClient ? f.params.client.mode : undefined,
       });
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
   const impliedScopes = state.switches.impliedTokenScopes;
   const scopeImplications = state.switches.operatorScopeImplications;
-  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications });
+  const issuer = deviceTokenIssuer(state, f);
+  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications, issuer });
   const handoffTokens: DeviceAuthToken[] = [];
   for (const role of handoffProfile?.roles ?? []) {
     if (role === f.role) continue;
@@ -114,6 +117,22 @@ export function pairDevice(
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });
   return [...outputs, ...finish(token, { profile: handoffProfile, tokens: handoffTokens })];
+}
+
+/**
+ * The issuer of the device token this connect gets (2026.9, switch deviceTokenIssuer; issueGatewayConnectDeviceTokens
+ * in the 9.6 dist): the session's shared-auth generation — the current one for a shared-secret or trusted-proxy
+ * login, else the one of the device token it logged in with — when it logged in with such a device token, or with
+ * shared auth as the browser Control UI, the browser copilot or a webchat client. Otherwise none.
+ */
+function deviceTokenIssuer(state: GatewayState, f: ConnectFacts): DeviceTokenIssuer | undefined {
+  if (!state.switches.deviceTokenIssuer) return undefined;
+  const usesSharedAuth = f.authMethod === "token" || f.authMethod === "password" || f.authMethod === "trusted-proxy";
+  const generation = (usesSharedAuth ? sharedAuthGeneration(state.config) : undefined) ?? f.deviceTokenGeneration;
+  if (!generation) return undefined;
+  const browserOperatorUi = f.params.client.id === "openclaw-control-ui" || f.params.client.id === "openclaw-browser-copilot";
+  const fromDeviceToken = f.deviceTokenGeneration !== undefined;
+  return fromDeviceToken || (usesSharedAuth && (browserOperatorUi || f.cls.isWebchat)) ? { kind: "shared-gateway-auth", generation } : undefined;
 }
 
 /** Whether this not-paired connect is a first node pairing by bootstrap token. */

@@ -30,10 +30,18 @@ export interface PendingRequest extends DeviceRecordBase {
   ts: number;
 }
 
+/** Who a device token was issued under (2026.9, switch deviceTokenIssuer): a session on the gateway's shared
+ *  auth, named by the generation of that auth (a digest of mode and secret), so a changed secret retires it. */
+export interface DeviceTokenIssuer {
+  kind: "shared-gateway-auth";
+  generation: string;
+}
+
 export interface DeviceAuthToken {
   token: string;
   role: string;
   scopes: string[];
+  issuer?: DeviceTokenIssuer;
   createdAtMs: number;
   rotatedAtMs?: number;
   revokedAtMs?: number;
@@ -170,15 +178,32 @@ export interface TokenScopeOptions {
   readonly approvalTokenScopes?: GatewaySwitches["approvalTokenScopes"];
 }
 
-function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken } & TokenScopeOptions): DeviceAuthToken {
+/** issuer: the new token's; keepIssuer: else the previous token's (an approval or rotation keeps it, 2026.9.6). */
+function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken; issuer?: DeviceTokenIssuer; keepIssuer?: boolean } & TokenScopeOptions): DeviceAuthToken {
   const token: DeviceAuthToken = {
     token: randomToken(options.prng),
     role: options.role,
     scopes: normalizeDeviceAuthScopes(options.scopes, { impliedScopes: options.impliedScopes ?? true }),
     createdAtMs: options.previous?.createdAtMs ?? options.nowMs,
   };
+  const issuer = options.issuer ?? (options.keepIssuer ? options.previous?.issuer : undefined);
+  if (issuer) token.issuer = { ...issuer };
   if (options.previous) token.rotatedAtMs = options.nowMs;
   return token;
+}
+
+/** Whether a token was issued under this issuer: the same kind and generation, or neither has one. */
+function issuerMatches(token: DeviceAuthToken, issuer: DeviceTokenIssuer | undefined): boolean {
+  return issuer ? token.issuer?.kind === issuer.kind && token.issuer.generation === issuer.generation : token.issuer === undefined;
+}
+
+const browserClientIds = new Set(["openclaw-control-ui", "webchat-ui"]);
+
+/** A paired device recorded as a browser client (webchat mode, or a browser UI's client id). */
+function browserRelatedDevice(device: PairedDevice): boolean {
+  if (device.clientMode?.trim().toLowerCase() === "webchat") return true;
+  const id = device.clientId?.trim().toLowerCase();
+  return id !== undefined && browserClientIds.has(id);
 }
 
 /** The paired record an approval writes: the pending request's key and metadata over the existing record, if any. */
@@ -243,7 +268,7 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const keepEmpty = scopeOptions.approvalTokenScopes === "requested";
   const tokenScopes = keepEmpty || (pending.scopes && pending.scopes.length > 0) ? (pending.scopes ?? []) : scopes;
   const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
-  device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], ...scopeOptions });
+  device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], keepIssuer: true, ...scopeOptions });
   noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
   deletePending(store, requestId);
@@ -333,10 +358,14 @@ function unionOrSame(current: string[] | undefined, more: readonly string[]): st
   return current;
 }
 
-/** Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. */
+/**
+ * Reuses a live token that covers the scopes, else mints one with exactly the requested scopes. With an issuer
+ * (2026.9, switch deviceTokenIssuer) a token is reused only when issued under the same one (or both under none);
+ * otherwise a new token replaces it, with the new issuer.
+ */
 export function ensureDeviceToken(
   store: PairingStore,
-  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean } & TokenScopeOptions,
+  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean; issuer?: DeviceTokenIssuer } & TokenScopeOptions,
 ): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
@@ -349,18 +378,26 @@ export function ensureDeviceToken(
   }
   const existing = device.tokens[options.role];
   const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline));
-  if (existing && existing.revokedAtMs === undefined && existingWithin && scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, existing.scopes)) return existing;
-  const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, impliedScopes: options.impliedScopes });
+  if (existing && existing.revokedAtMs === undefined && existingWithin && issuerMatches(existing, options.issuer) && scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, existing.scopes)) return existing;
+  const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, issuer: options.issuer, impliedScopes: options.impliedScopes });
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
   return minted;
 }
 
 export type VerifyTokenResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: "device-not-paired" | "role-missing" | "token-missing" | "token-revoked" | "token-mismatch" | "scope-mismatch" };
+  | { readonly ok: true; readonly issuer?: DeviceTokenIssuer }
+  | {
+      readonly ok: false;
+      readonly reason: "device-not-paired" | "role-missing" | "token-missing" | "token-revoked" | "token-mismatch" | "issuer-generation-stale" | "legacy-browser-token" | "scope-mismatch";
+    };
 
-export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean }): VerifyTokenResult {
+/**
+ * requiredGeneration (2026.9, switch deviceTokenIssuer): the generation of the gateway's current shared auth, when
+ * it has one. A token issued under shared auth is refused once that generation has changed, and a token issued
+ * under none is refused for a device paired as a browser client.
+ */
+export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean; requiredGeneration?: string }): VerifyTokenResult {
   const device = store.paired[options.deviceId];
   if (!device) return { ok: false, reason: "device-not-paired" };
   const entry = device.tokens[options.role];
@@ -368,10 +405,12 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
   if (!options.token.trim()) return { ok: false, reason: "token-missing" };
   if (entry.revokedAtMs !== undefined) return { ok: false, reason: "token-revoked" };
   if (entry.token !== options.token) return { ok: false, reason: "token-mismatch" };
+  if (entry.issuer?.kind === "shared-gateway-auth" && entry.issuer.generation !== options.requiredGeneration) return { ok: false, reason: "issuer-generation-stale" };
+  if (!entry.issuer && options.requiredGeneration !== undefined && browserRelatedDevice(device)) return { ok: false, reason: "legacy-browser-token" };
   if (!scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
   noteMutation(store, "paired", options.deviceId);
   entry.lastUsedAtMs = options.nowMs;
-  return { ok: true };
+  return entry.issuer ? { ok: true, issuer: entry.issuer } : { ok: true };
 }
 
 /** Mints a new token for the role; null when the device or role is unknown or scopes exceed the approved baseline. */
@@ -387,7 +426,7 @@ export function rotateDeviceToken(
   const scopes = options.scopes ?? existing?.scopes ?? device.scopes ?? [];
   const baseline = device.approvedScopes ?? device.scopes ?? [];
   if (!roleScopesAllow(options.role, scopes, baseline)) return null;
-  const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, impliedScopes: options.impliedScopes });
+  const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, keepIssuer: true, impliedScopes: options.impliedScopes });
   minted.rotatedAtMs = options.nowMs;
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;

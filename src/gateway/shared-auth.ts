@@ -1,5 +1,6 @@
 // Primary shared-secret / identity auth (spec §4.3.1–4.3.2, authorizeGatewayConnect).
 // Returns a result value; charging the limiter is done here exactly where the real order does it.
+import { createHash } from "node:crypto";
 import { isLoopbackAddress, isTrustedProxy } from "./locality.ts";
 import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
 import type { Connection, GatewayRuntimeConfig } from "./types.ts";
@@ -101,4 +102,22 @@ function tailscaleAuth(req: SharedAuthRequest): SharedAuthResult {
   if (!whois) return { ok: false, reason: "tailscale_whois_failed" };
   if (whois.toLowerCase() !== login.toLowerCase()) return { ok: false, reason: "tailscale_user_mismatch" };
   return { ok: true, method: "tailscale", user: whois };
+}
+
+/**
+ * The generation of the gateway's shared auth (2026.9, switch deviceTokenIssuer): a digest of the mode and secret
+ * (token or password) or of the trusted-proxy settings and trusted proxies; none in mode none or without a secret.
+ * Re-read on every use, so a hot-reloaded secret is a new generation.
+ */
+export function sharedAuthGeneration(config: GatewayRuntimeConfig): string | undefined {
+  const auth = config.auth;
+  const digest = (text: string): string => createHash("sha256").update(text).digest("base64url");
+  if (auth.mode === "token" || auth.mode === "password") {
+    const secret = auth[auth.mode];
+    return typeof secret === "string" && secret.trim().length > 0 ? digest(`${auth.mode}\u0000${secret}`) : undefined;
+  }
+  if (auth.mode !== "trusted-proxy") return undefined;
+  const tp = auth.trustedProxy;
+  const sorted = (items: readonly string[] | undefined): string[] => [...(items ?? [])].sort();
+  return digest(JSON.stringify({ mode: auth.mode, userHeader: tp?.userHeader, requiredHeaders: sorted(tp?.requiredHeaders), allowUsers: sorted(tp?.allowUsers), allowLoopback: tp?.allowLoopback, trustedProxies: sorted(config.trustedProxies) }));
 }

@@ -33,6 +33,7 @@ export function unauthorizedAnswer(options: {
     clientKind,
     provided: { token: Boolean(auth.token), password: Boolean(auth.password), deviceToken: Boolean(auth.deviceToken), bootstrapToken: Boolean(auth.bootstrapToken) },
     style: switches.authMessageStyle,
+    uiClient: options.cls.isControlUi || options.cls.isTui || options.cls.isWebchat || params.client.id === "openclaw-browser-copilot",
   });
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
   if (options.retryAfterMs !== undefined) {

@@ -95,6 +95,8 @@ const febGateway: GatewaySwitches = {
   detailCodeSet: "full",
   sharedAuthOperatorSkipsPairing: false,
   deviceTokenScopeMismatchReason: false,
+  deviceTokenIssuer: false,
+  connectRecordsClient: true,
 };
 
 const febClient: ClientSwitches = {
@@ -374,6 +376,10 @@ export const profiles: readonly Profile[] = [
       nodeRequiresDeviceToken: true,
       // Read in the 2026.9.6 dist (approveDevicePairingInWorker, resolveScopeOutsideRequestedRoles).
       approvalScopeChecks: true,
+      // Read in the 2026.9.6 dist (issueGatewayConnectDeviceTokens, verifyDeviceTokenInWorker, ensureDeviceTokenInWorker
+      // and the connect's clientAccessMetadata); seed-21 fixture 25 → 0, seed-99 41 → 0.
+      deviceTokenIssuer: true,
+      connectRecordsClient: false,
       autoApproveLocalSetting: true,
       // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
       hotReloadPrefixes: [

@@ -111,6 +111,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   handshakeTimeoutEnv: read("openclaw@2026.2.12 dist", "only the test-only handshake timeout variable is read"),
   autoApproveLocalSetting: read("openclaw@2026.2.12 … 2026.4.12 dist", "no gateway.nodes.pairing.autoApproveLocal key"),
   hotReloadPrefixes: read("openclaw@2026.2.12 … 2026.4.12 dist, BASE_RELOAD_RULES", "no auth-relevant key is hot"),
+  deviceTokenIssuer: read("openclaw@2026.2.12, 2.17, 2.22, 3.2, 3.13, 3.31, 4.14, 4.22 dists", "no device token issuer (no shared-gateway-auth, no legacy-browser-token): ensureDeviceToken reuses any live token that covers the scopes; first seen in the 2026.6.11 dist"),
+  connectRecordsClient: read("openclaw@2026.2.17, 2.22, 3.13, 3.31, 4.14 dists, connect handler", "an allowed connect of a paired device writes the connect's client id and mode into the paired record (clientAccessMetadata / updatePairedDeviceMetadata)"),
 };
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -181,6 +183,8 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...lateGateway,
+  deviceTokenIssuer: read("openclaw@2026.9.6 dist, issueGatewayConnectDeviceTokens (message-handler) + verifyDeviceTokenInWorker / ensureDeviceTokenInWorker (worker)", "a browser UI or webchat session on shared auth, or a session that logged in with such a token, gets a token naming the shared auth's generation; re-minted when the issuer differs; refused when the generation changed or, issuer-less, for a device paired as a browser client. fixtures replayed with it off / on: seed 21 25 / 0, seed 99 41 / 0, seed 11 1 / 0 (c0659), seed 42 1 / 0"),
+  connectRecordsClient: read("openclaw@2026.9.6 dist, connect handler clientAccessMetadata", "displayName, remoteIp and last-seen only: the paired record keeps the client id and mode it was approved with (also in the 2026.6.11 dist); fixtures replayed with it on: seed 21 25, seed 99 41, seed 13 3, seed 4 1 (0 each with it off)"),
   autoApproveLocalSetting: read("openclaw@2026.9.6 dist", "gateway.nodes.pairing.autoApproveLocal exists"),
   hotReloadPrefixes: read("openclaw@2026.9.6 dist, config-reload-plan", "CORE_RELOAD_POLICIES hot entries the model reads"),
   protocolVersion: r96("hello-ok.protocol 4 (spec §13)"),

@@ -212,6 +212,15 @@ export interface GatewaySwitches {
    *  asking operator.admin): device.pair.approve answers "invalid scope for requested roles: <scope>" and a
    *  silent pairing stays pending, so the connect gets NOT_PAIRED (2026.4.14, 2026.9.6). */
   approvalScopeChecks: boolean;
+  /** Device tokens carry an issuer (2026.9.6; also in the 2026.6.11 and 2026.8.2 dists, none up to 2026.4.22): a
+   *  token issued to a browser Control UI / copilot / webchat session on shared auth, or to a session that logged in
+   *  with such a token, names the shared auth's generation (a digest of mode and secret). A token is reused only
+   *  under the same issuer (else re-minted), refused once the generation changed, and an issuer-less token is
+   *  refused for a device paired as a browser client (device_token_mismatch). */
+  deviceTokenIssuer: boolean;
+  /** An allowed connect of a paired device records its client id and mode in the paired record (2026.2.12 …
+   *  2026.4.14 dists); 2026.9.6 keeps the ones the device was approved with (its connect metadata has neither). */
+  connectRecordsClient: boolean;
 }
 
 export interface ClientSwitches {

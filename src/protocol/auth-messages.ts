@@ -41,6 +41,10 @@ export interface AuthFailureMessageInput {
    * known to differ, so only it changes.
    */
   style?: "mid" | "2026.9";
+  /** 2026.9: an operator UI (Control UI, browser copilot, TUI) or webchat client whatever its mode; a missing
+   *  token tells it how to paste one even when its mode is cli (formatGatewayAuthFailureMessage in the 9.6 dist
+   *  asks the UI question first for token_missing only). */
+  uiClient?: boolean;
 }
 
 /** The password hint a local CLI gets from 2026.9.6. */
@@ -109,7 +113,7 @@ export function authFailureMessage(input: AuthFailureMessageInput): string {
     // others keep their hints (a missing token tells UIs how to paste or generate one); a device token asking for
     // more scopes than it holds has its own message.
     const hint = input.clientKind === "cli" ? TOKEN_MISMATCH_HINT_2026_9 : tokenHint(input.clientKind);
-    const missingHint = input.clientKind === "control-ui" ? "paste in Control UI settings or openclaw doctor --generate-gateway-token; restart" : hint;
+    const missingHint = input.clientKind === "control-ui" || input.uiClient === true ? "paste in Control UI settings or openclaw doctor --generate-gateway-token; restart" : hint;
     if (input.reason === "token_mismatch") return `unauthorized: gateway token mismatch (${hint})`;
     if (input.reason === "token_missing") return `unauthorized: gateway token missing (${missingHint})`;
     if (input.reason === "scope_mismatch") return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";

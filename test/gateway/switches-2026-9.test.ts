@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { identityFromSeed } from "../../src/crypto/index.ts";
 import type { Attempt, GatewayConfigInput, Outcome, Profile } from "../../src/index.ts";
 import type { GatewaySwitches } from "../../src/profiles/index.ts";
+import { emptyPairingStore, ensureDeviceToken, verifyDeviceToken, type PairingStore } from "../../src/gateway/pairing-store.ts";
+import { Prng } from "../../src/kernel/index.ts";
 import { details, params, profile, runAttempts, seedHex, token } from "./harness.ts";
 
 type A = Attempt & { from?: "local" | "remote" };
@@ -65,5 +67,68 @@ describe("2026.9 switches recorded from the conformance runs flip outcomes", () 
     const list = [{ name: "cli-test", connect: { params: p4({ client: { id: "cli", version: "1", platform: "linux", mode: "test" }, scopes: ["operator.admin"] }) } }];
     const [a, b] = flip("deviceLessScopeKeepers", [["cli", "gateway-client"], ["cli/cli", "gateway-client/backend"]], list);
     expect([scopesOf(a[0]!), scopesOf(b[0]!)]).toEqual([["operator.admin"], []]);
+  });
+
+  // Seeds 21 and 99 of the 2026.9.6 recordings: a device paired by a webchat client (shared token, loopback Origin)
+  // gets a token naming the shared auth's generation; a cli login with the shared token re-mints it without an
+  // issuer (the issuers differ), and that issuer-less token is refused for the device paired as a browser client.
+  const browserPairedThenCliToken: A[] = [
+    { name: "webchat", headers: { origin: "http://127.0.0.1:{{port}}" }, connect: { params: p4({ client: { id: "webchat", version: "1", platform: "linux", mode: "webchat" } }) }, device: dev() },
+    { name: "cli-shared", connect: { params: p4({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, device: dev() },
+    { name: "cli-device-token", connect: { params: p4({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" }, auth: { deviceToken: "{{deviceToken:me}}" } }) }, device: dev() },
+  ];
+  it("deviceTokenIssuer: an issuer-less token of a device paired as a browser client is refused", () => {
+    const [a, b] = flip("deviceTokenIssuer", [false, true], browserPairedThenCliToken);
+    expect([a[0]!.response?.ok, a[1]!.response?.ok, b[0]!.response?.ok, b[1]!.response?.ok]).toEqual([true, true, true, true]);
+    expect(a[2]!.response?.ok).toBe(true);
+    expect([b[2]!.response?.ok, details(b[2]!)["authReason"], details(b[2]!)["code"]]).toEqual([false, "device_token_mismatch", "AUTH_DEVICE_TOKEN_MISMATCH"]);
+  });
+  it("connectRecordsClient: a later cli connect makes the device no browser client (on) or leaves it one (off)", () => {
+    const [a, b] = flip("connectRecordsClient", [true, false], browserPairedThenCliToken);
+    expect(a[2]!.response?.ok).toBe(true);
+    expect(details(b[2]!)["authReason"]).toBe("device_token_mismatch");
+  });
+  it("deviceTokenIssuer in the store: reuse under the same issuer only, refusal once the generation changed", () => {
+    const store: PairingStore = emptyPairingStore();
+    store.paired["d1"] = { deviceId: "d1", publicKey: "k", role: "operator", roles: ["operator"], scopes: ["operator.read"], approvedScopes: ["operator.read"], tokens: {}, createdAtMs: 0, approvedAtMs: 0, clientId: "cli", clientMode: "cli" };
+    const prng = new Prng(1n, "issuer-test");
+    const g1 = { kind: "shared-gateway-auth" as const, generation: "g1" };
+    const t1 = ensureDeviceToken(store, { deviceId: "d1", role: "operator", scopes: ["operator.read"], nowMs: 1, prng, issuer: g1 })!;
+    expect(ensureDeviceToken(store, { deviceId: "d1", role: "operator", scopes: ["operator.read"], nowMs: 2, prng, issuer: g1 })!.token).toBe(t1.token);
+    const verify = (token: string, requiredGeneration?: string) => verifyDeviceToken(store, { deviceId: "d1", token, role: "operator", scopes: ["operator.read"], nowMs: 3, requiredGeneration });
+    expect(verify(t1.token, "g1")).toEqual({ ok: true, issuer: g1 });
+    expect(verify(t1.token, "g2")).toEqual({ ok: false, reason: "issuer-generation-stale" });
+    const t2 = ensureDeviceToken(store, { deviceId: "d1", role: "operator", scopes: ["operator.read"], nowMs: 4, prng })!;
+    expect([t2.token === t1.token, t2.issuer]).toEqual([false, undefined]);
+    expect(verify(t2.token, "g1")).toEqual({ ok: true });
+    store.paired["d1"]!.clientMode = "webchat";
+    expect(verify(t2.token, "g1")).toEqual({ ok: false, reason: "legacy-browser-token" });
+    expect(verify(t2.token, undefined)).toEqual({ ok: true });
+  });
+});
+
+describe("2026.9 rules corrected from the conformance runs", () => {
+  // Seed-11 fixture c0123: isNativeAppUiClient in the 9.6 dist is an app id in mode ui, so the macOS app in node
+  // mode is asked to re-approve a metadata change; in ui mode it is approved silently (direct local).
+  it("a metadata upgrade is silent for a native app only in ui mode", () => {
+    const nodeHost = { id: "node-host", version: "1", platform: "linux", mode: "node" };
+    const run = (mode: string) =>
+      runAttempts({
+        profile: profile("2026.9"),
+        identities: { me },
+        attempts: [
+          { name: "node", connect: { params: p4({ client: nodeHost, role: "node", scopes: [] }) }, device: dev() },
+          { name: "app", connect: { params: p4({ client: { id: "openclaw-macos", version: "1", platform: "linux", mode }, role: "node", scopes: [] }) }, device: dev() },
+        ],
+      }).outcomes;
+    const node = run("node");
+    expect([node[0]!.response?.ok, details(node[1]!)["reason"]]).toEqual([true, "metadata-upgrade"]);
+    expect(run("ui")[1]!.response?.ok).toBe(true);
+  });
+  // Seed-42 fixture c0216: formatGatewayAuthFailureMessage asks the operator-UI question first for a missing token.
+  it("a TUI in cli mode without a token gets the Control UI's missing-token hint", () => {
+    const list = [{ name: "tui-cli", connect: { params: p4({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "cli" }, auth: undefined }) }, device: dev() }];
+    const [o] = runAttempts({ profile: profile("2026.9"), identities: { me }, attempts: list }).outcomes;
+    expect(o!.response?.error?.message).toBe("unauthorized: gateway token missing (paste in Control UI settings or openclaw doctor --generate-gateway-token; restart)");
   });
 });
