@@ -15,8 +15,8 @@ import { OracleDriver } from "./driver.ts";
 import { descendantsOf, isAlive, signalAll } from "./process-tree.ts";
 
 export const DEFAULT_ORACLE_DIR = "/root/oracle";
-const LISTEN_WAIT_MS_MAX = 90_000;
-const READY_WAIT_MS_MAX = 60_000;
+const LISTEN_WAIT_MS_MAX = 180_000;
+const READY_WAIT_MS_MAX = 120_000;
 const READY_PROBE_PAUSE_MS = 250;
 const STOP_GRACE_MS = 15_000;
 const POLL_MS = 100;

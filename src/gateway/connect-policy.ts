@@ -70,7 +70,10 @@ export function clearsUnboundScopes(
 ): boolean {
   if (f.devicePresent) return false;
   const keeper = switches.deviceLessScopeKeepers.includes(f.clientId) || switches.deviceLessScopeKeepers.includes(`${f.clientId}/${f.clientMode}`);
-  if (keeper && !f.hasOrigin && f.sharedAuthOk) return false;
+  // 2026.9.6 (shouldSkipLocalBackendSelfPairing, shouldPreserveLocalCliSharedAuthScopes): only a shared *secret*
+  // login keeps them; a trusted-proxy user is cleared like any other (switch scopeKeepersNeedSharedSecret).
+  const secretOk = !switches.scopeKeepersNeedSharedSecret || f.authMethod === "token" || f.authMethod === "password";
+  if (keeper && !f.hasOrigin && f.sharedAuthOk && secretOk) return false;
   switch (switches.scopeClearing) {
     case "clear-without-device":
       return !f.allowBypass;
@@ -89,11 +92,15 @@ export function skipsPairing(
   switches: GatewaySwitches,
   f: { cls: ClientClass; role: string; authMethod: string; allowBypass: boolean; sharedAuthOk: boolean; trustedProxyAuthOk: boolean; isLocal: boolean; hasOrigin: boolean; isPaired: boolean },
 ): boolean {
-  if (f.trustedProxyAuthOk) return true;
+  // 2026.9.6 no longer skips pairing for a trusted-proxy operator UI (shouldSkipControlUiPairing has no such case):
+  // a device it brings is paired like any other (switch trustedProxyUiSkipsPairing).
+  if (f.trustedProxyAuthOk && switches.trustedProxyUiSkipsPairing) return true;
   if (switches.trustedProxySkipsDeviceForAnyClient && f.authMethod === "trusted-proxy") return true;
   if (f.allowBypass && f.sharedAuthOk) return true;
   if (switches.sharedAuthOperatorSkipsPairing && f.role === "operator" && f.sharedAuthOk && !f.cls.isControlUi && !f.cls.isWebchat) return true;
-  if (switches.silentPairing === "late" && f.cls.isControlUi && f.role === "operator" && f.authMethod === "none") return true;
+  // shouldSkipControlUiPairing ("auth-none") in the 3.31, 4.14 and 9.6 dists: an operator UI (Control UI, TUI)
+  // asking operator in auth mode none is not paired; a device it brings gets no token unless already paired.
+  if (switches.controlUiAuthNoneSkipsPairing && f.cls.isControlUi && f.role === "operator" && f.authMethod === "none") return true;
   if (f.cls.isLocalBackend && f.isLocal && !f.hasOrigin && localBackendSkips(switches, f)) return true;
   return false;
 }

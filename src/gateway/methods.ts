@@ -134,7 +134,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
     }
     case "device.pair.remove": {
       const deviceId = str(params, "deviceId");
-      if (!deviceId || !removePairedDevice(state.store, deviceId)) return bad("unknown deviceId");
+      if (!deviceId || !removePairedDevice(state.store, deviceId, { dropPending: state.switches.removeDropsPending })) return bad("unknown deviceId");
       return [persist(), resOk(conn.connId, id, { deviceId }), ...disconnectDevice(state, deviceId, undefined)];
     }
     case "device.token.rotate":

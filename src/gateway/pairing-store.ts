@@ -213,7 +213,7 @@ function pairedRecord(
   grant: { readonly role: string; readonly roles: string[]; readonly scopes: string[] },
   nowMs: number,
 ): PairedDevice {
-  return {
+  const record = {
     ...(existing ?? { tokens: {}, createdAtMs: nowMs }),
     deviceId: pending.deviceId,
     publicKey: pending.publicKey,
@@ -225,6 +225,11 @@ function pairedRecord(
     tokens: { ...(existing?.tokens ?? {}) },
     approvedAtMs: nowMs,
   } as PairedDevice;
+  // The approved record takes the client's platform, family, id and mode from the request alone (read in the
+  // 2026.2.17, 3.13, 3.31 and 9.6 dists): one the request lacks is not kept from the earlier record (seed-17
+  // configs fixture c0040: a cli approved over a node host's pairing no longer carries its pinned family).
+  for (const key of ["platform", "deviceFamily", "clientId", "clientMode"] as const) if (pending[key] === undefined) delete record[key];
+  return record;
 }
 
 /**
@@ -325,10 +330,12 @@ export function rejectDevicePairing(store: PairingStore, requestId: string): Pen
   return pending;
 }
 
-export function removePairedDevice(store: PairingStore, deviceId: string): boolean {
+/** dropPending (switch removeDropsPending, 2026.9): the device's pending requests go with it. */
+export function removePairedDevice(store: PairingStore, deviceId: string, options: { dropPending?: boolean } = {}): boolean {
   if (!store.paired[deviceId]) return false;
   noteDelete(store, "paired", deviceId);
   delete store.paired[deviceId];
+  if (options.dropPending) for (const [id, request] of Object.entries(store.pending)) if (request.deviceId === deviceId) deletePending(store, id);
   return true;
 }
 

@@ -97,6 +97,10 @@ const febGateway: GatewaySwitches = {
   deviceTokenScopeMismatchReason: false,
   deviceTokenIssuer: false,
   connectRecordsClient: true,
+  controlUiAuthNoneSkipsPairing: false,
+  removeDropsPending: false,
+  scopeKeepersNeedSharedSecret: false,
+  trustedProxyUiSkipsPairing: true,
 };
 
 const febClient: ClientSwitches = {
@@ -213,6 +217,8 @@ const lateGateway: GatewaySwitches = {
   missingScopeAnswer: "forbidden",
   // Was implied by silentPairing "late" before it was a switch; same value, so 2026.4 is unchanged.
   sharedAuthIncludesTrustedProxy: true,
+  // Was implied by silentPairing "late" too (2026.4 unchanged); 2026.9 keeps it although its silentPairing differs.
+  controlUiAuthNoneSkipsPairing: true,
   // openclaw@2026.4.14 dist (device-bootstrap, qr-cli, message-handler): qr issues a 10 min bootstrap token with
   // PAIRING_SETUP_BOOTSTRAP_PROFILE; no bootstrap limiter scope yet; a first node pairing by it is silent.
   setupCodeCredential: "bootstrap-token",
@@ -306,6 +312,7 @@ export const profiles: readonly Profile[] = [
       localClientRule: "loopback-peer",
       revokeClosesSessions: true,
       rotateClosesSessions: true,
+      controlUiAuthNoneSkipsPairing: true,
     },
     // Matched against the real client of openclaw@2026.3.31 run inside the world (pnpm sim gate --client
     // real@2026.3.31): it waits the 10 s pre-auth default for connect.challenge, as 4.14 does.
@@ -380,6 +387,12 @@ export const profiles: readonly Profile[] = [
       // and the connect's clientAccessMetadata); seed-21 fixture 25 → 0, seed-99 41 → 0.
       deviceTokenIssuer: true,
       connectRecordsClient: false,
+      // Read in the 2026.9.6 dist (removePairedDeviceInWorker); seed-23 configs fixture c0070.
+      removeDropsPending: true,
+      // Read in the 2026.9.6 dist (isSharedSecretAuthMethod in the keeper rules); seed-23 configs fixture, trusted-proxy.
+      scopeKeepersNeedSharedSecret: true,
+      // Read in the 2026.9.6 dist (shouldSkipControlUiPairing: tailscale-device and auth-none only); seed-23 configs.
+      trustedProxyUiSkipsPairing: false,
       autoApproveLocalSetting: true,
       // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
       hotReloadPrefixes: [

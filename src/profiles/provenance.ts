@@ -112,6 +112,10 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   autoApproveLocalSetting: read("openclaw@2026.2.12 … 2026.4.12 dist", "no gateway.nodes.pairing.autoApproveLocal key"),
   hotReloadPrefixes: read("openclaw@2026.2.12 … 2026.4.12 dist, BASE_RELOAD_RULES", "no auth-relevant key is hot"),
   deviceTokenIssuer: read("openclaw@2026.2.12, 2.17, 2.22, 3.2, 3.13, 3.31, 4.14, 4.22 dists", "no device token issuer (no shared-gateway-auth, no legacy-browser-token): ensureDeviceToken reuses any live token that covers the scopes; first seen in the 2026.6.11 dist"),
+  trustedProxyUiSkipsPairing: read("openclaw@2026.3.31 and 2026.4.14 dists, shouldSkipControlUiPairing", "skips pairing when trustedProxyAuthOk; as before the switch existed for the releases before them (not read for trusted-proxy)"),
+  scopeKeepersNeedSharedSecret: assumed("off as before the switch existed: the releases before 2026.9 were not recorded with a trusted-proxy configuration, and their keeper rules were not read for it"),
+  removeDropsPending: read("openclaw@2026.3.13, 3.31, 4.14 dists, removePairedDevice", "deletes the paired record only; its pending requests stay"),
+  controlUiAuthNoneSkipsPairing: read("openclaw@2026.2.17, 2.22, 3.13 dists, connect handler", "no pairing skip for a Control UI in auth mode none (first seen in the 2026.3.31 dist)"),
   connectRecordsClient: read("openclaw@2026.2.17, 2.22, 3.13, 3.31, 4.14 dists, connect handler", "an allowed connect of a paired device writes the connect's client id and mode into the paired record (clientAccessMetadata / updatePairedDeviceMetadata)"),
 };
 
@@ -173,6 +177,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   unauthorizedFloodMax: read(`${sLate}: repeated unauthorized calls guard, 10`),
   missingScopeAnswer: read("method-scopes.ts late copy: FORBIDDEN + MISSING_SCOPE"),
   sharedAuthIncludesTrustedProxy: read(`${sLate}: sharedAuthOk counts trusted-proxy (was coupled to silentPairing "late")`),
+  controlUiAuthNoneSkipsPairing: read("openclaw@2026.4.14 dist, shouldSkipControlUiPairing", "an operator UI asking operator in auth mode none skips pairing (was coupled to silentPairing \"late\")"),
   handshakeTimeoutEnv: read("openclaw@2026.4.12 dist, resolvePreauthHandshakeTimeoutMs", "reads OPENCLAW_HANDSHAKE_TIMEOUT_MS"),
   setupCodeCredential: read("openclaw@2026.4.14 dist, qr-cli + device-bootstrap", "issueDeviceBootstrapToken(PAIRING_SETUP_BOOTSTRAP_PROFILE), TTL 600000 ms"),
   bootstrapHandoffScopes: read("openclaw@2026.4.14 dist, device-bootstrap-profile", "BOOTSTRAP_HANDOFF_OPERATOR_SCOPES"),
@@ -183,6 +188,10 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...lateGateway,
+  trustedProxyUiSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing", "only tailscale-device and auth-none skip; a trusted-proxy TUI or Control UI with a device gets not-paired (seed-23 configs fixture, trusted-proxy configuration: 14 → 0)"),
+  scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
+  removeDropsPending: read("openclaw@2026.9.6 dist, removePairedDeviceInWorker", "removing a paired device deletes its pending requests too (also in the 2026.6.11 dist); seed-23 configs fixture c0070: a node app of a removed device is paired silently instead of refreshing the removed device's non-silent request"),
+  controlUiAuthNoneSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing (controlUiPairingKind \"auth-none\")", "an operator UI (Control UI, TUI) asking operator in auth mode none is not paired; an unpaired device gets no token. Lost when 2026.9 got its own silentPairing value; seed-17 configs fixture 7 → 0 with it"),
   deviceTokenIssuer: read("openclaw@2026.9.6 dist, issueGatewayConnectDeviceTokens (message-handler) + verifyDeviceTokenInWorker / ensureDeviceTokenInWorker (worker)", "a browser UI or webchat session on shared auth, or a session that logged in with such a token, gets a token naming the shared auth's generation; re-minted when the issuer differs; refused when the generation changed or, issuer-less, for a device paired as a browser client. fixtures replayed with it off / on: seed 21 25 / 0, seed 99 41 / 0, seed 11 1 / 0 (c0659), seed 42 1 / 0"),
   connectRecordsClient: read("openclaw@2026.9.6 dist, connect handler clientAccessMetadata", "displayName, remoteIp and last-seen only: the paired record keeps the client id and mode it was approved with (also in the 2026.6.11 dist); fixtures replayed with it on: seed 21 25, seed 99 41, seed 13 3, seed 4 1 (0 each with it off)"),
   autoApproveLocalSetting: read("openclaw@2026.9.6 dist", "gateway.nodes.pairing.autoApproveLocal exists"),
@@ -366,6 +375,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       signatureSkewMs: read(r331, "DEVICE_SIGNATURE_SKEW_MS = 120 s (2026.3.2 and 2026.3.13 too); fixture seed 5 c0138"),
       nonceRequired: read(r331, "a device proof without a nonce is refused whatever the locality; fixture seed 5 c0106"),
       controlUiClassifier: read(r331, "isOperatorUiClient: Control UI or openclaw-tui; fixture seed 5: 8 → 4"),
+      controlUiAuthNoneSkipsPairing: read(r331, "shouldSkipControlUiPairing: an operator UI asking operator in auth mode none skips pairing (the recordings, token configs only, do not exercise it)"),
       originCheckApplies: read(r331, "resolveHandshakeBrowserSecurityContext: enforceOriginCheckForAnyClient = an Origin header is present; fixture 4 → 3"),
       browserOriginLimiter: read(r331, "resolveHandshakeBrowserSecurityContext: Origin-bearing clients use the browser limiter, loopback under one shared key"),
       scopeClearing: read(r331, "shouldClearUnboundScopesForMissingDeviceIdentity: a device-less token/password/trusted-proxy client loses its scopes; fixture 3 → 1"),

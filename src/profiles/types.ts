@@ -221,6 +221,19 @@ export interface GatewaySwitches {
   /** An allowed connect of a paired device records its client id and mode in the paired record (2026.2.12 …
    *  2026.4.14 dists); 2026.9.6 keeps the ones the device was approved with (its connect metadata has neither). */
   connectRecordsClient: boolean;
+  /** An operator UI (Control UI, or the TUI where it counts as one) asking role operator in auth mode none skips
+   *  device pairing: a device it brings is neither paired nor given a token unless already paired (2026.3.31,
+   *  2026.4.14 and 2026.9.6 dists, shouldSkipControlUiPairing). Was tied to silentPairing "late" before. */
+  controlUiAuthNoneSkipsPairing: boolean;
+  /** device.pair.remove also drops the device's pending pairing requests (2026.9.6 worker removePairedDeviceInWorker;
+   *  also in the 2026.6.11 dist; the 2026.3.13, 3.31 and 4.14 dists delete the paired record only). */
+  removeDropsPending: boolean;
+  /** The device-less scope keepers (deviceLessScopeKeepers) keep their scopes only after a shared-secret login
+   *  (token or password), not a trusted-proxy one (2026.9.6 dist: isSharedSecretAuthMethod in both keeper rules). */
+  scopeKeepersNeedSharedSecret: boolean;
+  /** An operator UI authenticated by the trusted proxy skips device pairing (shouldSkipControlUiPairing in the
+   *  2026.3.31 and 2026.4.14 dists); 2026.9.6 pairs a device it brings like any other (not silently: proxied). */
+  trustedProxyUiSkipsPairing: boolean;
 }
 
 export interface ClientSwitches {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { identityFromSeed } from "../../src/crypto/index.ts";
 import type { Attempt, GatewayConfigInput, Outcome, Profile } from "../../src/index.ts";
 import type { GatewaySwitches } from "../../src/profiles/index.ts";
-import { emptyPairingStore, ensureDeviceToken, verifyDeviceToken, type PairingStore } from "../../src/gateway/pairing-store.ts";
+import { approveDevicePairing, emptyPairingStore, ensureDeviceToken, verifyDeviceToken, type PairingStore } from "../../src/gateway/pairing-store.ts";
 import { Prng } from "../../src/kernel/index.ts";
 import { details, params, profile, runAttempts, seedHex, token } from "./harness.ts";
 
@@ -107,7 +107,54 @@ describe("2026.9 switches recorded from the conformance runs flip outcomes", () 
   });
 });
 
+describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip outcomes", () => {
+  const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
+  const cliCli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+  const proxied = { "x-forwarded-for": "203.0.113.7", "x-forwarded-user": "alice" };
+  const trustedProxy: GatewayConfigInput = { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-forwarded-user", allowLoopback: true } }, trustedProxies: ["127.0.0.1"] };
+  const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
+  it("controlUiAuthNoneSkipsPairing: a TUI with a device in auth mode none is not paired and gets no token", () => {
+    const list = [{ name: "tui", connect: { params: p4({ client: tui, auth: undefined }) }, device: dev() }];
+    const [a, b] = flip("controlUiAuthNoneSkipsPairing", [false, true], list, { auth: { mode: "none" } });
+    expect([a[0]!.response?.ok, issued(a[0]!)]).toEqual([true, true]);
+    expect([b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false]);
+  });
+  it("trustedProxyUiSkipsPairing: a TUI with a device behind the trusted proxy", () => {
+    const list = [{ name: "tui", headers: proxied, connect: { params: p4({ client: tui, auth: undefined }) }, device: dev() }];
+    const [a, b] = flip("trustedProxyUiSkipsPairing", [true, false], list, trustedProxy);
+    expect(a[0]!.response?.ok).toBe(true);
+    expect([b[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([false, "not-paired"]);
+  });
+  it("scopeKeepersNeedSharedSecret: a device-less cli behind the trusted proxy", () => {
+    const list = [{ name: "cli", headers: proxied, connect: { params: p4({ client: cliCli, auth: undefined }) } }];
+    const [a, b] = flip("scopeKeepersNeedSharedSecret", [false, true], list, trustedProxy);
+    expect([scopesOf(a[0]!), scopesOf(b[0]!)]).toEqual([["operator.admin"], []]);
+  });
+  it("removeDropsPending: a removed device's waiting request does not hold its next pairing back", () => {
+    const deviceId = identityFromSeed(Uint8Array.from(Buffer.from(me, "hex"))).deviceId;
+    const nodeHost = { id: "node-host", version: "1", platform: "linux", mode: "node" };
+    const list: A[] = [
+      { name: "node", connect: { params: p4({ client: nodeHost, role: "node", scopes: [] }) }, device: dev() },
+      { name: "remote-cli", from: "remote", connect: { params: p4({ client: cliCli }) }, device: dev() },
+      { name: "remove", connect: { params: p4({ client: cliCli }) }, afterHello: [{ method: "device.pair.remove", params: { deviceId } }] },
+      { name: "node-again", connect: { params: p4({ client: nodeHost, role: "node", scopes: [] }) }, device: dev() },
+    ];
+    const [a, b] = flip("removeDropsPending", [false, true], list);
+    expect([a[0]!.response?.ok, details(a[1]!)["reason"], a[2]!.rpc?.[0]?.ok]).toEqual([true, "metadata-upgrade", true]);
+    expect([a[3]!.response?.ok, b[3]!.response?.ok]).toEqual([false, true]);
+  });
+});
+
 describe("2026.9 rules corrected from the conformance runs", () => {
+  // Seed-17 configs fixture c0040 (read in the 2.17, 3.13, 3.31 and 9.6 dists): an approval takes the client's
+  // platform, family, id and mode from the request alone.
+  it("an approval does not keep a family the request lacks", () => {
+    const store: PairingStore = emptyPairingStore();
+    store.paired["d1"] = { deviceId: "d1", publicKey: "k", platform: "linux", deviceFamily: "Linux", clientId: "node-host", clientMode: "node", role: "node", roles: ["node"], scopes: [], approvedScopes: [], tokens: {}, createdAtMs: 0, approvedAtMs: 0 };
+    store.pending["r1"] = { requestId: "r1", deviceId: "d1", publicKey: "k", platform: "linux", clientId: "cli", clientMode: "cli", role: "operator", roles: ["operator"], scopes: ["operator.read"], ts: 0 };
+    const approved = approveDevicePairing(store, "r1", 1, new Prng(1n, "approval-test"))!;
+    expect([approved.deviceFamily, approved.platform, approved.clientId, approved.clientMode, approved.roles]).toEqual([undefined, "linux", "cli", "cli", ["node", "operator"]]);
+  });
   // Seed-11 fixture c0123: isNativeAppUiClient in the 9.6 dist is an app id in mode ui, so the macOS app in node
   // mode is asked to re-approve a metadata change; in ui mode it is approved silently (direct local).
   it("a metadata upgrade is silent for a native app only in ui mode", () => {
