@@ -115,7 +115,7 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
   const swarm = drawSwarm(prng.fork("swarm"));
   const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
   // Client-side episodes (worlds-client.ts) come from a stream of their own; half the seeds draw none.
-  const clientWorld = drawClientWorld(prng.fork("client-worlds"), safetyMsDefault);
+  const clientWorld = preset.clientWorlds === false ? undefined : drawClientWorld(prng.fork("client-worlds"), safetyMsDefault);
   const origins = clientWorld?.allowedOrigins;
   const gateway = { ...drawGateway(prng.fork("gateway")), ...(rateLimit ? { rateLimit } : {}), ...(origins ? { allowedOrigins: origins } : {}) };
   const clientPrng = prng.fork("clients");
