@@ -14,7 +14,7 @@ import type { Step } from "../scenario/index.ts";
 import { identitySeedFor } from "../scenario/lang/standard-world.ts";
 import { withEnvAt } from "../scenario/lang/kinds/host-env.ts";
 import { openControlUiTab } from "../world/index.ts";
-import { gatewayHostAddress, gatewayMachine, gatewayPort, type ChaosWorld } from "./chaos-world.ts";
+import { gatewayHostAddress, gatewayMachine, gatewayPort, localUrl, type ChaosWorld } from "./chaos-world.ts";
 import type { ClientWorldStep, TabPlace, TabUrlToken } from "./client-world-steps.ts";
 import type { TimedStep } from "./steps.ts";
 
@@ -152,7 +152,7 @@ export function runClientWorldStep(cw: ChaosWorld, step: ClientWorldStep, token:
       const value = String(step.timeoutMs);
       world.updateMachine(gatewayMachine, (m) => withEnvAt(m, "unit", handshakeTimeoutEnvName, value), `${handshakeTimeoutEnvName}=${value} in unit`);
       world.operator(gatewayMachine, op.gatewayRestart());
-      world.attempt({ fromHost: gatewayMachine, url: `ws://127.0.0.1:${gatewayPort}`, port: gatewayPort, gatewayToken: token, identities: {}, attempt: { name: step.idle, waitMsMax: idleWaitMs } });
+      world.attempt({ fromHost: gatewayMachine, url: localUrl, port: gatewayPort, gatewayToken: token, identities: {}, attempt: { name: step.idle, waitMsMax: idleWaitMs } });
       return;
     }
   }
@@ -183,7 +183,7 @@ export function clientWorldSteps(step: ClientWorldStep, tokenPlaceholder: string
       return [
         { hostEnv: { machine: gatewayMachine, site: "unit", name: handshakeTimeoutEnvName, value: String(step.timeoutMs) } },
         { openclaw: { machine: gatewayMachine, command: { ...op.gatewayRestart() } } },
-        { connect: { name: step.idle, waitMsMax: idleWaitMs, host: gatewayMachine, url: `ws://127.0.0.1:${gatewayPort}`, background: true, token: tokenPlaceholder } },
+        { connect: { name: step.idle, waitMsMax: idleWaitMs, host: gatewayMachine, url: localUrl, background: true, token: tokenPlaceholder } },
       ];
   }
 }
