@@ -82,10 +82,11 @@ export function withControlUiToken(machine: Machine, client: string, token: stri
 
 /** The gateway machine's config file as the plan draws it (to-lang.ts passes it through as it is). */
 export function planGatewayConfig(plan: ChaosPlan): GatewayConfig {
-  const config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
-  const rateLimit = plan.gateway.rateLimit;
-  if (!rateLimit) return config;
-  return { ...config, gateway: { ...config.gateway, auth: { ...config.gateway!.auth, rateLimit: { ...rateLimit } } } };
+  let config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
+  const { rateLimit, allowedOrigins } = plan.gateway;
+  if (rateLimit) config = { ...config, gateway: { ...config.gateway, auth: { ...config.gateway!.auth, rateLimit: { ...rateLimit } } } };
+  if (allowedOrigins) config = { ...config, gateway: { ...config.gateway, controlUi: { ...config.gateway!.controlUi, allowedOrigins: [...allowedOrigins] } } };
+  return config;
 }
 
 function buildMachine(plan: ChaosPlan, world: World): Machine {

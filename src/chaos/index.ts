@@ -15,3 +15,5 @@ export * from "./mutants.ts";
 export * from "./coverage.ts";
 export * from "./sweep.ts";
 export * from "./to-lang.ts";
+export * from "./client-world-steps.ts";
+export * from "./worlds-client.ts";

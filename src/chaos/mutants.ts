@@ -149,6 +149,12 @@ export interface Mutant {
 export const equivalentMutants: Readonly<Record<string, string>> = {
   "gateway.allowInsecureAuthRemoteBypass":
     "allowInsecureAuthRetired is true, so allowInsecureAuth is never in force and the remote bypass it gates cannot apply",
+  "client.staleTokenSelfHeal":
+    "the 1008 'device token mismatch' close the self-heal reads always follows, on the same ordered socket, the " +
+    "AUTH_DEVICE_TOKEN_MISMATCH answer on which 2026.9's pauseOnDeviceTokenMismatch already cleared the stored token " +
+    "and paused, so the self-heal finds nothing to clear; only losing that one answer frame while its close still " +
+    "arrives (the simulator's per-frame drop can, a TCP stream cannot) would tell them apart " +
+    "(test/chaos/equivalent-mutants.test.ts)",
 };
 
 function alternativeOf<S>(table: Alternatives<S>, key: keyof S, value: S[keyof S]): S[keyof S] {

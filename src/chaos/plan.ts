@@ -6,7 +6,8 @@ import { Prng, type Seed } from "../kernel/index.ts";
 import type { FaultPreset } from "./preset.ts";
 import { drawSwarm, pickKind, type SwarmWeights } from "./swarm.ts";
 import { drawProbes } from "./probes.ts";
-import { stepClient, tokenSites, type Attack, type ChaosStep, type NetFault, type StepKind, type TimedStep } from "./steps.ts";
+import { drawClientWorld } from "./worlds-client.ts";
+import { stepClient, tokenSites, type Attack, type ChaosStep, type NetFault, type SwarmKind, type TimedStep } from "./steps.ts";
 
 export type ChaosClientKind = "tui" | "backend" | "node" | "control-ui";
 
@@ -38,6 +39,8 @@ export interface ChaosGatewaySpec {
   readonly dotEnvToken: boolean;
   /** gateway.auth.rateLimit (present only when drawn, so worlds drawn before it existed stay as they were). */
   readonly rateLimit?: ChaosRateLimit;
+  /** gateway.controlUi.allowedOrigins (present only when a client-world episode opens a LAN tab). */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** A failed-auth limiter the operator configured; lockouts stay short enough for the heal to outlast them. */
@@ -111,7 +114,10 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
   const prng = new Prng(seed, "chaos:plan");
   const swarm = drawSwarm(prng.fork("swarm"));
   const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
-  const gateway = { ...drawGateway(prng.fork("gateway")), ...(rateLimit ? { rateLimit } : {}) };
+  // Client-side episodes (worlds-client.ts) come from a stream of their own; half the seeds draw none.
+  const clientWorld = preset.clientWorlds === false ? undefined : drawClientWorld(prng.fork("client-worlds"), safetyMsDefault);
+  const origins = clientWorld?.allowedOrigins;
+  const gateway = { ...drawGateway(prng.fork("gateway")), ...(rateLimit ? { rateLimit } : {}), ...(origins ? { allowedOrigins: origins } : {}) };
   const clientPrng = prng.fork("clients");
   const clientCount = clientPrng.int(preset.clientsMin, preset.clientsMax);
   const clients = Array.from({ length: clientCount }, (_, i) => drawClient(clientPrng, i));
@@ -129,6 +135,7 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
   for (const probe of drawProbes(probePrng, swarm.probe * preset.probesPerWeight)) {
     steps.push({ atMs: probePrng.int(5_000, safetyMsDefault - 10_000), step: { kind: "probe", ...probe } });
   }
+  steps.push(...(clientWorld?.steps ?? []));
   steps.sort((a, b) => a.atMs - b.atMs);
   return { seed, preset: preset.name, swarm, gateway, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };
 }
@@ -147,7 +154,7 @@ function drawStep(prng: Prng, swarm: SwarmWeights, clients: readonly ChaosClient
   return undefined;
 }
 
-function stepOfKind(prng: Prng, kind: StepKind, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
+function stepOfKind(prng: Prng, kind: SwarmKind, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
   const paired = clients.filter((c) => c.withDevice);
   switch (kind) {
     case "rotate-token":

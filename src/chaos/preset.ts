@@ -21,6 +21,8 @@ export interface FaultPreset {
   readonly skewMsMax: number;
   /** Probe attempts per unit of the swarm's probe weight (0–4). */
   readonly probesPerWeight: number;
+  /** Draw the client-side episodes (worlds-client.ts) in half the seeds; default true. */
+  readonly clientWorlds?: boolean;
 }
 
 export const presets: readonly FaultPreset[] = [

@@ -3,6 +3,7 @@
 // Step kinds are named so swarm options can switch whole kinds on and off (swarm.ts).
 import { assertNever } from "../kernel/index.ts";
 import type { ProbeAttempt, ProbeFrom } from "./probes.ts";
+import { clientWorldKinds, describeClientWorldStep, type ClientWorldStep } from "./client-world-steps.ts";
 
 /** Where a rotated shared token is written: the config file, the operator's shell, `~/.openclaw/.env`, the unit. */
 export type TokenSite = "config" | "shell-env" | "dotenv" | "unit";
@@ -50,10 +51,13 @@ export type ChaosStep =
   | { readonly kind: "fault"; readonly fault: NetFault; readonly durationMs: number }
   | { readonly kind: "adversary"; readonly attack: Attack }
   /** A one-shot connect attempt from the gateway host or a LAN host (probes.ts). */
-  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number };
+  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number }
+  | ClientWorldStep;
 
 export type StepKind = ChaosStep["kind"];
-export const stepKinds: readonly StepKind[] = [
+/** The kinds the swarm weighs (swarm.ts); the client-world kinds come from a stream of their own (worlds-client.ts). */
+export type SwarmKind = Exclude<StepKind, ClientWorldStep["kind"]>;
+export const swarmKinds: readonly SwarmKind[] = [
   "rotate-token",
   "gateway-restart",
   "gateway-install",
@@ -69,9 +73,10 @@ export const stepKinds: readonly StepKind[] = [
   "adversary",
   "probe",
 ];
+export const stepKinds: readonly StepKind[] = [...swarmKinds, ...clientWorldKinds];
 
 /** The kinds the timeline draws one by one (swarm.ts); probes come in a batch of their own (plan.ts). */
-export const timelineKinds: readonly StepKind[] = stepKinds.filter((k) => k !== "probe");
+export const timelineKinds: readonly SwarmKind[] = swarmKinds.filter((k) => k !== "probe");
 
 export interface TimedStep {
   readonly atMs: number;
@@ -132,6 +137,11 @@ export function describeStep(step: ChaosStep): string {
       return `${describeFault(step.fault)} for ${step.durationMs} ms`;
     case "adversary":
       return `adversary: ${step.attack.kind}${"client" in step.attack ? ` (${step.attack.client})` : ""}`;
+    case "ui-tab":
+    case "named-ws-client":
+    case "slow-challenge":
+    case "handshake-env":
+      return describeClientWorldStep(step);
     case "probe":
       return `probe ${step.attempt.name}${step.copies !== undefined ? ` ×${step.copies}` : ""} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
     default:

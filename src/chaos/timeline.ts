@@ -8,6 +8,7 @@ import type { FaultPreset } from "./preset.ts";
 import type { ChaosStep, NetFault, TokenSite } from "./steps.ts";
 import { gatewayMachine, gatewayPort, localUrl, newIdentity, remoteUrl, startClient, type ChaosWorld } from "./chaos-world.ts";
 import { runAttack } from "./adversary.ts";
+import { runClientWorldStep } from "./worlds-client.ts";
 import { probeHost, probeIdentities, probeWorldAttempt, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
 
 /** What must be undone when the world heals: live fault rules and clock jumps. */
@@ -167,6 +168,11 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
       return runAttack(cw, step.attack);
     case "probe":
       return runProbe(cw, step.from, step.attempt, step.copies ?? 1);
+    case "ui-tab":
+    case "named-ws-client":
+    case "slow-challenge":
+    case "handshake-env":
+      return runClientWorldStep(cw, step, configToken(cw), ledger.rules);
     default:
       return assertNever(step, "chaos step");
   }

@@ -24,6 +24,7 @@ import type { FaultPreset } from "./preset.ts";
 import { convergingClients, healMsMax, pairingRoundMs } from "./scenario.ts";
 import { healApproveAfter } from "./heal.ts";
 import type { Attack, ChaosStep, NetFault } from "./steps.ts";
+import { clientWorldSteps } from "./worlds-client.ts";
 import { formatReplayPath, type PlanSelection } from "./plan.ts";
 
 export type ToLangResult = { readonly ok: true; readonly spec: RunSpec } | { readonly ok: false; readonly message: string };
@@ -53,6 +54,8 @@ interface Walk {
   snapshots: number;
   /** The probe host has been added (before the first probe from the LAN). */
   probeHostAdded: boolean;
+  /** Hosts and machines the client-world steps declared (worlds-client.ts). */
+  readonly clientWorldAdded: Set<string>;
 }
 
 function hex(bytes: Uint8Array): string {
@@ -214,6 +217,11 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
       return [attackStep(walk, step.attack)];
     case "probe":
       return probeSteps(walk, step.from, step.attempt, step.copies ?? 1);
+    case "ui-tab":
+    case "named-ws-client":
+    case "slow-challenge":
+    case "handshake-env":
+      return clientWorldSteps(step, configToken, walk.clientWorldAdded);
     default:
       return `chaos step kind '${(step as { kind: string }).kind}' has no translation to the step language yet (src/chaos/to-lang.ts)`;
   }
@@ -262,7 +270,7 @@ export function chaosInvariantRefs(plan: ChaosPlan): InvariantRef[] {
 }
 
 /** Fields of the drawn world this translation knows; a field added to the generator without a translation is refused. */
-const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit"];
+const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "allowedOrigins"];
 const knownClientFields = ["name", "kind", "on", "withDevice", "credential"];
 const knownCredentials = ["explicit", "own-env", "shell", "browser", "handed"];
 const knownPlacements = ["gateway-host", "lan"];
@@ -284,7 +292,7 @@ function worldRefusal(plan: ChaosPlan): string | undefined {
 export function planToRunSpec(plan: ChaosPlan, preset: FaultPreset, options: { selection?: PlanSelection; profile?: string } = {}): ToLangResult {
   const refusal = worldRefusal(plan);
   if (refusal !== undefined) return { ok: false, message: refusal };
-  const walk: Walk = { plan, preset, steps: [], identities: {}, clients: new Map(), clockJumps: new Map(), snapshots: 0, probeHostAdded: false };
+  const walk: Walk = { plan, preset, steps: [], identities: {}, clients: new Map(), clockJumps: new Map(), snapshots: 0, probeHostAdded: false, clientWorldAdded: new Set() };
   worldSteps(walk);
   for (const [i, { atMs, step }] of plan.steps.entries()) {
     const translated = chaosStepSteps(walk, step);

@@ -1,7 +1,11 @@
 // retries-bounded: after a failure only an operator can fix (a connect-error whose code is in `codes`), a
 // client makes at most `attemptsMax` connect attempts within `windowMs` — until its configuration changes
 // (credentials-changed, resumed), it connects (hello), or an operator acts (an `operator` event or a gateway
-// config change). It watches client events only; it does not judge which failures a release pauses on.
+// config change). It watches client events only; it does not judge which failures a release pauses on. An
+// attempt that follows a close 1013 (try again later: the gateway was starting and asked for it) is the
+// gateway's retry, not the client's, and does not count (2026-12-04: a token-mismatch answer held late by a
+// chaos delay fault arrived just after a gateway restart; the client's one device-token retry met the new
+// process's start-up window and was retried twice at the gateway's `retryAfterMs`, light seed 13).
 import { assert, type TraceEvent } from "../kernel/index.ts";
 import { connectErrorCode, OPERATOR_ACTION_CODES } from "./failure-code.ts";
 import { FindingList, formatMs, refOf, type EventRef } from "./findings.ts";
@@ -11,6 +15,8 @@ import { TraceReader } from "./trace-reader.ts";
 export const retriesBoundedName = "retries-bounded";
 export const retriesAttemptsMaxDefault = 3;
 export const retriesWindowMsDefault = 60_000;
+/** WebSocket close 1013, Try Again Later: the gateway's "starting, retry after" answer. */
+const tryAgainLaterCode = 1013;
 
 export interface RetriesBoundedOptions {
   /** Detail codes after which retrying cannot help (default: the §7.5 pause codes + both token mismatches). */
@@ -41,6 +47,8 @@ class RetriesBounded implements Invariant {
   private readonly reader = new TraceReader();
   private readonly findings = new FindingList(retriesBoundedName);
   private readonly episodes = new Map<string, Episode>();
+  /** Clients whose last socket the gateway closed with 1013 (try again later). */
+  private readonly askedToRetry = new Set<string>();
   private readonly codes: ReadonlySet<string>;
   private readonly attemptsMax: number;
   private readonly windowMs: number;
@@ -71,8 +79,15 @@ class RetriesBounded implements Invariant {
     const open = this.episodes.get(client);
     if (open && event.atMs > open.endMs) this.end(client);
     if (this.resetClientEvents.has(name)) return this.end(client);
+    if (name === "closed") {
+      if (event.data["code"] === tryAgainLaterCode) this.askedToRetry.add(client);
+      else this.askedToRetry.delete(client);
+    }
     const episode = this.episodes.get(client);
-    if (name === "connect-attempt" && episode) episode.attempts.push(refOf(event));
+    if (name === "connect-attempt") {
+      const askedFor = this.askedToRetry.delete(client);
+      if (episode && !askedFor) episode.attempts.push(refOf(event));
+    }
     if (name !== "connect-error" || episode) return;
     const code = connectErrorCode(event.data, { inferFromMessage: this.options.inferCodeFromMessage ?? true });
     if (code !== undefined && this.codes.has(code)) this.episodes.set(client, { client, code, endMs: event.atMs + this.windowMs, attempts: [] });

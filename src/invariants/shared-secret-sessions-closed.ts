@@ -34,7 +34,7 @@ class SharedSecretSessionsClosed implements Invariant {
     const connId = typeof data["connId"] === "string" ? data["connId"] : undefined;
     if (event.kind === "gateway" && data["event"] === "connect.hello" && connId !== undefined && sharedSecretMethods.has(String(data["method"]))) {
       this.live.add(connId);
-    } else if (event.kind === "close" && connId !== undefined) {
+    } else if (connId !== undefined && (event.kind === "close" || isGatewayClose(event))) {
       this.live.delete(connId);
       this.awaiting.delete(connId);
     } else if (event.kind === "operator" && this.options.closeLiveSessions && isRotation(data["command"])) {
@@ -58,6 +58,15 @@ class SharedSecretSessionsClosed implements Invariant {
     for (const [connId, wait] of [...this.awaiting]) this.notClosed(connId, wait, context.nowMs);
     return [...this.findings];
   }
+}
+
+/**
+ * The gateway sent its close: its decision to end the session, however long the network then takes to carry
+ * it (as revoked-token-refused judges it). Until 2026-12-04 only a reported close counted, and gateway frames
+ * held seconds late by a chaos delay fault made 2026.9 look slow (light seed 425131).
+ */
+function isGatewayClose(event: TraceEvent): boolean {
+  return event.kind === "frame.send" && event.data["dir"] === "s2c" && event.data["packet"] === "close";
 }
 
 function isRotation(command: unknown): boolean {

@@ -73,6 +73,9 @@ const cases: { seed: bigint; preset: FaultPreset; profile: string }[] = [
   // A TUI on the LAN under a feb release (the release's TUI identity): light seeds 6 and 9.
   { seed: 6n, preset: light, profile: "2026.2.14" },
   { seed: 9n, preset: light, profile: "2026.2.13" },
+  // The client-world episodes (worlds-client.ts): seeds 1–15 draw tabs, slow challenges and the handshake env;
+  // light seed 33 is the first with a backend dialling the gateway by name.
+  { seed: 33n, preset: light, profile: "2026.9" },
 ];
 
 describe("chaos plan → RunSpec", () => {

@@ -118,5 +118,21 @@ function isNonUiOperatorBySharedSecret(conn: ConnRecord, session: SessionFacts):
 function isLocalBackendBySharedSecret(conn: ConnRecord, session: SessionFacts): boolean {
   const headers = conn.openEvent?.data["headers"];
   const hasOrigin = headers !== null && typeof headers === "object" && "origin" in headers;
-  return session.clientId === "gateway-client" && conn.connect?.clientMode === "backend" && session.isLocal === true && !hasOrigin && (session.method === "token" || session.method === "password");
+  const local = session.isLocal === true || loopbackPeer(conn);
+  return session.clientId === "gateway-client" && conn.connect?.clientMode === "backend" && local && !hasOrigin && (session.method === "token" || session.method === "password");
+}
+
+/**
+ * The locality the skipping release judges a local backend by (its localClient rule): a loopback peer with no
+ * forwarding header, whatever its Host header says. Until 2026-12-04 only the request's locality counted, so a
+ * chaos probe from the gateway host with `Host: gateway.example` made 2026.9's skip look like an unapproved
+ * session (light seed 166).
+ */
+function loopbackPeer(conn: ConnRecord): boolean {
+  const data = conn.openEvent?.data;
+  const remote = typeof data?.["remoteAddress"] === "string" ? data["remoteAddress"] : "";
+  const headers = data?.["headers"];
+  const h = headers !== null && typeof headers === "object" ? (headers as Record<string, unknown>) : {};
+  const loopback = remote.startsWith("127.") || remote === "::1" || remote.startsWith("::ffff:127.");
+  return loopback && h["x-forwarded-for"] === undefined && h["x-real-ip"] === undefined && h["x-forwarded-host"] === undefined;
 }

@@ -30,3 +30,8 @@ export function latency(options: LatencyFaultOptions): Rule {
     },
   };
 }
+
+/** Every frame the server end sends (not the upgrade answer, not closes) waits `ms` more: a challenge arrives late. */
+export function gatewayFramesLate(ms: Ms): Rule {
+  return latency({ minMs: ms, maxMs: ms, match: { direction: "s2c", kinds: ["frame"] } });
+}

@@ -3,9 +3,11 @@
 // the gateway process restarted in place or crashed (back after `downMs`), a host's clock jumping. Loss,
 // duplication and partitions are rules removed at the end (or by `{ fault: { heal: true } }`); a reset, a
 // restart and a clock jump happen at once (a clock jump is undone by a later `clock` step, not by the end).
-// `{ netFault: { partition: [gw, laptop-host], forMs: 20000 } }`, `{ netFault: { drop: "1/20", forMs: 5000 } }`
+// `delay` holds every frame the gateway sends (messages, not the upgrade answer) `ms` longer, so a challenge
+// arrives late. `{ netFault: { partition: [gw, laptop-host], forMs: 20000 } }`, `{ netFault: { drop: "1/20", forMs: 5000 } }`,
+// `{ netFault: { delay: { ms: 4000 }, forMs: 20000 } }`
 import { parseRatio } from "../../../kernel/index.ts";
-import { drop, duplicate, type RuleHandle } from "../../../net/index.ts";
+import { drop, duplicate, gatewayFramesLate, type RuleHandle } from "../../../net/index.ts";
 import type { StepEnv } from "../step-kind.ts";
 import { defineStepKind } from "../step-kind.ts";
 
@@ -17,13 +19,15 @@ export interface NetFaultStep {
   processRestart?: { downMs: number };
   gatewayCrash?: { downMs: number };
   clockJump?: { host: string; deltaMs: number };
+  /** Every frame from the gateway (server to client) is delivered `ms` later. */
+  delay?: { ms: number };
   /** How long the episode lasts. */
   forMs: number;
   /** The world's gateway node the process faults act on (default "gateway"). */
   gateway?: string;
 }
 
-export const netFaultNames = ["drop", "duplicate", "partition", "resetAll", "processRestart", "gatewayCrash", "clockJump"] as const;
+export const netFaultNames = ["drop", "duplicate", "partition", "resetAll", "processRestart", "gatewayCrash", "clockJump", "delay"] as const;
 type NetFaultName = (typeof netFaultNames)[number];
 
 const downMs = { type: "object", required: ["downMs"], properties: { downMs: { type: "integer", minimum: 0 } }, additionalProperties: false };
@@ -41,6 +45,7 @@ export const netFaultKind = defineStepKind({
       processRestart: downMs,
       gatewayCrash: downMs,
       clockJump: { type: "object", required: ["host", "deltaMs"], properties: { host: { type: "string" }, deltaMs: { type: "integer" } }, additionalProperties: false },
+      delay: { type: "object", required: ["ms"], properties: { ms: { type: "integer", minimum: 0 } }, additionalProperties: false },
       forMs: { type: "integer", minimum: 0 },
       gateway: { type: "string" },
     },
@@ -100,6 +105,8 @@ function startFault(f: NetFaultStep, name: NetFaultName, env: StepEnv): () => vo
     case "clockJump":
       world.skewClock(f.clockJump!.host, f.clockJump!.deltaMs);
       return () => {};
+    case "delay":
+      return ruled(world.network.addRule(gatewayFramesLate(f.delay!.ms)));
   }
 }
 
@@ -110,6 +117,7 @@ export function describeNetFault(f: NetFaultStep): string {
   if (f.resetAll) return "reset every connection";
   if (f.processRestart) return `gateway process restart in place (down ${f.processRestart.downMs} ms)`;
   if (f.gatewayCrash) return `gateway crash (down ${f.gatewayCrash.downMs} ms)`;
+  if (f.delay) return `every gateway frame ${f.delay.ms} ms late`;
   if (f.clockJump) return `clock of ${f.clockJump.host} jumps ${f.clockJump.deltaMs} ms`;
   return "no fault";
 }
