@@ -5,7 +5,7 @@ import { AssertionFailure, LimitReached, canonicalJson, type BudgetName, type Bu
 import type { RunSpec } from "./lang/spec.ts";
 import type { Profile } from "../profiles/index.ts";
 import { World, type WorldOptions } from "../world/index.ts";
-import type { Invariant } from "../invariants/index.ts";
+import { withSharedTraceReaders, type Invariant } from "../invariants/index.ts";
 import { expectedVerdict, type Scenario, type ScenarioContext } from "./scenario.ts";
 import type { Finding, RunResult } from "./result.ts";
 import { clawsimVersion } from "./version.ts";
@@ -25,7 +25,8 @@ export interface RunOptions {
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
   const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill });
   const findings: Finding[] = [];
-  const invariants: Invariant[] = scenario.invariants?.(options.profile) ?? [];
+  // The runner feeds every invariant every event in order, so their trace readers can share one reading.
+  const invariants: Invariant[] = withSharedTraceReaders(() => scenario.invariants?.(options.profile) ?? []);
   const unsubscribe = world.trace.subscribe((event) => {
     for (const inv of invariants) inv.onEvent(event);
   });
