@@ -143,7 +143,7 @@ export function canonicalEvent(event: TraceEvent): string {
 function recordedLine(event: TraceEvent): string {
   const data = write(event.data);
   if (data === undefined || typeof event.actor !== "string" || typeof event.kind !== "string") return canonicalEvent(event);
-  return `{"actor":${quotedString(event.actor)},"atMs":${write(event.atMs)},"data":${data},"i":${write(event.i)},"kind":${quotedString(event.kind)}}`;
+  return `{"actor":${JSON.stringify(event.actor)},"atMs":${write(event.atMs)},"data":${data},"i":${write(event.i)},"kind":${JSON.stringify(event.kind)}}`;
 }
 
 export function traceHash(events: readonly TraceEvent[]): string {
@@ -164,7 +164,7 @@ export function canonicalJson(value: unknown): string {
 function write(value: unknown): string | undefined {
   switch (typeof value) {
     case "string":
-      return quotedString(value);
+      return JSON.stringify(value);
     case "number":
       return Number.isFinite(value) ? JSON.stringify(value) : "null";
     case "boolean":
@@ -188,25 +188,6 @@ function writeArray(values: readonly unknown[]): string {
 }
 
 const hashChunkChars = 1 << 16;
-
-/**
- * Long strings (a frame's JSON text) appear twice or more in a trace — sent, delivered, duplicated — as the same
- * string: their JSON text is kept for the most recent ones.
- */
-const quotedLong = new Map<string, string>();
-const quotedLongMax = 256;
-const quotedLongMinChars = 64;
-
-function quotedString(value: string): string {
-  if (value.length < quotedLongMinChars) return JSON.stringify(value);
-  let quoted = quotedLong.get(value);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(value);
-    if (quotedLong.size >= quotedLongMax) quotedLong.delete(quotedLong.keys().next().value!);
-    quotedLong.set(value, quoted);
-  }
-  return quoted;
-}
 
 /** Property names repeat across events (a few hundred in all): their JSON text is kept, up to a bound. */
 const quotedKeys = new Map<string, string>();
