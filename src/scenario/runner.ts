@@ -20,10 +20,12 @@ export interface RunOptions {
   readonly realClientModule?: WorldOptions["realClientModule"];
   /** Stream the trace out of memory past a threshold (see World); the result's events are then the tail only. */
   readonly traceSpill?: WorldOptions["traceSpill"];
+  /** When the network sweeps finished connections (tests lower it to sweep on every connect; same trace). */
+  readonly connectionsSweepMin?: number;
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
-  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill });
+  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill, ...(options.connectionsSweepMin !== undefined ? { connectionsSweepMin: options.connectionsSweepMin } : {}) });
   const findings: Finding[] = [];
   // The runner feeds every invariant every event in order, so their trace readers can share one reading.
   const invariants: Invariant[] = withSharedTraceReaders(() => scenario.invariants?.(options.profile) ?? []);
