@@ -113,7 +113,7 @@ export function runScale(options: ScaleOptions): ScaleResult {
     if (error instanceof LimitReached) {
       // As the scenario runner reports it: a liveness finding of the run, not a crash of the simulator.
       outcome = "budget-exceeded";
-      message = `${error.budget} budget reached at virtual ${error.atMs} ms (connections opened over the run, retries included)`;
+      message = `${error.budget} budget reached at virtual ${error.atMs} ms (connections held at once: live, or closed with something pending)`;
     } else {
       outcome = "crash";
       message = error instanceof Error ? error.message : String(error);

@@ -191,9 +191,11 @@ export class Network<P = string> {
     const from = this.hosts.get(options.fromHost);
     const parsed = parseWsUrl(options.url);
     assert(parsed.kind === "ok", parsed.kind === "invalid" ? parsed.reason : "");
-    if (this.conns.size >= this.sweepAtSize) this.forgetInert();
-    // The run's connection budget (Budgets.connectionsMax): one more ends the run with a liveness finding.
-    if (this.nextConnId - 1 >= this.scheduler.budgets.connectionsMax) throw new LimitReached("connections", this.scheduler.nowMs(), this.scheduler.steps);
+    const budget = this.scheduler.budgets.connectionsMax;
+    if (this.conns.size >= this.sweepAtSize || this.conns.size >= budget) this.forgetInert();
+    // The run's connection budget (Budgets.connectionsMax), over the connections not yet over: one more ends the
+    // run with a liveness finding.
+    if (this.conns.size >= budget) throw new LimitReached("connections", this.scheduler.nowMs(), this.scheduler.steps);
     const id = `c${this.nextConnId++}`;
     const result = dial(this.hosts, this.listens, { from, url: parsed.url, headers: options.headers ?? {} });
     const request = requestFor(id, parsed.url.href, parsed.url.path, result, from, options.headers);
