@@ -20,7 +20,7 @@ export interface ScaleOptions {
   pairNodes?: boolean;
   /** The run's connection budget (Budgets.connectionsMax; the library's default when absent). */
   connectionsMax?: number;
-  /** Events kept in memory before streaming (with traceFile). */
+  /** Events kept in memory before streaming (with traceFile; default keepEventsDefault). */
   keepEventsMax?: number;
 }
 
@@ -39,6 +39,12 @@ export interface ScaleResult {
   message?: string;
   traceHash: string;
 }
+
+/**
+ * Events kept in memory before streaming: few, so an event dies young instead of being promoted to V8's old
+ * generation and left there as garbage once streamed (measured in bench/README.md "Scale runs").
+ */
+export const keepEventsDefault = 8_192;
 
 const deviceKinds: readonly ClientKind[] = ["cli", "tui", "node", "backend"];
 /** The start ramp: every client has started within this much virtual time. */
@@ -69,7 +75,7 @@ function pairedDevices(count: number): { store: PairingStore; devices: { kind: C
 export function runScale(options: ScaleOptions): ScaleResult {
   const profile = findProfile("2026.9")!;
   const fd = options.traceFile ? openSync(options.traceFile, "w") : undefined;
-  const traceSpill = fd === undefined ? undefined : { keepEventsMax: options.keepEventsMax ?? 100_000, write: (lines: string) => void writeSync(fd, lines) };
+  const traceSpill = fd === undefined ? undefined : { keepEventsMax: options.keepEventsMax ?? keepEventsDefault, write: (lines: string) => void writeSync(fd, lines) };
   const world = new World({ seed: options.seed ?? 1n, profile, traceSpill, budgets: { stepsMax: Number.MAX_SAFE_INTEGER, virtualTimeMsMax: options.virtualMs + 60_000, ...(options.connectionsMax ? { connectionsMax: options.connectionsMax } : {}) } });
   world.addHost({ name: "gw", kind: "lan" });
   const paired = options.devices ? pairedDevices(options.clients) : undefined;
@@ -113,7 +119,7 @@ export function runScale(options: ScaleOptions): ScaleResult {
     if (error instanceof LimitReached) {
       // As the scenario runner reports it: a liveness finding of the run, not a crash of the simulator.
       outcome = "budget-exceeded";
-      message = `${error.budget} budget reached at virtual ${error.atMs} ms (connections opened over the run, retries included)`;
+      message = `${error.budget} budget reached at virtual ${error.atMs} ms (connections held at once: live, or closed with something pending)`;
     } else {
       outcome = "crash";
       message = error instanceof Error ? error.message : String(error);
@@ -157,6 +163,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return at >= 0 ? process.argv[at + 1] : undefined;
   };
   const traceFile = arg("--trace-file");
-  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), pairNodes: !process.argv.includes("--unpaired-nodes"), ...(arg("--connections-max") ? { connectionsMax: Number(arg("--connections-max")) } : {}), ...(traceFile ? { traceFile } : {}) });
+  const result = runScale({ clients: Number(arg("--clients") ?? 100), devices: process.argv.includes("--devices"), virtualMs: Number(arg("--virtual-ms") ?? 60_000), pairNodes: !process.argv.includes("--unpaired-nodes"), ...(arg("--connections-max") ? { connectionsMax: Number(arg("--connections-max")) } : {}), ...(arg("--keep-events") ? { keepEventsMax: Number(arg("--keep-events")) } : {}), ...(traceFile ? { traceFile } : {}) });
   console.log(JSON.stringify(result));
 }

@@ -28,7 +28,7 @@ import { parseRealClient, type ClientRelease } from "./real-client/releases.ts";
 const fileDirs = ["cases", "files", "bugs"];
 
 /** Scenario files: one that declares `verdicts` runs under every selected profile, others under their own. */
-function fileJobs(selected: readonly Profile[]): GateJob[] {
+export function fileJobs(selected: readonly Profile[]): GateJob[] {
   return fileDirs.flatMap((dir) => {
     const abs = join(import.meta.dirname, "..", "scenarios", dir);
     return readdirSync(abs)

@@ -99,7 +99,7 @@ function startFault(cw: ChaosWorld, fault: NetFault, preset: FaultPreset, ledger
     case "partition":
       return ruled(world.partition(gatewayMachine, `${fault.client}-host`));
     case "reset-all":
-      for (const conn of world.network.connections()) world.network.reset(conn.id);
+      for (const id of world.network.connectionIds()) world.network.reset(id);
       return () => {};
     case "process-restart":
       gateway.restart(undefined, fault.downMs);

@@ -12,6 +12,7 @@ export { revokedTokenRefused, revokedTokenRefusedName, closeWithinMsDefault, typ
 export { noSilentRemotePairing, noSilentRemotePairingName } from "./security/no-silent-remote-pairing.ts";
 export { cve202632034, cve202632034Name, type Cve202632034Options } from "./security/cve-2026-32034.ts";
 export { defaultInvariants, type DefaultInvariantsOptions } from "./defaults.ts";
+export { withSharedTraceReaders } from "./trace-reader.ts";
 export { OPERATOR_ACTION_CODES, PAUSE_DETAIL_CODES, connectErrorCode } from "./failure-code.ts";
 export { findingsPerInvariantMax } from "./findings.ts";
 export { sharedSecretSessionsClosed, sharedSecretSessionsClosedName, sharedSecretCloseWithinMsDefault, type SharedSecretSessionsClosedOptions } from "./shared-secret-sessions-closed.ts";

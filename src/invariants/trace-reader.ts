@@ -3,7 +3,7 @@
 // only from those events (its challenge nonce, the connect request the gateway received, the client that
 // owns it, the session the gateway opened). Every invariant owns its own reader; nothing here reads the
 // gateway's or a client's state, and nothing here judges — that is each invariant's job.
-import type { TraceEvent } from "../kernel/index.ts";
+import { assert, type TraceEvent } from "../kernel/index.ts";
 import { asRecord, bool, frameObject, nonBlank, str, strings, type Fields } from "./trace-fields.ts";
 
 /** Closed connections remembered before the oldest are forgotten (live ones are always kept). */
@@ -78,10 +78,43 @@ export type Observation =
   | { readonly kind: "operator"; readonly command: string | undefined; readonly data: Fields }
   | { readonly kind: "note"; readonly data: Fields };
 
+/** What a reader has built from the events so far; readers made in one `withSharedTraceReaders` share it. */
+class ReaderState {
+  readonly conns = new Map<string, ConnRecord>();
+  readonly closedOrder: string[] = [];
+  lastConnectSend: { connId: string; atMs: number } | undefined;
+  /** Events read into this state, the last one, and what it gave. */
+  count = 0;
+  last: TraceEvent | undefined;
+  lastObservations: readonly Observation[] = [];
+}
+
+let sharedState: ReaderState | undefined;
+
+/**
+ * Builds invariants whose readers share one reading of the trace: what a reader makes of an event depends only
+ * on the events before it, so readers fed the same events in the same order (the scenario runner feeds every
+ * invariant every event) would each build the same records. Each event is then read once, not once per
+ * invariant. A shared reader fed out of step with the others fails an assertion rather than read wrongly.
+ */
+export function withSharedTraceReaders<T>(build: () => T): T {
+  const previous = sharedState;
+  sharedState = new ReaderState();
+  try {
+    return build();
+  } finally {
+    sharedState = previous;
+  }
+}
+
 export class TraceReader {
-  private readonly conns = new Map<string, ConnRecord>();
-  private readonly closedOrder: string[] = [];
-  private lastConnectSend: { connId: string; atMs: number } | undefined;
+  private readonly state = sharedState ?? new ReaderState();
+  /** Events this reader was given. */
+  private seen = 0;
+
+  private get conns(): Map<string, ConnRecord> {
+    return this.state.conns;
+  }
 
   conn(connId: string): ConnRecord | undefined {
     return this.conns.get(connId);
@@ -92,7 +125,21 @@ export class TraceReader {
     return [...this.conns.values()].filter((c) => !c.closed);
   }
 
-  read(event: TraceEvent): Observation[] {
+  /** The observations of an event (shared with other readers of the same state: read them, never write them). */
+  read(event: TraceEvent): readonly Observation[] {
+    const state = this.state;
+    if (this.seen === state.count) {
+      state.lastObservations = this.observe(event);
+      state.last = event;
+      state.count++;
+    } else {
+      assert(this.seen + 1 === state.count && state.last === event, "trace readers sharing a state must read the same events in the same order");
+    }
+    this.seen++;
+    return state.lastObservations;
+  }
+
+  private observe(event: TraceEvent): Observation[] {
     const data = event.data;
     switch (event.kind) {
       case "conn.open":
@@ -137,7 +184,7 @@ export class TraceReader {
     if (connId === undefined) return [];
     const conn = this.record(connId);
     const packet = str(event.data, "packet");
-    if (packet === "frame" && str(frameObject(event.data), "method") === "connect") this.lastConnectSend = { connId, atMs: event.atMs };
+    if (packet === "frame" && str(frameObject(event.data), "method") === "connect") this.state.lastConnectSend = { connId, atMs: event.atMs };
     if (conn.owner === undefined || (packet !== "frame" && packet !== "upgrade")) return [];
     return [{ kind: "client-packet", conn, owner: conn.owner }];
   }
@@ -195,8 +242,9 @@ export class TraceReader {
   private closing(conn: ConnRecord, byGateway: boolean): Observation[] {
     if (conn.closed) return [];
     conn.closed = true;
-    this.closedOrder.push(conn.connId);
-    if (this.closedOrder.length > closedConnectionsKeptMax) this.conns.delete(this.closedOrder.shift()!);
+    const closedOrder = this.state.closedOrder;
+    closedOrder.push(conn.connId);
+    if (closedOrder.length > closedConnectionsKeptMax) this.conns.delete(closedOrder.shift()!);
     return [{ kind: "conn-closing", conn, byGateway }];
   }
 
@@ -223,9 +271,9 @@ export class TraceReader {
   private clientEvent(event: TraceEvent): Observation[] {
     const name = str(event.data, "event") ?? "";
     const observations: Observation[] = [];
-    const last = this.lastConnectSend;
+    const last = this.state.lastConnectSend;
     if (name === "connect-attempt" && last !== undefined && last.atMs === event.atMs) {
-      this.lastConnectSend = undefined;
+      this.state.lastConnectSend = undefined;
       const conn = this.record(last.connId);
       if (conn.owner === undefined) {
         conn.owner = event.actor;

@@ -11,7 +11,7 @@ import { Trace } from "./trace.ts";
 export interface Budgets {
   stepsMax: number;
   virtualTimeMsMax: Ms;
-  /** Connections dialled over the network's lifetime (retries count); one more ends the run (liveness). */
+  /** Connections the network holds at once (live, or closed with a packet or timer pending); one more ends the run (liveness). */
   connectionsMax: number;
 }
 

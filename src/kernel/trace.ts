@@ -106,7 +106,7 @@ export class Trace {
     // The same bytes as one update per line, fed in chunks of ≈ 64 kB: one call per line cost more than the hashing.
     let chunk = "";
     for (const event of this.events) {
-      chunk += `${canonicalEvent(event)}\n`;
+      chunk += `${recordedLine(event)}\n`;
       if (chunk.length >= hashChunkChars) {
         h.update(chunk);
         chunk = "";
@@ -124,7 +124,7 @@ export class Trace {
   private streamOut(count: number): void {
     const out = this.events.splice(0, count);
     let lines = "";
-    for (const event of out) lines += `${canonicalEvent(event)}\n`;
+    for (const event of out) lines += `${recordedLine(event)}\n`;
     this.streamedHash.update(lines);
     this.streamedCount += out.length;
     this.spill!.write(lines);
@@ -133,6 +133,17 @@ export class Trace {
 
 export function canonicalEvent(event: TraceEvent): string {
   return canonicalJson(event);
+}
+
+/**
+ * The canonical line of an event made by `Trace.record` (exactly the five members, in any order): the
+ * envelope's sorted order is fixed — actor, atMs, data, i, kind — so only `data` is sorted. Same text as
+ * canonicalEvent.
+ */
+function recordedLine(event: TraceEvent): string {
+  const data = write(event.data);
+  if (data === undefined || typeof event.actor !== "string" || typeof event.kind !== "string") return canonicalEvent(event);
+  return `{"actor":${JSON.stringify(event.actor)},"atMs":${write(event.atMs)},"data":${data},"i":${write(event.i)},"kind":${JSON.stringify(event.kind)}}`;
 }
 
 export function traceHash(events: readonly TraceEvent[]): string {
@@ -217,12 +228,16 @@ function sortedKeys(value: object): string[] {
   const keys = Object.keys(value);
   let mayHaveIndex = false;
   let hasProto = false;
-  for (const key of keys) {
+  let sorted = true;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const first = key.charCodeAt(0);
     if (first >= 48 && first <= 57) mayHaveIndex = true;
     else if (first === 95 && key === "__proto__") hasProto = true;
+    if (k > 0 && keys[k - 1]! > key) sorted = false;
   }
-  keys.sort();
+  // Already in order (often: data objects are written in order) needs no sort; `<` is sort()'s order.
+  if (!sorted) keys.sort();
   // "__proto__" assigned onto a plain object never becomes an own key.
   const kept = hasProto ? keys.filter((k) => k !== "__proto__") : keys;
   if (!mayHaveIndex || !kept.some(isArrayIndex)) return kept;

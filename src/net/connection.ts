@@ -110,6 +110,15 @@ export class Connection<P> {
     return this.ends.client.reported && this.ends.server.reported;
   }
 
+  /**
+   * Nothing can happen on it any more from its own side: both ends reported, and no deferred callback, connect
+   * timer or close timer is pending. (Packets still on the wire are the transport's to tell.) Every later call
+   * through a socket handle is a no-op, and a reset only marks it torn.
+   */
+  get inert(): boolean {
+    return this.finished && this.laters === 0 && this.connectTimer === undefined && this.ends.client.closeTimer === undefined && this.ends.server.closeTimer === undefined;
+  }
+
   // ---- actions by the code on either end -------------------------------------------------------------------
 
   send(side: Side, payload: P): SendOutcome {
@@ -417,7 +426,7 @@ export class Connection<P> {
   }
 
   /**
-   * A finished connection stays in the network's table for its lifetime; its client callbacks (and whatever
+   * A finished connection stays in the network's table until it is inert and swept; its client callbacks (and whatever
    * the client's closures hold) need not. Every path to a client callback first checks that the client end
    * has not reported, except a deferred one already queued (`later`), so once both ends have reported and
    * no deferred callback is queued, none can run again and they are dropped.

@@ -38,6 +38,8 @@ export interface NetworkOptions<P> {
   latencies?: Partial<LinkLatencies>;
   connectTimeoutMs?: Ms;
   closeTimeoutMs?: Ms;
+  /** Held connections below which the table is not swept for inert ones (default connectionsSweepMin). */
+  connectionsSweepMin?: number;
 }
 
 export interface ListenOptions<P> {
@@ -74,6 +76,9 @@ export interface RuleHandle {
   remove(): number;
 }
 
+/** Held connections below which the table is never swept (small runs never sweep). */
+export const connectionsSweepMin = 1_024;
+
 export class Network<P = string> {
   readonly scheduler: Scheduler;
   readonly hosts = new HostRegistry();
@@ -87,12 +92,17 @@ export class Network<P = string> {
   private readonly env: ConnectionEnv<P>;
   private readonly connectTimeoutMs: Ms;
   private nextConnId = 1;
+  /** The table is swept for inert connections when it reaches this size (then twice what is left). */
+  private sweepAtSize: number;
+  private readonly sweepMin: number;
 
   constructor(options: NetworkOptions<P>) {
     this.scheduler = options.scheduler;
     const latencies: LinkLatencies = { ...linkLatenciesDefault, ...options.latencies };
     checkLinkLatencies(latencies);
     this.connectTimeoutMs = options.connectTimeoutMs ?? connectTimeoutMsDefault;
+    this.sweepMin = options.connectionsSweepMin ?? connectionsSweepMin;
+    this.sweepAtSize = this.sweepMin;
     const closeTimeoutMs = options.closeTimeoutMs ?? closeTimeoutMsDefault;
     assert(this.connectTimeoutMs > 0 && closeTimeoutMs > 0, "timeouts must be positive");
     const textOf = options.textOf ?? defaultTextOf;
@@ -181,8 +191,11 @@ export class Network<P = string> {
     const from = this.hosts.get(options.fromHost);
     const parsed = parseWsUrl(options.url);
     assert(parsed.kind === "ok", parsed.kind === "invalid" ? parsed.reason : "");
-    // The run's connection budget (Budgets.connectionsMax): one more ends the run with a liveness finding.
-    if (this.conns.size >= this.scheduler.budgets.connectionsMax) throw new LimitReached("connections", this.scheduler.nowMs(), this.scheduler.steps);
+    const budget = this.scheduler.budgets.connectionsMax;
+    if (this.conns.size >= this.sweepAtSize || this.conns.size >= budget) this.forgetInert();
+    // The run's connection budget (Budgets.connectionsMax), over the connections not yet over: one more ends the
+    // run with a liveness finding.
+    if (this.conns.size >= budget) throw new LimitReached("connections", this.scheduler.nowMs(), this.scheduler.steps);
     const id = `c${this.nextConnId++}`;
     const result = dial(this.hosts, this.listens, { from, url: parsed.url, headers: options.headers ?? {} });
     const request = requestFor(id, parsed.url.href, parsed.url.path, result, from, options.headers);
@@ -210,20 +223,53 @@ export class Network<P = string> {
     return conn.clientSocket;
   }
 
+  /** The connection, while the network still holds it (an inert one may have been forgotten). */
   connection(connId: string): Connection<P> | undefined {
     return this.conns.get(connId);
   }
 
-  connections(): readonly Connection<P>[] {
-    return [...this.conns.values()];
+  /** The id of every connection opened in this run, forgotten or not, in the order opened. */
+  connectionIds(): string[] {
+    const ids: string[] = [];
+    for (let n = 1; n < this.nextConnId; n++) ids.push(`c${n}`);
+    return ids;
   }
 
-  /** Resets a connection now (a RST from nowhere): both ends report 1006. */
+  /**
+   * Resets a connection now (a RST from nowhere): both ends report 1006. A connection already forgotten is
+   * inert: the reset is recorded and changes nothing, as it would have on the connection itself.
+   */
   reset(connId: string): void {
     const conn = this.conns.get(connId);
-    assert(conn, `unknown connection ${connId}`);
+    assert(conn || this.wasOpened(connId), `unknown connection ${connId}`);
     this.scheduler.record(connId, "fault", { rule: "reset", verdict: "reset", connId });
-    conn.reset();
+    conn?.reset();
+  }
+
+  /** Connections the network holds now (live, or finished and not yet swept); see forgetInert. */
+  get heldConnections(): number {
+    return this.conns.size;
+  }
+
+  private wasOpened(connId: string): boolean {
+    const n = /^c([1-9][0-9]*)$/.exec(connId)?.[1];
+    return n !== undefined && Number(n) < this.nextConnId;
+  }
+
+  /**
+   * Forgets every inert connection with nothing left on the wire: its table entries, route and wire state. No
+   * callback, timer or packet can reach it any more, so nothing observable changes; the table then holds the
+   * live connections (and those still finishing), not every connection of the run.
+   */
+  private forgetInert(): void {
+    for (const [id, conn] of this.conns) {
+      if (!conn.inert || !this.transport.idle(id)) continue;
+      this.conns.delete(id);
+      this.routes.delete(id);
+      this.transport.forget(id);
+      for (const set of this.byEntry.values()) set.delete(id);
+    }
+    this.sweepAtSize = Math.max(this.sweepMin, 2 * this.conns.size);
   }
 
   // ---- fault rules ----------------------------------------------------------------------------------------

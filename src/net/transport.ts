@@ -45,6 +45,8 @@ interface WireState<P> {
   readonly hops: Record<Direction, readonly Hop[]>;
   /** Schedule options of this connection's deliveries (shared by every delivery event). */
   readonly deliverOptions: { readonly actor: string; readonly label: string };
+  /** Packets queued, scheduled out of order or held, not yet arrived. */
+  inFlight: number;
 }
 
 interface Held<P> {
@@ -83,9 +85,21 @@ export class Transport<P> {
       lanes: { c2s: new Lane<P>(), s2c: new Lane<P>() },
       hops: { c2s: wire.hops, s2c: s2cHops },
       deliverOptions: { actor: wire.connId, label: "net:deliver" },
+      inFlight: 0,
     };
     for (const lane of [state.lanes.c2s, state.lanes.s2c]) lane.drain = () => this.drain(state, lane);
     this.wires.set(wire.connId, state);
+  }
+
+  /** True when no packet of the connection is queued, scheduled or held (or it was never on the wire). */
+  idle(connId: string): boolean {
+    return (this.wires.get(connId)?.inFlight ?? 0) === 0;
+  }
+
+  /** Drops an idle connection's wire state (nothing of it can arrive any more). */
+  forget(connId: string): void {
+    assert(this.idle(connId), `connection ${connId} still has packets on the wire`);
+    this.wires.delete(connId);
   }
 
   /** The "network" stream (the same object `scheduler.stream` returns; looked up once). */
@@ -150,6 +164,7 @@ export class Transport<P> {
     const atMs = sameInstantAsLast ? lane.lastDeliverAtMs : Math.max(nowMs + latencyMs + extraMs, lane.lastDeliverAtMs);
     lane.lastDeliverAtMs = atMs;
     lane.queue.push({ atMs, packet });
+    state.inFlight++;
     this.scheduler.scheduleAt(atMs, state.deliverOptions, lane.drain);
   }
 
@@ -159,14 +174,17 @@ export class Transport<P> {
     let due = 0;
     while (due < lane.queue.length && (lane.queue[due]?.atMs ?? Infinity) <= nowMs) due++;
     const batch = lane.queue.splice(0, due);
+    state.inFlight -= batch.length;
     for (const item of batch) this.hooks.arrive(state.wire, item.packet);
   }
 
   private deliverOutOfOrder(state: WireState<P>, packet: Packet<P>, extraMs: Ms): void {
     const latencyMs = routeLatencyMs(this.network(), this.latencies, packet.view.hops);
-    this.scheduler.schedule(latencyMs + extraMs, { actor: state.wire.connId, label: "net:deliver" }, () =>
-      this.hooks.arrive(state.wire, packet),
-    );
+    state.inFlight++;
+    this.scheduler.schedule(latencyMs + extraMs, { actor: state.wire.connId, label: "net:deliver" }, () => {
+      state.inFlight--;
+      this.hooks.arrive(state.wire, packet);
+    });
   }
 
   private hold(state: WireState<P>, packet: Packet<P>, ruleId: RuleId): void {
@@ -177,6 +195,7 @@ export class Transport<P> {
       this.held.set(ruleId, bucket);
     }
     bucket.push({ state, packet });
+    state.inFlight++;
     this.heldCount++;
     this.scheduler.record(packet.view.connId, "frame.hold", { ...packetTraceData(packet.view), rule: this.rules.nameOf(ruleId) });
   }
@@ -191,6 +210,7 @@ export class Transport<P> {
     this.held.delete(ruleId);
     this.heldCount -= bucket.length;
     for (const { state, packet } of bucket) {
+      state.inFlight--;
       this.scheduler.record(packet.view.connId, "frame.release", { ...packetTraceData(packet.view), rule: ruleName });
       this.enqueue(state, packet, 0);
     }

@@ -18,9 +18,13 @@ export const DEFAULT_SCHEMA_ERA: SchemaEra = "mar";
 
 const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false });
 
-const validateRequest = ajv.compile<RequestFrame>(requestFrameSchema);
-const validateResponse = ajv.compile<ResponseFrame>(responseFrameSchema);
-const validateEvent = ajv.compile<EventFrame>(eventFrameSchema);
+// Compiled on first use (a sweep's main thread, which hands every seed to workers, never validates a frame).
+let requestValidator: ValidateFunction<RequestFrame> | undefined;
+let responseValidator: ValidateFunction<ResponseFrame> | undefined;
+let eventValidator: ValidateFunction<EventFrame> | undefined;
+const validateRequest = (value: unknown): value is RequestFrame => (requestValidator ??= ajv.compile<RequestFrame>(requestFrameSchema))(value);
+const validateResponse = (value: unknown): value is ResponseFrame => (responseValidator ??= ajv.compile<ResponseFrame>(responseFrameSchema))(value);
+const validateEvent = (value: unknown): value is EventFrame => (eventValidator ??= ajv.compile<EventFrame>(eventFrameSchema))(value);
 const connectValidators = new Map<string, ValidateFunction<ConnectParams>>();
 
 function connectValidator(era: SchemaEra, deviceNonceOptional: boolean): ValidateFunction<ConnectParams> {
@@ -47,7 +51,7 @@ export function validateEventFrame(value: unknown): value is EventFrame {
 
 /** The formatted reasons a value is not a request frame, or null when it is one (for "invalid request frame: …"). */
 export function requestFrameErrorText(value: unknown): string | null {
-  return validateRequest(value) ? null : formatValidationErrors(validateRequest.errors);
+  return validateRequest(value) ? null : formatValidationErrors(requestValidator!.errors);
 }
 
 export type ConnectParamsValidation =

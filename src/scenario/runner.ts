@@ -5,7 +5,7 @@ import { AssertionFailure, LimitReached, canonicalJson, type BudgetName, type Bu
 import type { RunSpec } from "./lang/spec.ts";
 import type { Profile } from "../profiles/index.ts";
 import { World, type WorldOptions } from "../world/index.ts";
-import type { Invariant } from "../invariants/index.ts";
+import { withSharedTraceReaders, type Invariant } from "../invariants/index.ts";
 import { expectedVerdict, type Scenario, type ScenarioContext } from "./scenario.ts";
 import type { Finding, RunResult } from "./result.ts";
 import { clawsimVersion } from "./version.ts";
@@ -20,12 +20,15 @@ export interface RunOptions {
   readonly realClientModule?: WorldOptions["realClientModule"];
   /** Stream the trace out of memory past a threshold (see World); the result's events are then the tail only. */
   readonly traceSpill?: WorldOptions["traceSpill"];
+  /** When the network sweeps finished connections (tests lower it to sweep on every connect; same trace). */
+  readonly connectionsSweepMin?: number;
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
-  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill });
+  const world = new World({ seed: options.seed, profile: options.profile, budgets: { ...scenario.budgets, ...options.budgets }, realClientModule: options.realClientModule, traceSpill: options.traceSpill, ...(options.connectionsSweepMin !== undefined ? { connectionsSweepMin: options.connectionsSweepMin } : {}) });
   const findings: Finding[] = [];
-  const invariants: Invariant[] = scenario.invariants?.(options.profile) ?? [];
+  // The runner feeds every invariant every event in order, so their trace readers can share one reading.
+  const invariants: Invariant[] = withSharedTraceReaders(() => scenario.invariants?.(options.profile) ?? []);
   const unsubscribe = world.trace.subscribe((event) => {
     for (const inv of invariants) inv.onEvent(event);
   });

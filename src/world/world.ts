@@ -28,6 +28,8 @@ export interface WorldOptions {
   realClientModule?: RealGatewayClientModule;
   /** Stream the trace out of memory past a threshold (long runs); the trace hash is the same either way. */
   traceSpill?: TraceSpill;
+  /** When the network sweeps its table for inert connections (default connectionsSweepMin; tests lower it). */
+  connectionsSweepMin?: number;
 }
 
 /** What a scenario can ask of any client, simulated or real. */
@@ -89,7 +91,7 @@ export class World {
   constructor(options: WorldOptions) {
     this.realClientModule = options.realClientModule;
     this.scheduler = new Scheduler(options.seed, { budgets: options.budgets, trace: new Trace(options.traceSpill) });
-    this.network = new Network<string>({ scheduler: this.scheduler });
+    this.network = new Network<string>({ scheduler: this.scheduler, ...(options.connectionsSweepMin !== undefined ? { connectionsSweepMin: options.connectionsSweepMin } : {}) });
     this.profile = options.profile;
     this.scheduler.record("world", "run.start", { seed: options.seed.toString(), profile: options.profile.name });
   }

@@ -2,7 +2,7 @@
 // check over a model of declared names, plus the file-level rules (unknown or duplicate names, unknown
 // profiles, options the chosen profile does not have). All problems are returned at once; none is a finding.
 import { gatewaySectionProblems } from "./gateway-section.ts";
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { findProfile, profiles } from "../../profiles/index.ts";
 import type { Profile } from "../../profiles/index.ts";
 import { commonStepKeys, kindKeysOf, stepKinds, stepKindNames } from "./registry.ts";
@@ -13,10 +13,12 @@ import type { RunSpec, Step } from "./spec.ts";
 import type { StaticModel, StepKind } from "./step-kind.ts";
 import { identitySeeds, operatorCliIdentityName } from "./standard-world.ts";
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(runSpecSchema);
+/** Compiled on first use: a chaos worker never checks a RunSpec, and the compile is most of a process's start-up. */
+let compiled: ValidateFunction | undefined;
 
 /** "at /steps/2/wait: must be >= 0" for each schema error, one per location, in document order. */
 export function schemaProblems(data: unknown): string[] {
+  const validate = (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(runSpecSchema));
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: string[] = [];

@@ -91,7 +91,7 @@ function startFault(f: NetFaultStep, name: NetFaultName, env: StepEnv): () => vo
     case "partition":
       return ruled(world.partition(f.partition![0], f.partition![1]));
     case "resetAll":
-      for (const conn of world.network.connections()) world.network.reset(conn.id);
+      for (const id of world.network.connectionIds()) world.network.reset(id);
       return () => {};
     case "processRestart":
       gateway().restart(undefined, f.processRestart!.downMs);
