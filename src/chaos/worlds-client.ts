@@ -144,7 +144,7 @@ export function runClientWorldStep(cw: ChaosWorld, step: ClientWorldStep, token:
       world.scheduler.schedule(step.forMs, { actor: "chaos", label: "end delay", traced: true }, () => {
         if (rules.delete(rule)) rule.remove();
       });
-      for (const conn of world.network.connections()) world.network.reset(conn.id);
+      for (const id of world.network.connectionIds()) world.network.reset(id);
       world.scheduler.schedule(0, { actor: "chaos", label: "end reset-all", traced: true }, () => {});
       return;
     }
