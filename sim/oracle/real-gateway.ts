@@ -38,6 +38,8 @@ export interface RealGatewayOptions {
   readonly authArgs?: readonly string[];
   /** The readiness probe instead of READY_PROBE (e.g. with trusted-proxy headers). */
   readonly readyProbe?: Attempt;
+  /** Also write the chosen port into the config as `gateway.port` (2026.2.12's `gateway run` ignores `--port`). */
+  readonly portInConfig?: boolean;
 }
 
 export interface StartupObservation {
@@ -198,7 +200,8 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   const paths = scratchFolders(scratchDir);
   const port = await freePort();
   const token = options.token ?? randomBytes(32).toString("base64url");
-  const config = deepMerge({ gateway: { mode: "local" }, logging: { file: paths.logFile } }, options.config ?? {});
+  const base = { gateway: { mode: "local", ...(options.portInConfig ? { port } : {}) }, logging: { file: paths.logFile } };
+  const config = deepMerge(base, options.config ?? {});
   writeFileSync(paths.configPath, `${JSON.stringify(config, null, 2)}\n`);
   const outFd = openSync(paths.outFile, "a");
   const args = [install.entry, "gateway", "run", "--port", String(port), "--bind", "loopback", ...(options.authArgs ?? ["--auth", "token", "--token", token]), "--allow-unconfigured"];
