@@ -39,7 +39,7 @@ export function readyProbeOf(plan: RealPlan): Attempt {
 }
 
 /** Starts the release, runs the plan on it with the oracle driver, stops it (also on a failure or Ctrl-C). */
-async function runOnRelease(row: ReleaseRow, plan: RealPlan, log: (line: string) => void): Promise<RealOutcome> {
+export async function runOnRelease(row: ReleaseRow, plan: RealPlan, log: (line: string) => void): Promise<RealOutcome> {
   const version = row.release!;
   const started = await startReleaseGateway(version, {
     config: plan.config,

@@ -66,6 +66,8 @@ interface Run {
   readonly side: GatewaySide;
   readonly failures: ExpectationFailure[];
   readonly log: string[];
+  /** The identity seed of the device last answered with a pairing request (its id is `{{lastRequestId}}`). */
+  lastPairingSeed?: string;
 }
 
 async function rpc(run: Run, step: Step<"operator">, call: RpcCall): Promise<Outcome["rpc"]> {
@@ -77,12 +79,17 @@ async function rpc(run: Run, step: Step<"operator">, call: RpcCall): Promise<Out
   return answer?.ok === true ? outcome.rpc : undefined;
 }
 
+/** `openclaw devices list`, then the identity's pending request. A side whose list answer carries no pending
+ *  entries (the model's attempt path redacts them) falls back to `{{lastRequestId}}` when that identity's device
+ *  was the last one asked to pair. */
 async function pendingRequestId(run: Run, step: Step<"operator">, identity: string): Promise<string | undefined> {
   const listed = await rpc(run, step, { method: "device.pair.list" });
   if (listed === undefined) return undefined;
-  const deviceId = identityFromSeed(run.plan.identities[identity]!).deviceId;
-  const pending = ((listed[0]?.summary as { pending?: { requestId?: string; deviceId?: string }[] } | undefined)?.pending ?? []);
-  const requestId = pending.find((p) => p.deviceId === deviceId)?.requestId;
+  const seed = run.plan.identities[identity]!;
+  const deviceId = identityFromSeed(seed).deviceId;
+  const summary = listed[0]?.summary as { pending?: { requestId?: string; deviceId?: string }[] } | undefined;
+  if (summary?.pending === undefined && run.lastPairingSeed === seed) return "{{lastRequestId}}";
+  const requestId = (summary?.pending ?? []).find((p) => p.deviceId === deviceId)?.requestId;
   if (requestId === undefined) run.failures.push({ rule: "case-operator", message: `step ${step.index}: device.pair.list shows no pending request for ${identity}` });
   return requestId;
 }
@@ -123,6 +130,8 @@ export async function executePlan(plan: RealPlan, side: GatewaySide, options: Ex
       case "connect": {
         const outcome = await side.run(step.attempt);
         run.log.push(`step ${step.index} (${step.attempt.name}): ${digest(outcome)}`);
+        const details = outcome.response?.error?.details as { requestId?: unknown } | undefined;
+        if (details?.requestId !== undefined && step.attempt.device !== undefined) run.lastPairingSeed = step.attempt.device.identitySeed;
         if (step.expect) run.failures.push(...expectationFailures(step.expect, outcome, `step ${step.index} (${step.attempt.name})`));
         break;
       }

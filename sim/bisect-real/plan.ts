@@ -112,16 +112,16 @@ function stepRefusal(step: Step, waitedMs: { total: number }): string | undefine
 /** Whether the scenario's world and every step (whatever its `when`) translate to a real gateway. */
 export function runnableOnReal(spec: RunSpec): Runnable {
   if ((spec.world ?? "standard") !== "standard") return refused("world: bare (machines and hosts are simulated)");
-  if ((spec.pairing?.paired ?? []).length > 0) return refused("pairing (a paired.json written before the gateway starts)");
-  const invariants = (spec.invariants ?? []).map((ref) => (typeof ref === "string" ? ref : ref.name));
-  if (invariants.length > 0) return refused(`invariants (${invariants.join(", ")}) observe the model's trace; a real run checks expectations only`);
-  const gateway = gatewayRefusal(spec);
-  if (gateway !== undefined) return refused(gateway);
   const waitedMs = { total: 0 };
   for (const [index, step] of spec.steps.entries()) {
     const why = stepRefusal(step, waitedMs);
     if (why !== undefined) return refused(`step ${index} (${kindOf(step)}): ${why}`);
   }
+  const gateway = gatewayRefusal(spec);
+  if (gateway !== undefined) return refused(gateway);
+  if ((spec.pairing?.paired ?? []).length > 0) return refused("pairing (a paired.json written before the gateway starts)");
+  const invariants = (spec.invariants ?? []).map((ref) => (typeof ref === "string" ? ref : ref.name));
+  if (invariants.length > 0) return refused(`invariants (${invariants.join(", ")}) observe the model's trace; a real run checks expectations only`);
   return { ok: true };
 }
 
