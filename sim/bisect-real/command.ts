@@ -18,6 +18,9 @@ import { runnableOnReal, type RealPlan } from "./plan.ts";
 import type { ReleaseRow } from "./releases.ts";
 import { describeRealFlips, fidelityDifferences, realFlipPoints, realRows, type FidelityDifference, type RealOutcome, type RealRow } from "./rows.ts";
 
+/** A start on this shared 2-core machine took 35–100 s, more under load; bisect waits this long for the port. */
+export const realListenWaitMs = 300_000;
+
 /** The readiness probe: a device-less operator with the plan's secret (a local backend in mode none). */
 export function readyProbeOf(plan: RealPlan): Attempt {
   const client = plan.authMode === "none" ? operatorClientFor({ name: "none", mode: "none" }) : { id: "cli", mode: "cli" };
@@ -47,10 +50,14 @@ export async function runOnRelease(row: ReleaseRow, plan: RealPlan, log: (line: 
     readyProbe: readyProbeOf(plan),
     configName: `bisect (${row.profile})`,
     label: "bisect",
+    listenWaitMs: realListenWaitMs,
     ...(row.portInConfig ? { portInConfig: true } : {}),
     log,
   });
-  if ("reason" in started) return { kind: "could-not-run", why: started.reason };
+  if ("reason" in started) {
+    log(`could not run: ${started.reason}`);
+    return { kind: "could-not-run", why: started.reason };
+  }
   const { gateway } = started;
   log(`openclaw@${version} ready on 127.0.0.1:${gateway.port} after ${(gateway.startup.readyMs / 1000).toFixed(1)} s`);
   const forgetScratch = removeScratchOnExit(gateway.scratchDir);

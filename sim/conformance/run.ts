@@ -12,7 +12,7 @@ import { findProfile, profiles, type Profile } from "../../src/index.ts";
 import { UsageError, type SimArgs } from "../args.ts";
 import { OracleDriver } from "../oracle/driver.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
-import { READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
+import { GatewayStartError, READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
 import { adaptToConfig, withProtocol } from "./adapt.ts";
 import { generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "./configs.ts";
 import { conformanceFixtureFormat, outcomeDigest, type ConformanceFixture, type ConformanceFixtureRun, type FixtureStep } from "./fixture.ts";
@@ -100,6 +100,8 @@ export interface ReleaseGatewayOptions {
   readonly label?: string;
   /** Also write the chosen port as `gateway.port` (releases whose `gateway run` ignores `--port`). */
   readonly portInConfig?: boolean;
+  /** How long the gateway may take to listen (default the launcher's 90 s). */
+  readonly listenWaitMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -119,11 +121,19 @@ export async function startReleaseGateway(version: string, options: ReleaseGatew
       config: options.config,
       readyProbe: options.readyProbe,
       ...(options.portInConfig ? { portInConfig: true } : {}),
+      ...(options.listenWaitMs !== undefined ? { listenWaitMs: options.listenWaitMs } : {}),
     });
     return { gateway };
   } catch (error) {
-    return { reason: `cannot start openclaw@${version} (config ${options.configName}): ${(error as Error).message.split("\n")[0]}` };
+    const tail = error instanceof GatewayStartError ? lastWords(error.outputTail) : "";
+    return { reason: `cannot start openclaw@${version} (config ${options.configName}): ${(error as Error).message.split("\n")[0]}${tail ? ` (it said: ${tail})` : ""}` };
   }
+}
+
+/** The gateway's last non-blank output line, shortened (why a start failed, in its own words). */
+function lastWords(tail: string): string {
+  const line = tail.split("\n").map((l) => l.trim()).filter((l) => l.length > 0).at(-1) ?? "";
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 /** Installs/reuses and starts the release under a configuration; on failure prints one line and returns null. */

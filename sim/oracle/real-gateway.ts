@@ -40,6 +40,8 @@ export interface RealGatewayOptions {
   readonly readyProbe?: Attempt;
   /** Also write the chosen port into the config as `gateway.port` (2026.2.12's `gateway run` ignores `--port`). */
   readonly portInConfig?: boolean;
+  /** How long to wait for the port to listen (default LISTEN_WAIT_MS_MAX; a loaded machine needs more). */
+  readonly listenWaitMs?: number;
 }
 
 export interface StartupObservation {
@@ -162,8 +164,9 @@ async function waitUntilReady(
   child: ChildProcess,
   spawnedAt: number,
   probe: Attempt = READY_PROBE,
+  listenWaitMs: number = LISTEN_WAIT_MS_MAX,
 ): Promise<StartupObservation> {
-  const listenDeadline = spawnedAt + LISTEN_WAIT_MS_MAX;
+  const listenDeadline = spawnedAt + listenWaitMs;
   while (!(await canConnect(port))) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`gateway exited early (${child.exitCode ?? child.signalCode})`);
     if (performance.now() > listenDeadline) throw new Error("gateway did not listen in time");
@@ -240,7 +243,7 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   };
   let startup: StartupObservation;
   try {
-    startup = await waitUntilReady(port, token, child, spawnedAt, options.readyProbe);
+    startup = await waitUntilReady(port, token, child, spawnedAt, options.readyProbe, options.listenWaitMs);
   } catch (error) {
     const tail = outputTail(40);
     await stop();
