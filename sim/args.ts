@@ -298,8 +298,9 @@ export const usage = `usage:
   pnpm sim gate [--client sim|real|real@<release>]
                                           every scenario under every profile vs. its declared verdict; with
                                           real[@<release>] the real client of that release vs. the simulated one
-  pnpm sim bisect <scenario|file> [--seed N] [--json]
-                                          run it under every release profile in order; name where its verdict flips
+  pnpm sim bisect <scenario|file> [--seed N] [--json] [--real]
+                                          run it under every release profile in order; name where its verdict flips;
+                                          --real: also on each profile's real release (one live gateway at a time)
   pnpm sim replay <trace.json>            re-run a recorded run and confirm the trace hash
   pnpm sim export <scenario> [--out FILE] write a library scenario as a YAML scenario file
   pnpm sim diff <trace-a.json> <trace-b.json> [--report DIR]

@@ -1,11 +1,12 @@
 // `pnpm sim bisect <scenario|file>`: runs one scenario under every release profile in release order (the
 // catalog's order) and names the releases where its verdict flips. The run is the simulation only; it does
-// not run real gateways (`--real` is not built). Pure description in `describeFlips`; printing here.
+// not run real gateways: `--real` is sim/bisect-real/command.ts. Pure description in `describeFlips`; printing here.
 import { readFileSync } from "node:fs";
 import { progressLine } from "./progress.ts";
 import { caseScenario, parseCaseFile, profiles, runScenario, type RunResult, type Scenario } from "../src/index.ts";
 import { findScenario } from "../scenarios/index.ts";
 import { UsageError, type SimArgs } from "./args.ts";
+import { runBisectReal } from "./bisect-real/command.ts";
 
 type Verdict = RunResult["verdict"];
 
@@ -15,6 +16,8 @@ export interface BisectRow {
   readonly expected?: Verdict;
   readonly findings: number;
   readonly traceHash: string;
+  /** The first finding's message (what went otherwise), when there is one. */
+  readonly firstFinding?: string;
 }
 
 interface Segment {
@@ -55,7 +58,8 @@ export function flipPoints(rows: readonly BisectRow[]): string[] {
   return segmentsOf(rows).slice(1).map((s) => s.first);
 }
 
-function scenarioOf(target: string): Scenario {
+/** The scenario a target names, with the file's RunSpec when it is a file (or a library scenario built from one). */
+export function scenarioOf(target: string): Scenario {
   if (/\.(json|ya?ml)$/.test(target)) {
     let text: string;
     try {
@@ -90,13 +94,14 @@ export async function bisectRows(
       ...(result.expected ? { expected: result.expected } : {}),
       findings: result.findings.length,
       traceHash: result.traceHash,
+      ...(result.findings[0] ? { firstFinding: `${result.findings[0].invariant}: ${result.findings[0].message}` } : {}),
     });
   }
   return rows;
 }
 
 export async function runBisectCommand(args: SimArgs, seed: bigint): Promise<number> {
-  if (args.real) throw new UsageError("bisect --real (over real gateways) is not built yet");
+  if (args.real) return await runBisectReal(args, seed);
   const progress = progressLine({ total: profiles.length });
   const rows = await bisectRows(args.target!, seed, (done, _total, name) => progress.update(done, name));
   progress.finish();

@@ -1,6 +1,6 @@
 // Public surface of `pnpm sim conformance`: the real OpenClaw gateway as a differential oracle for the model over
 // seeded, generated connect attempts (generator, comparison, grouping, greedy shrinking, report, the command).
-export { runConformance, profileFor, conformanceAttemptsDefault, conformanceAttemptsMax, conformanceSeedDefault } from "./run.ts";
+export { runConformance, startReleaseGateway, removeScratchOnExit, type ReleaseGatewayOptions, profileFor, conformanceAttemptsDefault, conformanceAttemptsMax, conformanceSeedDefault } from "./run.ts";
 export { runSuite, shrinkBudgetMsDefault, shrinkChecksMaxDefault, type SuiteOptions, type SuiteResult } from "./suite.ts";
 export { OraclePair, type PairStep } from "./pair.ts";
 export { ModelSide, type AttemptOracle, type ModelSideOptions } from "./sides.ts";

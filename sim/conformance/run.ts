@@ -12,7 +12,7 @@ import { findProfile, profiles, type Profile } from "../../src/index.ts";
 import { UsageError, type SimArgs } from "../args.ts";
 import { OracleDriver } from "../oracle/driver.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
-import { READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
+import { GatewayStartError, READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
 import { adaptToConfig, withProtocol } from "./adapt.ts";
 import { generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "./configs.ts";
 import { conformanceFixtureFormat, outcomeDigest, type ConformanceFixture, type ConformanceFixtureRun, type FixtureStep } from "./fixture.ts";
@@ -50,7 +50,7 @@ const scratchSettleMsMax = 3_000;
 const scratchQuietChecks = 3;
 const scratchPollMs = 200;
 
-function removeScratchOnExit(dir: string): () => void {
+export function removeScratchOnExit(dir: string): () => void {
   const handler = (): void => {
     const pause = new Int32Array(new SharedArrayBuffer(4));
     const deadline = Date.now() + scratchSettleMsMax;
@@ -89,27 +89,66 @@ function prepare(args: SimArgs): Prepared {
   return { version: against.version, profile, profileNote: note, seed: args.seed ?? conformanceSeedDefault, count };
 }
 
+export interface ReleaseGatewayOptions {
+  /** openclaw.json (merged over `{ gateway: { mode: "local" } }`); auth is given here, not on the command line. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** What `{{gatewayToken}}` stands for in the readiness probe. */
+  readonly secret: string;
+  readonly readyProbe: Attempt;
+  /** Names the configuration in messages. */
+  readonly configName: string;
+  readonly label?: string;
+  /** Also write the chosen port as `gateway.port` (releases whose `gateway run` ignores `--port`). */
+  readonly portInConfig?: boolean;
+  /** How long the gateway may take to listen (default the launcher's 90 s). */
+  readonly listenWaitMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Installs/reuses and starts a release; never throws: a failure is one line saying why. Shared by conformance
+ *  and `bisect --real`; the caller stops the gateway (its processes and scratch folder go on exit and Ctrl-C too). */
+export async function startReleaseGateway(version: string, options: ReleaseGatewayOptions): Promise<{ gateway: RealGateway } | { reason: string }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const install = ensureOpenclaw(version, { log });
+  if (install.kind === "unavailable") return { reason: `cannot install openclaw@${version}: ${install.reason}` };
+  log(`openclaw@${version} from ${install.dir}${install.fetched ? " (just installed)" : ""}; starting the gateway, config ${options.configName}`);
+  try {
+    const gateway = await startRealGateway({
+      installDir: install.dir,
+      label: options.label ?? "conformance",
+      token: options.secret,
+      authArgs: [],
+      config: options.config,
+      readyProbe: options.readyProbe,
+      ...(options.portInConfig ? { portInConfig: true } : {}),
+      ...(options.listenWaitMs !== undefined ? { listenWaitMs: options.listenWaitMs } : {}),
+    });
+    return { gateway };
+  } catch (error) {
+    const tail = error instanceof GatewayStartError ? lastWords(error.outputTail) : "";
+    return { reason: `cannot start openclaw@${version} (config ${options.configName}): ${(error as Error).message.split("\n")[0]}${tail ? ` (it said: ${tail})` : ""}` };
+  }
+}
+
+/** The gateway's last non-blank output line, shortened (why a start failed, in its own words). */
+function lastWords(tail: string): string {
+  const line = tail.split("\n").map((l) => l.trim()).filter((l) => l.length > 0).at(-1) ?? "";
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 /** Installs/reuses and starts the release under a configuration; on failure prints one line and returns null. */
 async function startGateway(version: string, config: ConformanceConfig, secret: string, protocol: number): Promise<RealGateway | null> {
-  const install = ensureOpenclaw(version, { log: (line) => console.log(line) });
-  if (install.kind === "unavailable") {
-    console.error(`clawsim: cannot install openclaw@${version}: ${install.reason}`);
+  const started = await startReleaseGateway(version, {
+    config: realGatewayConfig(config, secret),
+    secret,
+    readyProbe: withProtocol(readyProbeFor(config, READY_PROBE), protocol),
+    configName: config.name,
+  });
+  if ("reason" in started) {
+    console.error(`clawsim: ${started.reason}`);
     return null;
   }
-  console.log(`openclaw@${version} from ${install.dir}${install.fetched ? " (just installed)" : ""}; starting the gateway, config ${config.name}`);
-  try {
-    return await startRealGateway({
-      installDir: install.dir,
-      label: "conformance",
-      token: secret,
-      authArgs: [],
-      config: realGatewayConfig(config, secret),
-      readyProbe: withProtocol(readyProbeFor(config, READY_PROBE), protocol),
-    });
-  } catch (error) {
-    console.error(`clawsim: cannot start openclaw@${version} (config ${config.name}): ${(error as Error).message.split("\n")[0]}`);
-    return null;
-  }
+  return started.gateway;
 }
 
 interface ConfigRun {

@@ -25,6 +25,8 @@ export interface ModelSideOptions {
   readonly wallElapsedMs?: () => number;
   /** The gateway's configuration; its shared secret must be the model token (default: token auth). */
   readonly config?: GatewayConfigInput;
+  /** What `{{gatewayToken}}` stands for in attempts (default the model token). */
+  readonly token?: string;
 }
 
 /** The simulated gateway under a profile, as an AttemptOracle. */
@@ -48,7 +50,7 @@ export class ModelSide implements AttemptOracle {
       fromHost: modelHost,
       url: `ws://127.0.0.1:${modelPort}`,
       port: modelPort,
-      gatewayToken: modelToken,
+      gatewayToken: this.options.token ?? modelToken,
       identities: { ...this.options.identities },
       attempt,
     });

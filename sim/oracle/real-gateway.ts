@@ -38,6 +38,10 @@ export interface RealGatewayOptions {
   readonly authArgs?: readonly string[];
   /** The readiness probe instead of READY_PROBE (e.g. with trusted-proxy headers). */
   readonly readyProbe?: Attempt;
+  /** Also write the chosen port into the config as `gateway.port` (2026.2.12's `gateway run` ignores `--port`). */
+  readonly portInConfig?: boolean;
+  /** How long to wait for the port to listen (default LISTEN_WAIT_MS_MAX; a loaded machine needs more). */
+  readonly listenWaitMs?: number;
 }
 
 export interface StartupObservation {
@@ -160,8 +164,9 @@ async function waitUntilReady(
   child: ChildProcess,
   spawnedAt: number,
   probe: Attempt = READY_PROBE,
+  listenWaitMs: number = LISTEN_WAIT_MS_MAX,
 ): Promise<StartupObservation> {
-  const listenDeadline = spawnedAt + LISTEN_WAIT_MS_MAX;
+  const listenDeadline = spawnedAt + listenWaitMs;
   while (!(await canConnect(port))) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`gateway exited early (${child.exitCode ?? child.signalCode})`);
     if (performance.now() > listenDeadline) throw new Error("gateway did not listen in time");
@@ -198,7 +203,8 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   const paths = scratchFolders(scratchDir);
   const port = await freePort();
   const token = options.token ?? randomBytes(32).toString("base64url");
-  const config = deepMerge({ gateway: { mode: "local" }, logging: { file: paths.logFile } }, options.config ?? {});
+  const base = { gateway: { mode: "local", ...(options.portInConfig ? { port } : {}) }, logging: { file: paths.logFile } };
+  const config = deepMerge(base, options.config ?? {});
   writeFileSync(paths.configPath, `${JSON.stringify(config, null, 2)}\n`);
   const outFd = openSync(paths.outFile, "a");
   const args = [install.entry, "gateway", "run", "--port", String(port), "--bind", "loopback", ...(options.authArgs ?? ["--auth", "token", "--token", token]), "--allow-unconfigured"];
@@ -237,7 +243,7 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   };
   let startup: StartupObservation;
   try {
-    startup = await waitUntilReady(port, token, child, spawnedAt, options.readyProbe);
+    startup = await waitUntilReady(port, token, child, spawnedAt, options.readyProbe, options.listenWaitMs);
   } catch (error) {
     const tail = outputTail(40);
     await stop();

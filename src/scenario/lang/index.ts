@@ -12,6 +12,9 @@ export { invariantsFor, invariantNames, standardInvariants, isConvergeNote } fro
 export { identitySeedFor, gatewayHostName, standardPort, standardGatewayName, gatewayMachineName, operatorCliIdentityName } from "./standard-world.ts";
 export { registerScript, scriptNames, type ScriptFn } from "./kinds/script.ts";
 export { releaseTuiIdentity } from "./kinds/tui-identity.ts";
+export { expectationFailures, signingAttempt, type ExpectationFailure } from "./kinds/connect.ts";
+export { resolveNumbers } from "./placeholders.ts";
+export { identitySeeds } from "./standard-world.ts";
 export { scenario, perProfile, ScenarioBuilder, filledSeedHex, libraryGatewayAddress, libraryLocalUrl, libraryRemoteUrl, libraryPort } from "./builder.ts";
 export { specToYaml, schemaRepoPath } from "./export.ts";
 export { resolveBuildId, gatewayBuildId } from "./placeholders.ts";

@@ -4,6 +4,7 @@
 // otherwise; "{{protocol}}" as a whole value is the release's protocol number, "{{buildId}}" the gateway's build
 // where the release has client.buildId (the key is left out where it does not).
 // `{ connect: { name: a, from: lan, connect: { params: {…} }, device: { identity: laptop } }, expect: { ok: true } }`
+import type { Profile } from "../../../profiles/index.ts";
 import type { Attempt, Outcome } from "../../../world/index.ts";
 import { requireWithinBudget } from "../../runner.ts";
 import type { ScenarioContext } from "../../scenario.ts";
@@ -136,21 +137,43 @@ function withSetupCodes(value: unknown, env: StepEnv): unknown {
 
 function toAttempt(input: ConnectPayload, env: StepEnv): Attempt {
   const raw = env.setupCodes.size > 0 ? (withSetupCodes(input, env) as ConnectPayload) : input;
+  return signingAttempt(raw, { seeds: env.seeds, profile: env.profile });
+}
+
+/** The attempt with its `device.identity` name turned into the seed it signs with (and `otherKey` likewise);
+ *  the device signs with the release's signature version unless it says otherwise. Pure. */
+export function signingAttempt(raw: Attempt, options: { readonly seeds: Readonly<Record<string, string>>; readonly profile: Profile }): Attempt {
   if (!raw.device) return raw;
   const { identity, otherKey, ...device } = raw.device as unknown as Record<string, unknown> & { identity: string; otherKey?: string };
-  const other = otherKey ? (env.seeds[otherKey] ?? identitySeedFor(otherKey)) : undefined;
-  const payloadVersion = env.profile.client.signatureVersion;
-  return { ...raw, device: { payloadVersion, ...device, identitySeed: env.seeds[identity]!, ...(other ? { otherKeySeed: other } : {}) } as Attempt["device"] };
+  const other = otherKey ? (options.seeds[otherKey] ?? identitySeedFor(otherKey)) : undefined;
+  const payloadVersion = options.profile.client.signatureVersion;
+  return { ...raw, device: { payloadVersion, ...device, identitySeed: options.seeds[identity]!, ...(other ? { otherKeySeed: other } : {}) } as Attempt["device"] };
 }
 
 function checkExpect(e: CaseExpect, o: Outcome, at: string, ctx: ScenarioContext): void {
+  for (const failure of expectationFailures(e, o, at)) ctx.check(false, failure.rule, failure.message);
+}
+
+export interface ExpectationFailure {
+  /** The finding's invariant name (`case-expect` unless the expectation names a rule). */
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** What in the outcome breaks the step's expectations, in the order they are written (none: it held). Pure; the
+ *  real-gateway bisect (sim/bisect-real) judges a real outcome with the same function. */
+export function expectationFailures(e: CaseExpect, o: Outcome, at: string): ExpectationFailure[] {
+  const failures: ExpectationFailure[] = [];
+  const check = (ok: boolean, rule: string, message: string): void => {
+    if (!ok) failures.push({ rule, message });
+  };
   const rule = e.rule ?? "case-expect";
   const err = o.response?.error;
   const details = (err?.details ?? {}) as Record<string, unknown>;
   const eq = (field: string, actual: unknown, expected: unknown) =>
-    ctx.check(JSON.stringify(actual) === JSON.stringify(expected), rule, `${at}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}${field === "ok" && err ? ` (${err.message})` : ""}`);
+    check(JSON.stringify(actual) === JSON.stringify(expected), rule, `${at}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}${field === "ok" && err ? ` (${err.message})` : ""}`);
   const has = (field: string, actual: string | undefined, part: string, want: boolean) =>
-    ctx.check((actual ?? "").includes(part) === want, rule, `${at}: ${field} ${JSON.stringify(actual)} ${want ? "does not contain" : "contains"} ${JSON.stringify(part)}`);
+    check((actual ?? "").includes(part) === want, rule, `${at}: ${field} ${JSON.stringify(actual)} ${want ? "does not contain" : "contains"} ${JSON.stringify(part)}`);
   if (e.ok !== undefined) eq("ok", o.response?.ok ?? null, e.ok);
   if (e.code !== undefined) eq("error.code", err?.code, e.code);
   if (e.message !== undefined) eq("error.message", err?.message, e.message);
@@ -169,12 +192,13 @@ function checkExpect(e: CaseExpect, o: Outcome, at: string, ctx: ScenarioContext
   const auth = (o.response?.helloOk?.auth ?? {}) as Record<string, unknown>;
   if (e.deviceTokenIssued !== undefined) eq("hello-ok.auth.deviceToken issued", auth["deviceToken"] !== undefined, e.deviceTokenIssued);
   for (const scope of e.helloAuthScopesInclude ?? []) {
-    ctx.check(Array.isArray(auth["scopes"]) && (auth["scopes"] as string[]).includes(scope), rule, `${at}: hello-ok.auth.scopes ${JSON.stringify(auth["scopes"])} lack ${scope}`);
+    check(Array.isArray(auth["scopes"]) && (auth["scopes"] as string[]).includes(scope), rule, `${at}: hello-ok.auth.scopes ${JSON.stringify(auth["scopes"])} lack ${scope}`);
   }
   (e.rpc ?? []).forEach((r, k) => {
     const got = o.rpc?.[k];
     const why = got?.error?.message ? ` (${got.error.message})` : "";
-    ctx.check(got?.method === r.method && got.ok === r.ok, rule, `${at}: rpc ${k} ${r.method} ok=${got?.ok}, expected ok=${r.ok}${why}`);
+    check(got?.method === r.method && got.ok === r.ok, rule, `${at}: rpc ${k} ${r.method} ok=${got?.ok}, expected ok=${r.ok}${why}`);
     if (r.messageContains !== undefined) has(`rpc ${r.method} error`, got?.error?.message, r.messageContains, true);
   });
+  return failures;
 }
