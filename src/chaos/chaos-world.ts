@@ -83,9 +83,13 @@ export function withControlUiToken(machine: Machine, client: string, token: stri
 /** The gateway machine's config file as the plan draws it (to-lang.ts passes it through as it is). */
 export function planGatewayConfig(plan: ChaosPlan): GatewayConfig {
   const config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
-  const rateLimit = plan.gateway.rateLimit;
-  if (!rateLimit) return config;
-  return { ...config, gateway: { ...config.gateway, auth: { ...config.gateway!.auth, rateLimit: { ...rateLimit } } } };
+  const { rateLimit, trustedProxies, nodePairingAutoApproveLocal } = plan.gateway;
+  const gateway = { ...config.gateway };
+  if (rateLimit) gateway.auth = { ...gateway.auth, rateLimit: { ...rateLimit } };
+  if (trustedProxies) gateway.trustedProxies = [...trustedProxies];
+  // gateway.nodes is outside the typed section (the runtime config reads it where the release has the setting).
+  const nodes = nodePairingAutoApproveLocal !== undefined ? { nodes: { pairing: { autoApproveLocal: nodePairingAutoApproveLocal } } } : {};
+  return { ...config, gateway: { ...gateway, ...nodes } };
 }
 
 function buildMachine(plan: ChaosPlan, world: World): Machine {

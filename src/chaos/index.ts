@@ -15,3 +15,4 @@ export * from "./mutants.ts";
 export * from "./coverage.ts";
 export * from "./sweep.ts";
 export * from "./to-lang.ts";
+export * from "./worlds-gateway.ts";

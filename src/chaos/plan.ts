@@ -6,7 +6,8 @@ import { Prng, type Seed } from "../kernel/index.ts";
 import type { FaultPreset } from "./preset.ts";
 import { drawSwarm, pickKind, type SwarmWeights } from "./swarm.ts";
 import { drawProbes } from "./probes.ts";
-import { stepClient, tokenSites, type Attack, type ChaosStep, type NetFault, type StepKind, type TimedStep } from "./steps.ts";
+import { drawGatewayWorld, type GatewayWorldFields } from "./worlds-gateway.ts";
+import { stepClient, tokenSites, type Attack, type ChaosStep, type NetFault, type SwarmKind, type TimedStep } from "./steps.ts";
 
 export type ChaosClientKind = "tui" | "backend" | "node" | "control-ui";
 
@@ -26,8 +27,8 @@ export interface ChaosClient {
   readonly credential: CredentialSource;
 }
 
-/** The gateway machine as the operator found it. */
-export interface ChaosGatewaySpec {
+/** The gateway machine as the operator found it (plus the gateway-world draw's fields, worlds-gateway.ts). */
+export interface ChaosGatewaySpec extends GatewayWorldFields {
   /** The service unit embeds OPENCLAW_GATEWAY_TOKEN (installed by a legacy release). */
   readonly legacyUnit: boolean;
   /** gateway.controlUi.allowInsecureAuth. */
@@ -129,8 +130,11 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
   for (const probe of drawProbes(probePrng, swarm.probe * preset.probesPerWeight)) {
     steps.push({ atMs: probePrng.int(5_000, safetyMsDefault - 10_000), step: { kind: "probe", ...probe } });
   }
+  // Gateway-side worlds and twists, on their own stream too (a seed that draws none keeps its plan).
+  const gatewayWorld = drawGatewayWorld(prng.fork("gateway-world"), { safetyMs: safetyMsDefault, rateLimit });
+  steps.push(...gatewayWorld.steps);
   steps.sort((a, b) => a.atMs - b.atMs);
-  return { seed, preset: preset.name, swarm, gateway, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };
+  return { seed, preset: preset.name, swarm, gateway: { ...gateway, ...gatewayWorld.fields }, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };
 }
 
 interface TokenCounter {
@@ -147,7 +151,7 @@ function drawStep(prng: Prng, swarm: SwarmWeights, clients: readonly ChaosClient
   return undefined;
 }
 
-function stepOfKind(prng: Prng, kind: StepKind, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
+function stepOfKind(prng: Prng, kind: SwarmKind, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
   const paired = clients.filter((c) => c.withDevice);
   switch (kind) {
     case "rotate-token":

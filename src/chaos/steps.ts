@@ -50,7 +50,9 @@ export type ChaosStep =
   | { readonly kind: "fault"; readonly fault: NetFault; readonly durationMs: number }
   | { readonly kind: "adversary"; readonly attack: Attack }
   /** A one-shot connect attempt from the gateway host or a LAN host (probes.ts). */
-  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number };
+  | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number }
+  /** `openclaw config set PATH VALUE` on the gateway machine while the gateway runs (worlds-gateway.ts). */
+  | { readonly kind: "config-edit"; readonly path: string; readonly value: unknown };
 
 export type StepKind = ChaosStep["kind"];
 export const stepKinds: readonly StepKind[] = [
@@ -68,10 +70,16 @@ export const stepKinds: readonly StepKind[] = [
   "fault",
   "adversary",
   "probe",
+  "config-edit",
 ];
 
+/** Kinds only the gateway-world draw makes (worlds-gateway.ts, its own stream): no swarm weight. */
+export const gatewayStepKinds: readonly StepKind[] = ["config-edit"];
+/** The kinds a seed's swarm weighs (swarm.ts), in the order drawn. */
+export type SwarmKind = Exclude<StepKind, "config-edit">;
+export const swarmKinds = stepKinds.filter((k): k is SwarmKind => !gatewayStepKinds.includes(k));
 /** The kinds the timeline draws one by one (swarm.ts); probes come in a batch of their own (plan.ts). */
-export const timelineKinds: readonly StepKind[] = stepKinds.filter((k) => k !== "probe");
+export const timelineKinds: readonly SwarmKind[] = swarmKinds.filter((k) => k !== "probe");
 
 export interface TimedStep {
   readonly atMs: number;
@@ -132,6 +140,8 @@ export function describeStep(step: ChaosStep): string {
       return `${describeFault(step.fault)} for ${step.durationMs} ms`;
     case "adversary":
       return `adversary: ${step.attack.kind}${"client" in step.attack ? ` (${step.attack.client})` : ""}`;
+    case "config-edit":
+      return `openclaw config set ${step.path} ${JSON.stringify(step.value)}`;
     case "probe":
       return `probe ${step.attempt.name}${step.copies !== undefined ? ` ×${step.copies}` : ""} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
     default:

@@ -2,9 +2,9 @@
 // so some runs hammer one kind of operation and others mix everything. Weights are small integers; a kind
 // with weight 0 never appears in that seed's timeline.
 import type { Prng } from "../kernel/index.ts";
-import { stepKinds, timelineKinds, type StepKind } from "./steps.ts";
+import { swarmKinds, timelineKinds, type SwarmKind } from "./steps.ts";
 
-export type SwarmWeights = Readonly<Record<StepKind, number>>;
+export type SwarmWeights = Readonly<Record<SwarmKind, number>>;
 
 /** Largest weight a kind can draw. */
 export const swarmWeightMax = 4;
@@ -12,8 +12,8 @@ export const swarmWeightMax = 4;
 const enabledEighths = 5;
 
 export function drawSwarm(prng: Prng): SwarmWeights {
-  const weights = {} as Record<StepKind, number>;
-  for (const kind of stepKinds) {
+  const weights = {} as Record<SwarmKind, number>;
+  for (const kind of swarmKinds) {
     weights[kind] = prng.chance({ numerator: enabledEighths, denominator: 8 }) ? prng.int(1, swarmWeightMax) : 0;
   }
   if (timelineKinds.every((k) => weights[k] === 0)) weights["rotate-token"] = 1;
@@ -21,7 +21,7 @@ export function drawSwarm(prng: Prng): SwarmWeights {
 }
 
 /** Picks a timeline kind by weight; undefined when every weight is 0. The probe weight sets a batch size instead. */
-export function pickKind(prng: Prng, weights: SwarmWeights): StepKind | undefined {
+export function pickKind(prng: Prng, weights: SwarmWeights): SwarmKind | undefined {
   const total = timelineKinds.reduce((sum, k) => sum + weights[k], 0);
   if (total === 0) return undefined;
   let at = prng.int(0, total - 1);
@@ -33,5 +33,5 @@ export function pickKind(prng: Prng, weights: SwarmWeights): StepKind | undefine
 }
 
 export function formatSwarm(weights: SwarmWeights): string {
-  return stepKinds.filter((k) => weights[k] > 0).map((k) => `${k}×${weights[k]}`).join(" ");
+  return swarmKinds.filter((k) => weights[k] > 0).map((k) => `${k}×${weights[k]}`).join(" ");
 }

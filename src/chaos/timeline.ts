@@ -167,6 +167,9 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
       return runAttack(cw, step.attack);
     case "probe":
       return runProbe(cw, step.from, step.attempt, step.copies ?? 1);
+    case "config-edit":
+      world.operator(gatewayMachine, op.configSet(step.path, step.value));
+      return;
     default:
       return assertNever(step, "chaos step");
   }
