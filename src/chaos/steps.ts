@@ -52,7 +52,9 @@ export type ChaosStep =
   /** A one-shot connect attempt from the gateway host or a LAN host (probes.ts). */
   | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number }
   /** `openclaw config set PATH VALUE` on the gateway machine while the gateway runs (worlds-gateway.ts). */
-  | { readonly kind: "config-edit"; readonly path: string; readonly value: unknown };
+  | { readonly kind: "config-edit"; readonly path: string; readonly value: unknown }
+  /** `openclaw qr --setup-code-only`, then a new LAN client onboarding with the code (worlds-gateway.ts). */
+  | { readonly kind: "setup-code"; readonly name: string; readonly clientKind: "node" | "backend"; readonly identity: string; readonly commands?: readonly string[]; readonly scopes?: readonly string[] };
 
 export type StepKind = ChaosStep["kind"];
 export const stepKinds: readonly StepKind[] = [
@@ -71,12 +73,13 @@ export const stepKinds: readonly StepKind[] = [
   "adversary",
   "probe",
   "config-edit",
+  "setup-code",
 ];
 
 /** Kinds only the gateway-world draw makes (worlds-gateway.ts, its own stream): no swarm weight. */
-export const gatewayStepKinds: readonly StepKind[] = ["config-edit"];
+export const gatewayStepKinds: readonly StepKind[] = ["config-edit", "setup-code"];
 /** The kinds a seed's swarm weighs (swarm.ts), in the order drawn. */
-export type SwarmKind = Exclude<StepKind, "config-edit">;
+export type SwarmKind = Exclude<StepKind, "config-edit" | "setup-code">;
 export const swarmKinds = stepKinds.filter((k): k is SwarmKind => !gatewayStepKinds.includes(k));
 /** The kinds the timeline draws one by one (swarm.ts); probes come in a batch of their own (plan.ts). */
 export const timelineKinds: readonly SwarmKind[] = swarmKinds.filter((k) => k !== "probe");
@@ -142,6 +145,8 @@ export function describeStep(step: ChaosStep): string {
       return `adversary: ${step.attack.kind}${"client" in step.attack ? ` (${step.attack.client})` : ""}`;
     case "config-edit":
       return `openclaw config set ${step.path} ${JSON.stringify(step.value)}`;
+    case "setup-code":
+      return `openclaw qr --setup-code-only; ${step.name} (${step.clientKind}) onboards from the LAN with the code`;
     case "probe":
       return `probe ${step.attempt.name}${step.copies !== undefined ? ` ×${step.copies}` : ""} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
     default:

@@ -217,6 +217,16 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
       return probeSteps(walk, step.from, step.attempt, step.copies ?? 1);
     case "config-edit":
       return [openclaw(op.configSet(step.path, step.value))];
+    case "setup-code": {
+      walk.identities[step.identity] ??= gatewayIdentitySeed(step.identity);
+      const host = `${step.name}-host`;
+      const extra = { ...(step.scopes !== undefined ? { scopes: [...step.scopes] } : {}), ...(step.commands !== undefined ? { commands: [...step.commands] } : {}) };
+      return [
+        { host: { name: host, kind: "lan" } },
+        { setupCode: { name: step.name, machine: gatewayMachine } },
+        { client: { name: step.name, kind: step.clientKind, host, url: remoteUrl, user: step.name, identity: step.identity, setupCode: step.name, ...extra } },
+      ];
+    }
     default:
       return `chaos step kind '${(step as { kind: string }).kind}' has no translation to the step language yet (src/chaos/to-lang.ts)`;
   }

@@ -36,6 +36,8 @@ export const gatewayTwists = [
   "edit-trusted-proxies",
   "edit-auto-approve",
   "edit-allowed-origins",
+  "auth-mode-episode",
+  "setup-code",
 ] as const;
 export type GatewayTwist = (typeof gatewayTwists)[number];
 
@@ -62,7 +64,8 @@ interface Draw {
   readonly safetyMs: number;
   readonly rateLimit: ChaosRateLimit | undefined;
   fresh: number;
-  readonly steps: TimedStep[];
+  /** The current twist's steps. */
+  steps: TimedStep[];
 }
 
 function freshIdentity(d: Draw): string {
@@ -125,6 +128,8 @@ function drawTwist(d: Draw, twist: GatewayTwist, index: number): void {
       const p = params(cli, "operator");
       delete p["auth"];
       probe(d, at, "lan", { name, connect: { params: p } }, burstCopies);
+      // Then the right token from the same address: admitted, or refused by a lockout the burst earned.
+      probe(d, at + 2_000, "lan", { name: `${name}-after`, connect: { params: params(cli, "operator") } });
       return;
     }
     case "bootstrap-burst":
@@ -160,11 +165,58 @@ function drawTwist(d: Draw, twist: GatewayTwist, index: number): void {
       probe(d, at + 2_000, "gateway-host", { name, connect: { params: params(client, role) }, device: { identity: freshIdentity(d), payloadVersion: "v3" } });
       return;
     }
+    case "auth-mode-episode":
+      return authModeEpisode(d, at, name);
+    case "setup-code": {
+      // The operator runs `openclaw qr` and a device on the LAN onboards with the code: a node declaring a
+      // command, or a backend asking for scopes of the setup profile (operator.questions is in 2026.9's).
+      const kind = prng.pick(["node", "backend"] as const);
+      const client = `setup-${index}`;
+      const extra = kind === "node" ? { commands: ["system.run"] } : { scopes: ["operator.read", "operator.questions"] };
+      d.steps.push({ atMs: at, step: { kind: "setup-code", name: client, clientKind: kind, identity: freshIdentity(d), ...extra } });
+      return;
+    }
     case "edit-allowed-origins":
       // A hot key no client depends on: applied live (2026.9) or by a restart in process.
       d.steps.push({ atMs: at, step: { kind: "config-edit", path: "gateway.controlUi.allowedOrigins", value: ["https://ui.example"] } });
       return;
   }
+}
+
+/** How long an auth-mode episode lasts: the restart's start-up window (5 s in 2026.9), then the probes. */
+export const authModeEpisodeMs = 10_000;
+
+/**
+ * The operator switches gateway.auth.mode to trusted-proxy (a local reverse proxy forwarding the user in
+ * x-forwarded-user) or none, probes connect through it, and the operator switches back to token: each switch
+ * restarts the gateway. Long-lived clients are refused while it lasts and get back in after it (or at the heal).
+ */
+function authModeEpisode(d: Draw, at: number, name: string): void {
+  const { prng } = d;
+  const mode = prng.pick(["trusted-proxy", "none"] as const);
+  const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
+  const probeAt = at + authModeEpisodeMs - 2_000;
+  if (mode === "trusted-proxy") {
+    edit(at, "gateway.trustedProxies", ["127.0.0.1"]);
+    edit(at, "gateway.auth.trustedProxy", { userHeader: "x-forwarded-user" });
+    edit(at, "gateway.auth.mode", "trusted-proxy");
+    // Forwarded for a LAN user: a device-less operator, a device-less node, or a request without the user header.
+    const forwarded = { "x-forwarded-for": "192.0.2.77", "x-forwarded-user": "chaos-user" };
+    const who = prng.pick(["operator", "node", "no-user"] as const);
+    const role = who === "node" ? "node" : "operator";
+    const client = who === "node" ? { id: "node-host", mode: "node" } : cli;
+    const headers = who === "no-user" ? { "x-forwarded-for": "192.0.2.77" } : forwarded;
+    const p = params(client, role);
+    delete p["auth"];
+    probe(d, probeAt, "gateway-host", { name, headers, connect: { params: p } });
+  } else {
+    edit(at, "gateway.auth.mode", "none");
+    // A device-less local backend, as the gateway's own sidecars connect.
+    const p = params({ id: "gateway-client", mode: "backend" }, "operator");
+    delete p["auth"];
+    probe(d, probeAt, "gateway-host", { name, connect: { params: p } });
+  }
+  edit(at + authModeEpisodeMs, "gateway.auth.mode", "token");
 }
 
 function drawWorld(prng: Prng): GatewayWorldFields {
@@ -185,7 +237,27 @@ function drawWorld(prng: Prng): GatewayWorldFields {
 export function drawGatewayWorld(prng: Prng, options: { safetyMs: number; rateLimit: ChaosRateLimit | undefined }): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
   const d: Draw = { prng, safetyMs: options.safetyMs, rateLimit: options.rateLimit, fresh: 0, steps: [] };
+  const groups: { twist: GatewayTwist; steps: TimedStep[] }[] = [];
   const count = prng.int(0, 4);
-  for (let i = 0; i < count; i++) drawTwist(d, prng.pick(gatewayTwists), i);
-  return { fields, steps: d.steps };
+  for (let i = 0; i < count; i++) {
+    const twist = prng.pick(gatewayTwists);
+    d.steps = [];
+    drawTwist(d, twist, i);
+    groups.push({ twist, steps: d.steps });
+  }
+  return { fields, steps: withoutOverlaps(groups) };
+}
+
+/**
+ * One auth-mode episode per seed, and no other twist near it (a setup code needs a shared secret to embed; a
+ * probe aimed at token mode would meet the episode's mode instead): later episodes and twists with a step inside
+ * the first episode's window (3 s before it to 1 s after it) are dropped whole.
+ */
+function withoutOverlaps(groups: readonly { twist: GatewayTwist; steps: TimedStep[] }[]): TimedStep[] {
+  const episode = groups.find((g) => g.twist === "auth-mode-episode");
+  if (!episode) return groups.flatMap((g) => g.steps);
+  const from = episode.steps[0]!.atMs - 3_000;
+  const to = episode.steps[0]!.atMs + authModeEpisodeMs + 1_000;
+  const clear = (g: { steps: TimedStep[] }) => g.steps.every((s) => s.atMs < from || s.atMs > to);
+  return groups.filter((g) => g === episode || (g.twist !== "auth-mode-episode" && clear(g))).flatMap((g) => g.steps);
 }
