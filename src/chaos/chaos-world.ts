@@ -83,13 +83,11 @@ export function withControlUiToken(machine: Machine, client: string, token: stri
 /** The gateway machine's config file as the plan draws it (to-lang.ts passes it through as it is). */
 export function planGatewayConfig(plan: ChaosPlan): GatewayConfig {
   const config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
-  const { rateLimit, trustedProxies, nodePairingAutoApproveLocal } = plan.gateway;
+  const { rateLimit, trustedProxies } = plan.gateway;
   const gateway = { ...config.gateway };
   if (rateLimit) gateway.auth = { ...gateway.auth, rateLimit: { ...rateLimit } };
   if (trustedProxies) gateway.trustedProxies = [...trustedProxies];
-  // gateway.nodes is outside the typed section (the runtime config reads it where the release has the setting).
-  const nodes = nodePairingAutoApproveLocal !== undefined ? { nodes: { pairing: { autoApproveLocal: nodePairingAutoApproveLocal } } } : {};
-  return { ...config, gateway: { ...gateway, ...nodes } };
+  return { ...config, gateway };
 }
 
 function buildMachine(plan: ChaosPlan, world: World): Machine {

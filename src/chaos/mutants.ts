@@ -143,6 +143,10 @@ export interface Mutant {
 export const equivalentMutants: Readonly<Record<string, string>> = {
   "gateway.allowInsecureAuthRemoteBypass":
     "allowInsecureAuthRetired is true, so allowInsecureAuth is never in force and the remote bypass it gates cannot apply",
+  "gateway.passwordCountsAsTokenMismatch":
+    "connectSecretEitherField is true, so in token mode a password sent without a token is read as the token; the 'password but no token' case this switch decides never arises (password mode does not read it)",
+  "gateway.signatureVersions":
+    "nonceRequired is always, and a v1 signature (which signs no nonce) is tried only when no nonce is required, so adding v1 to the accepted versions changes no verdict",
 };
 
 function alternativeOf<S>(table: Alternatives<S>, key: keyof S, value: S[keyof S]): S[keyof S] {

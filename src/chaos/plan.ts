@@ -108,7 +108,8 @@ function drawClient(prng: Prng, i: number): ChaosClient {
   return { name, kind, on, withDevice, credential };
 }
 
-export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
+/** `gatewayWorld: false` leaves out the gateway-world draw (a test shows the rest of the plan does not depend on it). */
+export function generatePlan(seed: Seed, preset: FaultPreset, options: { gatewayWorld?: boolean } = {}): ChaosPlan {
   const prng = new Prng(seed, "chaos:plan");
   const swarm = drawSwarm(prng.fork("swarm"));
   const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
@@ -131,7 +132,7 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
     steps.push({ atMs: probePrng.int(5_000, safetyMsDefault - 10_000), step: { kind: "probe", ...probe } });
   }
   // Gateway-side worlds and twists, on their own stream too (a seed that draws none keeps its plan).
-  const gatewayWorld = drawGatewayWorld(prng.fork("gateway-world"), { safetyMs: safetyMsDefault, rateLimit });
+  const gatewayWorld = options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), { safetyMs: safetyMsDefault });
   steps.push(...gatewayWorld.steps);
   steps.sort((a, b) => a.atMs - b.atMs);
   return { seed, preset: preset.name, swarm, gateway: { ...gateway, ...gatewayWorld.fields }, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };

@@ -277,7 +277,7 @@ export function chaosInvariantRefs(plan: ChaosPlan): InvariantRef[] {
 }
 
 /** Fields of the drawn world this translation knows; a field added to the generator without a translation is refused. */
-const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "trustedProxies", "nodePairingAutoApproveLocal"];
+const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "trustedProxies"];
 const knownClientFields = ["name", "kind", "on", "withDevice", "credential"];
 const knownCredentials = ["explicit", "own-env", "shell", "browser", "handed"];
 const knownPlacements = ["gateway-host", "lan"];

@@ -10,7 +10,6 @@
 // tells a mutant from its parent.
 import type { Prng } from "../kernel/index.ts";
 import { seedForName } from "../world/attempt/generate.ts";
-import type { ChaosRateLimit } from "./plan.ts";
 import type { ProbeAttempt, ProbeFrom } from "./probes.ts";
 import type { TimedStep } from "./steps.ts";
 
@@ -18,8 +17,6 @@ import type { TimedStep } from "./steps.ts";
 export interface GatewayWorldFields {
   /** gateway.trustedProxies from the start: the gateway host's loopback (a local reverse proxy). */
   readonly trustedProxies?: readonly string[];
-  /** gateway.nodes.pairing.autoApproveLocal from the start. */
-  readonly nodePairingAutoApproveLocal?: boolean;
 }
 
 /** The twists this module can draw, one gateway rule each (their names are in the probes' attempt names). */
@@ -62,7 +59,6 @@ const copilotOrigin = `chrome-extension://${"abcdefghijklmnop".repeat(2)}`;
 interface Draw {
   readonly prng: Prng;
   readonly safetyMs: number;
-  readonly rateLimit: ChaosRateLimit | undefined;
   fresh: number;
   /** The current twist's steps. */
   steps: TimedStep[];
@@ -200,15 +196,18 @@ function authModeEpisode(d: Draw, at: number, name: string): void {
     edit(at, "gateway.trustedProxies", ["127.0.0.1"]);
     edit(at, "gateway.auth.trustedProxy", { userHeader: "x-forwarded-user" });
     edit(at, "gateway.auth.mode", "trusted-proxy");
-    // Forwarded for a LAN user: a device-less operator, a device-less node, or a request without the user header.
+    // Forwarded for a LAN user, in a drawn order: a device-less operator, a device-less node, and a request
+    // without the user header.
     const forwarded = { "x-forwarded-for": "192.0.2.77", "x-forwarded-user": "chaos-user" };
-    const who = prng.pick(["operator", "node", "no-user"] as const);
-    const role = who === "node" ? "node" : "operator";
-    const client = who === "node" ? { id: "node-host", mode: "node" } : cli;
-    const headers = who === "no-user" ? { "x-forwarded-for": "192.0.2.77" } : forwarded;
-    const p = params(client, role);
-    delete p["auth"];
-    probe(d, probeAt, "gateway-host", { name, headers, connect: { params: p } });
+    const order = prng.shuffle(["operator", "node", "no-user"] as const);
+    for (const [i, who] of order.entries()) {
+      const role = who === "node" ? "node" : "operator";
+      const client = who === "node" ? { id: "node-host", mode: "node" } : cli;
+      const headers = who === "no-user" ? { "x-forwarded-for": "192.0.2.77" } : forwarded;
+      const p = params(client, role);
+      delete p["auth"];
+      probe(d, probeAt - 1_000 + i * 500, "gateway-host", { name: `${name}-${who}`, headers, connect: { params: p } });
+    }
   } else {
     edit(at, "gateway.auth.mode", "none");
     // A device-less local backend, as the gateway's own sidecars connect.
@@ -220,13 +219,8 @@ function authModeEpisode(d: Draw, at: number, name: string): void {
 }
 
 function drawWorld(prng: Prng): GatewayWorldFields {
-  const fields: { trustedProxies?: string[]; nodePairingAutoApproveLocal?: boolean } = {};
+  const fields: { trustedProxies?: string[] } = {};
   if (prng.chance({ numerator: 1, denominator: 4 })) fields.trustedProxies = ["127.0.0.1"];
-  // Drawn but not applied yet: with silent local pairing off from the start the operator's own CLI is not paired
-  // when the pairing round approves, `openclaw devices approve` falls back to the pairing files, and
-  // scopes-within-approval does not see that approval (a false finding, seed 1). The setting is reached by the
-  // mid-run edit instead (edit-auto-approve), once the CLI is paired.
-  prng.chance({ numerator: 1, denominator: 4 });
   return fields;
 }
 
@@ -234,9 +228,9 @@ function drawWorld(prng: Prng): GatewayWorldFields {
  * The gateway-world draw of one seed: config fields for the gateway machine and the twists' steps (unsorted;
  * plan.ts sorts the whole timeline). Up to four twists, none in a fifth of the seeds.
  */
-export function drawGatewayWorld(prng: Prng, options: { safetyMs: number; rateLimit: ChaosRateLimit | undefined }): { fields: GatewayWorldFields; steps: TimedStep[] } {
+export function drawGatewayWorld(prng: Prng, options: { safetyMs: number }): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
-  const d: Draw = { prng, safetyMs: options.safetyMs, rateLimit: options.rateLimit, fresh: 0, steps: [] };
+  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [] };
   const groups: { twist: GatewayTwist; steps: TimedStep[] }[] = [];
   const count = prng.int(0, 4);
   for (let i = 0; i < count; i++) {
