@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
 import { authModeEpisodeMs, gatewayTwists } from "../../src/chaos/worlds-gateway.ts";
+import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
 import { authorizeGatewayConnect } from "../../src/gateway/shared-auth.ts";
 import { verifyDeviceProof } from "../../src/gateway/device-proof.ts";
@@ -79,6 +80,16 @@ describe("the gateway-world draw", () => {
     expect(t.spec.steps.some((s) => "openclaw" in s && (s as { openclaw: { command: { kind: string } } }).openclaw.command.kind === "config-set")).toBe(true);
     const client = t.spec.steps.find((s) => "client" in s && (s as { client: { setupCode?: string } }).client.setupCode !== undefined);
     expect(client).toBeDefined();
+  });
+});
+
+describe("gateway-side mutants of 2026.9", () => {
+  it("die by a wire difference on the first seeds (the full measurement is in the README's kill table)", { timeout: 120_000 }, async () => {
+    const names = ["gateway.controlUiBuildCheck=false", "gateway.nonceRequired=remote-only", "gateway.setupCodeCredential=gateway-secret"];
+    const targets = mutantTargets().filter((t) => names.includes(t.name));
+    expect(targets).toHaveLength(names.length);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 2, preset: "light", workers: 1, shrink: false });
+    for (const row of rows) expect(isKilled(row), row.target.name).toBe(true);
   });
 });
 
