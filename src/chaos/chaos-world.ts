@@ -82,11 +82,13 @@ export function withControlUiToken(machine: Machine, client: string, token: stri
 
 /** The gateway machine's config file as the plan draws it (to-lang.ts passes it through as it is). */
 export function planGatewayConfig(plan: ChaosPlan): GatewayConfig {
-  let config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
-  const { rateLimit, allowedOrigins } = plan.gateway;
-  if (rateLimit) config = { ...config, gateway: { ...config.gateway, auth: { ...config.gateway!.auth, rateLimit: { ...rateLimit } } } };
-  if (allowedOrigins) config = { ...config, gateway: { ...config.gateway, controlUi: { ...config.gateway!.controlUi, allowedOrigins: [...allowedOrigins] } } };
-  return config;
+  const config = gatewayConfig(firstToken, plan.gateway.allowInsecureAuth);
+  const { rateLimit, allowedOrigins, trustedProxies } = plan.gateway;
+  const gateway = { ...config.gateway };
+  if (rateLimit) gateway.auth = { ...gateway.auth, rateLimit: { ...rateLimit } };
+  if (allowedOrigins) gateway.controlUi = { ...gateway.controlUi, allowedOrigins: [...allowedOrigins] };
+  if (trustedProxies) gateway.trustedProxies = [...trustedProxies];
+  return { ...config, gateway };
 }
 
 function buildMachine(plan: ChaosPlan, world: World): Machine {

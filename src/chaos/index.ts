@@ -17,3 +17,4 @@ export * from "./sweep.ts";
 export * from "./to-lang.ts";
 export * from "./client-world-steps.ts";
 export * from "./worlds-client.ts";
+export * from "./worlds-gateway.ts";

@@ -155,6 +155,10 @@ export const equivalentMutants: Readonly<Record<string, string>> = {
     "and paused, so the self-heal finds nothing to clear; only losing that one answer frame while its close still " +
     "arrives (the simulator's per-frame drop can, a TCP stream cannot) would tell them apart " +
     "(test/chaos/equivalent-mutants.test.ts)",
+  "gateway.passwordCountsAsTokenMismatch":
+    "connectSecretEitherField is true, so in token mode a password sent without a token is read as the token; the 'password but no token' case this switch decides never arises (password mode does not read it)",
+  "gateway.signatureVersions":
+    "nonceRequired is always, and a v1 signature (which signs no nonce) is tried only when no nonce is required, so adding v1 to the accepted versions changes no verdict",
 };
 
 function alternativeOf<S>(table: Alternatives<S>, key: keyof S, value: S[keyof S]): S[keyof S] {

@@ -7,6 +7,7 @@ import type { FaultPreset } from "./preset.ts";
 import { drawSwarm, pickKind, type SwarmWeights } from "./swarm.ts";
 import { drawProbes } from "./probes.ts";
 import { drawClientWorld } from "./worlds-client.ts";
+import { drawGatewayWorld, type GatewayWorldFields } from "./worlds-gateway.ts";
 import { stepClient, tokenSites, type Attack, type ChaosStep, type NetFault, type SwarmKind, type TimedStep } from "./steps.ts";
 
 export type ChaosClientKind = "tui" | "backend" | "node" | "control-ui";
@@ -27,8 +28,8 @@ export interface ChaosClient {
   readonly credential: CredentialSource;
 }
 
-/** The gateway machine as the operator found it. */
-export interface ChaosGatewaySpec {
+/** The gateway machine as the operator found it (plus the gateway-world draw's fields, worlds-gateway.ts). */
+export interface ChaosGatewaySpec extends GatewayWorldFields {
   /** The service unit embeds OPENCLAW_GATEWAY_TOKEN (installed by a legacy release). */
   readonly legacyUnit: boolean;
   /** gateway.controlUi.allowInsecureAuth. */
@@ -110,7 +111,8 @@ function drawClient(prng: Prng, i: number): ChaosClient {
   return { name, kind, on, withDevice, credential };
 }
 
-export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
+/** `gatewayWorld: false` leaves out the gateway-world draw (a test shows the rest of the plan does not depend on it). */
+export function generatePlan(seed: Seed, preset: FaultPreset, options: { gatewayWorld?: boolean } = {}): ChaosPlan {
   const prng = new Prng(seed, "chaos:plan");
   const swarm = drawSwarm(prng.fork("swarm"));
   const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
@@ -136,8 +138,11 @@ export function generatePlan(seed: Seed, preset: FaultPreset): ChaosPlan {
     steps.push({ atMs: probePrng.int(5_000, safetyMsDefault - 10_000), step: { kind: "probe", ...probe } });
   }
   steps.push(...(clientWorld?.steps ?? []));
+  // Gateway-side worlds and twists, on their own stream too (a seed that draws none keeps its plan).
+  const gatewayWorld = options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), { safetyMs: safetyMsDefault });
+  steps.push(...gatewayWorld.steps);
   steps.sort((a, b) => a.atMs - b.atMs);
-  return { seed, preset: preset.name, swarm, gateway, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };
+  return { seed, preset: preset.name, swarm, gateway: { ...gateway, ...gatewayWorld.fields }, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };
 }
 
 interface TokenCounter {

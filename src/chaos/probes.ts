@@ -8,6 +8,7 @@ import fc from "fast-check";
 import type { Prng } from "../kernel/index.ts";
 import type { Attempt, DeviceSpec } from "../world/index.ts";
 import type { RpcCall } from "../world/attempt/attempt.ts";
+import { gatewayIdentitySeed, isGatewayIdentity } from "./worlds-gateway.ts";
 import { attemptChoiceArb, attemptOf, cleanChoiceArb, conformanceIdentities, localOrigin, otherKeySeed, wrongToken, type AttemptChoice } from "../world/attempt/generate.ts";
 
 /** The LAN host remote probes come from (its own address, so a lockout it earns touches no client). */
@@ -196,7 +197,8 @@ export function probeWorldAttempt(attempt: ProbeAttempt, protocol: number): Atte
   const base = { ...rest, ...(params !== undefined ? { connect: params } : {}) };
   if (!device) return base;
   const { identity, otherKey, ...fields } = device;
-  return { ...base, device: { ...fields, identitySeed: probeIdentities[identity]!, ...(otherKey !== undefined ? { otherKeySeed: probeIdentities[otherKey]! } : {}) } };
+  const identitySeed = isGatewayIdentity(identity) ? gatewayIdentitySeed(identity) : probeIdentities[identity]!;
+  return { ...base, device: { ...fields, identitySeed, ...(otherKey !== undefined ? { otherKeySeed: probeIdentities[otherKey]! } : {}) } };
 }
 
 function withProtocol(params: Record<string, unknown>, protocol: number): Record<string, unknown> {

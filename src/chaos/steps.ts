@@ -52,11 +52,18 @@ export type ChaosStep =
   | { readonly kind: "adversary"; readonly attack: Attack }
   /** A one-shot connect attempt from the gateway host or a LAN host (probes.ts). */
   | { readonly kind: "probe"; readonly from: ProbeFrom; readonly attempt: ProbeAttempt; readonly copies?: number }
-  | ClientWorldStep;
+  | ClientWorldStep
+  /** `openclaw config set PATH VALUE` on the gateway machine while the gateway runs (worlds-gateway.ts). */
+  | { readonly kind: "config-edit"; readonly path: string; readonly value: unknown }
+  /** `openclaw qr --setup-code-only`, then a new LAN client onboarding with the code (worlds-gateway.ts). */
+  | { readonly kind: "setup-code"; readonly name: string; readonly clientKind: "node" | "backend"; readonly identity: string; readonly commands?: readonly string[]; readonly scopes?: readonly string[] };
 
 export type StepKind = ChaosStep["kind"];
-/** The kinds the swarm weighs (swarm.ts); the client-world kinds come from a stream of their own (worlds-client.ts). */
-export type SwarmKind = Exclude<StepKind, ClientWorldStep["kind"]>;
+/** Kinds only the gateway-world draw makes (worlds-gateway.ts, its own stream): no swarm weight. */
+export const gatewayStepKinds = ["config-edit", "setup-code"] as const satisfies readonly StepKind[];
+/** The kinds the swarm weighs (swarm.ts), in the order drawn; the client-world and gateway-world kinds come from
+ *  streams of their own (worlds-client.ts, worlds-gateway.ts). */
+export type SwarmKind = Exclude<StepKind, ClientWorldStep["kind"] | (typeof gatewayStepKinds)[number]>;
 export const swarmKinds: readonly SwarmKind[] = [
   "rotate-token",
   "gateway-restart",
@@ -73,8 +80,7 @@ export const swarmKinds: readonly SwarmKind[] = [
   "adversary",
   "probe",
 ];
-export const stepKinds: readonly StepKind[] = [...swarmKinds, ...clientWorldKinds];
-
+export const stepKinds: readonly StepKind[] = [...swarmKinds, ...gatewayStepKinds, ...clientWorldKinds];
 /** The kinds the timeline draws one by one (swarm.ts); probes come in a batch of their own (plan.ts). */
 export const timelineKinds: readonly SwarmKind[] = swarmKinds.filter((k) => k !== "probe");
 
@@ -142,6 +148,10 @@ export function describeStep(step: ChaosStep): string {
     case "slow-challenge":
     case "handshake-env":
       return describeClientWorldStep(step);
+    case "config-edit":
+      return `openclaw config set ${step.path} ${JSON.stringify(step.value)}`;
+    case "setup-code":
+      return `openclaw qr --setup-code-only; ${step.name} (${step.clientKind}) onboards from the LAN with the code`;
     case "probe":
       return `probe ${step.attempt.name}${step.copies !== undefined ? ` ×${step.copies}` : ""} from ${step.from === "gateway-host" ? "the gateway host" : "the LAN"}`;
     default:

@@ -9,6 +9,8 @@ import type { ChaosStep, NetFault, TokenSite } from "./steps.ts";
 import { gatewayMachine, gatewayPort, localUrl, newIdentity, remoteUrl, startClient, type ChaosWorld } from "./chaos-world.ts";
 import { runAttack } from "./adversary.ts";
 import { runClientWorldStep } from "./worlds-client.ts";
+import { identityFromSeed } from "../crypto/index.ts";
+import { gatewayIdentitySeed } from "./worlds-gateway.ts";
 import { probeHost, probeIdentities, probeWorldAttempt, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
 
 /** What must be undone when the world heals: live fault rules and clock jumps. */
@@ -173,9 +175,40 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
     case "slow-challenge":
     case "handshake-env":
       return runClientWorldStep(cw, step, configToken(cw), ledger.rules);
+    case "config-edit":
+      world.operator(gatewayMachine, op.configSet(step.path, step.value));
+      return;
+    case "setup-code":
+      return onboardWithSetupCode(cw, step);
     default:
       return assertNever(step, "chaos step");
   }
+}
+
+/** `openclaw qr`, then a LAN client started with what the code carries (as the step language's `client` does). */
+function onboardWithSetupCode(cw: ChaosWorld, step: Extract<ChaosStep, { kind: "setup-code" }>): void {
+  const { world } = cw;
+  const host = `${step.name}-host`;
+  world.addHost({ name: host, kind: "lan" });
+  const code = world.operator(gatewayMachine, op.qr()).setupCode;
+  world.addAnyClient({
+    name: step.name,
+    host,
+    user: step.name,
+    client: {
+      kind: step.clientKind,
+      url: remoteUrl,
+      identity: identityFromSeed(Uint8Array.from(Buffer.from(gatewayIdentitySeed(step.identity), "hex"))),
+      explicitToken: code?.token,
+      passiveToken: undefined,
+      password: code?.password,
+      bootstrapToken: code?.bootstrapToken,
+      storedTokens: undefined,
+      scopes: step.scopes,
+      ...(step.commands !== undefined ? { commands: step.commands } : {}),
+      oneShot: undefined,
+    },
+  });
 }
 
 function runProbe(cw: ChaosWorld, from: ProbeFrom, probe: ProbeAttempt, copies: number): void {

@@ -19,6 +19,7 @@ import {
 } from "./chaos-world.ts";
 import { adversaryHost } from "./adversary.ts";
 import { probeHost, probeIdentities, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
+import { gatewayIdentitySeed, isGatewayIdentity } from "./worlds-gateway.ts";
 import { firstToken, type ChaosClient, type ChaosPlan } from "./plan.ts";
 import type { FaultPreset } from "./preset.ts";
 import { convergingClients, healMsMax, pairingRoundMs } from "./scenario.ts";
@@ -222,6 +223,18 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
     case "slow-challenge":
     case "handshake-env":
       return clientWorldSteps(step, configToken, walk.clientWorldAdded);
+    case "config-edit":
+      return [openclaw(op.configSet(step.path, step.value))];
+    case "setup-code": {
+      walk.identities[step.identity] ??= gatewayIdentitySeed(step.identity);
+      const host = `${step.name}-host`;
+      const extra = { ...(step.scopes !== undefined ? { scopes: [...step.scopes] } : {}), ...(step.commands !== undefined ? { commands: [...step.commands] } : {}) };
+      return [
+        { host: { name: host, kind: "lan" } },
+        { setupCode: { name: step.name, machine: gatewayMachine } },
+        { client: { name: step.name, kind: step.clientKind, host, url: remoteUrl, user: step.name, identity: step.identity, setupCode: step.name, ...extra } },
+      ];
+    }
     default:
       return `chaos step kind '${(step as { kind: string }).kind}' has no translation to the step language yet (src/chaos/to-lang.ts)`;
   }
@@ -230,6 +243,8 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
 /** A probe as a background `connect` (its outcome is not judged; the world's invariants are). */
 function probeSteps(walk: Walk, from: ProbeFrom, attempt: ProbeAttempt, copies: number): Step[] {
   for (const [name, seed] of Object.entries(probeIdentities)) walk.identities[name] ??= seed;
+  const device = attempt.device?.identity;
+  if (device !== undefined && isGatewayIdentity(device)) walk.identities[device] ??= gatewayIdentitySeed(device);
   const steps: Step[] = [];
   if (from === "lan" && !walk.probeHostAdded) {
     walk.probeHostAdded = true;
@@ -270,7 +285,7 @@ export function chaosInvariantRefs(plan: ChaosPlan): InvariantRef[] {
 }
 
 /** Fields of the drawn world this translation knows; a field added to the generator without a translation is refused. */
-const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "allowedOrigins"];
+const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "allowedOrigins", "trustedProxies"];
 const knownClientFields = ["name", "kind", "on", "withDevice", "credential"];
 const knownCredentials = ["explicit", "own-env", "shell", "browser", "handed"];
 const knownPlacements = ["gateway-host", "lan"];

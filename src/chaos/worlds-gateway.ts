@@ -1,0 +1,257 @@
+// Gateway-side worlds and twists for chaos: the paths the generated token-mode worlds and the fast-check probes
+// reach too rarely or never — trusted proxies, `gateway.nodes.pairing.autoApproveLocal: false`, operator config
+// edits of hot-reloadable keys while the gateway runs, and probes aimed at one gateway rule each (signature skew
+// between the old and new bound, a blank nonce on loopback, the browser-copilot class, the Control UI build
+// check, the loopback-peer locality rule, the limiter's charge for a missing token, the bootstrap and
+// node-pairing limiter scopes, a node that skips pairing as a local backend). Everything is drawn on its own
+// fork of the plan's stream ("gateway-world"), so a seed that draws none of it keeps its plan, and every step is
+// an ordinary chaos step (a `probe` or a `config-edit`) that to-lang.ts writes in the step language.
+// A probe's answer is never judged on its own; the invariants judge the world, and its wire traffic is what
+// tells a mutant from its parent.
+import type { Prng } from "../kernel/index.ts";
+import { seedForName } from "../world/attempt/generate.ts";
+import type { ProbeAttempt, ProbeFrom } from "./probes.ts";
+import type { TimedStep } from "./steps.ts";
+
+/** What the gateway-world draw adds to the gateway machine's config (optional fields of ChaosGatewaySpec). */
+export interface GatewayWorldFields {
+  /** gateway.trustedProxies from the start: the gateway host's loopback (a local reverse proxy). */
+  readonly trustedProxies?: readonly string[];
+}
+
+/** The twists this module can draw, one gateway rule each (their names are in the probes' attempt names). */
+export const gatewayTwists = [
+  "skew",
+  "blank-nonce",
+  "copilot",
+  "stale-build",
+  "foreign-host",
+  "no-token-burst",
+  "bootstrap-burst",
+  "node-as-backend",
+  "node-origin-burst",
+  "edit-trusted-proxies",
+  "edit-auto-approve",
+  "edit-allowed-origins",
+  "auth-mode-episode",
+  "setup-code",
+] as const;
+export type GatewayTwist = (typeof gatewayTwists)[number];
+
+/** Fresh identities only this module's probes use, so a first pairing really is a first one. */
+const freshPrefix = "gw-fresh-";
+
+export function isGatewayIdentity(name: string): boolean {
+  return name.startsWith(freshPrefix);
+}
+
+/** The Ed25519 seed (hex) of a fresh identity, by name. */
+export function gatewayIdentitySeed(name: string): string {
+  return seedForName(`chaos-${name}`);
+}
+
+/** Sockets in a limiter burst: past the default 10 attempts and past every drawn `maxAttempts` (2–10). */
+const burstCopies = 12;
+const bogusBootstrapToken = "chaos-bogus-bootstrap-token";
+const staleBuildId = "2025.12.1";
+const copilotOrigin = `chrome-extension://${"abcdefghijklmnop".repeat(2)}`;
+
+interface Draw {
+  readonly prng: Prng;
+  readonly safetyMs: number;
+  fresh: number;
+  /** The current twist's steps. */
+  steps: TimedStep[];
+}
+
+function freshIdentity(d: Draw): string {
+  return `${freshPrefix}${d.fresh++}`;
+}
+
+type Client = { id: string; mode: string; buildId?: string };
+
+function params(client: Client, role: "operator" | "node", extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const scopes = role === "node" ? [] : ["operator.read"];
+  return { minProtocol: "{{protocol}}", maxProtocol: "{{protocol}}", client: { version: "2026.9.6", platform: "linux", ...client }, role, scopes, auth: { token: "{{gatewayToken}}" }, ...extra };
+}
+
+function probe(d: Draw, atMs: number, from: ProbeFrom, attempt: ProbeAttempt, copies?: number): void {
+  d.steps.push({ atMs, step: { kind: "probe", from, attempt, ...(copies !== undefined ? { copies } : {}) } });
+}
+
+const cli: Client = { id: "cli", mode: "cli" };
+
+function drawTwist(d: Draw, twist: GatewayTwist, index: number): void {
+  const { prng } = d;
+  const at = prng.int(5_000, d.safetyMs - 15_000);
+  const name = `gw-${twist}-${index}`;
+  const lanOrLocal: ProbeFrom = prng.chance({ numerator: 1, denominator: 2 }) ? "lan" : "gateway-host";
+  switch (twist) {
+    case "skew": {
+      // signedAt between 2026.9's 2-minute bound and the 10 minutes of earlier releases, either way.
+      const offset = prng.int(150_000, 540_000) * (prng.chance({ numerator: 1, denominator: 2 }) ? 1 : -1);
+      probe(d, at, lanOrLocal, { name, connect: { params: params(cli, "operator") }, device: { identity: freshIdentity(d), payloadVersion: "v3", signedAtOffsetMs: offset } });
+      return;
+    }
+    case "blank-nonce":
+      // A blank nonce on loopback: required always (2026.9) or only for remote peers (earlier releases).
+      probe(d, at, "gateway-host", { name, connect: { params: params(cli, "operator") }, device: { identity: freshIdentity(d), payloadVersion: "v3", nonce: "blank" } });
+      return;
+    case "copilot": {
+      // A browser-copilot client missing its mode, its caps or its extension origin (the copilot class refuses it).
+      const flaw = prng.pick(["mode", "caps", "origin"] as const);
+      const caps = flaw === "caps" ? ["run-tool-bindings"] : ["run-tool-bindings", "session-scoped-events"];
+      const client = { id: "openclaw-browser-copilot", mode: flaw === "mode" ? "webchat" : "ui" };
+      const headers = flaw === "origin" ? {} : { headers: { origin: copilotOrigin } };
+      probe(d, at, lanOrLocal, { name, ...headers, connect: { params: params(client, "operator", { caps }) } });
+      return;
+    }
+    case "stale-build":
+      // A Control UI served by this gateway (Origin host = Host) running another build, on a fresh device.
+      probe(d, at, "gateway-host", {
+        name,
+        headers: { origin: "http://127.0.0.1:{{port}}", host: "127.0.0.1:{{port}}" },
+        connect: { params: params({ id: "openclaw-control-ui", mode: "webchat", buildId: staleBuildId }, "operator") },
+        device: { identity: freshIdentity(d), payloadVersion: "v3" },
+      });
+      return;
+    case "foreign-host":
+      // A loopback socket with a foreign Host header and a fresh device: local for pairing or not, per release.
+      probe(d, at, "gateway-host", { name, headers: { host: "gateway.example" }, connect: { params: params(cli, "operator") }, device: { identity: freshIdentity(d), payloadVersion: "v3" } });
+      return;
+    case "no-token-burst": {
+      // Sockets without any secret from one LAN address: charged to the limiter or not, per release.
+      const p = params(cli, "operator");
+      delete p["auth"];
+      probe(d, at, "lan", { name, connect: { params: p } }, burstCopies);
+      // Then the right token from the same address: admitted, or refused by a lockout the burst earned.
+      probe(d, at + 2_000, "lan", { name: `${name}-after`, connect: { params: params(cli, "operator") } });
+      return;
+    }
+    case "bootstrap-burst":
+      // A signed node with a bootstrap token nobody issued, again and again (the bootstrap-token limiter scope).
+      probe(d, at, "lan", { name, connect: { params: params({ id: "node-host", mode: "node" }, "node", { auth: { bootstrapToken: bogusBootstrapToken } }) }, device: { identity: freshIdentity(d), payloadVersion: "v3" } }, burstCopies);
+      return;
+    case "node-as-backend":
+      // A node calling itself a local backend: pairing is skipped, so no device token is issued to it.
+      probe(d, at, "gateway-host", { name, connect: { params: params({ id: "gateway-client", mode: "backend" }, "node") }, device: { identity: freshIdentity(d), payloadVersion: "v3" } });
+      return;
+    case "node-origin-burst": {
+      // A local node pairs silently, then reconnects with a browser Origin again and again while its node
+      // pairing request waits: the browser-origin limiter (never loopback-exempt) counts node-pairing requests.
+      const identity = freshIdentity(d);
+      const node = { id: "node-host", mode: "node" };
+      probe(d, at, "gateway-host", { name: `${name}-pair`, connect: { params: params(node, "node") }, device: { identity, payloadVersion: "v3" } });
+      probe(d, at + 2_000, "gateway-host", { name, headers: { origin: "http://127.0.0.1:{{port}}" }, connect: { params: params(node, "node") }, device: { identity, payloadVersion: "v3" } }, burstCopies);
+      return;
+    }
+    case "edit-trusted-proxies": {
+      // The operator trusts a local reverse proxy while the gateway runs (a hot key), then a loopback socket
+      // forwards for a loopback client (no client to attribute it to) or for a LAN address.
+      d.steps.push({ atMs: at, step: { kind: "config-edit", path: "gateway.trustedProxies", value: ["127.0.0.1"] } });
+      const forwarded = prng.pick(["127.0.0.1", "192.0.2.77"] as const);
+      probe(d, at + 2_000, "gateway-host", { name, headers: { "x-forwarded-for": forwarded }, connect: { params: params(cli, "operator") }, device: { identity: freshIdentity(d), payloadVersion: "v3" } });
+      return;
+    }
+    case "edit-auto-approve": {
+      // The operator turns off silent local pairing (a hot key); a fresh local device then asks to pair.
+      d.steps.push({ atMs: at, step: { kind: "config-edit", path: "gateway.nodes.pairing.autoApproveLocal", value: false } });
+      const role = prng.pick(["operator", "node"] as const);
+      const client = role === "node" ? { id: "node-host", mode: "node" } : cli;
+      probe(d, at + 2_000, "gateway-host", { name, connect: { params: params(client, role) }, device: { identity: freshIdentity(d), payloadVersion: "v3" } });
+      return;
+    }
+    case "auth-mode-episode":
+      return authModeEpisode(d, at, name);
+    case "setup-code": {
+      // The operator runs `openclaw qr` and a device on the LAN onboards with the code: a node declaring a
+      // command, or a backend asking for scopes of the setup profile (operator.questions is in 2026.9's).
+      const kind = prng.pick(["node", "backend"] as const);
+      const client = `setup-${index}`;
+      const extra = kind === "node" ? { commands: ["system.run"] } : { scopes: ["operator.read", "operator.questions"] };
+      d.steps.push({ atMs: at, step: { kind: "setup-code", name: client, clientKind: kind, identity: freshIdentity(d), ...extra } });
+      return;
+    }
+    case "edit-allowed-origins":
+      // A hot key no client depends on: applied live (2026.9) or by a restart in process.
+      d.steps.push({ atMs: at, step: { kind: "config-edit", path: "gateway.controlUi.allowedOrigins", value: ["https://ui.example"] } });
+      return;
+  }
+}
+
+/** How long an auth-mode episode lasts: the restart's start-up window (5 s in 2026.9), then the probes. */
+export const authModeEpisodeMs = 10_000;
+
+/**
+ * The operator switches gateway.auth.mode to trusted-proxy (a local reverse proxy forwarding the user in
+ * x-forwarded-user) or none, probes connect through it, and the operator switches back to token: each switch
+ * restarts the gateway. Long-lived clients are refused while it lasts and get back in after it (or at the heal).
+ */
+function authModeEpisode(d: Draw, at: number, name: string): void {
+  const { prng } = d;
+  const mode = prng.pick(["trusted-proxy", "none"] as const);
+  const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
+  const probeAt = at + authModeEpisodeMs - 2_000;
+  if (mode === "trusted-proxy") {
+    edit(at, "gateway.trustedProxies", ["127.0.0.1"]);
+    edit(at, "gateway.auth.trustedProxy", { userHeader: "x-forwarded-user" });
+    edit(at, "gateway.auth.mode", "trusted-proxy");
+    // Forwarded for a LAN user, in a drawn order: a device-less operator, a device-less node, and a request
+    // without the user header.
+    const forwarded = { "x-forwarded-for": "192.0.2.77", "x-forwarded-user": "chaos-user" };
+    const order = prng.shuffle(["operator", "node", "no-user"] as const);
+    for (const [i, who] of order.entries()) {
+      const role = who === "node" ? "node" : "operator";
+      const client = who === "node" ? { id: "node-host", mode: "node" } : cli;
+      const headers = who === "no-user" ? { "x-forwarded-for": "192.0.2.77" } : forwarded;
+      const p = params(client, role);
+      delete p["auth"];
+      probe(d, probeAt - 1_000 + i * 500, "gateway-host", { name: `${name}-${who}`, headers, connect: { params: p } });
+    }
+  } else {
+    edit(at, "gateway.auth.mode", "none");
+    // A device-less local backend, as the gateway's own sidecars connect.
+    const p = params({ id: "gateway-client", mode: "backend" }, "operator");
+    delete p["auth"];
+    probe(d, probeAt, "gateway-host", { name, connect: { params: p } });
+  }
+  edit(at + authModeEpisodeMs, "gateway.auth.mode", "token");
+}
+
+function drawWorld(prng: Prng): GatewayWorldFields {
+  const fields: { trustedProxies?: string[] } = {};
+  if (prng.chance({ numerator: 1, denominator: 4 })) fields.trustedProxies = ["127.0.0.1"];
+  return fields;
+}
+
+/**
+ * The gateway-world draw of one seed: config fields for the gateway machine and the twists' steps (unsorted;
+ * plan.ts sorts the whole timeline). Up to four twists, none in a fifth of the seeds.
+ */
+export function drawGatewayWorld(prng: Prng, options: { safetyMs: number }): { fields: GatewayWorldFields; steps: TimedStep[] } {
+  const fields = drawWorld(prng);
+  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [] };
+  const groups: { twist: GatewayTwist; steps: TimedStep[] }[] = [];
+  const count = prng.int(0, 4);
+  for (let i = 0; i < count; i++) {
+    const twist = prng.pick(gatewayTwists);
+    d.steps = [];
+    drawTwist(d, twist, i);
+    groups.push({ twist, steps: d.steps });
+  }
+  return { fields, steps: withoutOverlaps(groups) };
+}
+
+/**
+ * One auth-mode episode per seed, and no other twist near it (a setup code needs a shared secret to embed; a
+ * probe aimed at token mode would meet the episode's mode instead): later episodes and twists with a step inside
+ * the first episode's window (3 s before it to 1 s after it) are dropped whole.
+ */
+function withoutOverlaps(groups: readonly { twist: GatewayTwist; steps: TimedStep[] }[]): TimedStep[] {
+  const episode = groups.find((g) => g.twist === "auth-mode-episode");
+  if (!episode) return groups.flatMap((g) => g.steps);
+  const from = episode.steps[0]!.atMs - 3_000;
+  const to = episode.steps[0]!.atMs + authModeEpisodeMs + 1_000;
+  const clear = (g: { steps: TimedStep[] }) => g.steps.every((s) => s.atMs < from || s.atMs > to);
+  return groups.filter((g) => g === episode || (g.twist !== "auth-mode-episode" && clear(g))).flatMap((g) => g.steps);
+}

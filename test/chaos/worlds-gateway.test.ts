@@ -1,0 +1,137 @@
+// The gateway-world draw (src/chaos/worlds-gateway.ts): on a stream of its own, so the rest of a plan is what it
+// was without it; it reaches every twist (auth-mode episodes in both modes, setup codes of both kinds) and keeps
+// other twists out of an episode's window; its steps translate to the step language. The two equivalence claims
+// it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
+import { describe, expect, it } from "vitest";
+import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
+import { authModeEpisodeMs, gatewayTwists } from "../../src/chaos/worlds-gateway.ts";
+import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
+import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
+import { authorizeGatewayConnect } from "../../src/gateway/shared-auth.ts";
+import { verifyDeviceProof } from "../../src/gateway/device-proof.ts";
+
+const light = findPreset("light")!;
+const parent = findProfile("2026.9")!;
+
+function isGatewayStep(s: TimedStep): boolean {
+  return s.step.kind === "config-edit" || s.step.kind === "setup-code" || (s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-"));
+}
+
+function twistOf(s: TimedStep): string | undefined {
+  if (s.step.kind === "setup-code") return "setup-code";
+  if (s.step.kind !== "probe" || !s.step.attempt.name.startsWith("gw-")) return undefined;
+  return gatewayTwists.find((t) => s.step.kind === "probe" && s.step.attempt.name.startsWith(`gw-${t}-`));
+}
+
+function withoutGatewayWorld(plan: ChaosPlan): ChaosPlan {
+  const { trustedProxies, ...gateway } = plan.gateway;
+  void trustedProxies;
+  return { ...plan, gateway, steps: plan.steps.filter((s) => !isGatewayStep(s)) };
+}
+
+describe("the gateway-world draw", () => {
+  it("leaves the rest of every plan as it was without it", () => {
+    let drawn = 0;
+    for (let seed = 1n; seed <= 40n; seed++) {
+      const plan = generatePlan(seed, light);
+      if (plan.steps.some(isGatewayStep) || plan.gateway.trustedProxies) drawn++;
+      expect(withoutGatewayWorld(plan), `seed ${seed}`).toEqual(generatePlan(seed, light, { gatewayWorld: false }));
+    }
+    expect(drawn).toBeGreaterThan(20);
+  });
+
+  it("reaches every twist, both auth modes and both setup-code kinds, and keeps other twists out of an episode", () => {
+    const twists = new Set<string>();
+    const modes = new Set<string>();
+    const setupKinds = new Set<string>();
+    let worldProxies = 0;
+    for (let seed = 1n; seed <= 200n; seed++) {
+      const plan = generatePlan(seed, light);
+      if (plan.gateway.trustedProxies) worldProxies++;
+      for (const s of plan.steps) {
+        const twist = twistOf(s);
+        if (twist) twists.add(twist);
+        if (s.step.kind === "setup-code") setupKinds.add(s.step.clientKind);
+        if (s.step.kind === "config-edit" && s.step.path === "gateway.auth.mode" && s.step.value !== "token") modes.add(String(s.step.value));
+      }
+      const episodes = plan.steps.filter((s) => s.step.kind === "config-edit" && s.step.path === "gateway.auth.mode" && s.step.value !== "token");
+      expect(episodes.length, `seed ${seed}`).toBeLessThanOrEqual(1);
+      const episode = episodes[0];
+      if (!episode) continue;
+      const inside = plan.steps.filter((s) => isGatewayStep(s) && s.atMs >= episode.atMs - 3_000 && s.atMs <= episode.atMs + authModeEpisodeMs + 1_000);
+      expect(inside.every((s) => twistOf(s) === "auth-mode-episode" || s.step.kind === "config-edit"), `seed ${seed}`).toBe(true);
+    }
+    // edit-* twists name their probe after the twist; edit-allowed-origins has no probe, only its edit.
+    expect([...twists].sort()).toEqual(gatewayTwists.filter((t) => t !== "edit-allowed-origins").sort());
+    expect([...modes].sort()).toEqual(["none", "trusted-proxy"]);
+    expect([...setupKinds].sort()).toEqual(["backend", "node"]);
+    expect(worldProxies).toBeGreaterThan(20);
+  });
+
+  it("writes config edits and setup codes in the step language", () => {
+    const plans = Array.from({ length: 60 }, (_, i) => generatePlan(BigInt(i + 1), light));
+    const plan = plans.find((p) => p.steps.some((s) => s.step.kind === "setup-code") && p.steps.some((s) => s.step.kind === "config-edit"))!;
+    expect(plan).toBeDefined();
+    const t = planToRunSpec(plan, light);
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    const kinds = t.spec.steps.map((s) => Object.keys(s).find((k) => k !== "when")!);
+    expect(kinds).toContain("setupCode");
+    expect(t.spec.steps.some((s) => "openclaw" in s && (s as { openclaw: { command: { kind: string } } }).openclaw.command.kind === "config-set")).toBe(true);
+    const client = t.spec.steps.find((s) => "client" in s && (s as { client: { setupCode?: string } }).client.setupCode !== undefined);
+    expect(client).toBeDefined();
+  });
+});
+
+describe("gateway-side mutants of 2026.9", () => {
+  it("die by a wire difference on the first seeds (the full measurement is in the README's kill table)", { timeout: 120_000 }, async () => {
+    const names = ["gateway.controlUiBuildCheck=false", "gateway.nonceRequired=remote-only", "gateway.setupCodeCredential=gateway-secret"];
+    const targets = mutantTargets().filter((t) => names.includes(t.name));
+    expect(targets).toHaveLength(names.length);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 2, preset: "light", workers: 1, shrink: false });
+    for (const row of rows) expect(isKilled(row), row.target.name).toBe(true);
+  });
+});
+
+describe("equivalence claims of the gateway-side mutants", () => {
+  const mutantOf = (key: string) => singleSwitchMutants(parent).find((m) => `${m.group}.${m.switchName}` === key)!;
+
+  it("passwordCountsAsTokenMismatch: a password without a token gets the same verdict either way in token mode", () => {
+    expect(equivalentMutants["gateway.passwordCountsAsTokenMismatch"]).toBeDefined();
+    const mutant = mutantOf("gateway.passwordCountsAsTokenMismatch").profile.gateway;
+    const verdict = (sw: typeof mutant, password: string) =>
+      authorizeGatewayConnect({
+        conn: { isLocal: false, remoteAddress: "192.0.2.9", headers: {} } as never,
+        config: { auth: { mode: "token", token: "T1", allowTailscale: false }, trustedProxies: [] } as never,
+        auth: { password },
+        limiter: undefined,
+        charge: false,
+        limiterKey: "192.0.2.9",
+        allowTailscale: false,
+        tokenMissingCharged: sw.tokenMissingCharged,
+        passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch,
+        connectSecretEitherField: sw.connectSecretEitherField,
+        nowMs: 0,
+      });
+    for (const password of ["T1", "wrong"]) expect(verdict(mutant, password)).toEqual(verdict(parent.gateway, password));
+    // The premise: with the other field read, the switch would matter.
+    const narrow = { ...parent.gateway, connectSecretEitherField: false };
+    expect(verdict({ ...narrow, passwordCountsAsTokenMismatch: true }, "wrong")).not.toEqual(verdict({ ...narrow, passwordCountsAsTokenMismatch: false }, "wrong"));
+  });
+
+  it("signatureVersions with v1: a valid v1 signature is refused either way while nonces are always required", () => {
+    expect(equivalentMutants["gateway.signatureVersions"]).toBeDefined();
+    const mutant = mutantOf("gateway.signatureVersions").profile.gateway;
+    expect(mutant.signatureVersions).toContain("v1");
+    const identity = identityFromSeed(new Uint8Array(32).fill(7));
+    const signedAt = 1_000;
+    const client = { id: "cli", version: "2026.9.6", platform: "linux", mode: "cli" };
+    const fields = { deviceId: identity.deviceId, clientId: "cli", clientMode: "cli", role: "operator", scopes: [], signedAtMs: signedAt, token: "T1", nonce: "", platform: "linux", deviceFamily: undefined };
+    const signature = signPayload(identity, buildSignaturePayload("v1", fields));
+    const params = { minProtocol: 4, maxProtocol: 4, client, role: "operator", scopes: [], auth: { token: "T1" }, device: { id: identity.deviceId, publicKey: identity.publicKeyBase64Url, signature, signedAt } };
+    const proof = (sw: typeof mutant, isLocal: boolean) => verifyDeviceProof({ switches: sw, params: params as never, role: "operator", scopes: [], connectNonce: "n", isLocal, nowMs: signedAt });
+    for (const isLocal of [true, false]) expect(proof(mutant, isLocal)).toEqual(proof(parent.gateway, isLocal));
+    // The premise: where a loopback peer may omit the nonce, the same v1 signature passes with v1 accepted.
+    expect(proof({ ...mutant, nonceRequired: "remote-only" }, true).ok).toBe(true);
+  });
+});
