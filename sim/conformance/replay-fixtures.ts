@@ -3,9 +3,11 @@
 // or under the named profile with --profile, optionally only the fixtures whose file name contains TEXT, and with
 // gateway switches overridden — to see what a switch or profile change does against every real recording before
 // making it. Prints one line per fixture: the profile it ran under, the known divergent attempts and the count now.
+// `--flips` then also replays each fixture once per gateway switch flipped alone (the chaos mutants' alternative
+// value) and prints the switches whose flip changes the count: the values that recording pins.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findProfile, profileNames, type Profile } from "../../src/index.ts";
+import { findProfile, profileNames, singleSwitchMutants, type Profile } from "../../src/index.ts";
 import { parseConformanceFixture, replayConformanceFixture } from "./fixture.ts";
 
 const dir = join(import.meta.dirname, "..", "..", "test", "fixtures", "conformance");
@@ -29,16 +31,17 @@ function parseOverride(text: string | undefined): Partial<Profile["gateway"]> {
   return value as Partial<Profile["gateway"]>;
 }
 
-function parseArgs(argv: readonly string[]): { profile?: string; only?: string; override?: string } {
-  const out: { profile?: string; only?: string; override?: string } = {};
+function parseArgs(argv: readonly string[]): { profile?: string; only?: string; override?: string; flips?: boolean } {
+  const out: { profile?: string; only?: string; override?: string; flips?: boolean } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--profile" || arg === "--only") {
+    if (arg === "--flips") out.flips = true;
+    else if (arg === "--profile" || arg === "--only") {
       const value = argv[++i];
       if (value === undefined || value.startsWith("--")) fail(`${arg} needs a value`);
       if (arg === "--profile") out.profile = value;
       else out.only = value;
-    } else if (arg.startsWith("--")) fail(`unknown flag '${arg}' (flags: --profile P, --only TEXT)`);
+    } else if (arg.startsWith("--")) fail(`unknown flag '${arg}' (flags: --profile P, --only TEXT, --flips)`);
     else if (out.override !== undefined) fail("only one JSON override may be given");
     else out.override = arg;
   }
@@ -57,7 +60,14 @@ for (const file of files) {
   if (!entry || !base) fail(`${file} has no usable entry in known-divergences.json`);
   const profile = { ...base, gateway: { ...base.gateway, ...override } };
   const fixture = parseConformanceFixture(readFileSync(join(dir, file), "utf8"), file);
-  const divergent = new Set(replayConformanceFixture(fixture, profile).filter((d) => /^c\d+(-op)?$/.test(d.attempt)).map((d) => `${d.run}/${d.attempt}`));
+  const count = (p: Profile): number =>
+    new Set(replayConformanceFixture(fixture, p).filter((d) => /^c\d+(-op)?$/.test(d.attempt)).map((d) => `${d.run}/${d.attempt}`)).size;
+  const now = count(profile);
   const knownText = base.name === entry.profile ? `known ${entry.divergentAttempts}` : `known ${entry.divergentAttempts} under ${entry.profile}`;
-  process.stdout.write(`${file}\tprofile ${base.name}\t${knownText}\tnow ${divergent.size}\n`);
+  process.stdout.write(`${file}\tprofile ${base.name}\t${knownText}\tnow ${now}\n`);
+  if (!args.flips) continue;
+  for (const mutant of singleSwitchMutants(profile).filter((m) => m.group === "gateway")) {
+    const flipped = count(mutant.profile);
+    if (flipped !== now) process.stdout.write(`  flip ${mutant.name}\t${flipped}\n`);
+  }
 }

@@ -15,11 +15,18 @@ import { OracleDriver } from "./driver.ts";
 import { descendantsOf, isAlive, signalAll } from "./process-tree.ts";
 
 export const DEFAULT_ORACLE_DIR = "/root/oracle";
-const LISTEN_WAIT_MS_MAX = 180_000;
+// A loaded machine can take long to open the port (trusted-proxy starts took 31–46 s, others up to 165 s);
+// CLAWSIM_LISTEN_WAIT_MS changes the bound (default 180 s).
+const LISTEN_WAIT_MS_MAX = listenWaitMs(process.env.CLAWSIM_LISTEN_WAIT_MS);
 const READY_WAIT_MS_MAX = 120_000;
 const READY_PROBE_PAUSE_MS = 250;
 const STOP_GRACE_MS = 15_000;
 const POLL_MS = 100;
+
+function listenWaitMs(text: string | undefined): number {
+  const n = text === undefined ? NaN : Number(text);
+  return Number.isInteger(n) && n > 0 ? n : 180_000;
+}
 
 export interface RealGatewayOptions {
   /** Folder holding node_modules/openclaw and node_modules/node (default $OPENCLAW_ORACLE_DIR or /root/oracle). */

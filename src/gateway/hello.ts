@@ -34,7 +34,7 @@ export function helloOk(
     presenceKey,
   };
   let auth: Record<string, unknown> | undefined;
-  if (sw.helloAuthAlways) auth = { method: f.authMethod, role: f.role, scopes: f.scopes };
+  if (sw.helloAuthAlways) auth = sw.helloAuthMethod ? { method: f.authMethod, role: f.role, scopes: f.scopes } : { role: f.role, scopes: f.scopes };
   if (token) {
     const issued = { deviceToken: token.token, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
     // helloAuthAlways reports the session's role and scopes; older releases report the token's.

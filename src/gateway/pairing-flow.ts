@@ -189,7 +189,8 @@ function notPaired(
   if (state.switches.pairingAnswer === "late") {
     // Recorded: an operator UI waiting for approval is told to wait and keep retrying.
     // Read in 2026.9.6: a first node pairing by bootstrap token is told the same (retryAfterBootstrapPairingApproval).
-    const waitForApproval = ((f.cls.isControlUi || f.cls.isTui) && f.role === "operator") || bootstrapFirstNodePairing(f, reason, existing);
+    const uiWaits = state.switches.uiPairingWaitHint && (f.cls.isControlUi || f.cls.isTui) && f.role === "operator";
+    const waitForApproval = uiWaits || bootstrapFirstNodePairing(f, reason, existing);
     const details = {
       code: ConnectErrorDetailCodes.PAIRING_REQUIRED,
       reason,

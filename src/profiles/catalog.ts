@@ -36,6 +36,7 @@ const febGateway: GatewaySwitches = {
   silentPairing: "feb",
   localClientRule: "is-local",
   pairingAnswer: "plain",
+  uiPairingWaitHint: false,
   revokeRemovesRole: false,
   localBackendPairingSkip: "never",
   workerClaimsClosed: false,
@@ -51,6 +52,7 @@ const febGateway: GatewaySwitches = {
   preauthSocketsPerIpMax: null,
   failedAuthDelay: null,
   helloAuthAlways: false,
+  helloAuthMethod: false,
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -229,6 +231,86 @@ const lateGateway: GatewaySwitches = {
   nodePairingOnConnect: "pending-keeps-declared",
 };
 
+// openclaw@2026.9.6 (recorded); the 2026.8 profile starts from it.
+const gateway96: GatewaySwitches = {
+  ...lateGateway,
+  protocolVersion: 4,
+  probeProtocolFloor: 3,
+  controlUiBuildCheck: true,
+  passwordCountsAsTokenMismatch: true,
+  handshakeTimeoutMs: 15_000,
+  // Recorded hello-ok.policy.tickIntervalMs is 30000 (the late docs' example says 15000).
+  tickIntervalMs: 30_000,
+  challengeCapabilities: true,
+  preauthOversizeReason: "",
+  untrustedProxyHeaders: "refuse-403",
+  rateLimitedRetryAfter: true,
+  allowInsecureAuthRetired: true,
+  // Recorded: cli/cli and gateway-client/backend keep requested scopes without a device; test/test and probes are cleared.
+  deviceLessScopeKeepers: ["cli/cli", "gateway-client/backend"],
+  // Recorded: loopback scope upgrades are silent, role upgrades never; a loopback socket with a foreign Host still pairs silently.
+  silentPairing: "all-but-node-role-upgrade",
+  localClientRule: "loopback-peer",
+  localBackendPairingSkip: "also-shared-secret",
+  workerClaimsClosed: true,
+  chatSendNeedsSessionKey: true,
+  pairingAnswer: "late",
+  uiPairingWaitHint: true,
+  pendingRequestPolicy: "replace-on-growth",
+  revokeRemovesRole: true,
+  // Recorded: ready 4.4–6.4 s after the port opens.
+  startupUnavailableMs: 5_000,
+  preauthSocketsPerIpMax: 32,
+  failedAuthDelay: { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 },
+  helloAuthAlways: true,
+  helloAuthMethod: true,
+  authMessageStyle: "2026.9",
+  browserCopilotClass: true,
+  connectSecretEitherField: true,
+  localBackendSkipsDeviceIdentity: true,
+  unattributableProxyRefused: true,
+  // Read in the 2026.9.6 dist; on since the pairing fixes of 2026-12-04 (seed-2026 fixture 194 → 1).
+  nodeHostMetadataNormalization: true,
+  // openclaw@2026.9.6 dist: the limited setup profile adds operator.questions (qr downgrades to it for a
+  // plaintext LAN URL); limiter scope bootstrap-token; silent setup pairing only for a matching client class.
+  bootstrapHandoffScopes: ["operator.approvals", "operator.questions", "operator.read", "operator.talk.secrets", "operator.write"],
+  bootstrapLimiter: true,
+  bootstrapSilentPairing: "matching-profile",
+  nodePairingOnConnect: "pending-withholds",
+  nodePairingLimiter: true,
+  nodeRequiresDeviceToken: true,
+  // Read in the 2026.9.6 dist (approveDevicePairingInWorker, resolveScopeOutsideRequestedRoles).
+  approvalScopeChecks: true,
+  // Read in the 2026.9.6 dist (issueGatewayConnectDeviceTokens, verifyDeviceTokenInWorker, ensureDeviceTokenInWorker
+  // and the connect's clientAccessMetadata); seed-21 fixture 25 → 0, seed-99 41 → 0.
+  deviceTokenIssuer: true,
+  connectRecordsClient: false,
+  // Read in the 2026.9.6 dist (removePairedDeviceInWorker); seed-23 configs fixture c0070.
+  removeDropsPending: true,
+  // Read in the 2026.9.6 dist (isSharedSecretAuthMethod in the keeper rules); seed-23 configs fixture, trusted-proxy.
+  scopeKeepersNeedSharedSecret: true,
+  // Read in the 2026.9.6 dist (shouldSkipControlUiPairing: tailscale-device and auth-none only); seed-23 configs.
+  trustedProxyUiSkipsPairing: false,
+  autoApproveLocalSetting: true,
+  // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
+  hotReloadPrefixes: [
+    "gateway.controlUi.allowedOrigins",
+    "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
+    "gateway.nodes.pairing",
+    "gateway.auth.rateLimit",
+    "gateway.trustedProxies",
+    "gateway.allowRealIpFallback",
+    "gateway.auth.allowTailscale",
+    "gateway.auth.trustedProxy",
+  ],
+};
+
+// Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
+const client96: ClientSwitches = { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
+      controlUiInsecureContextIdentity: true,
+      // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
+      signedAtSource: "challenge-ts" };
+
 export const profiles: readonly Profile[] = [
   {
     name: "2026.2.13",
@@ -333,84 +415,22 @@ export const profiles: readonly Profile[] = [
     service: fixedService,
   },
   {
+    name: "2026.8",
+    era: "observed",
+    summary: "what openclaw@2026.8.2 does (recorded, seed-5 fixture): the 2026.9 handler without hello-ok.auth.method, without the password-as-token leniency and without the wait hint for operator UIs waiting for approval",
+    // Recorded from openclaw@2026.8.2 (seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
+    gateway: { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false },
+    // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
+    client: { ...client96, controlUiInsecureContextIdentity: false },
+    service: fixedService,
+  },
+  {
     name: "2026.9",
     era: "observed",
     summary: "what openclaw@2026.9.6 does (recorded): protocol 4, 15 s handshake, startup UNAVAILABLE, 32 pre-auth sockets per IP, failed-auth delay",
-    gateway: {
-      ...lateGateway,
-      protocolVersion: 4,
-      probeProtocolFloor: 3,
-      controlUiBuildCheck: true,
-      passwordCountsAsTokenMismatch: true,
-      handshakeTimeoutMs: 15_000,
-      // Recorded hello-ok.policy.tickIntervalMs is 30000 (the late docs' example says 15000).
-      tickIntervalMs: 30_000,
-      challengeCapabilities: true,
-      preauthOversizeReason: "",
-      untrustedProxyHeaders: "refuse-403",
-      rateLimitedRetryAfter: true,
-      allowInsecureAuthRetired: true,
-      // Recorded: cli/cli and gateway-client/backend keep requested scopes without a device; test/test and probes are cleared.
-      deviceLessScopeKeepers: ["cli/cli", "gateway-client/backend"],
-      // Recorded: loopback scope upgrades are silent, role upgrades never; a loopback socket with a foreign Host still pairs silently.
-      silentPairing: "all-but-node-role-upgrade",
-      localClientRule: "loopback-peer",
-      localBackendPairingSkip: "also-shared-secret",
-      workerClaimsClosed: true,
-      chatSendNeedsSessionKey: true,
-      pairingAnswer: "late",
-      pendingRequestPolicy: "replace-on-growth",
-      revokeRemovesRole: true,
-      // Recorded: ready 4.4–6.4 s after the port opens.
-      startupUnavailableMs: 5_000,
-      preauthSocketsPerIpMax: 32,
-      failedAuthDelay: { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 },
-      helloAuthAlways: true,
-      authMessageStyle: "2026.9",
-      browserCopilotClass: true,
-      connectSecretEitherField: true,
-      localBackendSkipsDeviceIdentity: true,
-      unattributableProxyRefused: true,
-      // Read in the 2026.9.6 dist; on since the pairing fixes of 2026-12-04 (seed-2026 fixture 194 → 1).
-      nodeHostMetadataNormalization: true,
-      // openclaw@2026.9.6 dist: the limited setup profile adds operator.questions (qr downgrades to it for a
-      // plaintext LAN URL); limiter scope bootstrap-token; silent setup pairing only for a matching client class.
-      bootstrapHandoffScopes: ["operator.approvals", "operator.questions", "operator.read", "operator.talk.secrets", "operator.write"],
-      bootstrapLimiter: true,
-      bootstrapSilentPairing: "matching-profile",
-      nodePairingOnConnect: "pending-withholds",
-      nodePairingLimiter: true,
-      nodeRequiresDeviceToken: true,
-      // Read in the 2026.9.6 dist (approveDevicePairingInWorker, resolveScopeOutsideRequestedRoles).
-      approvalScopeChecks: true,
-      // Read in the 2026.9.6 dist (issueGatewayConnectDeviceTokens, verifyDeviceTokenInWorker, ensureDeviceTokenInWorker
-      // and the connect's clientAccessMetadata); seed-21 fixture 25 → 0, seed-99 41 → 0.
-      deviceTokenIssuer: true,
-      connectRecordsClient: false,
-      // Read in the 2026.9.6 dist (removePairedDeviceInWorker); seed-23 configs fixture c0070.
-      removeDropsPending: true,
-      // Read in the 2026.9.6 dist (isSharedSecretAuthMethod in the keeper rules); seed-23 configs fixture, trusted-proxy.
-      scopeKeepersNeedSharedSecret: true,
-      // Read in the 2026.9.6 dist (shouldSkipControlUiPairing: tailscale-device and auth-none only); seed-23 configs.
-      trustedProxyUiSkipsPairing: false,
-      autoApproveLocalSetting: true,
-      // openclaw@2026.9.6 CORE_RELOAD_POLICIES "hot" entries the model reads (config-reload-plan in its dist).
-      hotReloadPrefixes: [
-        "gateway.controlUi.allowedOrigins",
-        "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
-        "gateway.nodes.pairing",
-        "gateway.auth.rateLimit",
-        "gateway.trustedProxies",
-        "gateway.allowRealIpFallback",
-        "gateway.auth.allowTailscale",
-        "gateway.auth.trustedProxy",
-      ],
-    },
+    gateway: gateway96,
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-    client: { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
-      controlUiInsecureContextIdentity: true,
-      // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
-      signedAtSource: "challenge-ts" },
+    client: client96,
     service: fixedService,
   },
 ];

@@ -65,6 +65,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   workerClaimsClosed: absentFeb("closing worker-identity claims before hello"),
   chatSendNeedsSessionKey: absentFeb("SESSION_MUTATION_TARGET_REQUIRED"),
   pairingAnswer: read(`${sFeb} (spec §4.5): "pairing required" with {code, requestId, reason}`),
+  uiPairingWaitHint: read(`${sFeb} (spec §4.5)`, "no recovery hint on the pairing answer"),
   revokeRemovesRole: read("device-pairing.ts (spec §6.2): revoke clears the token, keeps the role"),
   pendingRequestPolicy: assumed("spec §11.9 pins merge for S-Mar and replace later; S-Feb not pinned, keep-existing chosen"),
   metadataPinning: absentFeb("metadata-upgrade pairing reason"),
@@ -77,6 +78,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthSocketsPerIpMax: absentFeb("a pre-auth socket cap per IP"),
   failedAuthDelay: absentFeb("an escalating failed-auth answer delay"),
   helloAuthAlways: read("spec §1.4: hello-ok.auth only when a device token is issued"),
+  helloAuthMethod: read("spec §1.4: hello-ok.auth only when a device token is issued", "so no method field"),
   browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
   authMessageStyle: read("auth-messages.ts mid copy (spec §4.4)"),
   missingScopeAnswer: read("method-scopes.ts mid copy (spec §6.4): INVALID_REQUEST without details"),
@@ -213,12 +215,14 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   workerClaimsClosed: r96(),
   chatSendNeedsSessionKey: r96(),
   pairingAnswer: r96(),
+  uiPairingWaitHint: read("openclaw@2026.9.6 dist, message-handler pairing answer", "retryWhileControlUiApprovalPending: an operator UI with a pending request is told wait_then_retry; 2026.8.2 only tells a bootstrap first node pairing"),
   pendingRequestPolicy: r96(),
   revokeRemovesRole: r96(),
   startupUnavailableMs: r96("ready 4.4–6.4 s after the port opens"),
   preauthSocketsPerIpMax: r96(),
   failedAuthDelay: r96(),
   helloAuthAlways: r96(),
+  helloAuthMethod: read("openclaw@2026.9.6 dist, message-handler sendGatewayHello", "auth {method, role, scopes, …}; the 2026.8.2 dist has no method there (seed-5 fixture: 147 divergent attempts on hello.auth.method)"),
   authMessageStyle: r96(),
   connectSecretEitherField: r96("the right password sent as auth.token is accepted in password mode (issue 11)"),
   sharedAuthIncludesTrustedProxy: r96("trusted-proxy user header, no device: accepted with scopes [] (issue 11)"),
@@ -306,6 +310,69 @@ const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
 };
 
 const feb: ProfileProvenance = { gateway: febGateway, client: febClient, service: legacyService };
+
+// 2026.8 (openclaw@2026.8.2): a gateway switch whose flip alone changes the seed-5 fixture's count (5 divergent
+// attempts) is recorded from that release; the others keep 2026.9's value, labelled as such.
+const pinnedBy82: Readonly<Record<string, readonly [string, number]>> = {
+  protocolVersion: ["3", 266],
+  connectSchema: ["mar", 82],
+  probeProtocolFloor: ["null", 7],
+  passwordCountsAsTokenMismatch: ["true", 19],
+  protocolMismatchDetails: ["expected-only", 16],
+  detailCodes: ["false", 114],
+  recoveryHints: ["false", 59],
+  signatureSkewMs: ["600000", 6],
+  nonceRequired: ["remote-only", 8],
+  signatureTokenSource: ["token-only", 50],
+  controlUiClassifier: ["control-ui-only", 27],
+  originRule: ["feb", 28],
+  deviceTokenFallbackReason: ["always-device-token-mismatch", 10],
+  originCheckApplies: ["ui-only", 11],
+  scopeClearing: ["preserve-allowed", 10],
+  deviceLessScopeKeepers: ["[]", 60],
+  silentPairing: ["late", 44],
+  localClientRule: ["is-local", 28],
+  localBackendPairingSkip: ["device-token-or-none", 8],
+  workerClaimsClosed: ["false", 7],
+  pairingAnswer: ["plain", 34],
+  uiPairingWaitHint: ["true", 10],
+  revokeRemovesRole: ["false", 8],
+  pendingRequestPolicy: ["replace", 6],
+  helloAuthAlways: ["false", 103],
+  helloAuthMethod: ["true", 120],
+  authMessageStyle: ["mid", 19],
+  missingScopeAnswer: ["invalid-request", 26],
+  browserCopilotClass: ["false", 6],
+  connectSecretEitherField: ["true", 19],
+  deviceLessSharedAuthAnyRole: ["true", 15],
+  healthNeedsReadScope: ["true", 12],
+  deviceNonceSchemaOptional: ["true", 7],
+  nodeRequiresDeviceToken: ["false", 6],
+  approvalScopeChecks: ["false", 6],
+  deviceTokenWithinApproval: ["false", 7],
+  operatorScopeImplications: ["false", 14],
+  detailCodeSet: ["early", 37],
+  sharedAuthOperatorSkipsPairing: ["true", 54],
+  deviceTokenScopeMismatchReason: ["false", 7],
+  controlUiInsecureMessage: ["https-or-localhost", 14],
+};
+
+function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
+  const out: Partial<Record<keyof GatewaySwitches, Provenance>> = {};
+  for (const [key, p] of Object.entries(gateway96) as [keyof GatewaySwitches, Provenance][]) {
+    const pin = pinnedBy82[key];
+    out[key] = pin
+      ? recorded("2026.8.2", `seed-5 fixture: 5 divergent attempts, ${pin[1]} with ${pin[0]}`)
+      : assumed(`as 2026.9 (${describeProvenance(p)}); the 2026.8.2 seed-5 recording does not tell it apart and it was not re-read in that dist`);
+  }
+  return {
+    ...out,
+    helloAuthMethod: read("openclaw@2026.8.2 dist, message-handler hello-ok", "auth {role, scopes, …} without method; seed-5 fixture 139 → 24 with it off"),
+    connectSecretEitherField: recorded("2026.8.2", "seed-5 fixture: the right secret in the password field of a token gateway is token_missing (24 → 10 with this and passwordCountsAsTokenMismatch off)"),
+    passwordCountsAsTokenMismatch: recorded("2026.8.2", "seed-5 fixture: a wrong password on a token gateway is token_missing, not token_mismatch"),
+    uiPairingWaitHint: read("openclaw@2026.8.2 dist, message-handler pairing answer", "wait_then_retry only for a bootstrap first node pairing or an ssh verification; seed-5 fixture 10 → 5 with it off"),
+  };
+}
 
 /** Provenance per profile name, mirroring catalog.ts. */
 export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
@@ -402,6 +469,15 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
     },
     service: fixedService,
+  },
+  "2026.8": {
+    gateway: gateway82(),
+    client: {
+      ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.8.2 client was not run or read`)])),
+      signedAtSource: read("PR #116679 (merged 2026-07-31, before 2026.8.2)", "sign with the challenge's ts; not checked in the 2026.8.2 client"),
+      controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.8.2)", "no device identity on plain-http origins yet"),
+    },
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.8.2`)])),
   },
   "2026.9": { gateway: gateway96, client: client96, service: fixedService },
 };

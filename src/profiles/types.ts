@@ -86,6 +86,9 @@ export interface GatewaySwitches {
   /** "pairing required" (details {code, requestId, reason}) or the late "pairing required: <requirement>" with
    *  remediationHint/deviceId/requested* details and "(requestId: …)" in the close reason. */
   pairingAnswer: "plain" | "late";
+  /** With the late pairing answer, an operator UI (Control UI, TUI) waiting for approval is told
+   *  wait_then_retry (2026.9); 2026.8.2 says so only for a first node pairing by bootstrap token. */
+  uiPairingWaitHint: boolean;
   /** device.token.revoke also drops the role from the paired device (2026.9: the shared token then needs a role-upgrade). */
   revokeRemovesRole: boolean;
   /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one. */
@@ -110,6 +113,9 @@ export interface GatewaySwitches {
   failedAuthDelay: { baseMs: number; capMs: number; historyMax: number; windowMs: number } | null;
   /** hello-ok.auth always present with {method, role, scopes} (token fields only when issued). */
   helloAuthAlways: boolean;
+  /** hello-ok.auth names the auth method (`method`) when helloAuthAlways puts role and scopes there (2026.9;
+   *  2026.5–2026.8 send role and scopes without it). */
+  helloAuthMethod: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */

@@ -170,6 +170,12 @@ describe("gateway switches flip outcomes", () => {
     expect(b[0]!.close?.reason).toMatch(/^pairing required: device is not approved yet \(requestId: /);
     expect(details(b[0]!)["remediationHint"]).toBe("Approve this device from the pending pairing requests.");
   });
+  it("uiPairingWaitHint", () => {
+    const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
+    const run = attempts([{ name: "remote-tui", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({ client: tui }, 4) }, device: dev() }]);
+    const [a, b] = flip("2026.9", "uiPairingWaitHint", [false, true], run);
+    expect([details(a[0]!)["recommendedNextStep"], details(b[0]!)["recommendedNextStep"]]).toEqual([undefined, "wait_then_retry"]);
+  });
   it("revokeRemovesRole", () => {
     const run = attempts([{ name: "revoke", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, afterHello: [{ method: "device.token.revoke", params: { deviceId: meId.deviceId, role: "operator" } }] }, { name: "shared-after", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({}, 4) }, device: dev() }], { store: () => pairedStore() });
     const [a, b] = flip("2026.9", "revokeRemovesRole", [false, true], run);
@@ -371,7 +377,14 @@ describe("gateway switches flip outcomes", () => {
   });
   it("helloAuthAlways", () => {
     const [a, b] = flip("2026.3", "helloAuthAlways", [false, true], attempts([{ name: "nd", connect: { params: params() } }]));
-    expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([undefined, { method: "token", role: "operator", scopes: ["operator.admin"] }]);
+    // 2026.3 has helloAuthMethod off: role and scopes without the method (2026.5–2026.8 send that).
+    expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([undefined, { role: "operator", scopes: ["operator.admin"] }]);
+  });
+  it("helloAuthMethod", () => {
+    const base = profile("2026.3", { gateway: { helloAuthAlways: true } });
+    const run = attempts([{ name: "nd", connect: { params: params() } }]);
+    const [a, b] = [run({ ...base, gateway: { ...base.gateway, helloAuthMethod: false } }), run({ ...base, gateway: { ...base.gateway, helloAuthMethod: true } })];
+    expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([{ role: "operator", scopes: ["operator.admin"] }, { method: "token", role: "operator", scopes: ["operator.admin"] }]);
   });
   it("browserOriginLimiter", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
