@@ -33,25 +33,20 @@ describe("retries-bounded", () => {
   });
 
   it("does not count the retries a gateway asked for with close 1013 (starting), only the client's own", () => {
-    const asked = new TraceBuilder();
-    asked.at(0).client("node", "connect-attempt");
-    asked.connectError("node", "AUTH_TOKEN_MISMATCH");
-    for (const atMs of [250, 750, 1250]) {
-      asked.at(atMs).client("node", "connect-attempt");
-      asked.at(atMs + 1).client("node", "closed", { code: 1013, reason: "gateway starting" });
-    }
-    asked.at(1750).client("node", "connect-attempt");
-    expect(asked.run(retriesBounded())).toEqual([]);
+    const afterCloses = (code: number, reason: string): TraceBuilder => {
+      const t = new TraceBuilder();
+      t.at(0).client("node", "connect-attempt");
+      t.connectError("node", "AUTH_TOKEN_MISMATCH");
+      for (const atMs of [250, 750, 1250]) {
+        t.at(atMs).client("node", "connect-attempt");
+        t.at(atMs + 1).client("node", "closed", { code, reason });
+      }
+      t.at(1750).client("node", "connect-attempt");
+      return t;
+    };
+    expect(afterCloses(1013, "gateway starting").run(retriesBounded())).toEqual([]);
     // The same attempts after closes the client cannot be told to retry (1008) are the client's.
-    const own = new TraceBuilder();
-    own.at(0).client("node", "connect-attempt");
-    own.connectError("node", "AUTH_TOKEN_MISMATCH");
-    for (const atMs of [250, 750, 1250]) {
-      own.at(atMs).client("node", "connect-attempt");
-      own.at(atMs + 1).client("node", "closed", { code: 1008, reason: "unauthorized" });
-    }
-    own.at(1750).client("node", "connect-attempt");
-    expect(own.run(retriesBounded())).toHaveLength(1);
+    expect(afterCloses(1008, "unauthorized").run(retriesBounded())).toHaveLength(1);
   });
 
   it("holds when the credentials change after three attempts", () => {
