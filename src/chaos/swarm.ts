@@ -22,14 +22,7 @@ export function drawSwarm(prng: Prng): SwarmWeights {
 
 /** Picks a timeline kind by weight; undefined when every weight is 0. The probe weight sets a batch size instead. */
 export function pickKind(prng: Prng, weights: SwarmWeights): SwarmKind | undefined {
-  const total = timelineKinds.reduce((sum, k) => sum + weights[k], 0);
-  if (total === 0) return undefined;
-  let at = prng.int(0, total - 1);
-  for (const kind of timelineKinds) {
-    if (at < weights[kind]) return kind;
-    at -= weights[kind];
-  }
-  return undefined;
+  return prng.pickWeighted(timelineKinds.map((k) => [k, weights[k]] as const));
 }
 
 export function formatSwarm(weights: SwarmWeights): string {

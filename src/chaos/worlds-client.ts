@@ -58,12 +58,7 @@ const episodeWeights: readonly (readonly [Episode, number])[] = [
 ];
 
 function pickEpisode(prng: Prng): Episode {
-  let at = prng.int(0, episodeWeights.reduce((sum, [, w]) => sum + w, 0) - 1);
-  for (const [episode, weight] of episodeWeights) {
-    if (at < weight) return episode;
-    at -= weight;
-  }
-  return "tabs-local";
+  return prng.pickWeighted(episodeWeights) ?? "tabs-local";
 }
 
 /** Half the seeds draw 1–3 episodes; the other half draw nothing (undefined), so their plans are unchanged. */

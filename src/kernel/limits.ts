@@ -4,7 +4,7 @@ import { assert } from "./assert.ts";
 /** Default budgets for one run. Exceeding one ends the run with a liveness finding. */
 export const stepsMaxDefault = 200_000;
 export const virtualTimeMsMaxDefault = 60 * 60 * 1000; // one virtual hour
-/** Connections one network may hold at once: live, or closed with something still pending (over ones are forgotten). */
+/** Connections one network may hold at once: live, or closed with something still pending (finished ones are forgotten). */
 export const connectionsMaxDefault = 100_000;
 /** Microtask settle rounds allowed between two events in async mode. */
 export const settleRoundsMax = 64;

@@ -76,6 +76,18 @@ export class Prng {
     return items[this.int(0, items.length - 1)] as T;
   }
 
+  /** Picks an item with probability weight / total (one draw); undefined when every weight is 0. */
+  pickWeighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
+    const total = entries.reduce((sum, [, w]) => sum + w, 0);
+    if (total === 0) return undefined;
+    let at = this.int(0, total - 1);
+    for (const [item, weight] of entries) {
+      if (at < weight) return item;
+      at -= weight;
+    }
+    return undefined;
+  }
+
   bytes(length: number): Uint8Array {
     const out = new Uint8Array(length);
     for (let i = 0; i < length; i += 4) {
