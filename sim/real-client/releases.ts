@@ -19,11 +19,12 @@ const releaseProfileTable: readonly { readonly releases: RegExp; readonly profil
   { releases: /^2026\.3\.31$/, profiles: ["2026.3.31", "2026.3"] },
   { releases: /^2026\.3\.\d+$/, profiles: ["2026.3"] },
   { releases: /^2026\.4\.\d+$/, profiles: ["2026.4"] },
+  { releases: /^2026\.8\.\d+$/, profiles: ["2026.8"] },
   { releases: /^2026\.9\.\d+$/, profiles: ["2026.9"] },
 ];
 
 /** The releases whose client clawsim knows how to compare (each has a profile above). */
-export const knownClientReleases = ["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.9.1", "2026.9.6"] as const;
+export const knownClientReleases = ["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.8.2", "2026.9.1", "2026.9.6"] as const;
 
 /** The profile name a release's client is compared under, or undefined for a release with none. */
 export function profileNameForRelease(version: string): string | undefined {
@@ -101,9 +102,29 @@ export function locateGatewayClient(packageDir: string, version: string): Locate
         reason: `${file.slice(file.lastIndexOf("/dist/") + 1)} gets its WebSocket through require() in ${requiresWs}, which the module hook cannot redirect (it would open real sockets); its client is the @openclaw/gateway-client package: use --client real`,
       };
     }
+    const sqliteStore = deviceAuthStoreInSqlite(file, source);
+    if (sqliteStore !== undefined) {
+      return {
+        kind: "unavailable",
+        reason: `its client keeps device tokens in OpenClaw's SQLite state database (${sqliteStore} opens it through node:sqlite), which the simulated host's files do not reach: run, it would read and write a real database`,
+      };
+    }
     return { kind: "found", file, exportName, hostAccess: source.includes("beforeConnect") ? "hostDeps" : "node-fs", reportsPause: source.includes("onReconnectPaused") };
   }
   return { kind: "unavailable", reason: `no chunk of ${dist} defines and exports GatewayClient` };
+}
+
+/**
+ * The chunk the client imports its device-auth store from, when that store opens the SQLite state database
+ * (2026.8.x: `identity/device-auth.json` is only read as a legacy file to migrate). undefined otherwise.
+ */
+function deviceAuthStoreInSqlite(file: string, source: string): string | undefined {
+  const dir = file.slice(0, file.lastIndexOf("/"));
+  for (const match of source.matchAll(/from\s+"\.\/(device-auth-store[^"]*)"/g)) {
+    const imported = join(dir, match[1]!);
+    if (existsSync(imported) && /from\s+"\.\/openclaw-state-db[^"]*"/.test(readFileSync(imported, "utf8"))) return match[1];
+  }
+  return undefined;
 }
 
 /** A CommonJS load of `ws` (require / require.resolve) in the chunk or a chunk it imports directly. */

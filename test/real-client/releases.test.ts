@@ -19,7 +19,7 @@ function release(version: string): ClientRelease {
 
 describe("--client real@<release>: which client, which profile", () => {
   it("maps each release to its profile in one table", () => {
-    expect(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.9.1", "2026.9.6"].map(profileNameForRelease)).toEqual([
+    expect(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.8.2", "2026.9.1", "2026.9.6"].map(profileNameForRelease)).toEqual([
       "2026.2.13",
       "2026.2.17",
       "2026.2.22",
@@ -27,6 +27,7 @@ describe("--client real@<release>: which client, which profile", () => {
       "2026.3",
       "2026.3.31",
       "2026.4",
+      "2026.8",
       "2026.9",
       "2026.9",
     ]);
@@ -170,6 +171,12 @@ describe("a release whose client cannot run says why", () => {
     const result = await loadRealClient(release("2026.9.6"));
     expect(result.kind).toBe("unavailable");
     if (result.kind === "unavailable") expect(result.reason).toMatch(/require\(\)|not installed/);
+  });
+
+  it("openclaw@2026.8.2 keeps device tokens in its SQLite state database: refused (real files), or not installed", async () => {
+    const result = await loadRealClient(release("2026.8.2"));
+    expect(result.kind).toBe("unavailable");
+    if (result.kind === "unavailable") expect(result.reason).toMatch(/SQLite state database|not installed/);
   });
 });
 
