@@ -109,7 +109,8 @@ export interface GatewaySwitches {
   startupUnavailableMs: number | null;
   /** Unauthenticated sockets allowed per client IP before the upgrade is refused with 503; null = no limit. */
   preauthSocketsPerIpMax: number | null;
-  /** Escalating answer delay for failed auth from one IP (loopback included); null = answer at once. */
+  /** Escalating answer delay for failed shared-secret auth from a loopback address the limiter exempts (a
+   *  browser on the gateway host is limited by origin, not exempt, and not held); null = answer at once. */
   failedAuthDelay: { baseMs: number; capMs: number; historyMax: number; windowMs: number } | null;
   /** hello-ok.auth always present with {method, role, scopes} (token fields only when issued). */
   helloAuthAlways: boolean;
