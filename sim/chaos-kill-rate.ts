@@ -2,9 +2,12 @@
 // bug (a library scenario fails under it but passes under the newest profile) and each single-switch mutant of
 // the newest profile — printing target → seeds to first failure → shrunk size. Mutants no observable behaviour
 // can distinguish are listed with the reason. The newest profile must stay clean over --clean-seeds seeds.
-// Exit 1 when a target survives or the newest profile fails.
+// A real bug of the newest release that no release has fixed yet (an open bug, src/profiles/open-bugs.ts) is a
+// target of its own (chaos must find it under the newest profile), and the mutants and the clean check use the
+// newest profile with its open bugs fixed: else the bug would "kill" every mutant and fail every clean check.
+// Exit 1 when a target survives or the newest profile (open bugs fixed) fails.
 import { readdirSync, readFileSync } from "node:fs";
-import { expectedVerdict, findPreset, parseCaseFile, profiles, singleSwitchMutants, type Profile } from "../src/index.ts";
+import { expectedVerdict, findPreset, openBugsOf, parseCaseFile, profiles, singleSwitchMutants, withOpenBugsFixed, type Profile } from "../src/index.ts";
 import { scenarios } from "../scenarios/index.ts";
 import type { SimArgs } from "./args.ts";
 import { runTasks } from "./chaos-pool.ts";
@@ -31,6 +34,17 @@ export interface KillRow {
 
 export function newestProfile(): Profile {
   return profiles[profiles.length - 1]!;
+}
+
+/** What mutants are made from and compared with, and what must stay clean: the newest profile, open bugs fixed. */
+export function judgedProfile(): Profile {
+  return withOpenBugsFixed(newestProfile());
+}
+
+/** The newest profile's open bugs: chaos must find each under the newest profile as it is. */
+export function openBugTargets(): KillTarget[] {
+  const newest = newestProfile();
+  return openBugsOf(newest).map((bug) => ({ name: `${newest.name} (open bug ${bug.name})`, kind: "known-bug" as const, profile: newest, why: `${bug.file}: ${bug.summary}` }));
 }
 
 export const bugCorpusDir = "scenarios/bugs";
@@ -69,7 +83,7 @@ export function knownBugTargets(): KillTarget[] {
 }
 
 export function mutantTargets(): KillTarget[] {
-  return singleSwitchMutants(newestProfile()).map((m) => ({
+  return singleSwitchMutants(judgedProfile()).map((m) => ({
     name: m.name,
     kind: "mutant" as const,
     profile: m.profile,
@@ -89,7 +103,7 @@ export async function killRate(options: {
   onRow?: (row: KillRow) => void;
 }): Promise<KillRow[]> {
   const live = options.targets.filter((t) => t.equivalent === undefined);
-  const newest = newestProfile();
+  const newest = judgedProfile();
   const progress = new Progress(live.length, "targets");
   const results = await runTasks(
     live.map((t) => ({
@@ -152,7 +166,7 @@ export async function runKillRate(args: SimArgs, seedStart: bigint, workers: num
   const preset = findPreset(args.preset ?? "light") ? (args.preset ?? "light") : "light";
   const seedsMax = args.chaos?.seedsMax ?? killSeedsMaxDefault;
   const cleanSeeds = args.chaos?.cleanSeeds ?? cleanSeedsDefault;
-  const targets = [...knownBugTargets(), ...mutantTargets()];
+  const targets = [...knownBugTargets(), ...openBugTargets(), ...mutantTargets()];
   console.log(`kill-rate: ${targets.length} targets, up to ${seedsMax} seeds each from ${seedStart}, preset ${preset}, ${workers} worker(s)`);
   const rows = await killRate({
     targets,
@@ -169,9 +183,10 @@ export async function runKillRate(args: SimArgs, seedStart: bigint, workers: num
   const byInvariant = rows.filter((r) => r.outcome?.firstFailSeed !== undefined).length;
   const equivalent = rows.filter((r) => r.target.equivalent !== undefined).length;
   console.log(`killed ${killed} of ${rows.length - equivalent} (${byInvariant} by an invariant, the rest by a wire difference; equivalent: ${equivalent}); survivors: ${survivors.map((r) => r.target.name).join(", ") || "none"}`);
-  const newest = newestProfile();
+  const newest = judgedProfile();
+  const fixedText = openBugsOf(newestProfile()).map((b) => b.name).join(", ");
   const clean = await sweep({ seedStart, runs: cleanSeeds, workers, preset: findPreset(preset)!, profile: newest });
   const failed = clean.rows.filter((r) => r.verdict === "fail");
-  console.log(`${newest.name} over ${cleanSeeds} seeds: ${failed.length === 0 ? "clean" : `${failed.length} failed (${failed.slice(0, 5).map((r) => `${r.seed} [${r.invariants.join(",")}]`).join("; ")})`}`);
+  console.log(`${newest.name}${fixedText ? ` (open bugs fixed: ${fixedText})` : ""} over ${cleanSeeds} seeds: ${failed.length === 0 ? "clean" : `${failed.length} failed (${failed.slice(0, 5).map((r) => `${r.seed} [${r.invariants.join(",")}]`).join("; ")})`}`);
   return survivors.length > 0 || failed.length > 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import {
   findPreset,
   mergeCoverage,
   mergeSummaries,
+  openBugsOf,
   parseReplayPath,
   parseShard,
   presetDefault,
@@ -17,7 +18,10 @@ import {
   shardSeeds,
   sortRows,
   unreachedDetailCodes,
+  withBugFixed,
   type CoverageCounts,
+  type OpenBug,
+  type SeedRow,
   type FaultPreset,
   type PlanSelection,
   type Profile,
@@ -133,8 +137,27 @@ function mergeCommand(args: SimArgs, files: readonly string[]): number {
   return failed.length > 0 || !coverageOk ? 1 : 0;
 }
 
-async function reportFirstFailure(args: SimArgs, summary: SweepSummary, preset: FaultPreset, profile: Profile): Promise<void> {
-  const first = failedRows(summary)[0];
+/**
+ * The open bug (src/profiles/open-bugs.ts) each failed seed is: the first whose fix makes the same seed pass.
+ * A seed that still fails with every fix is a new finding (absent from the map).
+ */
+async function openBugOfSeeds(rows: readonly SeedRow[], preset: FaultPreset, profile: Profile): Promise<Map<string, OpenBug>> {
+  const out = new Map<string, OpenBug>();
+  const bugs = openBugsOf(profile);
+  for (const row of rows) {
+    for (const bug of bugs) {
+      if ((await runChaosPlan(BigInt(row.seed), preset, withBugFixed(profile, bug))).verdict === "pass") {
+        out.set(row.seed, bug);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+async function reportFirstFailure(args: SimArgs, summary: SweepSummary, preset: FaultPreset, profile: Profile, known: ReadonlyMap<string, OpenBug>): Promise<void> {
+  // The first new finding is the one to shrink and show; with none, the first open bug's seed.
+  const first = failedRows(summary).find((r) => !known.has(r.seed)) ?? failedRows(summary)[0];
   if (!first) return;
   const seed = BigInt(first.seed);
   const result = await runChaosPlan(seed, preset, profile);
@@ -165,11 +188,16 @@ export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Prof
   if (flags?.out) writeFileSync(flags.out, `${JSON.stringify(summary, null, 2)}\n`);
   if (args.json && !flags?.out) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   const failed = failedRows(summary);
+  const known = args.json ? new Map<string, OpenBug>() : await openBugOfSeeds(failed, preset, profile);
   if (!args.json) {
-    for (const row of failed) console.log(`seed ${row.seed}: FAIL [${row.invariants.join(", ")}]`);
-    console.log(`chaos: ${summary.rows.length} run(s) under ${profile.name} with preset ${preset.name}${flags?.shard ? ` (shard ${flags.shard})` : ""}: ${failed.length === 0 ? "no finding" : `${failed.length} failed`}`);
+    for (const row of failed) {
+      const bug = known.get(row.seed);
+      console.log(`seed ${row.seed}: FAIL [${row.invariants.join(", ")}]${bug ? ` — open bug ${bug.name} (passes with its fix; ${bug.file})` : ""}`);
+    }
+    const knownText = known.size > 0 ? ` (${known.size} of them open bugs of ${profile.name}, ${failed.length - known.size} new)` : "";
+    console.log(`chaos: ${summary.rows.length} run(s) under ${profile.name} with preset ${preset.name}${flags?.shard ? ` (shard ${flags.shard})` : ""}: ${failed.length === 0 ? "no finding" : `${failed.length} failed${knownText}`}`);
   }
   const coverageOk = flags?.coverage ? printCoverage(summary, flags.coverageMin) : true;
-  if (failed.length > 0 && !args.json) await reportFirstFailure(args, summary, preset, profile);
+  if (failed.length > 0 && !args.json) await reportFirstFailure(args, summary, preset, profile, known);
   return failed.length > 0 || !coverageOk ? 1 : 0;
 }

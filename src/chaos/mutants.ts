@@ -109,6 +109,7 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   tokenMismatchPause: (v) => (v === "unless-retry-pending" ? "after-retry-or-untrusted" : "unless-retry-pending"),
   honourRetryAfter: flip,
   pauseOnDeviceTokenMismatch: flip,
+  pendingRetryDroppedWithoutStoredToken: flip,
   backoffInitialMs: (v) => (v === 1_000 ? 250 : 1_000),
   backoffMaxMs: (v) => (v === 30_000 ? 5_000 : 30_000),
   fastRetryMs: (v) => (v === 250 ? 2_000 : 250),

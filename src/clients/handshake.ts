@@ -69,7 +69,9 @@ function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx:
     retryPending: state.pendingDeviceTokenRetry,
     trustedEndpoint: trustedEndpoint(state),
   });
-  if (state.pendingDeviceTokenRetry && selection.isDeviceTokenRetry) state.pendingDeviceTokenRetry = false;
+  // The retry is spent by the attempt that sends the device token; the fix also drops it when none is left to send.
+  const nothingToRetryWith = config.switches.pendingRetryDroppedWithoutStoredToken && !(config.identity && stored);
+  if (state.pendingDeviceTokenRetry && (selection.isDeviceTokenRetry || nothingToRetryWith)) state.pendingDeviceTokenRetry = false;
   const requestId = uuidV4(ctx.prng);
   const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
   state.handshake = "connect-sent";

@@ -111,6 +111,7 @@ const febClient: ClientSwitches = {
   staleTokenSelfHeal: true,
   pauseOnDetailCodes: false,
   pauseOnDeviceTokenMismatch: false,
+  pendingRetryDroppedWithoutStoredToken: false,
   tokenMismatchPause: "after-retry-or-untrusted",
   honourRetryAfter: false,
   backoffInitialMs: 1_000,

@@ -14,3 +14,4 @@ export function profileNames(): string[] {
 }
 export { explainProfile, explainSwitches, type SwitchExplanation } from "./explain.ts";
 export { describeProvenance, profileProvenance, type Provenance, type ProfileProvenance } from "./provenance.ts";
+export { openBugs, openBugsOf, withBugFixed, withOpenBugsFixed, type OpenBug } from "./open-bugs.ts";

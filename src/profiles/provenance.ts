@@ -252,6 +252,7 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   staleTokenSelfHeal: read("spec §7.4: clear stored token on 1008 device token mismatch"),
   pauseOnDetailCodes: read("spec §7.5: pausing needs detail codes, absent in S-Feb"),
   pauseOnDeviceTokenMismatch: absentFeb("pause on AUTH_DEVICE_TOKEN_MISMATCH"),
+  pendingRetryDroppedWithoutStoredToken: absentFeb("the bounded device-token retry, so no retry is ever pending"),
   tokenMismatchPause: read("client.ts 032211cb (spec §7.5): pause after the retry or on an untrusted endpoint"),
   honourRetryAfter: absentFeb("retryAfterMs handling in the client"),
   backoffInitialMs: read("client.ts 032211cb (spec §7.5): backoff from 1 s"),
@@ -280,6 +281,7 @@ const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   tuiClientId: read("PR #55730: TUI connects as openclaw-tui"),
   controlUiTokenPerTab: read("docs.openclaw.ai web/control-ui: token kept per tab"),
   controlUiUrlToken: read("PRs #43979 (2026-03-12) and #49053: #token= preferred, ?token= a one-time legacy fallback, both stripped"),
+  pendingRetryDroppedWithoutStoredToken: assumed("no release read drops a pending retry without a device token to send (read in 2026.9.6's Control UI only)"),
 };
 
 const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
@@ -293,6 +295,7 @@ const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16): pure-JS digest fallback, device identity on plain-http origins"),
   tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
   deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
+  pendingRetryDroppedWithoutStoredToken: recorded("openclaw@2026.9.6 Control UI in Chromium", "reports/live/control-ui-two-tabs-2026.9.6.md: the pre-empted tab reconnects on AUTH_TOKEN_MISMATCH for 150–240 s, never paused; the same rule read in its control UI bundle"),
 };
 
 const legacyService: Partial<Record<keyof ServiceSwitches, Provenance>> = {

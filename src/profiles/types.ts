@@ -265,6 +265,12 @@ export interface ClientSwitches {
   honourRetryAfter: boolean;
   /** 2026.9 client: AUTH_DEVICE_TOKEN_MISMATCH pauses at once and clears the stored token. */
   pauseOnDeviceTokenMismatch: boolean;
+  /** A device-token retry left pending is dropped when the next connect has no stored device token to send, so
+   *  the next AUTH_TOKEN_MISMATCH pauses. False in every release modelled: 2026.9.6's Control UI clears a pending
+   *  retry only by sending a device token, so a tab whose retry another tab pre-empted (the shared stored token
+   *  cleared) reconnects for ever — found by chaos, confirmed in Chromium (reports/live/). True is the fix, which
+   *  the open-bug check applies (src/profiles/open-bugs.ts). */
+  pendingRetryDroppedWithoutStoredToken: boolean;
   backoffInitialMs: number;
   backoffMaxMs: number;
   /** Clamp applied when the bounded retry is pending. */

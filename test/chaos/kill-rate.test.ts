@@ -3,7 +3,7 @@
 // killed; 2026.9 itself stays clean over the same seeds. The full gate is `pnpm sim chaos --kill-rate`.
 import { describe, expect, it } from "vitest";
 import { findProfile } from "../../src/index.ts";
-import { isKilled, killRate, knownBugTargets, mutantTargets } from "../../sim/chaos-kill-rate.ts";
+import { isKilled, judgedProfile, killRate, knownBugTargets, mutantTargets, openBugTargets } from "../../sim/chaos-kill-rate.ts";
 import { sweep } from "../../sim/chaos.ts";
 import { findPreset } from "../../src/index.ts";
 
@@ -20,6 +20,14 @@ describe("kill-rate (bounded)", () => {
     expect(targets.find((t) => t.name === "2026.2.14")!.why).toContain("token-priority-regression");
     expect(targets.find((t) => t.name === "2026.2.13")!.why).toContain("insecure-auth-remote-32034.yaml");
     expect(targets.find((t) => t.name === "2026.3")!.why).toContain("rotate-keeps-session-57646.yaml");
+  });
+
+  it("lists the newest profile's open bugs as targets, and judges mutants and cleanliness with them fixed", () => {
+    expect(openBugTargets().map((t) => t.name)).toEqual(["2026.9 (open bug control-ui-pending-retry)"]);
+    expect(openBugTargets()[0]!.profile).toBe(findProfile("2026.9"));
+    expect(judgedProfile().client.pendingRetryDroppedWithoutStoredToken).toBe(true);
+    // The mutant that flips the fix back is the open bug itself: a target like any other.
+    expect(mutantTargets().map((t) => t.name)).toContain("client.pendingRetryDroppedWithoutStoredToken=false");
   });
 
   it("finds 2026.2.13 and 2026.2.14 and shrinks each to at most 15 steps", { timeout: 120_000 }, async () => {
@@ -41,8 +49,8 @@ describe("kill-rate (bounded)", () => {
     }
   });
 
-  it("2026.9 stays clean over the same seeds", { timeout: 120_000 }, async () => {
-    const summary = await sweep({ seedStart, runs: seedsMax, workers: 1, preset: findPreset("light")!, profile: findProfile("2026.9")! });
+  it("2026.9 (open bugs fixed) stays clean over the same seeds", { timeout: 120_000 }, async () => {
+    const summary = await sweep({ seedStart, runs: seedsMax, workers: 1, preset: findPreset("light")!, profile: judgedProfile() });
     expect(summary.rows.filter((r) => r.verdict === "fail")).toEqual([]);
   });
 });
