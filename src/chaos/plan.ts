@@ -142,7 +142,8 @@ export function generatePlan(seed: Seed, preset: FaultPreset, options: { gateway
   }
   steps.push(...(clientWorld?.steps ?? []));
   // Gateway-side worlds and twists, on their own stream too (a seed that draws none keeps its plan).
-  const gatewayWorld = options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), { safetyMs: safetyMsDefault, ...(options.pairingTwists === false ? { pairingTwists: false } : {}) });
+  const gatewayWorldOptions = { safetyMs: safetyMsDefault, allowedOrigins: origins, ...(options.pairingTwists === false ? { pairingTwists: false } : {}) };
+  const gatewayWorld = options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), gatewayWorldOptions);
   steps.push(...gatewayWorld.steps);
   steps.sort((a, b) => a.atMs - b.atMs);
   return { seed, preset: preset.name, swarm, gateway: { ...gateway, ...gatewayWorld.fields }, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };

@@ -64,6 +64,8 @@ const burstCopies = 12;
 const bogusBootstrapToken = "chaos-bogus-bootstrap-token";
 const staleBuildId = "2025.12.1";
 const copilotOrigin = `chrome-extension://${"abcdefghijklmnop".repeat(2)}`;
+/** The origin a trusted reverse proxy serves the Control UI at. */
+export const proxiedUiOrigin = "https://openclaw.example";
 
 interface Draw {
   readonly prng: Prng;
@@ -74,6 +76,8 @@ interface Draw {
   /** Draw the pairing twists added after the rest (the proxied UI with a device, the device RPCs); a test turns
    *  them off to show the rest of the draw does not depend on them. */
   readonly pairingTwists: boolean;
+  /** gateway.controlUi.allowedOrigins as the plan drew it (a client-world LAN tab's), kept by an edit of the key. */
+  readonly allowedOrigins?: readonly string[] | undefined;
 }
 
 function freshIdentity(d: Draw): string {
@@ -221,7 +225,7 @@ function authModeEpisode(d: Draw, at: number, name: string, index: number): void
       probe(d, probeAt - 1_000 + i * 500, "gateway-host", { name: `${name}-${who}`, headers, connect: { params: p } });
     }
     const uiDevice = { name: `${name}-ui-device`, identity: `${freshPrefix}proxied-ui-${index}` };
-    if (d.pairingTwists) proxiedUiWithDevice(d, probeAt + 500, uiDevice, forwarded);
+    if (d.pairingTwists) proxiedUiWithDevice(d, { episodeMs: at, probeMs: probeAt + 500 }, uiDevice, forwarded);
   } else {
     edit(at, "gateway.auth.mode", "none");
     // A device-less local backend, as the gateway's own sidecars connect.
@@ -239,14 +243,19 @@ function authModeEpisode(d: Draw, at: number, name: string, index: number): void
  * named apart from the numbered fresh ones, so the episode's other draws, and every later twist, are what they
  * were before this probe was added.
  */
-function proxiedUiWithDevice(d: Draw, atMs: number, who: { name: string; identity: string }, headers: Record<string, string>): void {
-  const ui = d.prng.fork("ui-device").pick([
-    { id: "openclaw-tui", mode: "ui" },
-    { id: "openclaw-control-ui", mode: "webchat" },
-  ]);
-  const p = params(ui, "operator");
+function proxiedUiWithDevice(d: Draw, at: { episodeMs: number; probeMs: number }, who: { name: string; identity: string }, forwarded: Record<string, string>): void {
+  const ui = d.prng.fork("ui-device").pick(["tui", "control-ui"] as const);
+  const p = params(ui === "tui" ? { id: "openclaw-tui", mode: "ui" } : { id: "openclaw-control-ui", mode: "webchat" }, "operator");
   delete p["auth"];
-  probe(d, atMs, "gateway-host", { name: who.name, headers, connect: { params: p }, device: { identity: who.identity, payloadVersion: "v3" } });
+  let headers = forwarded;
+  if (ui === "control-ui") {
+    // The proxy serves the Control UI at its own origin, which the operator allows next to any origin already
+    // allowed (a hot key in 2026.9); without it the tab would be refused on its origin before pairing is asked.
+    const allowed = [...(d.allowedOrigins ?? []), proxiedUiOrigin];
+    d.steps.push({ atMs: at.episodeMs, step: { kind: "config-edit", path: "gateway.controlUi.allowedOrigins", value: allowed } });
+    headers = { ...forwarded, origin: proxiedUiOrigin };
+  }
+  probe(d, at.probeMs, "gateway-host", { name: who.name, headers, connect: { params: p }, device: { identity: who.identity, payloadVersion: "v3" } });
 }
 
 /**
@@ -319,9 +328,12 @@ function drawWorld(prng: Prng): GatewayWorldFields {
  * The gateway-world draw of one seed: config fields for the gateway machine and the twists' steps (unsorted;
  * plan.ts sorts the whole timeline). Up to four twists, none in a fifth of the seeds.
  */
-export function drawGatewayWorld(prng: Prng, options: { safetyMs: number; pairingTwists?: boolean }): { fields: GatewayWorldFields; steps: TimedStep[] } {
+export function drawGatewayWorld(
+  prng: Prng,
+  options: { safetyMs: number; pairingTwists?: boolean; allowedOrigins?: readonly string[] | undefined },
+): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
-  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists: options.pairingTwists !== false };
+  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists: options.pairingTwists !== false, allowedOrigins: options.allowedOrigins };
   const groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[] = [];
   const count = prng.int(0, 4);
   for (let i = 0; i < count; i++) {

@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, proxiedUiOrigin } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -84,8 +84,12 @@ describe("the gateway-world draw", () => {
   });
 });
 
-/** A step of the pairing twists: a device RPC twist's probe, or the proxied UI with a device in an episode. */
+/**
+ * A step of the pairing twists: a device RPC twist's probe, or the proxied UI with a device in an episode (and,
+ * for a Control UI, the edit allowing the proxy's origin).
+ */
 function isPairingTwistStep(s: TimedStep): boolean {
+  if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
   return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`));
@@ -118,6 +122,15 @@ describe("the pairing twists of the gateway-world draw", () => {
         if (afterHello?.[0]?.method === "device.token.rotate") callerScopes.add(params.scopes.join(" "));
         if (!name.endsWith("-ui-device")) continue;
         uis.add(params.client.id);
+        // A Control UI comes from the proxy's origin, which an edit in the same episode allows (keeping a LAN tab's).
+        const origin = s.step.attempt.headers?.["origin"];
+        expect(origin, `seed ${seed}`).toBe(params.client.id === "openclaw-control-ui" ? proxiedUiOrigin : undefined);
+        if (origin !== undefined) {
+          const edits = plan.steps.filter((e) => e.step.kind === "config-edit" && e.step.path === "gateway.controlUi.allowedOrigins" && e.atMs <= s.atMs);
+          const edit = edits.at(-1);
+          expect(s.atMs - edit!.atMs, `seed ${seed}`).toBeLessThan(authModeEpisodeMs);
+          expect(edit?.step, `seed ${seed}`).toMatchObject({ value: [...(plan.gateway.allowedOrigins ?? []), proxiedUiOrigin] });
+        }
         const modes = plan.steps.filter((e) => e.step.kind === "config-edit" && e.step.path === "gateway.auth.mode" && e.atMs <= s.atMs);
         expect(modes.at(-1)?.step, `seed ${seed}`).toMatchObject({ value: "trusted-proxy" });
       }
