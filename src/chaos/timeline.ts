@@ -217,5 +217,6 @@ function runProbe(cw: ChaosWorld, from: ProbeFrom, probe: ProbeAttempt, copies: 
   const where = from === "lan" ? { fromHost: probeHost, url: remoteUrl } : { fromHost: gatewayMachine, url: localUrl };
   const attempt = probeWorldAttempt(probe, world.profile.gateway.protocolVersion);
   const identities = { ...probeIdentities, ...gatewayIdentitiesNamed(probe) };
-  for (let i = 0; i < copies; i++) world.attempt({ ...where, port: gatewayPort, gatewayToken: configToken(cw), identities, attempt });
+  const gatewayToken = configToken(cw);
+  for (let i = 0; i < copies; i++) world.attempt({ ...where, port: gatewayPort, gatewayToken, identities, attempt });
 }

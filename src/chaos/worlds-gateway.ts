@@ -55,7 +55,8 @@ export function gatewayIdentitySeed(name: string): string {
 /** The fresh identities a probe names in its placeholders ({{deviceId:gw-fresh-0}}), name → seed (hex). */
 export function gatewayIdentitiesNamed(attempt: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of JSON.stringify(attempt).matchAll(/\{\{(?:deviceId|deviceToken):(gw-fresh-[^}/:]+)/g)) out[m[1]!] = gatewayIdentitySeed(m[1]!);
+  const named = /\{\{(?:deviceId|deviceToken):(gw-fresh-[^}/:]+)/g;
+  for (const [, name] of JSON.stringify(attempt).matchAll(named)) out[name!] = gatewayIdentitySeed(name!);
   return out;
 }
 
@@ -243,19 +244,27 @@ function authModeEpisode(d: Draw, at: number, name: string, index: number): void
  * named apart from the numbered fresh ones, so the episode's other draws, and every later twist, are what they
  * were before this probe was added.
  */
-function proxiedUiWithDevice(d: Draw, at: { episodeMs: number; probeMs: number }, who: { name: string; identity: string }, forwarded: Record<string, string>): void {
+function proxiedUiWithDevice(
+  d: Draw,
+  at: { episodeMs: number; probeMs: number },
+  who: { name: string; identity: string },
+  forwarded: Record<string, string>,
+): void {
   const ui = d.prng.fork("ui-device").pick(["tui", "control-ui"] as const);
-  const p = params(ui === "tui" ? { id: "openclaw-tui", mode: "ui" } : { id: "openclaw-control-ui", mode: "webchat" }, "operator");
+  const client = ui === "tui" ? { id: "openclaw-tui", mode: "ui" } : { id: "openclaw-control-ui", mode: "webchat" };
+  const p = params(client, "operator");
   delete p["auth"];
   let headers = forwarded;
   if (ui === "control-ui") {
     // The proxy serves the Control UI at its own origin, which the operator allows next to any origin already
     // allowed (a hot key in 2026.9); without it the tab would be refused on its origin before pairing is asked.
     const allowed = [...(d.allowedOrigins ?? []), proxiedUiOrigin];
-    d.steps.push({ atMs: at.episodeMs, step: { kind: "config-edit", path: "gateway.controlUi.allowedOrigins", value: allowed } });
+    const edit = { kind: "config-edit", path: "gateway.controlUi.allowedOrigins", value: allowed } as const;
+    d.steps.push({ atMs: at.episodeMs, step: edit });
     headers = { ...forwarded, origin: proxiedUiOrigin };
   }
-  probe(d, at.probeMs, "gateway-host", { name: who.name, headers, connect: { params: p }, device: { identity: who.identity, payloadVersion: "v3" } });
+  const device = { identity: who.identity, payloadVersion: "v3" } as const;
+  probe(d, at.probeMs, "gateway-host", { name: who.name, headers, connect: { params: p }, device });
 }
 
 /**
@@ -272,6 +281,10 @@ export type DeviceRpcTwist = (typeof deviceRpcTwists)[number];
 
 const admin = ["operator.admin"];
 
+function signedBy(identity: string): { identity: string; payloadVersion: "v3" } {
+  return { identity, payloadVersion: "v3" };
+}
+
 function drawDeviceRpcTwist(d: Draw, twist: DeviceRpcTwist, index: number): void {
   const { prng } = d;
   const at = prng.int(5_000, d.safetyMs - 15_000);
@@ -283,10 +296,11 @@ function drawDeviceRpcTwist(d: Draw, twist: DeviceRpcTwist, index: number): void
       // device.token.rotate needs operator.pairing; the caller has it, and maybe read, but not admin.
       const callerScopes = prng.pick([["operator.pairing"], ["operator.pairing", "operator.read"]]);
       const asAdmin = { params: params(cli, "operator", { scopes: admin }) };
-      probe(d, at, "gateway-host", { name: `${name}-target`, connect: asAdmin, device: { identity: target, payloadVersion: "v3" } });
-      const rotate = { method: "device.token.rotate", params: { deviceId: `{{deviceId:${target}}}`, role: "operator", scopes: admin } };
+      probe(d, at, "gateway-host", { name: `${name}-target`, connect: asAdmin, device: signedBy(target) });
+      const deviceId = `{{deviceId:${target}}}`;
+      const rotate = { method: "device.token.rotate", params: { deviceId, role: "operator", scopes: admin } };
       const connect = { params: params(cli, "operator", { scopes: callerScopes }) };
-      probe(d, at + 2_000, "gateway-host", { name, connect, device: { identity: caller, payloadVersion: "v3" }, afterHello: [rotate] });
+      probe(d, at + 2_000, "gateway-host", { name, connect, device: signedBy(caller), afterHello: [rotate] });
       return;
     }
     case "remove-pending": {
@@ -294,14 +308,14 @@ function drawDeviceRpcTwist(d: Draw, twist: DeviceRpcTwist, index: number): void
       const remover = freshIdentity(d);
       const asRead = { params: params(cli, "operator") };
       const asAdmin = { params: params(cli, "operator", { scopes: admin }) };
-      const signed = { identity: device, payloadVersion: "v3" } as const;
+      const signed = signedBy(device);
       probe(d, at, "gateway-host", { name: `${name}-pair`, connect: asRead, device: signed });
       probe(d, at + 2_000, "lan", { name: `${name}-upgrade`, connect: asAdmin, device: signed });
       const calls = [
         { method: "device.pair.remove", params: { deviceId: `{{deviceId:${device}}}` } },
         { method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } },
       ];
-      probe(d, at + 4_000, "gateway-host", { name, connect: asAdmin, device: { identity: remover, payloadVersion: "v3" }, afterHello: calls });
+      probe(d, at + 4_000, "gateway-host", { name, connect: asAdmin, device: signedBy(remover), afterHello: calls });
       probe(d, at + 6_000, "gateway-host", { name: `${name}-again`, connect: asRead, device: signed });
       return;
     }
@@ -333,7 +347,8 @@ export function drawGatewayWorld(
   options: { safetyMs: number; pairingTwists?: boolean; allowedOrigins?: readonly string[] | undefined },
 ): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
-  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists: options.pairingTwists !== false, allowedOrigins: options.allowedOrigins };
+  const pairingTwists = options.pairingTwists !== false;
+  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists, allowedOrigins: options.allowedOrigins };
   const groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[] = [];
   const count = prng.int(0, 4);
   for (let i = 0; i < count; i++) {
