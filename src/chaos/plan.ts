@@ -111,8 +111,15 @@ function drawClient(prng: Prng, i: number): ChaosClient {
   return { name, kind, on, withDevice, credential };
 }
 
-/** `gatewayWorld: false` leaves out the gateway-world draw (a test shows the rest of the plan does not depend on it). */
-export function generatePlan(seed: Seed, preset: FaultPreset, options: { gatewayWorld?: boolean } = {}): ChaosPlan {
+/**
+ * `gatewayWorld: false` leaves out the gateway-world draw, `pairingTwists: false` only its pairing twists (tests
+ * show the rest of the plan does not depend on them).
+ */
+export function generatePlan(
+  seed: Seed,
+  preset: FaultPreset,
+  options: { gatewayWorld?: boolean; pairingTwists?: boolean } = {},
+): ChaosPlan {
   const prng = new Prng(seed, "chaos:plan");
   const swarm = drawSwarm(prng.fork("swarm"));
   const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
@@ -139,7 +146,10 @@ export function generatePlan(seed: Seed, preset: FaultPreset, options: { gateway
   }
   steps.push(...(clientWorld?.steps ?? []));
   // Gateway-side worlds and twists, on their own stream too (a seed that draws none keeps its plan).
-  const gatewayWorld = options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), { safetyMs: safetyMsDefault });
+  const pairingTwists = options.pairingTwists === false ? { pairingTwists: false } : {};
+  const gatewayWorldOptions = { safetyMs: safetyMsDefault, allowedOrigins: origins, ...pairingTwists };
+  const gatewayWorld =
+    options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), gatewayWorldOptions);
   steps.push(...gatewayWorld.steps);
   steps.sort((a, b) => a.atMs - b.atMs);
   return { seed, preset: preset.name, swarm, gateway: { ...gateway, ...gatewayWorld.fields }, clients, steps, safetyMs: safetyMsDefault, convergeWithinMs: chaosConvergeWithinMsDefault };

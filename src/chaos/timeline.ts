@@ -10,7 +10,7 @@ import { gatewayMachine, gatewayPort, localUrl, newIdentity, remoteUrl, startCli
 import { runAttack } from "./adversary.ts";
 import { runClientWorldStep } from "./worlds-client.ts";
 import { identityFromSeed } from "../crypto/index.ts";
-import { gatewayIdentitySeed } from "./worlds-gateway.ts";
+import { gatewayIdentitiesNamed, gatewayIdentitySeed } from "./worlds-gateway.ts";
 import { probeHost, probeIdentities, probeWorldAttempt, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
 
 /** What must be undone when the world heals: live fault rules and clock jumps. */
@@ -216,5 +216,7 @@ function runProbe(cw: ChaosWorld, from: ProbeFrom, probe: ProbeAttempt, copies: 
   if (from === "lan" && !world.network.hosts.has(probeHost)) world.addHost({ name: probeHost, kind: "lan" });
   const where = from === "lan" ? { fromHost: probeHost, url: remoteUrl } : { fromHost: gatewayMachine, url: localUrl };
   const attempt = probeWorldAttempt(probe, world.profile.gateway.protocolVersion);
-  for (let i = 0; i < copies; i++) world.attempt({ ...where, port: gatewayPort, gatewayToken: configToken(cw), identities: probeIdentities, attempt });
+  const identities = { ...probeIdentities, ...gatewayIdentitiesNamed(probe) };
+  const gatewayToken = configToken(cw);
+  for (let i = 0; i < copies; i++) world.attempt({ ...where, port: gatewayPort, gatewayToken, identities, attempt });
 }

@@ -19,7 +19,7 @@ import {
 } from "./chaos-world.ts";
 import { adversaryHost } from "./adversary.ts";
 import { probeHost, probeIdentities, type ProbeAttempt, type ProbeFrom } from "./probes.ts";
-import { gatewayIdentitySeed, isGatewayIdentity } from "./worlds-gateway.ts";
+import { gatewayIdentitiesNamed, gatewayIdentitySeed, isGatewayIdentity } from "./worlds-gateway.ts";
 import { firstToken, type ChaosClient, type ChaosPlan } from "./plan.ts";
 import type { FaultPreset } from "./preset.ts";
 import { convergingClients, healMsMax, pairingRoundMs } from "./scenario.ts";
@@ -245,6 +245,7 @@ function probeSteps(walk: Walk, from: ProbeFrom, attempt: ProbeAttempt, copies: 
   for (const [name, seed] of Object.entries(probeIdentities)) walk.identities[name] ??= seed;
   const device = attempt.device?.identity;
   if (device !== undefined && isGatewayIdentity(device)) walk.identities[device] ??= gatewayIdentitySeed(device);
+  for (const [name, seed] of Object.entries(gatewayIdentitiesNamed(attempt))) walk.identities[name] ??= seed;
   const steps: Step[] = [];
   if (from === "lan" && !walk.probeHostAdded) {
     walk.probeHostAdded = true;

@@ -3,7 +3,9 @@
 // edits of hot-reloadable keys while the gateway runs, and probes aimed at one gateway rule each (signature skew
 // between the old and new bound, a blank nonce on loopback, the browser-copilot class, the Control UI build
 // check, the loopback-peer locality rule, the limiter's charge for a missing token, the bootstrap and
-// node-pairing limiter scopes, a node that skips pairing as a local backend). Everything is drawn on its own
+// node-pairing limiter scopes, a node that skips pairing as a local backend), and pairing twists added after
+// them (an operator UI with a device behind the trusted proxy; operator RPCs on paired devices: a token rotation
+// beyond the caller's scopes, a device removed while its request waits). Everything is drawn on its own
 // fork of the plan's stream ("gateway-world"), so a seed that draws none of it keeps its plan, and every step is
 // an ordinary chaos step (a `probe` or a `config-edit`) that to-lang.ts writes in the step language.
 // A probe's answer is never judged on its own; the invariants judge the world, and its wire traffic is what
@@ -50,11 +52,21 @@ export function gatewayIdentitySeed(name: string): string {
   return seedForName(`chaos-${name}`);
 }
 
+/** The fresh identities a probe names in its placeholders ({{deviceId:gw-fresh-0}}), name → seed (hex). */
+export function gatewayIdentitiesNamed(attempt: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const named = /\{\{(?:deviceId|deviceToken):(gw-fresh-[^}/:]+)/g;
+  for (const [, name] of JSON.stringify(attempt).matchAll(named)) out[name!] = gatewayIdentitySeed(name!);
+  return out;
+}
+
 /** Sockets in a limiter burst: past the default 10 attempts and past every drawn `maxAttempts` (2–10). */
 const burstCopies = 12;
 const bogusBootstrapToken = "chaos-bogus-bootstrap-token";
 const staleBuildId = "2025.12.1";
 const copilotOrigin = `chrome-extension://${"abcdefghijklmnop".repeat(2)}`;
+/** The origin a trusted reverse proxy serves the Control UI at. */
+export const proxiedUiOrigin = "https://openclaw.example";
 
 interface Draw {
   readonly prng: Prng;
@@ -62,6 +74,11 @@ interface Draw {
   fresh: number;
   /** The current twist's steps. */
   steps: TimedStep[];
+  /** Draw the pairing twists added after the rest (the proxied UI with a device, the device RPCs); a test turns
+   *  them off to show the rest of the draw does not depend on them. */
+  readonly pairingTwists: boolean;
+  /** gateway.controlUi.allowedOrigins as the plan drew it (a client-world LAN tab's), kept by an edit of the key. */
+  readonly allowedOrigins?: readonly string[] | undefined;
 }
 
 function freshIdentity(d: Draw): string {
@@ -162,7 +179,7 @@ function drawTwist(d: Draw, twist: GatewayTwist, index: number): void {
       return;
     }
     case "auth-mode-episode":
-      return authModeEpisode(d, at, name);
+      return authModeEpisode(d, at, name, index);
     case "setup-code": {
       // The operator runs `openclaw qr` and a device on the LAN onboards with the code: a node declaring a
       // command, or a backend asking for scopes of the setup profile (operator.questions is in 2026.9's).
@@ -187,7 +204,7 @@ export const authModeEpisodeMs = 10_000;
  * x-forwarded-user) or none, probes connect through it, and the operator switches back to token: each switch
  * restarts the gateway. Long-lived clients are refused while it lasts and get back in after it (or at the heal).
  */
-function authModeEpisode(d: Draw, at: number, name: string): void {
+function authModeEpisode(d: Draw, at: number, name: string, index: number): void {
   const { prng } = d;
   const mode = prng.pick(["trusted-proxy", "none"] as const);
   const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
@@ -208,6 +225,8 @@ function authModeEpisode(d: Draw, at: number, name: string): void {
       delete p["auth"];
       probe(d, probeAt - 1_000 + i * 500, "gateway-host", { name: `${name}-${who}`, headers, connect: { params: p } });
     }
+    const uiDevice = { name: `${name}-ui-device`, identity: `${freshPrefix}proxied-ui-${index}` };
+    if (d.pairingTwists) proxiedUiWithDevice(d, { episodeMs: at, probeMs: probeAt + 500 }, uiDevice, forwarded);
   } else {
     edit(at, "gateway.auth.mode", "none");
     // A device-less local backend, as the gateway's own sidecars connect.
@@ -216,6 +235,101 @@ function authModeEpisode(d: Draw, at: number, name: string): void {
     probe(d, probeAt, "gateway-host", { name, connect: { params: p } });
   }
   edit(at + authModeEpisodeMs, "gateway.auth.mode", "token");
+}
+
+/**
+ * An operator UI with a device identity behind the trusted proxy, forwarded for a LAN user: paired like any other
+ * device (not-paired, a pairing request) in 2026.9, let in without pairing by releases that skipped pairing for
+ * a trusted-proxy operator UI. Which UI it is comes from a stream of its own ("ui-device") and its identity is
+ * named apart from the numbered fresh ones, so the episode's other draws, and every later twist, are what they
+ * were before this probe was added.
+ */
+function proxiedUiWithDevice(
+  d: Draw,
+  at: { episodeMs: number; probeMs: number },
+  who: { name: string; identity: string },
+  forwarded: Record<string, string>,
+): void {
+  const ui = d.prng.fork("ui-device").pick(["tui", "control-ui"] as const);
+  const client = ui === "tui" ? { id: "openclaw-tui", mode: "ui" } : { id: "openclaw-control-ui", mode: "webchat" };
+  const p = params(client, "operator");
+  delete p["auth"];
+  let headers = forwarded;
+  if (ui === "control-ui") {
+    // The proxy serves the Control UI at its own origin, which the operator allows next to any origin already
+    // allowed (a hot key in 2026.9); without it the tab would be refused on its origin before pairing is asked.
+    const allowed = [...(d.allowedOrigins ?? []), proxiedUiOrigin];
+    const edit = { kind: "config-edit", path: "gateway.controlUi.allowedOrigins", value: allowed } as const;
+    d.steps.push({ atMs: at.episodeMs, step: edit });
+    headers = { ...forwarded, origin: proxiedUiOrigin };
+  }
+  const device = { identity: who.identity, payloadVersion: "v3" } as const;
+  probe(d, at.probeMs, "gateway-host", { name: who.name, headers, connect: { params: p }, device });
+}
+
+/**
+ * Operator RPCs on paired devices (what `openclaw devices` and an operator UI send), drawn on a stream of their
+ * own ("device-rpcs") and appended after the twists above, so a seed that draws none keeps its plan:
+ * - rotate-beyond-caller: a device paired with operator.admin, then a caller paired with fewer scopes asks
+ *   device.token.rotate to mint an admin token for it (bounded by the caller's own scopes, or not, per release);
+ * - remove-pending: a paired device asks from the LAN for more scopes (a pending request), an admin removes the
+ *   device (device.pair.remove) and then approves the old request id (gone with the device, or still there);
+ *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
+ */
+export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number];
+
+const admin = ["operator.admin"];
+
+function signedBy(identity: string): { identity: string; payloadVersion: "v3" } {
+  return { identity, payloadVersion: "v3" };
+}
+
+function drawDeviceRpcTwist(d: Draw, twist: DeviceRpcTwist, index: number): void {
+  const { prng } = d;
+  const at = prng.int(5_000, d.safetyMs - 15_000);
+  const name = `gw-${twist}-${index}`;
+  switch (twist) {
+    case "rotate-beyond-caller": {
+      const target = freshIdentity(d);
+      const caller = freshIdentity(d);
+      // device.token.rotate needs operator.pairing; the caller has it, and maybe read, but not admin.
+      const callerScopes = prng.pick([["operator.pairing"], ["operator.pairing", "operator.read"]]);
+      const asAdmin = { params: params(cli, "operator", { scopes: admin }) };
+      probe(d, at, "gateway-host", { name: `${name}-target`, connect: asAdmin, device: signedBy(target) });
+      const deviceId = `{{deviceId:${target}}}`;
+      const rotate = { method: "device.token.rotate", params: { deviceId, role: "operator", scopes: admin } };
+      const connect = { params: params(cli, "operator", { scopes: callerScopes }) };
+      probe(d, at + 2_000, "gateway-host", { name, connect, device: signedBy(caller), afterHello: [rotate] });
+      return;
+    }
+    case "remove-pending": {
+      const device = freshIdentity(d);
+      const remover = freshIdentity(d);
+      const asRead = { params: params(cli, "operator") };
+      const asAdmin = { params: params(cli, "operator", { scopes: admin }) };
+      const signed = signedBy(device);
+      probe(d, at, "gateway-host", { name: `${name}-pair`, connect: asRead, device: signed });
+      probe(d, at + 2_000, "lan", { name: `${name}-upgrade`, connect: asAdmin, device: signed });
+      const calls = [
+        { method: "device.pair.remove", params: { deviceId: `{{deviceId:${device}}}` } },
+        { method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } },
+      ];
+      probe(d, at + 4_000, "gateway-host", { name, connect: asAdmin, device: signedBy(remover), afterHello: calls });
+      probe(d, at + 6_000, "gateway-host", { name: `${name}-again`, connect: asRead, device: signed });
+      return;
+    }
+  }
+}
+
+function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const count = d.prng.int(0, 2);
+  for (let i = 0; i < count; i++) {
+    const twist = d.prng.pick(deviceRpcTwists);
+    d.steps = [];
+    drawDeviceRpcTwist(d, twist, i);
+    groups.push({ twist, steps: d.steps });
+  }
 }
 
 function drawWorld(prng: Prng): GatewayWorldFields {
@@ -228,10 +342,14 @@ function drawWorld(prng: Prng): GatewayWorldFields {
  * The gateway-world draw of one seed: config fields for the gateway machine and the twists' steps (unsorted;
  * plan.ts sorts the whole timeline). Up to four twists, none in a fifth of the seeds.
  */
-export function drawGatewayWorld(prng: Prng, options: { safetyMs: number }): { fields: GatewayWorldFields; steps: TimedStep[] } {
+export function drawGatewayWorld(
+  prng: Prng,
+  options: { safetyMs: number; pairingTwists?: boolean; allowedOrigins?: readonly string[] | undefined },
+): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
-  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [] };
-  const groups: { twist: GatewayTwist; steps: TimedStep[] }[] = [];
+  const pairingTwists = options.pairingTwists !== false;
+  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists, allowedOrigins: options.allowedOrigins };
+  const groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[] = [];
   const count = prng.int(0, 4);
   for (let i = 0; i < count; i++) {
     const twist = prng.pick(gatewayTwists);
@@ -239,6 +357,7 @@ export function drawGatewayWorld(prng: Prng, options: { safetyMs: number }): { f
     drawTwist(d, twist, i);
     groups.push({ twist, steps: d.steps });
   }
+  if (d.pairingTwists) drawDeviceRpcs({ ...d, prng: prng.fork("device-rpcs"), steps: [] }, groups);
   return { fields, steps: withoutOverlaps(groups) };
 }
 
@@ -247,7 +366,7 @@ export function drawGatewayWorld(prng: Prng, options: { safetyMs: number }): { f
  * probe aimed at token mode would meet the episode's mode instead): later episodes and twists with a step inside
  * the first episode's window (3 s before it to 1 s after it) are dropped whole.
  */
-function withoutOverlaps(groups: readonly { twist: GatewayTwist; steps: TimedStep[] }[]): TimedStep[] {
+function withoutOverlaps(groups: readonly { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): TimedStep[] {
   const episode = groups.find((g) => g.twist === "auth-mode-episode");
   if (!episode) return groups.flatMap((g) => g.steps);
   const from = episode.steps[0]!.atMs - 3_000;

@@ -4,7 +4,8 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, gatewayTwists } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, proxiedUiOrigin } from "../../src/chaos/worlds-gateway.ts";
+import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
 import { authorizeGatewayConnect } from "../../src/gateway/shared-auth.ts";
@@ -83,12 +84,107 @@ describe("the gateway-world draw", () => {
   });
 });
 
+/**
+ * A step of the pairing twists: a device RPC twist's probe, or the proxied UI with a device in an episode (and,
+ * for a Control UI, the edit allowing the proxy's origin).
+ */
+function isPairingTwistStep(s: TimedStep): boolean {
+  if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
+  if (s.step.kind !== "probe") return false;
+  const name = s.step.attempt.name;
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`));
+}
+
+describe("the pairing twists of the gateway-world draw", () => {
+  it("leave the rest of every plan as it was without them", () => {
+    let drawn = 0;
+    for (let seed = 1n; seed <= 60n; seed++) {
+      const plan = generatePlan(seed, light);
+      if (plan.steps.some(isPairingTwistStep)) drawn++;
+      const without = { ...plan, steps: plan.steps.filter((s) => !isPairingTwistStep(s)) };
+      expect(without, `seed ${seed}`).toEqual(generatePlan(seed, light, { pairingTwists: false }));
+    }
+    expect(drawn).toBeGreaterThan(20);
+  });
+
+  it("reach both device RPC twists, both caller scope sets and both proxied UIs, each UI probe in a trusted-proxy episode", () => {
+    const twists = new Set<string>();
+    const callerScopes = new Set<string>();
+    const uis = new Set<string>();
+    for (let seed = 1n; seed <= 200n; seed++) {
+      const plan = generatePlan(seed, light);
+      for (const s of plan.steps.filter(isPairingTwistStep)) {
+        if (s.step.kind !== "probe") continue;
+        const { name, connect, afterHello } = s.step.attempt;
+        const params = (connect as { params: { client: { id: string }; scopes: string[] } }).params;
+        const twist = deviceRpcTwists.find((t) => name.startsWith(`gw-${t}-`));
+        if (twist) twists.add(twist);
+        if (afterHello?.[0]?.method === "device.token.rotate") callerScopes.add(params.scopes.join(" "));
+        if (!name.endsWith("-ui-device")) continue;
+        uis.add(params.client.id);
+        // A Control UI comes from the proxy's origin, which an edit in the same episode allows (keeping a LAN tab's).
+        const origin = s.step.attempt.headers?.["origin"];
+        expect(origin, `seed ${seed}`).toBe(params.client.id === "openclaw-control-ui" ? proxiedUiOrigin : undefined);
+        if (origin !== undefined) {
+          const edits = plan.steps.filter((e) => e.step.kind === "config-edit" && e.step.path === "gateway.controlUi.allowedOrigins" && e.atMs <= s.atMs);
+          const edit = edits.at(-1);
+          expect(s.atMs - edit!.atMs, `seed ${seed}`).toBeLessThan(authModeEpisodeMs);
+          expect(edit?.step, `seed ${seed}`).toMatchObject({ value: [...(plan.gateway.allowedOrigins ?? []), proxiedUiOrigin] });
+        }
+        const modes = plan.steps.filter((e) => e.step.kind === "config-edit" && e.step.path === "gateway.auth.mode" && e.atMs <= s.atMs);
+        expect(modes.at(-1)?.step, `seed ${seed}`).toMatchObject({ value: "trusted-proxy" });
+      }
+    }
+    expect([...twists].sort()).toEqual([...deviceRpcTwists].sort());
+    expect([...callerScopes].sort()).toEqual(["operator.pairing", "operator.pairing operator.read"]);
+    expect([...uis].sort()).toEqual(["openclaw-control-ui", "openclaw-tui"]);
+  });
+
+  /** The answers a seed's pairing-twist probes got: connect verdicts and RPC answers, in order. */
+  async function answers(seed: bigint, profile: typeof parent, prefix: string): Promise<string[]> {
+    const result = await runChaosPlan(seed, light, profile);
+    const out: string[] = [];
+    for (const e of result.events) {
+      const d = e.data as { what?: string; attempt?: string; ok?: boolean | null; text?: string; dir?: string };
+      if (e.kind === "check" && d.what === "attempt.outcome" && String(d.attempt).startsWith(prefix)) out.push(`${d.attempt} ${d.ok}`);
+      if (e.kind === "frame.deliver" && d.dir === "s2c" && d.text?.includes('"id":"rpc-')) {
+        const res = JSON.parse(d.text) as { ok: boolean; error?: { message: string } };
+        out.push(res.ok ? "rpc ok" : `rpc ${res.error!.message}`);
+      }
+    }
+    return out;
+  }
+
+  it("show each switch they aim at on the wire of one seed (2026.9 against its mutant)", { timeout: 120_000 }, async () => {
+    const mutant = (key: string) => singleSwitchMutants(parent).find((m) => `${m.group}.${m.switchName}` === key)!.profile;
+    // Seed 424248: a pairing-only caller asks for an admin token for another device.
+    const rotate = [await answers(424248n, parent, "gw-rotate"), await answers(424248n, mutant("gateway.rotateBoundedByCaller"), "gw-rotate")];
+    expect(rotate[0]).toContain("rpc device token rotation denied");
+    expect(rotate[1]).not.toContain("rpc device token rotation denied");
+    // Seed 424246: the device's waiting request goes with it (2026.9) or is approved after the removal.
+    const remove = [await answers(424246n, parent, "gw-remove"), await answers(424246n, mutant("gateway.removeDropsPending"), "gw-remove")];
+    expect(remove[0]).toContain("rpc unknown requestId");
+    expect(remove[1]).not.toContain("rpc unknown requestId");
+    // Seed 424263: a TUI or Control UI with a device behind the trusted proxy is paired (refused until approved).
+    const ui = [await answers(424263n, parent, "gw-auth-mode-episode-0-ui"), await answers(424263n, mutant("gateway.trustedProxyUiSkipsPairing"), "gw-auth-mode-episode-0-ui")];
+    expect(ui.map((a) => a.filter((x) => x.startsWith("gw-")))).toEqual([["gw-auth-mode-episode-0-ui-device false"], ["gw-auth-mode-episode-0-ui-device true"]]);
+  });
+});
+
 describe("gateway-side mutants of 2026.9", () => {
   it("die by a wire difference on the first seeds (the full measurement is in the README's kill table)", { timeout: 120_000 }, async () => {
     const names = ["gateway.controlUiBuildCheck=false", "gateway.nonceRequired=remote-only", "gateway.setupCodeCredential=gateway-secret"];
     const targets = mutantTargets().filter((t) => names.includes(t.name));
     expect(targets).toHaveLength(names.length);
     const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 2, preset: "light", workers: 1, shrink: false });
+    for (const row of rows) expect(isKilled(row), row.target.name).toBe(true);
+  });
+
+  it("the pairing twists' three targets die by a wire difference within 25 seeds", { timeout: 120_000 }, async () => {
+    const names = ["gateway.rotateBoundedByCaller=false", "gateway.removeDropsPending=false", "gateway.trustedProxyUiSkipsPairing=true"];
+    const targets = mutantTargets().filter((t) => names.includes(t.name));
+    expect(targets).toHaveLength(names.length);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 25, preset: "light", workers: 1, shrink: false });
     for (const row of rows) expect(isKilled(row), row.target.name).toBe(true);
   });
 });
