@@ -295,7 +295,7 @@ const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16): pure-JS digest fallback, device identity on plain-http origins"),
   tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
   deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
-  pendingRetryDroppedWithoutStoredToken: recorded("openclaw@2026.9.6", "its Control UI in Chromium, reports/live/control-ui-two-tabs-2026.9.6.md: the pre-empted tab reconnects on AUTH_TOKEN_MISMATCH for 150–240 s, never paused; the same rule read in its control UI bundle"),
+  pendingRetryDroppedWithoutStoredToken: recorded("2026.9.6", "its Control UI in Chromium, reports/live/control-ui-two-tabs-2026.9.6.md: the pre-empted tab reconnects on AUTH_TOKEN_MISMATCH for 150–240 s, never paused; the same rule read in its control UI bundle"),
 };
 
 const legacyService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
