@@ -59,6 +59,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   failedAuthDelay: (v) => (v === null ? { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 } : null),
   helloAuthAlways: flip,
   helloAuthMethod: flip,
+  helloAuthTokenScopes: flip,
   browserOriginLimiter: flip,
   authMessageStyle: (v) => (v === "2026.9" ? "mid" : "2026.9"),
   missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),

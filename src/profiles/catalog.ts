@@ -53,6 +53,7 @@ const febGateway: GatewaySwitches = {
   failedAuthDelay: null,
   helloAuthAlways: false,
   helloAuthMethod: false,
+  helloAuthTokenScopes: false,
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -305,6 +306,24 @@ const gateway96: GatewaySwitches = {
   ],
 };
 
+// openclaw@2026.8.2 (recorded, seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
+const gateway82: GatewaySwitches = { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false };
+
+// openclaw@2026.7.1, from 2026.8.2 with what its dist and its seed-5 recording show differently.
+const gateway71: GatewaySwitches = {
+  ...gateway82,
+  // Read in the 2026.7.1 dist (schema ConnectParamsSchema: Type.Enum ids and modes, no buildId or transports).
+  connectSchema: "jul",
+  // Read in the 2026.7.1 dist (message-handler hello-ok: deviceToken ? deviceToken.scopes : scopes).
+  helloAuthTokenScopes: true,
+  // Read in the 2026.7.1 dist: no worker admission in the connect handler.
+  workerClaimsClosed: false,
+  // Read in the 2026.7.1 dist (formatGatewayAuthFailureMessage: the mid hints, no local-CLI variant).
+  authMessageStyle: "mid",
+  // Read in the 2026.7.1 dist (server-methods: INVALID_REQUEST "missing scope: …").
+  missingScopeAnswer: "invalid-request",
+};
+
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
 const client96: ClientSwitches = { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
       controlUiInsecureContextIdentity: true,
@@ -415,11 +434,20 @@ export const profiles: readonly Profile[] = [
     service: fixedService,
   },
   {
+    name: "2026.7",
+    era: "observed",
+    summary: "what openclaw@2026.7.1 does (read in its dist, replayed against its seed-5 recording): the 2026.8 handler with the enum connect schema without client.buildId, hello-ok.auth.scopes from the device token, no worker admission, the mid auth hints and INVALID_REQUEST for a missing scope",
+    gateway: gateway71,
+    // The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679,
+    // merged 2026-07-31, after 2026.7.1).
+    client: { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock" },
+    service: fixedService,
+  },
+  {
     name: "2026.8",
     era: "observed",
     summary: "what openclaw@2026.8.2 does (recorded, seed-5 fixture): the 2026.9 handler without hello-ok.auth.method, without the password-as-token leniency and without the wait hint for operator UIs waiting for approval",
-    // Recorded from openclaw@2026.8.2 (seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
-    gateway: { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false },
+    gateway: gateway82,
     // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
     client: { ...client96, controlUiInsecureContextIdentity: false },
     service: fixedService,

@@ -79,6 +79,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   failedAuthDelay: absentFeb("an escalating failed-auth answer delay"),
   helloAuthAlways: read("spec §1.4: hello-ok.auth only when a device token is issued"),
   helloAuthMethod: read("spec §1.4: hello-ok.auth only when a device token is issued", "so no method field"),
+  helloAuthTokenScopes: read("spec §1.4: hello-ok.auth only when a device token is issued", "it carries the token's scopes whatever this switch says"),
   browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
   authMessageStyle: read("auth-messages.ts mid copy (spec §4.4)"),
   missingScopeAnswer: read("method-scopes.ts mid copy (spec §6.4): INVALID_REQUEST without details"),
@@ -222,6 +223,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthSocketsPerIpMax: r96(),
   failedAuthDelay: r96(),
   helloAuthAlways: r96(),
+  helloAuthTokenScopes: r96("hello-ok.auth.scopes are the session's, a device token issued or not (the 9.6 fixtures replay at their counts with it off)"),
   helloAuthMethod: read("openclaw@2026.9.6 dist, message-handler sendGatewayHello", "auth {method, role, scopes, …}; the 2026.8.2 dist has no method there (seed-5 fixture: 147 divergent attempts on hello.auth.method)"),
   authMessageStyle: r96(),
   connectSecretEitherField: r96("the right password sent as auth.token is accepted in password mode (issue 11)"),
@@ -368,9 +370,28 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   return {
     ...out,
     helloAuthMethod: read("openclaw@2026.8.2 dist, message-handler hello-ok", "auth {role, scopes, …} without method; seed-5 fixture 139 → 24 with it off"),
+    helloAuthTokenScopes: read("openclaw@2026.8.2 dist, sendGatewayHello", "auth.scopes are the session's scopes"),
     connectSecretEitherField: recorded("2026.8.2", "seed-5 fixture: the right secret in the password field of a token gateway is token_missing (24 → 10 with this and passwordCountsAsTokenMismatch off)"),
     passwordCountsAsTokenMismatch: recorded("2026.8.2", "seed-5 fixture: a wrong password on a token gateway is token_missing, not token_mismatch"),
     uiPairingWaitHint: read("openclaw@2026.8.2 dist, message-handler pairing answer", "wait_then_retry only for a bootstrap first node pairing or an ssh verification; seed-5 fixture 10 → 5 with it off"),
+  };
+}
+
+const r71 = "openclaw@2026.7.1 dist";
+
+// 2026.7 (openclaw@2026.7.1): 2026.8's table, with every value 7.1 sets differently read in its dist.
+function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
+  const out: Partial<Record<keyof GatewaySwitches, Provenance>> = {};
+  for (const [key, p] of Object.entries(gateway82()) as [keyof GatewaySwitches, Provenance][]) {
+    out[key] = p.kind === "read" && p.source.startsWith(r71) ? p : assumed(`as 2026.8 (${describeProvenance(p)}); not re-read in the 2026.7.1 dist`);
+  }
+  return {
+    ...out,
+    connectSchema: read(`${r71}, schema ConnectParamsSchema`, "client id and mode as Type.Enum (ajv 'must be equal to one of the allowed values'), S-Mar ids and modes, auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 136 → 107 (with apr)"),
+    helloAuthTokenScopes: read(`${r71}, message-handler hello-ok`, "auth.scopes = deviceToken ? deviceToken.scopes : scopes"),
+    workerClaimsClosed: read(`${r71}, message-handler`, "no worker admission before the connect (no invalid-handshake close for worker claims)"),
+    authMessageStyle: read(`${r71}, formatGatewayAuthFailureMessage`, "cli mode: 'set gateway.remote.token to match gateway.auth.token' (no local variant)"),
+    missingScopeAnswer: read(`${r71}, server-methods authorizeGatewayMethod`, "INVALID_REQUEST 'missing scope: …' without details"),
   };
 }
 
@@ -469,6 +490,15 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
     },
     service: fixedService,
+  },
+  "2026.7": {
+    gateway: gateway71(),
+    client: {
+      ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.7.1 client was not run or read`)])),
+      signedAtSource: read("PR #116679 (merged 2026-07-31, after 2026.7.1 was published on 2026-07-15)", "clients still sign with their own clock; not checked in the 2026.7.1 client"),
+      controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
+    },
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])),
   },
   "2026.8": {
     gateway: gateway82(),

@@ -6,8 +6,8 @@ export interface GatewaySwitches {
   /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
   protocolVersion: number;
   /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time;
-   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22). */
-  connectSchema: "feb" | "feb-device-token" | "mar" | "apr" | "late";
+   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22; "jul": "apr" with enums). */
+  connectSchema: "feb" | "feb-device-token" | "mar" | "apr" | "jul" | "late";
   /** Probes (mode probe) and legacy node hosts (role node, mode node) are admitted down to this protocol
    *  (2026.9 admits them on 3); null = no exception. */
   probeProtocolFloor: number | null;
@@ -116,6 +116,10 @@ export interface GatewaySwitches {
   /** hello-ok.auth names the auth method (`method`) when helloAuthAlways puts role and scopes there (2026.9;
    *  2026.5–2026.8 send role and scopes without it). */
   helloAuthMethod: boolean;
+  /** With helloAuthAlways, hello-ok.auth.scopes are the issued (or reused) device token's scopes when the hello
+   *  carries one, else the session's (2026.7.1 dist: `deviceToken ? deviceToken.scopes : scopes`); off: always the
+   *  session's (2026.8.2, 2026.9.6). Without helloAuthAlways the token's scopes are reported anyway. */
+  helloAuthTokenScopes: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */
