@@ -165,17 +165,26 @@ export function isSilentPairing(
       if (f.reason === "metadata-upgrade") return !f.hasOrigin && !f.cls.isControlUi && (f.cls.isCli || nativeAppIds.has(f.clientId));
       return true;
     }
+    case "all-but-node-role-or-scope-upgrade":
+      // Read in the openclaw@2026.7.1 dist (requirePairing): silent = reason === "scope-upgrade" ? false : …, the
+      // rest as 2026.9.6 (the scope-upgrade veto that 2026.8.2 removed).
+      return f.reason !== "scope-upgrade" && silentAllButNodeRoleUpgrade(f);
     case "all-but-node-role-upgrade":
-      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
-      // Read in 2026.9.6 (shouldAllowSilentLocalPairing): a metadata upgrade is silent for a direct local native
-      // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
-      if (f.reason === "metadata-upgrade") {
-        if (f.hasOrigin || f.cls.isControlUi || f.cls.isWebchat) return false;
-        // isNativeAppUiClient in the 9.6 dist: the macOS, Linux, iOS or Android app id in mode ui (seed-11 fixture
-        // c0123: openclaw-macos in node mode is asked to re-approve).
-        return f.directLocal === false ? f.sharedSecretOk === true : f.clientMode === "ui" && nativeAppUiIds.has(f.clientId);
-      }
-      if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
-      return f.reason !== "role-upgrade" || f.role === "operator";
+      return silentAllButNodeRoleUpgrade(f);
   }
+}
+
+/** 2026.9.6: anything local but an upgrade to the node role, never with an Origin unless a browser UI. */
+function silentAllButNodeRoleUpgrade(f: Parameters<typeof isSilentPairing>[1]): boolean {
+  if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+  // Read in 2026.9.6 (shouldAllowSilentLocalPairing): a metadata upgrade is silent for a direct local native
+  // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
+  if (f.reason === "metadata-upgrade") {
+    if (f.hasOrigin || f.cls.isControlUi || f.cls.isWebchat) return false;
+    // isNativeAppUiClient in the 9.6 dist: the macOS, Linux, iOS or Android app id in mode ui (seed-11 fixture
+    // c0123: openclaw-macos in node mode is asked to re-approve).
+    return f.directLocal === false ? f.sharedSecretOk === true : f.clientMode === "ui" && nativeAppUiIds.has(f.clientId);
+  }
+  if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
+  return f.reason !== "role-upgrade" || f.role === "operator";
 }

@@ -322,6 +322,10 @@ const gateway71: GatewaySwitches = {
   authMessageStyle: "mid",
   // Read in the 2026.7.1 dist (server-methods: INVALID_REQUEST "missing scope: …").
   missingScopeAnswer: "invalid-request",
+  // Read in the 2026.7.1 dist (requirePairing): a scope upgrade is never silent, else as 2026.9.6.
+  silentPairing: "all-but-node-role-or-scope-upgrade",
+  // Read in the 2026.7.1 dist: no gateway.nodes.pairing.autoApproveLocal anywhere in it.
+  autoApproveLocalSetting: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -392,6 +392,8 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     workerClaimsClosed: read(`${r71}, message-handler`, "no worker admission before the connect (no invalid-handshake close for worker claims)"),
     authMessageStyle: read(`${r71}, formatGatewayAuthFailureMessage`, "cli mode: 'set gateway.remote.token to match gateway.auth.token' (no local variant)"),
     missingScopeAnswer: read(`${r71}, server-methods authorizeGatewayMethod`, "INVALID_REQUEST 'missing scope: …' without details"),
+    silentPairing: read(`${r71}, message-handler requirePairing + shouldAllowSilentLocalPairing`, "silent = reason === 'scope-upgrade' ? false : allowSilentLocalPairing (no node-role upgrade of a paired device, metadata upgrades as 2026.9.6); 2026.8.2 makes a shared-secret scope upgrade silent; seed-5 fixture 28 → 20"),
+    autoApproveLocalSetting: read(r71, "no gateway.nodes.pairing.autoApproveLocal anywhere in the dist"),
   };
 }
 

@@ -69,8 +69,16 @@ export interface GatewaySwitches {
    *  (whatever the Origin); S-Mar any; 2026.3.13 a first pairing or scope upgrade without an Origin unless a browser UI
    *  ("mar-release"), 2026.3.31 only the first pairing ("first-pairing-no-origin"); S-Late not scope-upgrade;
    *  2026.9 anything but an upgrade to the node role, never for Origin-bearing non-UI clients, never with a
-   *  scope the gateway does not know. */
-  silentPairing: "feb" | "not-paired-or-scope-upgrade" | "mar" | "mar-release" | "first-pairing-no-origin" | "late" | "all-but-node-role-upgrade";
+   *  scope the gateway does not know; 2026.7.1 the same but never a scope upgrade. */
+  silentPairing:
+    | "feb"
+    | "not-paired-or-scope-upgrade"
+    | "mar"
+    | "mar-release"
+    | "first-pairing-no-origin"
+    | "late"
+    | "all-but-node-role-upgrade"
+    | "all-but-node-role-or-scope-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
    *  Origin through). */
