@@ -326,6 +326,8 @@ const gateway71: GatewaySwitches = {
   silentPairing: "all-but-node-role-or-scope-upgrade",
   // Read in the 2026.7.1 dist: no gateway.nodes.pairing.autoApproveLocal anywhere in it.
   autoApproveLocalSetting: false,
+  // Read in the 2026.7.1 dist: no normalizeNodeHostCompatibilityMetadata (8.2 and 9.6 have it).
+  nodeHostMetadataNormalization: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
