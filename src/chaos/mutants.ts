@@ -60,6 +60,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   helloAuthAlways: flip,
   helloAuthMethod: flip,
   helloAuthTokenScopes: flip,
+  pairingChecksInSequence: flip,
   browserOriginLimiter: flip,
   authMessageStyle: (v) => (v === "2026.9" ? "mid" : "2026.9"),
   missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),

@@ -54,6 +54,7 @@ const febGateway: GatewaySwitches = {
   helloAuthAlways: false,
   helloAuthMethod: false,
   helloAuthTokenScopes: false,
+  pairingChecksInSequence: false,
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -328,6 +329,8 @@ const gateway71: GatewaySwitches = {
   autoApproveLocalSetting: false,
   // Read in the 2026.7.1 dist: no normalizeNodeHostCompatibilityMetadata (8.2 and 9.6 have it).
   nodeHostMetadataNormalization: false,
+  // Read in the 2026.7.1 dist (requirePairing for metadata, role, then scope upgrades against the stored record).
+  pairingChecksInSequence: true,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -79,6 +79,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   failedAuthDelay: absentFeb("an escalating failed-auth answer delay"),
   helloAuthAlways: read("spec §1.4: hello-ok.auth only when a device token is issued"),
   helloAuthMethod: read("spec §1.4: hello-ok.auth only when a device token is issued", "so no method field"),
+  pairingChecksInSequence: assumed("the model's first-unmet-check rule, kept for every profile but 2026.7 (the 2026.8.2 dist calls requirePairing in turn too; not switched on there, where a shared-secret scope upgrade is silent anyway)"),
   helloAuthTokenScopes: read("spec §1.4: hello-ok.auth only when a device token is issued", "it carries the token's scopes whatever this switch says"),
   browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
   authMessageStyle: read("auth-messages.ts mid copy (spec §4.4)"),
@@ -394,6 +395,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     missingScopeAnswer: read(`${r71}, server-methods authorizeGatewayMethod`, "INVALID_REQUEST 'missing scope: …' without details"),
     silentPairing: read(`${r71}, message-handler requirePairing + shouldAllowSilentLocalPairing`, "silent = reason === 'scope-upgrade' ? false : allowSilentLocalPairing (no node-role upgrade of a paired device, metadata upgrades as 2026.9.6); 2026.8.2 makes a shared-secret scope upgrade silent; seed-5 fixture 28 → 20"),
     autoApproveLocalSetting: read(r71, "no gateway.nodes.pairing.autoApproveLocal anywhere in the dist"),
+    pairingChecksInSequence: read(`${r71}, message-handler`, "requirePairing('metadata-upgrade' | 'role-upgrade' | 'scope-upgrade', paired) in turn, each against the record read before the connect: a silent role upgrade to operator asking scopes is then a scope upgrade, never silent"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
   };
 }

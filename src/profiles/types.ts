@@ -249,6 +249,11 @@ export interface GatewaySwitches {
   /** The device-less scope keepers (deviceLessScopeKeepers) keep their scopes only after a shared-secret login
    *  (token or password), not a trusted-proxy one (2026.9.6 dist: isSharedSecretAuthMethod in both keeper rules). */
   scopeKeepersNeedSharedSecret: boolean;
+  /** After a silent pairing approval (a metadata or role upgrade), the connect goes on to the next check against the
+   *  record read before it, so a role upgrade that also asks for scopes beyond the old record's is followed by a
+   *  scope upgrade, which 2026.7.1 never approves silently (requirePairing called in turn in its dist; the 8.2 dist
+   *  has the same sequence). Off: the first unmet check alone decides (the model before 2026-12-04). */
+  pairingChecksInSequence: boolean;
   /** An operator UI authenticated by the trusted proxy skips device pairing (shouldSkipControlUiPairing in the
    *  2026.3.31 and 2026.4.14 dists); 2026.9.6 pairs a device it brings like any other (not silently: proxied). */
   trustedProxyUiSkipsPairing: boolean;
