@@ -122,6 +122,10 @@ function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; s
       return viaDeviceToken && !f.isPaired;
     case "also-shared-secret":
       return viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password"));
+    case "unpaired-also-shared-secret":
+      // Read in the openclaw@2026.7.1 dist: the same skip, but only in the not-paired branch; a paired local backend
+      // goes through the metadata, role and scope checks like any device.
+      return !f.isPaired && (viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password")));
   }
 }
 

@@ -331,6 +331,8 @@ const gateway71: GatewaySwitches = {
   nodeHostMetadataNormalization: false,
   // Read in the 2026.7.1 dist (requirePairing for metadata, role, then scope upgrades against the stored record).
   pairingChecksInSequence: true,
+  // Read in the 2026.7.1 dist (shouldSkipLocalBackendSelfPairing, used in the not-paired branch only).
+  localBackendPairingSkip: "unpaired-also-shared-secret",
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

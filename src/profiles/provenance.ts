@@ -396,6 +396,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     silentPairing: read(`${r71}, message-handler requirePairing + shouldAllowSilentLocalPairing`, "silent = reason === 'scope-upgrade' ? false : allowSilentLocalPairing (no node-role upgrade of a paired device, metadata upgrades as 2026.9.6); 2026.8.2 makes a shared-secret scope upgrade silent; seed-5 fixture 28 → 20"),
     autoApproveLocalSetting: read(r71, "no gateway.nodes.pairing.autoApproveLocal anywhere in the dist"),
     pairingChecksInSequence: read(`${r71}, message-handler`, "requirePairing('metadata-upgrade' | 'role-upgrade' | 'scope-upgrade', paired) in turn, each against the record read before the connect: a silent role upgrade to operator asking scopes is then a scope upgrade, never silent"),
+    localBackendPairingSkip: read(`${r71}, message-handler shouldSkipLocalBackendSelfPairing`, "none, shared secret or device token, but consulted only when the device is not paired yet; a paired local backend meets the upgrade checks (8.2 skips them too); seed-5 fixture 8 → 3"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
   };
 }

@@ -84,8 +84,9 @@ export interface GatewaySwitches {
    *  Origin through). */
   localClientRule: "is-local" | "loopback-peer";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
-   *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token). */
-  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret";
+   *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
+   *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"). */
+  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret";
   /** Pre-hello frames whose params claim a worker identity are closed 1008 "invalid-handshake" unanswered (2026.9). */
   workerClaimsClosed: boolean;
   /** Session methods (chat.send, chat.abort) need params.sessionKey; 2026.9 answers
