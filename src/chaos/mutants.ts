@@ -61,6 +61,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   helloAuthMethod: flip,
   helloAuthTokenScopes: flip,
   pairingChecksInSequence: flip,
+  inlineApprovalCallerScopes: (v) => (v === "requested" ? "requested-and-approved" : "requested"),
   browserOriginLimiter: flip,
   authMessageStyle: (v) => (v === "2026.9" ? "mid" : "2026.9"),
   missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),

@@ -80,7 +80,9 @@ export function pairDevice(
       // From 2026.4.14 an approval of a request whose scopes no requested role covers is forbidden, so a silent
       // one fails and the connect is answered like any pairing that waits (the request stays pending).
       // For an inline approval the caller's scopes are the connect's requested ones plus the device's approved ones.
-      const callerScopes = [...f.scopes, ...(paired?.approvedScopes ?? paired?.scopes ?? [])];
+      // 2026.7.1 passes the requested ones alone (switch inlineApprovalCallerScopes).
+      const approvedBaseline = state.switches.inlineApprovalCallerScopes === "requested-and-approved" ? (paired?.approvedScopes ?? paired?.scopes ?? []) : [];
+      const callerScopes = [...f.scopes, ...approvedBaseline];
       const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes) !== null);
       // localForPairing: the release counted this connection as local for pairing though its request is not
       // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.

@@ -55,6 +55,7 @@ const febGateway: GatewaySwitches = {
   helloAuthMethod: false,
   helloAuthTokenScopes: false,
   pairingChecksInSequence: false,
+  inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -333,6 +334,8 @@ const gateway71: GatewaySwitches = {
   pairingChecksInSequence: true,
   // Read in the 2026.7.1 dist (shouldSkipLocalBackendSelfPairing, used in the not-paired branch only).
   localBackendPairingSkip: "unpaired-also-shared-secret",
+  // Read in the 2026.7.1 dist (requirePairing: approveDevicePairing(…, { callerScopes: scopes })).
+  inlineApprovalCallerScopes: "requested",
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -79,6 +79,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   failedAuthDelay: absentFeb("an escalating failed-auth answer delay"),
   helloAuthAlways: read("spec §1.4: hello-ok.auth only when a device token is issued"),
   helloAuthMethod: read("spec §1.4: hello-ok.auth only when a device token is issued", "so no method field"),
+  inlineApprovalCallerScopes: read("openclaw@2026.8.2 dist (message-handler inline approval) and the model's 2026.9.6 reading", "callerScopes = requested ∪ the paired device's access scopes; consulted only with approvalScopeChecks (not checked in the 2026.4.14 dist)"),
   pairingChecksInSequence: assumed("the model's first-unmet-check rule, kept for every profile but 2026.7 (the 2026.8.2 dist calls requirePairing in turn too; not switched on there, where a shared-secret scope upgrade is silent anyway)"),
   helloAuthTokenScopes: read("spec §1.4: hello-ok.auth only when a device token is issued", "it carries the token's scopes whatever this switch says"),
   browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
@@ -397,6 +398,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     autoApproveLocalSetting: read(r71, "no gateway.nodes.pairing.autoApproveLocal anywhere in the dist"),
     pairingChecksInSequence: read(`${r71}, message-handler`, "requirePairing('metadata-upgrade' | 'role-upgrade' | 'scope-upgrade', paired) in turn, each against the record read before the connect: a silent role upgrade to operator asking scopes is then a scope upgrade, never silent"),
     localBackendPairingSkip: read(`${r71}, message-handler shouldSkipLocalBackendSelfPairing`, "none, shared secret or device token, but consulted only when the device is not paired yet; a paired local backend meets the upgrade checks (8.2 skips them too); seed-5 fixture 8 → 3"),
+    inlineApprovalCallerScopes: read(`${r71}, message-handler requirePairing`, "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone, so a silent role upgrade of a device whose operator token holds operator.admin is refused for a connect asking less and waits (k2 c0099); seed-5 fixture 3 → 0"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
   };
 }

@@ -250,6 +250,10 @@ export interface GatewaySwitches {
   /** The device-less scope keepers (deviceLessScopeKeepers) keep their scopes only after a shared-secret login
    *  (token or password), not a trusted-proxy one (2026.9.6 dist: isSharedSecretAuthMethod in both keeper rules). */
   scopeKeepersNeedSharedSecret: boolean;
+  /** The caller scopes an inline (silent) pairing approval is checked with (approvalScopeChecks): the connect's
+   *  requested scopes plus the device's approved ones (2026.8.2, 2026.9.6), or the requested ones alone (2026.7.1),
+   *  so a silent upgrade of a device whose token carries more than the connect asks for is refused and waits. */
+  inlineApprovalCallerScopes: "requested" | "requested-and-approved";
   /** After a silent pairing approval (a metadata or role upgrade), the connect goes on to the next check against the
    *  record read before it, so a role upgrade that also asks for scopes beyond the old record's is followed by a
    *  scope upgrade, which 2026.7.1 never approves silently (requirePairing called in turn in its dist; the 8.2 dist
