@@ -336,6 +336,12 @@ const gateway71: GatewaySwitches = {
   localBackendPairingSkip: "unpaired-also-shared-secret",
   // Read in the 2026.7.1 dist (requirePairing: approveDevicePairing(…, { callerScopes: scopes })).
   inlineApprovalCallerScopes: "requested",
+  // Read in the 2026.7.1 dist: no client.buildId in the schema, the connect handler or the Control UI assets.
+  controlUiBuildCheck: false,
+  // Read in the 2026.7.1 dist (config-reload-plan): every gateway.* key but remote, reload and the channel health
+  // knobs restarts the gateway; no hot credential swap.
+  hotReloadPrefixes: [],
+  credentialReload: "restart-in-process",
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
@@ -454,7 +460,8 @@ export const profiles: readonly Profile[] = [
     gateway: gateway71,
     // The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679,
     // merged 2026-07-31, after 2026.7.1).
-    client: { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock" },
+    // Read in the 2026.7.1 Control UI assets: no client.buildId sent.
+    client: { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false },
     service: fixedService,
   },
   {

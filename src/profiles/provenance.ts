@@ -399,6 +399,9 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     pairingChecksInSequence: read(`${r71}, message-handler`, "requirePairing('metadata-upgrade' | 'role-upgrade' | 'scope-upgrade', paired) in turn, each against the record read before the connect: a silent role upgrade to operator asking scopes is then a scope upgrade, never silent"),
     localBackendPairingSkip: read(`${r71}, message-handler shouldSkipLocalBackendSelfPairing`, "none, shared secret or device token, but consulted only when the device is not paired yet; a paired local backend meets the upgrade checks (8.2 skips them too); seed-5 fixture 8 → 3"),
     inlineApprovalCallerScopes: read(`${r71}, message-handler requirePairing`, "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone, so a silent role upgrade of a device whose operator token holds operator.admin is refused for a connect asking less and waits (k2 c0099); seed-5 fixture 3 → 0"),
+    controlUiBuildCheck: read(r71, "no client.buildId in ConnectParamsSchema, the connect handler or the Control UI assets: no build check"),
+    hotReloadPrefixes: read(`${r71}, config-reload-plan`, "the only hot gateway.* rules are the channel health knobs; gateway.trustedProxies, controlUi, auth.rateLimit … fall to 'gateway' → restart"),
+    credentialReload: read(`${r71}, config-reload-plan`, "no AUTH_CREDENTIAL_PATHS / canHotReloadGatewayAuthCredentials: a token or password change restarts the gateway"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
   };
 }
@@ -505,6 +508,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.7.1 client was not run or read`)])),
       signedAtSource: read("PR #116679 (merged 2026-07-31, after 2026.7.1 was published on 2026-07-15)", "clients still sign with their own clock; not checked in the 2026.7.1 client"),
       controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
+      controlUiSendsBuildId: read("openclaw@2026.7.1 dist, control-ui assets", "the connect's client object has no buildId (the 7.1 schema would refuse it)"),
     },
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])),
   },
