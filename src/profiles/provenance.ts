@@ -381,11 +381,63 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
 
 const r71 = "openclaw@2026.7.1 dist";
 
-// 2026.7 (openclaw@2026.7.1): 2026.8's table, with every value 7.1 sets differently read in its dist.
+// 2026.7 (openclaw@2026.7.1): the gateway switches whose flip alone changes the seed-5 fixture's count (0 divergent
+// attempts under 2026.7): value flipped to, count with it.
+const pinnedBy71: Readonly<Record<string, readonly [string, number]>> = {
+  protocolVersion: ["3", 235],
+  connectSchema: ["late", 64],
+  probeProtocolFloor: ["null", 2],
+  passwordCountsAsTokenMismatch: ["true", 13],
+  protocolMismatchDetails: ["expected-only", 6],
+  detailCodes: ["false", 97],
+  recoveryHints: ["false", 56],
+  nonceRequired: ["remote-only", 2],
+  signatureTokenSource: ["token-only", 45],
+  controlUiClassifier: ["control-ui-only", 11],
+  originRule: ["feb", 8],
+  deviceTokenFallbackReason: ["always-device-token-mismatch", 4],
+  originCheckApplies: ["ui-only", 4],
+  scopeClearing: ["preserve-allowed", 4],
+  deviceLessScopeKeepers: ["[]", 55],
+  silentPairing: ["all-but-node-role-upgrade", 21],
+  localClientRule: ["is-local", 8],
+  localBackendPairingSkip: ["also-shared-secret", 5],
+  workerClaimsClosed: ["true", 2],
+  pairingAnswer: ["plain", 35],
+  uiPairingWaitHint: ["true", 8],
+  revokeRemovesRole: ["false", 7],
+  helloAuthAlways: ["false", 37],
+  helloAuthMethod: ["true", 101],
+  helloAuthTokenScopes: ["false", 38],
+  pairingChecksInSequence: ["false", 6],
+  inlineApprovalCallerScopes: ["requested-and-approved", 3],
+  authMessageStyle: ["2026.9", 12],
+  missingScopeAnswer: ["forbidden", 16],
+  connectSecretEitherField: ["true", 20],
+  deviceLessSharedAuthAnyRole: ["true", 9],
+  healthNeedsReadScope: ["true", 8],
+  deviceNonceSchemaOptional: ["true", 2],
+  nodeHostMetadataNormalization: ["true", 7],
+  approvalScopeChecks: ["false", 3],
+  removeDropsPending: ["false", 5],
+  deviceTokenWithinApproval: ["false", 7],
+  impliedTokenScopes: ["false", 37],
+  operatorScopeImplications: ["false", 11],
+  detailCodeSet: ["early", 21],
+  sharedAuthOperatorSkipsPairing: ["true", 70],
+  deviceTokenScopeMismatchReason: ["false", 4],
+  controlUiInsecureMessage: ["https-or-localhost", 8],
+};
+
+// 2026.8's table; a value the 7.1 recording pins is recorded from it, every value 7.1 sets differently (and a few
+// checked there) is read in its dist, the rest is labelled as carried from 2026.8.
 function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   const out: Partial<Record<keyof GatewaySwitches, Provenance>> = {};
   for (const [key, p] of Object.entries(gateway82()) as [keyof GatewaySwitches, Provenance][]) {
-    out[key] = p.kind === "read" && p.source.startsWith(r71) ? p : assumed(`as 2026.8 (${describeProvenance(p)}); not re-read in the 2026.7.1 dist`);
+    const pin = pinnedBy71[key];
+    out[key] = pin
+      ? recorded("2026.7.1", `seed-5 fixture: 0 divergent attempts, ${pin[1]} with ${pin[0]}`)
+      : assumed(`as 2026.8 (${describeProvenance(p)}); the 2026.7.1 seed-5 recording does not tell it apart and it was not re-read in that dist`);
   }
   return {
     ...out,
@@ -402,6 +454,10 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     controlUiBuildCheck: read(r71, "no client.buildId in ConnectParamsSchema, the connect handler or the Control UI assets: no build check"),
     hotReloadPrefixes: read(`${r71}, config-reload-plan`, "the only hot gateway.* rules are the channel health knobs; gateway.trustedProxies, controlUi, auth.rateLimit … fall to 'gateway' → restart"),
     credentialReload: read(`${r71}, config-reload-plan`, "no AUTH_CREDENTIAL_PATHS / canHotReloadGatewayAuthCredentials: a token or password change restarts the gateway"),
+    signatureSkewMs: read(`${r71}, message-handler`, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
+    revokeClosesSessions: read(`${r71}, device.token.revoke`, "disconnectClientsForDevice(deviceId, { role })"),
+    rotateClosesSessions: read(`${r71}, device.token.rotate`, "disconnectClientsForDevice(deviceId, { role })"),
+    deviceTokenIssuer: read(`${r71}, ensureDeviceToken`, "reuses a token only when deviceTokenIssuerMatches (the issuer rules were not re-read in full; the recording does not tell it apart)"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
   };
 }
