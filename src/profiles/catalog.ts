@@ -350,6 +350,20 @@ const client96: ClientSwitches = { ...lateClient, protocolVersion: 4, pauseOnDev
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
       signedAtSource: "challenge-ts" };
 
+// The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679, merged
+// 2026-07-31, after 2026.7.1 was published) and without a Control UI build id (none in the 7.1 Control UI assets).
+const client71: ClientSwitches = { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
+
+// openclaw@2026.6.11 and 2026.5.28: 2026.7.1's handler (what 2026.7 sets apart from 2026.8 checked in both dists) before two changes.
+const gatewayJun: GatewaySwitches = {
+  ...gateway71,
+  // Read in the 2026.6.11 and 2026.5.28 dists: no shouldPreserveLocalCliSharedAuthScopes, so a device-less cli/cli
+  // loses its scopes like any shared-secret client; the local backend's self-pairing skip keeps them.
+  deviceLessScopeKeepers: ["gateway-client/backend"],
+  // Read in the 2026.6.11 and 2026.5.28 dists: the protocol check logs probeMin=4 (no protocol-3 probes).
+  probeProtocolFloor: null,
+};
+
 export const profiles: readonly Profile[] = [
   {
     name: "2026.2.13",
@@ -454,14 +468,27 @@ export const profiles: readonly Profile[] = [
     service: fixedService,
   },
   {
+    name: "2026.5",
+    era: "observed",
+    summary: "what openclaw@2026.5.28 does (read in its dist, replayed against its seed-5 recording): the 2026.6 handler as far as read and recorded",
+    gateway: gatewayJun,
+    client: client71,
+    service: fixedService,
+  },
+  {
+    name: "2026.6",
+    era: "observed",
+    summary: "what openclaw@2026.6.11 does (read in its dist, replayed against its seed-5 recording): the 2026.7 handler without the device-less cli scope keeper and without protocol-3 probes",
+    gateway: gatewayJun,
+    client: client71,
+    service: fixedService,
+  },
+  {
     name: "2026.7",
     era: "observed",
     summary: "what openclaw@2026.7.1 does (read in its dist, replayed against its seed-5 recording): the 2026.8 handler with the enum connect schema without client.buildId, hello-ok.auth.scopes from the device token, no worker admission, the mid auth hints and INVALID_REQUEST for a missing scope",
     gateway: gateway71,
-    // The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679,
-    // merged 2026-07-31, after 2026.7.1).
-    // Read in the 2026.7.1 Control UI assets: no client.buildId sent.
-    client: { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false },
+    client: client71,
     service: fixedService,
   },
   {

@@ -462,6 +462,154 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   };
 }
 
+// 2026.6 and 2026.5 (openclaw@2026.6.11, 2026.5.28): 2026.7's table. The values 2026.7 sets apart from 2026.8 were
+// checked in both dists (the same code or its absence), two differ (read), a value the release's recording pins is
+// recorded from it, the rest is labelled as carried from 2026.7.
+const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
+  connectSchema: "ConnectParamsSchema: Type.Enum client ids and modes, no client.buildId",
+  helloAuthTokenScopes: "hello-ok auth.scopes = deviceToken ? deviceToken.scopes : scopes",
+  workerClaimsClosed: "no worker admission in the connect handler",
+  authMessageStyle: "formatGatewayAuthFailureMessage: the mid hints",
+  missingScopeAnswer: "server-methods: INVALID_REQUEST 'missing scope: …'",
+  silentPairing: "requirePairing: silent = reason === 'scope-upgrade' ? false : …",
+  autoApproveLocalSetting: "no autoApproveLocal anywhere",
+  nodeHostMetadataNormalization: "no normalizeNodeHostCompatibilityMetadata",
+  pairingChecksInSequence: "requirePairing for metadata, role and scope upgrades in turn",
+  localBackendPairingSkip: "shouldSkipLocalBackendSelfPairing in the not-paired branch only",
+  inlineApprovalCallerScopes: "approveDevicePairing(…, { callerScopes: scopes })",
+  controlUiBuildCheck: "no buildId in the schema, the connect handler or the Control UI assets",
+  hotReloadPrefixes: "config-reload-plan: only the channel health knobs are hot under gateway",
+  credentialReload: "no AUTH_CREDENTIAL_PATHS / canHotReloadGatewayAuthCredentials",
+  signatureSkewMs: "DEVICE_SIGNATURE_SKEW_MS = 120 s",
+  revokeClosesSessions: "device.token.revoke: disconnectClientsForDevice",
+  rotateClosesSessions: "device.token.rotate: disconnectClientsForDevice",
+  deviceTokenIssuer: "ensureDeviceToken checks deviceTokenIssuerMatches",
+};
+
+// The gateway switches whose flip alone moves each recording's count off 0 under its profile.
+const pinnedByJun: Readonly<Record<string, Readonly<Record<string, readonly [string, number]>>>> = {
+  "2026.6.11": {
+    protocolVersion: ["3", 237],
+    connectSchema: ["late", 65],
+    probeProtocolFloor: ["3", 2],
+    passwordCountsAsTokenMismatch: ["true", 12],
+    protocolMismatchDetails: ["expected-only", 8],
+    detailCodes: ["false", 91],
+    recoveryHints: ["false", 50],
+    nonceRequired: ["remote-only", 2],
+    signatureTokenSource: ["token-only", 44],
+    controlUiClassifier: ["control-ui-only", 11],
+    originRule: ["feb", 8],
+    deviceTokenFallbackReason: ["always-device-token-mismatch", 4],
+    originCheckApplies: ["ui-only", 4],
+    scopeClearing: ["preserve-allowed", 54],
+    deviceLessScopeKeepers: ["[]", 5],
+    silentPairing: ["all-but-node-role-upgrade", 10],
+    localClientRule: ["is-local", 8],
+    localBackendPairingSkip: ["also-shared-secret", 1],
+    workerClaimsClosed: ["true", 2],
+    pairingAnswer: ["plain", 38],
+    uiPairingWaitHint: ["true", 7],
+    helloAuthAlways: ["false", 37],
+    helloAuthMethod: ["true", 102],
+    helloAuthTokenScopes: ["false", 45],
+    pairingChecksInSequence: ["false", 4],
+    authMessageStyle: ["2026.9", 12],
+    missingScopeAnswer: ["forbidden", 40],
+    connectSecretEitherField: ["true", 22],
+    deviceLessSharedAuthAnyRole: ["true", 9],
+    healthNeedsReadScope: ["true", 11],
+    deviceNonceSchemaOptional: ["true", 2],
+    nodeHostMetadataNormalization: ["true", 8],
+    deviceTokenIssuer: ["false", 2],
+    impliedTokenScopes: ["false", 42],
+    operatorScopeImplications: ["false", 18],
+    detailCodeSet: ["early", 21],
+    sharedAuthOperatorSkipsPairing: ["true", 70],
+    deviceTokenScopeMismatchReason: ["false", 5],
+    controlUiInsecureMessage: ["https-or-localhost", 8],
+  },
+  "2026.5.28": {
+    protocolVersion: ["3", 237],
+    connectSchema: ["late", 65],
+    probeProtocolFloor: ["3", 2],
+    passwordCountsAsTokenMismatch: ["true", 12],
+    protocolMismatchDetails: ["expected-only", 8],
+    detailCodes: ["false", 91],
+    recoveryHints: ["false", 50],
+    nonceRequired: ["remote-only", 2],
+    signatureTokenSource: ["token-only", 44],
+    controlUiClassifier: ["control-ui-only", 11],
+    originRule: ["feb", 8],
+    deviceTokenFallbackReason: ["always-device-token-mismatch", 4],
+    originCheckApplies: ["ui-only", 4],
+    scopeClearing: ["preserve-allowed", 54],
+    deviceLessScopeKeepers: ["[]", 5],
+    silentPairing: ["all-but-node-role-upgrade", 10],
+    localClientRule: ["is-local", 8],
+    localBackendPairingSkip: ["also-shared-secret", 1],
+    workerClaimsClosed: ["true", 2],
+    pairingAnswer: ["plain", 38],
+    uiPairingWaitHint: ["true", 7],
+    helloAuthAlways: ["false", 37],
+    helloAuthMethod: ["true", 102],
+    helloAuthTokenScopes: ["false", 45],
+    pairingChecksInSequence: ["false", 4],
+    authMessageStyle: ["2026.9", 12],
+    missingScopeAnswer: ["forbidden", 40],
+    connectSecretEitherField: ["true", 22],
+    deviceLessSharedAuthAnyRole: ["true", 9],
+    healthNeedsReadScope: ["true", 11],
+    deviceNonceSchemaOptional: ["true", 2],
+    nodeHostMetadataNormalization: ["true", 8],
+    deviceTokenIssuer: ["false", 2],
+    impliedTokenScopes: ["false", 42],
+    operatorScopeImplications: ["false", 18],
+    detailCodeSet: ["early", 21],
+    sharedAuthOperatorSkipsPairing: ["true", 70],
+    deviceTokenScopeMismatchReason: ["false", 5],
+    controlUiInsecureMessage: ["https-or-localhost", 8],
+  },
+};
+
+function gatewayJunProvenance(release: "2026.6.11" | "2026.5.28"): Partial<Record<keyof GatewaySwitches, Provenance>> {
+  const source = `openclaw@${release} dist`;
+  const pinned = pinnedByJun[release]!;
+  const out: Partial<Record<keyof GatewaySwitches, Provenance>> = {};
+  for (const [key, p] of Object.entries(gateway71()) as [keyof GatewaySwitches, Provenance][]) {
+    const checked = checkedInJun[key];
+    const pin = pinned[key];
+    out[key] = checked
+      ? read(source, `${checked}${pin ? `; seed-5 fixture: 0 divergent attempts, ${pin[1]} with ${pin[0]}` : ""}`)
+      : pin
+        ? recorded(release, `seed-5 fixture: 0 divergent attempts, ${pin[1]} with ${pin[0]}`)
+        : assumed(`as 2026.7 (${describeProvenance(p)}); the ${release} seed-5 recording does not tell it apart and it was not re-read in that dist`);
+  }
+  return {
+    ...out,
+    deviceLessScopeKeepers: read(`${source}, message-handler`, "no shouldPreserveLocalCliSharedAuthScopes: a device-less cli/cli is cleared; the local backend's self-pairing skip keeps its scopes; seed-5 fixture 52 → 2 under 2026.7 with it"),
+    probeProtocolFloor: read(`${source}, message-handler protocol check`, "probeMin=4: no protocol-3 exception for probes or legacy node hosts; seed-5 fixture 2 → 0"),
+  };
+}
+
+function client71Provenance(): Partial<Record<keyof ClientSwitches, Provenance>> {
+  return {
+    ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.7.1 client was not run or read`)])),
+    signedAtSource: read("PR #116679 (merged 2026-07-31, after 2026.7.1 was published on 2026-07-15)", "clients still sign with their own clock; not checked in the 2026.7.1 client"),
+    controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
+    controlUiSendsBuildId: read("openclaw@2026.7.1 dist, control-ui assets", "the connect's client object has no buildId (the 7.1 schema would refuse it)"),
+  };
+}
+
+function clientJunProvenance(release: string): Partial<Record<keyof ClientSwitches, Provenance>> {
+  const base = client71Provenance();
+  return Object.fromEntries(Object.entries(base).map(([k, p]) => [k, assumed(`as 2026.7 (${describeProvenance(p!)}); the ${release} client was not run or read`)]));
+}
+
+function serviceProvenance71(release: string): Partial<Record<keyof ServiceSwitches, Provenance>> {
+  return Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for ${release}`)]));
+}
+
 /** Provenance per profile name, mirroring catalog.ts. */
 export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.2.13": feb,
@@ -558,14 +706,11 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     },
     service: fixedService,
   },
+  "2026.5": { gateway: gatewayJunProvenance("2026.5.28"), client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
+  "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: serviceProvenance71("2026.6.11") },
   "2026.7": {
     gateway: gateway71(),
-    client: {
-      ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.7.1 client was not run or read`)])),
-      signedAtSource: read("PR #116679 (merged 2026-07-31, after 2026.7.1 was published on 2026-07-15)", "clients still sign with their own clock; not checked in the 2026.7.1 client"),
-      controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
-      controlUiSendsBuildId: read("openclaw@2026.7.1 dist, control-ui assets", "the connect's client object has no buildId (the 7.1 schema would refuse it)"),
-    },
+    client: client71Provenance(),
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])),
   },
   "2026.8": {
