@@ -62,7 +62,7 @@ async function loadFromRelease(version: string): Promise<LoadResult> {
     module = (await import(pathToFileURL(located.file).href)) as Record<string, unknown>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { kind: "unavailable", reason: `importing ${located.file} failed: ${message.split("\n")[0]}` };
+    return { kind: "unavailable", reason: `importing ${located.file} failed: ${message.split("\n")[0]}${newerNodeHint(message, process.versions.node, version)}` };
   }
   const GatewayClient = module[located.exportName];
   if (typeof GatewayClient !== "function") return { kind: "unavailable", reason: `${located.file} exports no GatewayClient as ${located.exportName}` };
@@ -74,4 +74,13 @@ async function loadFromRelease(version: string): Promise<LoadResult> {
     version,
     label: `openclaw@${version} (${file}, ${located.hostAccess === "node-fs" ? "no hostDeps: device-auth file through node:fs" : "hostDeps"})`,
   };
+}
+
+/**
+ * What to do when a release's client fails to import on this Node because its bundled undici needs Node 22's
+ * `markAsUncloneable` (2026.5 and later): run clawsim on a Node 24. "" for any other failure.
+ */
+export function newerNodeHint(message: string, nodeVersion: string, release: string): string {
+  if (!/markAsUncloneable/.test(message) || Number(nodeVersion.split(".")[0]) >= 22) return "";
+  return ` (this release needs Node >= 22: run clawsim on a Node 24, e.g. the one \`pnpm sim conformance\` installs beside a release: ~/.cache/clawsim/openclaw-<version>/node_modules/node/bin/node sim/launch.mjs gate --client real@${release})`;
 }

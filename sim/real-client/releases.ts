@@ -8,6 +8,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { findProfile } from "../../src/index.ts";
 import { gatewayClientVersion } from "./install.ts";
+import { wsShimExportClause } from "./ws-shim.mjs";
 
 /** Release → profile, first match wins. The Feb profiles are per release where the tree has one. */
 const releaseProfileTable: readonly { readonly releases: RegExp; readonly profiles: readonly string[] }[] = [
@@ -19,11 +20,16 @@ const releaseProfileTable: readonly { readonly releases: RegExp; readonly profil
   { releases: /^2026\.3\.31$/, profiles: ["2026.3.31", "2026.3"] },
   { releases: /^2026\.3\.\d+$/, profiles: ["2026.3"] },
   { releases: /^2026\.4\.\d+$/, profiles: ["2026.4"] },
+  // 2026.5–2026.7: their own profile where the tree has one, else the nearest later one.
+  { releases: /^2026\.5\.\d+$/, profiles: ["2026.5", "2026.6", "2026.7", "2026.8"] },
+  { releases: /^2026\.6\.\d+$/, profiles: ["2026.6", "2026.7", "2026.8"] },
+  { releases: /^2026\.7\.\d+$/, profiles: ["2026.7", "2026.8"] },
+  { releases: /^2026\.8\.\d+$/, profiles: ["2026.8"] },
   { releases: /^2026\.9\.\d+$/, profiles: ["2026.9"] },
 ];
 
 /** The releases whose client clawsim knows how to compare (each has a profile above). */
-export const knownClientReleases = ["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.9.1", "2026.9.6"] as const;
+export const knownClientReleases = ["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.1", "2026.9.6"] as const;
 
 /** The profile name a release's client is compared under, or undefined for a release with none. */
 export function profileNameForRelease(version: string): string | undefined {
@@ -101,9 +107,29 @@ export function locateGatewayClient(packageDir: string, version: string): Locate
         reason: `${file.slice(file.lastIndexOf("/dist/") + 1)} gets its WebSocket through require() in ${requiresWs}, which the module hook cannot redirect (it would open real sockets); its client is the @openclaw/gateway-client package: use --client real`,
       };
     }
+    const sqliteStore = deviceAuthStoreInSqlite(file, source);
+    if (sqliteStore !== undefined) {
+      return {
+        kind: "unavailable",
+        reason: `its client keeps device tokens in OpenClaw's SQLite state database (${sqliteStore} opens it through node:sqlite), which the simulated host's files do not reach: run, it would read and write a real database`,
+      };
+    }
     return { kind: "found", file, exportName, hostAccess: source.includes("beforeConnect") ? "hostDeps" : "node-fs", reportsPause: source.includes("onReconnectPaused") };
   }
   return { kind: "unavailable", reason: `no chunk of ${dist} defines and exports GatewayClient` };
+}
+
+/**
+ * The chunk the client imports its device-auth store from, when that store opens the SQLite state database
+ * (2026.8.x: `identity/device-auth.json` is only read as a legacy file to migrate). undefined otherwise.
+ */
+function deviceAuthStoreInSqlite(file: string, source: string): string | undefined {
+  const dir = file.slice(0, file.lastIndexOf("/"));
+  for (const match of source.matchAll(/from\s+"\.\/(device-auth-store[^"]*)"/g)) {
+    const imported = join(dir, match[1]!);
+    if (existsSync(imported) && /from\s+"\.\/openclaw-state-db[^"]*"/.test(readFileSync(imported, "utf8"))) return match[1];
+  }
+  return undefined;
 }
 
 /** A CommonJS load of `ws` (require / require.resolve) in the chunk or a chunk it imports directly. */
@@ -115,10 +141,13 @@ const wsRequire = /require(?:\.resolve)?\(\s*["']ws(?:\/[^"']*)?["']\s*\)/;
  */
 function requiresWsModule(file: string, source: string): string | undefined {
   const dir = file.slice(0, file.lastIndexOf("/"));
-  if (wsRequire.test(source)) return file.slice(dir.length + 1);
+  if (wsRequire.test(source) && wsShimExportClause(source) === undefined) return file.slice(dir.length + 1);
   for (const match of source.matchAll(/from\s+"\.\/([^"]+)"/g)) {
     const imported = join(dir, match[1]!);
-    if (existsSync(imported) && wsRequire.test(readFileSync(imported, "utf8"))) return match[1];
+    if (!existsSync(imported)) continue;
+    const text = readFileSync(imported, "utf8");
+    // The ws shim of 2026.9.x is served by the hook as a stand-in over the fake ws (ws-shim.mjs).
+    if (wsRequire.test(text) && wsShimExportClause(text) === undefined) return match[1];
   }
   return undefined;
 }

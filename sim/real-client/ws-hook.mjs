@@ -8,8 +8,12 @@
 //   `enableCompileCache` that 2026.3 releases import at start-up, when this Node lacks it);
 // - an `openclaw` release's `dist/entry.js` (imported by the client chunk of some releases for its path helpers)
 //   loads without its `src/entry.ts` region, the CLI start-up that would re-spawn or run the CLI with this
-//   process's arguments. Nothing is copied anywhere: the source is read from the install at load time.
+//   process's arguments. Nothing is copied anywhere: the source is read from the install at load time;
+// - an `openclaw` release's `ws` shim module (2026.9.x loads ws through createRequire, out of an ESM hook's
+//   reach) is served as a stand-in that re-exports the fake `ws` under the shim's own export names (ws-shim.mjs).
 // Every other importer (vitest, tsx, our own code) gets the real modules. Not the fakes themselves.
+
+import { wsShimExportClause, wsShimStandIn } from "./ws-shim.mjs";
 
 /** The fake modules' URLs, handed in by register.mjs through `initialize`. */
 let fakeWsUrl;
@@ -52,6 +56,13 @@ export async function load(url, context, nextLoad) {
     const end = source.indexOf("//#endregion", start);
     if (end < 0) return loaded;
     return { format: "module", source: `${source.slice(0, start)}${source.slice(end)}`, shortCircuit: true };
+  }
+  if (url.includes(releaseMarker) && url.endsWith(".mjs") && typeof fakeWsUrl === "string") {
+    const loaded = await nextLoad(url, context);
+    const source = typeof loaded.source === "string" ? loaded.source : loaded.source ? Buffer.from(loaded.source).toString("utf8") : "";
+    const clause = wsShimExportClause(source);
+    if (clause === undefined) return loaded;
+    return { format: "module", source: wsShimStandIn(clause, fakeWsUrl), shortCircuit: true };
   }
   return nextLoad(url, context);
 }

@@ -19,7 +19,7 @@ import { clearFailures, failureDelayMs } from "./failed-auth-delay.ts";
 import { helloOk } from "./hello.ts";
 import { broadcastToPairingOperators, pairDevice } from "./pairing-flow.ts";
 import { nodeRequestId, reconcileNodeOnConnect, requestNodePairing } from "./node-pairing.ts";
-import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
+import { limiterCheck, limiterExempts, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
 import { log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
@@ -337,9 +337,14 @@ function unauthorized(state: GatewayState, conn: Connection, ctx: StepContext, f
     retryAfterMs: state.switches.rateLimitedRetryAfter && f.authReason === "rate_limited" ? f.retryAfterMs : undefined,
   });
   outputs.push(log("connect.unauthorized", { connId: conn.connId, reason: f.authReason ?? null }));
-  // Only shared-secret failures are held back and counted (recorded from openclaw@2026.9.6).
+  // Only shared-secret failures are held back and counted (recorded from openclaw@2026.9.6), and only where the
+  // limiter never locks the client out: a loopback address. A browser on the gateway host is limited by its
+  // origin instead (not exempt), so its failures are answered at once and count towards the lockout (seen with
+  // two Control UI tabs of 2026.9.6 in Chromium: answers in under 0.1 s, AUTH_RATE_LIMITED after 10 failures).
   const sharedSecretFailure = f.authReason === "token_mismatch" || f.authReason === "password_mismatch";
-  const delayMs = sharedSecretFailure ? failureDelayMs(state.failedAuth, state.switches, conn.clientIp, ctx.nowMs) : 0;
+  const limiter = limiterFor(state, conn, f.hasOrigin);
+  const held = sharedSecretFailure && limiterExempts(limiter.state, limiter.key);
+  const delayMs = held ? failureDelayMs(state.failedAuth, state.switches, conn.clientIp, ctx.nowMs) : 0;
   if (delayMs <= 0) return outputs;
   const key = `auth-delay:${conn.connId}`;
   state.delayed.set(key, outputs);

@@ -1,4 +1,5 @@
-// The released gateway's escalating answer delay for failed auth from one IP (spec §13, profile 2026.9):
+// The released gateway's escalating answer delay for failed auth from one loopback IP that the limiter exempts
+// (spec §13, profile 2026.9; the caller decides which failures are held):
 // the n-th recent failure waits base·2^(n−1) ms, capped; failures answered together share one deadline;
 // one success clears the history. Data only: the reducer turns a delay into a timer.
 import type { GatewaySwitches } from "../profiles/index.ts";

@@ -29,7 +29,10 @@ export function helloOk(
     clientMode: f.params.client.mode,
     deviceId: f.device?.id ?? null,
     authMethod: f.authMethod,
-    usesSharedGatewayAuth: f.authMethod === "token" || f.authMethod === "password",
+    // A session let in by a device token that names the shared auth's generation (2026.9, deviceTokenIssuer) is a
+    // shared-auth session too: a change of the shared secret closes it (seen live: a Control UI tab on its stored
+    // device token got 4001 "gateway auth changed" together with the tab on the token).
+    usesSharedGatewayAuth: f.authMethod === "token" || f.authMethod === "password" || f.deviceTokenGeneration !== undefined,
     unauthorizedCalls: 0,
     presenceKey,
   };

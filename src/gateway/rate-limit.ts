@@ -41,6 +41,11 @@ function exempt(l: LimiterState, ip: string): boolean {
   return l.config.exemptLoopback && isLoopbackAddress(ip);
 }
 
+/** Whether `key` is never locked out by this limiter (a loopback address while loopback is exempt). */
+export function limiterExempts(l: LimiterState, key: string): boolean {
+  return exempt(l, key);
+}
+
 export function limiterCheck(l: LimiterState, scope: LimiterScope, ip: string, nowMs: number): LimiterVerdict {
   if (exempt(l, ip)) return { allowed: true };
   const entry = l.entries.get(keyOf(scope, ip));

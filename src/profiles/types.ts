@@ -118,7 +118,8 @@ export interface GatewaySwitches {
   startupUnavailableMs: number | null;
   /** Unauthenticated sockets allowed per client IP before the upgrade is refused with 503; null = no limit. */
   preauthSocketsPerIpMax: number | null;
-  /** Escalating answer delay for failed auth from one IP (loopback included); null = answer at once. */
+  /** Escalating answer delay for failed shared-secret auth from a loopback address the limiter exempts (a
+   *  browser on the gateway host is limited by origin, not exempt, and not held); null = answer at once. */
   failedAuthDelay: { baseMs: number; capMs: number; historyMax: number; windowMs: number } | null;
   /** hello-ok.auth always present with {method, role, scopes} (token fields only when issued). */
   helloAuthAlways: boolean;
@@ -235,7 +236,8 @@ export interface GatewaySwitches {
    *  token issued to a browser Control UI / copilot / webchat session on shared auth, or to a session that logged in
    *  with such a token, names the shared auth's generation (a digest of mode and secret). A token is reused only
    *  under the same issuer (else re-minted), refused once the generation changed, and an issuer-less token is
-   *  refused for a device paired as a browser client (device_token_mismatch). */
+   *  refused for a device paired as a browser client (device_token_mismatch). A session let in by a token naming a
+   *  generation counts as a shared-auth session: a change of the shared secret closes it 4001. */
   deviceTokenIssuer: boolean;
   /** An allowed connect of a paired device records its client id and mode in the paired record (2026.2.12 …
    *  2026.4.14 dists); 2026.9.6 keeps the ones the device was approved with (its connect metadata has neither). */

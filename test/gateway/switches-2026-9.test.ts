@@ -22,6 +22,14 @@ function flip<K extends keyof GatewaySwitches>(key: K, values: [GatewaySwitches[
 const scopesOf = (o: Outcome) => (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
 
 describe("2026.9 switches recorded from the conformance runs flip outcomes", () => {
+  it("failedAuthDelay holds loopback failures only: a browser on the gateway host is limited by origin and answered at once (seen live)", () => {
+    const h = { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789" };
+    const wrong = (name: string, headers?: Record<string, string>) => ({ name, ...(headers ? { headers } : {}), connect: { params: p4({ auth: { token: "wrong" } }) } });
+    const on = { baseMs: 250, capMs: 5_000, historyMax: 6, windowMs: 60_000 };
+    const held = (list: A[]) => { const [a, b] = flip("failedAuthDelay", [null, on], list); return b.map((o, i) => [details(o)["code"], o.elapsedMs - a[i]!.elapsedMs]); };
+    expect(held([wrong("cli1"), wrong("cli2")])).toEqual([["AUTH_TOKEN_MISMATCH", 250], ["AUTH_TOKEN_MISMATCH", 500]]);
+    expect(held([wrong("tab1", h), wrong("tab2", h)])).toEqual([["AUTH_TOKEN_MISMATCH", 0], ["AUTH_TOKEN_MISMATCH", 0]]);
+  });
   it("browserCopilotClass", () => {
     const list = [{ name: "copilot", connect: { params: p4({ client: { id: "openclaw-browser-copilot", version: "1", platform: "linux", mode: "ui" } }) } }];
     const [a, b] = flip("browserCopilotClass", [false, true], list);

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProfile, type Profile } from "../../src/index.ts";
 import { compareClients, type CompareResult } from "../../sim/real-client/compare.ts";
-import { loadRealClient, type LoadResult } from "../../sim/real-client/load.ts";
+import { loadRealClient, newerNodeHint, type LoadResult } from "../../sim/real-client/load.ts";
+import { wsShimExportClause, wsShimStandIn } from "../../sim/real-client/ws-shim.mjs";
 import { parseRealClient, profileNameForRelease, type ClientRelease } from "../../sim/real-client/releases.ts";
 import { findStory, runStory, stories, type StoryVerdict } from "../../sim/real-client/stories.ts";
 
@@ -19,7 +20,7 @@ function release(version: string): ClientRelease {
 
 describe("--client real@<release>: which client, which profile", () => {
   it("maps each release to its profile in one table", () => {
-    expect(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.9.1", "2026.9.6"].map(profileNameForRelease)).toEqual([
+    expect(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.8.2", "2026.9.1", "2026.9.6"].map(profileNameForRelease)).toEqual([
       "2026.2.13",
       "2026.2.17",
       "2026.2.22",
@@ -27,9 +28,18 @@ describe("--client real@<release>: which client, which profile", () => {
       "2026.3",
       "2026.3.31",
       "2026.4",
+      "2026.8",
       "2026.9",
       "2026.9",
     ]);
+  });
+
+  it("a 2026.5–2026.8 release is compared under its own profile where the tree has one, else the nearest later one", () => {
+    const expected = (candidates: string[]) => candidates.find((name) => findProfile(name) !== undefined);
+    expect(profileNameForRelease("2026.5.28")).toBe(expected(["2026.5", "2026.6", "2026.7", "2026.8"]));
+    expect(profileNameForRelease("2026.6.11")).toBe(expected(["2026.6", "2026.7", "2026.8"]));
+    expect(profileNameForRelease("2026.7.1")).toBe(expected(["2026.7", "2026.8"]));
+    expect(profileNameForRelease("2026.8.2")).toBe("2026.8");
   });
 
   it("real and real@2026.9.1 are the client package; other releases are the openclaw dist's client", () => {
@@ -52,6 +62,8 @@ describe("--client real@<release>: which client, which profile", () => {
  * release's profile, with the fields. Each is explained in README ("The real client inside the simulation").
  */
 const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly (keyof StoryVerdict)[]>>>> = {
+  // The newest release's own client (in the openclaw dist, beside the 2026.9.1 package): runs on Node >= 22.
+  "2026.9.6": {},
   "2026.4.14": {},
   "2026.3.13": {},
   // 3.31 waits the 10 s pre-auth default for connect.challenge, as 4.14 does: recorded in the 2026.3.31 profile.
@@ -87,7 +99,15 @@ const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly
   },
 };
 
+/** Releases whose client imports only on Node >= 22 (their bundled undici): skipped, not loaded, on Node 20. */
+const needsNode22 = new Set(["2026.5.28", "2026.6.11", "2026.7.1", "2026.9.6"]);
+const nodeMajor = Number(process.versions.node.split(".")[0]);
+
 for (const [version, known] of Object.entries(knownDifferences)) {
+  if (needsNode22.has(version) && nodeMajor < 22) {
+    describe.skip(`real client of openclaw@${version} (needs Node >= 22; this is ${process.versions.node})`, () => it("runs on a Node 24", () => {}));
+    continue;
+  }
   const chosen = release(version);
   const profile: Profile = findProfile(chosen.profile)!;
   const loaded: LoadResult = await loadRealClient(chosen);
@@ -166,10 +186,18 @@ describe.skipIf(loaded414.kind !== "loaded")("openclaw@2026.4.14 client: how it 
 });
 
 describe("a release whose client cannot run says why", () => {
-  it("openclaw@2026.9.6 loads ws through require(): refused (it would dial real sockets), or not installed", async () => {
-    const result = await loadRealClient(release("2026.9.6"));
+  it("a release whose bundled undici needs Node 22 says to run clawsim on a Node 24 (2026.5 and later on Node 20)", () => {
+    const failure = "webidl.util.markAsUncloneable is not a function";
+    expect(newerNodeHint(failure, "20.20.2", "2026.9.6")).toContain("needs Node >= 22");
+    expect(newerNodeHint(failure, "20.20.2", "2026.9.6")).toContain("gate --client real@2026.9.6");
+    expect(newerNodeHint(failure, "24.21.0", "2026.9.6")).toBe("");
+    expect(newerNodeHint("SQLite support is unavailable", "20.20.2", "2026.8.2")).toBe("");
+  });
+
+  it("openclaw@2026.8.2 keeps device tokens in its SQLite state database: refused (real files), or not installed", async () => {
+    const result = await loadRealClient(release("2026.8.2"));
     expect(result.kind).toBe("unavailable");
-    if (result.kind === "unavailable") expect(result.reason).toMatch(/require\(\)|not installed/);
+    if (result.kind === "unavailable") expect(result.reason).toMatch(/SQLite state database|not installed/);
   });
 });
 
@@ -194,5 +222,32 @@ describe("profile values recorded from the real release clients flip what the si
     expect(findProfile("2026.2.22")!.client.insecureWsGuard).toBe(true);
     expect((await simRun("remote-plaintext", findProfile("2026.2.22")!)).run.verdict.attempts).toBe(0);
     expect((await simRun("remote-plaintext", withClient("2026.2.22", { insecureWsGuard: false }))).run.verdict.attempts).toBe(1);
+  });
+});
+
+describe("the ws shim of a release's dist (2026.9.x loads ws through createRequire)", () => {
+  // Written here in the shape the 2026.9.6 dist has (a createRequire'd require of ws's own lib files).
+  const shim = [
+    'import { createRequire } from "node:module";',
+    'import path from "node:path";',
+    "const require = createRequire(import.meta.url);",
+    'const wsPackageRoot = path.dirname(require.resolve("ws/package.json"));',
+    'const WebSocket = require(path.join(wsPackageRoot, "lib/websocket.js"));',
+    'const WebSocketServer = require(path.join(wsPackageRoot, "lib/websocket-server.js"));',
+    'const createWebSocketStream = require(path.join(wsPackageRoot, "lib/stream.js"));',
+    "export { WebSocketServer as n, createWebSocketStream as r, WebSocket as t };",
+  ].join("\n");
+
+  it("is recognised and stood in for by the fake ws under the same export names", () => {
+    const clause = wsShimExportClause(shim);
+    expect(clause).toBe("export { WebSocketServer as n, createWebSocketStream as r, WebSocket as t };");
+    expect(wsShimStandIn(clause!, "file:///fake-ws.mjs")).toBe('import { WebSocket, WebSocketServer, createWebSocketStream } from "file:///fake-ws.mjs";\n' + clause + "\n");
+  });
+
+  it("anything more than the shim is not (it would keep a real require)", () => {
+    expect(wsShimExportClause(shim.replace('"lib/stream.js"));', '"lib/stream.js"));\nconst cp = require("node:child_process");'))).toBeUndefined();
+    expect(wsShimExportClause(shim.replace("WebSocket as t", "WebSocket as t, wsPackageRoot as w"))).toBeUndefined();
+    expect(wsShimExportClause(shim.replace('require.resolve("ws/package.json")', 'require.resolve("undici/package.json")'))).toBeUndefined();
+    expect(wsShimExportClause('const x = require("ws");\nexport { x as t };')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 // handshakes keep the old secret until the gateway restarts (PR #60387's residual risk).
 import { describe, expect, it } from "vitest";
 import { run } from "./spec-helpers.ts";
-import type { TraceEvent } from "../../src/index.ts";
+import { findProfile, type TraceEvent } from "../../src/index.ts";
 
 const connect = (name: string, token: string, ok: boolean) => ({
   connect: {
@@ -75,5 +75,32 @@ describe("rotate-shared-token with restart: deferred", () => {
     const closed = async (profile: string) => gatewayEvents((await run(base("deferred", []), profile)).events, "gateway.shared-secret-changed")[0]!.data["closed"];
     expect(await closed("2026.9")).toBe(1);
     expect(await closed("2026.3")).toBe(0);
+  });
+});
+
+describe("rotate-shared-token and a Control UI tab on its stored device token (2026.9.6 seen live)", () => {
+  const tabs = {
+    name: "two-tabs",
+    gateway: { auth: { mode: "token", token: "old" } },
+    verdicts: { default: "pass" },
+    steps: [
+      { browserTab: { action: "open", machine: "gateway-host", browser: "chrome", tab: "t1", client: "ui1", url: "http://127.0.0.1:18789/#token={{gatewayToken}}" } },
+      { wait: 3000 },
+      { browserTab: { action: "open", machine: "gateway-host", browser: "chrome", tab: "t2", client: "ui2", url: "http://127.0.0.1:18789/" } },
+      { wait: 3000 },
+      { operator: { action: "rotate-shared-token", token: "new" } },
+      { wait: 2000 },
+    ],
+  };
+  const closes = (events: readonly TraceEvent[], client: string) => events.filter((e) => e.actor === client && e.data["event"] === "closed").map((e) => e.data["code"]);
+  const hello = (events: readonly TraceEvent[], client: string) => events.find((e) => e.actor === client && e.data["event"] === "hello")?.data["authMethod"];
+
+  it("its session names the shared auth's generation, so the rotation closes it 4001 too; without the issuer it stays", async () => {
+    const p = findProfile("2026.9")!;
+    const on = await run(tabs, p);
+    const off = await run(tabs, { ...p, gateway: { ...p.gateway, deviceTokenIssuer: false } });
+    expect([hello(on.events, "ui1"), hello(on.events, "ui2")]).toEqual(["token", "device-token"]);
+    expect([closes(on.events, "ui1")[0], closes(on.events, "ui2")[0]]).toEqual([4001, 4001]);
+    expect([closes(off.events, "ui1")[0], closes(off.events, "ui2")]).toEqual([4001, []]);
   });
 });
