@@ -1,7 +1,8 @@
 // Seed 003 (issue #63344): a backend service and a CLI on the gateway's own host authenticate with the gateway
 // token and no device identity (gateway.controlUi.allowInsecureAuth=false). They connect in every release, but
 // where device-less sessions lose their scopes the backend's write (chat.send) is refused with a missing
-// scope; 2026.9 keeps the requested scopes for the gateway-client/backend and cli/cli classes.
+// scope; 2026.9 keeps the requested scopes for the gateway-client/backend and cli/cli classes. 2026.5 and 2026.6
+// keep them for the backend only (no cli keeper in the 5.28 and 6.11 dists), so the CLI's write fails there.
 import { scenario, specScenario, type Scenario } from "../src/index.ts";
 import { tokenConfig } from "./support.ts";
 
@@ -12,7 +13,7 @@ export const localBackendScopesSpec = scenario(
   "local-backend-scopes",
   "seed 003: a device-less backend and CLI on the gateway host, authenticated by the gateway token, keep their operator scopes and can write",
 )
-  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.4": "fail", "2026.2.17": "fail", "2026.3.31": "fail" })
+  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.4": "fail", "2026.2.17": "fail", "2026.3.31": "fail", "2026.5": "fail", "2026.6": "fail" })
   .invariants({ name: "standard", converges: { clients: ["backend"] } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1", { gateway: { controlUi: { allowInsecureAuth: false } } }), cliIdentity: null })

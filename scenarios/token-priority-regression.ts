@@ -8,7 +8,7 @@
 // Control UI's device token was issued under the old shared token (an issuer naming its generation, switch
 // deviceTokenIssuer, read in the 2026.9.6 dist): the rotation retires it, so the tab is refused
 // device_token_mismatch and must pause until the new token is pasted, not loop.
-import { host, scenario, specScenario, type MachineClientSpec, type Profile, type Scenario, type Step, type World } from "../src/index.ts";
+import { host, localBackendSkipsWithSharedSecret, scenario, specScenario, type MachineClientSpec, type Profile, type Scenario, type Step, type World } from "../src/index.ts";
 import { controlUiPageOrigin, identity, libraryIdentities, tokenConfig, tuiIdentityFields } from "./support.ts";
 const { op } = host;
 
@@ -42,7 +42,7 @@ function start(suffix: string): Step[] {
 }
 
 function unpairedBackend(profile: Profile): boolean {
-  return profile.gateway.localBackendPairingSkip === "also-shared-secret";
+  return localBackendSkipsWithSharedSecret(profile);
 }
 
 /** The rotation retires the Control UI's device token (issued under the old shared token's generation). */

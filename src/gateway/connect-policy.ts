@@ -122,6 +122,10 @@ function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; s
       return viaDeviceToken && !f.isPaired;
     case "also-shared-secret":
       return viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password"));
+    case "unpaired-also-shared-secret":
+      // Read in the openclaw@2026.7.1 dist: the same skip, but only in the not-paired branch; a paired local backend
+      // goes through the metadata, role and scope checks like any device.
+      return !f.isPaired && (viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password")));
   }
 }
 
@@ -165,17 +169,26 @@ export function isSilentPairing(
       if (f.reason === "metadata-upgrade") return !f.hasOrigin && !f.cls.isControlUi && (f.cls.isCli || nativeAppIds.has(f.clientId));
       return true;
     }
+    case "all-but-node-role-or-scope-upgrade":
+      // Read in the openclaw@2026.7.1 dist (requirePairing): silent = reason === "scope-upgrade" ? false : …, the
+      // rest as 2026.9.6 (the scope-upgrade veto that 2026.8.2 removed).
+      return f.reason !== "scope-upgrade" && silentAllButNodeRoleUpgrade(f);
     case "all-but-node-role-upgrade":
-      if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
-      // Read in 2026.9.6 (shouldAllowSilentLocalPairing): a metadata upgrade is silent for a direct local native
-      // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
-      if (f.reason === "metadata-upgrade") {
-        if (f.hasOrigin || f.cls.isControlUi || f.cls.isWebchat) return false;
-        // isNativeAppUiClient in the 9.6 dist: the macOS, Linux, iOS or Android app id in mode ui (seed-11 fixture
-        // c0123: openclaw-macos in node mode is asked to re-approve).
-        return f.directLocal === false ? f.sharedSecretOk === true : f.clientMode === "ui" && nativeAppUiIds.has(f.clientId);
-      }
-      if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
-      return f.reason !== "role-upgrade" || f.role === "operator";
+      return silentAllButNodeRoleUpgrade(f);
   }
+}
+
+/** 2026.9.6: anything local but an upgrade to the node role, never with an Origin unless a browser UI. */
+function silentAllButNodeRoleUpgrade(f: Parameters<typeof isSilentPairing>[1]): boolean {
+  if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+  // Read in 2026.9.6 (shouldAllowSilentLocalPairing): a metadata upgrade is silent for a direct local native
+  // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
+  if (f.reason === "metadata-upgrade") {
+    if (f.hasOrigin || f.cls.isControlUi || f.cls.isWebchat) return false;
+    // isNativeAppUiClient in the 9.6 dist: the macOS, Linux, iOS or Android app id in mode ui (seed-11 fixture
+    // c0123: openclaw-macos in node mode is asked to re-approve).
+    return f.directLocal === false ? f.sharedSecretOk === true : f.clientMode === "ui" && nativeAppUiIds.has(f.clientId);
+  }
+  if (f.scopes.some((scope) => !knownOperatorScopes.has(scope))) return false;
+  return f.reason !== "role-upgrade" || f.role === "operator";
 }

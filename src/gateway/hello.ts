@@ -41,7 +41,7 @@ export function helloOk(
   if (token) {
     const issued = { deviceToken: token.token, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
     // helloAuthAlways reports the session's role and scopes; older releases report the token's.
-    auth = auth ? { ...auth, ...issued } : { ...issued, role: token.role, scopes: token.scopes };
+    auth = auth ? { ...auth, ...(sw.helloAuthTokenScopes ? { scopes: token.scopes } : {}), ...issued } : { ...issued, role: token.role, scopes: token.scopes };
     // A silent setup-code pairing hands the profile's other roles' tokens over too (S-Late `deviceTokens`).
     if (handoffTokens.length > 0) {
       auth["deviceTokens"] = handoffTokens.map((t) => ({ deviceToken: t.token, role: t.role, scopes: t.scopes, issuedAtMs: t.rotatedAtMs ?? t.createdAtMs }));

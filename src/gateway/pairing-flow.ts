@@ -44,8 +44,11 @@ export function pairDevice(
   const skip = skipsPairing(state.switches, { cls: f.cls, role: f.role, authMethod: f.authMethod, allowBypass: f.allowBypass, sharedAuthOk: f.sharedAuthOk, trustedProxyAuthOk: f.trustedProxyAuthOk, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, isPaired });
   const outputs: GatewayOutput[] = [];
   if (!skip) {
-    const reason = pairingRequirement(state, f, isPaired);
-    if (reason) {
+    // Every release checks metadata, role and scopes in turn against the record read before the connect; the model
+    // stops at the first unmet one unless pairingChecksInSequence goes on after a silent approval (2026.7.1).
+    const unmet = pairingRequirements(state, f, isPaired);
+    const reasons = state.switches.pairingChecksInSequence ? unmet : unmet.slice(0, 1);
+    for (const reason of reasons) {
       // The scopes this approval would grant: the request's merged with a pending one for the same device.
       const pendingScopes = Object.values(state.store.pending).find((p) => p.deviceId === device.id)?.scopes ?? [];
       const bootstrapProfile = silentBootstrapProfile(state, ctx, f, { reason, existing: paired !== undefined, publicKey });
@@ -77,7 +80,9 @@ export function pairDevice(
       // From 2026.4.14 an approval of a request whose scopes no requested role covers is forbidden, so a silent
       // one fails and the connect is answered like any pairing that waits (the request stays pending).
       // For an inline approval the caller's scopes are the connect's requested ones plus the device's approved ones.
-      const callerScopes = [...f.scopes, ...(paired?.approvedScopes ?? paired?.scopes ?? [])];
+      // 2026.7.1 passes the requested ones alone (switch inlineApprovalCallerScopes).
+      const approvedBaseline = state.switches.inlineApprovalCallerScopes === "requested-and-approved" ? (paired?.approvedScopes ?? paired?.scopes ?? []) : [];
+      const callerScopes = [...f.scopes, ...approvedBaseline];
       const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes) !== null);
       // localForPairing: the release counted this connection as local for pairing though its request is not
       // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.
@@ -91,7 +96,8 @@ export function pairDevice(
         approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes });
       }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
-    } else {
+    }
+    if (reasons.length === 0) {
       updatePairedDeviceMetadata(state.store, device.id, {
         role: f.role,
         scopes: f.scopes,
@@ -153,23 +159,27 @@ function silentBootstrapProfile(state: GatewayState, ctx: StepContext, f: Connec
   return nodeOnly && f.params.client.id === "node-host" && f.params.client.mode === "node" ? profile : null;
 }
 
-function pairingRequirement(state: GatewayState, f: ConnectFacts, isPaired: boolean): PairingReason | undefined {
-  if (!isPaired) return "not-paired";
+/** The pairing checks this connect fails, in the order the gateway makes them, all against the record as it was
+ *  before the connect: not paired alone, else any of a metadata, a role and a scope upgrade. */
+function pairingRequirements(state: GatewayState, f: ConnectFacts, isPaired: boolean): PairingReason[] {
+  if (!isPaired) return ["not-paired"];
   const paired = state.store.paired[f.device!.id]!;
+  const unmet: PairingReason[] = [];
   if (state.switches.metadataPinning) {
     const claimedPlatform = normalizeDeviceMetadataForAuth(f.params.client.platform);
     const claimedFamily = normalizeDeviceMetadataForAuth(f.params.client.deviceFamily);
-    if (paired.platform !== undefined && normalizeDeviceMetadataForAuth(paired.platform) !== claimedPlatform) return "metadata-upgrade";
-    if (paired.deviceFamily !== undefined && normalizeDeviceMetadataForAuth(paired.deviceFamily) !== claimedFamily) return "metadata-upgrade";
+    const platformDiffers = paired.platform !== undefined && normalizeDeviceMetadataForAuth(paired.platform) !== claimedPlatform;
+    const familyDiffers = paired.deviceFamily !== undefined && normalizeDeviceMetadataForAuth(paired.deviceFamily) !== claimedFamily;
+    if (platformDiffers || familyDiffers) unmet.push("metadata-upgrade");
   }
   const roles = paired.roles ?? (paired.role ? [paired.role] : []);
-  if (roles.length === 0 || !roles.includes(f.role)) return "role-upgrade";
+  if (roles.length === 0 || !roles.includes(f.role)) unmet.push("role-upgrade");
   if (f.scopes.length > 0) {
     const implications = state.switches.operatorScopeImplications;
     const approved = normalizeDeviceAuthScopes(paired.approvedScopes ?? paired.scopes ?? [], { impliedScopes: implications });
-    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved)) return "scope-upgrade";
+    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved)) unmet.push("scope-upgrade");
   }
-  return undefined;
+  return unmet;
 }
 
 function notPaired(

@@ -53,6 +53,9 @@ const febGateway: GatewaySwitches = {
   failedAuthDelay: null,
   helloAuthAlways: false,
   helloAuthMethod: false,
+  helloAuthTokenScopes: false,
+  pairingChecksInSequence: false,
+  inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -306,11 +309,61 @@ const gateway96: GatewaySwitches = {
   ],
 };
 
+// openclaw@2026.8.2 (recorded, seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
+const gateway82: GatewaySwitches = { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false };
+
+// openclaw@2026.7.1, from 2026.8.2 with what its dist and its seed-5 recording show differently.
+const gateway71: GatewaySwitches = {
+  ...gateway82,
+  // Read in the 2026.7.1 dist (schema ConnectParamsSchema: Type.Enum ids and modes, no buildId or transports).
+  connectSchema: "jul",
+  // Read in the 2026.7.1 dist (message-handler hello-ok: deviceToken ? deviceToken.scopes : scopes).
+  helloAuthTokenScopes: true,
+  // Read in the 2026.7.1 dist: no worker admission in the connect handler.
+  workerClaimsClosed: false,
+  // Read in the 2026.7.1 dist (formatGatewayAuthFailureMessage: the mid hints, no local-CLI variant).
+  authMessageStyle: "mid",
+  // Read in the 2026.7.1 dist (server-methods: INVALID_REQUEST "missing scope: …").
+  missingScopeAnswer: "invalid-request",
+  // Read in the 2026.7.1 dist (requirePairing): a scope upgrade is never silent, else as 2026.9.6.
+  silentPairing: "all-but-node-role-or-scope-upgrade",
+  // Read in the 2026.7.1 dist: no gateway.nodes.pairing.autoApproveLocal anywhere in it.
+  autoApproveLocalSetting: false,
+  // Read in the 2026.7.1 dist: no normalizeNodeHostCompatibilityMetadata (8.2 and 9.6 have it).
+  nodeHostMetadataNormalization: false,
+  // Read in the 2026.7.1 dist (requirePairing for metadata, role, then scope upgrades against the stored record).
+  pairingChecksInSequence: true,
+  // Read in the 2026.7.1 dist (shouldSkipLocalBackendSelfPairing, used in the not-paired branch only).
+  localBackendPairingSkip: "unpaired-also-shared-secret",
+  // Read in the 2026.7.1 dist (requirePairing: approveDevicePairing(…, { callerScopes: scopes })).
+  inlineApprovalCallerScopes: "requested",
+  // Read in the 2026.7.1 dist: no client.buildId in the schema, the connect handler or the Control UI assets.
+  controlUiBuildCheck: false,
+  // Read in the 2026.7.1 dist (config-reload-plan): every gateway.* key but remote, reload and the channel health
+  // knobs restarts the gateway; no hot credential swap.
+  hotReloadPrefixes: [],
+  credentialReload: "restart-in-process",
+};
+
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
 const client96: ClientSwitches = { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
       controlUiInsecureContextIdentity: true,
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
       signedAtSource: "challenge-ts" };
+
+// The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679, merged
+// 2026-07-31, after 2026.7.1 was published) and without a Control UI build id (none in the 7.1 Control UI assets).
+const client71: ClientSwitches = { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
+
+// openclaw@2026.6.11 and 2026.5.28: 2026.7.1's handler (what 2026.7 sets apart from 2026.8 checked in both dists) before two changes.
+const gatewayJun: GatewaySwitches = {
+  ...gateway71,
+  // Read in the 2026.6.11 and 2026.5.28 dists: no shouldPreserveLocalCliSharedAuthScopes, so a device-less cli/cli
+  // loses its scopes like any shared-secret client; the local backend's self-pairing skip keeps them.
+  deviceLessScopeKeepers: ["gateway-client/backend"],
+  // Read in the 2026.6.11 and 2026.5.28 dists: the protocol check logs probeMin=4 (no protocol-3 probes).
+  probeProtocolFloor: null,
+};
 
 export const profiles: readonly Profile[] = [
   {
@@ -416,11 +469,34 @@ export const profiles: readonly Profile[] = [
     service: fixedService,
   },
   {
+    name: "2026.5",
+    era: "observed",
+    summary: "what openclaw@2026.5.28 does (read in its dist, replayed against its seed-5 recording): the 2026.6 handler as far as read and recorded",
+    gateway: gatewayJun,
+    client: client71,
+    service: fixedService,
+  },
+  {
+    name: "2026.6",
+    era: "observed",
+    summary: "what openclaw@2026.6.11 does (read in its dist, replayed against its seed-5 recording): the 2026.7 handler without the device-less cli scope keeper and without protocol-3 probes",
+    gateway: gatewayJun,
+    client: client71,
+    service: fixedService,
+  },
+  {
+    name: "2026.7",
+    era: "observed",
+    summary: "what openclaw@2026.7.1 does (read in its dist, replayed against its seed-5 recording): the 2026.8 handler with the enum connect schema without client.buildId, hello-ok.auth.scopes from the device token, no worker admission, the mid auth hints and INVALID_REQUEST for a missing scope",
+    gateway: gateway71,
+    client: client71,
+    service: fixedService,
+  },
+  {
     name: "2026.8",
     era: "observed",
     summary: "what openclaw@2026.8.2 does (recorded, seed-5 fixture): the 2026.9 handler without hello-ok.auth.method, without the password-as-token leniency and without the wait hint for operator UIs waiting for approval",
-    // Recorded from openclaw@2026.8.2 (seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
-    gateway: { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false },
+    gateway: gateway82,
     // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
     client: { ...client96, controlUiInsecureContextIdentity: false },
     service: fixedService,

@@ -15,3 +15,10 @@ export function profileNames(): string[] {
 export { explainProfile, explainSwitches, type SwitchExplanation } from "./explain.ts";
 export { describeProvenance, profileProvenance, type Provenance, type ProfileProvenance } from "./provenance.ts";
 export { openBugs, openBugsOf, withBugFixed, withOpenBugsFixed, type OpenBug } from "./open-bugs.ts";
+
+/** Whether a local gateway-client/backend that logs in with the shared secret may skip device pairing (for a
+ *  device not paired yet, or always): such sessions get no approval the invariants could expect. */
+export function localBackendSkipsWithSharedSecret(profile: Profile): boolean {
+  const skip = profile.gateway.localBackendPairingSkip;
+  return skip === "also-shared-secret" || skip === "unpaired-also-shared-secret";
+}

@@ -79,6 +79,9 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   failedAuthDelay: absentFeb("an escalating failed-auth answer delay"),
   helloAuthAlways: read("spec §1.4: hello-ok.auth only when a device token is issued"),
   helloAuthMethod: read("spec §1.4: hello-ok.auth only when a device token is issued", "so no method field"),
+  inlineApprovalCallerScopes: read("openclaw@2026.8.2 dist (message-handler inline approval) and the model's 2026.9.6 reading", "callerScopes = requested ∪ the paired device's access scopes; consulted only with approvalScopeChecks (not checked in the 2026.4.14 dist)"),
+  pairingChecksInSequence: assumed("the model's first-unmet-check rule, kept for every profile but 2026.7 (the 2026.8.2 dist calls requirePairing in turn too; not switched on there, where a shared-secret scope upgrade is silent anyway)"),
+  helloAuthTokenScopes: read("spec §1.4: hello-ok.auth only when a device token is issued", "it carries the token's scopes whatever this switch says"),
   browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
   authMessageStyle: read("auth-messages.ts mid copy (spec §4.4)"),
   missingScopeAnswer: read("method-scopes.ts mid copy (spec §6.4): INVALID_REQUEST without details"),
@@ -222,6 +225,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthSocketsPerIpMax: r96(),
   failedAuthDelay: r96(),
   helloAuthAlways: r96(),
+  helloAuthTokenScopes: r96("hello-ok.auth.scopes are the session's, a device token issued or not (the 9.6 fixtures replay at their counts with it off)"),
   helloAuthMethod: read("openclaw@2026.9.6 dist, message-handler sendGatewayHello", "auth {method, role, scopes, …}; the 2026.8.2 dist has no method there (seed-5 fixture: 147 divergent attempts on hello.auth.method)"),
   authMessageStyle: r96(),
   connectSecretEitherField: r96("the right password sent as auth.token is accepted in password mode (issue 11)"),
@@ -371,10 +375,242 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   return {
     ...out,
     helloAuthMethod: read("openclaw@2026.8.2 dist, message-handler hello-ok", "auth {role, scopes, …} without method; seed-5 fixture 139 → 24 with it off"),
+    helloAuthTokenScopes: read("openclaw@2026.8.2 dist, sendGatewayHello", "auth.scopes are the session's scopes"),
     connectSecretEitherField: recorded("2026.8.2", "seed-5 fixture: the right secret in the password field of a token gateway is token_missing (24 → 10 with this and passwordCountsAsTokenMismatch off)"),
     passwordCountsAsTokenMismatch: recorded("2026.8.2", "seed-5 fixture: a wrong password on a token gateway is token_missing, not token_mismatch"),
     uiPairingWaitHint: read("openclaw@2026.8.2 dist, message-handler pairing answer", "wait_then_retry only for a bootstrap first node pairing or an ssh verification; seed-5 fixture 10 → 5 with it off"),
   };
+}
+
+const r71 = "openclaw@2026.7.1 dist";
+
+// 2026.7 (openclaw@2026.7.1): the gateway switches whose flip alone changes the seed-5 fixture's count (0 divergent
+// attempts under 2026.7): value flipped to, count with it.
+const pinnedBy71: Readonly<Record<string, readonly [string, number]>> = {
+  protocolVersion: ["3", 235],
+  connectSchema: ["late", 64],
+  probeProtocolFloor: ["null", 2],
+  passwordCountsAsTokenMismatch: ["true", 13],
+  protocolMismatchDetails: ["expected-only", 6],
+  detailCodes: ["false", 97],
+  recoveryHints: ["false", 56],
+  nonceRequired: ["remote-only", 2],
+  signatureTokenSource: ["token-only", 45],
+  controlUiClassifier: ["control-ui-only", 11],
+  originRule: ["feb", 8],
+  deviceTokenFallbackReason: ["always-device-token-mismatch", 4],
+  originCheckApplies: ["ui-only", 4],
+  scopeClearing: ["preserve-allowed", 4],
+  deviceLessScopeKeepers: ["[]", 55],
+  silentPairing: ["all-but-node-role-upgrade", 21],
+  localClientRule: ["is-local", 8],
+  localBackendPairingSkip: ["also-shared-secret", 5],
+  workerClaimsClosed: ["true", 2],
+  pairingAnswer: ["plain", 35],
+  uiPairingWaitHint: ["true", 8],
+  revokeRemovesRole: ["false", 7],
+  helloAuthAlways: ["false", 37],
+  helloAuthMethod: ["true", 101],
+  helloAuthTokenScopes: ["false", 38],
+  pairingChecksInSequence: ["false", 6],
+  inlineApprovalCallerScopes: ["requested-and-approved", 3],
+  authMessageStyle: ["2026.9", 12],
+  missingScopeAnswer: ["forbidden", 16],
+  connectSecretEitherField: ["true", 20],
+  deviceLessSharedAuthAnyRole: ["true", 9],
+  healthNeedsReadScope: ["true", 8],
+  deviceNonceSchemaOptional: ["true", 2],
+  nodeHostMetadataNormalization: ["true", 7],
+  approvalScopeChecks: ["false", 3],
+  removeDropsPending: ["false", 5],
+  deviceTokenWithinApproval: ["false", 7],
+  impliedTokenScopes: ["false", 37],
+  operatorScopeImplications: ["false", 11],
+  detailCodeSet: ["early", 21],
+  sharedAuthOperatorSkipsPairing: ["true", 70],
+  deviceTokenScopeMismatchReason: ["false", 4],
+  controlUiInsecureMessage: ["https-or-localhost", 8],
+};
+
+// 2026.8's table; a value the 7.1 recording pins is recorded from it, every value 7.1 sets differently (and a few
+// checked there) is read in its dist, the rest is labelled as carried from 2026.8.
+function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
+  const out: Partial<Record<keyof GatewaySwitches, Provenance>> = {};
+  for (const [key, p] of Object.entries(gateway82()) as [keyof GatewaySwitches, Provenance][]) {
+    const pin = pinnedBy71[key];
+    out[key] = pin
+      ? recorded("2026.7.1", `seed-5 fixture: 0 divergent attempts, ${pin[1]} with ${pin[0]}`)
+      : assumed(`as 2026.8 (${describeProvenance(p)}); the 2026.7.1 seed-5 recording does not tell it apart and it was not re-read in that dist`);
+  }
+  return {
+    ...out,
+    connectSchema: read(`${r71}, schema ConnectParamsSchema`, "client id and mode as Type.Enum (ajv 'must be equal to one of the allowed values'), S-Mar ids and modes, auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 136 → 107 (with apr)"),
+    helloAuthTokenScopes: read(`${r71}, message-handler hello-ok`, "auth.scopes = deviceToken ? deviceToken.scopes : scopes"),
+    workerClaimsClosed: read(`${r71}, message-handler`, "no worker admission before the connect (no invalid-handshake close for worker claims)"),
+    authMessageStyle: read(`${r71}, formatGatewayAuthFailureMessage`, "cli mode: 'set gateway.remote.token to match gateway.auth.token' (no local variant)"),
+    missingScopeAnswer: read(`${r71}, server-methods authorizeGatewayMethod`, "INVALID_REQUEST 'missing scope: …' without details"),
+    silentPairing: read(`${r71}, message-handler requirePairing + shouldAllowSilentLocalPairing`, "silent = reason === 'scope-upgrade' ? false : allowSilentLocalPairing (no node-role upgrade of a paired device, metadata upgrades as 2026.9.6); 2026.8.2 makes a shared-secret scope upgrade silent; seed-5 fixture 28 → 20"),
+    autoApproveLocalSetting: read(r71, "no gateway.nodes.pairing.autoApproveLocal anywhere in the dist"),
+    pairingChecksInSequence: read(`${r71}, message-handler`, "requirePairing('metadata-upgrade' | 'role-upgrade' | 'scope-upgrade', paired) in turn, each against the record read before the connect: a silent role upgrade to operator asking scopes is then a scope upgrade, never silent"),
+    localBackendPairingSkip: read(`${r71}, message-handler shouldSkipLocalBackendSelfPairing`, "none, shared secret or device token, but consulted only when the device is not paired yet; a paired local backend meets the upgrade checks (8.2 skips them too); seed-5 fixture 8 → 3"),
+    inlineApprovalCallerScopes: read(`${r71}, message-handler requirePairing`, "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone, so a silent role upgrade of a device whose operator token holds operator.admin is refused for a connect asking less and waits (k2 c0099); seed-5 fixture 3 → 0"),
+    controlUiBuildCheck: read(r71, "no client.buildId in ConnectParamsSchema, the connect handler or the Control UI assets: no build check"),
+    hotReloadPrefixes: read(`${r71}, config-reload-plan`, "the only hot gateway.* rules are the channel health knobs; gateway.trustedProxies, controlUi, auth.rateLimit … fall to 'gateway' → restart"),
+    credentialReload: read(`${r71}, config-reload-plan`, "no AUTH_CREDENTIAL_PATHS / canHotReloadGatewayAuthCredentials: a token or password change restarts the gateway"),
+    signatureSkewMs: read(`${r71}, message-handler`, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
+    revokeClosesSessions: read(`${r71}, device.token.revoke`, "disconnectClientsForDevice(deviceId, { role })"),
+    rotateClosesSessions: read(`${r71}, device.token.rotate`, "disconnectClientsForDevice(deviceId, { role })"),
+    deviceTokenIssuer: read(`${r71}, ensureDeviceToken`, "reuses a token only when deviceTokenIssuerMatches (the issuer rules were not re-read in full; the recording does not tell it apart)"),
+    nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
+  };
+}
+
+// 2026.6 and 2026.5 (openclaw@2026.6.11, 2026.5.28): 2026.7's table. The values 2026.7 sets apart from 2026.8 were
+// checked in both dists (the same code or its absence), two differ (read), a value the release's recording pins is
+// recorded from it, the rest is labelled as carried from 2026.7.
+const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
+  connectSchema: "ConnectParamsSchema: Type.Enum client ids and modes, no client.buildId",
+  helloAuthTokenScopes: "hello-ok auth.scopes = deviceToken ? deviceToken.scopes : scopes",
+  workerClaimsClosed: "no worker admission in the connect handler",
+  authMessageStyle: "formatGatewayAuthFailureMessage: the mid hints",
+  missingScopeAnswer: "server-methods: INVALID_REQUEST 'missing scope: …'",
+  silentPairing: "requirePairing: silent = reason === 'scope-upgrade' ? false : …",
+  autoApproveLocalSetting: "no autoApproveLocal anywhere",
+  nodeHostMetadataNormalization: "no normalizeNodeHostCompatibilityMetadata",
+  pairingChecksInSequence: "requirePairing for metadata, role and scope upgrades in turn",
+  localBackendPairingSkip: "shouldSkipLocalBackendSelfPairing in the not-paired branch only",
+  inlineApprovalCallerScopes: "approveDevicePairing(…, { callerScopes: scopes })",
+  controlUiBuildCheck: "no buildId in the schema, the connect handler or the Control UI assets",
+  hotReloadPrefixes: "config-reload-plan: only the channel health knobs are hot under gateway",
+  credentialReload: "no AUTH_CREDENTIAL_PATHS / canHotReloadGatewayAuthCredentials",
+  signatureSkewMs: "DEVICE_SIGNATURE_SKEW_MS = 120 s",
+  revokeClosesSessions: "device.token.revoke: disconnectClientsForDevice",
+  rotateClosesSessions: "device.token.rotate: disconnectClientsForDevice",
+  deviceTokenIssuer: "ensureDeviceToken checks deviceTokenIssuerMatches",
+};
+
+// The gateway switches whose flip alone moves each recording's count off 0 under its profile.
+const pinnedByJun: Readonly<Record<string, Readonly<Record<string, readonly [string, number]>>>> = {
+  "2026.6.11": {
+    protocolVersion: ["3", 237],
+    connectSchema: ["late", 65],
+    probeProtocolFloor: ["3", 2],
+    passwordCountsAsTokenMismatch: ["true", 12],
+    protocolMismatchDetails: ["expected-only", 8],
+    detailCodes: ["false", 91],
+    recoveryHints: ["false", 50],
+    nonceRequired: ["remote-only", 2],
+    signatureTokenSource: ["token-only", 44],
+    controlUiClassifier: ["control-ui-only", 11],
+    originRule: ["feb", 8],
+    deviceTokenFallbackReason: ["always-device-token-mismatch", 4],
+    originCheckApplies: ["ui-only", 4],
+    scopeClearing: ["preserve-allowed", 54],
+    deviceLessScopeKeepers: ["[]", 5],
+    silentPairing: ["all-but-node-role-upgrade", 10],
+    localClientRule: ["is-local", 8],
+    localBackendPairingSkip: ["also-shared-secret", 1],
+    workerClaimsClosed: ["true", 2],
+    pairingAnswer: ["plain", 38],
+    uiPairingWaitHint: ["true", 7],
+    helloAuthAlways: ["false", 37],
+    helloAuthMethod: ["true", 102],
+    helloAuthTokenScopes: ["false", 45],
+    pairingChecksInSequence: ["false", 4],
+    authMessageStyle: ["2026.9", 12],
+    missingScopeAnswer: ["forbidden", 40],
+    connectSecretEitherField: ["true", 22],
+    deviceLessSharedAuthAnyRole: ["true", 9],
+    healthNeedsReadScope: ["true", 11],
+    deviceNonceSchemaOptional: ["true", 2],
+    nodeHostMetadataNormalization: ["true", 8],
+    deviceTokenIssuer: ["false", 2],
+    impliedTokenScopes: ["false", 42],
+    operatorScopeImplications: ["false", 18],
+    detailCodeSet: ["early", 21],
+    sharedAuthOperatorSkipsPairing: ["true", 70],
+    deviceTokenScopeMismatchReason: ["false", 5],
+    controlUiInsecureMessage: ["https-or-localhost", 8],
+  },
+  "2026.5.28": {
+    protocolVersion: ["3", 237],
+    connectSchema: ["late", 65],
+    probeProtocolFloor: ["3", 2],
+    passwordCountsAsTokenMismatch: ["true", 12],
+    protocolMismatchDetails: ["expected-only", 8],
+    detailCodes: ["false", 91],
+    recoveryHints: ["false", 50],
+    nonceRequired: ["remote-only", 2],
+    signatureTokenSource: ["token-only", 44],
+    controlUiClassifier: ["control-ui-only", 11],
+    originRule: ["feb", 8],
+    deviceTokenFallbackReason: ["always-device-token-mismatch", 4],
+    originCheckApplies: ["ui-only", 4],
+    scopeClearing: ["preserve-allowed", 54],
+    deviceLessScopeKeepers: ["[]", 5],
+    silentPairing: ["all-but-node-role-upgrade", 10],
+    localClientRule: ["is-local", 8],
+    localBackendPairingSkip: ["also-shared-secret", 1],
+    workerClaimsClosed: ["true", 2],
+    pairingAnswer: ["plain", 38],
+    uiPairingWaitHint: ["true", 7],
+    helloAuthAlways: ["false", 37],
+    helloAuthMethod: ["true", 102],
+    helloAuthTokenScopes: ["false", 45],
+    pairingChecksInSequence: ["false", 4],
+    authMessageStyle: ["2026.9", 12],
+    missingScopeAnswer: ["forbidden", 40],
+    connectSecretEitherField: ["true", 22],
+    deviceLessSharedAuthAnyRole: ["true", 9],
+    healthNeedsReadScope: ["true", 11],
+    deviceNonceSchemaOptional: ["true", 2],
+    nodeHostMetadataNormalization: ["true", 8],
+    deviceTokenIssuer: ["false", 2],
+    impliedTokenScopes: ["false", 42],
+    operatorScopeImplications: ["false", 18],
+    detailCodeSet: ["early", 21],
+    sharedAuthOperatorSkipsPairing: ["true", 70],
+    deviceTokenScopeMismatchReason: ["false", 5],
+    controlUiInsecureMessage: ["https-or-localhost", 8],
+  },
+};
+
+function gatewayJunProvenance(release: "2026.6.11" | "2026.5.28"): Partial<Record<keyof GatewaySwitches, Provenance>> {
+  const source = `openclaw@${release} dist`;
+  const pinned = pinnedByJun[release]!;
+  const out: Partial<Record<keyof GatewaySwitches, Provenance>> = {};
+  for (const [key, p] of Object.entries(gateway71()) as [keyof GatewaySwitches, Provenance][]) {
+    const checked = checkedInJun[key];
+    const pin = pinned[key];
+    out[key] = checked
+      ? read(source, `${checked}${pin ? `; seed-5 fixture: 0 divergent attempts, ${pin[1]} with ${pin[0]}` : ""}`)
+      : pin
+        ? recorded(release, `seed-5 fixture: 0 divergent attempts, ${pin[1]} with ${pin[0]}`)
+        : assumed(`as 2026.7 (${describeProvenance(p)}); the ${release} seed-5 recording does not tell it apart and it was not re-read in that dist`);
+  }
+  return {
+    ...out,
+    deviceLessScopeKeepers: read(`${source}, message-handler`, "no shouldPreserveLocalCliSharedAuthScopes: a device-less cli/cli is cleared; the local backend's self-pairing skip keeps its scopes; seed-5 fixture 52 → 2 under 2026.7 with it"),
+    probeProtocolFloor: read(`${source}, message-handler protocol check`, "probeMin=4: no protocol-3 exception for probes or legacy node hosts; seed-5 fixture 2 → 0"),
+  };
+}
+
+function client71Provenance(): Partial<Record<keyof ClientSwitches, Provenance>> {
+  return {
+    ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.7.1 client was not run or read`)])),
+    signedAtSource: read("PR #116679 (merged 2026-07-31, after 2026.7.1 was published on 2026-07-15)", "clients still sign with their own clock; not checked in the 2026.7.1 client"),
+    controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
+    controlUiSendsBuildId: read("openclaw@2026.7.1 dist, control-ui assets", "the connect's client object has no buildId (the 7.1 schema would refuse it)"),
+  };
+}
+
+function clientJunProvenance(release: string): Partial<Record<keyof ClientSwitches, Provenance>> {
+  const base = client71Provenance();
+  return Object.fromEntries(Object.entries(base).map(([k, p]) => [k, assumed(`as 2026.7 (${describeProvenance(p!)}); the ${release} client was not run or read`)]));
+}
+
+function serviceProvenance71(release: string): Partial<Record<keyof ServiceSwitches, Provenance>> {
+  return Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for ${release}`)]));
 }
 
 /** Provenance per profile name, mirroring catalog.ts. */
@@ -472,6 +708,13 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
     },
     service: fixedService,
+  },
+  "2026.5": { gateway: gatewayJunProvenance("2026.5.28"), client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
+  "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: serviceProvenance71("2026.6.11") },
+  "2026.7": {
+    gateway: gateway71(),
+    client: client71Provenance(),
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])),
   },
   "2026.8": {
     gateway: gateway82(),

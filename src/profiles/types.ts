@@ -6,8 +6,8 @@ export interface GatewaySwitches {
   /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
   protocolVersion: number;
   /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time;
-   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22). */
-  connectSchema: "feb" | "feb-device-token" | "mar" | "apr" | "late";
+   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22; "jul": "apr" with enums). */
+  connectSchema: "feb" | "feb-device-token" | "mar" | "apr" | "jul" | "late";
   /** Probes (mode probe) and legacy node hosts (role node, mode node) are admitted down to this protocol
    *  (2026.9 admits them on 3); null = no exception. */
   probeProtocolFloor: number | null;
@@ -69,15 +69,24 @@ export interface GatewaySwitches {
    *  (whatever the Origin); S-Mar any; 2026.3.13 a first pairing or scope upgrade without an Origin unless a browser UI
    *  ("mar-release"), 2026.3.31 only the first pairing ("first-pairing-no-origin"); S-Late not scope-upgrade;
    *  2026.9 anything but an upgrade to the node role, never for Origin-bearing non-UI clients, never with a
-   *  scope the gateway does not know. */
-  silentPairing: "feb" | "not-paired-or-scope-upgrade" | "mar" | "mar-release" | "first-pairing-no-origin" | "late" | "all-but-node-role-upgrade";
+   *  scope the gateway does not know; 2026.7.1 the same but never a scope upgrade. */
+  silentPairing:
+    | "feb"
+    | "not-paired-or-scope-upgrade"
+    | "mar"
+    | "mar-release"
+    | "first-pairing-no-origin"
+    | "late"
+    | "all-but-node-role-upgrade"
+    | "all-but-node-role-or-scope-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
    *  Origin through). */
   localClientRule: "is-local" | "loopback-peer";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
-   *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token). */
-  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret";
+   *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
+   *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"). */
+  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret";
   /** Pre-hello frames whose params claim a worker identity are closed 1008 "invalid-handshake" unanswered (2026.9). */
   workerClaimsClosed: boolean;
   /** Session methods (chat.send, chat.abort) need params.sessionKey; 2026.9 answers
@@ -117,6 +126,10 @@ export interface GatewaySwitches {
   /** hello-ok.auth names the auth method (`method`) when helloAuthAlways puts role and scopes there (2026.9;
    *  2026.5–2026.8 send role and scopes without it). */
   helloAuthMethod: boolean;
+  /** With helloAuthAlways, hello-ok.auth.scopes are the issued (or reused) device token's scopes when the hello
+   *  carries one, else the session's (2026.7.1 dist: `deviceToken ? deviceToken.scopes : scopes`); off: always the
+   *  session's (2026.8.2, 2026.9.6). Without helloAuthAlways the token's scopes are reported anyway. */
+  helloAuthTokenScopes: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */
@@ -239,6 +252,15 @@ export interface GatewaySwitches {
   /** The device-less scope keepers (deviceLessScopeKeepers) keep their scopes only after a shared-secret login
    *  (token or password), not a trusted-proxy one (2026.9.6 dist: isSharedSecretAuthMethod in both keeper rules). */
   scopeKeepersNeedSharedSecret: boolean;
+  /** The caller scopes an inline (silent) pairing approval is checked with (approvalScopeChecks): the connect's
+   *  requested scopes plus the device's approved ones (2026.8.2, 2026.9.6), or the requested ones alone (2026.7.1),
+   *  so a silent upgrade of a device whose token carries more than the connect asks for is refused and waits. */
+  inlineApprovalCallerScopes: "requested" | "requested-and-approved";
+  /** After a silent pairing approval (a metadata or role upgrade), the connect goes on to the next check against the
+   *  record read before it, so a role upgrade that also asks for scopes beyond the old record's is followed by a
+   *  scope upgrade, which 2026.7.1 never approves silently (requirePairing called in turn in its dist; the 8.2 dist
+   *  has the same sequence). Off: the first unmet check alone decides (the model before 2026-12-04). */
+  pairingChecksInSequence: boolean;
   /** An operator UI authenticated by the trusted proxy skips device pairing (shouldSkipControlUiPairing in the
    *  2026.3.31 and 2026.4.14 dists); 2026.9.6 pairs a device it brings like any other (not silently: proxied). */
   trustedProxyUiSkipsPairing: boolean;

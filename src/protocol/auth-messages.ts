@@ -99,6 +99,10 @@ function reasonMessage(reason: string | undefined, kind: AuthClientKind): string
       return "unauthorized: too many failed authentication attempts (retry later)";
     case "device_token_mismatch":
       return "unauthorized: device token mismatch (rotate/reissue device token)";
+    // Read in the openclaw@2026.7.1 dist (formatGatewayAuthFailureMessage); only reached where the gateway has the
+    // scope_mismatch reason (deviceTokenScopeMismatchReason), which the 2026.4.14 and older dists do not.
+    case "scope_mismatch":
+      return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";
     case "bootstrap_token_invalid":
       return BOOTSTRAP_INVALID_MESSAGE;
     default:

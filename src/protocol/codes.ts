@@ -4,9 +4,12 @@
 import { assertNever } from "../kernel/index.ts";
 
 /** Which generation of the connect schema a gateway speaks (spec §0: S-Feb, S-Mar, S-Late). */
-/** "apr": the S-Mar schema plus `auth.bootstrapToken` (read in the openclaw@2026.4.14 dist). */
-export type SchemaEra = "feb" | "feb-device-token" | "mar" | "apr" | "late";
-export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "mar", "apr", "late"];
+/** "apr": the S-Mar schema plus `auth.bootstrapToken` (read in the openclaw@2026.4.14 dist). "jul": the same fields
+ *  with the client id and mode as enums (`Type.Enum` in the openclaw@2026.7.1 dist: ajv's "must be equal to one of
+ *  the allowed values"), still without `client.buildId`, `transports` or the late apps' ids (its `auth` also takes
+ *  approvalRuntimeToken and agentRuntimeIdentityToken, which no modelled client sends: not modelled). */
+export type SchemaEra = "feb" | "feb-device-token" | "mar" | "apr" | "jul" | "late";
+export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "mar", "apr", "jul", "late"];
 
 /** Top-level `error.code` values (`ErrorCodes`). */
 export const ErrorCodes = {
@@ -126,6 +129,7 @@ export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClien
   "feb-device-token": FEB_CLIENT_IDS,
   mar: MAR_CLIENT_IDS,
   apr: MAR_CLIENT_IDS,
+  jul: MAR_CLIENT_IDS,
   late: LATE_CLIENT_IDS,
 };
 /** The client modes the connect schema accepts in each era. */
@@ -134,6 +138,7 @@ export const CLIENT_MODES_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayCli
   "feb-device-token": MID_CLIENT_MODES,
   mar: MID_CLIENT_MODES,
   apr: MID_CLIENT_MODES,
+  jul: MID_CLIENT_MODES,
   late: LATE_CLIENT_MODES,
 };
 

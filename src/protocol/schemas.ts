@@ -26,9 +26,9 @@ function literal(value: string): JsonSchema {
   return { const: value, type: "string" };
 }
 
-/** A closed set of strings as each era's TypeBox emits it. */
+/** A closed set of strings as each era's TypeBox emits it (`Type.Enum` from 2026.7 on, a union of literals before). */
 function stringChoice(values: readonly string[], era: SchemaEra): JsonSchema {
-  return era === "late" ? { enum: [...values] } : { anyOf: values.map(literal) };
+  return era === "late" || era === "jul" ? { enum: [...values] } : { anyOf: values.map(literal) };
 }
 
 /** `Type.Object(props, { additionalProperties: false })`: required = non-optional keys in declared order. */
@@ -90,6 +90,7 @@ export const AUTH_FIELDS_BY_ERA: Readonly<Record<SchemaEra, readonly string[]>> 
   "feb-device-token": ["token", "deviceToken", "password"],
   mar: ["token", "deviceToken", "password"],
   apr: ["token", "bootstrapToken", "deviceToken", "password"],
+  jul: ["token", "bootstrapToken", "deviceToken", "password"],
   late: ["token", "bootstrapToken", "deviceToken", "password"],
 };
 

@@ -386,6 +386,47 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = [run({ ...base, gateway: { ...base.gateway, helloAuthMethod: false } }), run({ ...base, gateway: { ...base.gateway, helloAuthMethod: true } })];
     expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([{ role: "operator", scopes: ["operator.admin"] }, { method: "token", role: "operator", scopes: ["operator.admin"] }]);
   });
+  it("helloAuthTokenScopes: a device asking operator.read whose reused token holds admin (2026.7.1)", () => {
+    const run = attempts([{ name: "read", connect: { params: params({ scopes: ["operator.read"] }, 4) }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.7", "helloAuthTokenScopes", [false, true], run);
+    const scopes = (o: Outcome) => (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
+    expect([scopes(a[0]!), scopes(b[0]!)]).toEqual([["operator.read"], ["operator.admin", "operator.read", "operator.write"]]);
+  });
+  it("connectSchema: jul (2026.7.1) is apr with enums: an unknown mode reads 'one of the allowed values'", () => {
+    const run = attempts([{ name: "mode", connect: { params: params({ client: { id: "test", version: "1", platform: "test", mode: "bogus" } }, 4) } }]);
+    const [a, b] = flip("2026.7", "connectSchema", ["apr", "jul"], run);
+    expect(a[0]!.response?.error?.message).toBe("invalid connect params: at /client/mode: must be equal to constant; at /client/mode: must match a schema in anyOf");
+    expect(b[0]!.response?.error?.message).toBe("invalid connect params: at /client/mode: must be equal to one of the allowed values");
+    const withBuild = attempts([{ name: "build", connect: { params: params({ client: { id: "test", version: "1", platform: "test", mode: "test", buildId: "b1" } }, 4) } }]);
+    const [c, d] = flip("2026.7", "connectSchema", ["late", "jul"], withBuild);
+    expect([c[0]!.response?.ok, d[0]!.response?.error?.message]).toEqual([true, "invalid connect params: at /client: unexpected property 'buildId'"]);
+  });
+  it("silentPairing: all-but-node-role-or-scope-upgrade (2026.7.1) keeps a local scope upgrade waiting", () => {
+    const run = attempts([{ name: "admin", connect: { params: params({}, 4) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.7", "silentPairing", ["all-but-node-role-upgrade", "all-but-node-role-or-scope-upgrade"], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
+  });
+  it("pairingChecksInSequence: a node device silently upgraded to operator is then asked about its scopes (2026.7.1)", () => {
+    const run = attempts([{ name: "op", connect: { params: params({ scopes: ["operator.read"] }, 4) }, device: dev() }], { store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [a, b] = flip("2026.7", "pairingChecksInSequence", [false, true], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
+  });
+  it("inlineApprovalCallerScopes: a silent role upgrade of a device whose operator token holds admin, asking read (2026.7.1)", () => {
+    const store = () => {
+      const st = pairedStore({ role: "node", scopes: ["operator.admin", "operator.read", "operator.write"] });
+      st.paired[meId.deviceId]!.tokens["operator"] = { token: "dt-op", role: "operator", scopes: ["operator.admin"], createdAtMs: 0 };
+      return st;
+    };
+    const run = attempts([{ name: "op-read", connect: { params: params({ scopes: ["operator.read"] }, 4) }, device: dev() }], { store });
+    const [a, b] = flip("2026.7", "inlineApprovalCallerScopes", ["requested-and-approved", "requested"], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "role-upgrade"]);
+  });
+  it("localBackendPairingSkip: unpaired-also-shared-secret (2026.7.1) checks a paired local backend's upgrade", () => {
+    const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
+    const run = attempts([{ name: "backend-admin", connect: { params: params({ client: backend }, 4) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
+    const [a, b] = flip("2026.7", "localBackendPairingSkip", ["also-shared-secret", "unpaired-also-shared-secret"], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
+  });
   it("browserOriginLimiter", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
     const h = { host: "127.0.0.1:18789", origin: "http://localhost:5173" };

@@ -132,6 +132,9 @@ describe("rows over the releases", () => {
       "2026.3.13": ran("fail"),
       "2026.3.31": ran("fail"),
       "2026.4.14": ran("fail"),
+      "2026.5.28": ran("fail"),
+      "2026.6.11": ran("fail"),
+      "2026.7.1": ran("fail"),
       "2026.8.2": ran("fail"),
       "2026.9.6": ran("fail"),
     };
@@ -139,7 +142,7 @@ describe("rows over the releases", () => {
       started.push(row.release!);
       return verdictOf[row.release!]!;
     });
-    expect(started).toEqual(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.13", "2026.3.31", "2026.4.14", "2026.8.2", "2026.9.6"]);
+    expect(started).toEqual(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.13", "2026.3.31", "2026.4.14", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.6"]);
     expect(rows[1]!.sameRunAs).toBe("2026.2.13");
     expect(describeRealFlips(rows)).toBe("passes up to 2026.2.17, fails from 2026.2.22 (could not run: 2026.2.13, 2026.2.14)");
     expect(realFlipPoints(rows)).toEqual(["2026.2.22"]);
