@@ -1,6 +1,6 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, explainProfile, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type Profile, type RunResult, type RunSpec, type Seed } from "../src/index.ts";
+import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, explainProfile, findFixedVariant, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type Profile, type RunResult, type RunSpec, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
@@ -109,8 +109,8 @@ function listProfiles(args: SimArgs): number {
 
 function profileOf(args: SimArgs, fileProfile?: string) {
   const name = args.profile ?? fileProfile ?? profileDefault;
-  const profile = findProfile(name) ?? findMutant(name, profiles);
-  if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them)`);
+  const profile = findProfile(name) ?? findFixedVariant(name, profiles) ?? findMutant(name, profiles);
+  if (!profile) throw new UsageError(`unknown profile '${name}' (pnpm sim --profiles lists them; '<profile>+fixed' fixes its open bugs)`);
   return profile;
 }
 

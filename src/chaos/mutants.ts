@@ -2,7 +2,7 @@
 // set to a documented alternative value). The kill-rate gate runs chaos against every mutant of the newest
 // profile; a mutant no observable behaviour can tell apart from its parent is listed here with the reason.
 // Data only: running a mutant is the kill-rate harness's job (kill-rate.ts).
-import type { ClientSwitches, GatewaySwitches, Profile, ServiceSwitches } from "../profiles/index.ts";
+import { withOpenBugsFixed, type ClientSwitches, type GatewaySwitches, type Profile, type ServiceSwitches } from "../profiles/index.ts";
 
 type Alternatives<S> = { readonly [K in keyof S]: S[K] | ((value: S[K]) => S[K]) };
 
@@ -196,11 +196,15 @@ export function singleSwitchMutants(parent: Profile): Mutant[] {
   ];
 }
 
-/** A mutant by its profile name, `<parent>~<group>.<switch>` (as kill-rate replay commands print it). */
+/**
+ * A mutant by its profile name, `<parent>~<group>.<switch>` (as kill-rate replay commands print it). Mutants are
+ * made from the parent with its open bugs fixed, as the kill-rate gate makes them (src/profiles/open-bugs.ts).
+ */
 export function findMutant(name: string, parents: readonly Profile[]): Profile | undefined {
   const at = name.indexOf("~");
   if (at < 0) return undefined;
-  const parent = parents.find((p) => p.name === name.slice(0, at));
-  if (!parent) return undefined;
+  const named = parents.find((p) => p.name === name.slice(0, at));
+  if (!named) return undefined;
+  const parent = withOpenBugsFixed(named);
   return singleSwitchMutants(parent).find((m) => m.profile.name === name)?.profile;
 }

@@ -14,7 +14,7 @@ export function profileNames(): string[] {
 }
 export { explainProfile, explainSwitches, type SwitchExplanation } from "./explain.ts";
 export { describeProvenance, profileProvenance, type Provenance, type ProfileProvenance } from "./provenance.ts";
-export { openBugs, openBugsOf, withBugFixed, withOpenBugsFixed, type OpenBug } from "./open-bugs.ts";
+export { findFixedVariant, openBugs, openBugsOf, withBugFixed, withOpenBugsFixed, type OpenBug } from "./open-bugs.ts";
 
 /** Whether a local gateway-client/backend that logs in with the shared secret may skip device pairing (for a
  *  device not paired yet, or always): such sessions get no approval the invariants could expect. */

@@ -1,7 +1,7 @@
 // Single-switch mutants: one per switch of every group, each differing from its parent in exactly that switch,
 // every equivalence claim naming a real switch; mutants resolve by name for replay commands.
 import { describe, expect, it } from "vitest";
-import { equivalentMutants, findMutant, findProfile, profiles, singleSwitchMutants } from "../../src/index.ts";
+import { equivalentMutants, findMutant, findProfile, profiles, singleSwitchMutants, withOpenBugsFixed } from "../../src/index.ts";
 
 const parent = findProfile("2026.9")!;
 
@@ -34,9 +34,13 @@ describe("single-switch mutants", () => {
     }
   });
 
-  it("resolve by profile name", () => {
-    const m = mutants[3]!;
+  it("resolve by profile name, made from the parent with its open bugs fixed (as the kill-rate gate makes them)", () => {
+    const judged = singleSwitchMutants(withOpenBugsFixed(parent));
+    const m = judged[3]!;
     expect(findMutant(m.profile.name, profiles)).toEqual(m.profile);
+    // The mutant that flips the open bug's fix back is 2026.9 as released.
+    const bugBack = judged.find((x) => x.name === "client.pendingRetryDroppedWithoutStoredToken=false")!;
+    expect(findMutant(bugBack.profile.name, profiles)).toEqual({ ...parent, name: bugBack.profile.name });
     expect(findMutant("2026.9~gateway.nope", profiles)).toBeUndefined();
     expect(findMutant("2026.9", profiles)).toBeUndefined();
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findProfile, openBugs, openBugsOf, parseRunSpec, runScenario, specScenario, withOpenBugsFixed, type Profile } from "../../src/index.ts";
+import { findFixedVariant, findProfile, openBugs, openBugsOf, profiles, parseRunSpec, runScenario, specScenario, withOpenBugsFixed, type Profile } from "../../src/index.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -39,6 +39,14 @@ describe.each(openBugs.map((b) => ({ ...b, label: b.name })))("open bug $label",
 });
 
 describe("open bugs and profiles", () => {
+  it("'<profile>+fixed' names the profile with its open bugs fixed; nothing else resolves", () => {
+    const fixed = findFixedVariant("2026.9+fixed", profiles)!;
+    expect(fixed.name).toBe("2026.9+fixed");
+    expect(fixed.client).toEqual(withOpenBugsFixed(findProfile("2026.9")!).client);
+    expect(findFixedVariant("2026.9", profiles)).toBeUndefined();
+    expect(findFixedVariant("2099.1+fixed", profiles)).toBeUndefined();
+  });
+
   it("a profile without open bugs is left as it is", () => {
     const p = findProfile("2026.4")!;
     expect(openBugsOf(p)).toEqual([]);
