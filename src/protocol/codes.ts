@@ -4,9 +4,10 @@
 import { assertNever } from "../kernel/index.ts";
 
 /** Which generation of the connect schema a gateway speaks (spec §0: S-Feb, S-Mar, S-Late). */
-/** "apr": the S-Mar schema plus `auth.bootstrapToken` (read in the openclaw@2026.4.14 dist). */
-export type SchemaEra = "feb" | "feb-device-token" | "mar" | "apr" | "late";
-export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "mar", "apr", "late"];
+/** "apr": the S-Mar schema plus `auth.bootstrapToken` (read in the openclaw@2026.4.14 dist). "feb-bootstrap-token":
+ *  the S-Feb client ids with auth.deviceToken and auth.bootstrapToken (read in the openclaw@2026.3.13 dist). */
+export type SchemaEra = "feb" | "feb-device-token" | "feb-bootstrap-token" | "mar" | "apr" | "late";
+export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "feb-bootstrap-token", "mar", "apr", "late"];
 
 /** Top-level `error.code` values (`ErrorCodes`). */
 export const ErrorCodes = {
@@ -124,6 +125,7 @@ const LATE_CLIENT_MODES: readonly GatewayClientMode[] = [...MID_CLIENT_MODES, "w
 export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClientId[]>> = {
   feb: FEB_CLIENT_IDS,
   "feb-device-token": FEB_CLIENT_IDS,
+  "feb-bootstrap-token": FEB_CLIENT_IDS,
   mar: MAR_CLIENT_IDS,
   apr: MAR_CLIENT_IDS,
   late: LATE_CLIENT_IDS,
@@ -132,6 +134,7 @@ export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClien
 export const CLIENT_MODES_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClientMode[]>> = {
   feb: MID_CLIENT_MODES,
   "feb-device-token": MID_CLIENT_MODES,
+  "feb-bootstrap-token": MID_CLIENT_MODES,
   mar: MID_CLIENT_MODES,
   apr: MID_CLIENT_MODES,
   late: LATE_CLIENT_MODES,
