@@ -14,7 +14,10 @@ export const revokedDeviceSpec = libraryIdentities(
   scenario("revoked-device", "a revoked device token is refused on reconnect; the live session closes where the release says so; the refused client stops retrying"),
   { "laptop-node": 21, bystander: 22 },
 )
-  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
+  // 2026.3 fails since it follows openclaw@2026.3.13 (issue 11): its node hosts, paired with no scopes, never get a
+  // device token (no approved scope baseline; 3.13 seed-5 fixture c0004, c0024, c0074, c0096), so they cannot
+  // connect with stored device tokens at all.
+  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail", "2026.3": "fail" })
   .invariants({ name: "standard", converges: { clients: ["bystander"] } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })

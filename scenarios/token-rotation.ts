@@ -16,7 +16,10 @@ export const tokenRotationSpec = libraryIdentities(
   scenario("token-rotation", "rotating gateway.auth.token closes the old secret's sessions where the release says so; clients with the new token converge; the old token is refused"),
   { node: 3, tui: 1 },
 )
-  .verdicts({ default: "pass" })
+  // 2026.3 fails since it follows openclaw@2026.3.13 (issue 11): a node host paired with no scopes gets no device
+  // token there (no approved scope baseline; 3.13 seed-5 fixture c0004, c0024, c0074, c0096 have no hello-ok.auth and
+  // c0043, c0088 refuse a node's device token), so it cannot connect with a device token alone.
+  .verdicts({ default: "pass", "2026.3": "fail" })
   .invariants({ name: "standard", converges: { clients: everyone } }, "shared-secret-sessions-closed")
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })

@@ -9,7 +9,7 @@ import {
   type Invariant,
 } from "../invariants/index.ts";
 import type { TraceEvent } from "../kernel/index.ts";
-import type { Profile } from "../profiles/index.ts";
+import { localBackendSkipsOnSharedSecret, type Profile } from "../profiles/index.ts";
 import { specScenario, type Scenario, type ScenarioContext } from "../scenario/index.ts";
 import { planToRunSpec } from "./to-lang.ts";
 import { adversaryRefused } from "./adversary-refused.ts";
@@ -44,7 +44,7 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
   return [
     ...defaultInvariants({
       converges: { convergeWithinMs: plan.convergeWithinMs, clients: convergingClients(plan), isMarker: isChaosConvergeNote },
-      scopesWithinApproval: { exemptLocalBackend: profile.gateway.localBackendPairingSkip === "also-shared-secret", exemptSharedSecretOperators: profile.gateway.sharedAuthOperatorSkipsPairing },
+      scopesWithinApproval: { exemptLocalBackend: localBackendSkipsOnSharedSecret(profile), exemptSharedSecretOperators: profile.gateway.sharedAuthOperatorSkipsPairing },
       signedOverOwnChallenge: false,
       revokedTokenRefused: false,
     }),

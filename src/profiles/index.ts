@@ -14,3 +14,10 @@ export function profileNames(): string[] {
 }
 export { explainProfile, explainSwitches, type SwitchExplanation } from "./explain.ts";
 export { describeProvenance, profileProvenance, type Provenance, type ProfileProvenance } from "./provenance.ts";
+
+/** Whether a local gateway-client/backend skips device pairing on a shared token or password login (switch
+ *  localBackendPairingSkip: "also-shared-secret" in 2026.9, "shared-secret-only" in 2026.3.13). */
+export function localBackendSkipsOnSharedSecret(profile: Profile): boolean {
+  const skip = profile.gateway.localBackendPairingSkip;
+  return skip === "also-shared-secret" || skip === "shared-secret-only";
+}

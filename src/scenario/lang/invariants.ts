@@ -20,7 +20,7 @@ import {
   type Invariant,
 } from "../../invariants/index.ts";
 import type { TraceEvent } from "../../kernel/index.ts";
-import type { Profile } from "../../profiles/index.ts";
+import { localBackendSkipsOnSharedSecret, type Profile } from "../../profiles/index.ts";
 import type { InvariantRef, StepWhen } from "./spec.ts";
 import { switchValue } from "./switch-value.ts";
 
@@ -87,7 +87,7 @@ export function invariantsFor(refs: readonly InvariantRef[], profile: Profile): 
  */
 export function standardInvariants(profile: Profile, options: DefaultInvariantsOptions = {}): Invariant[] {
   const { signedOverOwnChallenge: own, revokedTokenRefused: revoked, scopesWithinApproval: scopes, converges: conv, ...rest } = options;
-  const exemptLocalBackend = profile.gateway.localBackendPairingSkip === "also-shared-secret";
+  const exemptLocalBackend = localBackendSkipsOnSharedSecret(profile);
   const exemptSharedSecretOperators = profile.gateway.sharedAuthOperatorSkipsPairing;
   return [
     ...defaultInvariants({
