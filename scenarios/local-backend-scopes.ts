@@ -13,7 +13,10 @@ export const localBackendScopesSpec = scenario(
   "local-backend-scopes",
   "seed 003: a device-less backend and CLI on the gateway host, authenticated by the gateway token, keep their operator scopes and can write",
 )
-  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.4": "fail", "2026.2.17": "fail", "2026.3.31": "fail", "2026.5": "fail", "2026.6": "fail" })
+  // 2026.3 fails since it follows openclaw@2026.3.13 (issue 11): its connect handler clears the scopes of every
+  // device-less client but an admitted Control UI (recorded: a device-less gateway-client/backend's status and a
+  // cli's device.* calls answered INVALID_REQUEST, 3.13 seed-5 fixture c0092, c0082).
+  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.3": "fail", "2026.4": "fail", "2026.2.17": "fail", "2026.3.31": "fail", "2026.5": "fail", "2026.6": "fail" })
   .invariants({ name: "standard", converges: { clients: ["backend"] } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1", { gateway: { controlUi: { allowInsecureAuth: false } } }), cliIdentity: null })

@@ -1,9 +1,9 @@
 // Three paired LAN machines whose clocks drift from the gateway's by 90 s, 5 min and 11 min; the gateway
 // restarts and every client signs a fresh connect. Which ones get in depends on the release's signature
-// window (DEVICE_SIGNATURE_SKEW_MS: 10 min until 2026.3, 2 min from 2026.4). An out-of-window client gets
-// DEVICE_AUTH_SIGNATURE_EXPIRED, which no release treats as a pause code: it reconnects for as long as its
-// clock is off, so retries-bounded fails under every profile up to 2026.4 (the 5-minute machine joins the
-// 11-minute one from 2026.4). The 2026.9 client signs with the challenge's `ts` (PR #116679), so every laptop
+// window (DEVICE_SIGNATURE_SKEW_MS: 10 min up to 2026.2.17, 2 min from 2026.2.22, 2026.3 = openclaw@2026.3.13
+// included). An out-of-window client gets DEVICE_AUTH_SIGNATURE_EXPIRED, which no release treats as a pause code:
+// it reconnects for as long as its clock is off, so retries-bounded fails under every profile up to 2026.4 (the
+// 5-minute machine joins the 11-minute one where the window is 2 min). The 2026.9 client signs with the challenge's `ts` (PR #116679), so every laptop
 // gets in whatever its clock says. Once NTP fixes the clocks everyone converges.
 import { scenario, specScenario, type Scenario, type Step } from "../src/index.ts";
 import { libraryIdentities, remoteUrl, tokenConfig } from "./support.ts";

@@ -104,6 +104,15 @@ export function checkConnected(ctx: ScenarioContext, clients: readonly string[],
 // ---- clients on a machine ------------------------------------------------------------------------------------
 
 /** The TUI's connect identity per era: before PR #55730 it connected as gateway-client/ui (display name openclaw-tui). */
+/**
+ * A node host's client fields for a story where it connects with its stored device token alone: where the release
+ * issues a scope-less node pairing no device token (2026.3 = openclaw@2026.3.13, switch emptyApprovalNoBaseline) it
+ * has none, so it keeps the shared token instead.
+ */
+export function nodeKeepsSharedToken(profile: Profile, sharedToken = "T1"): { passiveToken?: string } {
+  return profile.gateway.deviceTokenWithinApproval && profile.gateway.emptyApprovalNoBaseline ? { passiveToken: sharedToken } : {};
+}
+
 export function tuiIdentityFields(profile: Profile): { clientId?: "gateway-client"; displayName?: string } {
   return profile.gateway.connectSchema === "feb" ? { clientId: "gateway-client", displayName: "openclaw-tui" } : {};
 }

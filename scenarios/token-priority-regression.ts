@@ -59,7 +59,12 @@ export const tokenPriorityRegressionSpec = libraryIdentities(
   scenario("token-priority-regression", "seed 004: after a token rotation, paired clients with a stale passive token must use their stored device token (or heal) instead of flooding the gateway"),
   { tui: 1, backend: 2, node: 3, "control-ui": 4, cli: 5 },
 )
-  .verdicts({ default: "pass", "2026.2.14": "fail", "2026.2.17": "fail", "2026.2.22": "fail" })
+  // 2026.3 fails since it follows openclaw@2026.3.13 (issue 11): the local backend skips pairing on the shared token
+  // (shouldSkipBackendSelfPairing; 3.13 seed-5 fixture k2-token-rl3 c0020) and a scope-less node pairing leaves no
+  // scope baseline, so no device token (fixture c0004, c0024, c0074, c0096): after the rotation both hold only the
+  // stale shared token, and the 3.13 GatewayClient does not pause on AUTH_TOKEN_MISMATCH from a loopback endpoint
+  // without a device-token retry (shouldPauseReconnectAfterAuthFailure, read in its dist): retries-bounded.
+  .verdicts({ default: "pass", "2026.2.14": "fail", "2026.2.17": "fail", "2026.2.22": "fail", "2026.3": "fail" })
   // The one-shot CLI is not expected to converge: under 2026.3+ it sends the stale passive token and fails once.
   // Neither is a backend that the release never pairs (no stored device token to fall back on).
   // Nor, from 2026.9, the Control UI, whose device token the rotation retired.

@@ -6,7 +6,7 @@
 // In the foreground (`openclaw gateway`, no token in the shell) the config is the only source of the secret, so
 // this story is about rotation alone; a service unit that embeds the token is stale-systemd-env's.
 import { host, scenario, specScenario, type Scenario } from "../src/index.ts";
-import { libraryIdentities, localUrl, remoteUrl, tokenConfig } from "./support.ts";
+import { libraryIdentities, localUrl, nodeKeepsSharedToken, remoteUrl, tokenConfig } from "./support.ts";
 const { op } = host;
 
 const configReaders = ["backend", "tui"];
@@ -16,7 +16,12 @@ export const tokenRotationSpec = libraryIdentities(
   scenario("token-rotation", "rotating gateway.auth.token closes the old secret's sessions where the release says so; clients with the new token converge; the old token is refused"),
   { node: 3, tui: 1 },
 )
-  .verdicts({ default: "pass" })
+  // 2026.3 fails since it follows openclaw@2026.3.13 (issue 11): a node host paired with no scopes gets no device
+  // token there (no approved scope baseline; 3.13 seed-5 fixture c0004, c0024, c0074, c0096 have no hello-ok.auth and
+  // c0043, c0088 refuse a node's device token), so it must keep the shared token, and the rotation strands it: it
+  // is not a config reader, and the 3.13 client keeps retrying AUTH_TOKEN_MISMATCH from a loopback gateway
+  // (converges).
+  .verdicts({ default: "pass", "2026.3": "fail" })
   .invariants({ name: "standard", converges: { clients: everyone } }, "shared-secret-sessions-closed")
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })
@@ -28,7 +33,7 @@ export const tokenRotationSpec = libraryIdentities(
   .wait(3_000)
   .expectConnected(["node-pairing"], "pairing the node host with T1")
   .stop("node-pairing")
-  .client({ name: "node", host: "gw", user: "node", kind: "node", url: localUrl, identity: "node" })
+  .perProfile((p) => [{ client: { name: "node", host: "gw", user: "node", kind: "node", url: localUrl, identity: "node", ...nodeKeepsSharedToken(p, "T1") } }])
   .machineClient({ name: "backend", user: "backend", kind: "backend", identity: null })
   .machineClient({ name: "tui", user: "tui", kind: "tui", identity: "tui" })
   .wait(3_000)

@@ -95,6 +95,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   scopeKeepersNeedSharedSecret: flip,
   trustedProxyUiSkipsPairing: flip,
   deviceTokenWithinApproval: flip,
+  deviceTokenNeedsApprovedRole: flip,
+  emptyApprovalNoBaseline: flip,
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),

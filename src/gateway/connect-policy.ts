@@ -79,6 +79,9 @@ export function clearsUnboundScopes(
       return !f.allowBypass;
     case "preserve-allowed":
       return false;
+    case "clear-unless-control-ui":
+      // Read in the openclaw@2026.3.13 dist: clearUnboundScopes unless an admitted Control UI.
+      return !f.cls.isControlUi;
     case "late": {
       const sharedMethod = f.authMethod === "token" || f.authMethod === "password" || f.authMethod === "trusted-proxy";
       const preserveInsecureLocalUi = f.cls.isControlUi && f.allowInsecureAuth && f.isLocal && (f.authMethod === "token" || f.authMethod === "password");
@@ -126,6 +129,9 @@ function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; s
       // Read in the openclaw@2026.7.1 dist: the same skip, but only in the not-paired branch; a paired local backend
       // goes through the metadata, role and scope checks like any device.
       return !f.isPaired && (viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password")));
+    case "shared-secret-only":
+      // Read in the openclaw@2026.3.13 dist (shouldSkipBackendSelfPairing): a shared token or password login only.
+      return f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password");
   }
 }
 

@@ -111,14 +111,15 @@ export function pairDevice(
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
+  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline };
   const impliedScopes = state.switches.impliedTokenScopes;
   const scopeImplications = state.switches.operatorScopeImplications;
   const issuer = deviceTokenIssuer(state, f);
-  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications, issuer });
+  const token = ensureDeviceToken(state.store, { deviceId: device.id, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications, issuer, ...baselineOptions });
   const handoffTokens: DeviceAuthToken[] = [];
   for (const role of handoffProfile?.roles ?? []) {
     if (role === f.role) continue;
-    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications });
+    const extra = ensureDeviceToken(state.store, { deviceId: device.id, role, scopes: bootstrapScopesForRole(role, handoffProfile!.scopes), nowMs: ctx.nowMs, prng: ctx.prng, withinApproval, impliedScopes, scopeImplications, ...baselineOptions });
     if (extra) handoffTokens.push(extra);
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });

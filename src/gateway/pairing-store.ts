@@ -372,16 +372,19 @@ function unionOrSame(current: string[] | undefined, more: readonly string[]): st
  */
 export function ensureDeviceToken(
   store: PairingStore,
-  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean; issuer?: DeviceTokenIssuer } & TokenScopeOptions,
+  options: { deviceId: string; role: string; scopes: readonly string[]; nowMs: number; prng: Prng; withinApproval?: boolean; issuer?: DeviceTokenIssuer } & TokenScopeOptions & BaselineOptions,
 ): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
-  // From 2026.3.13 (read in its dist): no token for a role the device is not approved for, nor for scopes beyond
-  // its approved baseline; an existing token is reused only while it stays within that baseline.
-  const baseline = options.withinApproval ? normalizeDeviceAuthScopes(device.approvedScopes ?? device.scopes ?? []) : undefined;
+  // From 2026.3.13 (read in its dist): no token for scopes beyond the approved baseline (none at all without one)
+  // nor, from 2026.4.14, for a role the device is not approved for; an existing token is reused only while it
+  // stays within that baseline.
+  const baseline = options.withinApproval ? approvedBaseline(device, options) : undefined;
+  if (baseline === null) return null;
   if (baseline) {
     const roles = device.roles ?? (device.role ? [device.role] : []);
-    if (!roles.includes(options.role) || !roleScopesAllow(options.role, options.scopes, baseline)) return null;
+    const roleOk = options.needsApprovedRole === false || roles.includes(options.role);
+    if (!roleOk || !roleScopesAllow(options.role, options.scopes, baseline)) return null;
   }
   const existing = device.tokens[options.role];
   const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline));
@@ -390,6 +393,19 @@ export function ensureDeviceToken(
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
   return minted;
+}
+
+/** emptyApprovalNoBaseline (2026.3.13): an empty approved scope list counts as none; needsApprovedRole: see
+ *  switch deviceTokenNeedsApprovedRole (absent = true). */
+export interface BaselineOptions {
+  readonly emptyApprovalNoBaseline?: boolean;
+  readonly needsApprovedRole?: boolean;
+}
+
+/** resolveApprovedDeviceScopeBaseline: the device's approved scopes, or null when it has none (see BaselineOptions). */
+function approvedBaseline(device: PairedDevice, options: BaselineOptions): string[] | null {
+  const scopes = normalizeDeviceAuthScopes(device.approvedScopes ?? device.scopes ?? []);
+  return options.emptyApprovalNoBaseline === true && scopes.length === 0 ? null : scopes;
 }
 
 export type VerifyTokenResult =
@@ -404,7 +420,7 @@ export type VerifyTokenResult =
  * it has one. A token issued under shared auth is refused once that generation has changed, and a token issued
  * under none is refused for a device paired as a browser client.
  */
-export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean; requiredGeneration?: string }): VerifyTokenResult {
+export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean; requiredGeneration?: string } & BaselineOptions): VerifyTokenResult {
   const device = store.paired[options.deviceId];
   if (!device) return { ok: false, reason: "device-not-paired" };
   const entry = device.tokens[options.role];
@@ -414,6 +430,8 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
   if (entry.token !== options.token) return { ok: false, reason: "token-mismatch" };
   if (entry.issuer?.kind === "shared-gateway-auth" && entry.issuer.generation !== options.requiredGeneration) return { ok: false, reason: "issuer-generation-stale" };
   if (!entry.issuer && options.requiredGeneration !== undefined && browserRelatedDevice(device)) return { ok: false, reason: "legacy-browser-token" };
+  // 2026.3.13 (verifyDeviceToken, scopesWithinApprovedDeviceBaseline): a device with no approved scope list fails.
+  if (options.emptyApprovalNoBaseline === true && approvedBaseline(device, options) === null) return { ok: false, reason: "scope-mismatch" };
   if (!scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
   noteMutation(store, "paired", options.deviceId);
   entry.lastUsedAtMs = options.nowMs;
@@ -423,16 +441,16 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
 /** Mints a new token for the role; null when the device or role is unknown or scopes exceed the approved baseline. */
 export function rotateDeviceToken(
   store: PairingStore,
-  options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng } & TokenScopeOptions,
+  options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng } & TokenScopeOptions & BaselineOptions,
 ): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
   const existing = device.tokens[options.role];
   const roles = device.roles ?? (device.role ? [device.role] : []);
-  if (!existing && !roles.includes(options.role)) return null;
+  if (!existing && !roles.includes(options.role) && options.needsApprovedRole !== false) return null;
   const scopes = options.scopes ?? existing?.scopes ?? device.scopes ?? [];
-  const baseline = device.approvedScopes ?? device.scopes ?? [];
-  if (!roleScopesAllow(options.role, scopes, baseline)) return null;
+  const baseline = options.emptyApprovalNoBaseline === true ? approvedBaseline(device, options) : device.approvedScopes ?? device.scopes ?? [];
+  if (baseline === null || !roleScopesAllow(options.role, scopes, baseline)) return null;
   const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, keepIssuer: true, impliedScopes: options.impliedScopes });
   minted.rotatedAtMs = options.nowMs;
   noteMutation(store, "paired", options.deviceId);

@@ -88,6 +88,9 @@ const febGateway: GatewaySwitches = {
   nodeRequiresDeviceToken: false,
   approvalScopeChecks: false,
   deviceTokenWithinApproval: false,
+  // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
+  deviceTokenNeedsApprovedRole: true,
+  emptyApprovalNoBaseline: false,
   // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
   impliedTokenScopes: false,
   // On as before the switch existed (the S-Feb bug profiles' verdicts rest on it); the published 2.12 and 2.17
@@ -424,9 +427,25 @@ export const profiles: readonly Profile[] = [
   {
     name: "2026.3",
     era: "S-Mar",
-    summary: "the real test suite's era: detail codes and recovery hints, one bounded device-token retry, tokenless units",
-    gateway: marGateway,
-    client: lateClient,
+    summary: "the real test suite's era, anchored on openclaw@2026.3.13: detail codes and recovery hints, one bounded device-token retry, tokenless units; S-Feb client ids (the TUI connects as gateway-client), nonce always, 2 min skew, origin check for any Origin, device-less clients other than the Control UI lose their scopes",
+    // Read in the openclaw@2026.3.13 dist (connect handler, ConnectParamsSchema, device-pairing) and replayed
+    // against its recording (seed-5 fixture: 57 → 0 divergent attempts).
+    gateway: {
+      ...marGateway,
+      connectSchema: "feb-bootstrap-token",
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      signatureVersions: ["v3", "v2"],
+      originCheckApplies: "any-origin",
+      browserOriginLimiter: true,
+      scopeClearing: "clear-unless-control-ui",
+      localBackendPairingSkip: "shared-secret-only",
+      metadataPinning: true,
+      deviceTokenNeedsApprovedRole: false,
+      emptyApprovalNoBaseline: true,
+    },
+    // The 3.13 schema has no openclaw-tui id: its TUI connects as gateway-client (mode ui, display name openclaw-tui).
+    client: { ...lateClient, tuiClientId: "gateway-client" },
     service: fixedService,
   },
   {

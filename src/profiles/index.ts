@@ -16,9 +16,11 @@ export { explainProfile, explainSwitches, type SwitchExplanation } from "./expla
 export { describeProvenance, profileProvenance, type Provenance, type ProfileProvenance } from "./provenance.ts";
 export { findFixedVariant, openBugs, openBugsOf, withBugFixed, withOpenBugsFixed, type OpenBug } from "./open-bugs.ts";
 
-/** Whether a local gateway-client/backend that logs in with the shared secret may skip device pairing (for a
- *  device not paired yet, or always): such sessions get no approval the invariants could expect. */
+/** Whether a local gateway-client/backend that logs in with the shared secret may skip device pairing (always, only
+ *  with the shared secret, or for a device not paired yet): such sessions get no approval the invariants could
+ *  expect. localBackendPairingSkip "also-shared-secret" (2026.9), "shared-secret-only" (2026.3.13),
+ *  "unpaired-also-shared-secret" (2026.7.1). */
 export function localBackendSkipsWithSharedSecret(profile: Profile): boolean {
   const skip = profile.gateway.localBackendPairingSkip;
-  return skip === "also-shared-secret" || skip === "unpaired-also-shared-secret";
+  return skip === "also-shared-secret" || skip === "unpaired-also-shared-secret" || skip === "shared-secret-only";
 }

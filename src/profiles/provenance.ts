@@ -28,6 +28,7 @@ const absentLate = (what: string): Provenance => read(sLate, `${what} is not in 
 const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
 const r222 = "openclaw@2026.2.22 dist, connect handler";
 const r331 = "openclaw@2026.3.31 dist, connect handler";
+const r313 = "openclaw@2026.3.13 dist, connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -104,6 +105,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   nodeRequiresDeviceToken: read("openclaw@2026.2.12 … 2026.4.14 dist", "no 'authenticated node pairing identity unavailable' check"),
   approvalScopeChecks: read("openclaw@2026.2.17, 2026.2.22, 2026.3.13, 2026.3.31 dist", "no scope-outside-requested-roles check in the pairing approval"),
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
+  deviceTokenNeedsApprovedRole: read("openclaw@2026.8.2 dist, resolveDeviceTokenUpdateContext", "no token context for a role the device is not approved for; as before the switch existed for the other releases (only read with deviceTokenWithinApproval; the 2026.3.13 dist has no such check)"),
+  emptyApprovalNoBaseline: read("openclaw@2026.8.2 dist, mergeDevicePairingScopes", "an explicit empty scope list stays [] (a baseline); as before the switch existed for the releases between (2026.3.31, 4.14 not read for it)"),
   impliedTokenScopes: read("openclaw@2026.2.17, 2026.2.22, 2026.3.2, 2026.3.13 dist, normalizeDeviceAuthScopes", "trims, dedupes, sorts; no implied scopes; 2026.2.17 fixtures seeds 7 and 8: 2 → 0 and 3 → 0"),
   nodeHostMetadataNormalization: absentFeb("node-host metadata normalisation"),
   detailCodeSet: assumed("no detail codes in S-Feb (detailCodes off), so the set is never used; the full set kept for the switch"),
@@ -693,7 +696,29 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
     },
   },
-  "2026.3": { gateway: marGateway, client: lateClient, service: fixedService },
+  "2026.3": {
+    // Read in the openclaw@2026.3.13 dist; the seed-5 fixture (212 attempts) replays at 0 divergent attempts with
+    // these (57 before). "fixture n" = its count with that one value set back.
+    gateway: {
+      ...marGateway,
+      connectSchema: read(r313, "ConnectParamsSchema: the S-Feb client ids (no openclaw-tui, PR #55730 came later) and modes, auth {token, bootstrapToken, deviceToken, password}; fixture 28 with mar"),
+      signatureSkewMs: read(r313, "DEVICE_SIGNATURE_SKEW_MS = 120 s (the recording does not pin it)"),
+      nonceRequired: read(r313, "a device proof without a nonce is refused whatever the locality; fixture 1 with remote-only (k2-token-rl3 c0042)"),
+      signatureVersions: read(r313, "resolveDeviceSignaturePayloadVersion tries v3 then v2, no v1"),
+      originCheckApplies: read(r313, "resolveHandshakeBrowserSecurityContext: enforceOriginCheckForAnyClient = an Origin header is present; fixture 4 with ui-only"),
+      browserOriginLimiter: read(r313, "resolveHandshakeBrowserSecurityContext: Origin-bearing clients use the browser limiter, loopback under one shared key (not pinned by the recording)"),
+      scopeClearing: read(r313, "clearUnboundScopes when there is no device unless an admitted Control UI (the Control UI bypass, trusted proxy or allowInsecureAuth on loopback); fixture 17 with preserve-allowed (status, device.* RPCs of device-less cli/backend sessions answered INVALID_REQUEST)"),
+      localBackendPairingSkip: read(r313, "shouldSkipBackendSelfPairing: local gateway-client/backend, no Origin, shared token or password ok; fixture 1 with never (k2-token-rl3 c0020)"),
+      metadataPinning: read(r313, "resolvePinnedClientMetadata: a paired device's platform / deviceFamily must match (metadata-upgrade), and clientAccessMetadata does not overwrite them (not pinned by the recording)"),
+      deviceTokenNeedsApprovedRole: read(r313, "ensureDeviceToken / resolveDeviceTokenUpdateContext check the scope baseline only, not the role; fixture 1 with the role check (k2-token-rl3 c0020: a local backend skipping pairing gets a node token)"),
+      emptyApprovalNoBaseline: read("openclaw@2026.3.13 dist, device-pairing mergeScopes + resolveApprovedDeviceScopeBaseline", "an approval with no scopes records none, so no baseline: no token in hello-ok for a scope-less node pairing and its device token refused; fixture 7 without"),
+    },
+    client: {
+      ...lateClient,
+      tuiClientId: read(r313, "the connect schema has no openclaw-tui id (PR #55730 came later), so its TUI connects as gateway-client/ui with display name openclaw-tui"),
+    },
+    service: fixedService,
+  },
   "2026.3.31": {
     gateway: {
       ...marGateway,

@@ -6,8 +6,9 @@ export interface GatewaySwitches {
   /** PROTOCOL_VERSION; negotiation is a single-version range check (3 in Feb–Apr 2026, 4 later). */
   protocolVersion: number;
   /** Which ConnectParams schema the gateway validates with (auth fields and client ids grew over time;
-   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22; "jul": "apr" with enums). */
-  connectSchema: "feb" | "feb-device-token" | "mar" | "apr" | "jul" | "late";
+   *  "feb-device-token": the S-Feb client ids with auth.deviceToken, as in 2026.2.22; "feb-bootstrap-token": the
+   *  S-Feb client ids with auth.deviceToken and auth.bootstrapToken, as in 2026.3.13; "jul": "apr" with enums). */
+  connectSchema: "feb" | "feb-device-token" | "feb-bootstrap-token" | "mar" | "apr" | "jul" | "late";
   /** Probes (mode probe) and legacy node hosts (role node, mode node) are admitted down to this protocol
    *  (2026.9 admits them on 3); null = no exception. */
   probeProtocolFloor: number | null;
@@ -58,8 +59,9 @@ export interface GatewaySwitches {
   allowInsecureAuthRemoteBypass: boolean;
   /** S-Feb: any successful trusted-proxy auth may skip device identity and pairing. */
   trustedProxySkipsDeviceForAnyClient: boolean;
-  /** Scope clearing for device-less connections (clearUnboundScopes). */
-  scopeClearing: "clear-without-device" | "preserve-allowed" | "late";
+  /** Scope clearing for device-less connections (clearUnboundScopes): all unless the Control UI bypass is on, none,
+   *  the late rule, or all but an admitted Control UI ("clear-unless-control-ui", read in the 2026.3.13 dist). */
+  scopeClearing: "clear-without-device" | "preserve-allowed" | "late" | "clear-unless-control-ui";
   /** Client ids (or `id/mode` pairs) whose device-less sessions keep their scopes with shared auth and no Origin
    *  header, whatever scopeClearing says (2026.9 keeps cli/cli and gateway-client/backend: the fix for #63344). */
   deviceLessScopeKeepers: readonly string[];
@@ -85,8 +87,9 @@ export interface GatewaySwitches {
   localClientRule: "is-local" | "loopback-peer";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
    *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
-   *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"). */
-  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret";
+   *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"); or only with the shared
+   *  secret ("shared-secret-only", 2026.3.13 shouldSkipBackendSelfPairing). */
+  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret" | "shared-secret-only";
   /** Pre-hello frames whose params claim a worker identity are closed 1008 "invalid-handshake" unanswered (2026.9). */
   workerClaimsClosed: boolean;
   /** Session methods (chat.send, chat.abort) need params.sessionKey; 2026.9 answers
@@ -202,6 +205,15 @@ export interface GatewaySwitches {
   /** ensureDeviceToken issues (or reuses) a token only for a role the device is approved for and scopes within
    *  its approved baseline; else none (hello carries no deviceToken). Up to 2026.3.2 any role and scopes. */
   deviceTokenWithinApproval: boolean;
+  /** With deviceTokenWithinApproval: the role must also be one the device is approved for (2026.4.14, 2026.8.2,
+   *  2026.9.6 resolveDeviceTokenUpdateContext); 2026.3.13 checks only the scope baseline, so a connect that skips
+   *  pairing (a local backend on the shared secret) gets a token for a role it was never approved for. */
+  deviceTokenNeedsApprovedRole: boolean;
+  /** A pairing approved with no scopes at all records no approved scope list (2026.3.13 mergeScopes gives none for
+   *  an empty merge; later releases keep an explicit []), so with deviceTokenWithinApproval the device has no
+   *  baseline: ensureDeviceToken issues nothing (hello-ok without auth), a device token it holds fails verification
+   *  (scope-mismatch) and rotate is refused, until an approval with scopes. */
+  emptyApprovalNoBaseline: boolean;
   /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
    *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
   impliedTokenScopes: boolean;

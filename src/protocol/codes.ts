@@ -7,9 +7,11 @@ import { assertNever } from "../kernel/index.ts";
 /** "apr": the S-Mar schema plus `auth.bootstrapToken` (read in the openclaw@2026.4.14 dist). "jul": the same fields
  *  with the client id and mode as enums (`Type.Enum` in the openclaw@2026.7.1 dist: ajv's "must be equal to one of
  *  the allowed values"), still without `client.buildId`, `transports` or the late apps' ids (its `auth` also takes
- *  approvalRuntimeToken and agentRuntimeIdentityToken, which no modelled client sends: not modelled). */
-export type SchemaEra = "feb" | "feb-device-token" | "mar" | "apr" | "jul" | "late";
-export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "mar", "apr", "jul", "late"];
+ *  approvalRuntimeToken and agentRuntimeIdentityToken, which no modelled client sends: not modelled).
+ *  "feb-bootstrap-token": the S-Feb client ids with auth.deviceToken and auth.bootstrapToken (read in the
+ *  openclaw@2026.3.13 dist). */
+export type SchemaEra = "feb" | "feb-device-token" | "feb-bootstrap-token" | "mar" | "apr" | "jul" | "late";
+export const SCHEMA_ERAS: readonly SchemaEra[] = ["feb", "feb-device-token", "feb-bootstrap-token", "mar", "apr", "jul", "late"];
 
 /** Top-level `error.code` values (`ErrorCodes`). */
 export const ErrorCodes = {
@@ -127,6 +129,7 @@ const LATE_CLIENT_MODES: readonly GatewayClientMode[] = [...MID_CLIENT_MODES, "w
 export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClientId[]>> = {
   feb: FEB_CLIENT_IDS,
   "feb-device-token": FEB_CLIENT_IDS,
+  "feb-bootstrap-token": FEB_CLIENT_IDS,
   mar: MAR_CLIENT_IDS,
   apr: MAR_CLIENT_IDS,
   jul: MAR_CLIENT_IDS,
@@ -136,6 +139,7 @@ export const CLIENT_IDS_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClien
 export const CLIENT_MODES_BY_ERA: Readonly<Record<SchemaEra, readonly GatewayClientMode[]>> = {
   feb: MID_CLIENT_MODES,
   "feb-device-token": MID_CLIENT_MODES,
+  "feb-bootstrap-token": MID_CLIENT_MODES,
   mar: MID_CLIENT_MODES,
   apr: MID_CLIENT_MODES,
   jul: MID_CLIENT_MODES,

@@ -88,6 +88,7 @@ function deviceSchema(era: SchemaEra, nonceOptional: boolean): JsonSchema {
 export const AUTH_FIELDS_BY_ERA: Readonly<Record<SchemaEra, readonly string[]>> = {
   feb: ["token", "password"],
   "feb-device-token": ["token", "deviceToken", "password"],
+  "feb-bootstrap-token": ["token", "bootstrapToken", "deviceToken", "password"],
   mar: ["token", "deviceToken", "password"],
   apr: ["token", "bootstrapToken", "deviceToken", "password"],
   jul: ["token", "bootstrapToken", "deviceToken", "password"],

@@ -128,8 +128,10 @@ describe("seed 004 against the gateway reducer: device paired, passive token sta
     expect(first.state.storedTokens["operator"]).toBeUndefined();
   });
 
-  it("2026.3: AUTH_TOKEN_MISMATCH with the retry hint, one 250 ms retry with auth.deviceToken, connected", () => {
-    const link = pairedThenRotated("2026.3");
+  // 2026.3.31: the same client; the 2026.3 profile's gateway (openclaw@2026.3.13) lets this local backend skip
+  // pairing on the shared token, so it never holds a device token to retry with.
+  it("2026.3.31: AUTH_TOKEN_MISMATCH with the retry hint, one 250 ms retry with auth.deviceToken, connected", () => {
+    const link = pairedThenRotated("2026.3.31");
     link.run(link.client.step({ kind: "start" }));
     expect(link.client.events("connect-error")[0]).toMatchObject({ detailCode: "AUTH_TOKEN_MISMATCH" });
     expect(link.client.events("reconnect-scheduled")).toEqual([{ delayMs: 250, attempt: 1 }]);

@@ -8,7 +8,8 @@ const ADMIN5 = ["operator.admin", "operator.read", "operator.write", "operator.a
 
 const expected: Record<ClientKind, { id: string; mode: string; role: string; scopes: string[]; commands?: string[] }> = {
   cli: { id: "cli", mode: "cli", role: "operator", scopes: ADMIN5 },
-  tui: { id: "openclaw-tui", mode: "ui", role: "operator", scopes: ["operator.admin"] },
+  // The default profile 2026.3 follows openclaw@2026.3.13, before PR #55730: its TUI connects as gateway-client/ui.
+  tui: { id: "gateway-client", mode: "ui", role: "operator", scopes: ["operator.admin"] },
   "control-ui": { id: "openclaw-control-ui", mode: "webchat", role: "operator", scopes: ADMIN5 },
   node: { id: "node-host", mode: "node", role: "node", scopes: [], commands: ["system.run"] },
   backend: { id: "gateway-client", mode: "backend", role: "operator", scopes: ["operator.admin"] },

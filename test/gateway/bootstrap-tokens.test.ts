@@ -132,7 +132,8 @@ describe("bootstrap tokens in connect", () => {
   });
 
   it("releases without bootstrap tokens refuse the field (closed auth object)", () => {
-    const { outcomes } = run("2026.3", [bootAttempt("first", phone, 3)]);
+    // 2026.2.22 (auth {token, deviceToken, password}); 2026.3 follows openclaw@2026.3.13, whose schema has the field.
+    const { outcomes } = run("2026.2.22", [bootAttempt("first", phone, 3)]);
     expect(outcomes[0]!.response?.error?.message).toMatch(/^invalid connect params: .*unexpected property 'bootstrapToken'/);
   });
 });

@@ -7,8 +7,13 @@ import { params, profile, runAttempts } from "./harness.ts";
 
 const readOnly = (protocol: number) => params({ scopes: ["operator.read"], client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, protocol);
 
+/** 2026.3 as the S-Mar test suite has it: device-less sessions keep their scopes and the schema knows openclaw-tui
+ *  (openclaw@2026.3.13, which the profile follows, clears them and refuses that id; these tests are about the
+ *  methods, called from device-less sessions). */
+const sMar = { scopeClearing: "preserve-allowed", connectSchema: "mar" } as const;
+
 function rpcOf(name: string, calls: { method: string; params?: unknown }[], connect = readOnly(3), profileName = "2026.3") {
-  const run = runAttempts({ profile: profile(profileName), attempts: [{ name, connect: { params: connect }, afterHello: calls }] });
+  const run = runAttempts({ profile: profile(profileName, profileName === "2026.3" ? { gateway: sMar } : undefined), attempts: [{ name, connect: { params: connect }, afterHello: calls }] });
   const rpc = run.outcomes[0]!.rpc ?? [];
   return { rpc, world: run.world };
 }
@@ -35,7 +40,7 @@ describe("read methods after hello", () => {
   it("a CLI client is not listed; a closed client stays listed with reason disconnect", () => {
     const tui = params({ scopes: ["operator.read"], client: { id: "openclaw-tui", displayName: "my-tui", version: "1", platform: "linux", mode: "ui", instanceId: "tui-1" } });
     const run = runAttempts({
-      profile: profile("2026.3"),
+      profile: profile("2026.3", { gateway: sMar }),
       attempts: [
         { name: "tui", connect: { params: tui } },
         { name: "cli", connect: { params: readOnly(3) }, afterHello: [{ method: "system-presence" }] },
@@ -48,7 +53,7 @@ describe("read methods after hello", () => {
 
   it("config.get's scope is a release switch: admin (2026.2.13) vs read (2026.2.22 on) — flip", () => {
     const run = (configGetScope: "operator.admin" | "operator.read") =>
-      runAttempts({ profile: profile("2026.3", { gateway: { configGetScope } }), attempts: [{ name: "cfg", connect: { params: readOnly(3) }, afterHello: [{ method: "config.get" }] }] }).outcomes[0]!.rpc![0];
+      runAttempts({ profile: profile("2026.3", { gateway: { ...sMar, configGetScope } }), attempts: [{ name: "cfg", connect: { params: readOnly(3) }, afterHello: [{ method: "config.get" }] }] }).outcomes[0]!.rpc![0];
     expect(run("operator.admin")).toMatchObject({ ok: false, error: { message: "missing scope: operator.admin" } });
     expect(run("operator.read")).toMatchObject({ ok: true, payloadKeys: ["config", "exists", "issues", "legacyIssues", "path", "valid", "warnings"] });
     expect(profile("2026.2.13").gateway.configGetScope).toBe("operator.admin");

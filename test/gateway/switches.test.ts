@@ -23,10 +23,13 @@ function pairedStore(options: { scopes?: string[]; role?: string; platform?: str
   return store;
 }
 
-function flip<K extends keyof GatewaySwitches>(base: string, key: K, values: [GatewaySwitches[K], GatewaySwitches[K]], run: (p: Profile) => Outcome[], config?: GatewayConfigInput): [Outcome[], Outcome[]] {
-  void config;
-  return [run(profile(base, { gateway: { [key]: values[0] } as Partial<GatewaySwitches> })), run(profile(base, { gateway: { [key]: values[1] } as Partial<GatewaySwitches> }))];
+function flip<K extends keyof GatewaySwitches>(base: string, key: K, values: [GatewaySwitches[K], GatewaySwitches[K]], run: (p: Profile) => Outcome[], fixed: Partial<GatewaySwitches> = {}): [Outcome[], Outcome[]] {
+  return [run(profile(base, { gateway: { ...fixed, [key]: values[0] } as Partial<GatewaySwitches> })), run(profile(base, { gateway: { ...fixed, [key]: values[1] } as Partial<GatewaySwitches> }))];
 }
+
+/** 2026.3 with the S-Mar suite's scope rule: a device-less shared-token session keeps its scopes (the 2026.3.13
+ *  release clears them), for the tests of other switches that call methods from such a session. */
+const keepScopes: Partial<GatewaySwitches> = { scopeClearing: "preserve-allowed" };
 
 const attempts = (attemptsList: A[], extra: { config?: GatewayConfigInput; store?: () => PairingStore } = {}) => (p: Profile) =>
   runAttempts({ profile: p, attempts: attemptsList, config: extra.config, store: extra.store?.(), identities: { me } }).outcomes;
@@ -103,7 +106,9 @@ describe("gateway switches flip outcomes", () => {
     expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_AUTH_SIGNATURE_EXPIRED"]);
   });
   it("nonceRequired", () => {
-    const [a, b] = flip("2026.3", "nonceRequired", ["remote-only", "always"], attempts([{ name: "v1", connect: { params: params() }, device: dev({ payloadVersion: "v1", nonce: "blank", signNonce: "" }) }]));
+    // v1 (no nonce in the payload) as the S-Mar suite accepts it; the 2026.3.13 release tries v3 and v2 only.
+    const v1 = attempts([{ name: "v1", connect: { params: params() }, device: dev({ payloadVersion: "v1", nonce: "blank", signNonce: "" }) }]);
+    const [a, b] = flip("2026.3", "nonceRequired", ["remote-only", "always"], v1, { signatureVersions: ["v3", "v2", "v1"] });
     expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_AUTH_NONCE_REQUIRED"]);
   });
   it("signatureVersions", () => {
@@ -117,7 +122,8 @@ describe("gateway switches flip outcomes", () => {
   });
   it("controlUiClassifier", () => {
     const run = attempts([{ name: "tui", connect: { params: params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" } }) } }]);
-    const [a, b] = flip("2026.3", "controlUiClassifier", ["control-ui-only", "operator-ui"], run);
+    // 2026.3.31: its schema knows the openclaw-tui id (2026.3.13's does not).
+    const [a, b] = flip("2026.3.31", "controlUiClassifier", ["control-ui-only", "operator-ui"], run);
     expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "CONTROL_UI_DEVICE_IDENTITY_REQUIRED"]);
   });
   it("originRule", () => {
@@ -205,6 +211,47 @@ describe("gateway switches flip outcomes", () => {
     const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
     expect([a[0]!.response?.ok, issued(a[0]!), b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, true, true, false]);
   });
+  it("localBackendPairingSkip shared-secret-only (2026.3.13): a local backend on the shared token skips pairing, so a role upgrade does not wait", () => {
+    const asNode = params({ role: "node", scopes: [], client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } });
+    const run = attempts([{ name: "backend-node", connect: { params: asNode }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "localBackendPairingSkip", ["shared-secret-only", "device-token-or-none"], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message, details(b[0]!)["reason"]]).toEqual([true, "pairing required", "role-upgrade"]);
+  });
+  it("deviceTokenNeedsApprovedRole (2026.3.13 off): a pairing-skipping local backend gets a token for a role it was never approved for", () => {
+    const asNode = params({ role: "node", scopes: [], client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } });
+    const run = attempts([{ name: "backend-node", connect: { params: asNode }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "deviceTokenNeedsApprovedRole", [false, true], run);
+    const auth = (o: Outcome) => o.response?.helloOk?.auth as { deviceToken?: string; role?: string } | undefined;
+    expect([a[0]!.response?.ok, auth(a[0]!)?.role, a[0]!.response?.helloOk?.auth !== undefined]).toEqual([true, "node", true]);
+    expect([b[0]!.response?.ok, auth(b[0]!)]).toEqual([true, undefined]);
+  });
+  it("emptyApprovalNoBaseline (2026.3.13): a scope-less node pairing is approved but gets no device token, and a token it holds is refused", () => {
+    const node = params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const first = attempts([{ name: "node-first", connect: { params: node }, device: dev() }]);
+    const [a, b] = flip("2026.3", "emptyApprovalNoBaseline", [true, false], first);
+    const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
+    expect([a[0]!.response?.ok, issued(a[0]!), b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false, true, true]);
+    const held = attempts([{ name: "node-dt", connect: { params: { ...node, auth: { deviceToken: "dt-1" } } }, device: dev() }], { store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [c, d] = flip("2026.3", "emptyApprovalNoBaseline", [true, false], held);
+    expect([details(c[0]!)["authReason"], d[0]!.response?.ok]).toEqual(["device_token_mismatch", true]);
+  });
+  it("scopeClearing clear-unless-control-ui (2026.3.13): an admitted device-less Control UI keeps its scopes, a cli loses them", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, controlUi: { allowInsecureAuth: true } };
+    const h = { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789" };
+    const ui = { name: "ui", headers: h, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) }, afterHello: [{ method: "status" }] };
+    const cli = { name: "cli", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, afterHello: [{ method: "status" }] };
+    const run = attempts([ui, cli], { config });
+    const [a, b] = flip("2026.3", "scopeClearing", ["clear-unless-control-ui", "clear-without-device"], run);
+    expect([a[0]!.rpc?.[0]?.ok, a[1]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok, b[1]!.rpc?.[0]?.ok]).toEqual([true, false, false, false]);
+  });
+  it("connectSchema feb-bootstrap-token (2026.3.13): auth.bootstrapToken known, openclaw-tui still unknown", () => {
+    const boot = { name: "boot", connect: { params: params({ auth: { token, bootstrapToken: "x" } }) } };
+    const tui = { name: "tui", connect: { params: params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" } }) } };
+    const [a, b] = flip("2026.3", "connectSchema", ["feb-bootstrap-token", "feb-device-token"], attempts([boot, tui]));
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "invalid connect params: at /auth: unexpected property 'bootstrapToken'"]);
+    expect(a[1]!.response?.error?.message).toMatch(/^invalid connect params: at \/client\/id: must be equal to constant/);
+    expect(flip("2026.3", "connectSchema", ["feb-bootstrap-token", "mar"], attempts([tui]))[1][0]!.response?.ok).toBe(true);
+  });
   it("workerClaimsClosed", () => {
     const run = attempts([{ name: "worker", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "worker" } }) } }]);
     const [a, b] = flip("2026.3", "workerClaimsClosed", [false, true], run);
@@ -214,11 +261,11 @@ describe("gateway switches flip outcomes", () => {
   it("chatSendNeedsSessionKey", () => {
     // Without a session key: the params check answers (every release), unless the session target check comes first (2026.9).
     const run = attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: { message: "hi", idempotencyKey: "k1" } }] }]);
-    const [a, b] = flip("2026.3", "chatSendNeedsSessionKey", [false, true], run);
+    const [a, b] = flip("2026.3", "chatSendNeedsSessionKey", [false, true], run, keepScopes);
     expect([a[0]!.rpc?.[0]?.error?.message, b[0]!.rpc?.[0]?.error?.message]).toEqual(["invalid chat.send params: must have required property 'sessionKey'", "session mutation target is unavailable"]);
   });
   it("chat.send params are validated (read in the 2026.2.22 … 2026.4.14 dists): all three required fields", () => {
-    const send = (p: Record<string, unknown>) => attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: p }] }])(profile("2026.3"))[0]!.rpc?.[0];
+    const send = (p: Record<string, unknown>) => attempts([{ name: "send", connect: { params: params() }, afterHello: [{ method: "chat.send", params: p }] }])(profile("2026.3", { gateway: keepScopes }))[0]!.rpc?.[0];
     expect(send({ sessionKey: "main", message: "hi", idempotencyKey: "k1" })?.ok).toBe(true);
     expect(send({ sessionKey: "main", message: "hi" })?.error?.message).toBe("invalid chat.send params: must have required property 'idempotencyKey'");
   });
@@ -376,12 +423,12 @@ describe("gateway switches flip outcomes", () => {
     expect(b.map((o, i) => o.elapsedMs - a[i]!.elapsedMs)).toEqual([250, 500, 1000]);
   });
   it("helloAuthAlways", () => {
-    const [a, b] = flip("2026.3", "helloAuthAlways", [false, true], attempts([{ name: "nd", connect: { params: params() } }]));
+    const [a, b] = flip("2026.3", "helloAuthAlways", [false, true], attempts([{ name: "nd", connect: { params: params() } }]), keepScopes);
     // 2026.3 has helloAuthMethod off: role and scopes without the method (2026.5–2026.8 send that).
     expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([undefined, { role: "operator", scopes: ["operator.admin"] }]);
   });
   it("helloAuthMethod", () => {
-    const base = profile("2026.3", { gateway: { helloAuthAlways: true } });
+    const base = profile("2026.3", { gateway: { ...keepScopes, helloAuthAlways: true } });
     const run = attempts([{ name: "nd", connect: { params: params() } }]);
     const [a, b] = [run({ ...base, gateway: { ...base.gateway, helloAuthMethod: false } }), run({ ...base, gateway: { ...base.gateway, helloAuthMethod: true } })];
     expect([a[0]!.response?.helloOk?.auth, b[0]!.response?.helloOk?.auth]).toEqual([{ role: "operator", scopes: ["operator.admin"] }, { method: "token", role: "operator", scopes: ["operator.admin"] }]);
@@ -476,7 +523,7 @@ describe("gateway switches on live sessions", () => {
     afterHello: [{ method, params: { deviceId: meId.deviceId, role: "operator", ...extra } }],
   });
   const onProfile = (key: keyof GatewaySwitches, value: unknown) => {
-    const base = profile("2026.3");
+    const base = profile("2026.3", { gateway: keepScopes });
     return { ...base, gateway: { ...base.gateway, [key]: value } } as Profile;
   };
   const clean = (a: A) => ({ ...a, connect: { params: params({ scopes: (a.connect as { params: { scopes: string[] } }).params.scopes }) } });

@@ -70,12 +70,15 @@ describe("seed 001: DEVICE_AUTH_* migration diagnostics", () => {
     expect(feb.response?.error?.details).toBeUndefined();
   });
 
-  it("on loopback the nonce is optional until S-Late: a blank-nonce v1 signer pairs under 2026.3, not under 2026.4", () => {
+  // The S-Mar suite kept it optional on loopback too; openclaw@2026.3.13 (the 2026.3 profile) requires it, as 2026.4 does.
+  it("on loopback the nonce is optional up to 2026.2.17: a blank-nonce v1 signer pairs there, not under 2026.3 or 2026.4", () => {
     const local = { host: "gw", url: `ws://127.0.0.1:${gatewayPort}` };
-    const mar = legacyConnect(gatewayWorld("2026.3"), "loopback v1", { nonce: "blank", payloadVersion: "v1" }, local);
-    expect(mar.response?.ok).toBe(true);
-    const late = legacyConnect(gatewayWorld("2026.4"), "loopback v1", { nonce: "blank", payloadVersion: "v1" }, local);
-    expect(late.response?.error?.details).toMatchObject({ code: "DEVICE_AUTH_NONCE_REQUIRED", reason: "device-nonce-missing" });
+    const feb = legacyConnect(gatewayWorld("2026.2.17"), "loopback v1", { nonce: "blank", payloadVersion: "v1" }, local);
+    expect(feb.response?.ok).toBe(true);
+    for (const name of ["2026.3", "2026.4"]) {
+      const later = legacyConnect(gatewayWorld(name), "loopback v1", { nonce: "blank", payloadVersion: "v1" }, local);
+      expect(later.response?.error?.details, name).toMatchObject({ code: "DEVICE_AUTH_NONCE_REQUIRED", reason: "device-nonce-missing" });
+    }
   });
 
   describe("a running legacy client keeps reconnecting: device-proof failures are not pause codes", () => {

@@ -74,9 +74,11 @@ describe("seed 003: local backend services under allowInsecureAuth=false", () =>
     expect(world.operator("gw", selfRotate).rpc).toMatchObject({ ok: false, error: { message: "device token rotation denied" } });
   });
 
-  it("2026.3 (before the scope stripping): the same device-less backend could write", () => {
+  // Only the S-Mar test suite's rule kept them (the 2026.3 profile before it followed the release, issue 11):
+  // openclaw@2026.3.13 already clears a device-less backend's scopes (recorded: 3.13 seed-5 fixture c0092).
+  it("2026.3 (openclaw@2026.3.13) already strips the device-less backend's scopes: its write is refused", () => {
     const world = loopbackHost("2026.3");
     startService(world, "svc", { kind: "backend", identity: null, scopes: wanted });
-    expect(writeAs(world, "svc")).toMatchObject({ ok: true });
+    expect(writeAs(world, "svc")).toMatchObject({ ok: false, error: { message: "missing scope: operator.write" } });
   });
 });
