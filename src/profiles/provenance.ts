@@ -611,7 +611,7 @@ function recordedByRealClientGate(release: string): Partial<Record<keyof ClientS
 
 /** signedAt from the client's own clock, recorded from a pre-#116679 release's client in the world. */
 function clientClockRecorded(release: string): Provenance {
-  return recorded(release, `its client signs with Date.now(); gate --client real@${release}: clock-skew-signature-116679 fails with the real client as under this profile (under 2026.8's challenge ts it differed)`);
+  return recorded(release, `its client signs with the host clock (not the challenge ts); gate --client real@${release}: clock-skew-signature-116679 fails with the real client as under this profile (under 2026.8's challenge ts it differed)`);
 }
 
 function client71Provenance(): Partial<Record<keyof ClientSwitches, Provenance>> {

@@ -57,6 +57,8 @@ describe("authFailureMessage (§4.4)", () => {
     ["tailscale_user_mismatch", "unauthorized: tailscale identity mismatch (use Tailscale Serve auth or gateway token/password)"],
     ["rate_limited", "unauthorized: too many failed authentication attempts (retry later)"],
     ["device_token_mismatch", "unauthorized: device token mismatch (rotate/reissue device token)"],
+    // Read in the 2026.7.1 dist; only sent where the gateway has the reason (deviceTokenScopeMismatchReason).
+    ["scope_mismatch", "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)"],
   ])("%s has a fixed text", (reason, text) => {
     expect(message(reason, "cli")).toBe(text);
     expect(message(reason, "control-ui", "password")).toBe(text);
@@ -66,7 +68,7 @@ describe("authFailureMessage (§4.4)", () => {
     expect(message("unauthorized", "cli", "token", none)).toBe(
       "unauthorized: gateway token missing (set gateway.remote.token to match gateway.auth.token)",
     );
-    expect(message("scope_mismatch", "other", "token", { ...none, deviceToken: "dt" })).toBe(
+    expect(message("a_reason_no_release_sends", "other", "token", { ...none, deviceToken: "dt" })).toBe(
       "unauthorized: device token rejected (pair/repair this device, or provide gateway token)",
     );
     expect(message(undefined, "other", "password", none)).toBe(
