@@ -277,7 +277,7 @@ function proxiedUiWithDevice(
  *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
-export type DeviceRpcTwist = (typeof deviceRpcTwists)[number];
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role";
 
 const admin = ["operator.admin"];
 
@@ -330,6 +330,27 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
     drawDeviceRpcTwist(d, twist, i);
     groups.push({ twist, steps: d.steps });
   }
+  drawRotateUnapprovedRole({ ...d, prng: d.prng.fork("rotate-role"), steps: [] }, groups);
+}
+
+/**
+ * rotate-unapproved-role, in a quarter of the seeds, on a stream of its own after the twists above (a seed that
+ * draws none keeps its plan): an admin asks device.token.rotate for a role the device was never approved for (a
+ * node token for a device paired as an operator, `openclaw devices rotate --role node`) — refused where a
+ * rotation needs an approved role (2026.8 on), minted where only the scopes are checked (2026.3.13); the device
+ * then connects as a node with the shared token.
+ */
+function drawRotateUnapprovedRole(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 4 })) return;
+  const at = prng.int(5_000, d.safetyMs - 15_000);
+  const device = freshIdentity(d);
+  const caller = freshIdentity(d);
+  const name = "gw-rotate-unapproved-role";
+  probe(d, at, "gateway-host", { name: `${name}-target`, connect: { params: params(cli, "operator") }, device: signedBy(device) });
+  const rotate = { method: "device.token.rotate", params: { deviceId: `{{deviceId:${device}}}`, role: "node", scopes: [] } };
+  probe(d, at + 2_000, "gateway-host", { name, connect: { params: params(cli, "operator", { scopes: admin }) }, device: signedBy(caller), afterHello: [rotate] });
+  groups.push({ twist: "rotate-unapproved-role", steps: d.steps });
 }
 
 function drawWorld(prng: Prng): GatewayWorldFields {

@@ -92,7 +92,7 @@ function isPairingTwistStep(s: TimedStep): boolean {
   if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`));
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith("gw-rotate-unapproved-role");
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -119,7 +119,7 @@ describe("the pairing twists of the gateway-world draw", () => {
         const params = (connect as { params: { client: { id: string }; scopes: string[] } }).params;
         const twist = deviceRpcTwists.find((t) => name.startsWith(`gw-${t}-`));
         if (twist) twists.add(twist);
-        if (afterHello?.[0]?.method === "device.token.rotate") callerScopes.add(params.scopes.join(" "));
+        if (twist && afterHello?.[0]?.method === "device.token.rotate") callerScopes.add(params.scopes.join(" "));
         if (!name.endsWith("-ui-device")) continue;
         uis.add(params.client.id);
         // A Control UI comes from the proxy's origin, which an edit in the same episode allows (keeping a LAN tab's).
@@ -186,6 +186,17 @@ describe("gateway-side mutants of 2026.9", () => {
     expect(targets).toHaveLength(names.length);
     const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 25, preset: "light", workers: 1, shrink: false });
     for (const row of rows) expect(isKilled(row), row.target.name).toBe(true);
+  });
+
+  it("rotate-unapproved-role: a node token rotated for an operator-only device is refused by 2026.9 and minted by the role-blind mutant", { timeout: 120_000 }, async () => {
+    const light = findPreset("light")!;
+    const drawn = Array.from({ length: 40 }, (_, i) => generatePlan(BigInt(i + 1), light).steps).filter((steps) => JSON.stringify(steps).includes("gw-rotate-unapproved-role"));
+    expect(drawn.length).toBeGreaterThan(3);
+    expect(drawn.length).toBeLessThan(20);
+    const targets = mutantTargets().filter((t) => t.name === "gateway.deviceTokenNeedsApprovedRole=false");
+    expect(targets).toHaveLength(1);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 3, preset: "light", workers: 1, shrink: false });
+    expect(rows[0]!.outcome?.firstDiffSeed).toBe("424242");
   });
 });
 
