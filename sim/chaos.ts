@@ -141,7 +141,7 @@ function mergeCommand(args: SimArgs, files: readonly string[]): number {
  * The open bug (src/profiles/open-bugs.ts) each failed seed is: the first whose fix makes the same seed pass.
  * A seed that still fails with every fix is a new finding (absent from the map).
  */
-async function openBugOfSeeds(rows: readonly SeedRow[], preset: FaultPreset, profile: Profile): Promise<Map<string, OpenBug>> {
+export async function openBugOfSeeds(rows: readonly SeedRow[], preset: FaultPreset, profile: Profile): Promise<Map<string, OpenBug>> {
   const out = new Map<string, OpenBug>();
   const bugs = openBugsOf(profile);
   for (const row of rows) {
