@@ -57,13 +57,16 @@ export function unauthorizedAnswer(options: {
   return refuse(options.connId, options.requestId, error);
 }
 
-/** Which hint family an auth failure message uses; 2026.9 decides by mode cli first, then the operator UIs. */
+/**
+ * Which hint family an auth failure message uses: mode cli first, whatever the id (isGatewayCliClient), then the
+ * operator UIs — in that order in every dist read (2026.2.12, 2.22, 3.13, 4.14, 5.28, 7.1, 8.2, 9.6; a Control UI
+ * id in mode cli gets the CLI's hint: recorded from 7.1, seed 13, c0394). 2026.9 counts the TUI and the browser
+ * copilot among the UIs.
+ */
 function authClientKindFor(switches: GatewaySwitches, cls: ClientClass, clientId: string): "cli" | "control-ui" | "other" {
+  if (cls.isCli) return "cli";
   if (switches.authMessageStyle === "2026.9") {
-    if (cls.isCli) return "cli";
     return cls.isControlUi || cls.isTui || cls.isWebchat || clientId === "openclaw-browser-copilot" ? "control-ui" : "other";
   }
-  if (cls.isControlUi || cls.isWebchat) return "control-ui";
-  // isGatewayCliClient in the 2026.2.12, 2.17, 2.22, 3.13, 3.31 and 4.14 dists: the cli *mode*, whatever the id.
-  return cls.isCli ? "cli" : "other";
+  return cls.isControlUi || cls.isWebchat ? "control-ui" : "other";
 }
