@@ -346,6 +346,9 @@ const gateway71: GatewaySwitches = {
   // knobs restarts the gateway; no hot credential swap.
   hotReloadPrefixes: [],
   credentialReload: "restart-in-process",
+  // Read in the 2026.5.28, 6.11 and 7.1 dists (no ingress attribution check; 8.2 has it) and recorded from 7.1
+  // (seed 23, trusted-proxy configuration: 12 upgrades without X-Forwarded-For accepted, not answered 403).
+  unattributableProxyRefused: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

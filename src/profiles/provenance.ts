@@ -465,6 +465,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     rotateClosesSessions: read(`${r71}, device.token.rotate`, "disconnectClientsForDevice(deviceId, { role })"),
     deviceTokenIssuer: read(`${r71}, ensureDeviceToken`, "reuses a token only when deviceTokenIssuerMatches (the issuer rules were not re-read in full; the recording does not tell it apart)"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
+    unattributableProxyRefused: recorded("2026.7.1", "seed 23, trusted-proxy configuration: a trusted proxy's upgrade without X-Forwarded-For is accepted (12 attempts; the model answered 403); the 'Proxy client attribution' check is absent from the 5.28, 6.11 and 7.1 dists, present in 8.2's"),
   };
 }
 
