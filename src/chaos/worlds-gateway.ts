@@ -278,6 +278,8 @@ function proxiedUiWithDevice(
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
 export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role";
+/** The probe name (and prefix) of the rotate-unapproved-role twist below. */
+export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
 
 const admin = ["operator.admin"];
 
@@ -346,7 +348,7 @@ function drawRotateUnapprovedRole(d: Draw, groups: { twist: GatewayTwist | Devic
   const at = prng.int(5_000, d.safetyMs - 15_000);
   const device = freshIdentity(d);
   const caller = freshIdentity(d);
-  const name = "gw-rotate-unapproved-role";
+  const name = rotateUnapprovedRoleName;
   probe(d, at, "gateway-host", { name: `${name}-target`, connect: { params: params(cli, "operator") }, device: signedBy(device) });
   const rotate = { method: "device.token.rotate", params: { deviceId: `{{deviceId:${device}}}`, role: "node", scopes: [] } };
   probe(d, at + 2_000, "gateway-host", { name, connect: { params: params(cli, "operator", { scopes: admin }) }, device: signedBy(caller), afterHello: [rotate] });

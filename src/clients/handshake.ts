@@ -61,16 +61,17 @@ function signedAtOf(state: ClientState, payload: unknown, ctx: ClientStepContext
 function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx: ClientStepContext): ClientOutput[] {
   const { config, credentials } = state;
   const stored = state.storedTokens[config.role] ?? null;
+  const usableStored = config.identity ? stored : null;
   const selection = selectCredentials(config.switches.tokenPriority, {
     ...credentials,
     explicitDeviceToken: config.explicitDeviceToken,
     bootstrapToken: config.bootstrapToken,
-    stored: config.identity ? stored : null,
+    stored: usableStored,
     retryPending: state.pendingDeviceTokenRetry,
     trustedEndpoint: trustedEndpoint(state),
   });
   // The retry is spent by the attempt that sends the device token; the fix also drops it when none is left to send.
-  const nothingToRetryWith = config.switches.pendingRetryDroppedWithoutStoredToken && !(config.identity && stored);
+  const nothingToRetryWith = config.switches.pendingRetryDroppedWithoutStoredToken && usableStored === null;
   if (state.pendingDeviceTokenRetry && (selection.isDeviceTokenRetry || nothingToRetryWith)) state.pendingDeviceTokenRetry = false;
   const requestId = uuidV4(ctx.prng);
   const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
@@ -80,7 +81,7 @@ function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx:
     role: config.role,
     sharedToken: selection.sharedToken,
     resolvedDeviceToken: selection.resolvedDeviceToken,
-    storedToken: config.identity ? stored?.token : undefined,
+    storedToken: usableStored?.token,
     canFallbackToShared: selection.canFallbackToShared,
   };
   const attempt = {

@@ -42,6 +42,8 @@ export function withBugFixed(profile: Profile, bug: OpenBug): Profile {
   };
 }
 
+const fixedSuffix = "+fixed";
+
 /**
  * `<profile>+fixed` (e.g. `2026.9+fixed`): the profile with its open bugs fixed, under that name — what the
  * kill-rate gate judges, for `pnpm sim chaos --profile 2026.9+fixed`. undefined for any other name.
@@ -51,8 +53,6 @@ export function findFixedVariant(name: string, profiles: readonly Profile[]): Pr
   const base = profiles.find((p) => p.name === name.slice(0, -fixedSuffix.length));
   return base ? { ...withOpenBugsFixed(base), name } : undefined;
 }
-
-const fixedSuffix = "+fixed";
 
 /** The profile with every open bug it carries fixed. */
 export function withOpenBugsFixed(profile: Profile): Profile {

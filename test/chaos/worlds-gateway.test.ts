@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, proxiedUiOrigin } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, proxiedUiOrigin, rotateUnapprovedRoleName } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -92,7 +92,7 @@ function isPairingTwistStep(s: TimedStep): boolean {
   if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith("gw-rotate-unapproved-role");
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName);
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -190,7 +190,7 @@ describe("gateway-side mutants of 2026.9", () => {
 
   it("rotate-unapproved-role: a node token rotated for an operator-only device is refused by 2026.9 and minted by the role-blind mutant", { timeout: 120_000 }, async () => {
     const light = findPreset("light")!;
-    const drawn = Array.from({ length: 40 }, (_, i) => generatePlan(BigInt(i + 1), light).steps).filter((steps) => JSON.stringify(steps).includes("gw-rotate-unapproved-role"));
+    const drawn = Array.from({ length: 40 }, (_, i) => generatePlan(BigInt(i + 1), light).steps).filter((steps) => JSON.stringify(steps).includes(rotateUnapprovedRoleName));
     expect(drawn.length).toBeGreaterThan(3);
     expect(drawn.length).toBeLessThan(20);
     const targets = mutantTargets().filter((t) => t.name === "gateway.deviceTokenNeedsApprovedRole=false");
