@@ -4,6 +4,8 @@ export * from "./preset.ts";
 export * from "./steps.ts";
 export * from "./swarm.ts";
 export * from "./plan.ts";
+export * from "./draws.ts";
+export * from "./plan-arbitrary.ts";
 export * from "./chaos-world.ts";
 export * from "./adversary.ts";
 export * from "./adversary-refused.ts";

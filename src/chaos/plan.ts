@@ -3,6 +3,7 @@
 // stream with per-seed swarm weights. A plan is data, so a failing run is shrunk by dropping clients and steps
 // (and by pulling steps earlier) and replayed from a short path.
 import { Prng, type Seed } from "../kernel/index.ts";
+import type { Draws } from "./draws.ts";
 import type { FaultPreset } from "./preset.ts";
 import { drawSwarm, pickKind, type SwarmWeights } from "./swarm.ts";
 import { drawProbes } from "./probes.ts";
@@ -76,7 +77,7 @@ const stepDrawsMax = 8;
 const localKinds: readonly ChaosClientKind[] = ["tui", "backend", "node", "control-ui"];
 const lanKinds: readonly ChaosClientKind[] = ["backend", "node", "tui", "control-ui"];
 
-function drawGateway(prng: Prng): ChaosGatewaySpec {
+function drawGateway(prng: Draws): ChaosGatewaySpec {
   const half = { numerator: 1, denominator: 2 };
   return {
     legacyUnit: prng.chance(half),
@@ -87,7 +88,7 @@ function drawGateway(prng: Prng): ChaosGatewaySpec {
 }
 
 /** A third of the worlds configure the failed-auth limiter (its own stream: the rest of the draw is unchanged). */
-function drawRateLimit(prng: Prng): ChaosRateLimit | undefined {
+function drawRateLimit(prng: Draws): ChaosRateLimit | undefined {
   if (!prng.chance({ numerator: 1, denominator: 3 })) return undefined;
   return {
     maxAttempts: prng.int(2, 10),
@@ -97,7 +98,7 @@ function drawRateLimit(prng: Prng): ChaosRateLimit | undefined {
   };
 }
 
-function drawClient(prng: Prng, i: number): ChaosClient {
+function drawClient(prng: Draws, i: number): ChaosClient {
   const on = prng.chance({ numerator: 2, denominator: 3 }) ? "gateway-host" : "lan";
   const kind = prng.pick(on === "lan" ? lanKinds : localKinds);
   const name = `${kind}-${i}`;
@@ -115,12 +116,20 @@ function drawClient(prng: Prng, i: number): ChaosClient {
  * `gatewayWorld: false` leaves out the gateway-world draw, `pairingTwists: false` only its pairing twists (tests
  * show the rest of the plan does not depend on them).
  */
-export function generatePlan(
-  seed: Seed,
-  preset: FaultPreset,
-  options: { gatewayWorld?: boolean; pairingTwists?: boolean } = {},
-): ChaosPlan {
-  const prng = new Prng(seed, "chaos:plan");
+export function generatePlan(seed: Seed, preset: FaultPreset, options: PlanOptions = {}): ChaosPlan {
+  return drawPlan(seed, new Prng(seed, "chaos:plan"), preset, options);
+}
+
+export interface PlanOptions {
+  readonly gatewayWorld?: boolean;
+  readonly pairingTwists?: boolean;
+}
+
+/**
+ * The whole plan from one source of draws: a chaos seed's "chaos:plan" stream (generatePlan), or a fast-check
+ * generator (plan-arbitrary.ts). `seed` is the run's seed (the world's streams and the clients' identities).
+ */
+export function drawPlan(seed: Seed, prng: Draws, preset: FaultPreset, options: PlanOptions = {}): ChaosPlan {
   const swarm = drawSwarm(prng.fork("swarm"));
   const rateLimit = drawRateLimit(prng.fork("gateway-limiter"));
   // Client-side episodes (worlds-client.ts) come from a stream of their own; half the seeds draw none.
@@ -159,7 +168,7 @@ interface TokenCounter {
   next: number;
 }
 
-function drawStep(prng: Prng, swarm: SwarmWeights, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
+function drawStep(prng: Draws, swarm: SwarmWeights, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
   for (let draw = 0; draw < stepDrawsMax; draw++) {
     const kind = pickKind(prng, swarm);
     if (kind === undefined) return undefined;
@@ -169,7 +178,7 @@ function drawStep(prng: Prng, swarm: SwarmWeights, clients: readonly ChaosClient
   return undefined;
 }
 
-function stepOfKind(prng: Prng, kind: SwarmKind, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
+function stepOfKind(prng: Draws, kind: SwarmKind, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
   const paired = clients.filter((c) => c.withDevice);
   switch (kind) {
     case "rotate-token":
@@ -199,7 +208,7 @@ function stepOfKind(prng: Prng, kind: SwarmKind, clients: readonly ChaosClient[]
   }
 }
 
-function drawFault(prng: Prng, clients: readonly ChaosClient[], preset: FaultPreset): NetFault {
+function drawFault(prng: Draws, clients: readonly ChaosClient[], preset: FaultPreset): NetFault {
   const lan = clients.filter((c) => c.on === "lan");
   switch (prng.int(0, 6)) {
     case 0:
@@ -219,7 +228,7 @@ function drawFault(prng: Prng, clients: readonly ChaosClient[], preset: FaultPre
   }
 }
 
-function drawAttack(prng: Prng, clients: readonly ChaosClient[]): Attack {
+function drawAttack(prng: Draws, clients: readonly ChaosClient[]): Attack {
   const paired = clients.filter((c) => c.withDevice);
   const victim = paired.length > 0 ? prng.pick(paired).name : undefined;
   const kinds = ["replay-connect", "reflect-nonce", "splice-signature", "downgrade-v2", "forge-device-id", "stale-device-token"] as const;

@@ -5,7 +5,7 @@
 // origin rules, signature versions and skew, scope rules, probes and workers), so a mutant that changes any of
 // them shows in the wire traffic. A probe is never judged on its own: the invariants judge the world around it.
 import fc from "fast-check";
-import type { Prng } from "../kernel/index.ts";
+import { drawArbitrary, type Draws } from "./draws.ts";
 import type { Attempt, DeviceSpec } from "../world/index.ts";
 import type { RpcCall } from "../world/attempt/attempt.ts";
 import { gatewayIdentitySeed, isGatewayIdentity } from "./worlds-gateway.ts";
@@ -176,12 +176,26 @@ function shapeAttempt(name: string, shape: ProbeShape): Attempt {
   }
 }
 
-/** `count` probes for one seed: fast-check draws them from a seed the plan's stream gives. */
-export function drawProbes(prng: Prng, count: number): { from: ProbeFrom; attempt: ProbeAttempt; copies?: number }[] {
+/** One array arbitrary per probe count (kept, so a fast-check source finds the same arbitrary when it shrinks). */
+const probeArrayArbs = new Map<number, fc.Arbitrary<ProbeShape[]>>();
+
+function probeArrayArb(count: number): fc.Arbitrary<ProbeShape[]> {
+  let arb = probeArrayArbs.get(count);
+  if (!arb) {
+    arb = fc.array(probeShapeArb, { minLength: count, maxLength: count });
+    probeArrayArbs.set(count, arb);
+  }
+  return arb;
+}
+
+/**
+ * `count` probes for one seed: fast-check draws their shapes — from a seed the plan's stream gives (a Prng), or
+ * straight from the generator of a fast-check plan (draws.ts).
+ */
+export function drawProbes(prng: Draws, count: number): { from: ProbeFrom; attempt: ProbeAttempt; copies?: number }[] {
   if (count === 0) return [];
-  const fcSeed = prng.int(0, 0x7fff_ffff);
-  const [shapes] = fc.sample(fc.array(probeShapeArb, { minLength: count, maxLength: count }), { seed: fcSeed, numRuns: 1 });
-  return (shapes ?? []).map((shape, i) => {
+  const shapes = drawArbitrary(prng, probeArrayArb(count));
+  return shapes.map((shape, i) => {
     const remote = prng.chance({ numerator: 1, denominator: 2 });
     // A twist that needs a session comes from the gateway host, where a new device pairs without an operator.
     const needsSession = shape.kind === "attempt" && (sessionTwists as readonly string[]).includes(shape.twist);

@@ -9,7 +9,7 @@
 import { identityFromSeed } from "../crypto/index.ts";
 import { createMachine, op } from "../host/index.ts";
 import { gatewayFramesLate, type RuleHandle } from "../net/index.ts";
-import type { Prng } from "../kernel/index.ts";
+import type { Draws } from "./draws.ts";
 import type { Step } from "../scenario/index.ts";
 import { identitySeedFor } from "../scenario/lang/standard-world.ts";
 import { withEnvAt } from "../scenario/lang/kinds/host-env.ts";
@@ -57,12 +57,12 @@ const episodeWeights: readonly (readonly [Episode, number])[] = [
   ["handshake-env", 1],
 ];
 
-function pickEpisode(prng: Prng): Episode {
+function pickEpisode(prng: Draws): Episode {
   return prng.pickWeighted(episodeWeights) ?? "tabs-local";
 }
 
 /** Half the seeds draw 1–3 episodes; the other half draw nothing (undefined), so their plans are unchanged. */
-export function drawClientWorld(prng: Prng, safetyMs: number): ClientWorldDraw | undefined {
+export function drawClientWorld(prng: Draws, safetyMs: number): ClientWorldDraw | undefined {
   if (!prng.chance({ numerator: 1, denominator: 2 })) return undefined;
   const steps: TimedStep[] = [];
   let lanTab = false;

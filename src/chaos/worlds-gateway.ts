@@ -10,7 +10,7 @@
 // an ordinary chaos step (a `probe` or a `config-edit`) that to-lang.ts writes in the step language.
 // A probe's answer is never judged on its own; the invariants judge the world, and its wire traffic is what
 // tells a mutant from its parent.
-import type { Prng } from "../kernel/index.ts";
+import type { Draws } from "./draws.ts";
 import { seedForName } from "../world/attempt/generate.ts";
 import type { ProbeAttempt, ProbeFrom } from "./probes.ts";
 import type { TimedStep } from "./steps.ts";
@@ -69,7 +69,7 @@ const copilotOrigin = `chrome-extension://${"abcdefghijklmnop".repeat(2)}`;
 export const proxiedUiOrigin = "https://openclaw.example";
 
 interface Draw {
-  readonly prng: Prng;
+  readonly prng: Draws;
   readonly safetyMs: number;
   fresh: number;
   /** The current twist's steps. */
@@ -355,7 +355,7 @@ function drawRotateUnapprovedRole(d: Draw, groups: { twist: GatewayTwist | Devic
   groups.push({ twist: "rotate-unapproved-role", steps: d.steps });
 }
 
-function drawWorld(prng: Prng): GatewayWorldFields {
+function drawWorld(prng: Draws): GatewayWorldFields {
   const fields: { trustedProxies?: string[] } = {};
   if (prng.chance({ numerator: 1, denominator: 4 })) fields.trustedProxies = ["127.0.0.1"];
   return fields;
@@ -366,7 +366,7 @@ function drawWorld(prng: Prng): GatewayWorldFields {
  * plan.ts sorts the whole timeline). Up to four twists, none in a fifth of the seeds.
  */
 export function drawGatewayWorld(
-  prng: Prng,
+  prng: Draws,
   options: { safetyMs: number; pairingTwists?: boolean; allowedOrigins?: readonly string[] | undefined },
 ): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
