@@ -66,7 +66,14 @@ export interface ChaosFlags {
   readonly cleanSeeds?: number;
   /** `chaos merge <summary.json>…` */
   readonly merge?: readonly string[];
+  /** `--engine seeds` (default: one plan per chaos seed) or `fast-check` (plans from chaosPlanArbitrary). */
+  readonly engine?: ChaosEngine;
+  /** `--fc-path`: a fast-check replay path (with `--engine fast-check`). */
+  readonly fcPath?: string;
 }
+
+export const chaosEngines = ["seeds", "fast-check"] as const;
+export type ChaosEngine = (typeof chaosEngines)[number];
 
 /** Largest value a count flag takes (`--runs`, `--attempts`, `--steps-max`). */
 export const countFlagMax = 100_000_000;
@@ -101,6 +108,8 @@ const options = {
   "seeds-max": { type: "string" },
   "clean-seeds": { type: "string" },
   "kill-rate": { type: "boolean" },
+  engine: { type: "string" },
+  "fc-path": { type: "string" },
   coverage: { type: "boolean" },
   "emit-test": { type: "boolean" },
   json: { type: "boolean" },
@@ -275,7 +284,15 @@ function chaosFlags(values: Values): ChaosFlags {
     const value = values[flag];
     return value === undefined ? undefined : strictCount(`--${flag}`, value, countFlagMax);
   };
+  const engine = values.engine;
+  if (engine !== undefined && !(chaosEngines as readonly string[]).includes(engine)) {
+    throw new UsageError(`unknown --engine '${printable(engine)}' (one of ${chaosEngines.join(", ")})`);
+  }
+  const fcPath = values["fc-path"];
+  if (fcPath !== undefined && !/^\d+(:\d+)*$/.test(fcPath)) throw new UsageError(`malformed --fc-path '${printable(fcPath)}' (expected like 3:0:1, as fast-check prints it)`);
   return {
+    ...(engine !== undefined ? { engine: engine as ChaosEngine } : {}),
+    ...(fcPath !== undefined ? { fcPath } : {}),
     workers: count("workers"),
     shard: values.shard,
     out: values.out,
@@ -308,6 +325,9 @@ export const usage = `usage:
   pnpm sim chaos [--seed N] [--runs N] [--preset light|heavy] [--profile P] [--replay PATH] [--report DIR]
                     [--workers N] [--shard I/N] [--out summary.json] [--coverage] [--coverage-min PCT] [--emit-test]
                                           generated worlds and timelines; a failure is shrunk to a minimal replay path
+  pnpm sim chaos --engine fast-check [--seed N] [--runs N] [--preset P] [--profile P] [--report DIR] [--emit-test]
+                    [--fc-path PATH [--replay PATH]]
+                                          plans drawn by fast-check (seed below 2^32); its shrinking, then the joint one
   pnpm sim chaos --kill-rate [--seeds-max N] [--clean-seeds N] [--workers N]
                                           chaos against every known-bug profile and every single-switch mutant
   pnpm sim chaos merge <summary.json>...  merge shard summaries of one sweep (prints the merged summary)

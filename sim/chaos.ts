@@ -35,6 +35,7 @@ import { runTasks, workersMax } from "./chaos-pool.ts";
 import type { ChaosTask } from "./chaos-worker.ts";
 import { emitFailure } from "./chaos-emit.ts";
 import { runKillRate } from "./chaos-kill-rate.ts";
+import { runFastCheckCommand } from "./chaos-fc.ts";
 import { Progress } from "./chaos-progress.ts";
 
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -174,6 +175,8 @@ async function reportFirstFailure(args: SimArgs, summary: SweepSummary, preset: 
 
 export async function runChaosCommand(args: SimArgs, seed: bigint, profile: Profile): Promise<number> {
   const flags = args.chaos;
+  if (flags?.engine === "fast-check") return runFastCheckCommand(args, seed, profile, presetOf(args), selectionOf(args));
+  if (flags?.fcPath !== undefined) throw new UsageError("--fc-path needs --engine fast-check");
   if (flags?.merge) return mergeCommand(args, flags.merge);
   if (flags?.killRate) return runKillRate(args, seed, workersOf(args));
   const preset = presetOf(args);
