@@ -68,8 +68,8 @@ export function chaosScenarioFile(seed: bigint, preset: FaultPreset, profile: Pr
 }
 
 /** The regression test: runs the YAML file next to it through the normal runner (parse, check, interpret). */
-function yamlTestText(options: { seed: bigint; profile: string; fixed: string; path: string; invariant: string; message: string; yamlFile: string }): string {
-  return `// Regression emitted by \`pnpm sim chaos --emit-test\`: a shrunk chaos failure found under ${options.profile},
+function yamlTestText(options: { seed: bigint; profile: string; fixed: string; path: string; invariant: string; message: string; yamlFile: string; engine?: string }): string {
+  return `// Regression emitted by \`pnpm sim chaos ${options.engine ? `--engine ${options.engine} ` : ""}--emit-test\`: a shrunk chaos failure found under ${options.profile},
 // as the step-language file ${options.yamlFile} next to this test.
 // Found: [${options.invariant}] ${options.message.replace(/\n/g, " ").slice(0, 200)}
 // It runs under the fixed profile ${options.fixed} (green); CLAWSIM_PROFILE=${options.profile} runs it where the bug
@@ -177,7 +177,7 @@ export function emitFailure(options: {
   // The test runs the step-language file; a plan the translation refuses keeps the replay-path test.
   const text =
     testYaml.yamlPath !== undefined
-      ? yamlTestText({ ...common, yamlFile: basename(testYaml.yamlPath) })
+      ? yamlTestText({ ...common, yamlFile: basename(testYaml.yamlPath), ...(options.drawn ? { engine: "fast-check" } : {}) })
       : options.drawn
         ? fcTestText({ ...common, preset: options.preset.name, fcSeed: options.drawn.fcSeed, fcPath: options.drawn.fcPath })
         : testText({ ...common, preset: options.preset.name });

@@ -12,10 +12,12 @@ import {
   fcSeedLimit,
   formatReplayPath,
   fullSelection,
+  openBugsOf,
   profiles,
   runScenario,
   selectPlan,
   shrink,
+  withBugFixed,
   type ChaosPlan,
   type FaultPreset,
   type Finding,
@@ -199,6 +201,13 @@ export async function runFastCheckCommand(args: SimArgs, seed: bigint, profile: 
   console.log(`chaos (fast-check): plan ${outcome.runs} of at most ${numRuns} failed [${outcome.invariant}] ${where} (${size(outcome.first)})`);
   console.log(`fast-check shrank it in ${outcome.fcShrinks} step(s) (${outcome.fcShrinkRuns} shrink run(s)) to ${size(outcome.fcShrunk)}: --fc-path ${outcome.fcPath}`);
   console.log(`joint shrinker: ${outcome.joint.runs} run(s) to ${size(outcome.joint)}: --replay ${outcome.joint.path}`);
+  // As a seed sweep does: the open bug of the profile whose fix makes the shrunk plan pass, if any.
+  for (const bug of openBugsOf(profile)) {
+    if ((await runDrawnPlan(outcome.plan, preset, withBugFixed(profile, bug), outcome.joint.selection)).verdict === "pass") {
+      console.log(`open bug ${bug.name} of ${profile.name} (passes with its fix; ${bug.file})`);
+      break;
+    }
+  }
   const at = { fcSeed, fcPath: outcome.fcPath, preset, profile };
   const chosen = outcome.joint.selection;
   const minimal = await runDrawnPlan(outcome.plan, preset, profile, chosen);
