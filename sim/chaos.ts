@@ -1,7 +1,8 @@
 // `pnpm sim chaos`: a sweep of generated chaos plans (one per seed, sharded and spread over worker threads),
 // its summary (identical whatever the worker and shard counts), coverage, and the first failure shrunk to a
 // minimal replay path (optionally emitted as a scenario file and a regression test). `--replay PATH` re-runs
-// one selection; `merge` joins shard summaries; `--kill-rate` is chaos-kill-rate.ts.
+// one selection; `merge` joins shard summaries; `--kill-rate` is chaos-kill-rate.ts; `--engine fast-check` draws
+// the plans with fast-check instead of one per seed (chaos-fc.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import {
   detailCoveragePercent,
