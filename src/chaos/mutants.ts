@@ -97,6 +97,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   deviceTokenWithinApproval: flip,
   deviceTokenNeedsApprovedRole: flip,
   emptyApprovalNoBaseline: flip,
+  roleScopePrefix: flip,
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),

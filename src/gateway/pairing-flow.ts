@@ -111,7 +111,7 @@ export function pairDevice(
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
-  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline };
+  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix };
   const impliedScopes = state.switches.impliedTokenScopes;
   const scopeImplications = state.switches.operatorScopeImplications;
   const issuer = deviceTokenIssuer(state, f);
@@ -178,7 +178,7 @@ function pairingRequirements(state: GatewayState, f: ConnectFacts, isPaired: boo
   if (f.scopes.length > 0) {
     const implications = state.switches.operatorScopeImplications;
     const approved = normalizeDeviceAuthScopes(paired.approvedScopes ?? paired.scopes ?? [], { impliedScopes: implications });
-    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved)) unmet.push("scope-upgrade");
+    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved, state.switches.roleScopePrefix)) unmet.push("scope-upgrade");
   }
   return unmet;
 }

@@ -91,6 +91,9 @@ const febGateway: GatewaySwitches = {
   // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
   deviceTokenNeedsApprovedRole: true,
   emptyApprovalNoBaseline: false,
+  // Read in the 2026.2.17 (scopesAllow), 2.22, 3.13 and 3.31 dists (roleScopesAllow): a non-operator role's scopes
+  // are compared by set membership alone, no `<role>.` prefix (the prefix is in the 4.14 dist and later).
+  roleScopePrefix: false,
   // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
   impliedTokenScopes: false,
   // On as before the switch existed (the S-Feb bug profiles' verdicts rest on it); the published 2.12 and 2.17
@@ -198,6 +201,9 @@ const lateGateway: GatewaySwitches = {
   ...marGateway,
   // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
   impliedTokenScopes: true,
+  // Read in the 2026.4.14, 5.28, 6.11, 7.1 and 8.2 dists: roleScopesAllow counts a non-operator role's scope only
+  // under its own `<role>.` prefix.
+  roleScopePrefix: true,
   // 2026.9.6 answers a device token short of scopes with scope_mismatch; 2026.4 sets it back (not in 4.14).
   deviceTokenScopeMismatchReason: true,
   connectSchema: "late",

@@ -214,6 +214,11 @@ export interface GatewaySwitches {
    *  baseline: ensureDeviceToken issues nothing (hello-ok without auth), a device token it holds fails verification
    *  (scope-mismatch) and rotate is refused, until an approval with scopes. */
   emptyApprovalNoBaseline: boolean;
+  /** roleScopesAllow: a non-operator role's requested scopes count only under its own `<role>.` prefix (2026.4.14
+   *  and later dists), so a node asking operator.admin is a scope upgrade and gets no token for it. Off: any scope
+   *  in the approved or token set counts whatever the role (2026.2.22, 2026.3.13, 2026.3.31 dists), so a local
+   *  backend asking role node with operator.admin on the shared token gets a node token with operator.admin. */
+  roleScopePrefix: boolean;
   /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
    *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
   impliedTokenScopes: boolean;

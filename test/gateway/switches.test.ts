@@ -225,6 +225,14 @@ describe("gateway switches flip outcomes", () => {
     expect([a[0]!.response?.ok, auth(a[0]!)?.role, a[0]!.response?.helloOk?.auth !== undefined]).toEqual([true, "node", true]);
     expect([b[0]!.response?.ok, auth(b[0]!)]).toEqual([true, undefined]);
   });
+  it("roleScopePrefix (2026.3.13 off): a pairing-skipping local backend asking role node with operator.admin gets a node token carrying it", () => {
+    const asNode = params({ role: "node", scopes: ["operator.admin"], client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } });
+    const run = attempts([{ name: "backend-node-admin", connect: { params: asNode }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "roleScopePrefix", [false, true], run);
+    const auth = (o: Outcome) => o.response?.helloOk?.auth as { deviceToken?: string; role?: string; scopes?: string[] } | undefined;
+    expect([a[0]!.response?.ok, auth(a[0]!)?.role, auth(a[0]!)?.scopes, typeof auth(a[0]!)?.deviceToken]).toEqual([true, "node", ["operator.admin"], "string"]);
+    expect([b[0]!.response?.ok, auth(b[0]!)]).toEqual([true, undefined]);
+  });
   it("emptyApprovalNoBaseline (2026.3.13): a scope-less node pairing is approved but gets no device token, and a token it holds is refused", () => {
     const node = params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
     const first = attempts([{ name: "node-first", connect: { params: node }, device: dev() }]);
