@@ -490,7 +490,16 @@ export const profiles: readonly Profile[] = [
     // openclaw@2026.4.14 dist (protocol ConnectParamsSchema, method scopes), replayed against its recording:
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
-    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request", deviceTokenScopeMismatchReason: false },
+    gateway: {
+      ...lateGateway,
+      connectSchema: "apr",
+      missingScopeAnswer: "invalid-request",
+      deviceTokenScopeMismatchReason: false,
+      // Read in the 2026.4.14 dist (connect handler): after a silent role upgrade the scope check still runs against
+      // the record read before the connect, so a node paired with no scopes asking operator scopes is refused
+      // scope-upgrade (seed-5 fixture c0033, c0051).
+      pairingChecksInSequence: true,
+    },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
     client: { ...lateClient, challengeTimeoutMs: 10_000 },

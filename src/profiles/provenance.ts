@@ -716,6 +716,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
       missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
       deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
+      pairingChecksInSequence: read("openclaw@2026.4.14 dist, connect handler requirePairing", "metadata, role and scope upgrades checked in turn against the record read before the connect, a scope upgrade never silent: a device paired as a node with no scopes asking operator with scopes locally is silently given the role and then refused scope-upgrade; seed-5 fixture 3 → 1 (c0033, c0051)"),
     },
     client: {
       ...lateClient,

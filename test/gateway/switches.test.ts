@@ -466,6 +466,11 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.7", "pairingChecksInSequence", [false, true], run);
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
   });
+  it("pairingChecksInSequence (2026.4.14 on): a node device paired with no scopes asking operator.admin locally is given the role, then refused scope-upgrade", () => {
+    const run = attempts([{ name: "op-admin", connect: { params: params({ scopes: ["operator.admin"], client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, device: dev() }], { store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [a, b] = flip("2026.4", "pairingChecksInSequence", [true, false], run);
+    expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.ok]).toEqual(["NOT_PAIRED", "scope-upgrade", true]);
+  });
   it("inlineApprovalCallerScopes: a silent role upgrade of a device whose operator token holds admin, asking read (2026.7.1)", () => {
     const store = () => {
       const st = pairedStore({ role: "node", scopes: ["operator.admin", "operator.read", "operator.write"] });
