@@ -499,6 +499,9 @@ export const profiles: readonly Profile[] = [
       // the record read before the connect, so a node paired with no scopes asking operator scopes is refused
       // scope-upgrade (seed-5 fixture c0033, c0051).
       pairingChecksInSequence: true,
+      // Read in the 2026.4.14 dist (isLocalDirectRequest): a loopback peer without forwarded headers is local
+      // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057).
+      localClientRule: "loopback-peer",
     },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.

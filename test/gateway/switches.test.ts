@@ -168,6 +168,12 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "localClientRule", ["is-local", "loopback-peer"], run);
     expect([code(a[0]), b[0]!.response?.ok]).toEqual(["PAIRING_REQUIRED", true]);
   });
+  it("localClientRule loopback-peer (2026.4.14): a device-less TUI with a loopback Origin and a foreign Host passes the origin check", () => {
+    const tui = params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" }, auth: {} });
+    const run = attempts([{ name: "tui", headers: { host: "gateway.example", origin: "http://127.0.0.1:18789" }, connect: { params: tui } }]);
+    const [a, b] = flip("2026.4", "localClientRule", ["loopback-peer", "is-local"], run);
+    expect([code(a[0]), code(b[0])]).toEqual(["CONTROL_UI_DEVICE_IDENTITY_REQUIRED", "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
+  });
   it("pairingAnswer", () => {
     const run = attempts([{ name: "remote", from: "remote", headers: { host: "gateway.example" }, connect: { params: params() }, device: dev() }]);
     const [a, b] = flip("2026.3", "pairingAnswer", ["plain", "late"], run);
