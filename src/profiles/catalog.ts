@@ -502,6 +502,8 @@ export const profiles: readonly Profile[] = [
       // Read in the 2026.4.14 dist (isLocalDirectRequest): a loopback peer without forwarded headers is local
       // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057).
       localClientRule: "loopback-peer",
+      // Read in the 2026.4.14 dist (connect handler): protocol mismatch details are { expectedProtocol: 3 } alone.
+      protocolMismatchDetails: "expected-only",
     },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.

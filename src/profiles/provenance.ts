@@ -717,6 +717,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
       deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
       pairingChecksInSequence: read("openclaw@2026.4.14 dist, connect handler requirePairing", "metadata, role and scope upgrades checked in turn against the record read before the connect, a scope upgrade never silent: a device paired as a node with no scopes asking operator with scopes locally is silently given the role and then refused scope-upgrade; seed-5 fixture 3 → 1 (c0033, c0051)"),
+      protocolMismatchDetails: read("openclaw@2026.4.14 dist, connect handler protocol check", "details { expectedProtocol: 3 } with no code; seed-11 fixture 71 → 56"),
       localClientRule: read("openclaw@2026.4.14 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (as in 3.31; the model's rule ignores Forwarded and X-Forwarded-Proto, and 4.14's container-local pairing equivalents are not modelled); seed-5 fixture 1 → 0 (c0057: a device-less TUI with a loopback Origin and a foreign Host passes the origin check and is refused for its missing device identity)"),
     },
     client: {
