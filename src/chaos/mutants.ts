@@ -88,6 +88,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodePairingLimiter: flip,
   nodeRequiresDeviceToken: flip,
   approvalScopeChecks: flip,
+  approvalChecksHeldTokenScopes: flip,
   deviceTokenIssuer: flip,
   connectRecordsClient: flip,
   controlUiAuthNoneSkipsPairing: flip,

@@ -83,7 +83,7 @@ export function pairDevice(
       // 2026.7.1 passes the requested ones alone (switch inlineApprovalCallerScopes).
       const approvedBaseline = state.switches.inlineApprovalCallerScopes === "requested-and-approved" ? (paired?.approvedScopes ?? paired?.scopes ?? []) : [];
       const callerScopes = [...f.scopes, ...approvedBaseline];
-      const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes) !== null);
+      const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes, state.switches.approvalChecksHeldTokenScopes) !== null);
       // localForPairing: the release counted this connection as local for pairing though its request is not
       // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.
       const localForPairing = pairingLocal(state, conn);

@@ -237,13 +237,15 @@ function pairedRecord(
 /**
  * Why the approval store refuses to approve a pending request (2026.4.14 and 2026.9.6, approveDevicePairing;
  * switch approvalScopeChecks), or null: a requested scope no requested role prefixes (`<role>.`; an empty one is
- * allowed), else operator token scopes (the request's, plus the existing operator token's) beyond the caller's.
+ * allowed), else operator token scopes (the request's, plus the existing operator token's unless heldTokenScopes is
+ * off: switch approvalChecksHeldTokenScopes) beyond the caller's.
  * A silent pairing refused this way stays pending, so the connect is answered NOT_PAIRED.
  */
 export function pairingApprovalRefusal(
   pending: PendingRequest,
   existing: PairedDevice | undefined,
   callerScopes: readonly string[],
+  heldTokenScopes = true,
 ): { reason: "scope-outside-requested-roles" | "caller-missing-scope"; scope: string } | null {
   const roles = pending.roles ?? (pending.role ? [pending.role] : []);
   const prefixes = roles.map((role) => `${role.trim()}.`);
@@ -253,7 +255,8 @@ export function pairingApprovalRefusal(
   }
   if (!roles.includes("operator")) return null;
   const operatorScopes = (scopes: readonly string[] | undefined) => (scopes ?? []).filter((s) => s.trim().startsWith("operator."));
-  const tokenScopes = [...new Set([...operatorScopes(pending.scopes), ...operatorScopes(existing?.tokens["operator"]?.scopes)])];
+  const held = heldTokenScopes ? operatorScopes(existing?.tokens["operator"]?.scopes) : [];
+  const tokenScopes = [...new Set([...operatorScopes(pending.scopes), ...held])];
   if (tokenScopes.length === 0) return null;
   const missing = resolveMissingRequestedScope("operator", tokenScopes, callerScopes);
   return missing === null ? null : { reason: "caller-missing-scope", scope: missing };

@@ -91,6 +91,8 @@ const febGateway: GatewaySwitches = {
   // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
   deviceTokenNeedsApprovedRole: true,
   emptyApprovalNoBaseline: false,
+  // Only read with approvalScopeChecks (off here); as the model did before the switch existed.
+  approvalChecksHeldTokenScopes: true,
   // Read in the 2026.2.17 (scopesAllow), 2.22, 3.13 and 3.31 dists (roleScopesAllow): a non-operator role's scopes
   // are compared by set membership alone, no `<role>.` prefix (the prefix is in the 4.14 dist and later).
   roleScopePrefix: false,
@@ -504,6 +506,12 @@ export const profiles: readonly Profile[] = [
       localClientRule: "loopback-peer",
       // Read in the 2026.4.14 dist (connect handler): protocol mismatch details are { expectedProtocol: 3 } alone.
       protocolMismatchDetails: "expected-only",
+      // Read in the 2026.4.14 dist (approveDevicePairing, and the connect's inline approval with callerScopes = the
+      // requested scopes): a request whose scope no requested role prefixes is forbidden, and the request's operator
+      // scopes must be within the caller's; a refused silent pairing stays pending (seed-11 fixture c0009, c0016).
+      approvalScopeChecks: true,
+      inlineApprovalCallerScopes: "requested",
+      approvalChecksHeldTokenScopes: false,
     },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.

@@ -249,6 +249,10 @@ export interface GatewaySwitches {
    *  asking operator.admin): device.pair.approve answers "invalid scope for requested roles: <scope>" and a
    *  silent pairing stays pending, so the connect gets NOT_PAIRED (2026.4.14, 2026.9.6). */
   approvalScopeChecks: boolean;
+  /** With approvalScopeChecks: the caller must also hold the scopes of the device's existing operator token (the
+   *  model's 2026.9.6 reading, kept for 2026.5 on); off, only the request's operator scopes are checked against the
+   *  caller's (2026.4.14 dist, approveDevicePairing). */
+  approvalChecksHeldTokenScopes: boolean;
   /** Device tokens carry an issuer (2026.9.6; also in the 2026.6.11 and 2026.8.2 dists, none up to 2026.4.22): a
    *  token issued to a browser Control UI / copilot / webchat session on shared auth, or to a session that logged in
    *  with such a token, names the shared auth's generation (a digest of mode and secret). A token is reused only

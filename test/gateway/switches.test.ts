@@ -487,6 +487,22 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.7", "inlineApprovalCallerScopes", ["requested-and-approved", "requested"], run);
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "role-upgrade"]);
   });
+  it("approvalChecksHeldTokenScopes: a silent role upgrade asking read of a device whose operator token holds admin (2026.4.14 checks the request's scopes alone)", () => {
+    const store = () => {
+      const st = pairedStore({ role: "node", scopes: ["operator.admin", "operator.read", "operator.write"] });
+      st.paired[meId.deviceId]!.tokens["operator"] = { token: "dt-op", role: "operator", scopes: ["operator.admin"], createdAtMs: 0 };
+      return st;
+    };
+    const run = attempts([{ name: "op-read", connect: { params: params({ scopes: ["operator.read"] }) }, device: dev() }], { store });
+    const [a, b] = flip("2026.4", "approvalChecksHeldTokenScopes", [false, true], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "role-upgrade"]);
+  });
+  it("approvalScopeChecks (2026.4.14): a node-host asking role node with operator.read on a device paired as operator is refused at the role upgrade, not approved and then refused at the scopes", () => {
+    const node = params({ role: "node", scopes: ["operator.read"], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const run = attempts([{ name: "node-op-scope", connect: { params: node }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.4", "approvalScopeChecks", [true, false], run);
+    expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual(["NOT_PAIRED", "role-upgrade", "NOT_PAIRED", "scope-upgrade"]);
+  });
   it("localBackendPairingSkip: unpaired-also-shared-secret (2026.7.1) checks a paired local backend's upgrade", () => {
     const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
     const run = attempts([{ name: "backend-admin", connect: { params: params({ client: backend }, 4) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
