@@ -307,7 +307,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     return;
   }
   const requiredGeneration = state.switches.deviceTokenIssuer ? sharedAuthGeneration(state.config) : undefined;
-  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, scopeImplications: state.switches.operatorScopeImplications, requiredGeneration, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline });
+  const result = verifyDeviceToken(state.store, { deviceId: f.device.id, token: candidate, role: f.role, scopes: f.scopes, nowMs: ctx.nowMs, scopeImplications: state.switches.operatorScopeImplications, requiredGeneration, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix });
   if (result.ok) {
     f.authOk = true;
     f.authMethod = "device-token";

@@ -118,7 +118,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
     case "device.pair.approve": {
       const requestId = str(params, "requestId");
       const pendingRequest = requestId ? state.store.pending[requestId] : undefined;
-      const refusal = pendingRequest && state.switches.approvalScopeChecks ? pairingApprovalRefusal(pendingRequest, state.store.paired[pendingRequest.deviceId], conn.session?.scopes ?? []) : null;
+      const refusal = pendingRequest && state.switches.approvalScopeChecks ? pairingApprovalRefusal(pendingRequest, state.store.paired[pendingRequest.deviceId], conn.session?.scopes ?? [], state.switches.approvalChecksHeldTokenScopes) : null;
       if (refusal) return bad(pairingApprovalRefusalMessage(refusal));
       const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes }) : null;
       if (!device || !requestId) return bad("unknown requestId");
@@ -159,8 +159,8 @@ function rotate(state: GatewayState, conn: Connection, id: string, params: Param
   const scopes = Array.isArray(params["scopes"]) ? (params["scopes"] as unknown[]).filter((s): s is string => typeof s === "string") : undefined;
   const denied = () => [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: "device token rotation denied" })];
   if (!deviceId) return denied();
-  if (state.switches.rotateBoundedByCaller && scopes && !roleScopesAllow(role, scopes, session.scopes)) return denied();
-  const entry = rotateDeviceToken(state.store, { deviceId, role, scopes, nowMs: ctx.nowMs, prng: ctx.prng, impliedScopes: state.switches.impliedTokenScopes, needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline });
+  if (state.switches.rotateBoundedByCaller && scopes && !roleScopesAllow(role, scopes, session.scopes, state.switches.roleScopePrefix)) return denied();
+  const entry = rotateDeviceToken(state.store, { deviceId, role, scopes, nowMs: ctx.nowMs, prng: ctx.prng, impliedScopes: state.switches.impliedTokenScopes, needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix });
   if (!entry) return denied();
   const self = session.deviceId === deviceId;
   const inBand = !state.switches.deviceOwnershipRule || self;

@@ -83,7 +83,7 @@ export function pairDevice(
       // 2026.7.1 passes the requested ones alone (switch inlineApprovalCallerScopes).
       const approvedBaseline = state.switches.inlineApprovalCallerScopes === "requested-and-approved" ? (paired?.approvedScopes ?? paired?.scopes ?? []) : [];
       const callerScopes = [...f.scopes, ...approvedBaseline];
-      const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes) !== null);
+      const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes, state.switches.approvalChecksHeldTokenScopes) !== null);
       // localForPairing: the release counted this connection as local for pairing though its request is not
       // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.
       const localForPairing = pairingLocal(state, conn);
@@ -111,7 +111,7 @@ export function pairDevice(
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
-  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline };
+  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix };
   const impliedScopes = state.switches.impliedTokenScopes;
   const scopeImplications = state.switches.operatorScopeImplications;
   const issuer = deviceTokenIssuer(state, f);
@@ -178,7 +178,7 @@ function pairingRequirements(state: GatewayState, f: ConnectFacts, isPaired: boo
   if (f.scopes.length > 0) {
     const implications = state.switches.operatorScopeImplications;
     const approved = normalizeDeviceAuthScopes(paired.approvedScopes ?? paired.scopes ?? [], { impliedScopes: implications });
-    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved)) unmet.push("scope-upgrade");
+    if (approved.length === 0 || !scopesAllowUnder(implications, f.role, f.scopes, approved, state.switches.roleScopePrefix)) unmet.push("scope-upgrade");
   }
   return unmet;
 }

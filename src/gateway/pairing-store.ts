@@ -176,6 +176,8 @@ export interface TokenScopeOptions {
   readonly scopeImplications?: boolean;
   /** An approval's token takes the request's scopes even when there are none (≤ 2026.2.17); default: approved ones. */
   readonly approvalTokenScopes?: GatewaySwitches["approvalTokenScopes"];
+  /** A non-operator role's scopes count only under its `<role>.` prefix (switch roleScopePrefix; default on). */
+  readonly rolePrefix?: boolean;
 }
 
 /** issuer: the new token's; keepIssuer: else the previous token's (an approval or rotation keeps it, 2026.9.6). */
@@ -235,13 +237,15 @@ function pairedRecord(
 /**
  * Why the approval store refuses to approve a pending request (2026.4.14 and 2026.9.6, approveDevicePairing;
  * switch approvalScopeChecks), or null: a requested scope no requested role prefixes (`<role>.`; an empty one is
- * allowed), else operator token scopes (the request's, plus the existing operator token's) beyond the caller's.
+ * allowed), else operator token scopes (the request's, plus the existing operator token's unless heldTokenScopes is
+ * off: switch approvalChecksHeldTokenScopes) beyond the caller's.
  * A silent pairing refused this way stays pending, so the connect is answered NOT_PAIRED.
  */
 export function pairingApprovalRefusal(
   pending: PendingRequest,
   existing: PairedDevice | undefined,
   callerScopes: readonly string[],
+  heldTokenScopes = true,
 ): { reason: "scope-outside-requested-roles" | "caller-missing-scope"; scope: string } | null {
   const roles = pending.roles ?? (pending.role ? [pending.role] : []);
   const prefixes = roles.map((role) => `${role.trim()}.`);
@@ -251,7 +255,8 @@ export function pairingApprovalRefusal(
   }
   if (!roles.includes("operator")) return null;
   const operatorScopes = (scopes: readonly string[] | undefined) => (scopes ?? []).filter((s) => s.trim().startsWith("operator."));
-  const tokenScopes = [...new Set([...operatorScopes(pending.scopes), ...operatorScopes(existing?.tokens["operator"]?.scopes)])];
+  const held = heldTokenScopes ? operatorScopes(existing?.tokens["operator"]?.scopes) : [];
+  const tokenScopes = [...new Set([...operatorScopes(pending.scopes), ...held])];
   if (tokenScopes.length === 0) return null;
   const missing = resolveMissingRequestedScope("operator", tokenScopes, callerScopes);
   return missing === null ? null : { reason: "caller-missing-scope", scope: missing };
@@ -384,11 +389,11 @@ export function ensureDeviceToken(
   if (baseline) {
     const roles = device.roles ?? (device.role ? [device.role] : []);
     const roleOk = options.needsApprovedRole === false || roles.includes(options.role);
-    if (!roleOk || !roleScopesAllow(options.role, options.scopes, baseline)) return null;
+    if (!roleOk || !roleScopesAllow(options.role, options.scopes, baseline, options.rolePrefix)) return null;
   }
   const existing = device.tokens[options.role];
-  const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline));
-  if (existing && existing.revokedAtMs === undefined && existingWithin && issuerMatches(existing, options.issuer) && scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, existing.scopes)) return existing;
+  const existingWithin = !baseline || (existing !== undefined && roleScopesAllow(options.role, existing.scopes, baseline, options.rolePrefix));
+  if (existing && existing.revokedAtMs === undefined && existingWithin && issuerMatches(existing, options.issuer) && scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, existing.scopes, options.rolePrefix)) return existing;
   const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, issuer: options.issuer, impliedScopes: options.impliedScopes });
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
@@ -420,7 +425,7 @@ export type VerifyTokenResult =
  * it has one. A token issued under shared auth is refused once that generation has changed, and a token issued
  * under none is refused for a device paired as a browser client.
  */
-export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean; requiredGeneration?: string } & BaselineOptions): VerifyTokenResult {
+export function verifyDeviceToken(store: PairingStore, options: { deviceId: string; token: string; role: string; scopes: readonly string[]; nowMs: number; scopeImplications?: boolean; requiredGeneration?: string; rolePrefix?: boolean } & BaselineOptions): VerifyTokenResult {
   const device = store.paired[options.deviceId];
   if (!device) return { ok: false, reason: "device-not-paired" };
   const entry = device.tokens[options.role];
@@ -432,7 +437,7 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
   if (!entry.issuer && options.requiredGeneration !== undefined && browserRelatedDevice(device)) return { ok: false, reason: "legacy-browser-token" };
   // 2026.3.13 (verifyDeviceToken, scopesWithinApprovedDeviceBaseline): a device with no approved scope list fails.
   if (options.emptyApprovalNoBaseline === true && approvedBaseline(device, options) === null) return { ok: false, reason: "scope-mismatch" };
-  if (!scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, entry.scopes)) return { ok: false, reason: "scope-mismatch" };
+  if (!scopesAllowUnder(options.scopeImplications ?? true, options.role, options.scopes, entry.scopes, options.rolePrefix)) return { ok: false, reason: "scope-mismatch" };
   noteMutation(store, "paired", options.deviceId);
   entry.lastUsedAtMs = options.nowMs;
   return entry.issuer ? { ok: true, issuer: entry.issuer } : { ok: true };
@@ -450,7 +455,7 @@ export function rotateDeviceToken(
   if (!existing && !roles.includes(options.role) && options.needsApprovedRole !== false) return null;
   const scopes = options.scopes ?? existing?.scopes ?? device.scopes ?? [];
   const baseline = options.emptyApprovalNoBaseline === true ? approvedBaseline(device, options) : device.approvedScopes ?? device.scopes ?? [];
-  if (baseline === null || !roleScopesAllow(options.role, scopes, baseline)) return null;
+  if (baseline === null || !roleScopesAllow(options.role, scopes, baseline, options.rolePrefix)) return null;
   const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, keepIssuer: true, impliedScopes: options.impliedScopes });
   minted.rotatedAtMs = options.nowMs;
   noteMutation(store, "paired", options.deviceId);

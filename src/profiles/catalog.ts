@@ -91,6 +91,11 @@ const febGateway: GatewaySwitches = {
   // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
   deviceTokenNeedsApprovedRole: true,
   emptyApprovalNoBaseline: false,
+  // Only read with approvalScopeChecks (off here); as the model did before the switch existed.
+  approvalChecksHeldTokenScopes: true,
+  // Read in the 2026.2.17 (scopesAllow), 2.22, 3.13 and 3.31 dists (roleScopesAllow): a non-operator role's scopes
+  // are compared by set membership alone, no `<role>.` prefix (the prefix is in the 4.14 dist and later).
+  roleScopePrefix: false,
   // Read in the 2026.2.17, 2.22, 3.2 and 3.13 dists: normalizeDeviceAuthScopes only trims, dedupes and sorts.
   impliedTokenScopes: false,
   // On as before the switch existed (the S-Feb bug profiles' verdicts rest on it); the published 2.12 and 2.17
@@ -198,6 +203,9 @@ const lateGateway: GatewaySwitches = {
   ...marGateway,
   // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
   impliedTokenScopes: true,
+  // Read in the 2026.4.14, 5.28, 6.11, 7.1 and 8.2 dists: roleScopesAllow counts a non-operator role's scope only
+  // under its own `<role>.` prefix.
+  roleScopePrefix: true,
   // 2026.9.6 answers a device token short of scopes with scope_mismatch; 2026.4 sets it back (not in 4.14).
   deviceTokenScopeMismatchReason: true,
   connectSchema: "late",
@@ -484,7 +492,27 @@ export const profiles: readonly Profile[] = [
     // openclaw@2026.4.14 dist (protocol ConnectParamsSchema, method scopes), replayed against its recording:
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
-    gateway: { ...lateGateway, connectSchema: "apr", missingScopeAnswer: "invalid-request", deviceTokenScopeMismatchReason: false },
+    gateway: {
+      ...lateGateway,
+      connectSchema: "apr",
+      missingScopeAnswer: "invalid-request",
+      deviceTokenScopeMismatchReason: false,
+      // Read in the 2026.4.14 dist (connect handler): after a silent role upgrade the scope check still runs against
+      // the record read before the connect, so a node paired with no scopes asking operator scopes is refused
+      // scope-upgrade (seed-5 fixture c0033, c0051).
+      pairingChecksInSequence: true,
+      // Read in the 2026.4.14 dist (isLocalDirectRequest): a loopback peer without forwarded headers is local
+      // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057).
+      localClientRule: "loopback-peer",
+      // Read in the 2026.4.14 dist (connect handler): protocol mismatch details are { expectedProtocol: 3 } alone.
+      protocolMismatchDetails: "expected-only",
+      // Read in the 2026.4.14 dist (approveDevicePairing, and the connect's inline approval with callerScopes = the
+      // requested scopes): a request whose scope no requested role prefixes is forbidden, and the request's operator
+      // scopes must be within the caller's; a refused silent pairing stays pending (seed-11 fixture c0009, c0016).
+      approvalScopeChecks: true,
+      inlineApprovalCallerScopes: "requested",
+      approvalChecksHeldTokenScopes: false,
+    },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
     client: { ...lateClient, challengeTimeoutMs: 10_000 },

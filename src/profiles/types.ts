@@ -214,6 +214,11 @@ export interface GatewaySwitches {
    *  baseline: ensureDeviceToken issues nothing (hello-ok without auth), a device token it holds fails verification
    *  (scope-mismatch) and rotate is refused, until an approval with scopes. */
   emptyApprovalNoBaseline: boolean;
+  /** roleScopesAllow: a non-operator role's requested scopes count only under its own `<role>.` prefix (2026.4.14
+   *  and later dists), so a node asking operator.admin is a scope upgrade and gets no token for it. Off: any scope
+   *  in the approved or token set counts whatever the role (2026.2.22, 2026.3.13, 2026.3.31 dists), so a local
+   *  backend asking role node with operator.admin on the shared token gets a node token with operator.admin. */
+  roleScopePrefix: boolean;
   /** A minted device token's scopes get the implied ones (operator.admin → read + write, write → read), so
    *  hello-ok reports them; up to 2026.3.13 the requested scopes are kept as they are. */
   impliedTokenScopes: boolean;
@@ -244,6 +249,10 @@ export interface GatewaySwitches {
    *  asking operator.admin): device.pair.approve answers "invalid scope for requested roles: <scope>" and a
    *  silent pairing stays pending, so the connect gets NOT_PAIRED (2026.4.14, 2026.9.6). */
   approvalScopeChecks: boolean;
+  /** With approvalScopeChecks: the caller must also hold the scopes of the device's existing operator token (the
+   *  model's 2026.9.6 reading, kept for 2026.5 on); off, only the request's operator scopes are checked against the
+   *  caller's (2026.4.14 dist, approveDevicePairing). */
+  approvalChecksHeldTokenScopes: boolean;
   /** Device tokens carry an issuer (2026.9.6; also in the 2026.6.11 and 2026.8.2 dists, none up to 2026.4.22): a
    *  token issued to a browser Control UI / copilot / webchat session on shared auth, or to a session that logged in
    *  with such a token, names the shared auth's generation (a digest of mode and secret). A token is reused only

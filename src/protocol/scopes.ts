@@ -82,11 +82,16 @@ function operatorScopeSatisfied(requested: string, granted: ReadonlySet<string>)
   return granted.has(requested);
 }
 
-/** The first requested scope (trimmed) the approved set does not cover, or null when all are covered. */
+/**
+ * The first requested scope (trimmed) the approved set does not cover, or null when all are covered. rolePrefix
+ * (switch roleScopePrefix): a non-operator role's scope counts only under its own `<role>.` prefix; off, any scope
+ * in the set counts (2026.2.22 … 2026.3.31).
+ */
 export function resolveMissingRequestedScope(
   role: string,
   requested: readonly string[],
   approved: readonly string[],
+  rolePrefix = true,
 ): string | null {
   const granted = trimmedSet(approved);
   const roleName = role.trim();
@@ -94,7 +99,7 @@ export function resolveMissingRequestedScope(
     const satisfied =
       roleName === "operator"
         ? operatorScopeSatisfied(scope, granted)
-        : scope.startsWith(`${roleName}.`) && granted.has(scope);
+        : (!rolePrefix || scope.startsWith(`${roleName}.`)) && granted.has(scope);
     if (!satisfied) return scope;
   }
   return null;
@@ -103,20 +108,21 @@ export function resolveMissingRequestedScope(
 /**
  * `roleScopesAllow` (mid-era form): an empty request is always allowed; otherwise an empty grant allows
  * nothing; operator scopes are covered by themselves, by `operator.admin`, and `operator.read` also by
- * `operator.write`; other roles need the exact scope under their own `<role>.` prefix.
+ * `operator.write`; other roles need the exact scope under their own `<role>.` prefix (2026.4.14 on), or, with
+ * rolePrefix off, the exact scope whatever its prefix (2026.2.22, 2026.3.13, 2026.3.31 dists).
  */
-export function roleScopesAllow(role: string, requested: readonly string[], approved: readonly string[]): boolean {
+export function roleScopesAllow(role: string, requested: readonly string[], approved: readonly string[], rolePrefix = true): boolean {
   if (trimmedSet(requested).size === 0) return true;
   if (trimmedSet(approved).size === 0) return false;
-  return resolveMissingRequestedScope(role, requested, approved) === null;
+  return resolveMissingRequestedScope(role, requested, approved, rolePrefix) === null;
 }
 
 /**
  * The same comparison with or without the operator implications. Without them (`scopesAllow` of 2026.2.12 and
  * 2026.2.17, read in their dists) every requested scope must be in the approved set itself, whatever the role.
  */
-export function scopesAllowUnder(implications: boolean, role: string, requested: readonly string[], approved: readonly string[]): boolean {
-  if (implications) return roleScopesAllow(role, requested, approved);
+export function scopesAllowUnder(implications: boolean, role: string, requested: readonly string[], approved: readonly string[], rolePrefix = true): boolean {
+  if (implications) return roleScopesAllow(role, requested, approved, rolePrefix);
   const wanted = trimmedSet(requested);
   if (wanted.size === 0) return true;
   const granted = trimmedSet(approved);

@@ -168,6 +168,12 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "localClientRule", ["is-local", "loopback-peer"], run);
     expect([code(a[0]), b[0]!.response?.ok]).toEqual(["PAIRING_REQUIRED", true]);
   });
+  it("localClientRule loopback-peer (2026.4.14): a device-less TUI with a loopback Origin and a foreign Host passes the origin check", () => {
+    const tui = params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" }, auth: {} });
+    const run = attempts([{ name: "tui", headers: { host: "gateway.example", origin: "http://127.0.0.1:18789" }, connect: { params: tui } }]);
+    const [a, b] = flip("2026.4", "localClientRule", ["loopback-peer", "is-local"], run);
+    expect([code(a[0]), code(b[0])]).toEqual(["CONTROL_UI_DEVICE_IDENTITY_REQUIRED", "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
+  });
   it("pairingAnswer", () => {
     const run = attempts([{ name: "remote", from: "remote", headers: { host: "gateway.example" }, connect: { params: params() }, device: dev() }]);
     const [a, b] = flip("2026.3", "pairingAnswer", ["plain", "late"], run);
@@ -223,6 +229,14 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "deviceTokenNeedsApprovedRole", [false, true], run);
     const auth = (o: Outcome) => o.response?.helloOk?.auth as { deviceToken?: string; role?: string } | undefined;
     expect([a[0]!.response?.ok, auth(a[0]!)?.role, a[0]!.response?.helloOk?.auth !== undefined]).toEqual([true, "node", true]);
+    expect([b[0]!.response?.ok, auth(b[0]!)]).toEqual([true, undefined]);
+  });
+  it("roleScopePrefix (2026.3.13 off): a pairing-skipping local backend asking role node with operator.admin gets a node token carrying it", () => {
+    const asNode = params({ role: "node", scopes: ["operator.admin"], client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" } });
+    const run = attempts([{ name: "backend-node-admin", connect: { params: asNode }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.3", "roleScopePrefix", [false, true], run);
+    const auth = (o: Outcome) => o.response?.helloOk?.auth as { deviceToken?: string; role?: string; scopes?: string[] } | undefined;
+    expect([a[0]!.response?.ok, auth(a[0]!)?.role, auth(a[0]!)?.scopes, typeof auth(a[0]!)?.deviceToken]).toEqual([true, "node", ["operator.admin"], "string"]);
     expect([b[0]!.response?.ok, auth(b[0]!)]).toEqual([true, undefined]);
   });
   it("emptyApprovalNoBaseline (2026.3.13): a scope-less node pairing is approved but gets no device token, and a token it holds is refused", () => {
@@ -458,6 +472,11 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.7", "pairingChecksInSequence", [false, true], run);
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
   });
+  it("pairingChecksInSequence (2026.4.14 on): a node device paired with no scopes asking operator.admin locally is given the role, then refused scope-upgrade", () => {
+    const run = attempts([{ name: "op-admin", connect: { params: params({ scopes: ["operator.admin"], client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, device: dev() }], { store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [a, b] = flip("2026.4", "pairingChecksInSequence", [true, false], run);
+    expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.ok]).toEqual(["NOT_PAIRED", "scope-upgrade", true]);
+  });
   it("inlineApprovalCallerScopes: a silent role upgrade of a device whose operator token holds admin, asking read (2026.7.1)", () => {
     const store = () => {
       const st = pairedStore({ role: "node", scopes: ["operator.admin", "operator.read", "operator.write"] });
@@ -467,6 +486,22 @@ describe("gateway switches flip outcomes", () => {
     const run = attempts([{ name: "op-read", connect: { params: params({ scopes: ["operator.read"] }, 4) }, device: dev() }], { store });
     const [a, b] = flip("2026.7", "inlineApprovalCallerScopes", ["requested-and-approved", "requested"], run);
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "role-upgrade"]);
+  });
+  it("approvalChecksHeldTokenScopes: a silent role upgrade asking read of a device whose operator token holds admin (2026.4.14 checks the request's scopes alone)", () => {
+    const store = () => {
+      const st = pairedStore({ role: "node", scopes: ["operator.admin", "operator.read", "operator.write"] });
+      st.paired[meId.deviceId]!.tokens["operator"] = { token: "dt-op", role: "operator", scopes: ["operator.admin"], createdAtMs: 0 };
+      return st;
+    };
+    const run = attempts([{ name: "op-read", connect: { params: params({ scopes: ["operator.read"] }) }, device: dev() }], { store });
+    const [a, b] = flip("2026.4", "approvalChecksHeldTokenScopes", [false, true], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "role-upgrade"]);
+  });
+  it("approvalScopeChecks (2026.4.14): a node-host asking role node with operator.read on a device paired as operator is refused at the role upgrade, not approved and then refused at the scopes", () => {
+    const node = params({ role: "node", scopes: ["operator.read"], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const run = attempts([{ name: "node-op-scope", connect: { params: node }, device: dev() }], { store: () => pairedStore() });
+    const [a, b] = flip("2026.4", "approvalScopeChecks", [true, false], run);
+    expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual(["NOT_PAIRED", "role-upgrade", "NOT_PAIRED", "scope-upgrade"]);
   });
   it("localBackendPairingSkip: unpaired-also-shared-secret (2026.7.1) checks a paired local backend's upgrade", () => {
     const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
