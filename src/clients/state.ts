@@ -2,6 +2,7 @@
 // clamped. The state is then owned by the reducer (client.ts) and mutated only by it.
 import { assert } from "../kernel/index.ts";
 import { kindDefaults } from "./kinds.ts";
+import { backoffShape } from "./retry-policy.ts";
 import { hostHeaderFor, pageOriginFor } from "./endpoint.ts";
 import type { ClientConfig, ClientOptions, ClientState, StoredDeviceToken } from "./types.ts";
 
@@ -85,7 +86,7 @@ export function createClientState(options: ClientOptions): ClientState {
     handshake: "idle",
     attempts: 0,
     reconnects: 0,
-    backoffMs: options.switches.backoffInitialMs,
+    backoffMs: backoffShape(options.kind, options.switches).initialMs,
     pendingDeviceTokenRetry: false,
     deviceTokenRetryBudgetUsed: false,
     pendingConnectErrorDetailCode: null,

@@ -134,6 +134,14 @@ const febClient: ClientSwitches = {
   controlUiTokenPerTab: false,
   controlUiUrlToken: "query",
   controlUiInsecureContextIdentity: false,
+  // The Control UI's own reconnect backoff, the same in every control-ui bundle read (2026.2.12 … 2026.9.6):
+  // 0.8 s, ×1.7 per attempt, at most 15 s, no jitter, and its device-token retry (from 2026.3.13) waits the next
+  // ordinary step (provenance.ts names the file of each release).
+  controlUiBackoffInitialMs: 800,
+  controlUiBackoffFactorPercent: 170,
+  controlUiBackoffMaxMs: 15_000,
+  controlUiBackoffJitter: null,
+  controlUiFastRetryMs: null,
 };
 
 const legacyService: ServiceSwitches = {
