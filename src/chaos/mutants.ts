@@ -135,6 +135,7 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   controlUiBackoffMaxMs: (v) => (v === 15_000 ? 30_000 : 15_000),
   controlUiBackoffJitter: (v) => (v === null ? { numerator: 1, denominator: 4 } : null),
   controlUiFastRetryMs: (v) => (v === null ? 250 : null),
+  controlUiPasswordCopiesToken: flip,
 };
 
 const serviceAlternatives: Alternatives<ServiceSwitches> = {

@@ -74,7 +74,7 @@ function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx:
   const nothingToRetryWith = config.switches.pendingRetryDroppedWithoutStoredToken && usableStored === null;
   if (state.pendingDeviceTokenRetry && (selection.isDeviceTokenRetry || nothingToRetryWith)) state.pendingDeviceTokenRetry = false;
   const requestId = uuidV4(ctx.prng);
-  const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
+  const { text, params } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
   state.handshake = "connect-sent";
   state.lastAttempt = {
     requestId,
@@ -89,7 +89,7 @@ function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx:
     tokenSource: selection.tokenSource,
     deviceToken: selection.auth?.deviceToken ? selection.deviceTokenSource : null,
     bootstrapToken: Boolean(selection.auth?.bootstrapToken),
-    password: Boolean(selection.auth?.password),
+    password: Boolean(params.auth?.password),
     device: config.identity !== null,
     deviceTokenRetry: selection.isDeviceTokenRetry,
     scopes: requestedScopes(config, selection),

@@ -142,6 +142,7 @@ const febClient: ClientSwitches = {
   controlUiBackoffMaxMs: 15_000,
   controlUiBackoffJitter: null,
   controlUiFastRetryMs: null,
+  controlUiPasswordCopiesToken: false,
 };
 
 const legacyService: ServiceSwitches = {
@@ -360,14 +361,14 @@ const gateway71: GatewaySwitches = {
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-const client96: ClientSwitches = { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
+const client96: ClientSwitches = { ...lateClient, controlUiPasswordCopiesToken: true, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
       controlUiInsecureContextIdentity: true,
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
       signedAtSource: "challenge-ts" };
 
 // The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679, merged
 // 2026-07-31, after 2026.7.1 was published) and without a Control UI build id (none in the 7.1 Control UI assets).
-const client71: ClientSwitches = { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
+const client71: ClientSwitches = { ...client96, controlUiPasswordCopiesToken: false, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
 
 // openclaw@2026.6.11 and 2026.5.28: 2026.7.1's handler (what 2026.7 sets apart from 2026.8 checked in both dists) before two changes.
 const gatewayJun: GatewaySwitches = {
@@ -528,7 +529,7 @@ export const profiles: readonly Profile[] = [
     summary: "what openclaw@2026.8.2 does (recorded, seed-5 fixture): the 2026.9 handler without hello-ok.auth.method, without the password-as-token leniency and without the wait hint for operator UIs waiting for approval",
     gateway: gateway82,
     // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
-    client: { ...client96, controlUiInsecureContextIdentity: false },
+    client: { ...client96, controlUiInsecureContextIdentity: false, controlUiPasswordCopiesToken: false },
     service: fixedService,
   },
   {

@@ -302,6 +302,9 @@ function controlUiBackoffRead(releases: readonly string[], note?: string): Parti
     controlUiBackoffMaxMs: read(source, `${form}: at most 15000 ms${also}${live}`),
     controlUiBackoffJitter: read(source, `${supervisor ? "the supervisor is constructed with jitter 0" : "no random term: the delay is backoffMs as is"}${also}`),
     controlUiFastRetryMs: read(source, `${retry}${also}${live}`),
+    controlUiPasswordCopiesToken: release === "2026.9.6"
+      ? read(source, "once the auth is chosen, an unset password takes the explicit shared token (authPassword ??= authToken); live: the page sends the token as auth.token and auth.password, the gateway logs auth=password and answers a wrong one canRetryWithDeviceToken false, update_auth_credentials")
+      : read(source, `auth.password is the page's own password setting only, never a copy of the token${also}`),
   };
 }
 

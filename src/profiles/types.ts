@@ -345,6 +345,9 @@ export interface ClientSwitches {
   /** Control UI only: clamp on the delay before the bounded device-token retry (the other kinds' fastRetryMs);
    *  null = the retry waits the next ordinary backoff step, as in every release read. */
   controlUiFastRetryMs: number | null;
+  /** Control UI only: a shared token the page sends as auth.token is also sent as auth.password when it has no
+   *  password of its own (2026.9.6's bundle; no earlier bundle read does). The gateway then hears a password too. */
+  controlUiPasswordCopiesToken: boolean;
   /** Control UI: the page makes a device identity in an insecure context (plain http from a non-loopback host).
    *  Before PR #124724 (merged 2026-08-16) the missing WebCrypto digest left such a page without one. */
   controlUiInsecureContextIdentity: boolean;

@@ -85,3 +85,33 @@ describe("Control UI reconnect backoff", () => {
     expect([retryDelay(null), retryDelay(250)]).toEqual([800, 250]);
   });
 });
+
+describe("Control UI auth.password", () => {
+  const sentAuth = (kind: ClientKind, overrides: Partial<ClientSwitches>, creds: { explicitToken?: string; password?: string }) => {
+    const h = new ClientHarness({ kind, identity: null, ...creds, switches: switchesOf("2026.9", overrides) });
+    h.step({ kind: "start" });
+    const auth = h.openAndChallenge().params.auth;
+    return { auth, reported: h.events("connect-attempt").at(-1)!.password };
+  };
+
+  it("controlUiPasswordCopiesToken: the page's shared token goes out as auth.password too (2026.9.6), or not", () => {
+    expect(sentAuth("control-ui", { controlUiPasswordCopiesToken: true }, { explicitToken: "T1" })).toEqual({ auth: { token: "T1", password: "T1" }, reported: true });
+    expect(sentAuth("control-ui", { controlUiPasswordCopiesToken: false }, { explicitToken: "T1" })).toEqual({ auth: { token: "T1" }, reported: false });
+  });
+
+  it("a password of its own is kept, and the other kinds never copy", () => {
+    expect(sentAuth("control-ui", { controlUiPasswordCopiesToken: true }, { explicitToken: "T1", password: "P" }).auth).toEqual({ token: "T1", password: "P" });
+    expect(sentAuth("cli", { controlUiPasswordCopiesToken: true }, { explicitToken: "T1" }).auth).toEqual({ token: "T1" });
+  });
+
+  it("a tab connecting on its stored device token alone sends no password", () => {
+    const h = new ClientHarness({ kind: "control-ui", identity: testIdentity(5), storedTokens: { operator: { token: "D", scopes: ["operator.admin"] } }, switches: switchesOf("2026.9") });
+    h.step({ kind: "start" });
+    expect(h.openAndChallenge().params.auth?.password).toBeUndefined();
+  });
+
+  it("the profiles: only 2026.9's page copies (2026.8.2's bundle does not)", () => {
+    const copies = (profile: string) => switchesOf(profile).controlUiPasswordCopiesToken;
+    expect(["2026.3", "2026.7", "2026.8", "2026.9"].map(copies)).toEqual([false, false, false, true]);
+  });
+});
