@@ -136,6 +136,7 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   controlUiBackoffJitter: (v) => (v === null ? { numerator: 1, denominator: 4 } : null),
   controlUiFastRetryMs: (v) => (v === null ? 250 : null),
   controlUiPasswordCopiesToken: flip,
+  controlUiScopes: (v) => (v.includes("operator.questions") ? v.filter((s) => s !== "operator.questions") : [...v, "operator.questions"]),
 };
 
 const serviceAlternatives: Alternatives<ServiceSwitches> = {

@@ -44,7 +44,7 @@ function resolveConfig(o: ClientOptions): ClientConfig {
     clientId: o.clientId ?? (o.kind === "tui" ? o.switches.tuiClientId : d.clientId),
     mode: o.mode ?? d.mode,
     role: o.role ?? d.role,
-    scopes: [...(o.scopes ?? d.scopes)],
+    scopes: [...(o.scopes ?? (o.kind === "control-ui" ? o.switches.controlUiScopes : d.scopes))],
     caps: [...(o.caps ?? d.caps)],
     commands: o.commands ? [...o.commands] : d.commands ? [...d.commands] : undefined,
     platform: o.platform ?? d.platform,

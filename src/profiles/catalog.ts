@@ -143,6 +143,7 @@ const febClient: ClientSwitches = {
   controlUiBackoffJitter: null,
   controlUiFastRetryMs: null,
   controlUiPasswordCopiesToken: false,
+  controlUiScopes: ["operator.admin", "operator.approvals", "operator.pairing"],
 };
 
 const legacyService: ServiceSwitches = {
@@ -201,6 +202,8 @@ const lateClient: ClientSwitches = {
   tuiClientId: "openclaw-tui",
   controlUiTokenPerTab: true,
   controlUiUrlToken: "fragment-first",
+  // The 2026.3.31 … 2026.7.1 bundles (2026.3 sets the 3.13 list back in its profile).
+  controlUiScopes: ["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.pairing"],
 };
 
 const lateGateway: GatewaySwitches = {
@@ -361,14 +364,15 @@ const gateway71: GatewaySwitches = {
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-const client96: ClientSwitches = { ...lateClient, controlUiPasswordCopiesToken: true, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
+const client96: ClientSwitches = { ...lateClient, controlUiPasswordCopiesToken: true,
+      controlUiScopes: ["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.questions", "operator.pairing"], protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
       controlUiInsecureContextIdentity: true,
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
       signedAtSource: "challenge-ts" };
 
 // The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679, merged
 // 2026-07-31, after 2026.7.1 was published) and without a Control UI build id (none in the 7.1 Control UI assets).
-const client71: ClientSwitches = { ...client96, controlUiPasswordCopiesToken: false, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
+const client71: ClientSwitches = { ...client96, controlUiPasswordCopiesToken: false, controlUiScopes: lateClient.controlUiScopes, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
 
 // openclaw@2026.6.11 and 2026.5.28: 2026.7.1's handler (what 2026.7 sets apart from 2026.8 checked in both dists) before two changes.
 const gatewayJun: GatewaySwitches = {
@@ -457,7 +461,7 @@ export const profiles: readonly Profile[] = [
       emptyApprovalNoBaseline: true,
     },
     // The 3.13 schema has no openclaw-tui id: its TUI connects as gateway-client (mode ui, display name openclaw-tui).
-    client: { ...lateClient, tuiClientId: "gateway-client" },
+    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
     service: fixedService,
   },
   {

@@ -305,6 +305,7 @@ function controlUiBackoffRead(releases: readonly string[], note?: string): Parti
     controlUiPasswordCopiesToken: release === "2026.9.6"
       ? read(source, "once the auth is chosen, an unset password takes the explicit shared token (authPassword ??= authToken); live: the page sends the token as auth.token and auth.password, the gateway logs auth=password and answers a wrong one canRetryWithDeviceToken false, update_auth_credentials")
       : read(source, `auth.password is the page's own password setting only, never a copy of the token${also}`),
+    controlUiScopes: read(source, `the page's default operator scopes in this order (a reconnect on the stored device token asks the token's scopes)${also}`),
   };
 }
 

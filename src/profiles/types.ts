@@ -348,6 +348,10 @@ export interface ClientSwitches {
   /** Control UI only: a shared token the page sends as auth.token is also sent as auth.password when it has no
    *  password of its own (2026.9.6's bundle; no earlier bundle read does). The gateway then hears a password too. */
   controlUiPasswordCopiesToken: boolean;
+  /** Control UI only: the operator scopes the page asks for by default, in its order (a tab reconnecting on its
+   *  stored device token asks the token's scopes instead). 2026.2.12–2026.3.13: admin, approvals, pairing;
+   *  2026.3.31–2026.7.1: admin, read, write, approvals, pairing; 2026.8.2, 2026.9.6: also questions. */
+  controlUiScopes: readonly string[];
   /** Control UI: the page makes a device identity in an insecure context (plain http from a non-loopback host).
    *  Before PR #124724 (merged 2026-08-16) the missing WebCrypto digest left such a page without one. */
   controlUiInsecureContextIdentity: boolean;

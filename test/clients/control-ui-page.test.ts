@@ -1,6 +1,7 @@
-// The Control UI page's own reconnect backoff (controlUiBackoff*, controlUiFastRetryMs; read in every control-ui
-// bundle from 2026.2.12 to 2026.9.6 and seen live on 2026.9.6): 0.8 s ×1.7 up to 15 s, no jitter, the device-token
-// retry one ordinary step later. Each switch flipped alone changes the page's delays; the other kinds keep theirs.
+// The Control UI page's own switches, read in its bundle of each release (2026.2.12 … 2026.9.6) and seen live on
+// 2026.9.6: the reconnect backoff (controlUiBackoff*, controlUiFastRetryMs: 0.8 s ×1.7 up to 15 s, no jitter, the
+// device-token retry one ordinary step later), the token copied into auth.password (2026.9.6) and the default
+// scopes. Each switch flipped alone changes what the page does; the other kinds keep theirs.
 import { describe, expect, it } from "vitest";
 import { ratio } from "../../src/kernel/index.ts";
 import type { ClientSwitches } from "../../src/profiles/index.ts";
@@ -113,5 +114,25 @@ describe("Control UI auth.password", () => {
   it("the profiles: only 2026.9's page copies (2026.8.2's bundle does not)", () => {
     const copies = (profile: string) => switchesOf(profile).controlUiPasswordCopiesToken;
     expect(["2026.3", "2026.7", "2026.8", "2026.9"].map(copies)).toEqual([false, false, false, true]);
+  });
+});
+
+describe("Control UI default scopes", () => {
+  const asked = (kind: ClientKind, profile: string, overrides: Partial<ClientSwitches> = {}) => {
+    const h = new ClientHarness({ kind, identity: null, explicitToken: "T1", switches: switchesOf(profile, overrides) });
+    h.step({ kind: "start" });
+    return h.openAndChallenge().params.scopes;
+  };
+
+  it("per release: three up to 2026.3.13, five from 2026.3.31, six with operator.questions from 2026.8.2", () => {
+    expect(asked("control-ui", "2026.3")).toEqual(["operator.admin", "operator.approvals", "operator.pairing"]);
+    expect(asked("control-ui", "2026.4")).toEqual(["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.pairing"]);
+    expect(asked("control-ui", "2026.9")).toEqual(["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.questions", "operator.pairing"]);
+  });
+
+  it("controlUiScopes flips what the page asks, not what the CLI asks", () => {
+    const only = { controlUiScopes: ["operator.read"] };
+    expect(asked("control-ui", "2026.9", only)).toEqual(["operator.read"]);
+    expect(asked("cli", "2026.9", only)).toEqual(asked("cli", "2026.9"));
   });
 });
