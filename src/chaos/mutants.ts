@@ -131,6 +131,14 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   controlUiUrlToken: (v) => (v === "query" ? "fragment-first" : "query"),
   controlUiInsecureContextIdentity: flip,
   signedAtSource: (v) => (v === "challenge-ts" ? "client-clock" : "challenge-ts"),
+  // The Control UI's own backoff set to the other kinds' (what the model gave the page before it was read).
+  controlUiBackoffInitialMs: (v) => (v === 800 ? 1_000 : 800),
+  controlUiBackoffFactorPercent: (v) => (v === 170 ? 200 : 170),
+  controlUiBackoffMaxMs: (v) => (v === 15_000 ? 30_000 : 15_000),
+  controlUiBackoffJitter: (v) => (v === null ? { numerator: 1, denominator: 4 } : null),
+  controlUiFastRetryMs: (v) => (v === null ? 250 : null),
+  controlUiPasswordCopiesToken: flip,
+  controlUiScopes: (v) => (v.includes("operator.questions") ? v.filter((s) => s !== "operator.questions") : [...v, "operator.questions"]),
 };
 
 const serviceAlternatives: Alternatives<ServiceSwitches> = {

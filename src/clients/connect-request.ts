@@ -72,6 +72,10 @@ export function buildConnectParams(input: ConnectRequestInput): ConnectParams {
   };
   if (config.commands !== undefined) params.commands = [...config.commands];
   if (selection.auth !== undefined) params.auth = { ...selection.auth };
+  // 2026.9.6's page: the shared token it sends as auth.token doubles as auth.password when it has none.
+  const auth = params.auth;
+  const copies = config.kind === "control-ui" && config.switches.controlUiPasswordCopiesToken;
+  if (copies && auth?.token !== undefined && auth.password === undefined && auth.token === selection.sharedToken) auth.password = auth.token;
   const device = deviceProof(input, scopes);
   if (device !== undefined) params.device = device;
   return params;

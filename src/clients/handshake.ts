@@ -9,7 +9,7 @@ import { buildConnectFrame, requestedScopes } from "./connect-request.ts";
 import { selectCredentials } from "./credentials.ts";
 import { cancelTimer, clearDeviceToken, event, setTimer, storeDeviceToken, TimerKeys } from "./effects.ts";
 import { isTrustedRetryEndpoint } from "./endpoint.ts";
-import { readConnectErrorFacts, shouldRetryWithStoredDeviceToken, type ConnectErrorFacts } from "./retry-policy.ts";
+import { backoffShape, readConnectErrorFacts, shouldRetryWithStoredDeviceToken, type ConnectErrorFacts } from "./retry-policy.ts";
 import { challengeTimeoutMsMax, challengeTimeoutMsMin, clamp, tickIntervalMsDefault } from "./state.ts";
 import { startTickWatch } from "./tick-watch.ts";
 import type { ClientOutput, ClientState, ClientStepContext } from "./types.ts";
@@ -74,7 +74,7 @@ function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx:
   const nothingToRetryWith = config.switches.pendingRetryDroppedWithoutStoredToken && usableStored === null;
   if (state.pendingDeviceTokenRetry && (selection.isDeviceTokenRetry || nothingToRetryWith)) state.pendingDeviceTokenRetry = false;
   const requestId = uuidV4(ctx.prng);
-  const { text } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
+  const { text, params } = buildConnectFrame({ config, selection, nonce, signedAtMs, requestId });
   state.handshake = "connect-sent";
   state.lastAttempt = {
     requestId,
@@ -89,7 +89,7 @@ function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx:
     tokenSource: selection.tokenSource,
     deviceToken: selection.auth?.deviceToken ? selection.deviceTokenSource : null,
     bootstrapToken: Boolean(selection.auth?.bootstrapToken),
-    password: Boolean(selection.auth?.password),
+    password: Boolean(params.auth?.password),
     device: config.identity !== null,
     deviceTokenRetry: selection.isDeviceTokenRetry,
     scopes: requestedScopes(config, selection),
@@ -124,7 +124,7 @@ function onHello(state: ClientState, payload: unknown, ctx: ClientStepContext): 
   state.pendingDeviceTokenRetry = false;
   state.deviceTokenRetryBudgetUsed = false;
   state.pendingConnectErrorDetailCode = null;
-  state.backoffMs = state.config.switches.backoffInitialMs;
+  state.backoffMs = backoffShape(state.config.kind, state.config.switches).initialMs;
   state.reconnects = 0;
   state.tickIntervalMs = typeof policy.tickIntervalMs === "number" ? policy.tickIntervalMs : tickIntervalMsDefault;
   const role = typeof auth.role === "string" ? auth.role : state.config.role;
@@ -183,7 +183,8 @@ function decideRetryAndSelfHeal(state: ClientState, attempt: NonNullable<ClientS
   if (retry) {
     state.pendingDeviceTokenRetry = true;
     state.deviceTokenRetryBudgetUsed = true;
-    state.backoffMs = Math.min(state.backoffMs, switches.fastRetryMs);
+    const fastRetryMs = backoffShape(state.config.kind, switches).fastRetryMs;
+    if (fastRetryMs !== null) state.backoffMs = Math.min(state.backoffMs, fastRetryMs);
   }
   const outputs: ClientOutput[] = [];
   // ≤2.13 / PR #17336: the stored token failed and a shared token exists: drop it, fall back next time.

@@ -3,7 +3,7 @@
 export { clientStep } from "./client.ts";
 export { createClientState } from "./state.ts";
 export { selectCredentials, type CredentialInputs, type CredentialSelection } from "./credentials.ts";
-export { pauseDecision, nextBackoff, shouldRetryWithStoredDeviceToken, PAUSE_DETAIL_CODES, type PauseDecision } from "./retry-policy.ts";
+export { pauseDecision, nextBackoff, backoffShape, type BackoffShape, shouldRetryWithStoredDeviceToken, PAUSE_DETAIL_CODES, type PauseDecision } from "./retry-policy.ts";
 export { kindDefaults, type KindDefaults } from "./kinds.ts";
 export { isTrustedRetryEndpoint } from "./endpoint.ts";
 export { TimerKeys } from "./effects.ts";

@@ -21,7 +21,7 @@ export interface KindDefaults {
   readonly browser: boolean;
 }
 
-/** The Control UI's DEFAULT_OPERATOR_CONNECT_SCOPES (the same five the CLI asks for). */
+/** The Control UI's scopes when no profile is at hand; a client's profile replaces them (controlUiScopes). */
 const CONTROL_UI_SCOPES: readonly string[] = [...CLI_DEFAULT_OPERATOR_SCOPES];
 /** What a node host declares by default. */
 const NODE_COMMANDS_DEFAULT: readonly string[] = ["system.run"];

@@ -7,7 +7,7 @@ import { cancelTimer, clearDeviceToken, event, setTimer, TimerKeys } from "./eff
 import { refuseUrl } from "./endpoint.ts";
 import { onConnectAbandoned, onConnectFailure, trustedEndpoint } from "./handshake.ts";
 import { kindDefaults } from "./kinds.ts";
-import { nextBackoff, pauseDecision } from "./retry-policy.ts";
+import { backoffShape, nextBackoff, pauseDecision } from "./retry-policy.ts";
 import { loadStoredTokens, oneShotTimeoutMsDefault, upgradeHeaders } from "./state.ts";
 import { failOneShot } from "./stop.ts";
 import type { ClientInput, ClientOutput, ClientState, ClientStepContext, StoredDeviceTokens } from "./types.ts";
@@ -104,7 +104,7 @@ function staleTokenSelfHeal(state: ClientState, code: number, reason: string): C
 function scheduleReconnect(state: ClientState, ctx: ClientStepContext): ClientOutput[] {
   const retryAfterMs = state.pendingRetryAfterMs;
   state.pendingRetryAfterMs = null;
-  const { delayMs, nextBackoffMs } = retryAfterMs !== null ? { delayMs: retryAfterMs, nextBackoffMs: state.backoffMs } : nextBackoff(state.config.switches, state.backoffMs, ctx.prng);
+  const { delayMs, nextBackoffMs } = retryAfterMs !== null ? { delayMs: retryAfterMs, nextBackoffMs: state.backoffMs } : nextBackoff(backoffShape(state.config.kind, state.config.switches), state.backoffMs, ctx.prng);
   state.backoffMs = nextBackoffMs;
   state.reconnects++;
   return [setTimer(state, TimerKeys.reconnect, delayMs), event({ name: "reconnect-scheduled", data: { delayMs, attempt: state.reconnects } })];
@@ -124,7 +124,7 @@ function resume(state: ClientState): ClientOutput[] {
   state.lifecycle = "running";
   state.pendingDeviceTokenRetry = false;
   state.deviceTokenRetryBudgetUsed = false;
-  state.backoffMs = state.config.switches.backoffInitialMs;
+  state.backoffMs = backoffShape(state.config.kind, state.config.switches).initialMs;
   state.reconnects = 0;
   return [event({ name: "resumed", data: {} }), ...(state.socket === "none" ? openSocket(state) : [])];
 }

@@ -1,9 +1,10 @@
 // The client's retry decisions (spec §7.3, §7.5; seed 000): whether a failed connect earns the one bounded
 // retry with the stored device token, whether a close pauses reconnecting (and why), and the backoff delay.
 // Pure functions of the facts handed in; the reducer applies them.
-import { assert, type Prng } from "../kernel/index.ts";
+import { assert, type Prng, type Ratio } from "../kernel/index.ts";
 import type { ClientSwitches } from "../profiles/index.ts";
 import { ConnectErrorDetailCodes } from "../protocol/index.ts";
+import type { ClientKind } from "./types.ts";
 
 const C = ConnectErrorDetailCodes;
 
@@ -83,13 +84,43 @@ export function pauseDecision(input: {
   return { pause: false };
 }
 
-/** The delay for this reconnect and the backoff for the next: doubling, capped, jitter only when switched on. */
-export function nextBackoff(switches: ClientSwitches, backoffMs: number, prng: Prng): { delayMs: number; nextBackoffMs: number } {
-  assert(backoffMs > 0 && switches.backoffMaxMs >= switches.backoffInitialMs, "backoff limits out of order");
-  let delayMs = backoffMs;
-  const jitter = switches.backoffJitter;
-  if (jitter !== null && jitter.numerator > 0) {
-    delayMs += prng.int(0, Math.floor((backoffMs * jitter.numerator) / jitter.denominator));
+/** The reconnect backoff a client follows: the delay after the first failure, the growth per failure, the cap,
+ *  jitter, and the clamp before the bounded device-token retry (null = none). */
+export interface BackoffShape {
+  readonly initialMs: number;
+  readonly factorPercent: number;
+  readonly maxMs: number;
+  readonly jitter: Ratio | null;
+  readonly fastRetryMs: number | null;
+}
+
+/** Doubling: the growth of the CLI, TUI, node and backend clients' backoff. */
+const doublingPercent = 200;
+
+/** The Control UI page has a backoff of its own (controlUiBackoff*); every other kind doubles the shared one. */
+export function backoffShape(kind: ClientKind, switches: ClientSwitches): BackoffShape {
+  if (kind === "control-ui") {
+    return {
+      initialMs: switches.controlUiBackoffInitialMs,
+      factorPercent: switches.controlUiBackoffFactorPercent,
+      maxMs: switches.controlUiBackoffMaxMs,
+      jitter: switches.controlUiBackoffJitter,
+      fastRetryMs: switches.controlUiFastRetryMs,
+    };
   }
-  return { delayMs, nextBackoffMs: Math.min(backoffMs * 2, switches.backoffMaxMs) };
+  return { initialMs: switches.backoffInitialMs, factorPercent: doublingPercent, maxMs: switches.backoffMaxMs, jitter: switches.backoffJitter, fastRetryMs: switches.fastRetryMs };
+}
+
+/**
+ * The delay for this reconnect and the backoff for the next: the backoff rounded to whole ms (the Control UI's
+ * ×1.7 leaves fractions; its 2026.8/2026.9 code rounds them), grown by the factor, capped; jitter only when on.
+ */
+export function nextBackoff(shape: BackoffShape, backoffMs: number, prng: Prng): { delayMs: number; nextBackoffMs: number } {
+  assert(backoffMs > 0 && shape.maxMs >= shape.initialMs && shape.factorPercent >= 100, "backoff limits out of order");
+  let delayMs = Math.round(backoffMs);
+  const jitter = shape.jitter;
+  if (jitter !== null && jitter.numerator > 0) {
+    delayMs += prng.int(0, Math.floor((delayMs * jitter.numerator) / jitter.denominator));
+  }
+  return { delayMs, nextBackoffMs: Math.min((backoffMs * shape.factorPercent) / 100, shape.maxMs) };
 }

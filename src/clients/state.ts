@@ -2,6 +2,7 @@
 // clamped. The state is then owned by the reducer (client.ts) and mutated only by it.
 import { assert } from "../kernel/index.ts";
 import { kindDefaults } from "./kinds.ts";
+import { backoffShape } from "./retry-policy.ts";
 import { hostHeaderFor, pageOriginFor } from "./endpoint.ts";
 import type { ClientConfig, ClientOptions, ClientState, StoredDeviceToken } from "./types.ts";
 
@@ -43,7 +44,7 @@ function resolveConfig(o: ClientOptions): ClientConfig {
     clientId: o.clientId ?? (o.kind === "tui" ? o.switches.tuiClientId : d.clientId),
     mode: o.mode ?? d.mode,
     role: o.role ?? d.role,
-    scopes: [...(o.scopes ?? d.scopes)],
+    scopes: [...(o.scopes ?? (o.kind === "control-ui" ? o.switches.controlUiScopes : d.scopes))],
     caps: [...(o.caps ?? d.caps)],
     commands: o.commands ? [...o.commands] : d.commands ? [...d.commands] : undefined,
     platform: o.platform ?? d.platform,
@@ -85,7 +86,7 @@ export function createClientState(options: ClientOptions): ClientState {
     handshake: "idle",
     attempts: 0,
     reconnects: 0,
-    backoffMs: options.switches.backoffInitialMs,
+    backoffMs: backoffShape(options.kind, options.switches).initialMs,
     pendingDeviceTokenRetry: false,
     deviceTokenRetryBudgetUsed: false,
     pendingConnectErrorDetailCode: null,

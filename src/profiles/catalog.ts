@@ -139,6 +139,16 @@ const febClient: ClientSwitches = {
   controlUiTokenPerTab: false,
   controlUiUrlToken: "query",
   controlUiInsecureContextIdentity: false,
+  // The Control UI's own reconnect backoff, the same in every control-ui bundle read (2026.2.12 … 2026.9.6):
+  // 0.8 s, ×1.7 per attempt, at most 15 s, no jitter, and its device-token retry (from 2026.3.13) waits the next
+  // ordinary step (provenance.ts names the file of each release).
+  controlUiBackoffInitialMs: 800,
+  controlUiBackoffFactorPercent: 170,
+  controlUiBackoffMaxMs: 15_000,
+  controlUiBackoffJitter: null,
+  controlUiFastRetryMs: null,
+  controlUiPasswordCopiesToken: false,
+  controlUiScopes: ["operator.admin", "operator.approvals", "operator.pairing"],
 };
 
 const legacyService: ServiceSwitches = {
@@ -197,6 +207,8 @@ const lateClient: ClientSwitches = {
   tuiClientId: "openclaw-tui",
   controlUiTokenPerTab: true,
   controlUiUrlToken: "fragment-first",
+  // The 2026.3.31 … 2026.7.1 bundles (2026.3 sets the 3.13 list back in its profile).
+  controlUiScopes: ["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.pairing"],
 };
 
 const lateGateway: GatewaySwitches = {
@@ -360,14 +372,15 @@ const gateway71: GatewaySwitches = {
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-const client96: ClientSwitches = { ...lateClient, protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
+const client96: ClientSwitches = { ...lateClient, controlUiPasswordCopiesToken: true,
+      controlUiScopes: ["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.questions", "operator.pairing"], protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
       controlUiInsecureContextIdentity: true,
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
       signedAtSource: "challenge-ts" };
 
 // The 2026.7.1 client was not run or read: 2026.8's client, without the challenge-ts signing (PR #116679, merged
 // 2026-07-31, after 2026.7.1 was published) and without a Control UI build id (none in the 7.1 Control UI assets).
-const client71: ClientSwitches = { ...client96, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
+const client71: ClientSwitches = { ...client96, controlUiPasswordCopiesToken: false, controlUiScopes: lateClient.controlUiScopes, controlUiInsecureContextIdentity: false, signedAtSource: "client-clock", controlUiSendsBuildId: false };
 
 // openclaw@2026.6.11 and 2026.5.28: 2026.7.1's handler (what 2026.7 sets apart from 2026.8 checked in both dists) before two changes.
 const gatewayJun: GatewaySwitches = {
@@ -456,7 +469,7 @@ export const profiles: readonly Profile[] = [
       emptyApprovalNoBaseline: true,
     },
     // The 3.13 schema has no openclaw-tui id: its TUI connects as gateway-client (mode ui, display name openclaw-tui).
-    client: { ...lateClient, tuiClientId: "gateway-client" },
+    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
     service: fixedService,
   },
   {
@@ -548,7 +561,7 @@ export const profiles: readonly Profile[] = [
     summary: "what openclaw@2026.8.2 does (recorded, seed-5 fixture): the 2026.9 handler without hello-ok.auth.method, without the password-as-token leniency and without the wait hint for operator UIs waiting for approval",
     gateway: gateway82,
     // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
-    client: { ...client96, controlUiInsecureContextIdentity: false },
+    client: { ...client96, controlUiInsecureContextIdentity: false, controlUiPasswordCopiesToken: false },
     service: fixedService,
   },
   {

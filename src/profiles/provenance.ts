@@ -2,6 +2,7 @@
 // PR or spec section, or assumed (with why). Data only; `pnpm sim --profiles --explain <profile>` prints it and
 // a test fails when a switch of any profile has none. The tables mirror catalog.ts: one base table per era,
 // overridden per profile exactly where catalog.ts overrides a value. Not a place for behaviour.
+import { assert } from "../kernel/index.ts";
 import type { ClientSwitches, GatewaySwitches, ServiceSwitches } from "./types.ts";
 
 export type Provenance =
@@ -258,6 +259,61 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   originCheckApplies: r96("Origin-bearing non-UI clients checked (conformance fixtures)"),
 };
 
+/** The bundle of each release's Control UI where its gateway client was read (path inside the npm package). */
+const controlUiBundles: Readonly<Record<string, string>> = {
+  "2026.2.12": "dist/control-ui/assets/index-B4LPvte9.js",
+  "2026.2.17": "dist/control-ui/assets/index-y8WCJEWp.js",
+  "2026.2.22": "dist/control-ui/assets/index-D1uIGfCV.js",
+  "2026.3.13": "dist/control-ui/assets/index-UvgeZ3yV.js",
+  "2026.3.31": "dist/control-ui/assets/index-BsGEx55J.js",
+  "2026.4.14": "dist/control-ui/assets/index-M4TNVXB3.js",
+  "2026.5.28": "dist/control-ui/assets/index-B5x_BDbc.js",
+  "2026.6.11": "dist/control-ui/assets/index-BKg4kibc.js",
+  "2026.7.1": "dist/control-ui/assets/gateway-CWCQz7bR.js",
+  "2026.8.2": "dist/control-ui/assets/control-ui-core-DwEmbSHC.js + control-ui-foundation-CEvZvPsn.js",
+  "2026.9.6": "dist/control-ui/assets/control-ui-core-C4gGL9E4.js + control-ui-foundation-BN_yKX8J.js",
+};
+
+/** Control UI facts read in one release's bundle (`controlUiBundles`). */
+function controlUiSource(release: string): string {
+  const bundle = controlUiBundles[release];
+  assert(bundle !== undefined, `no Control UI bundle listed for ${release}`);
+  return `openclaw@${release} ${bundle}`;
+}
+
+/**
+ * The Control UI's reconnect backoff as read in `releases` (the first is the source; the others agree). Up to
+ * 2026.7.1 the page's own client keeps a backoff that starts at 800, is waited before each reconnect and then
+ * grows ×1.7 up to 15000 (reset to 800 on hello-ok; setTimeout gets the fraction, which the browser truncates:
+ * 3930, 6681, 11358 ms where the model rounds to 3930, 6682, 11359); from 2026.8.2 the page hands
+ * {initialMs 800, multiplier 1.7, maxMs 15000} to the shared gateway client, whose supervisor, built with
+ * jitter 0, waits round(min(cap, 800 · 1.7^(n−1))) and resets on hello-ok.
+ */
+function controlUiBackoffRead(releases: readonly string[], note?: string): Partial<Record<keyof ClientSwitches, Provenance>> {
+  const release = releases[0]!;
+  const source = controlUiSource(release);
+  const also = releases.length > 1 ? `; the same in ${releases.slice(1).join(", ")}` : "";
+  const supervisor = release === "2026.8.2" || release === "2026.9.6";
+  const form = supervisor ? "reconnect options of the shared client's supervisor" : "the page client's own backoffMs";
+  const live = note ? `; ${note}` : "";
+  const retry = ["2026.2.12", "2026.2.17", "2026.2.22"].includes(release)
+    ? "this page has no device-token retry (it sends the stored token as auth.token), so nothing to clamp"
+    : supervisor
+      ? "a pending device-token retry reconnects without a delay override, so it waits the supervisor's next step"
+      : "a pending device-token retry reconnects through the ordinary scheduleReconnect, so it waits the next step";
+  return {
+    controlUiBackoffInitialMs: read(source, `${form}: first delay 800 ms, reset on hello-ok${also}${live}`),
+    controlUiBackoffFactorPercent: read(source, `${form}: ×1.7 per reconnect${also}${live}`),
+    controlUiBackoffMaxMs: read(source, `${form}: at most 15000 ms${also}${live}`),
+    controlUiBackoffJitter: read(source, `${supervisor ? "the supervisor is constructed with jitter 0" : "no random term: the delay is backoffMs as is"}${also}`),
+    controlUiFastRetryMs: read(source, `${retry}${also}${live}`),
+    controlUiPasswordCopiesToken: release === "2026.9.6"
+      ? read(source, "once the auth is chosen, an unset password takes the explicit shared token (authPassword ??= authToken); live: the page sends the token as auth.token and auth.password, the gateway logs auth=password and answers a wrong one canRetryWithDeviceToken false, update_auth_credentials")
+      : read(source, `auth.password is the page's own password setting only, never a copy of the token${also}`),
+    controlUiScopes: read(source, `the page's default operator scopes in this order (a reconnect on the stored device token asks the token's scopes)${also}`),
+  };
+}
+
 const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   tokenPriority: read("spec §7.2: ≤ 2026.2.13 stored ?? opts.token with self-heal"),
   deviceTokenRetry: absentFeb("the bounded device-token retry (spec §7.3)"),
@@ -280,7 +336,8 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   controlUiSendsBuildId: absentFeb("client.buildId"),
   controlUiTokenPerTab: assumed("the per-tab sessionStorage token is a later Control UI change; S-Feb used localStorage"),
   controlUiUrlToken: read("issues #7749 (2026.2.1), #17526 (2026.2.14): tokenized dashboard URLs were ?token=; ui app-settings.ts of the time read location.search only"),
-  controlUiInsecureContextIdentity: read("spec §8; f76e3c1419 'enforce secure control ui auth' (2026-01-21, see PR #1400): no WebCrypto, no device identity over plain http"),
+  controlUiInsecureContextIdentity: read("spec §8; f76e3c1419 'enforce secure control ui auth' (2026-01-21, see PR #1400): no WebCrypto, no device identity over plain http"),  // The 2026.2.12 and 2026.2.17 bundles agree, so the releases between them (2.13, 2.14) did too.
+  ...controlUiBackoffRead(["2026.2.12", "2026.2.17"]),
 };
 
 const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
@@ -307,6 +364,7 @@ const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16): pure-JS digest fallback, device identity on plain-http origins"),
   tokenPriority: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
   deviceTokenRetry: recorded("@openclaw/gateway-client@2026.9.1", "comparison stories"),
+  ...controlUiBackoffRead(["2026.9.6"], "live in Chromium (reports/live/control-ui-two-tabs-2026.9.6.md): connects at +0.74, +2.35, +4.70, +8.72, +15.55, +27.02, +42.10 s after the rotation, then every ~15 s; the device-token retry ≈1.4 s after the mismatch"),
   pendingRetryDroppedWithoutStoredToken: recorded("2026.9.6", "its Control UI in Chromium, reports/live/control-ui-two-tabs-2026.9.6.md: the pre-empted tab reconnects on AUTH_TOKEN_MISMATCH for 150–240 s, never paused; the same rule read in its control UI bundle"),
 };
 
@@ -591,6 +649,7 @@ function client71Provenance(): Partial<Record<keyof ClientSwitches, Provenance>>
     signedAtSource: clientClockRecorded("2026.7.1"),
     controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.7.1)", "no device identity on plain-http origins yet"),
     controlUiSendsBuildId: read("openclaw@2026.7.1 dist, control-ui assets", "the connect's client object has no buildId (the 7.1 schema would refuse it)"),
+    ...controlUiBackoffRead(["2026.7.1"]),
   };
 }
 
@@ -600,6 +659,7 @@ function clientJunProvenance(release: string): Partial<Record<keyof ClientSwitch
     ...Object.fromEntries(Object.entries(base).map(([k, p]) => [k, assumed(`as 2026.7 (${describeProvenance(p!)}); the ${release} client was not read`)])),
     ...recordedByRealClientGate(release),
     signedAtSource: clientClockRecorded(release),
+    ...controlUiBackoffRead([release]),
   };
 }
 
@@ -630,6 +690,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...febClient,
       tokenPriority: read("openclaw@2026.2.17 dist, GatewayClient.sendConnect", "authToken = opts.token ?? stored device token: the 2026.2.14 regression (issue #17270) is still shipped"),
       staleTokenSelfHeal: read("openclaw@2026.2.17 dist, GatewayClient close handler", "clears the stored token on close 1008 'device token mismatch' (it does so even with a shared token given; the model only without one, which changes nothing sent while the passive token wins)"),
+      ...controlUiBackoffRead(["2026.2.17"]),
     },
     service: legacyService,
   },
@@ -664,6 +725,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...febClient,
       tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored", "not checked against the 2026.2.22 client, whose sendConnect reads like the later selectConnectAuth (explicit shared token wins, the stored token only without one, sent as auth.deviceToken)"),
       insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
+      ...controlUiBackoffRead(["2026.2.22"]),
     },
   },
   "2026.3": {
@@ -686,6 +748,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: {
       ...lateClient,
       tuiClientId: read(r313, "the connect schema has no openclaw-tui id (PR #55730 came later), so its TUI connects as gateway-client/ui with display name openclaw-tui"),
+      ...controlUiBackoffRead(["2026.3.13"]),
     },
     service: fixedService,
   },
@@ -709,6 +772,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: {
       ...lateClient,
       challengeTimeoutMs: recorded("2026.3.31", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.3.31"),
+      ...controlUiBackoffRead(["2026.3.31"]),
     },
     service: fixedService,
   },
@@ -728,6 +792,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: {
       ...lateClient,
       challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
+      ...controlUiBackoffRead(["2026.4.14"]),
     },
     service: fixedService,
   },
@@ -744,6 +809,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.8.2 client was not run or read`)])),
       signedAtSource: read("PR #116679 (merged 2026-07-31, before 2026.8.2)", "sign with the challenge's ts; not checked in the 2026.8.2 client"),
       controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.8.2)", "no device identity on plain-http origins yet"),
+      ...controlUiBackoffRead(["2026.8.2"]),
     },
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.8.2`)])),
   },

@@ -342,6 +342,25 @@ export interface ClientSwitches {
   /** Control UI: where the page reads a token from its own URL at load — `?token=` only (S-Feb), or `#token=` first
    *  with `?token=` as a legacy fallback; what it read is stripped from the address bar either way. */
   controlUiUrlToken: "query" | "fragment-first";
+  /** Control UI only (the other kinds use backoffInitialMs, backoffMaxMs, backoffJitter and doubling): the page's
+   *  first reconnect delay, reset on hello-ok. Every release read: 800 ms. */
+  controlUiBackoffInitialMs: number;
+  /** Control UI only: each reconnect multiplies the delay by this many percent (every release read: 170, ×1.7). */
+  controlUiBackoffFactorPercent: number;
+  /** Control UI only: the delay's cap (every release read: 15 s). */
+  controlUiBackoffMaxMs: number;
+  /** Control UI only: jitter as a fraction of the delay; null = none (none in any release read). */
+  controlUiBackoffJitter: Ratio | null;
+  /** Control UI only: clamp on the delay before the bounded device-token retry (the other kinds' fastRetryMs);
+   *  null = the retry waits the next ordinary backoff step, as in every release read. */
+  controlUiFastRetryMs: number | null;
+  /** Control UI only: a shared token the page sends as auth.token is also sent as auth.password when it has no
+   *  password of its own (2026.9.6's bundle; no earlier bundle read does). The gateway then hears a password too. */
+  controlUiPasswordCopiesToken: boolean;
+  /** Control UI only: the operator scopes the page asks for by default, in its order (a tab reconnecting on its
+   *  stored device token asks the token's scopes instead). 2026.2.12–2026.3.13: admin, approvals, pairing;
+   *  2026.3.31–2026.7.1: admin, read, write, approvals, pairing; 2026.8.2, 2026.9.6: also questions. */
+  controlUiScopes: readonly string[];
   /** Control UI: the page makes a device identity in an insecure context (plain http from a non-loopback host).
    *  Before PR #124724 (merged 2026-08-16) the missing WebCrypto digest left such a page without one. */
   controlUiInsecureContextIdentity: boolean;

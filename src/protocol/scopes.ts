@@ -11,6 +11,9 @@ export const OperatorScopes = {
   WRITE: "operator.write",
   APPROVALS: "operator.approvals",
   PAIRING: "operator.pairing",
+  /** Later versions (known to the gateway's KNOWN_OPERATOR_SCOPES in the 2026.8.2 and 2026.9.6 dists; the 2026.8.2
+   *  and 2026.9.6 Control UIs ask for it). */
+  QUESTIONS: "operator.questions",
   /** Later versions. */
   TALK_SECRETS: "operator.talk.secrets",
 } as const;

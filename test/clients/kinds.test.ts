@@ -10,7 +10,8 @@ const expected: Record<ClientKind, { id: string; mode: string; role: string; sco
   cli: { id: "cli", mode: "cli", role: "operator", scopes: ADMIN5 },
   // The default profile 2026.3 follows openclaw@2026.3.13, before PR #55730: its TUI connects as gateway-client/ui.
   tui: { id: "gateway-client", mode: "ui", role: "operator", scopes: ["operator.admin"] },
-  "control-ui": { id: "openclaw-control-ui", mode: "webchat", role: "operator", scopes: ADMIN5 },
+  // openclaw@2026.3.13's page asks admin, approvals and pairing (controlUiScopes; five from 2026.3.31).
+  "control-ui": { id: "openclaw-control-ui", mode: "webchat", role: "operator", scopes: ["operator.admin", "operator.approvals", "operator.pairing"] },
   node: { id: "node-host", mode: "node", role: "node", scopes: [], commands: ["system.run"] },
   backend: { id: "gateway-client", mode: "backend", role: "operator", scopes: ["operator.admin"] },
 };

@@ -186,4 +186,12 @@ describe("2026.9 rules corrected from the conformance runs", () => {
     const [o] = runAttempts({ profile: profile("2026.9"), identities: { me }, attempts: list }).outcomes;
     expect(o!.response?.error?.message).toBe("unauthorized: gateway token missing (paste in Control UI settings or openclaw doctor --generate-gateway-token; restart)");
   });
+  // KNOWN_OPERATOR_SCOPES in the 2026.8.2 and 2026.9.6 dists has operator.questions (the Control UIs of both ask for
+  // it); a scope the gateway does not know still keeps a local first pairing waiting.
+  it("a local first pairing asking operator.questions is silent, one asking an unknown scope waits", () => {
+    const ask = (scopes: string[]) =>
+      runAttempts({ profile: profile("2026.9"), identities: { me }, attempts: [{ name: "ui", connect: { params: p4({ scopes }) }, device: dev() }] }).outcomes[0]!;
+    expect(ask(["operator.read", "operator.questions"]).response?.ok).toBe(true);
+    expect(details(ask(["operator.read", "operator.unheard-of"]))["reason"]).toBe("not-paired");
+  });
 });
