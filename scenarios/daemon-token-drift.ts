@@ -15,7 +15,7 @@ export const daemonTokenDriftSpec = libraryIdentities(
   scenario("daemon-token-drift", "seed 002: doctor --fix racing a token rotation must not undo it; clients holding the rotated token converge after the repair"),
   { tui: 1 },
 )
-  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
+  .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
   .invariants({ name: "standard", converges: { clients: ["laptop-backend", "tui"] } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1", unrelated), cliIdentity: "operator-cli", legacyUnit: { config: tokenConfig("T1") } })

@@ -21,7 +21,7 @@ export const retryHintsSpec = libraryIdentities(
   scenario("retry-hints", "seed 000: a Control UI with a stale token and a stale device token retries once with the device token, then stops until the operator fixes its token"),
   { ui: 1 },
 )
-  .verdicts({ default: "pass", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
+  .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
   .invariants({ name: "standard", converges: { clients: ["ui"], convergeWithinMs } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })

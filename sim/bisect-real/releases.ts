@@ -14,6 +14,7 @@ export interface ReleaseRow {
 }
 
 export const releaseRows: readonly ReleaseRow[] = [
+  { profile: "2026.2.12", release: "2026.2.12", portInConfig: true },
   { profile: "2026.2.13", release: "2026.2.12", note: "2026.2.13 was never published; 2026.2.12 is the nearest earlier release", portInConfig: true },
   { profile: "2026.2.14", release: "2026.2.12", note: "2026.2.14 was never published; 2026.2.12 is the nearest earlier release", portInConfig: true },
   { profile: "2026.2.17", release: "2026.2.17" },

@@ -5,6 +5,9 @@
 // making it. Prints one line per fixture: the profile it ran under, the known divergent attempts and the count now.
 // `--flips` then also replays each fixture once per gateway switch flipped alone (the chaos mutants' alternative
 // value) and prints the switches whose flip changes the count: the values that recording pins.
+// `--table` prints, after the lines, one Markdown row per profile: the releases recorded, fixtures, seeds, configurations,
+// attempts, divergent attempts now and how many of them the entries leave unexplained (`unexplained` in
+// known-divergences.json; an entry with divergences and no such count counts them all as unexplained).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findProfile, profileNames, singleSwitchMutants, type Profile } from "../../src/index.ts";
@@ -31,17 +34,26 @@ function parseOverride(text: string | undefined): Partial<Profile["gateway"]> {
   return value as Partial<Profile["gateway"]>;
 }
 
-function parseArgs(argv: readonly string[]): { profile?: string; only?: string; override?: string; flips?: boolean } {
-  const out: { profile?: string; only?: string; override?: string; flips?: boolean } = {};
+interface Args {
+  profile?: string;
+  only?: string;
+  override?: string;
+  flips?: boolean;
+  table?: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const out: Args = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--flips") out.flips = true;
+    else if (arg === "--table") out.table = true;
     else if (arg === "--profile" || arg === "--only") {
       const value = argv[++i];
       if (value === undefined || value.startsWith("--")) fail(`${arg} needs a value`);
       if (arg === "--profile") out.profile = value;
       else out.only = value;
-    } else if (arg.startsWith("--")) fail(`unknown flag '${arg}' (flags: --profile P, --only TEXT, --flips)`);
+    } else if (arg.startsWith("--")) fail(`unknown flag '${arg}' (flags: --profile P, --only TEXT, --flips, --table)`);
     else if (out.override !== undefined) fail("only one JSON override may be given");
     else out.override = arg;
   }
@@ -51,7 +63,26 @@ function parseArgs(argv: readonly string[]): { profile?: string; only?: string; 
 const args = parseArgs(process.argv.slice(2));
 const override = parseOverride(args.override);
 const named = args.profile === undefined ? undefined : findProfile(args.profile) ?? fail(`unknown profile '${args.profile}' (profiles: ${profileNames().join(", ")})`);
-const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8")) as Record<string, { profile: string; divergentAttempts: number }>;
+interface KnownEntry {
+  profile: string;
+  divergentAttempts: number;
+  /** Divergent attempts the entry's `why` does not explain (absent: all of them). */
+  unexplained?: number;
+}
+
+/** One profile's row of `--table`. */
+interface TableRow {
+  releases: Set<string>;
+  fixtures: number;
+  seeds: Set<string>;
+  configs: Set<string>;
+  attempts: number;
+  divergent: number;
+  unexplained: number;
+}
+
+const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8")) as Record<string, KnownEntry>;
+const table = new Map<string, TableRow>();
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known-divergences.json" && (args.only === undefined || f.includes(args.only))).sort();
 if (files.length === 0) fail(`no fixture name contains '${args.only}'`);
 for (const file of files) {
@@ -65,9 +96,26 @@ for (const file of files) {
   const now = count(profile);
   const knownText = base.name === entry.profile ? `known ${entry.divergentAttempts}` : `known ${entry.divergentAttempts} under ${entry.profile}`;
   process.stdout.write(`${file}\tprofile ${base.name}\t${knownText}\tnow ${now}\n`);
+  const row = table.get(base.name) ?? { releases: new Set<string>(), fixtures: 0, seeds: new Set<string>(), configs: new Set<string>(), attempts: 0, divergent: 0, unexplained: 0 };
+  table.set(base.name, row);
+  row.releases.add(fixture.openclawVersion);
+  row.fixtures += 1;
+  row.seeds.add(fixture.seed);
+  for (const run of fixture.runs) row.configs.add(run.config.name);
+  row.attempts += fixture.runs.reduce((n, run) => n + run.steps.filter((step) => /^c\d+$/.test(step.attempt.name)).length, 0);
+  row.divergent += now;
+  row.unexplained += Math.min(now, entry.unexplained ?? now);
   if (!args.flips) continue;
   for (const mutant of singleSwitchMutants(profile).filter((m) => m.group === "gateway")) {
     const flipped = count(mutant.profile);
     if (flipped !== now) process.stdout.write(`  flip ${mutant.name}\t${flipped}\n`);
+  }
+}
+
+if (args.table) {
+  process.stdout.write("\n| profile | real release run | fixtures | seeds | configurations | attempts | divergent | unexplained |\n|---|---|---|---|---|---|---|---|\n");
+  for (const [name, row] of table) {
+    const cell = (n: number) => n.toLocaleString("en-US");
+    process.stdout.write(`| ${name} | ${[...row.releases].join(", ")} | ${row.fixtures} | ${row.seeds.size} | ${row.configs.size} | ${cell(row.attempts)} | ${row.divergent} | ${row.unexplained} |\n`);
   }
 }

@@ -22,6 +22,7 @@ import { divergenceTable, markdownReport, summaryLines, type ConformanceResult }
 import { ModelSide, modelToken } from "./sides.ts";
 import { runSuite } from "./suite.ts";
 import { progressLine } from "../progress.ts";
+import { releaseRows } from "../bisect-real/releases.ts";
 
 export const conformanceAttemptsDefault = 1000;
 export const conformanceSeedDefault = 424242n;
@@ -136,6 +137,11 @@ function lastWords(tail: string): string {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
+/** Releases whose `gateway run` ignores `--port` (the bisect table says which): the port goes in the config. */
+function portGoesInConfig(version: string): boolean {
+  return releaseRows.some((row) => row.release === version && row.portInConfig === true);
+}
+
 /** Installs/reuses and starts the release under a configuration; on failure prints one line and returns null. */
 async function startGateway(version: string, config: ConformanceConfig, secret: string, protocol: number): Promise<RealGateway | null> {
   const started = await startReleaseGateway(version, {
@@ -143,6 +149,7 @@ async function startGateway(version: string, config: ConformanceConfig, secret: 
     secret,
     readyProbe: withProtocol(readyProbeFor(config, READY_PROBE), protocol),
     configName: config.name,
+    ...(portGoesInConfig(version) ? { portInConfig: true } : {}),
   });
   if ("reason" in started) {
     console.error(`clawsim: ${started.reason}`);

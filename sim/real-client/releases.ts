@@ -12,9 +12,10 @@ import { wsShimExportClause } from "./ws-shim.mjs";
 
 /** Release → profile, first match wins. The Feb profiles are per release where the tree has one. */
 const releaseProfileTable: readonly { readonly releases: RegExp; readonly profiles: readonly string[] }[] = [
-  // 2026.2.12 predates the 2026.2.14 token-priority regression: its client sends the stored device token first
-  // (stored ?? opts.token) as the 2026.2.13 profile does; under 2026.2.14 it differed on seed 004 and 5 files.
-  { releases: /^2026\.2\.12$/, profiles: ["2026.2.13"] },
+  // 2026.2.12 has its own profile (read in its dist and recorded); its client predates the 2026.2.14
+  // token-priority regression (stored ?? opts.token, as the 2026.2.13 profile's); under 2026.2.14 it differed on
+  // seed 004 and 5 files.
+  { releases: /^2026\.2\.12$/, profiles: ["2026.2.12", "2026.2.13"] },
   { releases: /^2026\.2\.17$/, profiles: ["2026.2.17", "2026.2.14"] },
   { releases: /^2026\.2\.22$/, profiles: ["2026.2.22"] },
   { releases: /^2026\.3\.31$/, profiles: ["2026.3.31", "2026.3"] },

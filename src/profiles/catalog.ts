@@ -394,6 +394,19 @@ const gatewayJun: GatewaySwitches = {
 
 export const profiles: readonly Profile[] = [
   {
+    name: "2026.2.12",
+    era: "observed",
+    summary: "what openclaw@2026.2.12 does (read in its dist, replayed against its recordings): as 2026.2.17, but a device-less shared-secret session keeps its scopes and a failed device-token fallback reports the shared token's reason; its client puts the stored device token first",
+    // Read in the openclaw@2026.2.12 dist, connect handler: no scope clearing for a session without a device (the
+    // 2.17 dist clears them), and a plain auth.token that fails as a device token is refused with the shared
+    // auth's reason. Conformance seeds 5 and 7 (2,000 attempts): 30 and 14 divergent under 2026.2.17, 2 and 0 with these two.
+    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested", scopeClearing: "preserve-allowed", deviceTokenFallbackReason: "explicit-only" },
+    // GatewayClient.sendConnect in the 2.12 dist: stored device token ?? opts.token (before the 2.14 regression);
+    // on a failed connect with both it clears the stored token.
+    client: febClient,
+    service: legacyService,
+  },
+  {
     name: "2026.2.13",
     era: "S-Feb",
     summary: "Feb 2026: no detail codes, 10 min skew, nonce optional on loopback; client prefers its stored device token and self-heals",
@@ -412,7 +425,7 @@ export const profiles: readonly Profile[] = [
   {
     name: "2026.2.17",
     era: "observed",
-    summary: "the published 2026.2.12–2026.2.17 releases (2026.2.19 already asks approval for a local scope upgrade, issue #22616), read in the 2.17 dist and replayed against its recordings: any local pairing silent, scopes compared exactly, passive token before the stored one",
+    summary: "the published 2026.2.17 release (2026.2.19 already asks approval for a local scope upgrade, issue #22616), read in the 2.17 dist and replayed against its recordings: any local pairing silent, scopes compared exactly, passive token before the stored one",
     // Read in the 2026.2.17 dist (and the same in 2026.2.12): requirePairing passes silent = isLocalClient whatever
     // the reason, scopesAllow is set membership with no operator implications.
     gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested" },

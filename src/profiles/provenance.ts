@@ -678,6 +678,22 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       staleTokenSelfHeal: read("issue #17270 / spec §7.2: no self-heal in the regression"),
     },
   },
+  "2026.2.12": {
+    gateway: {
+      ...febGateway,
+      silentPairing: read("openclaw@2026.2.12 dist, connect handler requirePairing", "silent = isLocalClient whatever the reason (as 2.17)"),
+      operatorScopeImplications: read("openclaw@2026.2.12 dist, scopesAllow", "set membership only (as 2.17)"),
+      approvalTokenScopes: read("openclaw@2026.2.12 dist, approveDevicePairing", "the role's new token gets the request's scopes (as 2.17)"),
+      controlUiInsecureMessage: read("openclaw@2026.2.12 dist, connect handler", "'control ui requires HTTPS or localhost (secure context)'"),
+      scopeClearing: recorded("2026.2.12", "dist connect handler: a session without a device keeps the scopes it asked (no clearing); conformance seed 5: device-less cli/backend sessions on the shared token answer health/status, 30 → 3 divergent attempts"),
+      deviceTokenFallbackReason: recorded("2026.2.12", "dist connect handler: a plain auth.token that fails as a device token is refused with the shared auth's reason (gateway token mismatch); conformance seed 5 c0254, 3 → 2"),
+    },
+    client: {
+      ...febClient,
+      tokenPriority: read("openclaw@2026.2.12 dist, GatewayClient.sendConnect", "authToken = stored device token ?? opts.token; a failed connect with both clears the stored token"),
+    },
+    service: legacyService,
+  },
   "2026.2.17": {
     gateway: {
       ...febGateway,

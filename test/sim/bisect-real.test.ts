@@ -143,8 +143,9 @@ describe("rows over the releases", () => {
       return verdictOf[row.release!]!;
     });
     expect(started).toEqual(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.13", "2026.3.31", "2026.4.14", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.6"]);
-    expect(rows[1]!.sameRunAs).toBe("2026.2.13");
-    expect(describeRealFlips(rows)).toBe("passes up to 2026.2.17, fails from 2026.2.22 (could not run: 2026.2.13, 2026.2.14)");
+    expect(rows[0]!.profile).toBe("2026.2.12");
+    expect(rows[1]!.sameRunAs).toBe("2026.2.12");
+    expect(describeRealFlips(rows)).toBe("passes up to 2026.2.17, fails from 2026.2.22 (could not run: 2026.2.12, 2026.2.13, 2026.2.14)");
     expect(realFlipPoints(rows)).toEqual(["2026.2.22"]);
     const model: BisectRow[] = profiles.map((p) => ({ profile: p.name, verdict: p.name === "2026.3" || p.name.startsWith("2026.2.1") ? "pass" : "fail", findings: 0, traceHash: "" }));
     expect(fidelityDifferences(rows, model)).toEqual([{ profile: "2026.3", release: "2026.3.13", model: "pass", real: "fail", detail: "step 1 (x): broke" }]);
