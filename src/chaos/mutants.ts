@@ -41,7 +41,6 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   tokenMissingCharged: flip,
   silentPairing: (v) => (v === "all-but-node-role-upgrade" ? "late" : "all-but-node-role-upgrade"),
   localClientRule: (v) => (v === "loopback-peer" ? "is-local" : "loopback-peer"),
-  localDirectHeaders: (v) => (v === "listed" ? "any-forwarded" : "listed"),
   localBackendPairingSkip: (v) => (v === "also-shared-secret" ? "device-token-or-none" : "also-shared-secret"),
   workerClaimsClosed: flip,
   chatSendNeedsSessionKey: flip,

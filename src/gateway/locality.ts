@@ -55,17 +55,11 @@ export function resolveLocality(options: {
 }
 
 /** Local for silent pairing and the origin check, per the profile: isLocalClient, or any direct loopback peer. */
-export function localClient(
-  state: { switches: { localClientRule: "is-local" | "loopback-peer"; localDirectHeaders: "listed" | "any-forwarded" } },
-  conn: { isLocal: boolean; remoteAddress: string; headers: Record<string, string> },
-): boolean {
+export function localClient(state: { switches: { localClientRule: "is-local" | "loopback-peer" } }, conn: { isLocal: boolean; remoteAddress: string; headers: Record<string, string> }): boolean {
   if (state.switches.localClientRule === "is-local") return conn.isLocal;
-  const forwarded = state.switches.localDirectHeaders === "any-forwarded" ? hasForwardedHeaders(conn.headers) : listedForwardedHeaders.some((h) => Boolean(conn.headers[h]));
-  return isLoopbackAddress(conn.remoteAddress) && !forwarded;
+  const h = conn.headers;
+  return isLoopbackAddress(conn.remoteAddress) && !h["x-forwarded-for"] && !h["x-real-ip"] && !h["x-forwarded-host"];
 }
-
-/** The forwarded headers 2026.3.31 and 2026.4.14 check by name (isLocalDirectRequest). */
-const listedForwardedHeaders = ["forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-real-ip"] as const;
 
 /** Any forwarded-identity header (forwarded, x-real-ip, x-forwarded-*), as 2026.9 counts them. */
 export function hasForwardedHeaders(headers: Record<string, string>): boolean {

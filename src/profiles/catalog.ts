@@ -35,7 +35,6 @@ const febGateway: GatewaySwitches = {
   tokenMissingCharged: true,
   silentPairing: "feb",
   localClientRule: "is-local",
-  localDirectHeaders: "listed",
   pairingAnswer: "plain",
   uiPairingWaitHint: false,
   revokeRemovesRole: false,
@@ -279,8 +278,6 @@ const gateway96: GatewaySwitches = {
   // Recorded: loopback scope upgrades are silent, role upgrades never; a loopback socket with a foreign Host still pairs silently.
   silentPairing: "all-but-node-role-upgrade",
   localClientRule: "loopback-peer",
-  // Read in the 2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists (hasForwardedRequestHeaders): any x-forwarded-* header.
-  localDirectHeaders: "any-forwarded",
   localBackendPairingSkip: "also-shared-secret",
   workerClaimsClosed: true,
   chatSendNeedsSessionKey: true,
@@ -505,7 +502,6 @@ export const profiles: readonly Profile[] = [
       scopeClearing: "late",
       silentPairing: "first-pairing-no-origin",
       localClientRule: "loopback-peer",
-      localDirectHeaders: "listed",
       revokeClosesSessions: true,
       rotateClosesSessions: true,
       controlUiAuthNoneSkipsPairing: true,
@@ -532,10 +528,8 @@ export const profiles: readonly Profile[] = [
       // scope-upgrade (seed-5 fixture c0033, c0051).
       pairingChecksInSequence: true,
       // Read in the 2026.4.14 dist (isLocalDirectRequest): a loopback peer without forwarded headers is local
-      // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057); the headers it counts are a
-      // fixed list (as 3.31's).
+      // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057).
       localClientRule: "loopback-peer",
-      localDirectHeaders: "listed",
       // Read in the 2026.4.14 dist (connect handler): protocol mismatch details are { expectedProtocol: 3 } alone.
       protocolMismatchDetails: "expected-only",
       // Read in the 2026.4.14 dist (approveDevicePairing, and the connect's inline approval with callerScopes = the

@@ -85,10 +85,6 @@ export interface GatewaySwitches {
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
    *  Origin through). */
   localClientRule: "is-local" | "loopback-peer";
-  /** Under `loopback-peer`, which headers make a loopback peer a forwarded (not direct-local) request: a fixed list
-   *  (`forwarded`, `x-forwarded-for`, `x-forwarded-proto`, `x-forwarded-host`, `x-real-ip`; 2026.3.31, 2026.4.14) or
-   *  `forwarded`, `x-real-ip` and any `x-forwarded-*` header such as a trusted proxy's user header (2026.5.28 on). */
-  localDirectHeaders: "listed" | "any-forwarded";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
    *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
    *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"); or only with the shared

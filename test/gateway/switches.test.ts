@@ -174,11 +174,6 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.4", "localClientRule", ["loopback-peer", "is-local"], run);
     expect([code(a[0]), code(b[0])]).toEqual(["CONTROL_UI_DEVICE_IDENTITY_REQUIRED", "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
   });
-  it("localDirectHeaders (2026.6.11): a loopback peer carrying only x-forwarded-user is forwarded, so its device is not paired silently", () => {
-    const run = attempts([{ name: "proxied-user", headers: { "x-forwarded-user": "alice@example.com" }, connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, device: dev() }]);
-    const [a, b] = flip("2026.6", "localDirectHeaders", ["any-forwarded", "listed"], run);
-    expect([code(a[0]), b[0]!.response?.ok]).toEqual(["PAIRING_REQUIRED", true]);
-  });
   it("pairingAnswer", () => {
     const run = attempts([{ name: "remote", from: "remote", headers: { host: "gateway.example" }, connect: { params: params() }, device: dev() }]);
     const [a, b] = flip("2026.3", "pairingAnswer", ["plain", "late"], run);
