@@ -87,6 +87,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodePairingOnConnect: (v) => (v === "pending-withholds" ? "pending-keeps-declared" : "pending-withholds"),
   nodePairingLimiter: flip,
   nodeRequiresDeviceToken: flip,
+  nodePairingNeedsPairedDevice: flip,
   approvalScopeChecks: flip,
   deviceTokenIssuer: flip,
   connectRecordsClient: flip,

@@ -20,7 +20,7 @@ import { helloOk } from "./hello.ts";
 import { broadcastToPairingOperators, pairDevice } from "./pairing-flow.ts";
 import { nodeRequestId, reconcileNodeOnConnect, requestNodePairing } from "./node-pairing.ts";
 import { limiterCheck, limiterExempts, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
-import { log, refuse, type ErrorBody } from "./responses.ts";
+import { close, log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
 import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from "./bootstrap-tokens.ts";
@@ -170,6 +170,11 @@ function nodePairingAtConnect(
       f.retryAfterMs = verdict.retryAfterMs;
       return { refused: [...unauthorized(state, conn, ctx, f), log("connect.node-pairing-rate-limited", { connId: conn.connId, nodeId })] };
     }
+  }
+  // Node pairing on the device record: no record to file the request on is an error inside the connect handler,
+  // whose catch closes the socket without an answer (and the node-pairing scope is not charged).
+  if (state.switches.nodePairingOnConnect !== "none" && state.switches.nodePairingNeedsPairedDevice && !state.store.paired[nodeId]) {
+    return { refused: [close(conn.connId, 1000, ""), log("connect.node-pairing-no-paired-device", { connId: conn.connId, nodeId })] };
   }
   const reconciled = reconcileNodeOnConnect({
     switches: state.switches,

@@ -86,6 +86,7 @@ const febGateway: GatewaySwitches = {
   nodePairingOnConnect: "none",
   nodePairingLimiter: false,
   nodeRequiresDeviceToken: false,
+  nodePairingNeedsPairedDevice: false,
   approvalScopeChecks: false,
   deviceTokenWithinApproval: false,
   // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
@@ -286,6 +287,9 @@ const gateway96: GatewaySwitches = {
   nodePairingOnConnect: "pending-withholds",
   nodePairingLimiter: true,
   nodeRequiresDeviceToken: true,
+  // Read in the 2026.9.6 and 2026.8.2 dists (requestNodePairing: no paired device record throws; the connect
+  // handler's catch closes the socket without answering); seed-29 configs fixture c0183.
+  nodePairingNeedsPairedDevice: true,
   // Read in the 2026.9.6 dist (approveDevicePairingInWorker, resolveScopeOutsideRequestedRoles).
   approvalScopeChecks: true,
   // Read in the 2026.9.6 dist (issueGatewayConnectDeviceTokens, verifyDeviceTokenInWorker, ensureDeviceTokenInWorker
@@ -349,6 +353,9 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.5.28, 6.11 and 7.1 dists (no ingress attribution check; 8.2 has it) and recorded from 7.1
   // (seed 23, trusted-proxy configuration: 12 upgrades without X-Forwarded-For accepted, not answered 403).
   unattributableProxyRefused: false,
+  // Read in the 2026.7.1 dist: node pairing requests have a store of their own (no 'node pairing requires a paired
+  // device'; 8.2 and 9.6 have it).
+  nodePairingNeedsPairedDevice: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -202,6 +202,11 @@ export interface GatewaySwitches {
    *  skipped pairing, e.g. a local backend, gets none): else NOT_PAIRED "authenticated node pairing identity
    *  unavailable", close 1008, after the node pairing request was filed (2026.9.6). */
   nodeRequiresDeviceToken: boolean;
+  /** Node pairing lives on the paired device record: filing a node's pairing request at connect for a device that
+   *  has no paired record (a local backend that skipped pairing, a removed device) throws inside the connect
+   *  handler, which closes the socket 1000 with no answer (2026.8.2, 2026.9.6). Off: the request is filed in a
+   *  node pairing store of its own. */
+  nodePairingNeedsPairedDevice: boolean;
   /** ensureDeviceToken issues (or reuses) a token only for a role the device is approved for and scopes within
    *  its approved baseline; else none (hello carries no deviceToken). Up to 2026.3.2 any role and scopes. */
   deviceTokenWithinApproval: boolean;

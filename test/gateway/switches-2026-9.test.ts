@@ -127,6 +127,13 @@ describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip o
     expect([a[0]!.response?.ok, issued(a[0]!)]).toEqual([true, true]);
     expect([b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false]);
   });
+  it("nodePairingNeedsPairedDevice: a local backend that skipped pairing asks role node (seed-29 configs c0183)", () => {
+    const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
+    const list = [{ name: "node-backend", connect: { params: p4({ client: backend, role: "node", scopes: ["operator.read"] }) }, device: dev() }];
+    const [a, b] = flip("nodePairingNeedsPairedDevice", [false, true], list);
+    expect([a[0]!.response?.error?.message, a[0]!.close?.code]).toEqual(["authenticated node pairing identity unavailable", 1008]);
+    expect([b[0]!.response, b[0]!.close?.code, b[0]!.close?.reason]).toEqual([null, 1000, ""]);
+  });
   it("trustedProxyUiSkipsPairing: a TUI with a device behind the trusted proxy", () => {
     const list = [{ name: "tui", headers: proxied, connect: { params: p4({ client: tui, auth: undefined }) }, device: dev() }];
     const [a, b] = flip("trustedProxyUiSkipsPairing", [true, false], list, trustedProxy);
