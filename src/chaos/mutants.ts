@@ -88,6 +88,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   nodePairingLimiter: flip,
   nodeRequiresDeviceToken: flip,
   nodePairingNeedsPairedDevice: flip,
+  revokedRoleStaysApproved: flip,
   approvalScopeChecks: flip,
   deviceTokenIssuer: flip,
   connectRecordsClient: flip,

@@ -111,7 +111,7 @@ export function pairDevice(
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
-  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline };
+  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, revokedRoleStaysApproved: state.switches.revokedRoleStaysApproved };
   const impliedScopes = state.switches.impliedTokenScopes;
   const scopeImplications = state.switches.operatorScopeImplications;
   const issuer = deviceTokenIssuer(state, f);

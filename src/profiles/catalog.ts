@@ -38,6 +38,7 @@ const febGateway: GatewaySwitches = {
   pairingAnswer: "plain",
   uiPairingWaitHint: false,
   revokeRemovesRole: false,
+  revokedRoleStaysApproved: false,
   localBackendPairingSkip: "never",
   workerClaimsClosed: false,
   chatSendNeedsSessionKey: false,
@@ -266,6 +267,9 @@ const gateway96: GatewaySwitches = {
   uiPairingWaitHint: true,
   pendingRequestPolicy: "replace-on-growth",
   revokeRemovesRole: true,
+  // Read in the 2026.9.6 dist (resolveDeviceTokenUpdateContext: listApprovedPairedDeviceRoles; the connect counts
+  // listEffectivePairedDeviceRoles), the same in 8.2, 7.1, 6.11, 5.28; seed-29 configs c0240, seed-17 configs4.
+  revokedRoleStaysApproved: true,
   // Recorded: ready 4.4–6.4 s after the port opens.
   startupUnavailableMs: 5_000,
   preauthSocketsPerIpMax: 32,

@@ -103,6 +103,10 @@ export interface GatewaySwitches {
   uiPairingWaitHint: boolean;
   /** device.token.revoke also drops the role from the paired device (2026.9: the shared token then needs a role-upgrade). */
   revokeRemovesRole: boolean;
+  /** With revokeRemovesRole: a revoked role is no longer effective at connect but stays approved, so a connect that
+   *  skips pairing (a local backend on the shared secret) or device.token.rotate mints it a new token, which makes
+   *  it effective again (resolveDeviceTokenUpdateContext checks the approved roles; 2026.5.28 … 2026.9.6). */
+  revokedRoleStaysApproved: boolean;
   /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one. */
   pendingRequestPolicy: "merge" | "replace" | "keep-existing" | "replace-on-growth";
   /** Late metadata pinning: platform/deviceFamily must match the paired record (reason metadata-upgrade). */

@@ -187,6 +187,18 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.9", "revokeRemovesRole", [false, true], run);
     expect([a[1]!.response?.ok, details(b[1]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
+  it("revokedRoleStaysApproved: a local backend that skips pairing gets a new token for the revoked role, which is effective again", () => {
+    const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
+    const run = attempts([
+      { name: "revoke", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, afterHello: [{ method: "device.token.revoke", params: { deviceId: meId.deviceId, role: "operator" } }] },
+      { name: "backend", connect: { params: params({ client: backend, scopes: ["operator.read"] }, 4) }, device: dev() },
+      { name: "shared-after", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({ scopes: ["operator.read"] }, 4) }, device: dev() },
+    ], { store: () => pairedStore() });
+    const [a, b] = flip("2026.9", "revokedRoleStaysApproved", [false, true], run);
+    const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
+    expect([a[1]!.response?.ok, issued(a[1]!), details(a[2]!)["reason"]]).toEqual([true, false, "role-upgrade"]);
+    expect([b[1]!.response?.ok, issued(b[1]!), b[2]!.response?.ok]).toEqual([true, true, true]);
+  });
   it("allowInsecureAuthRetired", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token }, controlUi: { allowInsecureAuth: true } };
     const run = attempts([{ name: "ui", headers: { host: "127.0.0.1:18789", origin: "http://127.0.0.1" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } }], { config });
