@@ -292,8 +292,10 @@ function primaryAuth(
 
 function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
   const origin = conn.headers["origin"];
-  if (state.switches.browserOriginLimiter && hasOrigin && origin && isLoopbackAddress(conn.clientIp)) {
-    return { state: state.browserLimiter, key: origin.trim().toLowerCase() };
+  // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
+  // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
+  if (state.switches.browserOriginLimiter && hasOrigin && origin) {
+    return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? origin.trim().toLowerCase() : conn.clientIp };
   }
   return { state: state.limiter, key: conn.clientIp };
 }

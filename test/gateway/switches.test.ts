@@ -493,6 +493,16 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "browserOriginLimiter", [false, true], run);
     expect([a[1]!.response?.ok, code(b[1])]).toEqual([true, "AUTH_RATE_LIMITED"]);
   });
+  it("browserOriginLimiter also counts a remote Origin-bearing connect apart, under its address (seed-17 configs4 c0236)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } }, controlUi: { allowedOrigins: ["https://app.example"] } };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const run = attempts([
+      { name: "w", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({ client: cli, auth: { token: "wrong" } }, 4) } },
+      { name: "browser-w", from: "remote", headers: { host: "gateway.example", origin: "https://app.example" }, connect: { params: params({ client: cli, auth: { token: "wrong" } }, 4) } },
+    ], { config });
+    const [a, b] = flip("2026.9", "browserOriginLimiter", [false, true], run);
+    expect([code(a[0]), code(a[1]), code(b[0]), code(b[1])]).toEqual(["AUTH_TOKEN_MISMATCH", "AUTH_RATE_LIMITED", "AUTH_TOKEN_MISMATCH", "AUTH_TOKEN_MISMATCH"]);
+  });
   it("unauthorizedFloodMax", () => {
     const calls = Array.from({ length: 4 }, () => ({ method: "status" }));
     const run = attempts([{ name: "flood", connect: { params: params({ scopes: [] }) }, afterHello: calls }]);
