@@ -123,9 +123,19 @@ export function operatorClientFor(config: ConformanceConfig): { id: string; mode
 
 /** The reset/readiness probe for a configuration: a device-less operator the gateway admits. */
 export function readyProbeFor(config: ConformanceConfig, base: Attempt): Attempt {
+  if (config.mode === "password") return withSecretInPasswordField(base);
   const withHeaders = config.mode === "trusted-proxy" ? { ...base, headers: { ...(base.headers ?? {}), ...proxyHeaders() } } : base;
   if (config.mode !== "none" || withHeaders.connect === undefined || !("params" in withHeaders.connect)) return withHeaders;
   const params = withHeaders.connect.params;
   const client = { ...(params["client"] as Record<string, unknown>), ...operatorClientFor(config) };
   return { ...withHeaders, connect: { ...withHeaders.connect, params: { ...params, client } } };
+}
+
+/** A password gateway's probe sends the secret as auth.password: releases before 2026.9 (connectSecretEitherField
+ *  off, e.g. 2026.8.2) answer a password sent as auth.token with password_missing and never looked ready. */
+function withSecretInPasswordField(base: Attempt): Attempt {
+  if (base.connect === undefined || !("params" in base.connect)) return base;
+  const params = base.connect.params;
+  const { token, ...auth } = (params["auth"] as Record<string, unknown> | undefined) ?? {};
+  return { ...base, connect: { ...base.connect, params: { ...params, auth: { ...auth, password: token ?? "{{gatewayToken}}" } } } };
 }
