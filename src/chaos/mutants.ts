@@ -40,7 +40,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   deviceLessScopeKeepers: (v) => (v.length > 0 ? [] : ["cli", "gateway-client"]),
   tokenMissingCharged: flip,
   silentPairing: (v) => (v === "all-but-node-role-upgrade" ? "late" : "all-but-node-role-upgrade"),
-  localClientRule: (v) => (v === "loopback-peer" ? "is-local" : "loopback-peer"),
+  localClientRule: (v) => (v === "is-local" ? "loopback-peer-any-forwarded" : "is-local"),
   localBackendPairingSkip: (v) => (v === "also-shared-secret" ? "device-token-or-none" : "also-shared-secret"),
   workerClaimsClosed: flip,
   chatSendNeedsSessionKey: flip,

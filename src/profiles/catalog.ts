@@ -259,7 +259,9 @@ const gateway96: GatewaySwitches = {
   deviceLessScopeKeepers: ["cli/cli", "gateway-client/backend"],
   // Recorded: loopback scope upgrades are silent, role upgrades never; a loopback socket with a foreign Host still pairs silently.
   silentPairing: "all-but-node-role-upgrade",
-  localClientRule: "loopback-peer",
+  // Read in the 2026.9.6 dist (hasForwardedRequestHeaders: any X-Forwarded-* header), the same in 8.2, 7.1, 6.11,
+  // 5.28; 7.1 seed-23 configs4 c0031 (a proxied TUI with X-Forwarded-User only: not local, its loopback Origin refused).
+  localClientRule: "loopback-peer-any-forwarded",
   localBackendPairingSkip: "also-shared-secret",
   workerClaimsClosed: true,
   chatSendNeedsSessionKey: true,

@@ -219,7 +219,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   rateLimitedRetryAfter: r96(),
   allowInsecureAuthRetired: r96(),
   silentPairing: read("openclaw@2026.9.6 dist, resolveLocalPairingApproval + shouldAllowSilentLocalPairing", "recorded: loopback scope upgrades silent, role upgrades never; read: a device with a paired record asking a role other than operator is never silent, whatever the reason (the same guard in the 8.2, 7.1, 6.11 and 5.28 dists); seed-17 configs4 c0151"),
-  localClientRule: r96("a loopback socket with a foreign Host pairs silently, and a local backend there skips self-pairing (read in the 2026.9.6 dist: isLocalClient is ingress attribution direct-local, a loopback peer without proxy headers, and shouldSkipLocalBackendSelfPairing takes it; seed-1 fixture c0537)"),
+  localClientRule: r96("a loopback socket with a foreign Host pairs silently, and a local backend there skips self-pairing (read in the 2026.9.6 dist: isLocalClient is ingress attribution direct-local, a loopback peer without proxy headers, and shouldSkipLocalBackendSelfPairing takes it; seed-1 fixture c0537). Proxy headers are hasForwardedRequestHeaders: Forwarded, X-Real-IP or any X-Forwarded-* (X-Forwarded-User included), the same in the 8.2, 7.1, 6.11 and 5.28 dists; 7.1 seed-23 configs4 c0031"),
   localBackendPairingSkip: r96(),
   workerClaimsClosed: r96(),
   chatSendNeedsSessionKey: r96(),

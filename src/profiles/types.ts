@@ -83,8 +83,10 @@ export interface GatewaySwitches {
     | "all-but-node-role-or-scope-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
-   *  Origin through). */
-  localClientRule: "is-local" | "loopback-peer";
+   *  Origin through). "loopback-peer": no Forwarded, X-Forwarded-For/-Proto/-Host or X-Real-IP header (2026.3.31);
+   *  "loopback-peer-any-forwarded": no Forwarded, X-Real-IP or any X-Forwarded-* header, X-Forwarded-User included
+   *  (hasForwardedRequestHeaders, 2026.5.28 … 2026.9.6). */
+  localClientRule: "is-local" | "loopback-peer" | "loopback-peer-any-forwarded";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
    *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
    *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"); or only with the shared

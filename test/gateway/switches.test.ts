@@ -503,6 +503,14 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.9", "browserOriginLimiter", [false, true], run);
     expect([code(a[0]), code(a[1]), code(b[0]), code(b[1])]).toEqual(["AUTH_TOKEN_MISMATCH", "AUTH_RATE_LIMITED", "AUTH_TOKEN_MISMATCH", "AUTH_TOKEN_MISMATCH"]);
   });
+  it("localClientRule loopback-peer-any-forwarded: an X-Forwarded-User header alone makes a loopback peer non-local (7.1 seed-23 configs4 c0031)", () => {
+    const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
+    const headers = { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789", "x-forwarded-user": "alice@example.com" };
+    const run = attempts([{ name: "tui", headers, connect: { params: params({ client: tui }, 4) }, device: dev() }]);
+    const [a, b] = flip("2026.7", "localClientRule", ["loopback-peer", "loopback-peer-any-forwarded"], run);
+    expect(code(a[0])).not.toBe("CONTROL_UI_ORIGIN_NOT_ALLOWED");
+    expect(code(b[0])).toBe("CONTROL_UI_ORIGIN_NOT_ALLOWED");
+  });
   it("unauthorizedFloodMax", () => {
     const calls = Array.from({ length: 4 }, () => ({ method: "status" }));
     const run = attempts([{ name: "flood", connect: { params: params({ scopes: [] }) }, afterHello: calls }]);
