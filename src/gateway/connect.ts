@@ -341,6 +341,7 @@ function unauthorized(state: GatewayState, conn: Connection, ctx: StepContext, f
     cls: f.cls,
     params: f.params,
     devicePresented: f.device !== null,
+    remote: !localClient(state, conn),
     retryAfterMs: state.switches.rateLimitedRetryAfter && f.authReason === "rate_limited" ? f.retryAfterMs : undefined,
   });
   outputs.push(log("connect.unauthorized", { connId: conn.connId, reason: f.authReason ?? null }));

@@ -205,6 +205,19 @@ describe("2026.9 rules corrected from the conformance runs", () => {
     }).outcomes;
     expect([first!.response?.ok, details(nodeUp!)["reason"], details(opUp!)["reason"]]).toEqual([true, "scope-upgrade", "role-upgrade"]);
   });
+  // 8.2 seed-31 configs4 c0204: formatGatewayAuthFailureMessage gives a CLI that is not isLocalClient the remote hint.
+  it("a remote CLI's password hint names gateway.remote.password, a local one this gateway's password", () => {
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const list: A[] = [
+      { name: "local", connect: { params: p4({ client: cli, auth: { password: "wrong" } }) } },
+      { name: "remote", from: "remote", headers: { host: "gateway.example" }, connect: { params: p4({ client: cli, auth: { password: "wrong" } }) } },
+    ];
+    const [l, r] = runAttempts({ profile: profile("2026.9"), identities: { me }, attempts: list, config: { auth: { mode: "password", password: token } } }).outcomes;
+    expect([l!.response?.error?.message, r!.response?.error?.message]).toEqual([
+      "unauthorized: gateway password mismatch (use this gateway's gateway.auth.password)",
+      "unauthorized: gateway password mismatch (set gateway.remote.password to match gateway.auth.password)",
+    ]);
+  });
   // Seed-42 fixture c0216: formatGatewayAuthFailureMessage asks the operator-UI question first for a missing token.
   it("a TUI in cli mode without a token gets the Control UI's missing-token hint", () => {
     const list = [{ name: "tui-cli", connect: { params: p4({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "cli" }, auth: undefined }) }, device: dev() }];
