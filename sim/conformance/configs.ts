@@ -123,15 +123,19 @@ export function operatorClientFor(config: ConformanceConfig): { id: string; mode
 
 /** The reset/readiness probe for a configuration: a device-less operator the gateway admits. */
 export function readyProbeFor(config: ConformanceConfig, base: Attempt): Attempt {
+  if (config.mode === "password") return withSecretInPasswordField(base);
   const withHeaders = config.mode === "trusted-proxy" ? { ...base, headers: { ...(base.headers ?? {}), ...proxyHeaders() } } : base;
-  if (config.mode === "password" && withHeaders.connect !== undefined && "params" in withHeaders.connect) {
-    // The secret in auth.password: 2026.9.6 also takes a password sent as auth.token, the releases before it
-    // refuse it (8.2, 6.11, 5.28 and 3.31 never answered the probe, so their password configurations never ran).
-    const params = withHeaders.connect.params;
-    return { ...withHeaders, connect: { ...withHeaders.connect, params: { ...params, auth: { password: "{{gatewayToken}}" } } } };
-  }
   if (config.mode !== "none" || withHeaders.connect === undefined || !("params" in withHeaders.connect)) return withHeaders;
   const params = withHeaders.connect.params;
   const client = { ...(params["client"] as Record<string, unknown>), ...operatorClientFor(config) };
   return { ...withHeaders, connect: { ...withHeaders.connect, params: { ...params, client } } };
+}
+
+/** A password gateway's probe sends the secret as auth.password: releases before 2026.9 (connectSecretEitherField
+ *  off, e.g. 2026.8.2) answer a password sent as auth.token with password_missing and never looked ready. */
+function withSecretInPasswordField(base: Attempt): Attempt {
+  if (base.connect === undefined || !("params" in base.connect)) return base;
+  const params = base.connect.params;
+  const { token, ...auth } = (params["auth"] as Record<string, unknown> | undefined) ?? {};
+  return { ...base, connect: { ...base.connect, params: { ...params, auth: { ...auth, password: token ?? "{{gatewayToken}}" } } } };
 }

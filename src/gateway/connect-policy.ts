@@ -149,6 +149,8 @@ export function isSilentPairing(
     directLocal?: boolean;
     /** Authenticated with the shared token or password. */
     sharedSecretOk?: boolean;
+    /** The device id has a paired record (every upgrade; a first pairing only as a repair under another key). */
+    existing?: boolean;
   },
 ): boolean {
   if (!f.isLocal) return false;
@@ -187,6 +189,10 @@ export function isSilentPairing(
 /** 2026.9.6: anything local but an upgrade to the node role, never with an Origin unless a browser UI. */
 function silentAllButNodeRoleUpgrade(f: Parameters<typeof isSilentPairing>[1]): boolean {
   if (f.hasOrigin && !f.cls.isControlUi && !f.cls.isWebchat) return false;
+  // Read in the 5.28, 6.11, 7.1, 8.2 and 9.6 dists (resolveLocalPairingApproval / requirePairing): a device with a
+  // paired record asking any role but operator is never paired silently, whatever the reason (seed-17 configs4
+  // c0151: a node scope upgrade's request stays non-silent, so a later operator role upgrade merged into it waits).
+  if (f.existing === true && f.role !== "operator") return false;
   // Read in 2026.9.6 (shouldAllowSilentLocalPairing): a metadata upgrade is silent for a direct local native
   // app, or a shared-secret loopback client that is not direct local; never for UIs or with an Origin.
   if (f.reason === "metadata-upgrade") {

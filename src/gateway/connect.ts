@@ -20,7 +20,7 @@ import { helloOk } from "./hello.ts";
 import { broadcastToPairingOperators, pairDevice } from "./pairing-flow.ts";
 import { nodeRequestId, reconcileNodeOnConnect, requestNodePairing } from "./node-pairing.ts";
 import { limiterCheck, limiterExempts, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
-import { log, refuse, type ErrorBody } from "./responses.ts";
+import { close, log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
 import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from "./bootstrap-tokens.ts";
@@ -171,6 +171,11 @@ function nodePairingAtConnect(
       return { refused: [...unauthorized(state, conn, ctx, f), log("connect.node-pairing-rate-limited", { connId: conn.connId, nodeId })] };
     }
   }
+  // Node pairing on the device record: no record to file the request on is an error inside the connect handler,
+  // whose catch closes the socket without an answer (and the node-pairing scope is not charged).
+  if (state.switches.nodePairingOnConnect !== "none" && state.switches.nodePairingNeedsPairedDevice && !state.store.paired[nodeId]) {
+    return { refused: [close(conn.connId, 1000, ""), log("connect.node-pairing-no-paired-device", { connId: conn.connId, nodeId })] };
+  }
   const reconciled = reconcileNodeOnConnect({
     switches: state.switches,
     store: state.nodes,
@@ -287,8 +292,10 @@ function primaryAuth(
 
 function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
   const origin = conn.headers["origin"];
-  if (state.switches.browserOriginLimiter && hasOrigin && origin && isLoopbackAddress(conn.clientIp)) {
-    return { state: state.browserLimiter, key: origin.trim().toLowerCase() };
+  // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
+  // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
+  if (state.switches.browserOriginLimiter && hasOrigin && origin) {
+    return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? origin.trim().toLowerCase() : conn.clientIp };
   }
   return { state: state.limiter, key: conn.clientIp };
 }
@@ -334,6 +341,7 @@ function unauthorized(state: GatewayState, conn: Connection, ctx: StepContext, f
     cls: f.cls,
     params: f.params,
     devicePresented: f.device !== null,
+    remote: !localClient(state, conn),
     retryAfterMs: state.switches.rateLimitedRetryAfter && f.authReason === "rate_limited" ? f.retryAfterMs : undefined,
   });
   outputs.push(log("connect.unauthorized", { connId: conn.connId, reason: f.authReason ?? null }));

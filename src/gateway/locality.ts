@@ -55,10 +55,11 @@ export function resolveLocality(options: {
 }
 
 /** Local for silent pairing and the origin check, per the profile: isLocalClient, or any direct loopback peer. */
-export function localClient(state: { switches: { localClientRule: "is-local" | "loopback-peer" } }, conn: { isLocal: boolean; remoteAddress: string; headers: Record<string, string> }): boolean {
+export function localClient(state: { switches: { localClientRule: "is-local" | "loopback-peer" | "loopback-peer-any-forwarded" } }, conn: { isLocal: boolean; remoteAddress: string; headers: Record<string, string> }): boolean {
   if (state.switches.localClientRule === "is-local") return conn.isLocal;
   const h = conn.headers;
-  return isLoopbackAddress(conn.remoteAddress) && !h["x-forwarded-for"] && !h["x-real-ip"] && !h["x-forwarded-host"];
+  if (state.switches.localClientRule === "loopback-peer-any-forwarded") return isLoopbackAddress(conn.remoteAddress) && !hasForwardedHeaders(h);
+  return isLoopbackAddress(conn.remoteAddress) && !h["forwarded"] && !h["x-forwarded-for"] && !h["x-forwarded-proto"] && !h["x-real-ip"] && !h["x-forwarded-host"];
 }
 
 /** Any forwarded-identity header (forwarded, x-real-ip, x-forwarded-*), as 2026.9 counts them. */

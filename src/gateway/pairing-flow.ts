@@ -52,7 +52,7 @@ export function pairDevice(
       // The scopes this approval would grant: the request's merged with a pending one for the same device.
       const pendingScopes = Object.values(state.store.pending).find((p) => p.deviceId === device.id)?.scopes ?? [];
       const bootstrapProfile = silentBootstrapProfile(state, ctx, f, { reason, existing: paired !== undefined, publicKey });
-      const silentLocal = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password") }) && autoApprovesLocal(state, reason);
+      const silentLocal = isSilentPairing(state.switches, { reason, isLocal: pairingLocal(state, conn), hasOrigin: f.hasOrigin, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, role: f.role, scopes: [...f.scopes, ...pendingScopes], directLocal: conn.isLocal, sharedSecretOk: f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password"), existing: paired !== undefined }) && autoApprovesLocal(state, reason);
       const silent = silentLocal || bootstrapProfile !== null;
       const { request, created } = requestDevicePairing({
         store: state.store,
@@ -111,7 +111,7 @@ export function pairDevice(
     }
   }
   const withinApproval = state.switches.deviceTokenWithinApproval;
-  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix };
+  const baselineOptions = { needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, revokedRoleStaysApproved: state.switches.revokedRoleStaysApproved, rolePrefix: state.switches.roleScopePrefix };
   const impliedScopes = state.switches.impliedTokenScopes;
   const scopeImplications = state.switches.operatorScopeImplications;
   const issuer = deviceTokenIssuer(state, f);

@@ -387,8 +387,7 @@ export function ensureDeviceToken(
   const baseline = options.withinApproval ? approvedBaseline(device, options) : undefined;
   if (baseline === null) return null;
   if (baseline) {
-    const roles = device.roles ?? (device.role ? [device.role] : []);
-    const roleOk = options.needsApprovedRole === false || roles.includes(options.role);
+    const roleOk = options.needsApprovedRole === false || approvedRolesOf(device, options).includes(options.role);
     if (!roleOk || !roleScopesAllow(options.role, options.scopes, baseline, options.rolePrefix)) return null;
   }
   const existing = device.tokens[options.role];
@@ -397,7 +396,24 @@ export function ensureDeviceToken(
   const minted = mintToken({ role: options.role, scopes: options.scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, issuer: options.issuer, impliedScopes: options.impliedScopes });
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
+  restoreRevokedRole(device, options.role, existing, options);
   return minted;
+}
+
+/** The roles the device is approved for: with revokedRoleStaysApproved also a role whose token was revoked (the
+ *  model drops it from `roles`, switch revokeRemovesRole, as it is no longer effective at connect). */
+function approvedRolesOf(device: PairedDevice, options: BaselineOptions): string[] {
+  const roles = device.roles ?? (device.role ? [device.role] : []);
+  if (options.revokedRoleStaysApproved !== true) return roles;
+  const revoked = Object.values(device.tokens).filter((t) => t.revokedAtMs !== undefined && !roles.includes(t.role)).map((t) => t.role);
+  return revoked.length > 0 ? [...roles, ...revoked] : roles;
+}
+
+/** A new live token for a revoked but still approved role makes that role effective again. */
+function restoreRevokedRole(device: PairedDevice, role: string, previous: DeviceAuthToken | undefined, options: BaselineOptions): void {
+  if (options.revokedRoleStaysApproved !== true || previous?.revokedAtMs === undefined) return;
+  const roles = device.roles ?? (device.role ? [device.role] : []);
+  if (!roles.includes(role)) device.roles = [...roles, role];
 }
 
 /** emptyApprovalNoBaseline (2026.3.13): an empty approved scope list counts as none; needsApprovedRole: see
@@ -405,6 +421,8 @@ export function ensureDeviceToken(
 export interface BaselineOptions {
   readonly emptyApprovalNoBaseline?: boolean;
   readonly needsApprovedRole?: boolean;
+  /** Switch revokedRoleStaysApproved (absent = false). */
+  readonly revokedRoleStaysApproved?: boolean;
 }
 
 /** resolveApprovedDeviceScopeBaseline: the device's approved scopes, or null when it has none (see BaselineOptions). */
@@ -460,6 +478,7 @@ export function rotateDeviceToken(
   minted.rotatedAtMs = options.nowMs;
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
+  restoreRevokedRole(device, options.role, existing, options);
   return minted;
 }
 

@@ -21,6 +21,8 @@ export function unauthorizedAnswer(options: {
   cls: ClientClass;
   params: ConnectParams;
   devicePresented: boolean;
+  /** Not isLocalClient (the 2026.9-style CLI hints name gateway.remote.*). */
+  remote?: boolean;
   /** Copied into the error (with retryable) when the profile does so for rate_limited. */
   retryAfterMs?: number;
 }): GatewayOutput[] {
@@ -29,6 +31,7 @@ export function unauthorizedAnswer(options: {
   const clientKind = authClientKindFor(switches, options.cls, params.client.id);
   const message = authFailureMessage({
     reason,
+    remote: options.remote,
     authMode: options.authMode,
     clientKind,
     provided: { token: Boolean(auth.token), password: Boolean(auth.password), deviceToken: Boolean(auth.deviceToken), bootstrapToken: Boolean(auth.bootstrapToken) },

@@ -38,6 +38,7 @@ const febGateway: GatewaySwitches = {
   pairingAnswer: "plain",
   uiPairingWaitHint: false,
   revokeRemovesRole: false,
+  revokedRoleStaysApproved: false,
   localBackendPairingSkip: "never",
   workerClaimsClosed: false,
   chatSendNeedsSessionKey: false,
@@ -86,6 +87,7 @@ const febGateway: GatewaySwitches = {
   nodePairingOnConnect: "none",
   nodePairingLimiter: false,
   nodeRequiresDeviceToken: false,
+  nodePairingNeedsPairedDevice: false,
   approvalScopeChecks: false,
   deviceTokenWithinApproval: false,
   // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
@@ -277,7 +279,9 @@ const gateway96: GatewaySwitches = {
   deviceLessScopeKeepers: ["cli/cli", "gateway-client/backend"],
   // Recorded: loopback scope upgrades are silent, role upgrades never; a loopback socket with a foreign Host still pairs silently.
   silentPairing: "all-but-node-role-upgrade",
-  localClientRule: "loopback-peer",
+  // Read in the 2026.9.6 dist (hasForwardedRequestHeaders: any X-Forwarded-* header), the same in 8.2, 7.1, 6.11,
+  // 5.28; 7.1 seed-23 configs4 c0031 (a proxied TUI with X-Forwarded-User only: not local, its loopback Origin refused).
+  localClientRule: "loopback-peer-any-forwarded",
   localBackendPairingSkip: "also-shared-secret",
   workerClaimsClosed: true,
   chatSendNeedsSessionKey: true,
@@ -285,6 +289,9 @@ const gateway96: GatewaySwitches = {
   uiPairingWaitHint: true,
   pendingRequestPolicy: "replace-on-growth",
   revokeRemovesRole: true,
+  // Read in the 2026.9.6 dist (resolveDeviceTokenUpdateContext: listApprovedPairedDeviceRoles; the connect counts
+  // listEffectivePairedDeviceRoles), the same in 8.2, 7.1, 6.11, 5.28; seed-29 configs c0240, seed-17 configs4.
+  revokedRoleStaysApproved: true,
   // Recorded: ready 4.4–6.4 s after the port opens.
   startupUnavailableMs: 5_000,
   preauthSocketsPerIpMax: 32,
@@ -306,6 +313,9 @@ const gateway96: GatewaySwitches = {
   nodePairingOnConnect: "pending-withholds",
   nodePairingLimiter: true,
   nodeRequiresDeviceToken: true,
+  // Read in the 2026.9.6 and 2026.8.2 dists (requestNodePairing: no paired device record throws; the connect
+  // handler's catch closes the socket without answering); seed-29 configs fixture c0183.
+  nodePairingNeedsPairedDevice: true,
   // Read in the 2026.9.6 dist (approveDevicePairingInWorker, resolveScopeOutsideRequestedRoles).
   approvalScopeChecks: true,
   // Read in the 2026.9.6 dist (issueGatewayConnectDeviceTokens, verifyDeviceTokenInWorker, ensureDeviceTokenInWorker
@@ -369,6 +379,9 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.5.28, 6.11 and 7.1 dists (no ingress attribution check; 8.2 has it) and recorded from 7.1
   // (seed 23, trusted-proxy configuration: 12 upgrades without X-Forwarded-For accepted, not answered 403).
   unattributableProxyRefused: false,
+  // Read in the 2026.7.1 dist: node pairing requests have a store of their own (no 'node pairing requires a paired
+  // device'; 8.2 and 9.6 have it).
+  nodePairingNeedsPairedDevice: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -69,6 +69,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   pairingAnswer: read(`${sFeb} (spec §4.5): "pairing required" with {code, requestId, reason}`),
   uiPairingWaitHint: read(`${sFeb} (spec §4.5)`, "no recovery hint on the pairing answer"),
   revokeRemovesRole: read("device-pairing.ts (spec §6.2): revoke clears the token, keeps the role"),
+  revokedRoleStaysApproved: read("device-pairing.ts (spec §6.2)", "only read with revokeRemovesRole: the role is never dropped, so it stays approved anyway"),
   pendingRequestPolicy: assumed("spec §11.9 pins merge for S-Mar and replace later; S-Feb not pinned, keep-existing chosen"),
   metadataPinning: absentFeb("metadata-upgrade pairing reason"),
   revokeClosesSessions: read("spec §11.8: only the late handler is known to disconnect on revoke"),
@@ -104,6 +105,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   nodePairingOnConnect: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2, 2026.3.13 dist, connect handler", "role node: commands filtered by the allowlist only; node.pair.* RPCs exist, no request at connect"),
   nodePairingLimiter: read("openclaw@2026.2.12 … 2026.4.14 dist", "no node-pairing limiter scope"),
   nodeRequiresDeviceToken: read("openclaw@2026.2.12 … 2026.4.14 dist", "no 'authenticated node pairing identity unavailable' check"),
+  nodePairingNeedsPairedDevice: read("openclaw@2026.2.12 … 2026.4.14 dist", "no node pairing at connect (nodePairingOnConnect none), so no request to fail"),
   approvalScopeChecks: read("openclaw@2026.2.17, 2026.2.22, 2026.3.13, 2026.3.31 dist", "no scope-outside-requested-roles check in the pairing approval"),
   approvalChecksHeldTokenScopes: assumed("only consulted with approvalScopeChecks, which these releases do not have; kept as the model was before the switch existed"),
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
@@ -197,6 +199,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   bootstrapLimiter: read("openclaw@2026.4.14 dist, resolveConnectAuthDecision", "verifies the bootstrap token with no limiter check"),
   bootstrapSilentPairing: read("openclaw@2026.4.14 dist, message-handler requirePairing", "bootstrap-token + not-paired + role node + no scopes → silent, roles from the profile, PR #58382/#60221"),
   nodePairingOnConnect: read("openclaw@2026.4.14 dist, reconcileNodePairingOnConnect", "unpaired node: request filed, effective commands = declared; upgrade: request filed, effective = approved"),
+  nodePairingNeedsPairedDevice: read("openclaw@2026.3.31, 2026.4.14 dists", "no 'node pairing requires a paired device': node pairing requests have a store of their own"),
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -220,8 +223,8 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   untrustedProxyHeaders: r96("upgrade refused 403"),
   rateLimitedRetryAfter: r96(),
   allowInsecureAuthRetired: r96(),
-  silentPairing: r96("loopback scope upgrades silent, role upgrades never"),
-  localClientRule: r96("a loopback socket with a foreign Host pairs silently, and a local backend there skips self-pairing (read in the 2026.9.6 dist: isLocalClient is ingress attribution direct-local, a loopback peer without proxy headers, and shouldSkipLocalBackendSelfPairing takes it; seed-1 fixture c0537)"),
+  silentPairing: read("openclaw@2026.9.6 dist, resolveLocalPairingApproval + shouldAllowSilentLocalPairing", "recorded: loopback scope upgrades silent, role upgrades never; read: a device with a paired record asking a role other than operator is never silent, whatever the reason (the same guard in the 8.2, 7.1, 6.11 and 5.28 dists); seed-17 configs4 c0151"),
+  localClientRule: r96("a loopback socket with a foreign Host pairs silently, and a local backend there skips self-pairing (read in the 2026.9.6 dist: isLocalClient is ingress attribution direct-local, a loopback peer without proxy headers, and shouldSkipLocalBackendSelfPairing takes it; seed-1 fixture c0537). Proxy headers are hasForwardedRequestHeaders: Forwarded, X-Real-IP or any X-Forwarded-* (X-Forwarded-User included), the same in the 8.2, 7.1, 6.11 and 5.28 dists; 7.1 seed-23 configs4 c0031"),
   localBackendPairingSkip: r96(),
   workerClaimsClosed: r96(),
   chatSendNeedsSessionKey: r96(),
@@ -229,6 +232,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   uiPairingWaitHint: read("openclaw@2026.9.6 dist, message-handler pairing answer", "retryWhileControlUiApprovalPending: an operator UI with a pending request is told wait_then_retry; 2026.8.2 only tells a bootstrap first node pairing"),
   pendingRequestPolicy: r96(),
   revokeRemovesRole: r96(),
+  revokedRoleStaysApproved: read("openclaw@2026.9.6 dist, resolveDeviceTokenUpdateContext + listEffectivePairedDeviceRoles", "token issue and rotation check the approved roles, the connect's pairing check the effective ones (approved with a live token): a revoked role gets a new token from a connect that skips pairing (seed-29 configs c0240, seed-17 configs4 c0134/c0140) and is effective again; the same functions in the 8.2, 7.1, 6.11 and 5.28 dists"),
   startupUnavailableMs: r96("ready 4.4–6.4 s after the port opens"),
   preauthSocketsPerIpMax: r96(),
   failedAuthDelay: r96(),
@@ -245,6 +249,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   nodePairingOnConnect: read("openclaw@2026.9.6 dist, node-connect-reconcile reconcileNodePairingOnConnect", "unpaired node: request filed, effective commands none; upgrade: effective = approved ∩ declared (2026.3.31 dist already withholds)"),
   approvalChecksHeldTokenScopes: assumed("the model's 2026.9.6 reading of the approval's caller check (request's operator scopes plus the existing operator token's), kept as before the switch existed; 2026.7.1 checks the next operator token's scopes (not modelled), 2026.4.14 the request's alone"),
   approvalScopeChecks: read("openclaw@2026.4.14, 2026.9.6 dist, approveDevicePairingInWorker + resolveScopeOutsideRequestedRoles", "a request whose scope no requested role prefixes is forbidden, so a silent pairing stays pending (seed-7 fixture c0016: a test client asking role node with operator.admin gets not-paired)"),
+  nodePairingNeedsPairedDevice: read("openclaw@2026.9.6 dist, requestNodePairing (node.request in the state worker) + message-handler catch", "node pairing is a surface of the paired device record: no record throws 'node pairing requires a paired device', the connect handler's catch closes the socket (1000, no answer); seed-29 configs fixture c0183 (a local gateway-client/backend asking role node on an unpaired device that skipped pairing)"),
   nodeRequiresDeviceToken: r96("seed-31337 fixture: a device-bearing local gateway-client/backend asking role node gets NOT_PAIRED 'authenticated node pairing identity unavailable' (connect-session attachAuthenticatedGatewayConnect: no device token without an approved baseline)"),
   nodePairingLimiter: read("openclaw@2026.9.6 dist, connect-node-session requestNodePairingFromConnect", "first-time requests check then charge scope node-pairing (PR #90147, 2026-06); paired reconnects are not charged"),
   bootstrapSilentPairing: read("openclaw@2026.9.6 dist, isSetupCodeHandoffBootstrapClient", "silent only for a profile matching the client class (mobile app, node-host + node profile); PR #81292 (2026-05) made setup-code pairing wait for approval"),
@@ -444,6 +449,8 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     helloAuthTokenScopes: read("openclaw@2026.8.2 dist, sendGatewayHello", "auth.scopes are the session's scopes"),
     connectSecretEitherField: recorded("2026.8.2", "seed-5 fixture: the right secret in the password field of a token gateway is token_missing (24 → 10 with this and passwordCountsAsTokenMismatch off)"),
     passwordCountsAsTokenMismatch: recorded("2026.8.2", "seed-5 fixture: a wrong password on a token gateway is token_missing, not token_mismatch"),
+    revokedRoleStaysApproved: read("openclaw@2026.8.2 dist, resolveDeviceTokenUpdateContext", "token issue and rotation check listApprovedPairedDeviceRoles, as 2026.9.6; seed-5 fixture k2/c0101 (ben's revoked operator role gets a new token from a pairing-skipping local backend): 1 → 0"),
+    nodePairingNeedsPairedDevice: read("openclaw@2026.8.2 dist, requestNodePairing + message-handler catch", "as 2026.9.6: no paired device record throws 'node pairing requires a paired device' and the connect handler's catch closes the socket without answering"),
     uiPairingWaitHint: read("openclaw@2026.8.2 dist, message-handler pairing answer", "wait_then_retry only for a bootstrap first node pairing or an ssh verification; seed-5 fixture 10 → 5 with it off"),
   };
 }
@@ -527,6 +534,8 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     revokeClosesSessions: read(`${r71}, device.token.revoke`, "disconnectClientsForDevice(deviceId, { role })"),
     rotateClosesSessions: read(`${r71}, device.token.rotate`, "disconnectClientsForDevice(deviceId, { role })"),
     deviceTokenIssuer: read(`${r71}, ensureDeviceToken`, "reuses a token only when deviceTokenIssuerMatches (the issuer rules were not re-read in full; the recording does not tell it apart)"),
+    revokedRoleStaysApproved: read(`${r71}, resolveDeviceTokenUpdateContext + listEffectivePairedDeviceRoles`, "as 2026.9.6: token issue checks the approved roles, the connect the effective ones"),
+    nodePairingNeedsPairedDevice: read(r71, "no 'node pairing requires a paired device' (the 8.2 and 9.6 dists have it): node pairing requests have a store of their own"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
     unattributableProxyRefused: recorded("2026.7.1", "seed 23, trusted-proxy configuration: a trusted proxy's upgrade without X-Forwarded-For is accepted (12 attempts; the model answered 403); the 'Proxy client attribution' check is absent from the 5.28, 6.11 and 7.1 dists, present in 8.2's"),
   };
@@ -539,6 +548,8 @@ const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
   connectSchema: "ConnectParamsSchema: Type.Enum client ids and modes, no client.buildId",
   helloAuthTokenScopes: "hello-ok auth.scopes = deviceToken ? deviceToken.scopes : scopes",
   workerClaimsClosed: "no worker admission in the connect handler",
+  revokedRoleStaysApproved: "resolveDeviceTokenUpdateContext checks listApprovedPairedDeviceRoles; listEffectivePairedDeviceRoles for the connect",
+  nodePairingNeedsPairedDevice: "no 'node pairing requires a paired device': node pairing requests have a store of their own",
   authMessageStyle: "formatGatewayAuthFailureMessage: the mid hints",
   missingScopeAnswer: "server-methods: INVALID_REQUEST 'missing scope: …'",
   silentPairing: "requirePairing: silent = reason === 'scope-upgrade' ? false : …",

@@ -83,8 +83,10 @@ export interface GatewaySwitches {
     | "all-but-node-role-or-scope-upgrade";
   /** What counts as local for silent pairing and the origin check: isLocalClient (loopback + local Host), or any
    *  direct loopback peer (2026.9 pairs a loopback socket with a foreign Host silently and lets its loopback
-   *  Origin through). */
-  localClientRule: "is-local" | "loopback-peer";
+   *  Origin through). "loopback-peer": no Forwarded, X-Forwarded-For/-Proto/-Host or X-Real-IP header (2026.3.31);
+   *  "loopback-peer-any-forwarded": no Forwarded, X-Real-IP or any X-Forwarded-* header, X-Forwarded-User included
+   *  (hasForwardedRequestHeaders, 2026.5.28 … 2026.9.6). */
+  localClientRule: "is-local" | "loopback-peer" | "loopback-peer-any-forwarded";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
    *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
    *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"); or only with the shared
@@ -103,6 +105,10 @@ export interface GatewaySwitches {
   uiPairingWaitHint: boolean;
   /** device.token.revoke also drops the role from the paired device (2026.9: the shared token then needs a role-upgrade). */
   revokeRemovesRole: boolean;
+  /** With revokeRemovesRole: a revoked role is no longer effective at connect but stays approved, so a connect that
+   *  skips pairing (a local backend on the shared secret) or device.token.rotate mints it a new token, which makes
+   *  it effective again (resolveDeviceTokenUpdateContext checks the approved roles; 2026.5.28 … 2026.9.6). */
+  revokedRoleStaysApproved: boolean;
   /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one. */
   pendingRequestPolicy: "merge" | "replace" | "keep-existing" | "replace-on-growth";
   /** Late metadata pinning: platform/deviceFamily must match the paired record (reason metadata-upgrade). */
@@ -202,6 +208,11 @@ export interface GatewaySwitches {
    *  skipped pairing, e.g. a local backend, gets none): else NOT_PAIRED "authenticated node pairing identity
    *  unavailable", close 1008, after the node pairing request was filed (2026.9.6). */
   nodeRequiresDeviceToken: boolean;
+  /** Node pairing lives on the paired device record: filing a node's pairing request at connect for a device that
+   *  has no paired record (a local backend that skipped pairing, a removed device) throws inside the connect
+   *  handler, which closes the socket 1000 with no answer (2026.8.2, 2026.9.6). Off: the request is filed in a
+   *  node pairing store of its own. */
+  nodePairingNeedsPairedDevice: boolean;
   /** ensureDeviceToken issues (or reuses) a token only for a role the device is approved for and scopes within
    *  its approved baseline; else none (hello carries no deviceToken). Up to 2026.3.2 any role and scopes. */
   deviceTokenWithinApproval: boolean;

@@ -31,6 +31,8 @@ type Credential = string | boolean | null | undefined;
 
 export interface AuthFailureMessageInput {
   reason: string | undefined;
+  /** 2026.9 style: the connection is not isLocalClient, so a CLI is told to set gateway.remote.* (8.2, 9.6 dists). */
+  remote?: boolean;
   authMode: GatewayAuthMode;
   clientKind: AuthClientKind;
   /** What the client placed in `auth` (truthy = provided). */
@@ -116,14 +118,15 @@ export function authFailureMessage(input: AuthFailureMessageInput): string {
     // openclaw@2026.9.6 (recorded): CLI clients get "use this gateway's token or pair the device"; operator UIs and
     // others keep their hints (a missing token tells UIs how to paste or generate one); a device token asking for
     // more scopes than it holds has its own message.
-    const hint = input.clientKind === "cli" ? TOKEN_MISMATCH_HINT_2026_9 : tokenHint(input.clientKind);
+    // formatGatewayAuthFailureMessage (read in the 8.2 and 9.6 dists): a CLI's hint depends on isLocalClient.
+    const hint = input.clientKind === "cli" ? (input.remote === true ? "set gateway.remote.token to match gateway.auth.token" : TOKEN_MISMATCH_HINT_2026_9) : tokenHint(input.clientKind);
     const missingHint = input.clientKind === "control-ui" || input.uiClient === true ? "paste in Control UI settings or openclaw doctor --generate-gateway-token; restart" : hint;
     if (input.reason === "token_mismatch") return `unauthorized: gateway token mismatch (${hint})`;
     if (input.reason === "token_missing") return `unauthorized: gateway token missing (${missingHint})`;
     if (input.reason === "scope_mismatch") return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";
     if (input.reason === "bootstrap_token_invalid") return SETUP_CODE_REJECTED_MESSAGE_2026_9;
     // Read in 2026.9.6 (formatGatewayAuthFailureMessage) and recorded (issue 11): a local CLI's password hint.
-    const pwHint = input.clientKind === "cli" ? PASSWORD_HINT_2026_9 : passwordHint(input.clientKind);
+    const pwHint = input.clientKind === "cli" ? (input.remote === true ? "set gateway.remote.password to match gateway.auth.password" : PASSWORD_HINT_2026_9) : passwordHint(input.clientKind);
     if (input.reason === "password_mismatch") return `unauthorized: gateway password mismatch (${pwHint})`;
     if (input.reason === "password_missing") return `unauthorized: gateway password missing (${pwHint})`;
     const provided = resolveAuthProvided(credentialsAsAuth(input.provided));

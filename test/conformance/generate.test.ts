@@ -3,6 +3,8 @@
 // signing option, every credential kind, Host/Origin, after-hello calls).
 import { describe, expect, it } from "vitest";
 import { conformanceIdentities, generateAttempts, optionKinds } from "../../sim/conformance/index.ts";
+import { readyProbeFor } from "../../sim/conformance/configs.ts";
+import { READY_PROBE } from "../../sim/oracle/real-gateway.ts";
 
 const requiredKinds = [
   // client ids and modes from the real lists, plus bogus ones
@@ -65,5 +67,17 @@ describe("generateAttempts", () => {
       return !kinds.some((k) => broken.test(k));
     });
     expect(clean.length).toBeGreaterThan(400);
+  });
+});
+
+describe("readyProbeFor", () => {
+  // openclaw@2026.8.2 answers a password sent as auth.token with password_missing (connectSecretEitherField off):
+  // a probe with the token field never saw hello-ok there, so password configurations never started.
+  it("sends a password gateway's secret as auth.password", () => {
+    const probe = readyProbeFor({ name: "k2-password", mode: "password" }, READY_PROBE);
+    const params = (probe.connect as { params: Record<string, unknown> }).params;
+    expect(params["auth"]).toEqual({ password: "{{gatewayToken}}" });
+    const tokenProbe = readyProbeFor({ name: "token-default", mode: "token" }, READY_PROBE);
+    expect((tokenProbe.connect as { params: Record<string, unknown> }).params["auth"]).toEqual({ token: "{{gatewayToken}}" });
   });
 });

@@ -127,6 +127,13 @@ describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip o
     expect([a[0]!.response?.ok, issued(a[0]!)]).toEqual([true, true]);
     expect([b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false]);
   });
+  it("nodePairingNeedsPairedDevice: a local backend that skipped pairing asks role node (seed-29 configs c0183)", () => {
+    const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
+    const list = [{ name: "node-backend", connect: { params: p4({ client: backend, role: "node", scopes: ["operator.read"] }) }, device: dev() }];
+    const [a, b] = flip("nodePairingNeedsPairedDevice", [false, true], list);
+    expect([a[0]!.response?.error?.message, a[0]!.close?.code]).toEqual(["authenticated node pairing identity unavailable", 1008]);
+    expect([b[0]!.response, b[0]!.close?.code, b[0]!.close?.reason]).toEqual([null, 1000, ""]);
+  });
   it("trustedProxyUiSkipsPairing: a TUI with a device behind the trusted proxy", () => {
     const list = [{ name: "tui", headers: proxied, connect: { params: p4({ client: tui, auth: undefined }) }, device: dev() }];
     const [a, b] = flip("trustedProxyUiSkipsPairing", [true, false], list, trustedProxy);
@@ -167,18 +174,49 @@ describe("2026.9 rules corrected from the conformance runs", () => {
   // mode is asked to re-approve a metadata change; in ui mode it is approved silently (direct local).
   it("a metadata upgrade is silent for a native app only in ui mode", () => {
     const nodeHost = { id: "node-host", version: "1", platform: "linux", mode: "node" };
-    const run = (mode: string) =>
+    const run = (mode: string, role = "node") =>
       runAttempts({
         profile: profile("2026.9"),
         identities: { me },
         attempts: [
-          { name: "node", connect: { params: p4({ client: nodeHost, role: "node", scopes: [] }) }, device: dev() },
-          { name: "app", connect: { params: p4({ client: { id: "openclaw-macos", version: "1", platform: "linux", mode }, role: "node", scopes: [] }) }, device: dev() },
+          { name: "node", connect: { params: p4({ client: nodeHost, role, scopes: [] }) }, device: dev() },
+          { name: "app", connect: { params: p4({ client: { id: "openclaw-macos", version: "1", platform: "linux", mode }, role, scopes: [] }) }, device: dev() },
         ],
       }).outcomes;
     const node = run("node");
     expect([node[0]!.response?.ok, details(node[1]!)["reason"]]).toEqual([true, "metadata-upgrade"]);
-    expect(run("ui")[1]!.response?.ok).toBe(true);
+    expect(run("ui", "operator")[1]!.response?.ok).toBe(true);
+    expect(details(run("node", "operator")[1]!)["reason"]).toBe("metadata-upgrade");
+    // A paired device asking a role other than operator is never paired silently (resolveLocalPairingApproval).
+    expect(details(run("ui")[1]!)["reason"]).toBe("metadata-upgrade");
+  });
+  it("a paired device's node scope upgrade is not silent, so an operator role upgrade merged into its request waits (seed-17 configs4 c0151)", () => {
+    const probe = { id: "openclaw-probe", version: "1", platform: "linux", mode: "probe" };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const [first, nodeUp, opUp] = runAttempts({
+      profile: profile("2026.9"),
+      identities: { me },
+      config: { auth: { mode: "none" } },
+      attempts: [
+        { name: "node", connect: { params: p4({ client: probe, role: "node", scopes: [], auth: undefined }) }, device: dev() },
+        { name: "node-admin", connect: { params: p4({ client: probe, role: "node", scopes: ["operator.admin"], auth: undefined }) }, device: dev() },
+        { name: "operator", connect: { params: p4({ client: cli, role: "operator", scopes: ["operator.admin"], auth: undefined }) }, device: dev() },
+      ],
+    }).outcomes;
+    expect([first!.response?.ok, details(nodeUp!)["reason"], details(opUp!)["reason"]]).toEqual([true, "scope-upgrade", "role-upgrade"]);
+  });
+  // 8.2 seed-31 configs4 c0204: formatGatewayAuthFailureMessage gives a CLI that is not isLocalClient the remote hint.
+  it("a remote CLI's password hint names gateway.remote.password, a local one this gateway's password", () => {
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const list: A[] = [
+      { name: "local", connect: { params: p4({ client: cli, auth: { password: "wrong" } }) } },
+      { name: "remote", from: "remote", headers: { host: "gateway.example" }, connect: { params: p4({ client: cli, auth: { password: "wrong" } }) } },
+    ];
+    const [l, r] = runAttempts({ profile: profile("2026.9"), identities: { me }, attempts: list, config: { auth: { mode: "password", password: token } } }).outcomes;
+    expect([l!.response?.error?.message, r!.response?.error?.message]).toEqual([
+      "unauthorized: gateway password mismatch (use this gateway's gateway.auth.password)",
+      "unauthorized: gateway password mismatch (set gateway.remote.password to match gateway.auth.password)",
+    ]);
   });
   // Seed-42 fixture c0216: formatGatewayAuthFailureMessage asks the operator-UI question first for a missing token.
   it("a TUI in cli mode without a token gets the Control UI's missing-token hint", () => {

@@ -193,6 +193,18 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.9", "revokeRemovesRole", [false, true], run);
     expect([a[1]!.response?.ok, details(b[1]!)["reason"]]).toEqual([true, "role-upgrade"]);
   });
+  it("revokedRoleStaysApproved: a local backend that skips pairing gets a new token for the revoked role, which is effective again", () => {
+    const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
+    const run = attempts([
+      { name: "revoke", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }, 4) }, afterHello: [{ method: "device.token.revoke", params: { deviceId: meId.deviceId, role: "operator" } }] },
+      { name: "backend", connect: { params: params({ client: backend, scopes: ["operator.read"] }, 4) }, device: dev() },
+      { name: "shared-after", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({ scopes: ["operator.read"] }, 4) }, device: dev() },
+    ], { store: () => pairedStore() });
+    const [a, b] = flip("2026.9", "revokedRoleStaysApproved", [false, true], run);
+    const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
+    expect([a[1]!.response?.ok, issued(a[1]!), details(a[2]!)["reason"]]).toEqual([true, false, "role-upgrade"]);
+    expect([b[1]!.response?.ok, issued(b[1]!), b[2]!.response?.ok]).toEqual([true, true, true]);
+  });
   it("allowInsecureAuthRetired", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token }, controlUi: { allowInsecureAuth: true } };
     const run = attempts([{ name: "ui", headers: { host: "127.0.0.1:18789", origin: "http://127.0.0.1" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } }], { config });
@@ -515,6 +527,24 @@ describe("gateway switches flip outcomes", () => {
     const run = attempts([{ name: "w", headers: h, connect: { params: params({ auth: { token: "wrong" } }) } }, { name: "r", headers: h, connect: { params: params() } }], { config });
     const [a, b] = flip("2026.3", "browserOriginLimiter", [false, true], run);
     expect([a[1]!.response?.ok, code(b[1])]).toEqual([true, "AUTH_RATE_LIMITED"]);
+  });
+  it("browserOriginLimiter also counts a remote Origin-bearing connect apart, under its address (seed-17 configs4 c0236)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } }, controlUi: { allowedOrigins: ["https://app.example"] } };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const run = attempts([
+      { name: "w", from: "remote", headers: { host: "gateway.example" }, connect: { params: params({ client: cli, auth: { token: "wrong" } }, 4) } },
+      { name: "browser-w", from: "remote", headers: { host: "gateway.example", origin: "https://app.example" }, connect: { params: params({ client: cli, auth: { token: "wrong" } }, 4) } },
+    ], { config });
+    const [a, b] = flip("2026.9", "browserOriginLimiter", [false, true], run);
+    expect([code(a[0]), code(a[1]), code(b[0]), code(b[1])]).toEqual(["AUTH_TOKEN_MISMATCH", "AUTH_RATE_LIMITED", "AUTH_TOKEN_MISMATCH", "AUTH_TOKEN_MISMATCH"]);
+  });
+  it("localClientRule loopback-peer-any-forwarded: an X-Forwarded-User header alone makes a loopback peer non-local (7.1 seed-23 configs4 c0031)", () => {
+    const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
+    const headers = { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789", "x-forwarded-user": "alice@example.com" };
+    const run = attempts([{ name: "tui", headers, connect: { params: params({ client: tui }, 4) }, device: dev() }]);
+    const [a, b] = flip("2026.7", "localClientRule", ["loopback-peer", "loopback-peer-any-forwarded"], run);
+    expect(code(a[0])).not.toBe("CONTROL_UI_ORIGIN_NOT_ALLOWED");
+    expect(code(b[0])).toBe("CONTROL_UI_ORIGIN_NOT_ALLOWED");
   });
   it("unauthorizedFloodMax", () => {
     const calls = Array.from({ length: 4 }, () => ({ method: "status" }));
