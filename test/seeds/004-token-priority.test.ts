@@ -56,11 +56,11 @@ describe("seed 004: stored device token vs stale passive token", () => {
     expect(clientEvents(world, "control-ui", "machine-client")[0]?.data["credential"]).toMatchObject({ from: "localStorage", present: true });
   });
 
-  it("2026.2.14: the long-running kinds flood `device token mismatch` (14 attempts each in 5 minutes); the CLI call fails", () => {
+  it("2026.2.14: the long-running kinds flood `device token mismatch` (14 attempts each in 5 minutes, the Control UI page 25 with its 0.8 s ×1.7 up to 15 s backoff); the CLI call fails", () => {
     const world = staleAfterRotation("2026.2.14");
     for (const kind of longRunning) {
       const errors = clientEvents(world, kind, "connect-error");
-      expect(count(world, kind, "connect-attempt")).toBe(14);
+      expect(count(world, kind, "connect-attempt")).toBe(kind === "control-ui" ? 25 : 14);
       expect(count(world, kind, "hello")).toBe(0);
       expect(new Set(errors.map((e) => e.data["message"]))).toEqual(new Set(["unauthorized: device token mismatch (rotate/reissue device token)"]));
       expect(clientEvents(world, kind, "connect-attempt").every((e) => e.data["tokenSource"] === "passive")).toBe(true);
