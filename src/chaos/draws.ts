@@ -3,7 +3,7 @@
 // unchanged), and `GenDraws` over fast-check's `fc.gen()` value, so the same drawing code is also an
 // `fc.Arbitrary<ChaosPlan>` whose values fast-check shrinks draw by draw (plan-arbitrary.ts).
 import fc from "fast-check";
-import { assert, assertionFailed, type Ratio } from "../kernel/index.ts";
+import { assert, assertionFailed, pickBy, pickWeightedBy, shuffleBy, type Ratio } from "../kernel/index.ts";
 
 export interface Draws {
   /** Uniform integer in [min, max] (inclusive). */
@@ -68,30 +68,15 @@ export class GenDraws implements Draws {
   }
 
   pick<T>(items: readonly T[]): T {
-    assert(items.length > 0, "pick from an empty list");
-    return items[this.int(0, items.length - 1)] as T;
+    return pickBy((min, max) => this.int(min, max), items);
   }
 
   pickWeighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    if (total === 0) return undefined;
-    let at = this.int(0, total - 1);
-    for (const [item, weight] of entries) {
-      if (at < weight) return item;
-      at -= weight;
-    }
-    return undefined;
+    return pickWeightedBy((min, max) => this.int(min, max), entries);
   }
 
   shuffle<T>(items: readonly T[]): T[] {
-    const out = items.slice();
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      const tmp = out[i] as T;
-      out[i] = out[j] as T;
-      out[j] = tmp;
-    }
-    return out;
+    return shuffleBy((min, max) => this.int(min, max), items);
   }
 
   fork(name: string): Draws {

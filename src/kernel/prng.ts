@@ -72,20 +72,12 @@ export class Prng {
   }
 
   pick<T>(items: readonly T[]): T {
-    assert(items.length > 0, "pick from an empty list");
-    return items[this.int(0, items.length - 1)] as T;
+    return pickBy((min, max) => this.int(min, max), items);
   }
 
   /** Picks an item with probability weight / total (one draw); undefined when every weight is 0. */
   pickWeighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    if (total === 0) return undefined;
-    let at = this.int(0, total - 1);
-    for (const [item, weight] of entries) {
-      if (at < weight) return item;
-      at -= weight;
-    }
-    return undefined;
+    return pickWeightedBy((min, max) => this.int(min, max), entries);
   }
 
   bytes(length: number): Uint8Array {
@@ -98,15 +90,41 @@ export class Prng {
   }
 
   shuffle<T>(items: readonly T[]): T[] {
-    const out = items.slice();
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      const tmp = out[i] as T;
-      out[i] = out[j] as T;
-      out[j] = tmp;
-    }
-    return out;
+    return shuffleBy((min, max) => this.int(min, max), items);
   }
+}
+
+/** An integer draw in [min, max]: what pick, pickWeighted and shuffle are made of (Prng's, or fast-check's). */
+export type IntDraw = (min: number, max: number) => number;
+
+/** One item, by one integer draw. */
+export function pickBy<T>(int: IntDraw, items: readonly T[]): T {
+  assert(items.length > 0, "pick from an empty list");
+  return items[int(0, items.length - 1)] as T;
+}
+
+/** An item with probability weight / total (one draw); undefined when every weight is 0. */
+export function pickWeightedBy<T>(int: IntDraw, entries: readonly (readonly [T, number])[]): T | undefined {
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  if (total === 0) return undefined;
+  let at = int(0, total - 1);
+  for (const [item, weight] of entries) {
+    if (at < weight) return item;
+    at -= weight;
+  }
+  return undefined;
+}
+
+/** Fisher–Yates from the last index down, one draw per position. */
+export function shuffleBy<T>(int: IntDraw, items: readonly T[]): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = int(0, i);
+    const tmp = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = tmp;
+  }
+  return out;
 }
 
 function rotl(x: number, k: number): number {
