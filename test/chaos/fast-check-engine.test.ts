@@ -33,32 +33,15 @@ import {
   stepKinds as chaosStepKinds,
   type ChaosPlan,
   type FaultPreset,
-  type RunResult,
-  type TraceEvent,
 } from "../../src/index.ts";
+import { invariantsOf, worldTrace } from "./world-trace.ts";
 
 const light = findPreset("light")!;
 const heavy = findPreset("heavy")!;
 const root = join(import.meta.dirname, "..", "..");
 
-function invariantsOf(result: RunResult): string[] {
-  return [...new Set(result.findings.map((f) => f.invariant))].sort();
-}
 
-/** As in to-lang.test.ts: events only a run's bookkeeping writes are left out of the world trace. */
-function isBookkeeping(e: TraceEvent): boolean {
-  if (e.kind === "step" || e.kind === "note") return true;
-  if (e.actor === "case" && e.kind === "check") return true;
-  if (e.actor === "scenario" && e.kind === "fault") return true;
-  return e.kind === "host" && e.data["what"] === "paste the gateway token in Control UI settings";
-}
 
-function worldTrace(result: RunResult): string[] {
-  return result.events.filter((e) => !isBookkeeping(e)).map((e) => {
-    const actor = e.kind === "timer.fire" && e.actor === "chaos" ? "fault" : e.actor;
-    return JSON.stringify([e.atMs, actor, e.kind, e.data]);
-  });
-}
 
 /** A plan's shape as the generator promises it: the preset's client count, unique names, sorted steps in the safety phase, every step's client in the world. */
 function shapeProblems(plan: ChaosPlan, preset: FaultPreset): string[] {

@@ -27,30 +27,14 @@ import {
   type ChaosPlan,
   type FaultPreset,
   type RunResult,
-  type TraceEvent,
 } from "../../src/index.ts";
+import { invariantsOf, worldTrace } from "./world-trace.ts";
 
 const light = findPreset("light")!;
 const heavy = findPreset("heavy")!;
 
-/** Events only a run's bookkeeping writes; everything else is what the world did. */
-function isBookkeeping(e: TraceEvent): boolean {
-  if (e.kind === "step" || e.kind === "note") return true;
-  if (e.actor === "case" && e.kind === "check") return true;
-  if (e.actor === "scenario" && e.kind === "fault") return true;
-  return e.kind === "host" && e.data["what"] === "paste the gateway token in Control UI settings";
-}
 
-function worldTrace(result: RunResult): string[] {
-  return result.events.filter((e) => !isBookkeeping(e)).map((e) => {
-    const actor = e.kind === "timer.fire" && e.actor === "chaos" ? "fault" : e.actor;
-    return JSON.stringify([e.atMs, actor, e.kind, e.data]);
-  });
-}
 
-function invariantsOf(result: RunResult): string[] {
-  return [...new Set(result.findings.map((f) => f.invariant))].sort();
-}
 
 async function both(plan: ChaosPlan, preset: FaultPreset, profileName: string): Promise<{ direct: RunResult; lang: RunResult }> {
   const profile = findProfile(profileName)!;
