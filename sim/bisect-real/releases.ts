@@ -19,6 +19,7 @@ export const releaseRows: readonly ReleaseRow[] = [
   { profile: "2026.2.14", release: "2026.2.12", note: "2026.2.14 was never published; 2026.2.12 is the nearest earlier release", portInConfig: true },
   { profile: "2026.2.17", release: "2026.2.17" },
   { profile: "2026.2.22", release: "2026.2.22" },
+  { profile: "2026.3.2", release: "2026.3.2" },
   { profile: "2026.3", release: "2026.3.13", note: "the 2026.3 profile follows 2026.3.13" },
   { profile: "2026.3.31", release: "2026.3.31" },
   { profile: "2026.4", release: "2026.4.14", note: "the 2026.4 profile follows 2026.4.14" },

@@ -104,7 +104,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
-  detailCodeSet: (v) => (v === "early" ? "full" : "early"),
+  detailCodeSet: (v) => (v === "full" ? "early" : "full"),
   sharedAuthOperatorSkipsPairing: flip,
   deviceTokenScopeMismatchReason: flip,
   controlUiInsecureMessage: (v) => (v === "device-identity" ? "https-or-localhost" : "device-identity"),

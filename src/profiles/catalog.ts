@@ -475,6 +475,31 @@ export const profiles: readonly Profile[] = [
     service: legacyService,
   },
   {
+    name: "2026.3.2",
+    era: "observed",
+    summary: "what openclaw@2026.3.2 does (read in its dist, replayed against its recording): the 2026.3.13 handler without recovery hints, the origin detail code or auth.bootstrapToken, any token for a paired device, and scopes kept by a device-less session whose shared secret was right",
+    // Read in the openclaw@2026.3.2 dist (connect handler, ConnectParamsSchema, ensureDeviceToken) and replayed
+    // against its recording (seed-5 fixture: 251 divergent attempts under 2026.3, 0 with these).
+    gateway: {
+      ...marGateway,
+      connectSchema: "feb-device-token",
+      recoveryHints: false,
+      detailCodeSet: "device",
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      signatureVersions: ["v3", "v2"],
+      originCheckApplies: "any-origin",
+      browserOriginLimiter: true,
+      scopeClearing: "clear-without-shared-auth",
+      localBackendPairingSkip: "shared-secret-only",
+      metadataPinning: true,
+      deviceTokenWithinApproval: false,
+    },
+    // Not read or run: the client of 2026.3.13 (the 2026.3 profile's) is assumed.
+    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
+    service: fixedService,
+  },
+  {
     name: "2026.3",
     era: "S-Mar",
     summary: "the real test suite's era, anchored on openclaw@2026.3.13: detail codes and recovery hints, one bounded device-token retry, tokenless units; S-Feb client ids (the TUI connects as gateway-client), nonce always, 2 min skew, origin check for any Origin, device-less clients other than the Control UI lose their scopes",

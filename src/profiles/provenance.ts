@@ -30,6 +30,7 @@ const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
 const r222 = "openclaw@2026.2.22 dist, connect handler";
 const r331 = "openclaw@2026.3.31 dist, connect handler";
 const r313 = "openclaw@2026.3.13 dist, connect handler";
+const r32 = "openclaw@2026.3.2 dist, connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -754,6 +755,30 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),
       ...controlUiBackoffRead(["2026.2.22"]),
     },
+  },
+  "2026.3.2": {
+    // Read in the openclaw@2026.3.2 dist; the seed-5 fixture (1,000 attempts, token configuration) replays at 0
+    // divergent attempts with these (251 under 2026.3). "fixture n" = its count with that one value as 2026.3 has it.
+    gateway: {
+      ...marGateway,
+      connectSchema: read(r32, "ConnectParamsSchema: the S-Feb client ids, auth {token, deviceToken, password} (no bootstrapToken); the recording does not pin it"),
+      recoveryHints: read(r32, "connect errors carry details.code and authReason, no canRetryWithDeviceToken / recommendedNextStep; fixture 431 lines → 311 with the detail set"),
+      detailCodeSet: read(r32, "ConnectErrorDetailCodes: one DEVICE_AUTH_* code per failure, no CONTROL_UI_ORIGIN_NOT_ALLOWED (an origin refusal has no details)"),
+      signatureSkewMs: read(r32, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
+      nonceRequired: read(r32, "a device proof without a nonce is refused (device-nonce-missing) whatever the locality"),
+      signatureVersions: read(r32, "resolveDeviceSignaturePayloadVersion tries v3 then v2"),
+      originCheckApplies: read(r32, "enforceOriginCheckForAnyClient || Control UI || webchat"),
+      browserOriginLimiter: read(r32, "Origin-bearing clients use the browser limiter (authRateLimiter)"),
+      scopeClearing: read(r32, "clearUnboundScopes: a device-less connection's scopes are cleared unless the Control UI bypass is on or shared auth is ok; device-less cli/backend sessions on the shared token answer status (fixture 106 → 35 against clear-unless-control-ui)"),
+      localBackendPairingSkip: read(r32, "shouldSkipBackendSelfPairing: local gateway-client/backend, no Origin, shared token or password ok"),
+      metadataPinning: read(r32, "resolvePinnedClientMetadata: platform / deviceFamily mismatch is a metadata-upgrade"),
+      deviceTokenWithinApproval: read("openclaw@2026.3.2 dist, ensureDeviceToken", "issues for any paired device, whatever role or scopes it was approved for (the checks came with 2026.3.13); fixture 35 → 0 (a backend skipping pairing gets an operator.admin token)"),
+    },
+    client: {
+      ...Object.fromEntries(Object.entries({ ...lateClient, ...controlUiBackoffRead(["2026.3.13"]) }).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); the 2026.3.2 client was not read or run`)])),
+      tuiClientId: read(r32, "the connect schema has no openclaw-tui id, so a TUI can only connect as gateway-client"),
+    },
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); not re-read for 2026.3.2`)])),
   },
   "2026.3": {
     // Read in the openclaw@2026.3.13 dist; the seed-5 fixture (212 attempts) replays at 0 divergent attempts with
