@@ -495,7 +495,9 @@ export const profiles: readonly Profile[] = [
       metadataPinning: true,
       deviceTokenWithinApproval: false,
     },
-    // Not read or run: the client of 2026.3.13 (the 2026.3 profile's) is assumed.
+    // Not read: the client of 2026.3.13 (the 2026.3 profile's) is assumed. The real 3.2 client differs in the world
+    // (pnpm sim gate --client real@2026.3.2): it gets no detail codes, so it never pauses and never retries with its
+    // device token; not modelled yet (README, "The real client inside the simulation").
     client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
     service: fixedService,
   },
