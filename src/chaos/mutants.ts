@@ -21,6 +21,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   preauthPayloadBytesMax: (v) => (v === null ? 64 * 1024 : null),
   preauthOversizeReason: (v) => (v === "" ? "preauth payload too large" : ""),
   untrustedProxyHeaders: (v) => (v === "refuse-403" ? "not-local" : "refuse-403"),
+  proxyPeerWithoutClientIp: (v) => (v === "not-local" ? "peer-address" : "not-local"),
   rateLimitedRetryAfter: flip,
   challengeCapabilities: flip,
   detailCodes: flip,

@@ -15,6 +15,8 @@ const febGateway: GatewaySwitches = {
   preauthPayloadBytesMax: null,
   preauthOversizeReason: "preauth payload too large",
   untrustedProxyHeaders: "not-local",
+  // As the model was before the switch; 2026.3.2 sets what its dist does (the other dists read agree with it).
+  proxyPeerWithoutClientIp: "peer-address",
   rateLimitedRetryAfter: false,
   challengeCapabilities: false,
   detailCodes: false,
@@ -494,6 +496,8 @@ export const profiles: readonly Profile[] = [
       localBackendPairingSkip: "shared-secret-only",
       metadataPinning: true,
       deviceTokenWithinApproval: false,
+      deviceTokenNeedsApprovedRole: false,
+      proxyPeerWithoutClientIp: "not-local",
     },
     // Not read: the client of 2026.3.13 (the 2026.3 profile's) is assumed. The real 3.2 client differs in the world
     // (pnpm sim gate --client real@2026.3.2): it gets no detail codes, so it never pauses and never retries with its

@@ -44,6 +44,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthPayloadBytesMax: absentFeb("MAX_PREAUTH_PAYLOAD_BYTES"),
   preauthOversizeReason: assumed("no pre-auth cap in S-Feb, so the reason is never sent; text kept for the switch"),
   untrustedProxyHeaders: read("net.ts isLocalDirectRequest copies (spec §4.0): forwarded headers only make it non-local"),
+  proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address; the 2026.2.22, 3.2, 3.13, 3.31, 4.14, 5.28, 7.1 and 8.2 dists give it no client IP (not local), set only for 2026.3.2, whose recording pins it"),
   rateLimitedRetryAfter: read("spec §4.3.4, §11.11: the handler copies do not put retryAfterMs in the error"),
   challengeCapabilities: read("ws-connection.ts 0243ea55 (spec §2): challenge payload {nonce, ts}"),
   detailCodes: read(`${sFeb}: no details.code yet (spec §0)`),
@@ -772,6 +773,8 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       scopeClearing: read(r32, "clearUnboundScopes: a device-less connection's scopes are cleared unless the Control UI bypass is on or shared auth is ok; device-less cli/backend sessions on the shared token answer status (fixture 106 → 35 against clear-unless-control-ui)"),
       localBackendPairingSkip: read(r32, "shouldSkipBackendSelfPairing: local gateway-client/backend, no Origin, shared token or password ok"),
       metadataPinning: read(r32, "resolvePinnedClientMetadata: platform / deviceFamily mismatch is a metadata-upgrade"),
+      proxyPeerWithoutClientIp: read("openclaw@2026.3.2 dist, resolveClientIp + isLocalDirectRequest", "a trusted-proxy peer without X-Forwarded-For (and no real-IP fallback) has no client IP, so it is not local: no loopback origin, no silent pairing; seed-11 sweep, password configuration with 127.0.0.1 as trusted proxy"),
+      deviceTokenNeedsApprovedRole: read("openclaw@2026.3.2 dist, rotateDeviceToken + resolveDeviceTokenUpdateContext", "rotate needs a paired device, not an approved role: device.token.rotate for role node on an operator device answers ok; seed-11 sweep, 3 → 0"),
       deviceTokenWithinApproval: read("openclaw@2026.3.2 dist, ensureDeviceToken", "issues for any paired device, whatever role or scopes it was approved for (the checks came with 2026.3.13); fixture 35 → 0 (a backend skipping pairing gets an operator.admin token)"),
     },
     client: {

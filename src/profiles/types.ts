@@ -28,6 +28,10 @@ export interface GatewaySwitches {
   preauthOversizeReason: string;
   /** Forwarded headers from an untrusted peer: the connection is just not local, or (2026.9) the upgrade gets 403. */
   untrustedProxyHeaders: "not-local" | "refuse-403";
+  /** A trusted-proxy peer whose request names no client (no X-Forwarded-For, no real-IP fallback): resolveClientIp
+   *  gives no client IP, so the request is not local (read in the 2026.2.22 … 2026.8.2 dists), or the peer's own
+   *  address stands in (the model before the switch). */
+  proxyPeerWithoutClientIp: "not-local" | "peer-address";
   /** AUTH_RATE_LIMITED answers carry retryable + the limiter's retryAfterMs (2026.9; §11.11). */
   rateLimitedRetryAfter: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
