@@ -551,6 +551,15 @@ export const profiles: readonly Profile[] = [
       approvalScopeChecks: true,
       inlineApprovalCallerScopes: "requested",
       approvalChecksHeldTokenScopes: false,
+      // Read in the 2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted only for a device not paired yet): a
+      // local gateway-client/backend on the shared secret or its device token is admitted unpaired and gets no device
+      // token; mode none is not skipped (seed-19 configs4 fixture, k2-token c0005).
+      localBackendPairingSkip: "unpaired-device-token-or-shared-secret",
+      // Read in the 2026.4.14 dist (requestDevicePairing + reconcilePendingPairingRequests): a request that differs
+      // from the pending one in role, roles or scopes replaces it with a new requestId, carrying every pending role
+      // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,
+      // its merged request refused).
+      pendingRequestPolicy: "replace-merged",
     },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
