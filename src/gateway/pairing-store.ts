@@ -284,6 +284,19 @@ export function pairingApprovalRefusal(
   return missing === null ? null : { reason: "caller-missing-scope", scope: missing };
 }
 
+/**
+ * The 2026.3.31 approval check (switch approvalCallerScopesUnderPendingRole; approveDevicePairing in its dist): the
+ * request's operator scopes, implied read/write added, must be allowed to the caller under the request's role (its
+ * role, else its first role): operator compares with the operator implications, any other role by set membership.
+ */
+export function pendingRoleApprovalRefusal(pending: PendingRequest, callerScopes: readonly string[]): { reason: "caller-missing-scope"; scope: string } | null {
+  const role = pending.role?.trim() || (pending.roles ?? []).map((r) => r.trim()).find((r) => r.length > 0);
+  if (!role) return null;
+  const requested = normalizeDeviceAuthScopes(pending.scopes ?? [], { impliedScopes: true }).filter((s) => s.startsWith("operator."));
+  const missing = resolveMissingRequestedScope(role, requested, callerScopes, false);
+  return missing === null ? null : { reason: "caller-missing-scope", scope: missing };
+}
+
 /** The answer device.pair.approve gives for a refused approval. */
 export function pairingApprovalRefusalMessage(refusal: { reason: "scope-outside-requested-roles" | "caller-missing-scope"; scope: string }): string {
   return refusal.reason === "caller-missing-scope" ? `missing scope: ${refusal.scope}` : `invalid scope for requested roles: ${refusal.scope}`;

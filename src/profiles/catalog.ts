@@ -95,6 +95,10 @@ const febGateway: GatewaySwitches = {
   emptyApprovalNoBaseline: false,
   // Only read with approvalScopeChecks (off here); as the model did before the switch existed.
   approvalChecksHeldTokenScopes: true,
+  // Read in the 2026.2.17, 2.22 and 3.13 dists: approveDevicePairing checks no caller scopes (2026.3.31 does).
+  approvalCallerScopesUnderPendingRole: false,
+  // Read in the 2026.3.13 dist: the connect compares the paired record's roles (2026.3.31 counts token roles).
+  connectRolesFromTokens: false,
   // Read in the 2026.2.17 (scopesAllow), 2.22, 3.13 and 3.31 dists (roleScopesAllow): a non-operator role's scopes
   // are compared by set membership alone, no `<role>.` prefix (the prefix is in the 4.14 dist and later).
   roleScopePrefix: false,
@@ -518,6 +522,19 @@ export const profiles: readonly Profile[] = [
       revokeClosesSessions: true,
       rotateClosesSessions: true,
       controlUiAuthNoneSkipsPairing: true,
+      // Read in the 2026.3.31 dist (approveDevicePairing, callerScopes = the connect's requested scopes inline): the
+      // request's operator scopes with the implied ones must be allowed to the caller under the request's role, so
+      // a node-host asking role node with operator.admin stays pending (seed-19 configs4 fixture, k2-token c0021).
+      approvalCallerScopesUnderPendingRole: true,
+      // Read in the 2026.3.31 dist (requestDevicePairing): a re-request that differs in role, roles or scopes
+      // replaces the pending one under a new requestId with the new role and every pending role and scope (the
+      // 3.13 dist merged into the pending request, keeping its role): k2-token c0046, a TUI asking operator after the
+      // same device's node request, is approved as operator.
+      pendingRequestPolicy: "replace-merged",
+      // Read in the 2026.3.31 dist (connect handler: listEffectivePairedDeviceRoles = the roles of unrevoked tokens):
+      // after c0046's approval of a request merged from a node and an operator connect, the device holds only an
+      // operator token, so its node connect c0078 is a role upgrade (not silent in 3.31).
+      connectRolesFromTokens: true,
     },
     // Matched against the real client of openclaw@2026.3.31 run inside the world (pnpm sim gate --client
     // real@2026.3.31): it waits the 10 s pre-auth default for connect.challenge, as 4.14 does.

@@ -269,6 +269,15 @@ export interface GatewaySwitches {
    *  model's 2026.9.6 reading, kept for 2026.5 on); off, only the request's operator scopes are checked against the
    *  caller's (2026.4.14 dist, approveDevicePairing). */
   approvalChecksHeldTokenScopes: boolean;
+  /** Without approvalScopeChecks: approving a pairing request (inline or by device.pair.approve) is forbidden unless
+   *  the caller's scopes allow the request's operator scopes, implied read/write included, under the request's role
+   *  (operator: admin covers operator.*, write covers read; any other role: plain set membership), so a node asking
+   *  operator.admin on the shared token is never approved silently (2026.3.31 dist, approveDevicePairing). */
+  approvalCallerScopesUnderPendingRole: boolean;
+  /** The connect's role check counts the roles that hold an unrevoked device token, not the approved ones
+   *  (listEffectivePairedDeviceRoles, 2026.3.31 dist): a role an approval recorded from a merged request without
+   *  minting its token, or a revoked role, is a role upgrade. */
+  connectRolesFromTokens: boolean;
   /** Device tokens carry an issuer (2026.9.6; also in the 2026.6.11 and 2026.8.2 dists, none up to 2026.4.22): a
    *  token issued to a browser Control UI / copilot / webchat session on shared auth, or to a session that logged in
    *  with such a token, names the shared auth's generation (a digest of mode and secret). A token is reused only

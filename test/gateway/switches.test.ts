@@ -554,6 +554,26 @@ describe("gateway switches flip outcomes", () => {
     expect(a).toEqual({ newIdForSubset: true, sameIdForSame: true, pending: [["operator.read", "operator.write"]] });
     expect(b).toEqual({ newIdForSubset: false, sameIdForSame: true, pending: [["operator.read", "operator.write"]] });
   });
+  it("approvalCallerScopesUnderPendingRole (2026.3.31): a local node-host asking role node with operator.admin is not approved silently (read and write, implied, are not in a node's caller scopes)", () => {
+    const node = params({ role: "node", scopes: ["operator.admin"], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const [a, b] = flip("2026.3.31", "approvalCallerScopesUnderPendingRole", [true, false], attempts([{ name: "node-admin", connect: { params: node }, device: dev() }]));
+    expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.ok]).toEqual(["NOT_PAIRED", "not-paired", true]);
+  });
+  // 2026.3.31: a node request refused (above), then an operator connect of the same device, then its node connect.
+  const nodeThenOperator = attempts([
+    { name: "node-admin", connect: { params: params({ role: "node", scopes: ["operator.admin"], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() },
+    { name: "cli-admin", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, device: dev() },
+    { name: "node-plain", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() },
+  ]);
+  it("pendingRequestPolicy replace-merged (2026.3.31): the operator re-request takes the operator role and is approved; merged into the node request it stays refused", () => {
+    const [a, b] = flip("2026.3.31", "pendingRequestPolicy", ["replace-merged", "merge"], nodeThenOperator);
+    expect([a[1]!.response?.ok, b[1]!.response?.error?.code, details(b[1]!)["reason"]]).toEqual([true, "NOT_PAIRED", "not-paired"]);
+  });
+  it("connectRolesFromTokens (2026.3.31): the node role recorded by that approval holds no token, so the node connect is a role upgrade", () => {
+    const [a, b] = flip("2026.3.31", "connectRolesFromTokens", [true, false], nodeThenOperator);
+    expect([a[1]!.response?.ok, b[1]!.response?.ok]).toEqual([true, true]);
+    expect([a[2]!.response?.error?.code, details(a[2]!)["reason"], b[2]!.response?.ok]).toEqual(["NOT_PAIRED", "role-upgrade", true]);
+  });
   it("browserOriginLimiter", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
     const h = { host: "127.0.0.1:18789", origin: "http://localhost:5173" };
