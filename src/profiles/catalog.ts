@@ -407,6 +407,9 @@ const gatewayJun: GatewaySwitches = {
   deviceLessScopeKeepers: ["gateway-client/backend"],
   // Read in the 2026.6.11 and 2026.5.28 dists: the protocol check logs probeMin=4 (no protocol-3 probes).
   probeProtocolFloor: null,
+  // Read in the 2026.6.11 and 2026.5.28 dists (requestDevicePairing refreshes only the same snapshot): a subset
+  // re-request replaces the pending one under a new requestId; 2026.7.1 has PR #98145's covered-by-existing refresh.
+  pendingRequestPolicy: "replace-merged",
 };
 
 export const profiles: readonly Profile[] = [

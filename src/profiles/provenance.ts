@@ -638,6 +638,7 @@ function gatewayJunProvenance(release: "2026.6.11" | "2026.5.28"): Partial<Recor
     ...out,
     deviceLessScopeKeepers: read(`${source}, message-handler`, "no shouldPreserveLocalCliSharedAuthScopes: a device-less cli/cli is cleared; the local backend's self-pairing skip keeps its scopes; seed-5 fixture 52 → 2 under 2026.7 with it"),
     probeProtocolFloor: read(`${source}, message-handler protocol check`, "probeMin=4: no protocol-3 exception for probes or legacy node hosts; seed-5 fixture 2 → 0"),
+    pendingRequestPolicy: read(`${source}, requestDevicePairing + reconcilePendingPairingRequests`, "refreshed in place only for the same role, roles and scopes (no incomingApprovalCoveredByExisting, which 2026.7.1 has: PR #98145), else replaced under a new requestId carrying every pending role and scope; the recordings replay alike with replace-on-growth"),
   };
 }
 
