@@ -92,6 +92,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   revokedRoleStaysApproved: flip,
   approvalScopeChecks: flip,
   approvalChecksHeldTokenScopes: flip,
+  approvalCallerScopesUnderPendingRole: flip,
+  connectRolesFromTokens: flip,
   deviceTokenIssuer: flip,
   connectRecordsClient: flip,
   controlUiAuthNoneSkipsPairing: flip,

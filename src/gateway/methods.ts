@@ -4,6 +4,7 @@ import { ErrorCodes, methodDenialError, methodParamsError, methodScopeDecision, 
 import {
   approveDevicePairing,
   pairingApprovalRefusal,
+  pendingRoleApprovalRefusal,
   pairingApprovalRefusalMessage,
   persistPairingStore,
   rejectDevicePairing,
@@ -118,7 +119,13 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
     case "device.pair.approve": {
       const requestId = str(params, "requestId");
       const pendingRequest = requestId ? state.store.pending[requestId] : undefined;
-      const refusal = pendingRequest && state.switches.approvalScopeChecks ? pairingApprovalRefusal(pendingRequest, state.store.paired[pendingRequest.deviceId], conn.session?.scopes ?? [], state.switches.approvalChecksHeldTokenScopes) : null;
+      const refusal = !pendingRequest
+        ? null
+        : state.switches.approvalScopeChecks
+          ? pairingApprovalRefusal(pendingRequest, state.store.paired[pendingRequest.deviceId], conn.session?.scopes ?? [], state.switches.approvalChecksHeldTokenScopes)
+          : state.switches.approvalCallerScopesUnderPendingRole
+            ? pendingRoleApprovalRefusal(pendingRequest, conn.session?.scopes ?? [])
+            : null;
       if (refusal) return bad(pairingApprovalRefusalMessage(refusal));
       const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes }) : null;
       if (!device || !requestId) return bad("unknown requestId");

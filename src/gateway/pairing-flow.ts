@@ -14,7 +14,7 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
+import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, pendingRoleApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
 import { sharedAuthGeneration } from "./shared-auth.ts";
 import { boundBootstrapProfile, bootstrapScopesForRole, type BootstrapProfile } from "./bootstrap-tokens.ts";
 import { event, log, refuse } from "./responses.ts";
@@ -83,7 +83,10 @@ export function pairDevice(
       // 2026.7.1 passes the requested ones alone (switch inlineApprovalCallerScopes).
       const approvedBaseline = state.switches.inlineApprovalCallerScopes === "requested-and-approved" ? (paired?.approvedScopes ?? paired?.scopes ?? []) : [];
       const callerScopes = [...f.scopes, ...approvedBaseline];
-      const approveInline = request.silent === true && !(state.switches.approvalScopeChecks && pairingApprovalRefusal(request, paired, callerScopes, state.switches.approvalChecksHeldTokenScopes) !== null);
+      const refused = state.switches.approvalScopeChecks
+        ? pairingApprovalRefusal(request, paired, callerScopes, state.switches.approvalChecksHeldTokenScopes) !== null
+        : state.switches.approvalCallerScopesUnderPendingRole && pendingRoleApprovalRefusal(request, callerScopes) !== null;
+      const approveInline = request.silent === true && !refused;
       // localForPairing: the release counted this connection as local for pairing though its request is not
       // (2026.9: a loopback socket with a foreign Host header); logged only then, so other traces stay as they were.
       const localForPairing = pairingLocal(state, conn);
@@ -173,7 +176,10 @@ function pairingRequirements(state: GatewayState, f: ConnectFacts, isPaired: boo
     const familyDiffers = paired.deviceFamily !== undefined && normalizeDeviceMetadataForAuth(paired.deviceFamily) !== claimedFamily;
     if (platformDiffers || familyDiffers) unmet.push("metadata-upgrade");
   }
-  const roles = paired.roles ?? (paired.role ? [paired.role] : []);
+  // 2026.3.31 (switch connectRolesFromTokens): the roles holding an unrevoked token are the effective ones.
+  const roles = state.switches.connectRolesFromTokens
+    ? [...new Set(Object.values(paired.tokens).filter((t) => t.revokedAtMs === undefined).map((t) => t.role))]
+    : (paired.roles ?? (paired.role ? [paired.role] : []));
   if (roles.length === 0 || !roles.includes(f.role)) unmet.push("role-upgrade");
   if (f.scopes.length > 0) {
     const implications = state.switches.operatorScopeImplications;

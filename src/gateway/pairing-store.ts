@@ -95,7 +95,7 @@ function union(a: readonly string[] | undefined, b: readonly string[] | undefine
   return [...new Set([...(a ?? []), ...(b ?? [])])];
 }
 
-export type PendingPolicy = "merge" | "replace" | "keep-existing" | "replace-on-growth";
+export type PendingPolicy = "merge" | "replace" | "keep-existing" | "replace-on-growth" | "replace-merged";
 
 export type PairingRequestInput = Omit<PendingRequest, "requestId" | "ts">;
 
@@ -126,6 +126,28 @@ export function requestDevicePairing(options: {
     }
     deletePending(store, existing.requestId);
     const replaced: PendingRequest = { ...definedOnly(request), roles, scopes, silent, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
+    setPending(store, replaced);
+    return { request: replaced, created: true };
+  }
+  if (existing && policy === "replace-merged") {
+    // Read in the 2026.4.14 dist (requestDevicePairing + reconcilePendingPairingRequests): the pending request is
+    // refreshed in place only when role, roles and scopes are the same; any other re-request, a subset too, replaces
+    // it with a new requestId carrying every pending role and scope (the requestId churn PR #98145 fixed).
+    const roles = union(existing.roles ?? (existing.role ? [existing.role] : []), request.roles ?? (request.role ? [request.role] : []));
+    const scopes = union(existing.scopes, request.scopes);
+    const silent = Boolean(existing.silent && request.silent);
+    const sameSet = (a: readonly string[] | undefined, b: readonly string[] | undefined) => JSON.stringify([...new Set(a ?? [])].sort()) === JSON.stringify([...new Set(b ?? [])].sort());
+    const existingRoles = existing.roles ?? (existing.role ? [existing.role] : []);
+    const requestRoles = request.roles ?? (request.role ? [request.role] : []);
+    const normalized = (scopes: readonly string[] | undefined) => normalizeDeviceAuthScopes(scopes ?? [], { impliedScopes: true });
+    const sameSnapshot = existing.publicKey === request.publicKey && existing.role === request.role && sameSet(existingRoles, requestRoles) && sameSet(normalized(existing.scopes), normalized(request.scopes));
+    if (sameSnapshot) {
+      const kept: PendingRequest = { ...existing, ...definedOnly(request), roles: existing.roles ?? existingRoles, scopes: existing.scopes, silent, isRepair: Boolean(existing.isRepair || request.isRepair), requestId: existing.requestId, ts: existing.ts };
+      setPending(store, kept);
+      return { request: kept, created: false };
+    }
+    deletePending(store, existing.requestId);
+    const replaced: PendingRequest = { ...definedOnly(request), role: request.role ?? existing.role, roles, scopes, silent, requestId: uuidV4(prng), ts: nowMs } as PendingRequest;
     setPending(store, replaced);
     return { request: replaced, created: true };
   }
@@ -259,6 +281,19 @@ export function pairingApprovalRefusal(
   const tokenScopes = [...new Set([...operatorScopes(pending.scopes), ...held])];
   if (tokenScopes.length === 0) return null;
   const missing = resolveMissingRequestedScope("operator", tokenScopes, callerScopes);
+  return missing === null ? null : { reason: "caller-missing-scope", scope: missing };
+}
+
+/**
+ * The 2026.3.31 approval check (switch approvalCallerScopesUnderPendingRole; approveDevicePairing in its dist): the
+ * request's operator scopes, implied read/write added, must be allowed to the caller under the request's role (its
+ * role, else its first role): operator compares with the operator implications, any other role by set membership.
+ */
+export function pendingRoleApprovalRefusal(pending: PendingRequest, callerScopes: readonly string[]): { reason: "caller-missing-scope"; scope: string } | null {
+  const role = pending.role?.trim() || (pending.roles ?? []).map((r) => r.trim()).find((r) => r.length > 0);
+  if (!role) return null;
+  const requested = normalizeDeviceAuthScopes(pending.scopes ?? [], { impliedScopes: true }).filter((s) => s.startsWith("operator."));
+  const missing = resolveMissingRequestedScope(role, requested, callerScopes, false);
   return missing === null ? null : { reason: "caller-missing-scope", scope: missing };
 }
 

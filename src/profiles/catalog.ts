@@ -97,6 +97,10 @@ const febGateway: GatewaySwitches = {
   emptyApprovalNoBaseline: false,
   // Only read with approvalScopeChecks (off here); as the model did before the switch existed.
   approvalChecksHeldTokenScopes: true,
+  // Read in the 2026.2.17, 2.22 and 3.13 dists: approveDevicePairing checks no caller scopes (2026.3.31 does).
+  approvalCallerScopesUnderPendingRole: false,
+  // Read in the 2026.3.13 dist: the connect compares the paired record's roles (2026.3.31 counts token roles).
+  connectRolesFromTokens: false,
   // Read in the 2026.2.17 (scopesAllow), 2.22, 3.13 and 3.31 dists (roleScopesAllow): a non-operator role's scopes
   // are compared by set membership alone, no `<role>.` prefix (the prefix is in the 4.14 dist and later).
   roleScopePrefix: false,
@@ -405,6 +409,9 @@ const gatewayJun: GatewaySwitches = {
   deviceLessScopeKeepers: ["gateway-client/backend"],
   // Read in the 2026.6.11 and 2026.5.28 dists: the protocol check logs probeMin=4 (no protocol-3 probes).
   probeProtocolFloor: null,
+  // Read in the 2026.6.11 and 2026.5.28 dists (requestDevicePairing refreshes only the same snapshot): a subset
+  // re-request replaces the pending one under a new requestId; 2026.7.1 has PR #98145's covered-by-existing refresh.
+  pendingRequestPolicy: "replace-merged",
 };
 
 export const profiles: readonly Profile[] = [
@@ -549,6 +556,19 @@ export const profiles: readonly Profile[] = [
       revokeClosesSessions: true,
       rotateClosesSessions: true,
       controlUiAuthNoneSkipsPairing: true,
+      // Read in the 2026.3.31 dist (approveDevicePairing, callerScopes = the connect's requested scopes inline): the
+      // request's operator scopes with the implied ones must be allowed to the caller under the request's role, so
+      // a node-host asking role node with operator.admin stays pending (seed-19 configs4 fixture, k2-token c0021).
+      approvalCallerScopesUnderPendingRole: true,
+      // Read in the 2026.3.31 dist (requestDevicePairing): a re-request that differs in role, roles or scopes
+      // replaces the pending one under a new requestId with the new role and every pending role and scope (the
+      // 3.13 dist merged into the pending request, keeping its role): k2-token c0046, a TUI asking operator after the
+      // same device's node request, is approved as operator.
+      pendingRequestPolicy: "replace-merged",
+      // Read in the 2026.3.31 dist (connect handler: listEffectivePairedDeviceRoles = the roles of unrevoked tokens):
+      // after c0046's approval of a request merged from a node and an operator connect, the device holds only an
+      // operator token, so its node connect c0078 is a role upgrade (not silent in 3.31).
+      connectRolesFromTokens: true,
     },
     // Matched against the real client of openclaw@2026.3.31 run inside the world (pnpm sim gate --client
     // real@2026.3.31): it waits the 10 s pre-auth default for connect.challenge, as 4.14 does.
@@ -582,6 +602,15 @@ export const profiles: readonly Profile[] = [
       approvalScopeChecks: true,
       inlineApprovalCallerScopes: "requested",
       approvalChecksHeldTokenScopes: false,
+      // Read in the 2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted only for a device not paired yet): a
+      // local gateway-client/backend on the shared secret or its device token is admitted unpaired and gets no device
+      // token; mode none is not skipped (seed-19 configs4 fixture, k2-token c0005).
+      localBackendPairingSkip: "unpaired-device-token-or-shared-secret",
+      // Read in the 2026.4.14 dist (requestDevicePairing + reconcilePendingPairingRequests): a request that differs
+      // from the pending one in role, roles or scopes replaces it with a new requestId, carrying every pending role
+      // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,
+      // its merged request refused).
+      pendingRequestPolicy: "replace-merged",
     },
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.

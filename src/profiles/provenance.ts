@@ -110,6 +110,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   nodePairingNeedsPairedDevice: read("openclaw@2026.2.12 … 2026.4.14 dist", "no node pairing at connect (nodePairingOnConnect none), so no request to fail"),
   approvalScopeChecks: read("openclaw@2026.2.17, 2026.2.22, 2026.3.13, 2026.3.31 dist", "no scope-outside-requested-roles check in the pairing approval"),
   approvalChecksHeldTokenScopes: assumed("only consulted with approvalScopeChecks, which these releases do not have; kept as the model was before the switch existed"),
+  approvalCallerScopesUnderPendingRole: read("openclaw@2026.2.17, 2026.2.22, 2026.3.13 dist, approveDevicePairing", "no caller-scope check in the approval (2026.3.31 has one)"),
+  connectRolesFromTokens: read("openclaw@2026.2.22, 2026.3.13 dist, connect handler", "the role check reads the paired record's roles (listEffectivePairedDeviceRoles, the token roles, from 2026.3.31)"),
   deviceTokenWithinApproval: read("openclaw@2026.2.12, 2026.2.22, 2026.3.2 dist, ensureDeviceToken", "mints a token for any role and scopes of a paired device"),
   deviceTokenNeedsApprovedRole: read("openclaw@2026.8.2 dist, resolveDeviceTokenUpdateContext", "no token context for a role the device is not approved for; as before the switch existed for the other releases (only read with deviceTokenWithinApproval; the 2026.3.13 dist has no such check)"),
   emptyApprovalNoBaseline: read("openclaw@2026.8.2 dist, mergeDevicePairingScopes", "an explicit empty scope list stays [] (a baseline); as before the switch existed for the releases between (2026.3.31, 4.14 not read for it)"),
@@ -167,6 +169,8 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  approvalCallerScopesUnderPendingRole: assumed("only consulted without approvalScopeChecks, which 2026.4.14 and later have (their caller check is modelled there)"),
+  connectRolesFromTokens: assumed("the 2026.4.14 … 2026.9.6 dists count token roles too (listEffectivePairedDeviceRoles), but their approvals mint a token for every requested role, which the model's approval does not, so the approved roles stand in for them and a revoked role is dropped by revokeRemovesRole (2026.5 on); the 4.14 fixtures replay alike either way"),
   deviceTokenScopeMismatchReason: read("openclaw@2026.9.6 dist, message-handler", "scope_mismatch: 'device token scope mismatch (re-pair or approve scope upgrade)'"),
   impliedTokenScopes: read("openclaw@2026.3.31, 2026.4.14, 2026.9.6 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read"),
   roleScopePrefix: read("openclaw@2026.4.14, 2026.5.28, 2026.6.11, 2026.7.1, 2026.8.2 dists, roleScopesAllow / resolveMissingRequestedScope", "a non-operator role's scope counts only under its own `<role>.` prefix; 4.14 fixtures with it off: seed 5 7, seed 11 13 divergent attempts"),
@@ -636,6 +640,7 @@ function gatewayJunProvenance(release: "2026.6.11" | "2026.5.28"): Partial<Recor
     ...out,
     deviceLessScopeKeepers: read(`${source}, message-handler`, "no shouldPreserveLocalCliSharedAuthScopes: a device-less cli/cli is cleared; the local backend's self-pairing skip keeps its scopes; seed-5 fixture 52 → 2 under 2026.7 with it"),
     probeProtocolFloor: read(`${source}, message-handler protocol check`, "probeMin=4: no protocol-3 exception for probes or legacy node hosts; seed-5 fixture 2 → 0"),
+    pendingRequestPolicy: read(`${source}, requestDevicePairing + reconcilePendingPairingRequests`, "refreshed in place only for the same role, roles and scopes (no incomingApprovalCoveredByExisting, which 2026.7.1 has: PR #98145), else replaced under a new requestId carrying every pending role and scope; the recordings replay alike with replace-on-growth"),
   };
 }
 
@@ -823,6 +828,9 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       localClientRule: read("openclaw@2026.3.31 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (the model's rule ignores Forwarded and X-Forwarded-Proto); fixtures seed 5: 1 → 0, seed 6: 25 → 0"),
       revokeClosesSessions: read("openclaw@2026.3.31 dist, device.token.revoke", "disconnectClientsForDevice(deviceId, {role}) closes 4001 'device removed'"),
       rotateClosesSessions: read("openclaw@2026.3.31 dist, device.token.rotate", "disconnectClientsForDevice(deviceId, {role})"),
+      approvalCallerScopesUnderPendingRole: read("openclaw@2026.3.31 dist, approveDevicePairing (callerScopes: the connect's requested scopes inline, the approver's connect scopes for device.pair.approve)", "the request's operator scopes with the implied ones must be allowed to the caller under the request's role, plain set membership for a non-operator role: a node-host asking role node with operator.admin is not approved silently (seed-19 configs4 fixture 24 → 20, k2-token c0021)"),
+      pendingRequestPolicy: read("openclaw@2026.3.31 dist, requestDevicePairing", "refreshed in place only for the same role, roles and scopes, else replaced under a new requestId with the incoming role and every pending role and scope: a TUI asking operator after the same device's node request is approved as operator (seed-19 configs4 fixture 20 → 8, k2-token c0046)"),
+      connectRolesFromTokens: read("openclaw@2026.3.31 dist, connect handler listEffectivePairedDeviceRoles", "the roles holding an unrevoked token: a role recorded by a merged approval without its own token is a role upgrade (seed-19 configs4 fixture 8 → 0, k2-token c0078)"),
     },
     client: {
       ...lateClient,
@@ -842,6 +850,8 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       inlineApprovalCallerScopes: read("openclaw@2026.4.14 dist, connect handler requirePairing", "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone"),
       approvalChecksHeldTokenScopes: read("openclaw@2026.4.14 dist, approveDevicePairing", "only the request's operator scopes are checked against the caller's, not the existing operator token's"),
       protocolMismatchDetails: read("openclaw@2026.4.14 dist, connect handler protocol check", "details { expectedProtocol: 3 } with no code; seed-11 fixture 71 → 56"),
+      localBackendPairingSkip: read("openclaw@2026.4.14 dist, connect handler shouldSkipLocalBackendSelfPairing", "a local gateway-client/backend without an Origin skips pairing with a device-token login or a successful shared token or password login (not in mode none), consulted only when the device is not paired yet: it is admitted unpaired and gets no device token; seed-19 configs4 fixture 31 → 3 (k2-token c0005), 28 with the value it had (device-token-or-none)"),
+      pendingRequestPolicy: read("openclaw@2026.4.14 dist, requestDevicePairing + reconcilePendingPairingRequests", "the pending request is refreshed (same requestId) when role, roles and scopes are the same, else replaced with a new requestId carrying every pending role and scope, silent only if all were; a request asking a subset gets a new requestId too (the churn PR #98145 later removed); seed-19 configs4 fixture 3 → 0 with the skip above (k2-token c0029: a node asking no scopes after a node-host asked operator.admin stays pending, the merged request being refused by the approval's scope checks)"),
       localClientRule: read("openclaw@2026.4.14 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (as in 3.31; the model's rule ignores Forwarded and X-Forwarded-Proto, and 4.14's container-local pairing equivalents are not modelled); seed-5 fixture 1 → 0 (c0057: a device-less TUI with a loopback Origin and a foreign Host passes the origin check and is refused for its missing device identity)"),
     },
     client: {

@@ -95,8 +95,10 @@ export interface GatewaySwitches {
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
    *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
    *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"); or only with the shared
-   *  secret ("shared-secret-only", 2026.3.13 shouldSkipBackendSelfPairing). */
-  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret" | "shared-secret-only";
+   *  secret ("shared-secret-only", 2026.3.13 shouldSkipBackendSelfPairing); 2026.4.14 skips for a device not paired
+   *  yet that logs in with its device token or the shared secret, not in mode none
+   *  ("unpaired-device-token-or-shared-secret"). */
+  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret" | "unpaired-device-token-or-shared-secret" | "shared-secret-only";
   /** Pre-hello frames whose params claim a worker identity are closed 1008 "invalid-handshake" unanswered (2026.9). */
   workerClaimsClosed: boolean;
   /** Session methods (chat.send, chat.abort) need params.sessionKey; 2026.9 answers
@@ -114,8 +116,11 @@ export interface GatewaySwitches {
    *  skips pairing (a local backend on the shared secret) or device.token.rotate mints it a new token, which makes
    *  it effective again (resolveDeviceTokenUpdateContext checks the approved roles; 2026.5.28 … 2026.9.6). */
   revokedRoleStaysApproved: boolean;
-  /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one. */
-  pendingRequestPolicy: "merge" | "replace" | "keep-existing" | "replace-on-growth";
+  /** A second pairing request for the same device: merge into the pending one, replace it, or keep the old one;
+   *  "replace-on-growth" keeps the requestId unless the role changes or a scope is added (2026.9), "replace-merged"
+   *  replaces it with a new requestId unless role, roles and scopes are the same, carrying every pending role and
+   *  scope (2026.4.14, before PR #98145). */
+  pendingRequestPolicy: "merge" | "replace" | "keep-existing" | "replace-on-growth" | "replace-merged";
   /** Late metadata pinning: platform/deviceFamily must match the paired record (reason metadata-upgrade). */
   metadataPinning: boolean;
   /** device.token.revoke closes the device's live sessions of that role with 4001. */
@@ -270,6 +275,15 @@ export interface GatewaySwitches {
    *  model's 2026.9.6 reading, kept for 2026.5 on); off, only the request's operator scopes are checked against the
    *  caller's (2026.4.14 dist, approveDevicePairing). */
   approvalChecksHeldTokenScopes: boolean;
+  /** Without approvalScopeChecks: approving a pairing request (inline or by device.pair.approve) is forbidden unless
+   *  the caller's scopes allow the request's operator scopes, implied read/write included, under the request's role
+   *  (operator: admin covers operator.*, write covers read; any other role: plain set membership), so a node asking
+   *  operator.admin on the shared token is never approved silently (2026.3.31 dist, approveDevicePairing). */
+  approvalCallerScopesUnderPendingRole: boolean;
+  /** The connect's role check counts the roles that hold an unrevoked device token, not the approved ones
+   *  (listEffectivePairedDeviceRoles, 2026.3.31 dist): a role an approval recorded from a merged request without
+   *  minting its token, or a revoked role, is a role upgrade. */
+  connectRolesFromTokens: boolean;
   /** Device tokens carry an issuer (2026.9.6; also in the 2026.6.11 and 2026.8.2 dists, none up to 2026.4.22): a
    *  token issued to a browser Control UI / copilot / webchat session on shared auth, or to a session that logged in
    *  with such a token, names the shared auth's generation (a digest of mode and secret). A token is reused only

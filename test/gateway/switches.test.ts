@@ -540,6 +540,59 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.7", "localBackendPairingSkip", ["also-shared-secret", "unpaired-also-shared-secret"], run);
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
   });
+  it("localBackendPairingSkip: unpaired-device-token-or-shared-secret (2026.4.14) admits an unpaired local backend on the shared token without a device token, but pairs it in mode none", () => {
+    const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
+    const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
+    const onToken = attempts([{ name: "backend-read", connect: { params: params({ client: backend, scopes: ["operator.read"] }) }, device: dev() }]);
+    const [a, b] = flip("2026.4", "localBackendPairingSkip", ["unpaired-device-token-or-shared-secret", "device-token-or-none"], onToken);
+    expect([a[0]!.response?.ok, issued(a[0]!), b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false, true, true]);
+    const modeNone = attempts([{ name: "backend-none", connect: { params: params({ client: backend, scopes: ["operator.read"], auth: {} }) }, device: dev() }], { config: { auth: { mode: "none" } } });
+    const [c, d] = flip("2026.4", "localBackendPairingSkip", ["unpaired-device-token-or-shared-secret", "unpaired-also-shared-secret"], modeNone);
+    expect([c[0]!.response?.ok, issued(c[0]!), d[0]!.response?.ok, issued(d[0]!)]).toEqual([true, true, true, false]);
+  });
+  it("pendingRequestPolicy replace-merged (2026.4.14): a node asking no scopes after a node asking operator.admin inherits the refused scope and keeps waiting", () => {
+    const node = (scopes: string[]) => params({ role: "node", scopes, client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const run = attempts([
+      { name: "node-admin", connect: { params: node(["operator.admin"]) }, device: dev() },
+      { name: "node-plain", connect: { params: node([]) }, device: dev() },
+    ]);
+    const [a, b] = flip("2026.4", "pendingRequestPolicy", ["replace-merged", "replace"], run);
+    expect([details(a[0]!)["reason"], details(b[0]!)["reason"]]).toEqual(["not-paired", "not-paired"]);
+    expect([a[1]!.response?.error?.code, details(a[1]!)["reason"], b[1]!.response?.ok]).toEqual(["NOT_PAIRED", "not-paired", true]);
+  });
+  it("pendingRequestPolicy replace-merged (2026.4.14) gives a subset re-request a new requestId, replace-on-growth (2026.9) keeps it; both keep the pending scopes and the id of a request asking the same", () => {
+    const ask = (scopes: string[]) => ({ name: scopes.join("+"), from: "remote" as const, headers: { host: "gw.example" }, connect: { params: params({ scopes }) }, device: dev() });
+    // Outcomes redact the requestId; the same seed replays the same ids, so the store after 1, 2 and 3 attempts tells.
+    const steps = [ask(["operator.read", "operator.write"]), ask(["operator.read"]), ask(["operator.write", "operator.read"])];
+    const pendingAfter = (p: Profile, n: number) => Object.values(runAttempts({ profile: p, identities: { me }, attempts: steps.slice(0, n) }).world.gateway("gateway").state.store.pending);
+    const run = (p: Profile) => {
+      const [one, two, three] = [1, 2, 3].map((n) => pendingAfter(p, n));
+      return { newIdForSubset: two![0]!.requestId !== one![0]!.requestId, sameIdForSame: three![0]!.requestId === two![0]!.requestId, pending: three!.map((q) => q.scopes) };
+    };
+    const [a, b] = [run(profile("2026.4", { gateway: { pendingRequestPolicy: "replace-merged" } })), run(profile("2026.4", { gateway: { pendingRequestPolicy: "replace-on-growth" } }))];
+    expect(a).toEqual({ newIdForSubset: true, sameIdForSame: true, pending: [["operator.read", "operator.write"]] });
+    expect(b).toEqual({ newIdForSubset: false, sameIdForSame: true, pending: [["operator.read", "operator.write"]] });
+  });
+  it("approvalCallerScopesUnderPendingRole (2026.3.31): a local node-host asking role node with operator.admin is not approved silently (read and write, implied, are not in a node's caller scopes)", () => {
+    const node = params({ role: "node", scopes: ["operator.admin"], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } });
+    const [a, b] = flip("2026.3.31", "approvalCallerScopesUnderPendingRole", [true, false], attempts([{ name: "node-admin", connect: { params: node }, device: dev() }]));
+    expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.ok]).toEqual(["NOT_PAIRED", "not-paired", true]);
+  });
+  // 2026.3.31: a node request refused (above), then an operator connect of the same device, then its node connect.
+  const nodeThenOperator = attempts([
+    { name: "node-admin", connect: { params: params({ role: "node", scopes: ["operator.admin"], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() },
+    { name: "cli-admin", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, device: dev() },
+    { name: "node-plain", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() },
+  ]);
+  it("pendingRequestPolicy replace-merged (2026.3.31): the operator re-request takes the operator role and is approved; merged into the node request it stays refused", () => {
+    const [a, b] = flip("2026.3.31", "pendingRequestPolicy", ["replace-merged", "merge"], nodeThenOperator);
+    expect([a[1]!.response?.ok, b[1]!.response?.error?.code, details(b[1]!)["reason"]]).toEqual([true, "NOT_PAIRED", "not-paired"]);
+  });
+  it("connectRolesFromTokens (2026.3.31): the node role recorded by that approval holds no token, so the node connect is a role upgrade", () => {
+    const [a, b] = flip("2026.3.31", "connectRolesFromTokens", [true, false], nodeThenOperator);
+    expect([a[1]!.response?.ok, b[1]!.response?.ok]).toEqual([true, true]);
+    expect([a[2]!.response?.error?.code, details(a[2]!)["reason"], b[2]!.response?.ok]).toEqual(["NOT_PAIRED", "role-upgrade", true]);
+  });
   it("browserOriginLimiter", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
     const h = { host: "127.0.0.1:18789", origin: "http://localhost:5173" };

@@ -32,7 +32,7 @@ export const bugCases: readonly BugCase[] = [
   { file: "node-token-mismatch-17185.yaml", cites: "#17185", buggy: ["2026.2.14", "2026.2.17"], fixed: ["2026.2.22", "2026.3"], invariants: ["retries-bounded"], about: "AUTH_DEVICE_TOKEN_MISMATCH" },
   { file: "agent-tools-mismatch-18936.yaml", cites: "#18936", buggy: ["2026.2.14", "2026.2.17"], fixed: ["2026.2.22", "2026.3"], invariants: ["retries-bounded"], about: "agent-tools made 5 connect attempts" },
   { file: "local-scope-upgrade-stall-124589.yaml", cites: "#124589", buggy: ["2026.3.31", "2026.4", "2026.7"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(cli-needs-write): ok is false" },
-  { file: "pending-request-churn-98145.yaml", cites: "#98145", buggy: ["2026.4"], fixed: ["2026.9"], invariants: ["case-expect"], about: "pending scopes [\"operator.pairing\"] lack operator.write" },
+  { file: "pending-request-churn-98145.yaml", cites: "#98145", buggy: ["2026.3.31", "2026.4", "2026.6"], fixed: ["2026.7", "2026.9"], invariants: ["case-expect"], about: "details.requestId is not the previous pairing answer's" },
   { file: "explicit-token-no-fallback-42507.yaml", cites: "#42507", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.9"], invariants: ["case-expect", "retries-bounded"], about: "connected is false, expected true" },
   { file: "clock-skew-signature-116679.yaml", cites: "#116679", buggy: ["2026.2.22", "2026.3.31", "2026.4", "2026.7"], fixed: ["2026.9"], invariants: ["case-expect"], about: "(client laptop-svc): connected is false" },
   { file: "tui-onboard-scope-upgrade-22616.yaml", cites: "#22616", buggy: ["2026.2.14"], fixed: ["2026.2.17", "2026.2.22", "2026.3"], invariants: ["case-expect", "retries-bounded"], about: "after PAIRING_REQUIRED" },

@@ -82,6 +82,10 @@ export interface CaseExpect {
   rpc?: { method: string; ok: boolean; messageContains?: string }[];
   helloAuthScopesInclude?: string[];
   deviceTokenIssued?: boolean;
+  /** The answer carries details.requestId and it is (true) or is not (false) the requestId of the pairing answer
+   *  before it ({{lastRequestId}} when the step starts): a re-request that keeps or churns the pending request's id.
+   *  Simulated runs only (outcomes redact request ids; the real-gateway bisect does not check it). */
+  requestIdUnchanged?: boolean;
   /** The finding's invariant name when an expectation fails (default `case-expect`). */
   rule?: string;
 }

@@ -76,6 +76,7 @@ const expectSchema = {
     rpc: { type: "array", items: { type: "object", required: ["method", "ok"], properties: { method: { type: "string" }, ok: { type: "boolean" }, messageContains: { type: "string" } }, additionalProperties: false } },
     helloAuthScopesInclude: { type: "array", items: { type: "string" } },
     deviceTokenIssued: { type: "boolean" },
+    requestIdUnchanged: { type: "boolean", description: "details.requestId is (not) the previous pairing answer's ({{lastRequestId}} when the step starts); simulated runs only" },
     rule: { type: "string", description: "the finding's invariant name when an expectation fails" },
   },
   additionalProperties: false,
@@ -104,6 +105,7 @@ export const connectKind = defineStepKind({
     const where = host !== undefined ? { host, url: url! } : standardOrigin(from ?? "local");
     const label = `step ${env.stepIndex} (${attempt.name})`;
     const stepIndex = env.stepIndex;
+    const requestIdBefore = env.world.lastRequestId;
     const handle = env.world.attempt({ fromHost: where.host, url: where.url, port: standardPort, gatewayToken: token !== undefined ? env.resolve(token) : env.token, identities: env.seeds, attempt });
     if (background) {
       // Checked before each later step and at the end of the run, once the outcome is there.
@@ -113,7 +115,7 @@ export const connectKind = defineStepKind({
           return final;
         }
         env.world.scheduler.record("case", "check", { step: stepIndex, attempt: attempt.name, outcome: handle.outcome as unknown as Record<string, unknown> });
-        if (step.expect) checkExpect(step.expect, handle.outcome, label, env.ctx);
+        if (step.expect) checkExpect(step.expect, handle.outcome, label, env.ctx, { before: requestIdBefore, after: env.world.lastRequestId });
         return true;
       });
       return;
@@ -122,7 +124,7 @@ export const connectKind = defineStepKind({
     const outcome = handle.outcome;
     if (!env.ctx.check(outcome !== undefined, "case-step", `${label}: no outcome within ${attemptWaitMs} ms`, { kind: "liveness" })) return;
     env.world.scheduler.record("case", "check", { step: env.stepIndex, attempt: attempt.name, outcome: outcome as unknown as Record<string, unknown> });
-    if (step.expect) checkExpect(step.expect, outcome!, label, env.ctx);
+    if (step.expect) checkExpect(step.expect, outcome!, label, env.ctx, { before: requestIdBefore, after: env.world.lastRequestId });
   },
   print: (step) => `connect ${step.connect.name} from ${step.connect.host ?? step.connect.from ?? "local"}${step.expect ? ` expecting ${JSON.stringify(step.expect)}` : ""}`,
 });
@@ -150,8 +152,14 @@ export function signingAttempt(raw: Attempt, options: { readonly seeds: Readonly
   return { ...raw, device: { payloadVersion, ...device, identitySeed: options.seeds[identity]!, ...(other ? { otherKeySeed: other } : {}) } as Attempt["device"] };
 }
 
-function checkExpect(e: CaseExpect, o: Outcome, at: string, ctx: ScenarioContext): void {
+function checkExpect(e: CaseExpect, o: Outcome, at: string, ctx: ScenarioContext, requestIds: { before: string | undefined; after: string | undefined }): void {
   for (const failure of expectationFailures(e, o, at)) ctx.check(false, failure.rule, failure.message);
+  if (e.requestIdUnchanged !== undefined) {
+    // Outcomes redact request ids; the world keeps the latest pairing answer's ({{lastRequestId}}).
+    const carried = typeof ((o.response?.error?.details ?? {}) as Record<string, unknown>)["requestId"] === "string";
+    const unchanged = carried && requestIds.before !== undefined && requestIds.after === requestIds.before;
+    ctx.check(carried && unchanged === e.requestIdUnchanged, e.rule ?? "case-expect", `${at}: ${carried ? `details.requestId ${unchanged ? "is" : "is not"} the previous pairing answer's` : "the answer carries no details.requestId"}, expected it ${e.requestIdUnchanged ? "unchanged" : "changed"}`);
+  }
 }
 
 export interface ExpectationFailure {
