@@ -23,6 +23,7 @@ export const releaseRows: readonly ReleaseRow[] = [
   { profile: "2026.3", release: "2026.3.13", note: "the 2026.3 profile follows 2026.3.13" },
   { profile: "2026.3.31", release: "2026.3.31" },
   { profile: "2026.4", release: "2026.4.14", note: "the 2026.4 profile follows 2026.4.14" },
+  { profile: "2026.4.22", release: "2026.4.22" },
   { profile: "2026.5", release: "2026.5.28", note: "the 2026.5 profile was read in the 2026.5.28 dist and replayed against its recording" },
   { profile: "2026.6", release: "2026.6.11", note: "the 2026.6 profile was read in the 2026.6.11 dist and replayed against its recording" },
   { profile: "2026.7", release: "2026.7.1", note: "the 2026.7 profile was read in the 2026.7.1 dist and replayed against its recording" },

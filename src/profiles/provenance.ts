@@ -31,6 +31,7 @@ const r222 = "openclaw@2026.2.22 dist, connect handler";
 const r331 = "openclaw@2026.3.31 dist, connect handler";
 const r313 = "openclaw@2026.3.13 dist, connect handler";
 const r32 = "openclaw@2026.3.2 dist, connect handler";
+const r422 = "openclaw@2026.4.22 dist, server.impl connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -686,6 +687,26 @@ function serviceProvenance71(release: string): Partial<Record<keyof ServiceSwitc
 }
 
 /** Provenance per profile name, mirroring catalog.ts. */
+const provenance414Gateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  ...lateGateway,
+  connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
+  missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
+  deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
+  pairingChecksInSequence: read("openclaw@2026.4.14 dist, connect handler requirePairing", "metadata, role and scope upgrades checked in turn against the record read before the connect, a scope upgrade never silent: a device paired as a node with no scopes asking operator with scopes locally is silently given the role and then refused scope-upgrade; seed-5 fixture 3 → 1 (c0033, c0051)"),
+  approvalScopeChecks: read("openclaw@2026.4.14 dist, approveDevicePairing + resolveScopeOutsideRequestedRoles", "a request whose scope no requested role prefixes is forbidden, so a silent pairing stays pending and the connect is answered pairing required; seed-11 fixture 56 with it off, 0 with the two below, which neither fixture pins on its own (c0009: a node-host asking role node with operator.read on a device paired as operator, role-upgrade)"),
+  inlineApprovalCallerScopes: read("openclaw@2026.4.14 dist, connect handler requirePairing", "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone"),
+  approvalChecksHeldTokenScopes: read("openclaw@2026.4.14 dist, approveDevicePairing", "only the request's operator scopes are checked against the caller's, not the existing operator token's"),
+  protocolMismatchDetails: read("openclaw@2026.4.14 dist, connect handler protocol check", "details { expectedProtocol: 3 } with no code; seed-11 fixture 71 → 56"),
+  localBackendPairingSkip: read("openclaw@2026.4.14 dist, connect handler shouldSkipLocalBackendSelfPairing", "a local gateway-client/backend without an Origin skips pairing with a device-token login or a successful shared token or password login (not in mode none), consulted only when the device is not paired yet: it is admitted unpaired and gets no device token; seed-19 configs4 fixture 31 → 3 (k2-token c0005), 28 with the value it had (device-token-or-none)"),
+  pendingRequestPolicy: read("openclaw@2026.4.14 dist, requestDevicePairing + reconcilePendingPairingRequests", "the pending request is refreshed (same requestId) when role, roles and scopes are the same, else replaced with a new requestId carrying every pending role and scope, silent only if all were; a request asking a subset gets a new requestId too (the churn PR #98145 later removed); seed-19 configs4 fixture 3 → 0 with the skip above (k2-token c0029: a node asking no scopes after a node-host asked operator.admin stays pending, the merged request being refused by the approval's scope checks)"),
+  localClientRule: read("openclaw@2026.4.14 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (as in 3.31; the model's rule ignores Forwarded and X-Forwarded-Proto, and 4.14's container-local pairing equivalents are not modelled); seed-5 fixture 1 → 0 (c0057: a device-less TUI with a loopback Origin and a foreign Host passes the origin check and is refused for its missing device identity)"),
+};
+const provenance414Client: Partial<Record<keyof ClientSwitches, Provenance>> = {
+  ...lateClient,
+  challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
+  ...controlUiBackoffRead(["2026.4.14"]),
+};
+
 export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.2.13": feb,
   "2026.2.14": {
@@ -840,26 +861,23 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     service: fixedService,
   },
   "2026.4": {
-    gateway: {
-      ...lateGateway,
-      connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
-      missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
-      deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
-      pairingChecksInSequence: read("openclaw@2026.4.14 dist, connect handler requirePairing", "metadata, role and scope upgrades checked in turn against the record read before the connect, a scope upgrade never silent: a device paired as a node with no scopes asking operator with scopes locally is silently given the role and then refused scope-upgrade; seed-5 fixture 3 → 1 (c0033, c0051)"),
-      approvalScopeChecks: read("openclaw@2026.4.14 dist, approveDevicePairing + resolveScopeOutsideRequestedRoles", "a request whose scope no requested role prefixes is forbidden, so a silent pairing stays pending and the connect is answered pairing required; seed-11 fixture 56 with it off, 0 with the two below, which neither fixture pins on its own (c0009: a node-host asking role node with operator.read on a device paired as operator, role-upgrade)"),
-      inlineApprovalCallerScopes: read("openclaw@2026.4.14 dist, connect handler requirePairing", "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone"),
-      approvalChecksHeldTokenScopes: read("openclaw@2026.4.14 dist, approveDevicePairing", "only the request's operator scopes are checked against the caller's, not the existing operator token's"),
-      protocolMismatchDetails: read("openclaw@2026.4.14 dist, connect handler protocol check", "details { expectedProtocol: 3 } with no code; seed-11 fixture 71 → 56"),
-      localBackendPairingSkip: read("openclaw@2026.4.14 dist, connect handler shouldSkipLocalBackendSelfPairing", "a local gateway-client/backend without an Origin skips pairing with a device-token login or a successful shared token or password login (not in mode none), consulted only when the device is not paired yet: it is admitted unpaired and gets no device token; seed-19 configs4 fixture 31 → 3 (k2-token c0005), 28 with the value it had (device-token-or-none)"),
-      pendingRequestPolicy: read("openclaw@2026.4.14 dist, requestDevicePairing + reconcilePendingPairingRequests", "the pending request is refreshed (same requestId) when role, roles and scopes are the same, else replaced with a new requestId carrying every pending role and scope, silent only if all were; a request asking a subset gets a new requestId too (the churn PR #98145 later removed); seed-19 configs4 fixture 3 → 0 with the skip above (k2-token c0029: a node asking no scopes after a node-host asked operator.admin stays pending, the merged request being refused by the approval's scope checks)"),
-      localClientRule: read("openclaw@2026.4.14 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (as in 3.31; the model's rule ignores Forwarded and X-Forwarded-Proto, and 4.14's container-local pairing equivalents are not modelled); seed-5 fixture 1 → 0 (c0057: a device-less TUI with a loopback Origin and a foreign Host passes the origin check and is refused for its missing device identity)"),
-    },
-    client: {
-      ...lateClient,
-      challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
-      ...controlUiBackoffRead(["2026.4.14"]),
-    },
+    gateway: provenance414Gateway,
+    client: provenance414Client,
     service: fixedService,
+  },
+  "2026.4.22": {
+    // Read in the openclaw@2026.4.22 dist; the seed-5 fixture (1,000 attempts, token configuration) replays at 0
+    // divergent attempts with these five on top of 2026.4 (559 before). The rest is 2026.4's, each entry saying so.
+    gateway: {
+      ...Object.fromEntries(Object.entries(provenance414Gateway).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not told apart by the 2026.4.22 recording`)])),
+      connectSchema: read(r422, "protocol ConnectParamsSchema: client id and mode as Type.Enum (ajv's 'must be equal to one of the allowed values'), auth.bootstrapToken, no client.buildId; fixture 956 → 597 lines with hello auth, → 396 with this"),
+      helloAuthAlways: read(r422, "hello-ok.auth carries role and scopes on every hello, with or without a device token; fixture 956 → 597 lines"),
+      helloAuthTokenScopes: read(r422, "hello-ok.auth.scopes = deviceToken ? deviceToken.scopes : scopes (an admin token's implied read and write); fixture 390 → 56 lines"),
+      pairingAnswer: read("openclaw@2026.4.22 dist, connect-error-details", "'pairing required: device is asking for more scopes than currently approved' with the requirement in the message"),
+      deviceLessScopeKeepers: read(r422, "a device-less local gateway-client/backend on the shared secret skips self-pairing and does not lose its scopes (shouldSkipLocalBackendSelfPairing before shouldClearUnboundScopesForMissingDeviceIdentity); fixture 56 → 0"),
+    },
+    client: Object.fromEntries(Object.entries(provenance414Client).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); the 2026.4.22 client was not read or run`)])),
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not re-read for 2026.4.22`)])),
   },
   "2026.5": { gateway: gatewayJunProvenance("2026.5.28"), client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
   "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: serviceProvenance71("2026.6.11") },
