@@ -175,11 +175,6 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
-  // resolveClientIp + isLocalDirectRequest in the 2026.2.22, 3.2, 3.13, 3.31, 4.14 and 4.22 dists: a trusted-proxy
-  // peer naming no client has no client IP, so it is not local. (The 5.28, 7.1 and 8.2 dists read the same, but the
-  // 8.2 seed-31 recording's trusted-proxy configuration disagrees with "not-local" in 3 attempts: 2026.5 and later
-  // keep the model's earlier rule, from gateway96.)
-  proxyPeerWithoutClientIp: "not-local",
   controlUiInsecureMessage: "device-identity",
   // Read in the 2026.3.13 dist: the requested scopes are kept (implied scopes come with 2026.3.31, its own profile).
   impliedTokenScopes: false,
@@ -275,8 +270,6 @@ const lateGateway: GatewaySwitches = {
 const gateway96: GatewaySwitches = {
   ...lateGateway,
   protocolVersion: 4,
-  // Not read in the (minified) 2026.9.6 dist: the model's earlier rule kept.
-  proxyPeerWithoutClientIp: "peer-address",
   probeProtocolFloor: 3,
   controlUiBuildCheck: true,
   passwordCountsAsTokenMismatch: true,
@@ -543,6 +536,7 @@ export const profiles: readonly Profile[] = [
       metadataPinning: true,
       deviceTokenWithinApproval: false,
       deviceTokenNeedsApprovedRole: false,
+      proxyPeerWithoutClientIp: "not-local",
     },
     // Not read: the client of 2026.3.13 (the 2026.3 profile's) is assumed. The real 3.2 client differs in the world
     // (pnpm sim gate --client real@2026.3.2): it gets no detail codes, so it never pauses and never retries with its

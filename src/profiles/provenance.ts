@@ -45,7 +45,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthPayloadBytesMax: absentFeb("MAX_PREAUTH_PAYLOAD_BYTES"),
   preauthOversizeReason: assumed("no pre-auth cap in S-Feb, so the reason is never sent; text kept for the switch"),
   untrustedProxyHeaders: read("net.ts isLocalDirectRequest copies (spec §4.0): forwarded headers only make it non-local"),
-  proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address (S-Feb not read)"),
+  proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address; the 2026.2.22, 3.2, 3.13, 3.31, 4.14, 5.28, 7.1 and 8.2 dists give it no client IP (not local), set only for 2026.3.2, whose recording pins it"),
   rateLimitedRetryAfter: read("spec §4.3.4, §11.11: the handler copies do not put retryAfterMs in the error"),
   challengeCapabilities: read("ws-connection.ts 0243ea55 (spec §2): challenge payload {nonce, ts}"),
   detailCodes: read(`${sFeb}: no details.code yet (spec §0)`),
@@ -138,7 +138,6 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 };
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
-  proxyPeerWithoutClientIp: read("openclaw@2026.2.22, 3.2, 3.13, 3.31, 4.14 and 4.22 dists, resolveClientIp + isLocalDirectRequest", "a trusted-proxy peer naming no client has no client IP, so it is not local; pinned by the 2026.3.2 seed-11 sweep (28 → 3), no other recording changes"),
   ...febGateway,
   operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
   controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
@@ -211,7 +210,6 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
-  proxyPeerWithoutClientIp: recorded("2026.8.2", "seed-31 sweep, trusted proxy 127.0.0.1 with Host fallback: 3 divergent attempts with not-local (metadata-upgrade and approval answers), 0 with the peer's own address; the 5.28, 7.1 and 8.2 dists' resolveClientIp gives no client IP here, so some later locality rule decides (not found); not read in the minified 9.6 dist"),
   ...lateGateway,
   trustedProxyUiSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing", "only tailscale-device and auth-none skip; a trusted-proxy TUI or Control UI with a device gets not-paired (seed-23 configs fixture, trusted-proxy configuration: 14 → 0)"),
   scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
