@@ -156,6 +156,9 @@ export class TraceReader {
         return this.clientEvent(event);
       case "operator":
         return [{ kind: "operator", command: str(data, "command") ?? str(data, "action"), data }];
+      case "host":
+        // `openclaw devices approve` writing the pairing files itself (no gateway answer to read): an approval.
+        return data["event"] === "devices.local-pairing-fallback" && data["approved"] === true ? [{ kind: "operator", command: "device.pair.approve", data }] : [];
       case "note":
         return [{ kind: "note", data }];
       default:

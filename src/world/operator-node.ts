@@ -239,13 +239,16 @@ function localPairingFallback(world: World, node: MachineNode, effect: RpcEffect
   const gateway = world.gateways.get(node.gatewayName);
   if (!gateway) return null;
   const store: PairingStore = gateway.state.store;
-  world.scheduler.record(node.name, "host", { event: "devices.local-pairing-fallback", method: effect.rpc.method });
   if (effect.rpc.method === "device.pair.list") {
+    world.scheduler.record(node.name, "host", { event: "devices.local-pairing-fallback", method: effect.rpc.method });
     return { ok: true, payload: { pending: Object.values(store.pending), paired: Object.keys(store.paired) }, via: "local-pairing-fallback" };
   }
   const requestId = effect.rpc.params["requestId"];
   const prng = world.scheduler.stream(`operator:${node.name}:pairing`);
   const device = typeof requestId === "string" ? approveDevicePairing(store, requestId, world.clockOf(node.host).nowMs(), prng, { approvalTokenScopes: gateway.state.switches.approvalTokenScopes }) : null;
+  // The request and the outcome are in the event, so invariants that track approvals see this one too (an approval
+  // written straight into the files is an approval all the same).
+  world.scheduler.record(node.name, "host", { event: "devices.local-pairing-fallback", method: effect.rpc.method, ...(typeof requestId === "string" ? { requestId } : {}), ...(device ? { deviceId: device.deviceId, approved: true } : { approved: false }) });
   if (!device) return { ok: false, error: { code: null, message: "unknown requestId" }, via: "local-pairing-fallback" };
   gateway.persisted = clonePairingStore(store);
   return { ok: true, payload: { requestId, deviceId: device.deviceId }, via: "local-pairing-fallback" };
