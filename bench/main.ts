@@ -5,6 +5,7 @@
 import { cpus } from "node:os";
 import { runChild } from "./child.ts";
 import { measureRates, roundsDefault, type RateSummary } from "./rates.ts";
+import type { KeyImport } from "./key-import.ts";
 import type { ScaleResult } from "./scale.ts";
 
 interface Args {
@@ -61,6 +62,9 @@ function render(report: Report): string {
     ...Object.entries(r.deviceSignedPerSecond).map(([p, v]) => `device-signed handshakes, ${p} paired device(s): ${v}/s (×${r.deviceSignedVsCryptoBoundByPaired[p]} of crypto-bound)`),
     `device-less handshakes: ${r.deviceLessPerSecond}/s`,
     `deviceSignedVsCryptoBound: ${r.deviceSignedVsCryptoBound} (target ≥ 0.5)`,
+    failed(report.keyImport)
+      ? `key import: failed: ${report.keyImport.error}`
+      : `Ed25519 key import (µs, median): private DER ${report.keyImport.privateDerUs} vs JWK ${report.keyImport.privateJwkUs} (×${report.keyImport.privateDerVsJwk}), public DER ${report.keyImport.publicDerUs} vs JWK ${report.keyImport.publicJwkUs} (×${report.keyImport.publicDerVsJwk})`,
     "",
     "scale (virtual minute; one process each):",
     "  clients  devices  events      events/s   µs/event  RSS MiB  connected  outcome",
@@ -94,6 +98,7 @@ interface Report {
   cpus: number;
   cpuModel: string;
   rates: RateSummary;
+  keyImport: KeyImport | Failed;
   scale: ReturnType<typeof scaleTable>;
   chaos: ChaosRate | Failed;
   chaosWorkers2: ChaosRate | Failed;
@@ -114,6 +119,8 @@ async function main(): Promise<number> {
   };
   progress("handshake rates against the crypto floor");
   const rates = measureRates({ rounds: roundsDefault, pairedDevices: args.quick ? [10, 500] : [10, 1_000, 4_000] });
+  progress("key import");
+  const keyImport = runChild<KeyImport>("key-import.ts", []);
   const real = args.real ? (progress(`real ${args.real}`), runChild<Real>("real.ts", [args.real, "200", "10"])) : undefined;
   progress("scale runs");
   const scale = scaleTable(args);
@@ -131,6 +138,7 @@ async function main(): Promise<number> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? "unknown",
     rates,
+    keyImport,
     scale,
     chaos,
     chaosWorkers2: chaos2,

@@ -224,6 +224,12 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
     OPENCLAW_DISABLE_BONJOUR: "1",
     OPENCLAW_NO_RESPAWN: "1",
     OPENCLAW_SKIP_CHANNELS: "1",
+    // Releases from 2026.4.22 npm-install their bundled plugins' runtime dependencies at start (synchronously):
+    // npm needs this machine's CA bundle where TLS goes through an intercepting proxy (without it the install
+    // retries for minutes and the gateway never listens), and one npm cache per install saves the download on
+    // every later start.
+    ...(process.env["NODE_EXTRA_CA_CERTS"] ? { NODE_EXTRA_CA_CERTS: process.env["NODE_EXTRA_CA_CERTS"] } : {}),
+    npm_config_cache: join(install.dir, ".npm-cache"),
     ...(options.env ?? {}),
   };
   const spawnedAt = performance.now();

@@ -19,7 +19,9 @@ const releaseProfileTable: readonly { readonly releases: RegExp; readonly profil
   { releases: /^2026\.2\.17$/, profiles: ["2026.2.17", "2026.2.14"] },
   { releases: /^2026\.2\.22$/, profiles: ["2026.2.22"] },
   { releases: /^2026\.3\.31$/, profiles: ["2026.3.31", "2026.3"] },
+  { releases: /^2026\.3\.2$/, profiles: ["2026.3.2", "2026.3"] },
   { releases: /^2026\.3\.\d+$/, profiles: ["2026.3"] },
+  { releases: /^2026\.4\.22$/, profiles: ["2026.4.22", "2026.4"] },
   { releases: /^2026\.4\.\d+$/, profiles: ["2026.4"] },
   // 2026.5–2026.7: their own profile where the tree has one, else the nearest later one.
   { releases: /^2026\.5\.\d+$/, profiles: ["2026.5", "2026.6", "2026.7", "2026.8"] },

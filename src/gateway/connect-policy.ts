@@ -79,6 +79,9 @@ export function clearsUnboundScopes(
       return !f.allowBypass;
     case "preserve-allowed":
       return false;
+    case "clear-without-shared-auth":
+      // Read in the openclaw@2026.3.2 dist: clearUnboundScopes unless the Control UI bypass or shared auth is ok.
+      return !f.allowBypass && !f.sharedAuthOk;
     case "clear-unless-control-ui":
       // Read in the openclaw@2026.3.13 dist: clearUnboundScopes unless an admitted Control UI.
       return !f.cls.isControlUi;

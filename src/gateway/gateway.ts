@@ -79,7 +79,7 @@ function start(state: GatewayState): GatewayOutput[] {
 }
 
 function upgrade(state: GatewayState, connId: string, request: { remoteAddress: string; headers: Record<string, string> }, ctx: StepContext): GatewayOutput[] {
-  const locality = resolveLocality({ remoteAddress: request.remoteAddress, headers: request.headers, trustedProxies: state.config.trustedProxies, allowRealIpFallback: state.config.allowRealIpFallback });
+  const locality = resolveLocality({ remoteAddress: request.remoteAddress, headers: request.headers, trustedProxies: state.config.trustedProxies, allowRealIpFallback: state.config.allowRealIpFallback, proxyPeerWithoutClientIp: state.switches.proxyPeerWithoutClientIp });
   if (locality.hasUntrustedProxyHeaders && state.switches.untrustedProxyHeaders === "refuse-403") {
     const body = JSON.stringify({ error: { message: "Proxy client attribution is required. Configure gateway.trustedProxies for this proxy.", type: "proxy_attribution_required" } });
     return [{ kind: "upgrade-refuse", connId, status: 403, body }];

@@ -39,17 +39,22 @@ export function resolveLocality(options: {
   headers: Record<string, string>;
   trustedProxies: readonly string[];
   allowRealIpFallback: boolean;
+  /** The profile's proxyPeerWithoutClientIp (absent: "peer-address"). */
+  proxyPeerWithoutClientIp?: "not-local" | "peer-address";
 }): Locality {
   const { remoteAddress, headers, trustedProxies } = options;
   const peerTrusted = isTrustedProxy(remoteAddress, trustedProxies);
   const xff = headers["x-forwarded-for"];
   const realIp = headers["x-real-ip"];
   let clientIp = remoteAddress;
-  if (peerTrusted) clientIp = firstForwarded(xff) ?? (options.allowRealIpFallback && realIp ? realIp.trim() : remoteAddress);
+  const forwardedClient = peerTrusted ? (firstForwarded(xff) ?? (options.allowRealIpFallback && realIp ? realIp.trim() : undefined)) : undefined;
+  if (peerTrusted) clientIp = forwardedClient ?? remoteAddress;
+  const noClientIp = peerTrusted && forwardedClient === undefined && options.proxyPeerWithoutClientIp === "not-local";
   const hasProxyHeaders = Boolean(xff || realIp);
   const hasUntrustedProxyHeaders = hasProxyHeaders && !peerTrusted;
   const forwardedPresent = Boolean(xff || realIp || headers["x-forwarded-host"]);
   const isLocal =
+    !noClientIp &&
     isLoopbackAddress(clientIp) && isLocalishHost(hostnameOf(headers["host"])) && (!forwardedPresent || peerTrusted);
   return { clientIp, isLocal, hasProxyHeaders, hasUntrustedProxyHeaders };
 }

@@ -15,6 +15,8 @@ const febGateway: GatewaySwitches = {
   preauthPayloadBytesMax: null,
   preauthOversizeReason: "preauth payload too large",
   untrustedProxyHeaders: "not-local",
+  // As the model was before the switch; 2026.3.2 sets what its dist does (the other dists read agree with it).
+  proxyPeerWithoutClientIp: "peer-address",
   rateLimitedRetryAfter: false,
   challengeCapabilities: false,
   detailCodes: false,
@@ -173,6 +175,11 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  // resolveClientIp + isLocalDirectRequest in the 2026.2.22, 3.2, 3.13, 3.31, 4.14 and 4.22 dists: a trusted-proxy
+  // peer naming no client has no client IP, so it is not local. (The 5.28, 7.1 and 8.2 dists read the same, but the
+  // 8.2 seed-31 recording's trusted-proxy configuration disagrees with "not-local" in 3 attempts: 2026.5 and later
+  // keep the model's earlier rule, from gateway96.)
+  proxyPeerWithoutClientIp: "not-local",
   controlUiInsecureMessage: "device-identity",
   // Read in the 2026.3.13 dist: the requested scopes are kept (implied scopes come with 2026.3.31, its own profile).
   impliedTokenScopes: false,
@@ -268,6 +275,8 @@ const lateGateway: GatewaySwitches = {
 const gateway96: GatewaySwitches = {
   ...lateGateway,
   protocolVersion: 4,
+  // Not read in the (minified) 2026.9.6 dist: the model's earlier rule kept.
+  proxyPeerWithoutClientIp: "peer-address",
   probeProtocolFloor: 3,
   controlUiBuildCheck: true,
   passwordCountsAsTokenMismatch: true,
@@ -412,6 +421,38 @@ const gatewayJun: GatewaySwitches = {
   pendingRequestPolicy: "replace-merged",
 };
 
+/** The 2026.4 profile's gateway: openclaw@2026.4.14 (read in its dist, replayed against its recordings). */
+const gateway414: GatewaySwitches = {
+  ...lateGateway,
+  connectSchema: "apr",
+  missingScopeAnswer: "invalid-request",
+  deviceTokenScopeMismatchReason: false,
+  // Read in the 2026.4.14 dist (connect handler): after a silent role upgrade the scope check still runs against
+  // the record read before the connect, so a node paired with no scopes asking operator scopes is refused
+  // scope-upgrade (seed-5 fixture c0033, c0051).
+  pairingChecksInSequence: true,
+  // Read in the 2026.4.14 dist (isLocalDirectRequest): a loopback peer without forwarded headers is local
+  // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057).
+  localClientRule: "loopback-peer",
+  // Read in the 2026.4.14 dist (connect handler): protocol mismatch details are { expectedProtocol: 3 } alone.
+  protocolMismatchDetails: "expected-only",
+  // Read in the 2026.4.14 dist (approveDevicePairing, and the connect's inline approval with callerScopes = the
+  // requested scopes): a request whose scope no requested role prefixes is forbidden, and the request's operator
+  // scopes must be within the caller's; a refused silent pairing stays pending (seed-11 fixture c0009, c0016).
+  approvalScopeChecks: true,
+  inlineApprovalCallerScopes: "requested",
+  approvalChecksHeldTokenScopes: false,
+  // Read in the 2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted only for a device not paired yet): a
+  // local gateway-client/backend on the shared secret or its device token is admitted unpaired and gets no device
+  // token; mode none is not skipped (seed-19 configs4 fixture, k2-token c0005).
+  localBackendPairingSkip: "unpaired-device-token-or-shared-secret",
+  // Read in the 2026.4.14 dist (requestDevicePairing + reconcilePendingPairingRequests): a request that differs
+  // from the pending one in role, roles or scopes replaces it with a new requestId, carrying every pending role
+  // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,
+  // its merged request refused).
+  pendingRequestPolicy: "replace-merged",
+};
+
 export const profiles: readonly Profile[] = [
   {
     name: "2026.2.12",
@@ -480,6 +521,34 @@ export const profiles: readonly Profile[] = [
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
     client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
     service: legacyService,
+  },
+  {
+    name: "2026.3.2",
+    era: "observed",
+    summary: "what openclaw@2026.3.2 does (read in its dist, replayed against its recording): the 2026.3.13 handler without recovery hints, the origin detail code or auth.bootstrapToken, any token for a paired device, and scopes kept by a device-less session whose shared secret was right",
+    // Read in the openclaw@2026.3.2 dist (connect handler, ConnectParamsSchema, ensureDeviceToken) and replayed
+    // against its recording (seed-5 fixture: 251 divergent attempts under 2026.3, 0 with these).
+    gateway: {
+      ...marGateway,
+      connectSchema: "feb-device-token",
+      recoveryHints: false,
+      detailCodeSet: "device",
+      signatureSkewMs: 2 * 60_000,
+      nonceRequired: "always",
+      signatureVersions: ["v3", "v2"],
+      originCheckApplies: "any-origin",
+      browserOriginLimiter: true,
+      scopeClearing: "clear-without-shared-auth",
+      localBackendPairingSkip: "shared-secret-only",
+      metadataPinning: true,
+      deviceTokenWithinApproval: false,
+      deviceTokenNeedsApprovedRole: false,
+    },
+    // Not read: the client of 2026.3.13 (the 2026.3 profile's) is assumed. The real 3.2 client differs in the world
+    // (pnpm sim gate --client real@2026.3.2): it gets no detail codes, so it never pauses and never retries with its
+    // device token; not modelled yet (README, "The real client inside the simulation").
+    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
+    service: fixedService,
   },
   {
     name: "2026.3",
@@ -555,38 +624,27 @@ export const profiles: readonly Profile[] = [
     // openclaw@2026.4.14 dist (protocol ConnectParamsSchema, method scopes), replayed against its recording:
     // the S-Mar schema plus auth.bootstrapToken (no client.buildId, no transports), and a missing scope answered
     // INVALID_REQUEST "missing scope: …" (seed-5 fixture 58 → 8 divergent attempts).
-    gateway: {
-      ...lateGateway,
-      connectSchema: "apr",
-      missingScopeAnswer: "invalid-request",
-      deviceTokenScopeMismatchReason: false,
-      // Read in the 2026.4.14 dist (connect handler): after a silent role upgrade the scope check still runs against
-      // the record read before the connect, so a node paired with no scopes asking operator scopes is refused
-      // scope-upgrade (seed-5 fixture c0033, c0051).
-      pairingChecksInSequence: true,
-      // Read in the 2026.4.14 dist (isLocalDirectRequest): a loopback peer without forwarded headers is local
-      // whatever its Host, for the origin check as for pairing (seed-5 fixture c0057).
-      localClientRule: "loopback-peer",
-      // Read in the 2026.4.14 dist (connect handler): protocol mismatch details are { expectedProtocol: 3 } alone.
-      protocolMismatchDetails: "expected-only",
-      // Read in the 2026.4.14 dist (approveDevicePairing, and the connect's inline approval with callerScopes = the
-      // requested scopes): a request whose scope no requested role prefixes is forbidden, and the request's operator
-      // scopes must be within the caller's; a refused silent pairing stays pending (seed-11 fixture c0009, c0016).
-      approvalScopeChecks: true,
-      inlineApprovalCallerScopes: "requested",
-      approvalChecksHeldTokenScopes: false,
-      // Read in the 2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted only for a device not paired yet): a
-      // local gateway-client/backend on the shared secret or its device token is admitted unpaired and gets no device
-      // token; mode none is not skipped (seed-19 configs4 fixture, k2-token c0005).
-      localBackendPairingSkip: "unpaired-device-token-or-shared-secret",
-      // Read in the 2026.4.14 dist (requestDevicePairing + reconcilePendingPairingRequests): a request that differs
-      // from the pending one in role, roles or scopes replaces it with a new requestId, carrying every pending role
-      // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,
-      // its merged request refused).
-      pendingRequestPolicy: "replace-merged",
-    },
+    gateway: gateway414,
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
+    client: { ...lateClient, challengeTimeoutMs: 10_000 },
+    service: fixedService,
+  },
+  {
+    name: "2026.4.22",
+    era: "observed",
+    summary: "what openclaw@2026.4.22 does (read in its dist, replayed against its recording): the 2026.4.14 handler with the enum connect schema, hello-ok.auth always (scopes from the device token), the late pairing answer, and a device-less local backend keeping its scopes",
+    // Read in the openclaw@2026.4.22 dist (server.impl, connect-error-details) and replayed against its seed-5
+    // recording: 559 divergent attempts under 2026.4, 0 with these five.
+    gateway: {
+      ...gateway414,
+      connectSchema: "jul",
+      helloAuthAlways: true,
+      helloAuthTokenScopes: true,
+      pairingAnswer: "late",
+      deviceLessScopeKeepers: ["gateway-client/backend"],
+    },
+    // Not read or run: the 2026.4.14 client (the 2026.4 profile's) is assumed.
     client: { ...lateClient, challengeTimeoutMs: 10_000 },
     service: fixedService,
   },

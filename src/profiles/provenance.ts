@@ -30,6 +30,8 @@ const r96 = (note?: string): Provenance => recorded("2026.9.6", note);
 const r222 = "openclaw@2026.2.22 dist, connect handler";
 const r331 = "openclaw@2026.3.31 dist, connect handler";
 const r313 = "openclaw@2026.3.13 dist, connect handler";
+const r32 = "openclaw@2026.3.2 dist, connect handler";
+const r422 = "openclaw@2026.4.22 dist, server.impl connect handler";
 
 const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   protocolVersion: read("spec §1.5: PROTOCOL_VERSION = 3 in the Feb–Apr 2026 code and clients"),
@@ -43,6 +45,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthPayloadBytesMax: absentFeb("MAX_PREAUTH_PAYLOAD_BYTES"),
   preauthOversizeReason: assumed("no pre-auth cap in S-Feb, so the reason is never sent; text kept for the switch"),
   untrustedProxyHeaders: read("net.ts isLocalDirectRequest copies (spec §4.0): forwarded headers only make it non-local"),
+  proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address (S-Feb not read)"),
   rateLimitedRetryAfter: read("spec §4.3.4, §11.11: the handler copies do not put retryAfterMs in the error"),
   challengeCapabilities: read("ws-connection.ts 0243ea55 (spec §2): challenge payload {nonce, ts}"),
   detailCodes: read(`${sFeb}: no details.code yet (spec §0)`),
@@ -135,6 +138,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 };
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  proxyPeerWithoutClientIp: read("openclaw@2026.2.22, 3.2, 3.13, 3.31, 4.14 and 4.22 dists, resolveClientIp + isLocalDirectRequest", "a trusted-proxy peer naming no client has no client IP, so it is not local; pinned by the 2026.3.2 seed-11 sweep (28 → 3), no other recording changes"),
   ...febGateway,
   operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
   controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
@@ -207,6 +211,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 };
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  proxyPeerWithoutClientIp: recorded("2026.8.2", "seed-31 sweep, trusted proxy 127.0.0.1 with Host fallback: 3 divergent attempts with not-local (metadata-upgrade and approval answers), 0 with the peer's own address; the 5.28, 7.1 and 8.2 dists' resolveClientIp gives no client IP here, so some later locality rule decides (not found); not read in the minified 9.6 dist"),
   ...lateGateway,
   trustedProxyUiSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing", "only tailscale-device and auth-none skip; a trusted-proxy TUI or Control UI with a device gets not-paired (seed-23 configs fixture, trusted-proxy configuration: 14 → 0)"),
   scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
@@ -684,6 +689,26 @@ function serviceProvenance71(release: string): Partial<Record<keyof ServiceSwitc
 }
 
 /** Provenance per profile name, mirroring catalog.ts. */
+const provenance414Gateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
+  ...lateGateway,
+  connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
+  missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
+  deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
+  pairingChecksInSequence: read("openclaw@2026.4.14 dist, connect handler requirePairing", "metadata, role and scope upgrades checked in turn against the record read before the connect, a scope upgrade never silent: a device paired as a node with no scopes asking operator with scopes locally is silently given the role and then refused scope-upgrade; seed-5 fixture 3 → 1 (c0033, c0051)"),
+  approvalScopeChecks: read("openclaw@2026.4.14 dist, approveDevicePairing + resolveScopeOutsideRequestedRoles", "a request whose scope no requested role prefixes is forbidden, so a silent pairing stays pending and the connect is answered pairing required; seed-11 fixture 56 with it off, 0 with the two below, which neither fixture pins on its own (c0009: a node-host asking role node with operator.read on a device paired as operator, role-upgrade)"),
+  inlineApprovalCallerScopes: read("openclaw@2026.4.14 dist, connect handler requirePairing", "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone"),
+  approvalChecksHeldTokenScopes: read("openclaw@2026.4.14 dist, approveDevicePairing", "only the request's operator scopes are checked against the caller's, not the existing operator token's"),
+  protocolMismatchDetails: read("openclaw@2026.4.14 dist, connect handler protocol check", "details { expectedProtocol: 3 } with no code; seed-11 fixture 71 → 56"),
+  localBackendPairingSkip: read("openclaw@2026.4.14 dist, connect handler shouldSkipLocalBackendSelfPairing", "a local gateway-client/backend without an Origin skips pairing with a device-token login or a successful shared token or password login (not in mode none), consulted only when the device is not paired yet: it is admitted unpaired and gets no device token; seed-19 configs4 fixture 31 → 3 (k2-token c0005), 28 with the value it had (device-token-or-none)"),
+  pendingRequestPolicy: read("openclaw@2026.4.14 dist, requestDevicePairing + reconcilePendingPairingRequests", "the pending request is refreshed (same requestId) when role, roles and scopes are the same, else replaced with a new requestId carrying every pending role and scope, silent only if all were; a request asking a subset gets a new requestId too (the churn PR #98145 later removed); seed-19 configs4 fixture 3 → 0 with the skip above (k2-token c0029: a node asking no scopes after a node-host asked operator.admin stays pending, the merged request being refused by the approval's scope checks)"),
+  localClientRule: read("openclaw@2026.4.14 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (as in 3.31; the model's rule ignores Forwarded and X-Forwarded-Proto, and 4.14's container-local pairing equivalents are not modelled); seed-5 fixture 1 → 0 (c0057: a device-less TUI with a loopback Origin and a foreign Host passes the origin check and is refused for its missing device identity)"),
+};
+const provenance414Client: Partial<Record<keyof ClientSwitches, Provenance>> = {
+  ...lateClient,
+  challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
+  ...controlUiBackoffRead(["2026.4.14"]),
+};
+
 export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.2.13": feb,
   "2026.2.14": {
@@ -760,6 +785,32 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...controlUiBackoffRead(["2026.2.22"]),
     },
   },
+  "2026.3.2": {
+    // Read in the openclaw@2026.3.2 dist; the seed-5 fixture (1,000 attempts, token configuration) replays at 0
+    // divergent attempts with these (251 under 2026.3). "fixture n" = its count with that one value as 2026.3 has it.
+    gateway: {
+      ...marGateway,
+      connectSchema: read(r32, "ConnectParamsSchema: the S-Feb client ids, auth {token, deviceToken, password} (no bootstrapToken); the recording does not pin it"),
+      recoveryHints: read(r32, "connect errors carry details.code and authReason, no canRetryWithDeviceToken / recommendedNextStep; fixture 431 lines → 311 with the detail set"),
+      detailCodeSet: read(r32, "ConnectErrorDetailCodes: one DEVICE_AUTH_* code per failure, no CONTROL_UI_ORIGIN_NOT_ALLOWED (an origin refusal has no details)"),
+      signatureSkewMs: read(r32, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
+      nonceRequired: read(r32, "a device proof without a nonce is refused (device-nonce-missing) whatever the locality"),
+      signatureVersions: read(r32, "resolveDeviceSignaturePayloadVersion tries v3 then v2"),
+      originCheckApplies: read(r32, "enforceOriginCheckForAnyClient || Control UI || webchat"),
+      browserOriginLimiter: read(r32, "Origin-bearing clients use the browser limiter (authRateLimiter)"),
+      scopeClearing: read(r32, "clearUnboundScopes: a device-less connection's scopes are cleared unless the Control UI bypass is on or shared auth is ok; device-less cli/backend sessions on the shared token answer status (fixture 106 → 35 against clear-unless-control-ui)"),
+      localBackendPairingSkip: read(r32, "shouldSkipBackendSelfPairing: local gateway-client/backend, no Origin, shared token or password ok"),
+      metadataPinning: read(r32, "resolvePinnedClientMetadata: platform / deviceFamily mismatch is a metadata-upgrade"),
+      proxyPeerWithoutClientIp: read("openclaw@2026.3.2 dist, resolveClientIp + isLocalDirectRequest", "a trusted-proxy peer without X-Forwarded-For (and no real-IP fallback) has no client IP, so it is not local: no loopback origin, no silent pairing; seed-11 sweep, password configuration with 127.0.0.1 as trusted proxy"),
+      deviceTokenNeedsApprovedRole: read("openclaw@2026.3.2 dist, rotateDeviceToken + resolveDeviceTokenUpdateContext", "rotate needs a paired device, not an approved role: device.token.rotate for role node on an operator device answers ok; seed-11 sweep, 3 → 0"),
+      deviceTokenWithinApproval: read("openclaw@2026.3.2 dist, ensureDeviceToken", "issues for any paired device, whatever role or scopes it was approved for (the checks came with 2026.3.13); fixture 35 → 0 (a backend skipping pairing gets an operator.admin token)"),
+    },
+    client: {
+      ...Object.fromEntries(Object.entries({ ...lateClient, ...controlUiBackoffRead(["2026.3.13"]) }).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); the 2026.3.2 client was not read or run`)])),
+      tuiClientId: read(r32, "the connect schema has no openclaw-tui id, so a TUI can only connect as gateway-client"),
+    },
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); not re-read for 2026.3.2`)])),
+  },
   "2026.3": {
     // Read in the openclaw@2026.3.13 dist; the seed-5 fixture (212 attempts) replays at 0 divergent attempts with
     // these (57 before). "fixture n" = its count with that one value set back.
@@ -813,26 +864,23 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     service: fixedService,
   },
   "2026.4": {
-    gateway: {
-      ...lateGateway,
-      connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
-      missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
-      deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
-      pairingChecksInSequence: read("openclaw@2026.4.14 dist, connect handler requirePairing", "metadata, role and scope upgrades checked in turn against the record read before the connect, a scope upgrade never silent: a device paired as a node with no scopes asking operator with scopes locally is silently given the role and then refused scope-upgrade; seed-5 fixture 3 → 1 (c0033, c0051)"),
-      approvalScopeChecks: read("openclaw@2026.4.14 dist, approveDevicePairing + resolveScopeOutsideRequestedRoles", "a request whose scope no requested role prefixes is forbidden, so a silent pairing stays pending and the connect is answered pairing required; seed-11 fixture 56 with it off, 0 with the two below, which neither fixture pins on its own (c0009: a node-host asking role node with operator.read on a device paired as operator, role-upgrade)"),
-      inlineApprovalCallerScopes: read("openclaw@2026.4.14 dist, connect handler requirePairing", "approveDevicePairing(requestId, { callerScopes: scopes }): the requested scopes alone"),
-      approvalChecksHeldTokenScopes: read("openclaw@2026.4.14 dist, approveDevicePairing", "only the request's operator scopes are checked against the caller's, not the existing operator token's"),
-      protocolMismatchDetails: read("openclaw@2026.4.14 dist, connect handler protocol check", "details { expectedProtocol: 3 } with no code; seed-11 fixture 71 → 56"),
-      localBackendPairingSkip: read("openclaw@2026.4.14 dist, connect handler shouldSkipLocalBackendSelfPairing", "a local gateway-client/backend without an Origin skips pairing with a device-token login or a successful shared token or password login (not in mode none), consulted only when the device is not paired yet: it is admitted unpaired and gets no device token; seed-19 configs4 fixture 31 → 3 (k2-token c0005), 28 with the value it had (device-token-or-none)"),
-      pendingRequestPolicy: read("openclaw@2026.4.14 dist, requestDevicePairing + reconcilePendingPairingRequests", "the pending request is refreshed (same requestId) when role, roles and scopes are the same, else replaced with a new requestId carrying every pending role and scope, silent only if all were; a request asking a subset gets a new requestId too (the churn PR #98145 later removed); seed-19 configs4 fixture 3 → 0 with the skip above (k2-token c0029: a node asking no scopes after a node-host asked operator.admin stays pending, the merged request being refused by the approval's scope checks)"),
-      localClientRule: read("openclaw@2026.4.14 dist, isLocalDirectRequest", "a loopback peer without forwarded headers is local whatever its Host (as in 3.31; the model's rule ignores Forwarded and X-Forwarded-Proto, and 4.14's container-local pairing equivalents are not modelled); seed-5 fixture 1 → 0 (c0057: a device-less TUI with a loopback Origin and a foreign Host passes the origin check and is refused for its missing device identity)"),
-    },
-    client: {
-      ...lateClient,
-      challengeTimeoutMs: recorded("2026.4.14", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.4.14"),
-      ...controlUiBackoffRead(["2026.4.14"]),
-    },
+    gateway: provenance414Gateway,
+    client: provenance414Client,
     service: fixedService,
+  },
+  "2026.4.22": {
+    // Read in the openclaw@2026.4.22 dist; the seed-5 fixture (1,000 attempts, token configuration) replays at 0
+    // divergent attempts with these five on top of 2026.4 (559 before). The rest is 2026.4's, each entry saying so.
+    gateway: {
+      ...Object.fromEntries(Object.entries(provenance414Gateway).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not told apart by the 2026.4.22 recording`)])),
+      connectSchema: read(r422, "protocol ConnectParamsSchema: client id and mode as Type.Enum (ajv's 'must be equal to one of the allowed values'), auth.bootstrapToken, no client.buildId; fixture 956 → 597 lines with hello auth, → 396 with this"),
+      helloAuthAlways: read(r422, "hello-ok.auth carries role and scopes on every hello, with or without a device token; fixture 956 → 597 lines"),
+      helloAuthTokenScopes: read(r422, "hello-ok.auth.scopes = deviceToken ? deviceToken.scopes : scopes (an admin token's implied read and write); fixture 390 → 56 lines"),
+      pairingAnswer: read("openclaw@2026.4.22 dist, connect-error-details", "'pairing required: device is asking for more scopes than currently approved' with the requirement in the message"),
+      deviceLessScopeKeepers: read(r422, "a device-less local gateway-client/backend on the shared secret skips self-pairing and does not lose its scopes (shouldSkipLocalBackendSelfPairing before shouldClearUnboundScopesForMissingDeviceIdentity); fixture 56 → 0"),
+    },
+    client: Object.fromEntries(Object.entries(provenance414Client).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); the 2026.4.22 client was not read or run`)])),
+    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not re-read for 2026.4.22`)])),
   },
   "2026.5": { gateway: gatewayJunProvenance("2026.5.28"), client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
   "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: serviceProvenance71("2026.6.11") },

@@ -28,6 +28,10 @@ export interface GatewaySwitches {
   preauthOversizeReason: string;
   /** Forwarded headers from an untrusted peer: the connection is just not local, or (2026.9) the upgrade gets 403. */
   untrustedProxyHeaders: "not-local" | "refuse-403";
+  /** A trusted-proxy peer whose request names no client (no X-Forwarded-For, no real-IP fallback): resolveClientIp
+   *  gives no client IP, so the request is not local (read in the 2026.2.22 … 2026.8.2 dists), or the peer's own
+   *  address stands in (the model before the switch). */
+  proxyPeerWithoutClientIp: "not-local" | "peer-address";
   /** AUTH_RATE_LIMITED answers carry retryable + the limiter's retryAfterMs (2026.9; §11.11). */
   rateLimitedRetryAfter: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
@@ -60,8 +64,9 @@ export interface GatewaySwitches {
   /** S-Feb: any successful trusted-proxy auth may skip device identity and pairing. */
   trustedProxySkipsDeviceForAnyClient: boolean;
   /** Scope clearing for device-less connections (clearUnboundScopes): all unless the Control UI bypass is on, none,
-   *  the late rule, or all but an admitted Control UI ("clear-unless-control-ui", read in the 2026.3.13 dist). */
-  scopeClearing: "clear-without-device" | "preserve-allowed" | "late" | "clear-unless-control-ui";
+   *  the late rule, all but an admitted Control UI ("clear-unless-control-ui", read in the 2026.3.13 dist), or all
+   *  unless the Control UI bypass is on or the shared secret was right ("clear-without-shared-auth", 2026.3.2). */
+  scopeClearing: "clear-without-device" | "preserve-allowed" | "late" | "clear-unless-control-ui" | "clear-without-shared-auth";
   /** Client ids (or `id/mode` pairs) whose device-less sessions keep their scopes with shared auth and no Origin
    *  header, whatever scopeClearing says (2026.9 keeps cli/cli and gateway-client/backend: the fix for #63344). */
   deviceLessScopeKeepers: readonly string[];
@@ -251,9 +256,10 @@ export interface GatewaySwitches {
    *  device's approved scopes (later releases). */
   approvalTokenScopes: "requested" | "requested-else-approved";
   /** Which detail codes a coded gateway (detailCodes) knows: the early set of 2026.2.22 (a failed device proof is
-   *  DEVICE_AUTH_INVALID whatever the failure, details.reason naming it; an origin refusal has no details) or the
-   *  full set (one DEVICE_AUTH_* code per failure from 2026.3.2, CONTROL_UI_ORIGIN_NOT_ALLOWED from 2026.3.13). */
-  detailCodeSet: "early" | "full";
+   *  DEVICE_AUTH_INVALID whatever the failure, details.reason naming it; an origin refusal has no details), the
+   *  device set of 2026.3.2 (one DEVICE_AUTH_* code per failure; an origin refusal still has no details) or the full
+   *  set (CONTROL_UI_ORIGIN_NOT_ALLOWED too, from 2026.3.13). */
+  detailCodeSet: "early" | "device" | "full";
   /** An operator authenticated with the shared token or password skips device pairing (not Control UI or
    *  webchat): read in the 2026.2.22 dist (skipPairingForOperatorSharedAuth), gone by 2026.3.2. */
   sharedAuthOperatorSkipsPairing: boolean;

@@ -16,7 +16,7 @@ const mutantsKilled = ["gateway.detailCodes=false", "client.controlUiSendsBuildI
 describe("kill-rate (bounded)", () => {
   it("lists every profile with a known bug, from the library and the bug corpus", () => {
     const targets = knownBugTargets();
-    expect(targets.map((t) => t.name)).toEqual(["2026.2.12", "2026.2.13", "2026.2.14", "2026.2.17", "2026.2.22", "2026.3", "2026.3.31", "2026.4", "2026.5", "2026.6", "2026.7"]);
+    expect(targets.map((t) => t.name)).toEqual(["2026.2.12", "2026.2.13", "2026.2.14", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3", "2026.3.31", "2026.4", "2026.4.22", "2026.5", "2026.6", "2026.7"]);
     expect(targets.find((t) => t.name === "2026.2.14")!.why).toContain("token-priority-regression");
     expect(targets.find((t) => t.name === "2026.2.13")!.why).toContain("insecure-auth-remote-32034.yaml");
     expect(targets.find((t) => t.name === "2026.3")!.why).toContain("rotate-keeps-session-57646.yaml");

@@ -58,7 +58,8 @@ describe("release and profile resolution", () => {
   it("picks the exact or major.minor profile and says when it falls back", () => {
     expect(profileFor("2026.9.6").profile.name).toBe("2026.9");
     expect(profileFor("2026.2.14").profile.name).toBe("2026.2.14");
-    expect(profileFor("2026.3.2")).toMatchObject({ note: "matches 2026.3.x" });
+    expect(profileFor("2026.3.2")).toMatchObject({ note: "matches 2026.3.2" });
+    expect(profileFor("2026.3.7")).toMatchObject({ note: "matches 2026.3.x" });
     expect(profileFor("2027.1.0").note).toMatch(/no profile for 2027\.1\.0: comparing with the newest profile/);
     expect(profileFor("2026.9.6", "2026.4").profile.name).toBe("2026.4");
   });

@@ -10,6 +10,8 @@ import {
   type SignaturePayloadFields,
   type SignaturePayloadVersion,
 } from "../../src/crypto/index.ts";
+import { derImport, ed25519PrivateKeyObject, ed25519PublicKeyObject, privateKeyImport } from "../../src/crypto/key-objects.ts";
+import { sign as nodeSign, verify as nodeVerify } from "node:crypto";
 
 const hexBytes = (hex: string) => new Uint8Array(Buffer.from(hex, "hex"));
 const RFC_SEED = hexBytes("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
@@ -165,6 +167,26 @@ describe("Ed25519 backends agree", () => {
         const verdict = nodeBackend.verify(publicKey, message, signature);
         expect(nobleBackend.verify(publicKey, message, signature)).toBe(verdict);
         expect(verdict).toBe(mode === 0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("property: keys imported as JWK (the fast path on Node 20) are the keys the DER imports give", () => {
+    expect(privateKeyImport).toBe("jwk");
+    fc.assert(
+      fc.property(seedArb, fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 64 }), (seed, randomKey, message) => {
+        const jwk = ed25519PrivateKeyObject(seed);
+        const der = derImport.privateFromDer(seed);
+        expect(jwk.export({ format: "der", type: "pkcs8" })).toEqual(der.export({ format: "der", type: "pkcs8" }));
+        expect(nodeSign(null, message, jwk)).toEqual(nodeSign(null, message, der));
+        // Public keys: the verdicts agree for the right key and for 32 random bytes (mostly no curve point).
+        const signature = nodeSign(null, message, der);
+        for (const raw of [nobleBackend.publicKeyFromSeed(seed), randomKey]) {
+          const viaDer = (() => { try { return nodeVerify(null, message, derImport.publicFromDer(raw), signature); } catch { return "throws"; } })();
+          const viaJwk = (() => { try { return nodeVerify(null, message, ed25519PublicKeyObject(raw), signature); } catch { return "throws"; } })();
+          expect(viaJwk).toBe(viaDer);
+        }
       }),
       { numRuns: 60 },
     );

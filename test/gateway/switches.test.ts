@@ -270,6 +270,25 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "scopeClearing", ["clear-unless-control-ui", "clear-without-device"], run);
     expect([a[0]!.rpc?.[0]?.ok, a[1]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok, b[1]!.rpc?.[0]?.ok]).toEqual([true, false, false, false]);
   });
+  it("scopeClearing clear-without-shared-auth (2026.3.2): a device-less cli on the right shared token keeps its scopes", () => {
+    const cli = { name: "cli", connect: { params: params({ client: { id: "cli", version: "1", platform: "linux", mode: "cli" } }) }, afterHello: [{ method: "status" }] };
+    const [a, b] = flip("2026.3.2", "scopeClearing", ["clear-without-shared-auth", "clear-unless-control-ui"], attempts([cli]));
+    expect([a[0]!.rpc?.[0]?.ok, b[0]!.rpc?.[0]?.ok]).toEqual([true, false]);
+  });
+  it("proxyPeerWithoutClientIp (2026.3.2): a trusted-proxy peer naming no client is not local, so its loopback Origin is refused", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, trustedProxies: ["127.0.0.1"] };
+    const ui = { name: "ui", headers: { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } };
+    const [a, b] = flip("2026.3.2", "proxyPeerWithoutClientIp", ["not-local", "peer-address"], attempts([ui], { config }));
+    expect(a[0]!.response?.error?.message?.startsWith("origin not allowed")).toBe(true);
+    expect(b[0]!.response?.error?.message?.startsWith("origin not allowed") ?? false).toBe(false);
+  });
+  it("detailCodeSet device (2026.3.2): a code per device-proof failure, but an origin refusal has no details", () => {
+    const bad = { name: "bad", connect: { params: params() }, device: dev({ signScopes: ["operator.read"] }) };
+    const ui = { name: "ui", headers: { host: "127.0.0.1:18789", origin: "https://evil.example" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } };
+    const [a, b] = flip("2026.3.2", "detailCodeSet", ["device", "full"], attempts([bad, ui]));
+    expect([code(a[0]), a[1]!.response?.error?.message?.startsWith("origin not allowed"), a[1]!.response?.error?.details]).toEqual(["DEVICE_AUTH_SIGNATURE_INVALID", true, undefined]);
+    expect([code(b[0]), code(b[1])]).toEqual(["DEVICE_AUTH_SIGNATURE_INVALID", "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
+  });
   it("connectSchema feb-bootstrap-token (2026.3.13): auth.bootstrapToken known, openclaw-tui still unknown", () => {
     const boot = { name: "boot", connect: { params: params({ auth: { token, bootstrapToken: "x" } }) } };
     const tui = { name: "tui", connect: { params: params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" } }) } };

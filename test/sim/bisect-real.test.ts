@@ -129,9 +129,11 @@ describe("rows over the releases", () => {
       "2026.2.12": { kind: "could-not-run", why: "did not listen" },
       "2026.2.17": ran("pass"),
       "2026.2.22": ran("fail"),
+      "2026.3.2": ran("fail"),
       "2026.3.13": ran("fail"),
       "2026.3.31": ran("fail"),
       "2026.4.14": ran("fail"),
+      "2026.4.22": ran("fail"),
       "2026.5.28": ran("fail"),
       "2026.6.11": ran("fail"),
       "2026.7.1": ran("fail"),
@@ -142,7 +144,7 @@ describe("rows over the releases", () => {
       started.push(row.release!);
       return verdictOf[row.release!]!;
     });
-    expect(started).toEqual(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.13", "2026.3.31", "2026.4.14", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.6"]);
+    expect(started).toEqual(["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.4.22", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.6"]);
     expect(rows[0]!.profile).toBe("2026.2.12");
     expect(rows[1]!.sameRunAs).toBe("2026.2.12");
     expect(describeRealFlips(rows)).toBe("passes up to 2026.2.17, fails from 2026.2.22 (could not run: 2026.2.12, 2026.2.13, 2026.2.14)");

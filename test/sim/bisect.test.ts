@@ -25,7 +25,7 @@ describe("bisect over the release profiles", () => {
   // 2026.4 (openclaw@2026.4.14) too: an unpaired local backend skips pairing and its client does not pause.
   it("token-priority-regression flips at 2026.2.14, back at 2026.3.31, again at 2026.4 and back at 2026.5 (2026.2.22 never pairs shared-token operators)", async () => {
     const rows = await bisectRows("token-priority-regression", 424242n);
-    expect(rows.map((r) => r.profile)).toEqual(["2026.2.12", "2026.2.13", "2026.2.14", "2026.2.17", "2026.2.22", "2026.3", "2026.3.31", "2026.4", "2026.5", "2026.6", "2026.7", "2026.8", "2026.9"]);
+    expect(rows.map((r) => r.profile)).toEqual(["2026.2.12", "2026.2.13", "2026.2.14", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3", "2026.3.31", "2026.4", "2026.4.22", "2026.5", "2026.6", "2026.7", "2026.8", "2026.9"]);
     expect(describeFlips(rows)).toBe("passes up to 2026.2.13, fails from 2026.2.14, passes again from 2026.3.31, fails again from 2026.4, passes again from 2026.5");
   }, 60_000);
   it("a scenario file bisects the same way", async () => {
