@@ -601,6 +601,10 @@ export const profiles: readonly Profile[] = [
       // after c0046's approval of a request merged from a node and an operator connect, the device holds only an
       // operator token, so its node connect c0078 is a role upgrade (not silent in 3.31).
       connectRolesFromTokens: true,
+      // Read in the 2026.3.31 dist (authorizeGatewayConnect): a missing token or password is answered without a
+      // limiter failure (seed-29 configs4 fixture, k4-password-rl3 c0176: the browser-origin loopback limiter is not
+      // locked by earlier password-less connects). The 3.13 dist reads the same; 2026.3 keeps its value.
+      tokenMissingCharged: false,
     },
     // Matched against the real client of openclaw@2026.3.31 run inside the world (pnpm sim gate --client
     // real@2026.3.31): it waits the 10 s pre-auth default for connect.challenge, as 4.14 does.

@@ -325,6 +325,17 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "tokenMissingCharged", [true, false], run);
     expect([code(a[1]), b[1]!.response?.ok]).toEqual(["AUTH_RATE_LIMITED", true]);
   });
+  it("tokenMissingCharged off (2026.3.31): a browser-origin connect without the password does not lock the loopback browser limiter", () => {
+    const config: GatewayConfigInput = { auth: { mode: "password", password: token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: true } } };
+    const origin = { origin: "http://127.0.0.1:18789" };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const run = attempts([
+      { name: "no-password", headers: origin, connect: { params: params({ client: cli, auth: {} }) }, device: dev() },
+      { name: "no-password-again", headers: origin, connect: { params: params({ client: cli, auth: {} }) }, device: dev() },
+    ], { config });
+    const [a, b] = flip("2026.3.31", "tokenMissingCharged", [false, true], run);
+    expect([code(a[1]), code(b[1])]).toEqual(["AUTH_PASSWORD_MISSING", "AUTH_RATE_LIMITED"]);
+  });
   it("silentPairing: all-but-node-role-upgrade refuses a local role upgrade but not a scope upgrade", () => {
     const asNode = attempts([{ name: "as-node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
     const [a, b] = flip("2026.3", "silentPairing", ["mar", "all-but-node-role-upgrade"], asNode);
