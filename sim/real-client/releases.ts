@@ -32,7 +32,7 @@ const releaseProfileTable: readonly { readonly releases: RegExp; readonly profil
 ];
 
 /** The releases whose client clawsim knows how to compare (each has a profile above). */
-export const knownClientReleases = ["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.1", "2026.9.6"] as const;
+export const knownClientReleases = ["2026.2.12", "2026.2.17", "2026.2.22", "2026.3.2", "2026.3.13", "2026.3.31", "2026.4.14", "2026.4.22", "2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.1", "2026.9.6"] as const;
 
 /** The profile name a release's client is compared under, or undefined for a release with none. */
 export function profileNameForRelease(version: string): string | undefined {

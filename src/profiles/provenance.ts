@@ -877,7 +877,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       pairingAnswer: read("openclaw@2026.4.22 dist, connect-error-details", "'pairing required: device is asking for more scopes than currently approved' with the requirement in the message"),
       deviceLessScopeKeepers: read(r422, "a device-less local gateway-client/backend on the shared secret skips self-pairing and does not lose its scopes (shouldSkipLocalBackendSelfPairing before shouldClearUnboundScopesForMissingDeviceIdentity); fixture 56 → 0"),
     },
-    client: Object.fromEntries(Object.entries(provenance414Client).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); the 2026.4.22 client was not read or run`)])),
+    client: Object.fromEntries(Object.entries(provenance414Client).map(([k, p]) => [k, recorded("2026.4.22", `client run in the world (gate --client real@2026.4.22: 0 of 10 stories, 0 of 19 files differ) with 2026.4's value (${describeProvenance(p!)})`)])),
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not re-read for 2026.4.22`)])),
   },
   "2026.5": { gateway: gatewayJunProvenance("2026.5.28"), client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },

@@ -69,6 +69,7 @@ const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly
   "2026.6.11": {},
   "2026.5.28": {},
   "2026.4.14": {},
+  "2026.4.22": {},
   "2026.3.13": {},
   // 3.31 waits the 10 s pre-auth default for connect.challenge, as 4.14 does: recorded in the 2026.3.31 profile.
   "2026.3.31": {},
