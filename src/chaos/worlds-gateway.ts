@@ -414,7 +414,7 @@ function drawPairingScopeTwist(d: Draw, groups: { twist: GatewayTwist | DeviceRp
     }
     case "backend-node-unapproved":
       probe(d, at, "gateway-host", { name: `${name}-pair`, connect: asRead, device: signedBy(device) });
-      probe(d, at + 2_000, "gateway-host", { name, connect: { params: params({ id: "gateway-client", mode: "backend" }, "node") }, device: signedBy(device) });
+      probe(d, at + 2_000, "gateway-host", { name: `${name}-node`, connect: { params: params({ id: "gateway-client", mode: "backend" }, "node") }, device: signedBy(device) });
       break;
   }
   groups.push({ twist, steps: d.steps });
