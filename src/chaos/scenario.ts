@@ -2,6 +2,7 @@
 // the safety phase, then heal — the operator applies the documented fix and faults stop — and every
 // long-lived client must have a session again within the bound, with the standard invariants watching.
 import {
+  approvalWithinCaller,
   defaultInvariants,
   revokedTokenRefused,
   sharedSecretSessionsClosed,
@@ -44,7 +45,9 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
   return [
     ...defaultInvariants({
       converges: { convergeWithinMs: plan.convergeWithinMs, clients: convergingClients(plan), isMarker: isChaosConvergeNote },
-      scopesWithinApproval: { exemptLocalBackend: localBackendSkipsWithSharedSecret(profile), exemptSharedSecretOperators: profile.gateway.sharedAuthOperatorSkipsPairing },
+      // A local backend the release never pairs is exempt as an operator; as a node it needs an approved node role
+      // (what 2026.9 does: no node session without a node token). Chaos holds every release to it.
+      scopesWithinApproval: { exemptLocalBackend: localBackendSkipsWithSharedSecret(profile), localBackendNodeNeedsApproval: true, exemptSharedSecretOperators: profile.gateway.sharedAuthOperatorSkipsPairing },
       signedOverOwnChallenge: false,
       revokedTokenRefused: false,
     }),
@@ -54,6 +57,8 @@ export function chaosInvariants(plan: ChaosPlan, profile: Profile): Invariant[] 
     revokedTokenRefused({ closeLiveSessions: true }),
     sharedSecretSessionsClosed({ closeLiveSessions: true }),
     adversaryRefused(),
+    // device.pair.approve is bounded by the caller's scopes (2026.9); chaos holds every release to it.
+    approvalWithinCaller(),
   ];
 }
 

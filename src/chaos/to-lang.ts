@@ -279,9 +279,15 @@ function healSteps(walk: Walk): void {
 /** The invariants chaos checks (chaosInvariants), by name. */
 export function chaosInvariantRefs(plan: ChaosPlan): InvariantRef[] {
   return [
-    { name: "standard", converges: { convergeWithinMs: plan.convergeWithinMs, clients: convergingClients(plan) }, revokedTokenRefused: { closeLiveSessions: true } },
+    {
+      name: "standard",
+      converges: { convergeWithinMs: plan.convergeWithinMs, clients: convergingClients(plan) },
+      revokedTokenRefused: { closeLiveSessions: true },
+      scopesWithinApproval: { localBackendNodeNeedsApproval: true },
+    },
     { name: "shared-secret-sessions-closed", closeLiveSessions: true },
     "adversary-refused",
+    "approval-within-caller",
   ];
 }
 

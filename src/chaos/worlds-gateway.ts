@@ -85,7 +85,7 @@ function freshIdentity(d: Draw): string {
   return `${freshPrefix}${d.fresh++}`;
 }
 
-type Client = { id: string; mode: string; buildId?: string };
+type Client = { id: string; mode: string; buildId?: string; platform?: string };
 
 function params(client: Client, role: "operator" | "node", extra: Record<string, unknown> = {}): Record<string, unknown> {
   const scopes = role === "node" ? [] : ["operator.read"];
@@ -277,7 +277,7 @@ function proxiedUiWithDevice(
  *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
-export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role";
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | PairingScopeTwist;
 /** The probe name (and prefix) of the rotate-unapproved-role twist below. */
 export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
 
@@ -333,6 +333,7 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
     groups.push({ twist, steps: d.steps });
   }
   drawRotateUnapprovedRole({ ...d, prng: d.prng.fork("rotate-role"), steps: [] }, groups);
+  drawPairingScopeTwist({ ...d, prng: d.prng.fork("pairing-scopes"), steps: [] }, groups);
 }
 
 /**
@@ -353,6 +354,70 @@ function drawRotateUnapprovedRole(d: Draw, groups: { twist: GatewayTwist | Devic
   const rotate = { method: "device.token.rotate", params: { deviceId: `{{deviceId:${device}}}`, role: "node", scopes: [] } };
   probe(d, at + 2_000, "gateway-host", { name, connect: { params: params(cli, "operator", { scopes: admin }) }, device: signedBy(caller), afterHello: [rotate] });
   groups.push({ twist: "rotate-unapproved-role", steps: d.steps });
+}
+
+/**
+ * Pairing-scope twists, in half the seeds (one of them), on a stream of their own after the twists above (a seed
+ * that draws none keeps its plan). Each reaches one rule of how a device's roles and scopes are judged that the
+ * draws above never reach, with identities of its own (named apart from the numbered fresh ones):
+ * - held-token-approval: a device paired as an admin operator asks again from the LAN with another platform and
+ *   no scopes (a metadata upgrade whose approval mints the operator token from the approved scopes, admin
+ *   included); a caller holding only operator.pairing approves the request. 2026.9 counts the operator token the
+ *   device holds among the scopes the approval grants and refuses it (missing operator.admin).
+ * - node-scope-prefix: a device paired as an operator with operator.read asks for role node (a node role upgrade,
+ *   never silent); an admin approves it; the device then connects as a node asking for operator.read, and a
+ *   caller with operator.pairing and operator.read rotates its node token to operator.read. A node's scopes count
+ *   only under `node.` (2026.9): the connect waits for a scope upgrade, the rotation is denied.
+ * - backend-node-unapproved: a device paired as an operator connects as a local gateway-client backend with the
+ *   shared token, asking for role node: pairing is skipped, and no node token can be issued for a role never
+ *   approved, so 2026.9 refuses the node session (node pairing identity unavailable).
+ */
+export const pairingScopeTwists = ["held-token-approval", "node-scope-prefix", "backend-node-unapproved"] as const;
+export type PairingScopeTwist = (typeof pairingScopeTwists)[number];
+
+/** Whether a probe name belongs to a pairing-scope twist (`gw-<twist>-…`). */
+export function isPairingScopeTwistProbe(name: string): boolean {
+  return pairingScopeTwists.some((t) => name.startsWith(`gw-${t}-`));
+}
+
+function drawPairingScopeTwist(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 2 })) return;
+  const twist = prng.pick(pairingScopeTwists);
+  const at = prng.int(5_000, d.safetyMs - 20_000);
+  const name = `gw-${twist}`;
+  const device = `${freshPrefix}${twist}-device`;
+  const caller = `${freshPrefix}${twist}-caller`;
+  const asRead = { params: params(cli, "operator") };
+  const node = { id: "node-host", mode: "node" };
+  switch (twist) {
+    case "held-token-approval": {
+      probe(d, at, "gateway-host", { name: `${name}-pair`, connect: { params: params(cli, "operator", { scopes: admin }) }, device: signedBy(device) });
+      const moved = params({ ...cli, platform: "darwin" }, "operator", { scopes: [] });
+      probe(d, at + 2_000, "lan", { name: `${name}-upgrade`, connect: { params: moved }, device: signedBy(device) });
+      const approve = { method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } };
+      const pairingOnly = { params: params(cli, "operator", { scopes: ["operator.pairing"] }) };
+      probe(d, at + 4_000, "gateway-host", { name: `${name}-approve`, connect: pairingOnly, device: signedBy(caller), afterHello: [approve] });
+      break;
+    }
+    case "node-scope-prefix": {
+      const approver = `${freshPrefix}${twist}-approver`;
+      probe(d, at, "gateway-host", { name: `${name}-pair`, connect: asRead, device: signedBy(device) });
+      probe(d, at + 2_000, "gateway-host", { name: `${name}-node`, connect: { params: params(node, "node") }, device: signedBy(device) });
+      const approve = { method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } };
+      probe(d, at + 4_000, "gateway-host", { name: `${name}-approve`, connect: { params: params(cli, "operator", { scopes: admin }) }, device: signedBy(approver), afterHello: [approve] });
+      probe(d, at + 6_000, "gateway-host", { name: `${name}-node-read`, connect: { params: params(node, "node", { scopes: ["operator.read"] }) }, device: signedBy(device) });
+      const rotate = { method: "device.token.rotate", params: { deviceId: `{{deviceId:${device}}}`, role: "node", scopes: ["operator.read"] } };
+      const callerScopes = { params: params(cli, "operator", { scopes: ["operator.pairing", "operator.read"] }) };
+      probe(d, at + 8_000, "gateway-host", { name: `${name}-rotate`, connect: callerScopes, device: signedBy(caller), afterHello: [rotate] });
+      break;
+    }
+    case "backend-node-unapproved":
+      probe(d, at, "gateway-host", { name: `${name}-pair`, connect: asRead, device: signedBy(device) });
+      probe(d, at + 2_000, "gateway-host", { name: `${name}-node`, connect: { params: params({ id: "gateway-client", mode: "backend" }, "node") }, device: signedBy(device) });
+      break;
+  }
+  groups.push({ twist, steps: d.steps });
 }
 
 function drawWorld(prng: Draws): GatewayWorldFields {

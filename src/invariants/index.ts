@@ -16,4 +16,5 @@ export { withSharedTraceReaders } from "./trace-reader.ts";
 export { OPERATOR_ACTION_CODES, PAUSE_DETAIL_CODES, connectErrorCode } from "./failure-code.ts";
 export { findingsPerInvariantMax } from "./findings.ts";
 export { sharedSecretSessionsClosed, sharedSecretSessionsClosedName, sharedSecretCloseWithinMsDefault, type SharedSecretSessionsClosedOptions } from "./shared-secret-sessions-closed.ts";
+export { approvalWithinCaller, approvalWithinCallerName } from "./security/approval-within-caller.ts";
 export { adversaryRefused, adversaryRefusedName, adversaryAttemptPrefix, impersonationAttacks } from "./security/adversary-refused.ts";

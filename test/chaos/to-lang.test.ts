@@ -122,7 +122,7 @@ describe("chaos plan → RunSpec", () => {
     if (!t.ok) return;
     const checked = checkRunSpec(JSON.parse(JSON.stringify(t.spec)), "x.yaml");
     expect(checked.ok ? [] : checked.problems).toEqual([]);
-    expect(t.spec.invariants!.map((r) => (typeof r === "string" ? r : r.name))).toEqual(["standard", "shared-secret-sessions-closed", "adversary-refused"]);
+    expect(t.spec.invariants!.map((r) => (typeof r === "string" ? r : r.name))).toEqual(["standard", "shared-secret-sessions-closed", "adversary-refused", "approval-within-caller"]);
     expect(t.spec.world).toBe("bare");
   });
 

@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, proxiedUiOrigin, rotateUnapprovedRoleName } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -92,7 +92,7 @@ function isPairingTwistStep(s: TimedStep): boolean {
   if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName);
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || isPairingScopeTwistProbe(name);
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -240,5 +240,30 @@ describe("equivalence claims of the gateway-side mutants", () => {
     for (const isLocal of [true, false]) expect(proof(mutant, isLocal)).toEqual(proof(parent.gateway, isLocal));
     // The premise: where a loopback peer may omit the nonce, the same v1 signature passes with v1 accepted.
     expect(proof({ ...mutant, nonceRequired: "remote-only" }, true).ok).toBe(true);
+  });
+});
+
+describe("the pairing-scope twists", () => {
+  const prefixOf = (name: string) => pairingScopeTwists.find((t) => name.startsWith(`gw-${t}-`));
+
+  it("are drawn in about half the seeds, one per seed, each of the three within 40 seeds", () => {
+    const bySeed = Array.from({ length: 40 }, (_, i) => {
+      const plan = generatePlan(BigInt(424242 + i), light);
+      return new Set(plan.steps.flatMap((s) => (s.step.kind === "probe" ? [prefixOf(s.step.attempt.name)] : [])).filter((t) => t !== undefined));
+    });
+    for (const twists of bySeed) expect(twists.size).toBeLessThanOrEqual(1);
+    const drawn = bySeed.filter((t) => t.size > 0).length;
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(30);
+    expect(new Set(bySeed.flatMap((t) => [...t])).size).toBe(pairingScopeTwists.length);
+  });
+
+  it("kill the three mutants they aim at by an invariant, not only by a wire difference", { timeout: 180_000 }, async () => {
+    // First seeds measured when the twists were added: 424243, 424253 and 424247 (kill-rate table in the README).
+    const names = ["gateway.nodeRequiresDeviceToken=false", "gateway.approvalChecksHeldTokenScopes=false", "gateway.roleScopePrefix=false"];
+    const targets = mutantTargets().filter((t) => names.includes(t.name));
+    expect(targets).toHaveLength(names.length);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 12, preset: "light", workers: 1, shrink: false });
+    for (const row of rows) expect(row.outcome?.firstFailSeed, row.target.name).toBeDefined();
   });
 });

@@ -93,4 +93,27 @@ describe("scopes-within-approval", () => {
     const beyond = t.hello("c4", { deviceId: laptop, scopes: ["operator.write"] });
     expect(t.run(scopesWithinApproval()).map((f) => f.firstEventIndex)).toEqual([beyond.i]);
   });
+  it("localBackendNodeNeedsApproval: a pairing-skipping local backend stays exempt as an operator, not as a node", () => {
+    const run = (options: { localBackendNodeNeedsApproval?: boolean }) => {
+      const t = new TraceBuilder();
+      t.note("seeded", { what: "pairing.seeded", deviceId: laptop, roles: ["operator"], scopes: ["operator.read"] });
+      for (const [connId, role] of [["c1", "operator"], ["c2", "node"]] as const) {
+        t.open(connId);
+        t.connect(connId, { clientId: "gateway-client", mode: "backend", role, scopes: role === "node" ? [] : ["operator.admin"], device: { id: laptop, nonce: null } });
+        t.hello(connId, { deviceId: laptop, role, scopes: role === "node" ? [] : ["operator.admin"], clientId: "gateway-client", isLocal: true });
+      }
+      return t.run(scopesWithinApproval({ exemptLocalBackend: true, ...options })).map((f) => f.message);
+    };
+    expect(run({})).toEqual([]);
+    expect(run({ localBackendNodeNeedsApproval: true })).toEqual(["device aaaaaaaa… got a session on c2 as node with scopes (none), but role node was never approved for it (approved roles: operator)"]);
+  });
+
+  it("names the <role>. prefix rule when a node session holds an operator scope", () => {
+    const t = new TraceBuilder();
+    t.note("seeded", { what: "pairing.seeded", deviceId: laptop, roles: ["operator", "node"], scopes: ["operator.read"] });
+    t.hello("c1", { deviceId: laptop, role: "node", scopes: ["operator.read"] });
+    expect(t.run(scopesWithinApproval()).map((f) => f.message)).toEqual([
+      "device aaaaaaaa… got a session on c1 as node with scopes operator.read, beyond what was approved for it (operator.read): operator.read is not a node scope (a node holds only `node.` scopes)",
+    ]);
+  });
 });

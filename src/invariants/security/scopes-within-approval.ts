@@ -25,6 +25,10 @@ export interface ScopesWithinApprovalOptions {
   /** The release lets a local gateway-client/backend without an Origin skip pairing with the shared secret
    *  (2026.9, localBackendPairingSkip "also-shared-secret"): such sessions are not checked. */
   readonly exemptLocalBackend?: boolean;
+  /** With exemptLocalBackend: the exemption covers operator sessions only, so a node session of such a backend
+   *  must hold an approved node role (2026.9 issues no node token, and opens no node session, for a role never
+   *  approved: "authenticated node pairing identity unavailable"). Chaos holds every release to it. */
+  readonly localBackendNodeNeedsApproval?: boolean;
   /** The release lets an operator that authenticated with the shared token or password skip pairing, Control UI
    *  and webchat excepted (2026.2.22, sharedAuthOperatorSkipsPairing): such sessions are not checked. */
   readonly exemptSharedSecretOperators?: boolean;
@@ -35,6 +39,7 @@ class ScopesWithinApproval implements Invariant {
   private readonly reader = new TraceReader();
   private readonly findings = new FindingList(scopesWithinApprovalName);
   private readonly exemptLocalBackend: boolean;
+  private readonly localBackendNodeNeedsApproval: boolean;
   private readonly exemptSharedSecretOperators: boolean;
   private readonly model: ApprovalModel;
   private readonly exempt: ReadonlySet<string>;
@@ -43,6 +48,7 @@ class ScopesWithinApproval implements Invariant {
     this.model = new ApprovalModel(options.seed);
     this.exempt = new Set(options.exemptAuthMethods ?? ["trusted-proxy", "none"]);
     this.exemptLocalBackend = options.exemptLocalBackend ?? false;
+    this.localBackendNodeNeedsApproval = options.localBackendNodeNeedsApproval ?? false;
     this.exemptSharedSecretOperators = options.exemptSharedSecretOperators ?? false;
   }
 
@@ -66,7 +72,7 @@ class ScopesWithinApproval implements Invariant {
         if (o.data["what"] === pairingSeededNote) this.model.seeded(o.data);
         return;
       case "session":
-        if (this.exemptLocalBackend && isLocalBackendBySharedSecret(o.conn, o.session)) return;
+        if (this.exemptLocalBackend && isLocalBackendBySharedSecret(o.conn, o.session) && !(this.localBackendNodeNeedsApproval && o.session.role === "node")) return;
         if (this.exemptSharedSecretOperators && isNonUiOperatorBySharedSecret(o.conn, o.session)) return;
         return this.check(event, o.conn.connId, o.session);
       default:
@@ -97,7 +103,10 @@ class ScopesWithinApproval implements Invariant {
     const approved = [...approval.scopes];
     if (roleScopesAllow(session.role, session.scopes, approved)) return;
     const missing = resolveMissingRequestedScope(session.role, session.scopes, approved);
-    this.findings.add("correctness", `${who}, beyond what was approved for it (${scopeList(approved)}): ${missing} was never approved`, refOf(event));
+    // A non-operator role's scope counts only under its own `<role>.` prefix (spec §6.1, roleScopesAllow).
+    const unprefixed = session.role !== "operator" && missing !== null && !missing.startsWith(`${session.role}.`);
+    const why = unprefixed ? `${missing} is not a ${session.role} scope (a ${session.role} holds only \`${session.role}.\` scopes)` : `${missing} was never approved`;
+    this.findings.add("correctness", `${who}, beyond what was approved for it (${scopeList(approved)}): ${why}`, refOf(event));
   }
 
   finish(): InvariantFinding[] {

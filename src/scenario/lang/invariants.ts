@@ -4,6 +4,7 @@
 // spec win. "standard" is the library's set (defaultInvariants with convergence clocked by converge markers).
 import {
   adversaryRefused,
+  approvalWithinCaller,
   converges,
   cve202632034,
   defaultInvariants,
@@ -62,6 +63,7 @@ const factories: Record<string, (o: Options, p: Profile) => Invariant[]> = {
   "cve-2026-32034": (o) => [cve202632034(o)],
   "shared-secret-sessions-closed": (o, p) => [sharedSecretSessionsClosed({ closeLiveSessions: p.gateway.sharedSecretRotationClosesSessions, ...o })],
   "adversary-refused": () => [adversaryRefused()],
+  "approval-within-caller": () => [approvalWithinCaller()],
   standard: (o, p) => standardInvariants(p, o as DefaultInvariantsOptions),
 };
 
