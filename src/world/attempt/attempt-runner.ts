@@ -187,9 +187,24 @@ function observeHello(payload: Record<string, unknown>) {
     serverVersion: server["version"],
     auth: redactValue(payload["auth"]),
     policy: payload["policy"],
-    payloadKeys: Object.keys(payload).sort(),
-    snapshotKeys: Object.keys((payload["snapshot"] ?? {}) as object).sort(),
+    payloadKeys: sortedKeys(payload),
+    snapshotKeys: sortedKeys((payload["snapshot"] ?? {}) as object),
   };
+}
+
+/** `Object.keys(value).sort()` by insertion (a handful of keys; `>` on strings is sort()'s code-unit order). */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 function observeRpc(method: string, frame: Record<string, unknown>) {
