@@ -229,7 +229,8 @@ function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
       if ((k === "deviceToken" || k === "token") && typeof v === "string") out[k] = "<token>";
       else if ((k === "issuedAtMs" || k === "ts") && typeof v === "number") out[k] = "<ts>";
       else if (k === "requestId" && typeof v === "string") out[k] = "<requestId>";
