@@ -104,6 +104,20 @@ function tailscaleAuth(req: SharedAuthRequest): SharedAuthResult {
   return { ok: true, method: "tailscale", user: whois };
 }
 
+/** Digests kept per text (bounded; the oldest leaves first): the same config text always digests the same. */
+const generationDigests = new Map<string, string>();
+const generationDigestsMax = 1_024;
+
+function digest(text: string): string {
+  let value = generationDigests.get(text);
+  if (value === undefined) {
+    value = createHash("sha256").update(text).digest("base64url");
+    if (generationDigests.size >= generationDigestsMax) generationDigests.delete(generationDigests.keys().next().value!);
+    generationDigests.set(text, value);
+  }
+  return value;
+}
+
 /**
  * The generation of the gateway's shared auth (2026.9, switch deviceTokenIssuer): a digest of the mode and secret
  * (token or password) or of the trusted-proxy settings and trusted proxies; none in mode none or without a secret.
@@ -111,7 +125,6 @@ function tailscaleAuth(req: SharedAuthRequest): SharedAuthResult {
  */
 export function sharedAuthGeneration(config: GatewayRuntimeConfig): string | undefined {
   const auth = config.auth;
-  const digest = (text: string): string => createHash("sha256").update(text).digest("base64url");
   if (auth.mode === "token" || auth.mode === "password") {
     const secret = auth[auth.mode];
     return typeof secret === "string" && secret.trim().length > 0 ? digest(`${auth.mode}\u0000${secret}`) : undefined;

@@ -3,9 +3,9 @@
 // chooses the interleaving. Exceeding a budget ends the run with an outcome, never a hang.
 import { assert, assertionFailed } from "./assert.ts";
 import { VirtualClock, type Ms } from "./clock.ts";
-import { connectionsMaxDefault, queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
+import { connectionsMaxDefault, queueLengthHardMax, queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
 import { PrngStreams, type Prng, type Seed } from "./prng.ts";
-import { KeyedQueue, type QueuedKey } from "./queue.ts";
+import { IndexedQueue, KeyHeap, type IndexedKey } from "./queue.ts";
 import { Trace } from "./trace.ts";
 
 export interface Budgets {
@@ -46,7 +46,7 @@ export interface ScheduleOptions {
 }
 
 /** A scheduled event: its queue key and what it runs, one object. */
-interface Scheduled extends QueuedKey {
+interface Scheduled extends IndexedKey {
   readonly id: number;
   readonly options: ScheduleOptions;
   /** Replaced by `cancelledRun` on cancel, so a cancelled entry waiting in the queue holds no closure. */
@@ -63,7 +63,13 @@ export class Scheduler {
   readonly streams: PrngStreams;
   readonly trace: Trace;
   readonly budgets: Budgets;
-  private readonly queue = new KeyedQueue<Scheduled>();
+  /** Live events only: a cancelled event leaves at once (it held its closure and options until its time). */
+  private readonly queue = new IndexedQueue<Scheduled>();
+  /**
+   * The keys of cancelled events a queue keeping them would still hold: one is dropped when nothing live is before
+   * it, as such a queue drops a cancelled head. The queue-length budget counts both.
+   */
+  private readonly cancelledKeys = new KeyHeap();
   private readonly live = new Map<TimerId, Scheduled>();
   private readonly tieBreaks: Prng;
   private nextId = 1;
@@ -103,8 +109,9 @@ export class Scheduler {
 
   scheduleAt(atMs: Ms, options: ScheduleOptions, run: () => void | Promise<void>): TimerId {
     assert(atMs >= this.clock.nowMs(), "cannot schedule in the past");
-    const entry: Scheduled = { atMs, tieBreak: this.tieBreaks.nextU32(), seq: this.seq++, id: this.nextId++, options, run, cancelled: false };
+    const entry: Scheduled = { atMs, tieBreak: this.tieBreaks.nextU32(), seq: this.seq++, heapIndex: -1, id: this.nextId++, options, run, cancelled: false };
     this.live.set(entry.id, entry);
+    assert(this.queue.length + this.cancelledKeys.length < queueLengthHardMax, "event queue overflow");
     this.queue.push(entry);
     return entry.id;
   }
@@ -115,6 +122,8 @@ export class Scheduler {
     entry.cancelled = true;
     entry.run = cancelledRun;
     this.live.delete(id);
+    this.queue.remove(entry);
+    this.cancelledKeys.push(entry);
   }
 
   isPending(id: TimerId): boolean {
@@ -166,7 +175,7 @@ export class Scheduler {
     if (next.atMs > untilMs) return "until";
     if (next.atMs > this.budgets.virtualTimeMsMax) return "virtual-time";
     if (this.steps >= this.budgets.stepsMax) return "steps";
-    if (this.queue.length > queueLengthMax) return "queue-length";
+    if (this.queue.length + this.cancelledKeys.length > queueLengthMax) return "queue-length";
     return "go";
   }
 
@@ -204,7 +213,7 @@ export class Scheduler {
   }
 
   private dropCancelledHead(): void {
-    for (let head = this.queue.peek(); head && head.cancelled; head = this.queue.peek()) this.queue.pop();
+    this.cancelledKeys.dropBefore(this.queue.peek());
   }
 }
 

@@ -436,7 +436,7 @@ export class Connection<P> {
   }
 
   private delivered(packet: Packet<P>): void {
-    this.env.scheduler.record(this.id, "frame.deliver", packetAndBodyTraceData(packet.view, packet.body));
+    this.env.scheduler.record(this.id, "frame.deliver", packet.traceData ?? packetAndBodyTraceData(packet.view, packet.body));
   }
 
   private discard(packet: Packet<P>, reason: string, extra: Record<string, unknown> = {}): void {

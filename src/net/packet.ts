@@ -46,6 +46,11 @@ export type PacketBody<P> =
 export interface Packet<P> {
   readonly view: PacketView;
   readonly body: PacketBody<P>;
+  /**
+   * The frame.send event's data, recorded again by frame.deliver: both are `packetAndBodyTraceData(view, body)`,
+   * so one object serves both (trace data is never written after it is recorded).
+   */
+  readonly traceData?: Record<string, unknown>;
 }
 
 export function directionFrom(side: Side): Direction {

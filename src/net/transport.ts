@@ -117,8 +117,9 @@ export class Transport<P> {
     const from = direction === "c2s" ? wire.clientHost : wire.serverHost;
     const to = direction === "c2s" ? wire.serverHost : wire.clientHost;
     const view: PacketView = { connId, direction, kind: body.kind, n, from, to, hops, sizeBytes };
-    const packet: Packet<P> = { view, body };
-    this.scheduler.record(connId, "frame.send", packetAndBodyTraceData(view, body));
+    const traceData = packetAndBodyTraceData(view, body);
+    const packet: Packet<P> = { view, body, traceData };
+    this.scheduler.record(connId, "frame.send", traceData);
     const decision = this.rules.decide(view, this.context);
     if (decision.verdict.kind !== "pass") {
       this.scheduler.record(connId, "fault", {

@@ -98,7 +98,10 @@ export function resolveMissingRequestedScope(
 ): string | null {
   const granted = trimmedSet(approved);
   const roleName = role.trim();
-  for (const scope of trimmedSet(requested)) {
+  // Each requested scope trimmed, blanks skipped: the first one not covered is the first of the de-duplicated set.
+  for (const raw of requested) {
+    const scope = raw.trim();
+    if (!scope) continue;
     const satisfied =
       roleName === "operator"
         ? operatorScopeSatisfied(scope, granted)
@@ -114,9 +117,15 @@ export function resolveMissingRequestedScope(
  * `operator.write`; other roles need the exact scope under their own `<role>.` prefix (2026.4.14 on), or, with
  * rolePrefix off, the exact scope whatever its prefix (2026.2.22, 2026.3.13, 2026.3.31 dists).
  */
+/** True when some scope is not blank once trimmed (`trimmedSet(scopes).size > 0` without building the set). */
+function hasNonBlank(scopes: readonly string[]): boolean {
+  for (const scope of scopes) if (scope.trim()) return true;
+  return false;
+}
+
 export function roleScopesAllow(role: string, requested: readonly string[], approved: readonly string[], rolePrefix = true): boolean {
-  if (trimmedSet(requested).size === 0) return true;
-  if (trimmedSet(approved).size === 0) return false;
+  if (!hasNonBlank(requested)) return true;
+  if (!hasNonBlank(approved)) return false;
   return resolveMissingRequestedScope(role, requested, approved, rolePrefix) === null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { EventQueue, NodeClock, Scheduler, Trace, VirtualClock, canonicalJson, queueLengthMax, traceHash } from "../../src/kernel/index.ts";
+import { EventQueue, IndexedQueue, KeyHeap, NodeClock, Scheduler, Trace, VirtualClock, canonicalJson, queueLengthMax, traceHash } from "../../src/kernel/index.ts";
 
 describe("event queue", () => {
   it("pops in (time, tie-break, sequence) order for any insertion order", () => {
@@ -12,6 +12,45 @@ describe("event queue", () => {
         for (let e = q.pop(); e; e = q.pop()) out.push([e.atMs, e.tieBreak, e.seq]);
         const sorted = [...out].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
         return JSON.stringify(out) === JSON.stringify(sorted) && out.length === items.length;
+      }),
+    );
+  });
+});
+
+describe("indexed queue and key heap", () => {
+  const key = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 }));
+  it("an indexed queue pops the entries not removed in (time, tie-break, sequence) order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.boolean()), { maxLength: 200 }), (items) => {
+        const q = new IndexedQueue<{ atMs: number; tieBreak: number; seq: number; heapIndex: number }>();
+        const entries = items.map(([[atMs, tieBreak]], seq) => ({ atMs, tieBreak, seq, heapIndex: -1 }));
+        for (const e of entries) q.push(e);
+        items.forEach(([, removed], i) => removed && q.remove(entries[i]!));
+        const out: number[] = [];
+        for (let e = q.pop(); e; e = q.pop()) out.push(e.seq);
+        const kept = entries.filter((_, i) => !items[i]![1]).sort((a, b) => a.atMs - b.atMs || a.tieBreak - b.tieBreak || a.seq - b.seq);
+        return JSON.stringify(out) === JSON.stringify(kept.map((e) => e.seq));
+      }),
+    );
+  });
+
+  it("a key heap drops exactly the keys before a bound", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.tuple(fc.constant("push" as const), key), fc.tuple(fc.constant("drop" as const), key)), { maxLength: 300 }), (ops) => {
+        const h = new KeyHeap();
+        let model: [number, number, number][] = [];
+        ops.forEach(([op, [atMs, tieBreak]], seq) => {
+          if (op === "push") {
+            h.push({ atMs, tieBreak, seq });
+            model.push([atMs, tieBreak, seq]);
+          } else {
+            h.dropBefore({ atMs, tieBreak, seq });
+            model = model.filter(([a, t, s]) => !(a < atMs || (a === atMs && (t < tieBreak || (t === tieBreak && s < seq)))));
+          }
+        });
+        const before = h.length === model.length;
+        h.dropBefore(undefined);
+        return before && h.length === 0;
       }),
     );
   });
@@ -129,5 +168,22 @@ describe("event-queue limit", () => {
       for (let i = 0; i <= queueLengthMax; i++) s.schedule(1_000, { actor: "flood", label: "x" }, () => {});
     });
     expect(s.run()).toMatchObject({ kind: "budget-exceeded", budget: "queue-length", steps: 1 });
+  });
+
+  it("cancelled events count until nothing live is before them (as a queue keeping them until they reach its head)", () => {
+    // Cancelled after a live event: still counted, so the budget ends the run.
+    const late = new Scheduler(1n);
+    late.schedule(0, { actor: "flood", label: "flood" }, () => {
+      late.schedule(500, { actor: "flood", label: "live" }, () => {});
+      for (let i = 0; i <= queueLengthMax; i++) late.cancel(late.schedule(1_000, { actor: "flood", label: "x" }, () => {}));
+    });
+    expect(late.run()).toMatchObject({ kind: "budget-exceeded", budget: "queue-length", steps: 1 });
+    // Cancelled before every live event: dropped before the count, so the run goes on.
+    const early = new Scheduler(1n);
+    early.schedule(0, { actor: "flood", label: "flood" }, () => {
+      early.schedule(500, { actor: "flood", label: "live" }, () => {});
+      for (let i = 0; i <= queueLengthMax; i++) early.cancel(early.schedule(100, { actor: "flood", label: "x" }, () => {}));
+    });
+    expect(early.run()).toMatchObject({ kind: "quiescent", steps: 2 });
   });
 });

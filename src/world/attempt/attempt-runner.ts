@@ -187,9 +187,24 @@ function observeHello(payload: Record<string, unknown>) {
     serverVersion: server["version"],
     auth: redactValue(payload["auth"]),
     policy: payload["policy"],
-    payloadKeys: Object.keys(payload).sort(),
-    snapshotKeys: Object.keys((payload["snapshot"] ?? {}) as object).sort(),
+    payloadKeys: sortedKeys(payload),
+    snapshotKeys: sortedKeys((payload["snapshot"] ?? {}) as object),
   };
+}
+
+/** `Object.keys(value).sort()` by insertion (a handful of keys; `>` on strings is sort()'s code-unit order). */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 function observeRpc(method: string, frame: Record<string, unknown>) {
@@ -214,7 +229,8 @@ function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
       if ((k === "deviceToken" || k === "token") && typeof v === "string") out[k] = "<token>";
       else if ((k === "issuedAtMs" || k === "ts") && typeof v === "number") out[k] = "<ts>";
       else if (k === "requestId" && typeof v === "string") out[k] = "<requestId>";

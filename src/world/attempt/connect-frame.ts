@@ -99,7 +99,7 @@ export function resolveDeep(value: unknown, ctx: FrameContext, unresolved: strin
   if (Array.isArray(value)) return value.map((item) => resolveDeep(item, ctx, unresolved));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = resolveDeep(item, ctx, unresolved);
+    for (const key of Object.keys(value)) out[key] = resolveDeep((value as Record<string, unknown>)[key], ctx, unresolved);
     return out;
   }
   return value;
