@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { EventQueue, IndexedQueue, KeyHeap, NodeClock, Scheduler, Trace, VirtualClock, canonicalJson, queueLengthMax, traceHash } from "../../src/kernel/index.ts";
-
-describe("event queue", () => {
-  it("pops in (time, tie-break, sequence) order for any insertion order", () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 })), { maxLength: 200 }), (items) => {
-        const q = new EventQueue<number>();
-        items.forEach(([atMs, tieBreak], seq) => q.push({ atMs, tieBreak, seq, item: seq }));
-        const out: [number, number, number][] = [];
-        for (let e = q.pop(); e; e = q.pop()) out.push([e.atMs, e.tieBreak, e.seq]);
-        const sorted = [...out].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-        return JSON.stringify(out) === JSON.stringify(sorted) && out.length === items.length;
-      }),
-    );
-  });
-});
+import { IndexedQueue, KeyHeap, NodeClock, Scheduler, Trace, VirtualClock, canonicalJson, queueLengthMax, traceHash } from "../../src/kernel/index.ts";
 
 describe("indexed queue and key heap", () => {
   const key = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 }));
