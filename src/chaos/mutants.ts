@@ -104,6 +104,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   impliedTokenScopes: flip,
   operatorScopeImplications: flip,
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
+  approvalTokenKeepsHeldScopes: flip,
   detailCodeSet: (v) => (v === "early" ? "full" : "early"),
   sharedAuthOperatorSkipsPairing: flip,
   deviceTokenScopeMismatchReason: flip,

@@ -245,7 +245,7 @@ function localPairingFallback(world: World, node: MachineNode, effect: RpcEffect
   }
   const requestId = effect.rpc.params["requestId"];
   const prng = world.scheduler.stream(`operator:${node.name}:pairing`);
-  const device = typeof requestId === "string" ? approveDevicePairing(store, requestId, world.clockOf(node.host).nowMs(), prng, { approvalTokenScopes: gateway.state.switches.approvalTokenScopes }) : null;
+  const device = typeof requestId === "string" ? approveDevicePairing(store, requestId, world.clockOf(node.host).nowMs(), prng, { approvalTokenScopes: gateway.state.switches.approvalTokenScopes, approvalTokenKeepsHeldScopes: gateway.state.switches.approvalTokenKeepsHeldScopes }) : null;
   if (!device) return { ok: false, error: { code: null, message: "unknown requestId" }, via: "local-pairing-fallback" };
   gateway.persisted = clonePairingStore(store);
   return { ok: true, payload: { requestId, deviceId: device.deviceId }, via: "local-pairing-fallback" };
