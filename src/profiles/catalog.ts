@@ -16,6 +16,7 @@ const febGateway: GatewaySwitches = {
   preauthOversizeReason: "preauth payload too large",
   untrustedProxyHeaders: "not-local",
   rateLimitedRetryAfter: false,
+  unattributedProxyLimiterKey: false,
   challengeCapabilities: false,
   detailCodes: false,
   recoveryHints: false,
@@ -389,6 +390,9 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.7.1 dist (and 6.11, 5.28): the unauthorized answer carries details only, no retryable or
   // retryAfterMs, even for rate_limited (8.2 adds them).
   rateLimitedRetryAfter: false,
+  // Read in the 2026.7.1 dist (and 6.11, 5.28: resolveClientIp, normalizeRateLimitClientIp): a trusted proxy's
+  // request without X-Forwarded-For is limited under "unknown", not loopback-exempt.
+  unattributedProxyLimiterKey: true,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -30,6 +30,10 @@ export interface GatewaySwitches {
   untrustedProxyHeaders: "not-local" | "refuse-403";
   /** AUTH_RATE_LIMITED answers carry retryable + the limiter's retryAfterMs (2026.9; §11.11). */
   rateLimitedRetryAfter: boolean;
+  /** A trusted proxy's request without X-Forwarded-For (nor an allowed X-Real-IP) is counted by the limiter under
+   *  the key "unknown", not under the proxy's address, so a loopback proxy's such requests are not exempt (2026.7.1
+   *  dist, resolveClientIp + normalizeRateLimitClientIp). Off: under the proxy's address. */
+  unattributedProxyLimiterKey: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
   challengeCapabilities: boolean;
   /** Errors carry details.code (absent in S-Feb). */

@@ -480,6 +480,13 @@ describe("gateway switches flip outcomes", () => {
     const scopes = (o: Outcome) => (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
     expect([a[0]!.rpc, scopes(a[1]!), scopes(b[1]!)]).toEqual([[expect.objectContaining({ ok: true })], ["operator.admin", "operator.read", "operator.write"], ["operator.admin", "operator.pairing", "operator.read", "operator.write"]]);
   });
+  it("unattributedProxyLimiterKey: a loopback trusted proxy's device-token failures without X-Forwarded-For are limited (2026.7.1)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-user" }, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } }, trustedProxies: ["127.0.0.1"] };
+    const wrong = (name: string): A => ({ name, connect: { params: params({ client: { id: "node-host", version: "1", platform: "linux", mode: "node" }, role: "node", scopes: [], auth: { deviceToken: "not-the-token" } }, 4) }, device: dev() });
+    const run = attempts([wrong("w1"), wrong("w2")], { config, store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [a, b] = flip("2026.7", "unattributedProxyLimiterKey", [false, true], run);
+    expect([details(a[1]!)["authReason"], details(b[0]!)["authReason"], details(b[1]!)["authReason"]]).toEqual(["device_token_mismatch", "device_token_mismatch", "rate_limited"]);
+  });
   it("connectSchema: jul (2026.7.1) is apr with enums: an unknown mode reads 'one of the allowed values'", () => {
     const run = attempts([{ name: "mode", connect: { params: params({ client: { id: "test", version: "1", platform: "test", mode: "bogus" } }, 4) } }]);
     const [a, b] = flip("2026.7", "connectSchema", ["apr", "jul"], run);
