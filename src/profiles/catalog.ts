@@ -393,6 +393,8 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.7.1 dist (and 6.11, 5.28: resolveClientIp, normalizeRateLimitClientIp): a trusted proxy's
   // request without X-Forwarded-For is limited under "unknown", not loopback-exempt.
   unattributedProxyLimiterKey: true,
+  // Read in the 2026.7.1 dist (and 6.11, 5.28): no 'authenticated node pairing identity unavailable' (8.2 has it).
+  nodeRequiresDeviceToken: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

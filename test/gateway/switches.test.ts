@@ -487,6 +487,11 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.7", "unattributedProxyLimiterKey", [false, true], run);
     expect([details(a[1]!)["authReason"], details(b[0]!)["authReason"], details(b[1]!)["authReason"]]).toEqual(["device_token_mismatch", "device_token_mismatch", "rate_limited"]);
   });
+  it("nodeRequiresDeviceToken: a device-bearing local backend asking role node on the shared token (2026.6.11 off)", () => {
+    const run = attempts([{ name: "backend-node", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" }, role: "node", scopes: [] }, 4) }, device: dev() }]);
+    const [a, b] = flip("2026.6", "nodeRequiresDeviceToken", [false, true], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "authenticated node pairing identity unavailable"]);
+  });
   it("connectSchema: jul (2026.7.1) is apr with enums: an unknown mode reads 'one of the allowed values'", () => {
     const run = attempts([{ name: "mode", connect: { params: params({ client: { id: "test", version: "1", platform: "test", mode: "bogus" } }, 4) } }]);
     const [a, b] = flip("2026.7", "connectSchema", ["apr", "jul"], run);
