@@ -24,7 +24,7 @@ import { close, log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
 import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from "./bootstrap-tokens.ts";
-import { isLoopbackAddress, localClient } from "./locality.ts";
+import { isLoopbackAddress, isTrustedProxy, localClient } from "./locality.ts";
 import { unauthorizedAnswer } from "./unauthorized.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
 
@@ -292,6 +292,11 @@ function primaryAuth(
 
 function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
   const origin = conn.headers["origin"];
+  // A trusted proxy's request naming no client (no X-Forwarded-For, no X-Real-IP fallback) has no client address
+  // for the limiter, which keys it "unknown", not loopback-exempt (switch unattributedProxyLimiterKey).
+  const unattributed = state.switches.unattributedProxyLimiterKey && isTrustedProxy(conn.remoteAddress, state.config.trustedProxies)
+    && !conn.headers["x-forwarded-for"]?.trim() && !(state.config.allowRealIpFallback && conn.headers["x-real-ip"]?.trim());
+  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : state.limiter, key: "unknown" };
   // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
   // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
   if (state.switches.browserOriginLimiter && hasOrigin && origin) {

@@ -198,6 +198,9 @@ export interface TokenScopeOptions {
   readonly scopeImplications?: boolean;
   /** An approval's token takes the request's scopes even when there are none (≤ 2026.2.17); default: approved ones. */
   readonly approvalTokenScopes?: GatewaySwitches["approvalTokenScopes"];
+  /** An approval asking scopes adds those beyond the approved baseline to the role's held token's scopes instead
+   *  of replacing them (switch approvalTokenKeepsHeldScopes; default off). */
+  readonly approvalTokenKeepsHeldScopes?: boolean;
   /** A non-operator role's scopes count only under its `<role>.` prefix (switch roleScopePrefix; default on). */
   readonly rolePrefix?: boolean;
 }
@@ -311,13 +314,31 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const scopes = union(existing?.approvedScopes ?? existing?.scopes, pending.scopes);
   const role = pending.role ?? existing?.role ?? "operator";
   const keepEmpty = scopeOptions.approvalTokenScopes === "requested";
-  const tokenScopes = keepEmpty || (pending.scopes && pending.scopes.length > 0) ? (pending.scopes ?? []) : scopes;
+  const asked = pending.scopes && pending.scopes.length > 0;
+  const held = existing?.tokens[role];
+  const tokenScopes = scopeOptions.approvalTokenKeepsHeldScopes && asked ? heldPlusAskedScopes(role, pending.scopes ?? [], existing, held, scopes) : keepEmpty || asked ? (pending.scopes ?? []) : scopes;
   const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
   device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], keepIssuer: true, ...scopeOptions });
   noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
   deletePending(store, requestId);
   return device;
+}
+
+/**
+ * The token scopes of an approval under approvalTokenKeepsHeldScopes: the role's share of the asked scopes (none: the
+ * held token's, else the approved ones); when the
+ * role already holds a token and the device an approved baseline, only the asked scopes outside that baseline are
+ * added to the held token's (none outside: the held token's scopes stay as they are).
+ */
+function heldPlusAskedScopes(role: string, asked: readonly string[], existing: PairedDevice | undefined, held: DeviceAuthToken | undefined, approved: readonly string[]): string[] {
+  const ofRole = (scopes: readonly string[] | undefined) => (scopes ?? []).map((s) => s.trim()).filter((s) => s !== "" && (role === "operator") === s.startsWith("operator."));
+  const askedOfRole = ofRole(asked);
+  if (askedOfRole.length === 0) return ofRole(held?.scopes ?? approved);
+  const baseline = ofRole(existing?.approvedScopes ?? existing?.scopes);
+  const delta = held && baseline.length > 0 ? askedOfRole.filter((s) => !baseline.includes(s)) : askedOfRole;
+  if (delta.length === 0 && held) return ofRole(held.scopes);
+  return union(ofRole(held?.scopes), delta);
 }
 
 /**

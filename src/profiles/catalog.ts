@@ -18,6 +18,7 @@ const febGateway: GatewaySwitches = {
   // As the model was before the switch; 2026.3.2 sets what its dist does (the other dists read agree with it).
   proxyPeerWithoutClientIp: "peer-address",
   rateLimitedRetryAfter: false,
+  unattributedProxyLimiterKey: false,
   challengeCapabilities: false,
   detailCodes: false,
   recoveryHints: false,
@@ -113,6 +114,7 @@ const febGateway: GatewaySwitches = {
   controlUiInsecureMessage: "https-or-localhost",
   // As before the switch existed; the 2026.2.12 and 2026.2.17 dists keep a scope-less request's empty scopes.
   approvalTokenScopes: "requested-else-approved",
+  approvalTokenKeepsHeldScopes: false,
   detailCodeSet: "full",
   sharedAuthOperatorSkipsPairing: false,
   deviceTokenScopeMismatchReason: false,
@@ -269,6 +271,9 @@ const lateGateway: GatewaySwitches = {
 // openclaw@2026.9.6 (recorded); the 2026.8 profile starts from it.
 const gateway96: GatewaySwitches = {
   ...lateGateway,
+  // Read in the 2026.9.6 dist (and the same in 8.2, 7.1, 6.11, 5.28; 4.14 not): resolveApprovedTokenScopes adds the
+  // approval's new scopes to the role's held token.
+  approvalTokenKeepsHeldScopes: true,
   protocolVersion: 4,
   probeProtocolFloor: 3,
   controlUiBuildCheck: true,
@@ -388,6 +393,14 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.7.1 dist: node pairing requests have a store of their own (no 'node pairing requires a paired
   // device'; 8.2 and 9.6 have it).
   nodePairingNeedsPairedDevice: false,
+  // Read in the 2026.7.1 dist (and 6.11, 5.28): the unauthorized answer carries details only, no retryable or
+  // retryAfterMs, even for rate_limited (8.2 adds them).
+  rateLimitedRetryAfter: false,
+  // Read in the 2026.7.1 dist (and 6.11, 5.28: resolveClientIp, normalizeRateLimitClientIp): a trusted proxy's
+  // request without X-Forwarded-For is limited under "unknown", not loopback-exempt.
+  unattributedProxyLimiterKey: true,
+  // Read in the 2026.7.1 dist (and 6.11, 5.28): no 'authenticated node pairing identity unavailable' (8.2 has it).
+  nodeRequiresDeviceToken: false,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

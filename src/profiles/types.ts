@@ -34,6 +34,10 @@ export interface GatewaySwitches {
   proxyPeerWithoutClientIp: "not-local" | "peer-address";
   /** AUTH_RATE_LIMITED answers carry retryable + the limiter's retryAfterMs (2026.9; §11.11). */
   rateLimitedRetryAfter: boolean;
+  /** A trusted proxy's request without X-Forwarded-For (nor an allowed X-Real-IP) is counted by the limiter under
+   *  the key "unknown", not under the proxy's address, so a loopback proxy's such requests are not exempt (2026.7.1
+   *  dist, resolveClientIp + normalizeRateLimitClientIp). Off: under the proxy's address. */
+  unattributedProxyLimiterKey: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
   challengeCapabilities: boolean;
   /** Errors carry details.code (absent in S-Feb). */
@@ -255,6 +259,11 @@ export interface GatewaySwitches {
    *  (2026.2.12, 2026.2.17: a scope-less role upgrade gets a scope-less token), or, for a scope-less request, the
    *  device's approved scopes (later releases). */
   approvalTokenScopes: "requested" | "requested-else-approved";
+  /** An approval asking scopes merges them into the role's held token (2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists,
+   *  resolveApprovedTokenScopes): the asked scopes outside the approved baseline are added to the held token's
+   *  (none outside: the held token is kept as it was), so a device holding operator.pairing approved for admin gets
+   *  admin, pairing, read and write. Off: the token takes the request's scopes (2026.4.14 dist and earlier). */
+  approvalTokenKeepsHeldScopes: boolean;
   /** Which detail codes a coded gateway (detailCodes) knows: the early set of 2026.2.22 (a failed device proof is
    *  DEVICE_AUTH_INVALID whatever the failure, details.reason naming it; an origin refusal has no details), the
    *  device set of 2026.3.2 (one DEVICE_AUTH_* code per failure; an origin refusal still has no details) or the full

@@ -495,6 +495,33 @@ describe("gateway switches flip outcomes", () => {
     const scopes = (o: Outcome) => (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
     expect([scopes(a[0]!), scopes(b[0]!)]).toEqual([["operator.read"], ["operator.admin", "operator.read", "operator.write"]]);
   });
+  it("approvalTokenKeepsHeldScopes: a device holding operator.pairing approved for operator.admin keeps pairing in its token (2026.7.1)", () => {
+    const store = () => {
+      const st = pairedStore({ scopes: ["operator.pairing"] });
+      st.pending["req-admin"] = { requestId: "req-admin", deviceId: meId.deviceId, publicKey: meId.publicKeyBase64Url, role: "operator", roles: ["operator"], scopes: ["operator.admin"], ts: Number.MAX_SAFE_INTEGER }; // filed "later": never pruned as expired
+      return st;
+    };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const run = attempts([
+      { name: "approve", connect: { params: params({ client: cli, scopes: ["operator.admin", "operator.pairing"] }, 4) }, afterHello: [{ method: "device.pair.approve", params: { requestId: "req-admin" } }] },
+      { name: "admin", connect: { params: params({ scopes: ["operator.admin"] }, 4) }, device: dev() },
+    ], { store });
+    const [a, b] = flip("2026.7", "approvalTokenKeepsHeldScopes", [false, true], run);
+    const scopes = (o: Outcome) => (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
+    expect([a[0]!.rpc, scopes(a[1]!), scopes(b[1]!)]).toEqual([[expect.objectContaining({ ok: true })], ["operator.admin", "operator.read", "operator.write"], ["operator.admin", "operator.pairing", "operator.read", "operator.write"]]);
+  });
+  it("unattributedProxyLimiterKey: a loopback trusted proxy's device-token failures without X-Forwarded-For are limited (2026.7.1)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-user" }, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } }, trustedProxies: ["127.0.0.1"] };
+    const wrong = (name: string): A => ({ name, connect: { params: params({ client: { id: "node-host", version: "1", platform: "linux", mode: "node" }, role: "node", scopes: [], auth: { deviceToken: "not-the-token" } }, 4) }, device: dev() });
+    const run = attempts([wrong("w1"), wrong("w2")], { config, store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [a, b] = flip("2026.7", "unattributedProxyLimiterKey", [false, true], run);
+    expect([details(a[1]!)["authReason"], details(b[0]!)["authReason"], details(b[1]!)["authReason"]]).toEqual(["device_token_mismatch", "device_token_mismatch", "rate_limited"]);
+  });
+  it("nodeRequiresDeviceToken: a device-bearing local backend asking role node on the shared token (2026.6.11 off)", () => {
+    const run = attempts([{ name: "backend-node", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" }, role: "node", scopes: [] }, 4) }, device: dev() }]);
+    const [a, b] = flip("2026.6", "nodeRequiresDeviceToken", [false, true], run);
+    expect([a[0]!.response?.ok, b[0]!.response?.error?.message]).toEqual([true, "authenticated node pairing identity unavailable"]);
+  });
   it("connectSchema: jul (2026.7.1) is apr with enums: an unknown mode reads 'one of the allowed values'", () => {
     const run = attempts([{ name: "mode", connect: { params: params({ client: { id: "test", version: "1", platform: "test", mode: "bogus" } }, 4) } }]);
     const [a, b] = flip("2026.7", "connectSchema", ["apr", "jul"], run);
