@@ -43,9 +43,9 @@ function base64Url(bytes: Uint8Array): string {
 }
 
 /**
- * How a seed becomes a key object. Node 20's OpenSSL 3 PKCS#8 decoder takes ≈ 0.5 ms per Ed25519 key, its JWK
- * import ≈ 0.05 ms (measured side by side: bench/README.md "Key import"); at 10,000 devices the DER path was 16 % of
- * a scale run. A private JWK must carry `x`, the public half this call is about to derive, and Node derives the
+ * How a seed becomes a key object. On Node 20 an Ed25519 key through OpenSSL 3's PKCS#8 decoder costs about 13× what
+ * the same key costs as JWK (`bench/key-import.ts`, figures in bench/README.md "Key import"); at 10,000 devices the
+ * DER path was 16 % of a scale run. A private JWK must carry `x`, the public half this call is about to derive, and Node derives the
  * public half from `d` and only checks `x`'s form — so a placeholder `x` is passed, and the JWK path is used only
  * if it gives RFC 8032's test-vector key for its seed at load; otherwise (a Node that reads `x`) the DER path.
  */
@@ -74,7 +74,7 @@ export function ed25519PrivateKeyObject(seed: Uint8Array): KeyObject {
 }
 
 /** Throws for a raw key node:crypto cannot import (callers answer false). A public JWK is the raw key itself (`x`),
- *  and imports ≈ 7× faster than the same key as SPKI DER on Node 20. */
+ *  and imports many times faster than the same key as SPKI DER on Node 20 (`bench/key-import.ts`). */
 export function ed25519PublicKeyObject(raw: Uint8Array): KeyObject {
   return publicKeys.get(raw, () => createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: base64Url(raw) }, format: "jwk" }));
 }
