@@ -14,7 +14,8 @@ export const pairingApprovalSpec = libraryIdentities(
   scenario("pairing-approval", "LAN devices wait for the operator's approval (never silent), then converge; a local backend pairs silently"),
   { "remote-node": 31, "remote-tui": 32, "local-backend": 33 },
 )
-  .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
+  // 2026.3.2 fails like S-Feb: its client drops a failed connect's details, so it never pauses.
+  .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail", "2026.3.2": "fail" })
   .invariants({ name: "standard", converges: { clients } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })

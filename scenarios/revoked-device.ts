@@ -14,7 +14,8 @@ export const revokedDeviceSpec = libraryIdentities(
   scenario("revoked-device", "a revoked device token is refused on reconnect; the live session closes where the release says so; the refused client stops retrying"),
   { "laptop-node": 21, bystander: 22 },
 )
-  .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail" })
+  // 2026.3.2 fails like S-Feb: its client drops a failed connect's details, so it never pauses.
+  .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail", "2026.3.2": "fail" })
   .invariants({ name: "standard", converges: { clients: ["bystander"] } })
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })

@@ -152,7 +152,10 @@ export function onConnectFailure(
   state: ClientState,
   error: { fromGateway: boolean; code: string | null; message: string; details: unknown },
 ): ClientOutput[] {
-  const facts: ConnectErrorFacts | null = error.fromGateway ? readConnectErrorFacts(error.details) : null;
+  // A GatewayClient without connectErrorDetails rejects with the message alone: no detail code, no hint, no
+  // details. The Control UI page is other code (its bundle reads the detail codes in 2026.3.2 already).
+  const keepsDetails = state.config.kind === "control-ui" || state.config.switches.connectErrorDetails;
+  const facts: ConnectErrorFacts | null = error.fromGateway && keepsDetails ? readConnectErrorFacts(error.details) : null;
   state.pendingConnectErrorDetailCode = facts?.detailCode ?? null;
   state.handshake = "idle";
   const attempt = state.lastAttempt;
@@ -160,7 +163,7 @@ export function onConnectFailure(
   if (attempt) outputs.push(...decideRetryAndSelfHeal(state, attempt, facts));
   // A "retry after" answer (gateway starting) is not reported as a connect error by clients that honour it.
   if (state.pendingRetryAfterMs === null) {
-    outputs.push(event({ name: "connect-error", data: { code: error.code, message: error.message, detailCode: facts?.detailCode ?? null, details: error.details } }));
+    outputs.push(event({ name: "connect-error", data: { code: error.code, message: error.message, detailCode: facts?.detailCode ?? null, details: keepsDetails ? error.details : undefined } }));
   }
   if (state.socket === "open") {
     state.socket = "closing";

@@ -131,6 +131,7 @@ const febClient: ClientSwitches = {
   deviceTokenRetry: false,
   staleTokenSelfHeal: true,
   pauseOnDetailCodes: false,
+  connectErrorDetails: false,
   pauseOnDeviceTokenMismatch: false,
   pendingRetryDroppedWithoutStoredToken: false,
   tokenMismatchPause: "after-retry-or-untrusted",
@@ -212,6 +213,7 @@ const lateClient: ClientSwitches = {
   deviceTokenRetry: true,
   staleTokenSelfHeal: true,
   pauseOnDetailCodes: true,
+  connectErrorDetails: true,
   signatureVersion: "v3",
   insecureWsGuard: true,
   tuiClientId: "openclaw-tui",
@@ -551,10 +553,10 @@ export const profiles: readonly Profile[] = [
       deviceTokenNeedsApprovedRole: false,
       proxyPeerWithoutClientIp: "not-local",
     },
-    // Not read: the client of 2026.3.13 (the 2026.3 profile's) is assumed. The real 3.2 client differs in the world
-    // (pnpm sim gate --client real@2026.3.2): it gets no detail codes, so it never pauses and never retries with its
-    // device token; not modelled yet (README, "The real client inside the simulation").
-    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
+    // The client of 2026.3.13 (the 2026.3 profile's) but for one value read in the 3.2 dist and matched against
+    // its real client (pnpm sim gate --client real@2026.3.2): a failed connect rejects with the message alone, so the
+    // client sees no detail code, never pauses and never retries with its device token.
+    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes, connectErrorDetails: false },
     service: fixedService,
   },
   {

@@ -334,6 +334,7 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   deviceTokenRetry: absentFeb("the bounded device-token retry (spec §7.3)"),
   staleTokenSelfHeal: read("spec §7.4: clear stored token on 1008 device token mismatch"),
   pauseOnDetailCodes: read("spec §7.5: pausing needs detail codes, absent in S-Feb"),
+  connectErrorDetails: read("openclaw@2026.2.12, 2026.2.22 dists, GatewayClient request(): an error answer rejects with new Error(message), its details dropped"),
   pauseOnDeviceTokenMismatch: absentFeb("pause on AUTH_DEVICE_TOKEN_MISMATCH"),
   pendingRetryDroppedWithoutStoredToken: absentFeb("the bounded device-token retry, so no retry is ever pending"),
   tokenMismatchPause: read("client.ts 032211cb (spec §7.5): pause after the retry or on an untrusted endpoint"),
@@ -360,6 +361,7 @@ const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   tokenPriority: read("spec §7.1: later selectConnectAuth, explicit shared wins"),
   deviceTokenRetry: read("spec §7.3: one bounded device-token retry"),
   pauseOnDetailCodes: read("spec §7.5: pause on the detail codes"),
+  connectErrorDetails: read("openclaw@2026.3.13 dist, GatewayClientRequestError: an error answer keeps its details, read for the detail code"),
   signatureVersion: read(`${sLate}: v3 signatures`),
   insecureWsGuard: read("client.ts later copy: refuse ws:// to non-loopback"),
   tuiClientId: read("PR #55730: TUI connects as openclaw-tui"),
@@ -819,6 +821,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: {
       ...Object.fromEntries(Object.entries({ ...lateClient, ...controlUiBackoffRead(["2026.3.13"]) }).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); the 2026.3.2 client was not read or run`)])),
       tuiClientId: read(r32, "the connect schema has no openclaw-tui id, so a TUI can only connect as gateway-client"),
+      connectErrorDetails: recorded("2026.3.2", "client request(): an error answer rejects with new Error(message) (no GatewayClientRequestError before 2026.3.13), so no detail code reaches the retry or pause decision; stories wrong-token-bogus-stored and device-token-mismatch of pnpm sim gate --client real@2026.3.2 (never paused, backoff 1 s … 30 s)"),
     },
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); not re-read for 2026.3.2`)])),
   },

@@ -340,6 +340,10 @@ export interface ClientSwitches {
   staleTokenSelfHeal: boolean;
   /** Pause reconnecting on the §7.5 detail codes (needs the gateway to send codes). */
   pauseOnDetailCodes: boolean;
+  /** A failed connect keeps the gateway error's details (detail code, retry hints). Off where the client's request
+   *  rejects with the error message alone, so it can neither pause on a code nor retry on a hint. The Control UI
+   *  page is not this client and keeps them. */
+  connectErrorDetails: boolean;
   /** AUTH_TOKEN_MISMATCH pauses only after the retry is spent or on an untrusted endpoint (§7.5), or — the
    *  released 2026.9 client — whenever no device-token retry is pending (e.g. no stored token at all). */
   tokenMismatchPause: "after-retry-or-untrusted" | "unless-retry-pending";

@@ -74,21 +74,14 @@ const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly
   // 3.31 waits the 10 s pre-auth default for connect.challenge, as 4.14 does: recorded in the 2026.3.31 profile.
   "2026.3.31": {},
   // 3.2's client rejects a refused connect with a plain Error(message): no code or details, so no detail-code
-  // pause and no bounded device-token retry, plain backoff (detail codes on the client side came after it).
-  "2026.3.2": {
-    "seed-004-stale-token-paired": ["attempts", "hellos", "helloAfterMs", "connected", "reconnectDelaysMs", "errorDetailCodes"],
-    "wrong-token-new-device": ["errorDetailCodes"],
-    "wrong-token-bogus-stored": ["attempts", "paused", "pausedDetailCode", "reconnectDelaysMs", "errorDetailCodes"],
-    "device-token-mismatch": ["attempts", "paused", "pausedDetailCode", "reconnectDelaysMs", "errorDetailCodes"],
-  },
+  // pause and no bounded device-token retry, plain backoff. Modelled since 2026-12-04 (client switch
+  // connectErrorDetails off): no story differs.
+  "2026.3.2": {},
   // The 2.22 gateway sends early detail codes (DEVICE_AUTH_INVALID, AUTH_TOKEN_MISMATCH, …) that its own client
-  // does not surface (no details on the client's error, so no detail-code pause; the simulated 2.22 client reads
-  // them); the class sends opts.token before the stored token (which token the CLI hands it, PR #17336, is not run).
+  // does not surface (connectErrorDetails off, like 3.2); the class sends opts.token before the stored token
+  // (which token the CLI hands it, PR #17336, is not run).
   "2026.2.22": {
-    "seed-004-stale-token-paired": ["errorDetailCodes"],
-    "wrong-token-new-device": ["errorDetailCodes"],
-    "wrong-token-bogus-stored": ["errorDetailCodes"],
-    "device-token-mismatch": ["errorDetailCodes", "storedToken"],
+    "device-token-mismatch": ["storedToken"],
   },
   // Compared under the 2026.2.17 profile (close-handler self-heal on): the real client also clears the stored
   // token on a close "device token mismatch" when it was given a token, which the model does only without one;
@@ -227,6 +220,17 @@ describe("profile values recorded from the real release clients flip what the si
     expect(findProfile("2026.2.22")!.client.insecureWsGuard).toBe(true);
     expect((await simRun("remote-plaintext", findProfile("2026.2.22")!)).run.verdict.attempts).toBe(0);
     expect((await simRun("remote-plaintext", withClient("2026.2.22", { insecureWsGuard: false }))).run.verdict.attempts).toBe(1);
+  });
+
+  it("2026.3.2 connectErrorDetails off (openclaw@2026.3.2): a bogus stored token is never paused on, the backoff runs to 30 s", async () => {
+    expect(findProfile("2026.3.2")!.client.connectErrorDetails).toBe(false);
+    const recorded = (await simRun("wrong-token-bogus-stored", findProfile("2026.3.2")!)).run.verdict;
+    expect(recorded.paused).toBe(false);
+    expect(recorded.errorDetailCodes.every((c) => c === null)).toBe(true);
+    expect(recorded.reconnectDelaysMs).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000]);
+    const flipped = (await simRun("wrong-token-bogus-stored", withClient("2026.3.2", { connectErrorDetails: true }))).run.verdict;
+    expect(flipped.paused).toBe(true);
+    expect(flipped.pausedDetailCode).toBe("AUTH_TOKEN_MISMATCH");
   });
 });
 
