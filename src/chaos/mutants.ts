@@ -185,6 +185,10 @@ export const equivalentMutants: Readonly<Record<string, string>> = {
     "connectSecretEitherField is true, so in token mode a password sent without a token is read as the token; the 'password but no token' case this switch decides never arises (password mode does not read it)",
   "gateway.signatureVersions":
     "nonceRequired is always, and a v1 signature (which signs no nonce) is tried only when no nonce is required, so adding v1 to the accepted versions changes no verdict",
+  "gateway.approvalCallerScopesUnderPendingRole":
+    "approvalScopeChecks is true, and both places that judge an approval (the inline approval of a silent pairing in " +
+    "pairing-flow.ts, device.pair.approve in methods.ts) read this switch only when approvalScopeChecks is off, so the " +
+    "2026.3.31 caller check it turns on is never consulted (test/chaos/equivalent-mutants.test.ts)",
 };
 
 function alternativeOf<S>(table: Alternatives<S>, key: keyof S, value: S[keyof S]): S[keyof S] {

@@ -277,7 +277,7 @@ function proxiedUiWithDevice(
  *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
-export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | PairingScopeTwist;
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | PairingScopeTwist;
 /** The probe name (and prefix) of the rotate-unapproved-role twist below. */
 export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
 
@@ -334,6 +334,35 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
   }
   drawRotateUnapprovedRole({ ...d, prng: d.prng.fork("rotate-role"), steps: [] }, groups);
   drawPairingScopeTwist({ ...d, prng: d.prng.fork("pairing-scopes"), steps: [] }, groups);
+  drawMergedRoleApproval({ ...d, prng: d.prng.fork("merged-roles"), steps: [] }, groups);
+}
+
+/** The probe name (and prefix) of the merged-role-approval twist below. */
+export const mergedRoleApprovalName = "gw-merged-role-approval";
+
+/**
+ * merged-role-approval, in a quarter of the seeds, on a stream of its own after the twists above (a seed that
+ * draws none keeps its plan): a new device asks from the LAN to pair as a node, then as an operator; the second
+ * request takes over the first with both roles (replace-on-growth), an admin approves it once, and the device
+ * connects as a node again. The approval records both roles, and the model mints the operator token alone (the
+ * node token comes with the node's connect); 2026.9 counts the approved roles, so the node is paired. A gateway that
+ * counts only the roles holding a live token (2026.3.31, switch connectRolesFromTokens, which mints one token per
+ * approval too) answers the node connect with a role upgrade.
+ */
+function drawMergedRoleApproval(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 4 })) return;
+  const at = prng.int(5_000, d.safetyMs - 20_000);
+  const name = mergedRoleApprovalName;
+  const device = signedBy(`${freshPrefix}merged-role-device`);
+  const approver = `${freshPrefix}merged-role-approver`;
+  const asNode = { params: params({ id: "node-host", mode: "node" }, "node") };
+  probe(d, at, "lan", { name: `${name}-node`, connect: asNode, device });
+  probe(d, at + 2_000, "lan", { name: `${name}-operator`, connect: { params: params(cli, "operator") }, device });
+  const approve = { method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } };
+  probe(d, at + 4_000, "gateway-host", { name: `${name}-approve`, connect: { params: params(cli, "operator", { scopes: admin }) }, device: signedBy(approver), afterHello: [approve] });
+  probe(d, at + 6_000, "lan", { name: `${name}-node-again`, connect: asNode, device });
+  groups.push({ twist: "merged-role-approval", steps: d.steps });
 }
 
 /**

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { wireDigest } from "../../sim/chaos-run.ts";
 import { equivalentMutants, findProfile, parseRunSpec, runScenario, specScenario, type Profile } from "../../src/index.ts";
+import { params, runAttempts, seedHex } from "../gateway/harness.ts";
 
 const yaml = `
 name: stale-device-only-client
@@ -49,5 +50,55 @@ describe("client.staleTokenSelfHeal under 2026.9", () => {
     expect(selfHeal.staleAttempts).toBe(1);
     expect(neither.staleAttempts).toBeGreaterThan(2);
     expect(neither.wire).not.toBe(selfHeal.wire);
+  });
+});
+
+// gateway.approvalCallerScopesUnderPendingRole: the 2026.3.31 approval check is read at both places an approval is
+// judged (the inline approval of a silent pairing in pairing-flow.ts, device.pair.approve in methods.ts), each time
+// only when approvalScopeChecks is off; 2026.9 has it on, so the mutant is listed as equivalent. The runs below
+// reach both places: a local node-host asking role node with operator.admin (silent, approved inline or not), a
+// remote one (pending), and an admin approving that remote request.
+describe("gateway.approvalCallerScopesUnderPendingRole under 2026.9", () => {
+  const node = { id: "node-host", version: "1", platform: "linux", mode: "node" };
+  const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+  const nodeAdmin = params({ role: "node", scopes: ["operator.admin"], client: node }, 4);
+  const approve = { method: "device.pair.approve", params: { requestId: "{{lastRequestId}}" } };
+  const run = (gateway: Profile["gateway"]) =>
+    runAttempts({
+      profile: { ...parent, gateway },
+      attempts: [
+        { name: "node-admin-local", connect: { params: nodeAdmin }, device: { identitySeed: seedHex(0x61), payloadVersion: "v3" } },
+        { name: "node-admin-remote", from: "remote", headers: { host: "gw.example" }, connect: { params: nodeAdmin }, device: { identitySeed: seedHex(0x62), payloadVersion: "v3" } },
+        { name: "approver", connect: { params: params({ client: cli, scopes: ["operator.admin", "operator.pairing"] }, 4) }, device: { identitySeed: seedHex(0x63), payloadVersion: "v3" }, afterHello: [approve] },
+      ],
+    }).outcomes.map((o) => ({ ok: o.response?.ok, error: o.response?.error, rpc: o.rpc, close: o.close }));
+
+  it("is listed as equivalent because 2026.9 has approvalScopeChecks on", () => {
+    expect(equivalentMutants["gateway.approvalCallerScopesUnderPendingRole"]).toContain("approvalScopeChecks");
+    // The premise: if 2026.9 ever turns approvalScopeChecks off, the claim (and this test) must be revisited.
+    expect(parent.gateway.approvalScopeChecks).toBe(true);
+    expect(parent.gateway.approvalCallerScopesUnderPendingRole).toBe(false);
+  });
+
+  it("changes no outcome of the inline approval nor of device.pair.approve", () => {
+    const released = run(parent.gateway);
+    const mutant = run({ ...parent.gateway, approvalCallerScopesUnderPendingRole: true });
+    expect(released[2]!.ok).toBe(true);
+    expect(released[2]!.rpc).toHaveLength(1);
+    expect(mutant).toEqual(released);
+  });
+
+  it("would change both with approvalScopeChecks off (the claim rests on that switch, not on a dead one)", () => {
+    const off = { ...parent.gateway, approvalScopeChecks: false };
+    const without = run({ ...off, approvalCallerScopesUnderPendingRole: false });
+    const withCheck = run({ ...off, approvalCallerScopesUnderPendingRole: true });
+    // Inline: approved silently without the check (the node session is then refused for want of a node token),
+    // held pending with it.
+    const pairingReason = (o: (typeof without)[number]) => (o.error?.details as { reason?: string } | undefined)?.reason;
+    expect([pairingReason(without[0]!), pairingReason(withCheck[0]!)]).toEqual([undefined, "not-paired"]);
+    expect(without[0]!.error?.message).not.toContain("pairing required");
+    // device.pair.approve of the remote request: granted without the check, refused with it (missing operator.read).
+    expect(without[2]!.rpc?.[0]?.ok).toBe(true);
+    expect(withCheck[2]!.rpc?.[0]?.ok).toBe(false);
   });
 });

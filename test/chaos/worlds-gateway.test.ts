@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -92,7 +92,7 @@ function isPairingTwistStep(s: TimedStep): boolean {
   if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || isPairingScopeTwistProbe(name);
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || isPairingScopeTwistProbe(name);
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -265,5 +265,42 @@ describe("the pairing-scope twists", () => {
     expect(targets).toHaveLength(names.length);
     const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 12, preset: "light", workers: 1, shrink: false });
     for (const row of rows) expect(row.outcome?.firstFailSeed, row.target.name).toBeDefined();
+  });
+});
+
+describe("the merged-role-approval twist", () => {
+  const drawnIn = (seed: bigint) => generatePlan(seed, light).steps.some((s) => s.step.kind === "probe" && s.step.attempt.name.startsWith(mergedRoleApprovalName));
+
+  it("is drawn in a quarter of the seeds or fewer (its stream; episodes may drop it), with its four probes", () => {
+    const seeds = Array.from({ length: 60 }, (_, i) => BigInt(424242 + i));
+    const drawn = seeds.filter(drawnIn);
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(25);
+    const probes = generatePlan(drawn[0]!, light).steps.flatMap((s) => (s.step.kind === "probe" && s.step.attempt.name.startsWith(mergedRoleApprovalName) ? [s.step.attempt.name] : []));
+    expect(probes).toEqual(["node", "operator", "approve", "node-again"].map((p) => `${mergedRoleApprovalName}-${p}`));
+  });
+
+  it("kills gateway.connectRolesFromTokens=true by a wire difference within 12 seeds: the approved node role holds no token yet", { timeout: 180_000 }, async () => {
+    // Measured when the twist was added: first difference at seed 424247, the first seed drawing the twist.
+    const targets = mutantTargets().filter((t) => t.name === "gateway.connectRolesFromTokens=true");
+    expect(targets).toHaveLength(1);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 12, preset: "light", workers: 1, shrink: false });
+    const first = rows[0]!.outcome?.firstDiffSeed;
+    expect(first).toBeDefined();
+    expect(drawnIn(BigInt(first!))).toBe(true);
+  });
+
+  it("shows the difference on the node's second connect: paired under 2026.9, a role upgrade under the mutant", { timeout: 120_000 }, async () => {
+    const seed = Array.from({ length: 60 }, (_, i) => BigInt(424242 + i)).find(drawnIn)!;
+    const outcomes = async (profile: typeof parent) => {
+      const result = await runChaosPlan(seed, light, profile);
+      return result.events
+        .filter((e) => e.kind === "check" && (e.data as { what?: string }).what === "attempt.outcome" && String((e.data as { attempt?: string }).attempt).startsWith(mergedRoleApprovalName))
+        .map((e) => `${(e.data as { attempt: string }).attempt} ${(e.data as { ok: boolean | null }).ok}`);
+    };
+    const mutant = singleSwitchMutants(parent).find((m) => m.name === "gateway.connectRolesFromTokens=true")!.profile;
+    const n = mergedRoleApprovalName;
+    expect(await outcomes(parent)).toEqual([`${n}-node false`, `${n}-operator false`, `${n}-approve true`, `${n}-node-again true`]);
+    expect(await outcomes(mutant)).toEqual([`${n}-node false`, `${n}-operator false`, `${n}-approve true`, `${n}-node-again false`]);
   });
 });
