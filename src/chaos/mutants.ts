@@ -99,6 +99,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   connectRecordsClient: flip,
   controlUiAuthNoneSkipsPairing: flip,
   removeDropsPending: flip,
+  devicePairRemove: flip,
   scopeKeepersNeedSharedSecret: flip,
   trustedProxyUiSkipsPairing: flip,
   deviceTokenWithinApproval: flip,

@@ -122,6 +122,7 @@ const febGateway: GatewaySwitches = {
   connectRecordsClient: true,
   controlUiAuthNoneSkipsPairing: false,
   removeDropsPending: false,
+  devicePairRemove: true,
   scopeKeepersNeedSharedSecret: false,
   trustedProxyUiSkipsPairing: true,
 };
@@ -467,7 +468,9 @@ export const profiles: readonly Profile[] = [
     // Read in the openclaw@2026.2.12 dist, connect handler: no scope clearing for a session without a device (the
     // 2.17 dist clears them), and a plain auth.token that fails as a device token is refused with the shared
     // auth's reason. Conformance seeds 5 and 7 (2,000 attempts): 30 and 14 divergent under 2026.2.17, 2 and 0 with these two.
-    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested", scopeClearing: "preserve-allowed", deviceTokenFallbackReason: "explicit-only" },
+    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested", scopeClearing: "preserve-allowed", deviceTokenFallbackReason: "explicit-only",
+      // No device.pair.remove handler in the 2.12 dist (conformance seed 17, configs 4: c0057-op).
+      devicePairRemove: false },
     // GatewayClient.sendConnect in the 2.12 dist: stored device token ?? opts.token (before the 2.14 regression);
     // on a failed connect with both it clears the stored token.
     client: febClient,

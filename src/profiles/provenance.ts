@@ -135,6 +135,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   trustedProxyUiSkipsPairing: read("openclaw@2026.3.31 and 2026.4.14 dists, shouldSkipControlUiPairing", "skips pairing when trustedProxyAuthOk; as before the switch existed for the releases before them (not read for trusted-proxy)"),
   scopeKeepersNeedSharedSecret: assumed("off as before the switch existed: the releases before 2026.9 were not recorded with a trusted-proxy configuration, and their keeper rules were not read for it"),
   removeDropsPending: read("openclaw@2026.3.13, 3.31, 4.14 dists, removePairedDevice", "deletes the paired record only; its pending requests stay"),
+  devicePairRemove: read("openclaw@2026.2.17 … 2026.9.6 dists, gateway method handlers", "device.pair.remove is served (first in 2.17; the 2.12 dist has no such method)"),
   controlUiAuthNoneSkipsPairing: read("openclaw@2026.2.17, 2.22, 3.13 dists, connect handler", "no pairing skip for a Control UI in auth mode none (first seen in the 2026.3.31 dist)"),
   connectRecordsClient: read("openclaw@2026.2.17, 2.22, 3.13, 3.31, 4.14 dists, connect handler", "an allowed connect of a paired device writes the connect's client id and mode into the paired record (clientAccessMetadata / updatePairedDeviceMetadata)"),
 };
@@ -739,6 +740,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       controlUiInsecureMessage: read("openclaw@2026.2.12 dist, connect handler", "'control ui requires HTTPS or localhost (secure context)'"),
       scopeClearing: recorded("2026.2.12", "dist connect handler: a session without a device keeps the scopes it asked (no clearing); conformance seed 5: device-less cli/backend sessions on the shared token answer health/status, 30 → 3 divergent attempts"),
       deviceTokenFallbackReason: recorded("2026.2.12", "dist connect handler: a plain auth.token that fails as a device token is refused with the shared auth's reason (gateway token mismatch); conformance seed 5 c0254, 3 → 2"),
+      devicePairRemove: recorded("2026.2.12", "dist: no device.pair.remove among the core gateway handlers nor in authorizeGatewayMethod's pairing set, so an admin gets 'unknown method' and anyone else 'missing scope: operator.admin' (handleGatewayRequest checks scope first); no remove command in its devices CLI; conformance seed 17 (configs 4) c0057-op, 1 → 0"),
     },
     client: {
       ...febClient,

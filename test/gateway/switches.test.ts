@@ -631,6 +631,14 @@ describe("gateway switches flip outcomes", () => {
     expect([a[1]!.response?.ok, b[1]!.response?.ok]).toEqual([true, true]);
     expect([a[2]!.response?.error?.code, details(a[2]!)["reason"], b[2]!.response?.ok]).toEqual(["NOT_PAIRED", "role-upgrade", true]);
   });
+  it("devicePairRemove off (2026.2.12): device.pair.remove is no method; an admin gets unknown method, a pairing-only caller missing operator.admin", () => {
+    const remove = (scopes: string[]) => ({ name: scopes.join("+"), connect: { params: params({ scopes }) }, afterHello: [{ method: "device.pair.remove", params: { deviceId: meId.deviceId } }] });
+    const run = attempts([remove(["operator.pairing"]), remove(["operator.admin"])], { store: () => pairedStore() });
+    const [a, b] = flip("2026.2.12", "devicePairRemove", [false, true], run);
+    const answers = (os: Outcome[]) => os.map((o) => o.rpc?.map((r) => (r.ok ? "ok" : `${r.error?.code} ${r.error?.message}`))[0]);
+    expect(answers(a)).toEqual(["INVALID_REQUEST missing scope: operator.admin", "INVALID_REQUEST unknown method: device.pair.remove"]);
+    expect(answers(b)).toEqual(["ok", "INVALID_REQUEST unknown deviceId"]);
+  });
   it("browserOriginLimiter", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
     const h = { host: "127.0.0.1:18789", origin: "http://localhost:5173" };
