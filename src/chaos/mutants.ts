@@ -100,6 +100,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   controlUiAuthNoneSkipsPairing: flip,
   removeDropsPending: flip,
   devicePairRemove: flip,
+  authLimiterNeedsConfig: flip,
   scopeKeepersNeedSharedSecret: flip,
   trustedProxyUiSkipsPairing: flip,
   deviceTokenWithinApproval: flip,

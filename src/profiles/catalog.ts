@@ -19,6 +19,7 @@ const febGateway: GatewaySwitches = {
   proxyPeerWithoutClientIp: "peer-address",
   rateLimitedRetryAfter: false,
   unattributedProxyLimiterKey: false,
+  authLimiterNeedsConfig: false,
   challengeCapabilities: false,
   detailCodes: false,
   recoveryHints: false,
@@ -553,6 +554,11 @@ export const profiles: readonly Profile[] = [
       deviceTokenWithinApproval: false,
       deviceTokenNeedsApprovedRole: false,
       proxyPeerWithoutClientIp: "not-local",
+      // Read in the 3.2 dist (seed-17 configs4 fixture: 82 -> 0, seed 11 stays 0): device-token checks and the
+      // shared check beside a device token are keyed "unknown" for a trusted proxy naming no client, and the
+      // connect limiter exists only with gateway.auth.rateLimit.
+      unattributedProxyLimiterKey: true,
+      authLimiterNeedsConfig: true,
     },
     // Not read: the client of 2026.3.13 (the 2026.3 profile's) is assumed. The real 3.2 client differs in the world
     // (pnpm sim gate --client real@2026.3.2): it gets no detail codes, so it never pauses and never retries with its

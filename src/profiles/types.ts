@@ -38,6 +38,10 @@ export interface GatewaySwitches {
    *  the key "unknown", not under the proxy's address, so a loopback proxy's such requests are not exempt (2026.7.1
    *  dist, resolveClientIp + normalizeRateLimitClientIp). Off: under the proxy's address. */
   unattributedProxyLimiterKey: boolean;
+  /** The connect's auth limiter exists only when gateway.auth.rateLimit is configured (2026.3.2 dist,
+   *  createGatewayAuthRateLimiters; the browser-origin limiter is always made). Off: a limiter with the default
+   *  settings counts failures without the key. */
+  authLimiterNeedsConfig: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
   challengeCapabilities: boolean;
   /** Errors carry details.code (absent in S-Feb). */
