@@ -23,7 +23,9 @@ export const rateLimitLockoutSpec = scenario(
   "a LAN address with a wrong token is locked out by the limiter; its clients stop retrying; the right token works after the lockout",
 )
   .identity("operator-cli", 200)
-  // 2026.3.2 fails like S-Feb: its client drops a failed connect's details, so it never pauses.
+  // 2026.3.2 fails twice over: it makes the connect limiter only when gateway.auth.rateLimit is set
+  // (limiterNeedsConfig), so nothing locks the laptop out (limiter-engaged), and its client drops a failed
+  // connect's details, so it never pauses (retries-bounded).
   .verdicts({ default: "pass", "2026.2.12": "fail", "2026.2.13": "fail", "2026.2.14": "fail", "2026.2.22": "fail", "2026.2.17": "fail", "2026.3.2": "fail" })
   .invariants({ name: "standard", converges: { clients: backends } })
   .bare()

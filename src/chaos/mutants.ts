@@ -99,6 +99,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   connectRecordsClient: flip,
   controlUiAuthNoneSkipsPairing: flip,
   removeDropsPending: flip,
+  devicePairRemove: flip,
+  authLimiterNeedsConfig: flip,
   scopeKeepersNeedSharedSecret: flip,
   trustedProxyUiSkipsPairing: flip,
   deviceTokenWithinApproval: flip,

@@ -47,7 +47,11 @@ export function handleRequest(state: GatewayState, conn: Connection, id: string,
   if (!servedMethods.includes(method)) {
     return [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: `unknown method: ${method}` })];
   }
-  const overrides = { "config.get": state.switches.configGetScope, ...(state.switches.healthNeedsReadScope ? { health: "operator.read" as const } : {}) };
+  const overrides = {
+    "config.get": state.switches.configGetScope,
+    ...(state.switches.healthNeedsReadScope ? { health: "operator.read" as const } : {}),
+    ...(state.switches.devicePairRemove ? {} : { "device.pair.remove": "operator.admin" as const }),
+  };
   const decision = methodScopeDecision(method, session.role, session.scopes, overrides);
   if (!decision.ok && !ownDeviceException(state, session, method, params)) return refuseCall(state, conn, id, decision);
   switch (method) {
@@ -140,6 +144,8 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
       return [persist(), resOk(conn.connId, id, { requestId, deviceId: pending.deviceId }), ...resolved];
     }
     case "device.pair.remove": {
+      // Without the method (2026.2.12): the scope check above asked for operator.admin, then no handler.
+      if (!state.switches.devicePairRemove) return bad(`unknown method: ${method}`);
       const deviceId = str(params, "deviceId");
       if (!deviceId || !removePairedDevice(state.store, deviceId, { dropPending: state.switches.removeDropsPending })) return bad("unknown deviceId");
       return [persist(), resOk(conn.connId, id, { deviceId }), ...disconnectDevice(state, deviceId, undefined)];

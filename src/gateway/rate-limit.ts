@@ -23,14 +23,17 @@ interface LimiterEntry {
 export interface LimiterState {
   readonly config: RateLimitConfig;
   readonly entries: Map<string, LimiterEntry>;
+  /** No limiter at all (switch authLimiterNeedsConfig without gateway.auth.rateLimit): every key is let through and
+   *  nothing is counted. Absent otherwise. */
+  readonly absent?: true;
 }
 
 export type LimiterVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
-export function createLimiter(config: Partial<RateLimitConfig> = {}): LimiterState {
+export function createLimiter(config: Partial<RateLimitConfig> = {}, options: { absent?: boolean } = {}): LimiterState {
   const merged = { ...rateLimitDefaults, ...config };
   assert(merged.maxAttempts >= 1 && merged.windowMs > 0 && merged.lockoutMs >= 0, "bad rate limit config");
-  return { config: merged, entries: new Map() };
+  return { config: merged, entries: new Map(), ...(options.absent ? { absent: true as const } : {}) };
 }
 
 function keyOf(scope: LimiterScope, ip: string): string {
@@ -38,6 +41,7 @@ function keyOf(scope: LimiterScope, ip: string): string {
 }
 
 function exempt(l: LimiterState, ip: string): boolean {
+  if (l.absent) return true;
   return l.config.exemptLoopback && isLoopbackAddress(ip);
 }
 

@@ -19,6 +19,7 @@ const febGateway: GatewaySwitches = {
   proxyPeerWithoutClientIp: "peer-address",
   rateLimitedRetryAfter: false,
   unattributedProxyLimiterKey: false,
+  authLimiterNeedsConfig: false,
   challengeCapabilities: false,
   detailCodes: false,
   recoveryHints: false,
@@ -122,6 +123,7 @@ const febGateway: GatewaySwitches = {
   connectRecordsClient: true,
   controlUiAuthNoneSkipsPairing: false,
   removeDropsPending: false,
+  devicePairRemove: true,
   scopeKeepersNeedSharedSecret: false,
   trustedProxyUiSkipsPairing: true,
 };
@@ -469,7 +471,9 @@ export const profiles: readonly Profile[] = [
     // Read in the openclaw@2026.2.12 dist, connect handler: no scope clearing for a session without a device (the
     // 2.17 dist clears them), and a plain auth.token that fails as a device token is refused with the shared
     // auth's reason. Conformance seeds 5 and 7 (2,000 attempts): 30 and 14 divergent under 2026.2.17, 2 and 0 with these two.
-    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested", scopeClearing: "preserve-allowed", deviceTokenFallbackReason: "explicit-only" },
+    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested", scopeClearing: "preserve-allowed", deviceTokenFallbackReason: "explicit-only",
+      // No device.pair.remove handler in the 2.12 dist (conformance seed 17, configs 4: c0057-op).
+      devicePairRemove: false },
     // GatewayClient.sendConnect in the 2.12 dist: stored device token ?? opts.token (before the 2.14 regression);
     // on a failed connect with both it clears the stored token.
     client: febClient,
@@ -552,6 +556,11 @@ export const profiles: readonly Profile[] = [
       deviceTokenWithinApproval: false,
       deviceTokenNeedsApprovedRole: false,
       proxyPeerWithoutClientIp: "not-local",
+      // Read in the 3.2 dist (seed-17 configs4 fixture: 82 -> 0, seed 11 stays 0): device-token checks and the
+      // shared check beside a device token are keyed "unknown" for a trusted proxy naming no client, and the
+      // connect limiter exists only with gateway.auth.rateLimit.
+      unattributedProxyLimiterKey: true,
+      authLimiterNeedsConfig: true,
     },
     // The client of 2026.3.13 (the 2026.3 profile's) but for one value read in the 3.2 dist and matched against
     // its real client (pnpm sim gate --client real@2026.3.2): a failed connect rejects with the message alone, so the

@@ -47,6 +47,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   untrustedProxyHeaders: read("net.ts isLocalDirectRequest copies (spec §4.0): forwarded headers only make it non-local"),
   proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address; the 2026.2.22, 3.2, 3.13, 3.31, 4.14, 5.28, 7.1 and 8.2 dists give it no client IP (not local), set only for 2026.3.2, whose recording pins it"),
   rateLimitedRetryAfter: read("spec §4.3.4, §11.11: the handler copies do not put retryAfterMs in the error"),
+  authLimiterNeedsConfig: assumed("off as before the switch existed (a limiter with default settings); read only in the 2026.3.2 dist, where the limiter needs the key; the 2026.3.13, 3.31 and 4.14 dists make it the same way, not applied to their profiles"),
   unattributedProxyLimiterKey: assumed("off as before the switch existed (the limiter counts under the proxy's address); read only in the 5.28, 6.11 and 7.1 dists"),
   challengeCapabilities: read("ws-connection.ts 0243ea55 (spec §2): challenge payload {nonce, ts}"),
   detailCodes: read(`${sFeb}: no details.code yet (spec §0)`),
@@ -135,6 +136,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   trustedProxyUiSkipsPairing: read("openclaw@2026.3.31 and 2026.4.14 dists, shouldSkipControlUiPairing", "skips pairing when trustedProxyAuthOk; as before the switch existed for the releases before them (not read for trusted-proxy)"),
   scopeKeepersNeedSharedSecret: assumed("off as before the switch existed: the releases before 2026.9 were not recorded with a trusted-proxy configuration, and their keeper rules were not read for it"),
   removeDropsPending: read("openclaw@2026.3.13, 3.31, 4.14 dists, removePairedDevice", "deletes the paired record only; its pending requests stay"),
+  devicePairRemove: read("openclaw@2026.2.17 … 2026.9.6 dists, gateway method handlers", "device.pair.remove is served (first in 2.17; the 2.12 dist has no such method)"),
   controlUiAuthNoneSkipsPairing: read("openclaw@2026.2.17, 2.22, 3.13 dists, connect handler", "no pairing skip for a Control UI in auth mode none (first seen in the 2026.3.31 dist)"),
   connectRecordsClient: read("openclaw@2026.2.17, 2.22, 3.13, 3.31, 4.14 dists, connect handler", "an allowed connect of a paired device writes the connect's client id and mode into the paired record (clientAccessMetadata / updatePairedDeviceMetadata)"),
 };
@@ -741,6 +743,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       controlUiInsecureMessage: read("openclaw@2026.2.12 dist, connect handler", "'control ui requires HTTPS or localhost (secure context)'"),
       scopeClearing: recorded("2026.2.12", "dist connect handler: a session without a device keeps the scopes it asked (no clearing); conformance seed 5: device-less cli/backend sessions on the shared token answer health/status, 30 → 3 divergent attempts"),
       deviceTokenFallbackReason: recorded("2026.2.12", "dist connect handler: a plain auth.token that fails as a device token is refused with the shared auth's reason (gateway token mismatch); conformance seed 5 c0254, 3 → 2"),
+      devicePairRemove: recorded("2026.2.12", "dist: no device.pair.remove among the core gateway handlers nor in authorizeGatewayMethod's pairing set, so an admin gets 'unknown method' and anyone else 'missing scope: operator.admin' (handleGatewayRequest checks scope first); no remove command in its devices CLI; conformance seed 17 (configs 4) c0057-op, 1 → 0"),
     },
     client: {
       ...febClient,
@@ -815,6 +818,8 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       localBackendPairingSkip: read(r32, "shouldSkipBackendSelfPairing: local gateway-client/backend, no Origin, shared token or password ok"),
       metadataPinning: read(r32, "resolvePinnedClientMetadata: platform / deviceFamily mismatch is a metadata-upgrade"),
       proxyPeerWithoutClientIp: read("openclaw@2026.3.2 dist, resolveClientIp + isLocalDirectRequest", "a trusted-proxy peer without X-Forwarded-For (and no real-IP fallback) has no client IP, so it is not local: no loopback origin, no silent pairing; seed-11 sweep, password configuration with 127.0.0.1 as trusted proxy"),
+      unattributedProxyLimiterKey: recorded("2026.3.2", "dist: the connect handler passes the resolved client IP (none for a trusted proxy without X-Forwarded-For) to the device-token limiter check and to the shared-secret check made beside a device-token candidate; normalizeRateLimitClientIp keys a missing IP 'unknown', which is not loopback-exempt. (A connect without a device-token candidate is checked inside authorizeGatewayConnect, which falls back to the peer address: not modelled, the model keys it 'unknown' too.) Seed-17 configs4 fixture, password + 3-attempt limiter + trusted proxy 127.0.0.1: 82 rate_limited answers, 82 -> 0 with authLimiterNeedsConfig"),
+      authLimiterNeedsConfig: read("openclaw@2026.3.2 dist, createGatewayAuthRateLimiters", "the connect limiter is created only when gateway.auth.rateLimit is set (the browser-origin one always); with unattributedProxyLimiterKey on, the seed-11 configs4 fixture (password + trusted proxy 127.0.0.1, no rateLimit) would go 0 -> 73 without it"),
       deviceTokenNeedsApprovedRole: read("openclaw@2026.3.2 dist, rotateDeviceToken + resolveDeviceTokenUpdateContext", "rotate needs a paired device, not an approved role: device.token.rotate for role node on an operator device answers ok; seed-11 sweep, 3 → 0"),
       deviceTokenWithinApproval: read("openclaw@2026.3.2 dist, ensureDeviceToken", "issues for any paired device, whatever role or scopes it was approved for (the checks came with 2026.3.13); fixture 35 → 0 (a backend skipping pairing gets an operator.admin token)"),
     },

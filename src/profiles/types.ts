@@ -38,6 +38,10 @@ export interface GatewaySwitches {
    *  the key "unknown", not under the proxy's address, so a loopback proxy's such requests are not exempt (2026.7.1
    *  dist, resolveClientIp + normalizeRateLimitClientIp). Off: under the proxy's address. */
   unattributedProxyLimiterKey: boolean;
+  /** The connect's auth limiter exists only when gateway.auth.rateLimit is configured (2026.3.2 dist,
+   *  createGatewayAuthRateLimiters; the browser-origin limiter is always made). Off: a limiter with the default
+   *  settings counts failures without the key. */
+  authLimiterNeedsConfig: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
   challengeCapabilities: boolean;
   /** Errors carry details.code (absent in S-Feb). */
@@ -310,6 +314,10 @@ export interface GatewaySwitches {
   /** device.pair.remove also drops the device's pending pairing requests (2026.9.6 worker removePairedDeviceInWorker;
    *  also in the 2026.6.11 dist; the 2026.3.13, 3.31 and 4.14 dists delete the paired record only). */
   removeDropsPending: boolean;
+  /** The gateway serves device.pair.remove (2026.2.17 dist and later). Off (2026.2.12 dist): the method is in none
+   *  of authorizeGatewayMethod's sets, so a caller without operator.admin is refused "missing scope:
+   *  operator.admin" and an admin gets "unknown method: device.pair.remove" (both INVALID_REQUEST). */
+  devicePairRemove: boolean;
   /** The device-less scope keepers (deviceLessScopeKeepers) keep their scopes only after a shared-secret login
    *  (token or password), not a trusted-proxy one (2026.9.6 dist: isSharedSecretAuthMethod in both keeper rules). */
   scopeKeepersNeedSharedSecret: boolean;

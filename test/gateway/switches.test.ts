@@ -517,6 +517,19 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.7", "unattributedProxyLimiterKey", [false, true], run);
     expect([details(a[1]!)["authReason"], details(b[0]!)["authReason"], details(b[1]!)["authReason"]]).toEqual(["device_token_mismatch", "device_token_mismatch", "rate_limited"]);
   });
+  it("unattributedProxyLimiterKey: a password gateway's loopback trusted proxy, device-token failures without X-Forwarded-For (2026.3.2)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "password", password: "pw", rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } }, trustedProxies: ["127.0.0.1"] };
+    const wrong = (name: string): A => ({ name, connect: { params: params({ auth: { deviceToken: "not-the-token" } }) }, device: dev() });
+    const run = attempts([wrong("w1"), wrong("w2")], { config, store: () => pairedStore() });
+    const [a, b] = flip("2026.3.2", "unattributedProxyLimiterKey", [false, true], run);
+    expect([details(a[1]!)["authReason"], details(b[0]!)["authReason"], details(b[1]!)["authReason"]]).toEqual(["device_token_mismatch", "device_token_mismatch", "rate_limited"]);
+  });
+  it("authLimiterNeedsConfig: without gateway.auth.rateLimit a remote client's wrong tokens are never rate limited (2026.3.2)", () => {
+    const wrong = (name: string): A => ({ name, from: "remote", connect: { params: params({ auth: { token: "wrong" } }) } });
+    const run = attempts(Array.from({ length: 11 }, (_, i) => wrong(`w${i}`)));
+    const [a, b] = flip("2026.3.2", "authLimiterNeedsConfig", [true, false], run);
+    expect([details(last(a))["authReason"], details(b[9]!)["authReason"], details(last(b))["authReason"]]).toEqual(["token_mismatch", "token_mismatch", "rate_limited"]);
+  });
   it("nodeRequiresDeviceToken: a device-bearing local backend asking role node on the shared token (2026.6.11 off)", () => {
     const run = attempts([{ name: "backend-node", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" }, role: "node", scopes: [] }, 4) }, device: dev() }]);
     const [a, b] = flip("2026.6", "nodeRequiresDeviceToken", [false, true], run);
@@ -630,6 +643,14 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3.31", "connectRolesFromTokens", [true, false], nodeThenOperator);
     expect([a[1]!.response?.ok, b[1]!.response?.ok]).toEqual([true, true]);
     expect([a[2]!.response?.error?.code, details(a[2]!)["reason"], b[2]!.response?.ok]).toEqual(["NOT_PAIRED", "role-upgrade", true]);
+  });
+  it("devicePairRemove off (2026.2.12): device.pair.remove is no method; an admin gets unknown method, a pairing-only caller missing operator.admin", () => {
+    const remove = (scopes: string[]) => ({ name: scopes.join("+"), connect: { params: params({ scopes }) }, afterHello: [{ method: "device.pair.remove", params: { deviceId: meId.deviceId } }] });
+    const run = attempts([remove(["operator.pairing"]), remove(["operator.admin"])], { store: () => pairedStore() });
+    const [a, b] = flip("2026.2.12", "devicePairRemove", [false, true], run);
+    const answers = (os: Outcome[]) => os.map((o) => o.rpc?.map((r) => (r.ok ? "ok" : `${r.error?.code} ${r.error?.message}`))[0]);
+    expect(answers(a)).toEqual(["INVALID_REQUEST missing scope: operator.admin", "INVALID_REQUEST unknown method: device.pair.remove"]);
+    expect(answers(b)).toEqual(["ok", "INVALID_REQUEST unknown deviceId"]);
   });
   it("browserOriginLimiter", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
