@@ -65,6 +65,8 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   pairingChecksInSequence: flip,
   inlineApprovalCallerScopes: (v) => (v === "requested" ? "requested-and-approved" : "requested"),
   browserOriginLimiter: flip,
+  sharedLimiterOnSecretOnly: flip,
+  limiterNeedsConfig: flip,
   authMessageStyle: (v) => (v === "2026.9" ? "mid" : "2026.9"),
   missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),
   credentialReload: (v) => (v === "hot" ? "restart-in-process" : "hot"),

@@ -19,7 +19,7 @@ import { clearFailures, failureDelayMs } from "./failed-auth-delay.ts";
 import { helloOk } from "./hello.ts";
 import { broadcastToPairingOperators, pairDevice } from "./pairing-flow.ts";
 import { nodeRequestId, reconcileNodeOnConnect, requestNodePairing } from "./node-pairing.ts";
-import { limiterCheck, limiterExempts, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
+import { createLimiter, limiterCheck, limiterExempts, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
 import { close, log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
@@ -253,12 +253,15 @@ function primaryAuth(
   const auth = base.params.auth ?? {};
   const limiter = limiterFor(state, conn, base.hasOrigin);
   // S-Mar: with a device identity and auth.token both present the shared probe charges nothing (§4.3.3).
-  const chargeShared = !(base.device && auth.token);
+  // sharedLimiterOnSecretOnly (3.31 … 9.6): the limiter only when a token or password is sent, then charged.
+  const onSecretOnly = sw.sharedLimiterOnSecretOnly;
+  const secretSent = [auth.token, auth.password].some((v) => typeof v === "string" && v.trim() !== "");
+  const chargeShared = onSecretOnly || !(base.device && auth.token);
   const primary: SharedAuthResult = authorizeGatewayConnect({
     conn,
     config: state.config,
     auth,
-    limiter: limiter.state,
+    limiter: onSecretOnly && !secretSent ? undefined : limiter.state,
     charge: chargeShared,
     limiterKey: limiter.key,
     allowTailscale: state.config.auth.allowTailscale,
@@ -292,17 +295,20 @@ function primaryAuth(
 
 function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
   const origin = conn.headers["origin"];
+  // limiterNeedsConfig (3.31 … 4.22): no per-address limiter without gateway.auth.rateLimit; a throwaway one keeps
+  // nothing between connects.
+  const perAddress = state.switches.limiterNeedsConfig && !state.config.auth.rateLimit ? createLimiter() : state.limiter;
   // A trusted proxy's request naming no client (no X-Forwarded-For, no X-Real-IP fallback) has no client address
   // for the limiter, which keys it "unknown", not loopback-exempt (switch unattributedProxyLimiterKey).
   const unattributed = state.switches.unattributedProxyLimiterKey && isTrustedProxy(conn.remoteAddress, state.config.trustedProxies)
     && !conn.headers["x-forwarded-for"]?.trim() && !(state.config.allowRealIpFallback && conn.headers["x-real-ip"]?.trim());
-  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : state.limiter, key: "unknown" };
+  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : perAddress, key: "unknown" };
   // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
   // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
   if (state.switches.browserOriginLimiter && hasOrigin && origin) {
     return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? origin.trim().toLowerCase() : conn.clientIp };
   }
-  return { state: state.limiter, key: conn.clientIp };
+  return { state: perAddress, key: conn.clientIp };
 }
 
 /** §4.3.3: with a device identity, a failed primary auth may still pass with the device token. */

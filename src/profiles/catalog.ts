@@ -61,6 +61,8 @@ const febGateway: GatewaySwitches = {
   pairingChecksInSequence: false,
   inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
+  sharedLimiterOnSecretOnly: false,
+  limiterNeedsConfig: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
   // openclaw@2026.2.12's authorizeGatewayMethod: config.get is not in READ_METHODS, so the "config." prefix
@@ -457,6 +459,15 @@ const gateway414: GatewaySwitches = {
   // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,
   // its merged request refused).
   pendingRequestPolicy: "replace-merged",
+  // Read in the 2026.4.14 and 2026.4.22 dists (createGatewayAuthRateLimiters, resolveConnectAuthState, net
+  // resolveClientIp + normalizeRateLimitClientIp): the per-address limiter exists only with gateway.auth.rateLimit
+  // set; the shared-secret check gets it only when a token or password is sent, and charges a wrong one even with
+  // a device identity; a loopback trusted proxy's connect without X-Forwarded-For has no client address and is
+  // counted under "unknown", not loopback-exempt (4.22 seed-17 configs4 96 → 0, seed-7 configs4 1 → 0, 4.14
+  // seed-43 configs4 2 → 0).
+  limiterNeedsConfig: true,
+  sharedLimiterOnSecretOnly: true,
+  unattributedProxyLimiterKey: true,
 };
 
 export const profiles: readonly Profile[] = [
