@@ -332,7 +332,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     f.authReason = undefined;
     if (result.issuer?.kind === "shared-gateway-auth") f.deviceTokenGeneration = result.issuer.generation;
     limiterReset(limiter.state, "device-token", limiter.key);
-    if (state.switches.silentPairing === "late" && (auth.token || auth.password)) limiterReset(limiter.state, "shared-secret", limiter.key);
+    if ((state.switches.silentPairing === "late" || state.switches.sharedLimiterOnSecretOnly) && (auth.token || auth.password)) limiterReset(limiter.state, "shared-secret", limiter.key);
     return;
   }
   limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);

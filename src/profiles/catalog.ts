@@ -403,6 +403,11 @@ const gateway71: GatewaySwitches = {
   unattributedProxyLimiterKey: true,
   // Read in the 2026.7.1 dist (and 6.11, 5.28): no 'authenticated node pairing identity unavailable' (8.2 has it).
   nodeRequiresDeviceToken: false,
+  // Read in the 2026.7.1, 6.11 and 5.28 dists (resolveConnectAuthState, resolveConnectAuthDecision): the shared
+  // check gets the limiter only when a token or password is sent and charges a wrong one at once, device or not;
+  // a device-token success resets it. 8.2 defers the charge until the fallback fails (left off there). Their
+  // recordings replay alike either way.
+  sharedLimiterOnSecretOnly: true,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).

@@ -534,6 +534,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     helloAuthTokenScopes: read(`${r71}, message-handler hello-ok`, "auth.scopes = deviceToken ? deviceToken.scopes : scopes"),
     approvalTokenKeepsHeldScopes: read(`${r71}, device-pairing resolveApprovedTokenScopes`, "the asked scopes outside the approved baseline are added to the role's held token (a device holding operator.pairing approved for operator.admin gets admin, pairing, read, write, reported in hello-ok); seed-29 configs4 fixture 21 → 7 with it on"),
     rateLimitedRetryAfter: read(`${r71}, message-handler rejectUnauthorized`, "the unauthorized answer has details only: no retryable or retryAfterMs for rate_limited (the 8.2 dist adds both); seed-29 configs4 fixture, trusted-proxy + strict limiter: 7 → 0 with it off"),
+    sharedLimiterOnSecretOnly: read(`${r71}, resolveConnectAuthState + resolveConnectAuthDecision`, "rateLimiter: sharedAuthProvided ? … : none; a wrong token or password is charged at once, with or without a device identity, and a device-token success resets the shared-secret counter (2026.8.2 defers the charge instead); the recordings replay alike either way"),
     unattributedProxyLimiterKey: read(`${r71}, net resolveClientIp + auth-rate-limit normalizeRateLimitClientIp`, "a trusted proxy's request without X-Forwarded-For has no client address; the limiter keys it 'unknown', which is not loopback-exempt; seed-23 configs4 fixture c0219 (rate_limited after 10 such device-token failures): 1 → 0 with it on"),
     nodeRequiresDeviceToken: read(r71, "no 'authenticated node pairing identity unavailable' anywhere in the dist (8.2 and 9.6 have it): a device-bearing local backend asking role node on the shared token is admitted; 6.11 seed-23 fixture c0991: 1 → 0 with it off"),
     workerClaimsClosed: read(`${r71}, message-handler`, "no worker admission before the connect (no invalid-handshake close for worker claims)"),
@@ -586,6 +587,7 @@ const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
   revokeClosesSessions: "device.token.revoke: disconnectClientsForDevice",
   rotateClosesSessions: "device.token.rotate: disconnectClientsForDevice",
   deviceTokenIssuer: "ensureDeviceToken checks deviceTokenIssuerMatches",
+  sharedLimiterOnSecretOnly: "resolveConnectAuthState: the shared check gets the limiter only when a token or password is sent; a mismatch charged at once, reset on a device-token success",
 };
 
 // The gateway switches whose flip alone moves the 6.11 recording's count off 0 under its profile; the 5.28
