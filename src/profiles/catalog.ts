@@ -675,8 +675,11 @@ export const profiles: readonly Profile[] = [
   {
     name: "2026.5",
     era: "observed",
-    summary: "what openclaw@2026.5.28 does (read in its dist, replayed against its seed-5 recording): the 2026.6 handler as far as read and recorded",
-    gateway: gatewayJun,
+    summary: "what openclaw@2026.5.28 does (read in its dist, replayed against its seed-5 recording): the 2026.6 handler as far as read and recorded, without the node-pairing limiter scope",
+    // Read in the 2026.5.28 dist (auth-rate-limit scopes: default, shared-secret, device-token, hook-auth only): no
+    // node-pairing scope, so a first-time node pairing request is neither checked nor charged (6.11 has the scope);
+    // seed-37 configs4 fixture 5 → 2 (k4-token-rl2-strict c0125, c0130, c0131).
+    gateway: { ...gatewayJun, nodePairingLimiter: false },
     client: client71,
     service: fixedService,
   },

@@ -903,7 +903,12 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: Object.fromEntries(Object.entries(provenance414Client).map(([k, p]) => [k, recorded("2026.4.22", `client run in the world (gate --client real@2026.4.22: 0 of 10 stories, 0 of 19 files differ) with 2026.4's value (${describeProvenance(p!)})`)])),
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not re-read for 2026.4.22`)])),
   },
-  "2026.5": { gateway: gatewayJunProvenance("2026.5.28"), client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
+  "2026.5": {
+    gateway: {
+      ...gatewayJunProvenance("2026.5.28"),
+      nodePairingLimiter: read("openclaw@2026.5.28 dist, auth-rate-limit", "the limiter scopes are default, shared-secret, device-token and hook-auth: no node-pairing scope (2026.6.11 has AUTH_RATE_LIMIT_SCOPE_NODE_PAIRING); seed-37 configs4 fixture 5 → 2 (k4-token-rl2-strict c0125, c0130, c0131: node pairing connects refused rate_limited by the model only)"),
+    },
+    client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
   "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: serviceProvenance71("2026.6.11") },
   "2026.7": {
     gateway: gateway71(),
