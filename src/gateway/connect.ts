@@ -253,12 +253,15 @@ function primaryAuth(
   const auth = base.params.auth ?? {};
   const limiter = limiterFor(state, conn, base.hasOrigin);
   // S-Mar: with a device identity and auth.token both present the shared probe charges nothing (§4.3.3).
-  const chargeShared = !(base.device && auth.token);
+  // sharedLimiterOnSecretOnly (3.31 … 9.6): the limiter only when a token or password is sent, then charged.
+  const onSecretOnly = sw.sharedLimiterOnSecretOnly;
+  const secretSent = [auth.token, auth.password].some((v) => typeof v === "string" && v.trim() !== "");
+  const chargeShared = onSecretOnly || !(base.device && auth.token);
   const primary: SharedAuthResult = authorizeGatewayConnect({
     conn,
     config: state.config,
     auth,
-    limiter: limiter.state,
+    limiter: onSecretOnly && !secretSent ? undefined : limiter.state,
     charge: chargeShared,
     limiterKey: limiter.key,
     allowTailscale: state.config.auth.allowTailscale,
@@ -292,17 +295,19 @@ function primaryAuth(
 
 function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
   const origin = conn.headers["origin"];
+  // limiterNeedsConfig (3.2 … 4.22): without gateway.auth.rateLimit the per-address limiter is absent (gateway.ts).
+  const perAddress = state.limiter;
   // A trusted proxy's request naming no client (no X-Forwarded-For, no X-Real-IP fallback) has no client address
   // for the limiter, which keys it "unknown", not loopback-exempt (switch unattributedProxyLimiterKey).
   const unattributed = state.switches.unattributedProxyLimiterKey && isTrustedProxy(conn.remoteAddress, state.config.trustedProxies)
     && !conn.headers["x-forwarded-for"]?.trim() && !(state.config.allowRealIpFallback && conn.headers["x-real-ip"]?.trim());
-  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : state.limiter, key: "unknown" };
+  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : perAddress, key: "unknown" };
   // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
   // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
   if (state.switches.browserOriginLimiter && hasOrigin && origin) {
     return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? origin.trim().toLowerCase() : conn.clientIp };
   }
-  return { state: state.limiter, key: conn.clientIp };
+  return { state: perAddress, key: conn.clientIp };
 }
 
 /** §4.3.3: with a device identity, a failed primary auth may still pass with the device token. */
@@ -326,7 +331,7 @@ function deviceTokenFallback(state: GatewayState, conn: Connection, ctx: StepCon
     f.authReason = undefined;
     if (result.issuer?.kind === "shared-gateway-auth") f.deviceTokenGeneration = result.issuer.generation;
     limiterReset(limiter.state, "device-token", limiter.key);
-    if (state.switches.silentPairing === "late" && (auth.token || auth.password)) limiterReset(limiter.state, "shared-secret", limiter.key);
+    if ((state.switches.silentPairing === "late" || state.switches.sharedLimiterOnSecretOnly) && (auth.token || auth.password)) limiterReset(limiter.state, "shared-secret", limiter.key);
     return;
   }
   limiterRecordFailure(limiter.state, "device-token", limiter.key, ctx.nowMs);

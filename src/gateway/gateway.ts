@@ -33,7 +33,7 @@ export function createGatewayState(options: {
     ready: false,
     conns: new Map(),
     store: options.store ? structuredClone(options.store) : emptyPairingStore(),
-    limiter: createLimiter(options.config.auth.rateLimit, { absent: options.switches.authLimiterNeedsConfig && !options.config.auth.rateLimit }),
+    limiter: createLimiter(options.config.auth.rateLimit, { absent: options.switches.limiterNeedsConfig && !options.config.auth.rateLimit }),
     browserLimiter: createLimiter({ ...options.config.auth.rateLimit, exemptLoopback: false }),
     failedAuth: createFailedAuthDelay(),
     delayed: new Map(),
@@ -209,7 +209,7 @@ function configReloaded(state: GatewayState, config: GatewayRuntimeConfig, paths
   const rateLimitChanged = JSON.stringify(config.auth.rateLimit ?? null) !== JSON.stringify(state.config.auth.rateLimit ?? null);
   state.config = { ...config, auth: { ...config.auth, token, password } };
   if (rateLimitChanged) {
-    state.limiter = createLimiter(config.auth.rateLimit, { absent: state.switches.authLimiterNeedsConfig && !config.auth.rateLimit });
+    state.limiter = createLimiter(config.auth.rateLimit, { absent: state.switches.limiterNeedsConfig && !config.auth.rateLimit });
     state.browserLimiter = createLimiter({ ...config.auth.rateLimit, exemptLoopback: false });
   }
   return [log("gateway.config-reloaded", { paths: [...paths] })];

@@ -23,7 +23,7 @@ interface LimiterEntry {
 export interface LimiterState {
   readonly config: RateLimitConfig;
   readonly entries: Map<string, LimiterEntry>;
-  /** No limiter at all (switch authLimiterNeedsConfig without gateway.auth.rateLimit): every key is let through and
+  /** No limiter at all (switch limiterNeedsConfig without gateway.auth.rateLimit): every key is let through and
    *  nothing is counted. Absent otherwise. */
   readonly absent?: true;
 }

@@ -19,7 +19,6 @@ const febGateway: GatewaySwitches = {
   proxyPeerWithoutClientIp: "peer-address",
   rateLimitedRetryAfter: false,
   unattributedProxyLimiterKey: false,
-  authLimiterNeedsConfig: false,
   challengeCapabilities: false,
   detailCodes: false,
   recoveryHints: false,
@@ -62,6 +61,8 @@ const febGateway: GatewaySwitches = {
   pairingChecksInSequence: false,
   inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
+  sharedLimiterOnSecretOnly: false,
+  limiterNeedsConfig: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
   // openclaw@2026.2.12's authorizeGatewayMethod: config.get is not in READ_METHODS, so the "config." prefix
@@ -405,6 +406,11 @@ const gateway71: GatewaySwitches = {
   unattributedProxyLimiterKey: true,
   // Read in the 2026.7.1 dist (and 6.11, 5.28): no 'authenticated node pairing identity unavailable' (8.2 has it).
   nodeRequiresDeviceToken: false,
+  // Read in the 2026.7.1, 6.11 and 5.28 dists (resolveConnectAuthState, resolveConnectAuthDecision): the shared
+  // check gets the limiter only when a token or password is sent and charges a wrong one at once, device or not;
+  // a device-token success resets it. 8.2 defers the charge until the fallback fails (left off there). Their
+  // recordings replay alike either way.
+  sharedLimiterOnSecretOnly: true,
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
@@ -461,6 +467,15 @@ const gateway414: GatewaySwitches = {
   // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,
   // its merged request refused).
   pendingRequestPolicy: "replace-merged",
+  // Read in the 2026.4.14 and 2026.4.22 dists (createGatewayAuthRateLimiters, resolveConnectAuthState, net
+  // resolveClientIp + normalizeRateLimitClientIp): the per-address limiter exists only with gateway.auth.rateLimit
+  // set; the shared-secret check gets it only when a token or password is sent, and charges a wrong one even with
+  // a device identity; a loopback trusted proxy's connect without X-Forwarded-For has no client address and is
+  // counted under "unknown", not loopback-exempt (4.22 seed-17 configs4 96 → 0, seed-7 configs4 1 → 0, 4.14
+  // seed-43 configs4 2 → 0).
+  limiterNeedsConfig: true,
+  sharedLimiterOnSecretOnly: true,
+  unattributedProxyLimiterKey: true,
 };
 
 export const profiles: readonly Profile[] = [
@@ -560,7 +575,7 @@ export const profiles: readonly Profile[] = [
       // shared check beside a device token are keyed "unknown" for a trusted proxy naming no client, and the
       // connect limiter exists only with gateway.auth.rateLimit.
       unattributedProxyLimiterKey: true,
-      authLimiterNeedsConfig: true,
+      limiterNeedsConfig: true,
     },
     // The client of 2026.3.13 (the 2026.3 profile's) but for one value read in the 3.2 dist and matched against
     // its real client (pnpm sim gate --client real@2026.3.2): a failed connect rejects with the message alone, so the
@@ -670,8 +685,11 @@ export const profiles: readonly Profile[] = [
   {
     name: "2026.5",
     era: "observed",
-    summary: "what openclaw@2026.5.28 does (read in its dist, replayed against its seed-5 recording): the 2026.6 handler as far as read and recorded",
-    gateway: gatewayJun,
+    summary: "what openclaw@2026.5.28 does (read in its dist, replayed against its seed-5 recording): the 2026.6 handler as far as read and recorded, without the node-pairing limiter scope",
+    // Read in the 2026.5.28 dist (auth-rate-limit scopes: default, shared-secret, device-token, hook-auth only): no
+    // node-pairing scope, so a first-time node pairing request is neither checked nor charged (6.11 has the scope);
+    // seed-37 configs4 fixture 5 → 2 (k4-token-rl2-strict c0125, c0130, c0131).
+    gateway: { ...gatewayJun, nodePairingLimiter: false },
     client: client71,
     service: fixedService,
   },

@@ -38,10 +38,6 @@ export interface GatewaySwitches {
    *  the key "unknown", not under the proxy's address, so a loopback proxy's such requests are not exempt (2026.7.1
    *  dist, resolveClientIp + normalizeRateLimitClientIp). Off: under the proxy's address. */
   unattributedProxyLimiterKey: boolean;
-  /** The connect's auth limiter exists only when gateway.auth.rateLimit is configured (2026.3.2 dist,
-   *  createGatewayAuthRateLimiters; the browser-origin limiter is always made). Off: a limiter with the default
-   *  settings counts failures without the key. */
-  authLimiterNeedsConfig: boolean;
   /** connect.challenge payload carries `capabilities` (2026.9). */
   challengeCapabilities: boolean;
   /** Errors carry details.code (absent in S-Feb). */
@@ -159,6 +155,15 @@ export interface GatewaySwitches {
   helloAuthTokenScopes: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
+  /** The shared-secret limiter is consulted and charged only when the connect sends a token or password, and then
+   *  whether or not it carries a device identity (3.31 … 9.6 resolveConnectAuthState: the limiter is handed to the
+   *  shared check only when shared auth is provided). Off: consulted always, a failure not charged when a device
+   *  identity and auth.token come together (the S-Mar rule, §4.3.3). */
+  sharedLimiterOnSecretOnly: boolean;
+  /** The per-address auth limiter exists only when gateway.auth.rateLimit is configured (3.31 … 4.22
+   *  createGatewayAuthRateLimiters); without it nothing but the browser-origin limiter counts failures. Off: a
+   *  limiter with the defaults always (5.28 and later). */
+  limiterNeedsConfig: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */
   authMessageStyle: "mid" | "2026.9";
   /** A method refused for scope: mid versions answer INVALID_REQUEST without details, late FORBIDDEN + MISSING_SCOPE. */

@@ -524,11 +524,25 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3.2", "unattributedProxyLimiterKey", [false, true], run);
     expect([details(a[1]!)["authReason"], details(b[0]!)["authReason"], details(b[1]!)["authReason"]]).toEqual(["device_token_mismatch", "device_token_mismatch", "rate_limited"]);
   });
-  it("authLimiterNeedsConfig: without gateway.auth.rateLimit a remote client's wrong tokens are never rate limited (2026.3.2)", () => {
+  it("limiterNeedsConfig: without gateway.auth.rateLimit a remote client's wrong tokens are never rate limited (2026.3.2)", () => {
     const wrong = (name: string): A => ({ name, from: "remote", connect: { params: params({ auth: { token: "wrong" } }) } });
     const run = attempts(Array.from({ length: 11 }, (_, i) => wrong(`w${i}`)));
-    const [a, b] = flip("2026.3.2", "authLimiterNeedsConfig", [true, false], run);
+    const [a, b] = flip("2026.3.2", "limiterNeedsConfig", [true, false], run);
     expect([details(last(a))["authReason"], details(b[9]!)["authReason"], details(last(b))["authReason"]]).toEqual(["token_mismatch", "token_mismatch", "rate_limited"]);
+  });
+  it("sharedLimiterOnSecretOnly: wrong tokens sent with a device identity are charged to the shared limiter (2026.4.22)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 2, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
+    const wrongWithDevice = (name: string): A => ({ name, connect: { params: params({ auth: { token: "not-the-token" } }) }, device: dev() });
+    const run = attempts([wrongWithDevice("d1"), wrongWithDevice("d2"), { name: "plain", connect: { params: params({ auth: { token: "not-the-token" } }) } }, { name: "none", connect: { params: params({ auth: {} }) }, device: dev() }], { config });
+    const [a, b] = flip("2026.4.22", "sharedLimiterOnSecretOnly", [false, true], run);
+    expect([details(a[2]!)["authReason"], details(b[2]!)["authReason"], details(b[3]!)["authReason"]]).toEqual(["token_mismatch", "rate_limited", "token_missing"]);
+  });
+  it("limiterNeedsConfig: without gateway.auth.rateLimit a loopback trusted proxy's failures are not limited (2026.4.22)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, trustedProxies: ["127.0.0.1"] };
+    const wrong = (name: string): A => ({ name, connect: { params: params({ client: { id: "node-host", version: "1", platform: "linux", mode: "node" }, role: "node", scopes: [], auth: { deviceToken: "not-the-token" } }) }, device: dev() });
+    const run = attempts(Array.from({ length: 11 }, (_, i) => wrong(`w${i}`)), { config, store: () => pairedStore({ role: "node", scopes: [] }) });
+    const [a, b] = flip("2026.4.22", "limiterNeedsConfig", [false, true], run);
+    expect([details(a[9]!)["authReason"], details(a[10]!)["authReason"], details(b[10]!)["authReason"]]).toEqual(["device_token_mismatch", "rate_limited", "device_token_mismatch"]);
   });
   it("nodeRequiresDeviceToken: a device-bearing local backend asking role node on the shared token (2026.6.11 off)", () => {
     const run = attempts([{ name: "backend-node", connect: { params: params({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" }, role: "node", scopes: [] }, 4) }, device: dev() }]);
