@@ -295,19 +295,18 @@ function primaryAuth(
 
 function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): { state: LimiterState; key: string } {
   const origin = conn.headers["origin"];
-  // limiterNeedsConfig (3.2 … 4.22): without gateway.auth.rateLimit the per-address limiter is absent (gateway.ts).
-  const perAddress = state.limiter;
   // A trusted proxy's request naming no client (no X-Forwarded-For, no X-Real-IP fallback) has no client address
   // for the limiter, which keys it "unknown", not loopback-exempt (switch unattributedProxyLimiterKey).
   const unattributed = state.switches.unattributedProxyLimiterKey && isTrustedProxy(conn.remoteAddress, state.config.trustedProxies)
     && !conn.headers["x-forwarded-for"]?.trim() && !(state.config.allowRealIpFallback && conn.headers["x-real-ip"]?.trim());
-  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : perAddress, key: "unknown" };
+  if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : state.limiter, key: "unknown" };
   // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
   // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
   if (state.switches.browserOriginLimiter && hasOrigin && origin) {
     return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? origin.trim().toLowerCase() : conn.clientIp };
   }
-  return { state: perAddress, key: conn.clientIp };
+  // Without gateway.auth.rateLimit under limiterNeedsConfig, state.limiter is the absent one (gateway.ts).
+  return { state: state.limiter, key: conn.clientIp };
 }
 
 /** §4.3.3: with a device identity, a failed primary auth may still pass with the device token. */
