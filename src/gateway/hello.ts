@@ -41,7 +41,12 @@ export function helloOk(
   if (token) {
     const issued = { deviceToken: token.token, issuedAtMs: token.rotatedAtMs ?? token.createdAtMs };
     // helloAuthAlways reports the session's role and scopes; older releases report the token's.
-    auth = auth ? { ...auth, ...(sw.helloAuthTokenScopes ? { scopes: token.scopes } : {}), ...issued } : { ...issued, role: token.role, scopes: token.scopes };
+    // `auth` is this function's own object: set in place (same key order as spreading it into a copy).
+    if (auth) {
+      if (sw.helloAuthTokenScopes) auth["scopes"] = token.scopes;
+      auth["deviceToken"] = issued.deviceToken;
+      auth["issuedAtMs"] = issued.issuedAtMs;
+    } else auth = { ...issued, role: token.role, scopes: token.scopes };
     // A silent setup-code pairing hands the profile's other roles' tokens over too (S-Late `deviceTokens`).
     if (handoffTokens.length > 0) {
       auth["deviceTokens"] = handoffTokens.map((t) => ({ deviceToken: t.token, role: t.role, scopes: t.scopes, issuedAtMs: t.rotatedAtMs ?? t.createdAtMs }));
@@ -87,10 +92,22 @@ let featuresJson: string | undefined;
  */
 export function helloOkResponseText(requestId: string, payload: HelloOkPayload): string {
   featuresJson ??= JSON.stringify({ methods: gatewayMethods, events: gatewayEvents });
-  const auth = payload.auth === undefined ? "" : `,"auth":${JSON.stringify(payload.auth)}`;
-  return (
-    `{"type":"res","id":${JSON.stringify(requestId)},"ok":true,"payload":{"type":"hello-ok","protocol":${JSON.stringify(payload.protocol)},` +
-    `"server":${JSON.stringify(payload.server)},"features":${featuresJson},"snapshot":${JSON.stringify(payload.snapshot)},` +
-    `"policy":${JSON.stringify(payload.policy)}${auth}}}`
-  );
+  // One join: a flat string at once, not a tree of concatenations flattened again when the frame is read.
+  return [
+    '{"type":"res","id":',
+    JSON.stringify(requestId),
+    ',"ok":true,"payload":{"type":"hello-ok","protocol":',
+    JSON.stringify(payload.protocol),
+    ',"server":',
+    JSON.stringify(payload.server),
+    ',"features":',
+    featuresJson,
+    ',"snapshot":',
+    JSON.stringify(payload.snapshot),
+    ',"policy":',
+    JSON.stringify(payload.policy),
+    payload.auth === undefined ? "" : ',"auth":',
+    payload.auth === undefined ? "" : JSON.stringify(payload.auth),
+    "}}",
+  ].join("");
 }

@@ -262,13 +262,14 @@ export class Network<P = string> {
    * live connections (and those still finishing), not every connection of the run.
    */
   private forgetInert(): void {
-    for (const [id, conn] of this.conns) {
-      if (!conn.inert || !this.transport.idle(id)) continue;
+    // forEach, not `for…of` entries: no [id, conn] pair per connection (a sweep visits them all).
+    this.conns.forEach((conn, id) => {
+      if (!conn.inert || !this.transport.idle(id)) return;
       this.conns.delete(id);
       this.routes.delete(id);
       this.transport.forget(id);
-      for (const set of this.byEntry.values()) set.delete(id);
-    }
+      this.byEntry.forEach((set) => set.delete(id));
+    });
     this.sweepAtSize = Math.max(this.sweepMin, 2 * this.conns.size);
   }
 

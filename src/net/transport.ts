@@ -174,6 +174,13 @@ export class Transport<P> {
     const nowMs = this.scheduler.nowMs();
     let due = 0;
     while (due < lane.queue.length && (lane.queue[due]?.atMs ?? Infinity) <= nowMs) due++;
+    if (due === 1) {
+      // The usual case, without a batch array: taken off the lane before it arrives, as a batch is.
+      const item = lane.queue.shift()!;
+      state.inFlight--;
+      this.hooks.arrive(state.wire, item.packet);
+      return;
+    }
     const batch = lane.queue.splice(0, due);
     state.inFlight -= batch.length;
     for (const item of batch) this.hooks.arrive(state.wire, item.packet);

@@ -78,11 +78,17 @@ function trimmedSet(scopes: readonly string[]): Set<string> {
   return out;
 }
 
-function operatorScopeSatisfied(requested: string, granted: ReadonlySet<string>): boolean {
+/** `trimmedSet(scopes).has(scope)` for a trimmed, non-blank `scope`, without building the set (called per connect). */
+function trimmedHas(scopes: readonly string[], scope: string): boolean {
+  for (const candidate of scopes) if (candidate === scope || candidate.trim() === scope) return true;
+  return false;
+}
+
+function operatorScopeSatisfied(requested: string, granted: readonly string[]): boolean {
   if (!requested.startsWith(OPERATOR_PREFIX)) return false;
-  if (granted.has(ADMIN)) return true;
-  if (requested === READ) return granted.has(READ) || granted.has(WRITE);
-  return granted.has(requested);
+  if (trimmedHas(granted, ADMIN)) return true;
+  if (requested === READ) return trimmedHas(granted, READ) || trimmedHas(granted, WRITE);
+  return trimmedHas(granted, requested);
 }
 
 /**
@@ -96,7 +102,7 @@ export function resolveMissingRequestedScope(
   approved: readonly string[],
   rolePrefix = true,
 ): string | null {
-  const granted = trimmedSet(approved);
+  const granted = approved;
   const roleName = role.trim();
   // Each requested scope trimmed, blanks skipped: the first one not covered is the first of the de-duplicated set.
   for (const raw of requested) {
@@ -105,7 +111,7 @@ export function resolveMissingRequestedScope(
     const satisfied =
       roleName === "operator"
         ? operatorScopeSatisfied(scope, granted)
-        : (!rolePrefix || scope.startsWith(`${roleName}.`)) && granted.has(scope);
+        : (!rolePrefix || scope.startsWith(`${roleName}.`)) && trimmedHas(granted, scope);
     if (!satisfied) return scope;
   }
   return null;

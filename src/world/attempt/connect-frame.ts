@@ -94,15 +94,31 @@ export function resolveText(text: string, ctx: FrameContext, unresolved: string[
   });
 }
 
+/** Whether an object or array holds a placeholder anywhere (attempts are never mutated, so this is remembered). */
+const holdsPlaceholder = new WeakMap<object, boolean>();
+function hasPlaceholder(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("{{");
+  if (value === null || typeof value !== "object") return false;
+  let known = holdsPlaceholder.get(value);
+  if (known === undefined) {
+    known = Array.isArray(value) ? value.some(hasPlaceholder) : Object.values(value).some(hasPlaceholder);
+    holdsPlaceholder.set(value, known);
+  }
+  return known;
+}
+
+/**
+ * A copy of `value` with its placeholders resolved. Parts without a placeholder are the attempt's own objects,
+ * shared, not copied: callers only serialise the result, except that `buildFrames` sets `device` on its own
+ * top-level copy.
+ */
 export function resolveDeep(value: unknown, ctx: FrameContext, unresolved: string[]): unknown {
   if (typeof value === "string") return resolveText(value, ctx, unresolved);
+  if (value === null || typeof value !== "object" || !hasPlaceholder(value)) return value;
   if (Array.isArray(value)) return value.map((item) => resolveDeep(item, ctx, unresolved));
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = resolveDeep((value as Record<string, unknown>)[key], ctx, unresolved);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = resolveDeep((value as Record<string, unknown>)[key], ctx, unresolved);
+  return out;
 }
 
 function nonceValue(mode: DeviceNonceMode, ctx: FrameContext, unresolved: string[]): string | undefined {
@@ -203,7 +219,9 @@ export function buildFrames(attempt: Attempt, ctx: FrameContext): BuiltFrames {
     }
     return { preFrames, connect: text, connectId, unresolved };
   }
-  const params = asRecord(resolveDeep(spec.params, ctx, unresolved));
+  const resolved = asRecord(resolveDeep(spec.params, ctx, unresolved));
+  // `device` is set on it below: never on the attempt's own object (resolveDeep shares placeholder-free parts).
+  const params = resolved === spec.params ? { ...resolved } : resolved;
   if (attempt.device !== undefined) params.device = buildDevice(attempt.device, params, ctx, unresolved);
   const id = spec.id ?? DEFAULT_CONNECT_ID;
   const base = { type: "req", id, method: "connect", params };
