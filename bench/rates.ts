@@ -1,17 +1,26 @@
 // Handshake rates against the crypto floor, measured side by side with tinybench: each round benches the floor
-// and the harness tasks back to back (same process, same load), and the ratio is taken within the round.
+// and the harness tasks back to back (same process, same load), the floor before and after every harness task, and
+// the ratio is taken within the round against the floor around the task.
 import { Bench } from "tinybench";
 import { cryptoFloor } from "./crypto-floor.ts";
 import { handshakeWorld } from "./handshake.ts";
 
-export const roundsDefault = 5;
-const taskTimeMs = 400;
-const warmupTimeMs = 100;
+export const roundsDefault = 7;
+const taskTimeMs = 300;
+const warmupTimeMs = 50;
+/**
+ * Before the first round, every task runs this long unmeasured. The floor is native code; the harness is JavaScript
+ * that V8 is still compiling (tiering up on a background thread, slow on a loaded machine) during the first
+ * rounds, which then measured compilation rather than handshakes (rounds 1–2 well below rounds 3–5).
+ */
+const warmUpMs = 1_000;
 
 export interface RateRound {
   cryptoBoundPerSecond: number;
   deviceSignedPerSecond: Record<string, number>;
   deviceLessPerSecond: number;
+  /** Per paired count: the mean of the floor measured just before and just after that task (the ratio's divisor). */
+  floorAround: Record<string, number>;
 }
 
 export interface RateSummary {
@@ -21,7 +30,7 @@ export interface RateSummary {
   cryptoBoundPerSecond: number;
   deviceSignedPerSecond: Record<string, number>;
   deviceLessPerSecond: number;
-  /** Median over rounds of (device-signed rate / crypto-bound rate), at the smallest paired count. */
+  /** Median over rounds of (device-signed rate / the floor around it), at the smallest paired count. */
   deviceSignedVsCryptoBound: number;
   /** The same ratio at each paired-device count (flat = the harness does not slow as the store grows). */
   deviceSignedVsCryptoBoundByPaired: Record<string, number>;
@@ -44,21 +53,35 @@ export function measureRates(options: { rounds: number; pairedDevices: readonly 
   const floor = cryptoFloor();
   const signed = options.pairedDevices.map((paired) => ({ paired, world: handshakeWorld({ paired, withDevice: true }) }));
   const deviceLess = handshakeWorld({ paired: 100, withDevice: false });
+  const harness: [string, () => void][] = [...signed.map((s): [string, () => void] => [`device-signed/${s.paired}`, () => s.world.handshake()]), ["device-less", () => deviceLess.handshake()]];
+  const floorRun = () => floor.signAndVerify();
+  for (const [, run] of [["crypto-bound", floorRun] as const, ...harness]) {
+    const until = performance.now() + warmUpMs;
+    while (performance.now() < until) for (let i = 0; i < 50; i++) run();
+  }
   const perRound: RateRound[] = [];
   for (let r = 0; r < options.rounds; r++) {
+    // The floor is measured before the first harness task and after each one: a task's ratio divides by the mean of
+    // the floor just before and just after it, so a drift of this VM's core speed within the round cancels out.
     const bench = new Bench({ time: taskTimeMs, warmupTime: warmupTimeMs });
-    bench.add("crypto-bound", () => floor.signAndVerify());
-    for (const s of signed) bench.add(`device-signed/${s.paired}`, () => s.world.handshake());
-    bench.add("device-less", () => deviceLess.handshake());
+    bench.add("crypto-bound#0", floorRun);
+    harness.forEach(([name, run], i) => {
+      bench.add(name, run);
+      bench.add(`crypto-bound#${i + 1}`, floorRun);
+    });
     bench.runSync();
+    const floors = harness.map((_, i) => throughputMedian(bench, `crypto-bound#${i}`)).concat(throughputMedian(bench, `crypto-bound#${harness.length}`));
+    const around = (i: number) => (floors[i]! + floors[i + 1]!) / 2;
+    const at = (name: string) => harness.findIndex(([n]) => n === name);
     perRound.push({
-      cryptoBoundPerSecond: throughputMedian(bench, "crypto-bound"),
+      cryptoBoundPerSecond: median(floors),
       deviceSignedPerSecond: Object.fromEntries(signed.map((s) => [String(s.paired), throughputMedian(bench, `device-signed/${s.paired}`)])),
       deviceLessPerSecond: throughputMedian(bench, "device-less"),
+      floorAround: Object.fromEntries(signed.map((s) => [String(s.paired), around(at(`device-signed/${s.paired}`))])),
     });
   }
   const key = (p: number) => String(p);
-  const ratioAt = (p: number) => median(perRound.map((r) => r.deviceSignedPerSecond[key(p)]! / r.cryptoBoundPerSecond));
+  const ratioAt = (p: number) => median(perRound.map((r) => r.deviceSignedPerSecond[key(p)]! / r.floorAround[key(p)]!));
   return {
     rounds: options.rounds,
     pairedDevices: options.pairedDevices,
