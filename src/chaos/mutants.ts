@@ -112,6 +112,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   operatorScopeImplications: flip,
   approvalTokenScopes: (v) => (v === "requested" ? "requested-else-approved" : "requested"),
   approvalTokenKeepsHeldScopes: flip,
+  approvalTokenPerRequestedRole: flip,
   detailCodeSet: (v) => (v === "full" ? "early" : "full"),
   sharedAuthOperatorSkipsPairing: flip,
   deviceTokenScopeMismatchReason: flip,
@@ -188,6 +189,12 @@ export const equivalentMutants: Readonly<Record<string, string>> = {
     "connectSecretEitherField is true, so in token mode a password sent without a token is read as the token; the 'password but no token' case this switch decides never arises (password mode does not read it)",
   "gateway.signatureVersions":
     "nonceRequired is always, and a v1 signature (which signs no nonce) is tried only when no nonce is required, so adding v1 to the accepted versions changes no verdict",
+  "gateway.connectRolesFromTokens":
+    "approvalTokenPerRequestedRole mints a token for every role an approval records (a bootstrap approval for every " +
+    "profile role), a connect or device.token.rotate mints only for an approved role, and revokeRemovesRole drops a " +
+    "revoked token's role from the approved ones (restored with a new token), so the roles holding a live token are " +
+    "the approved roles in every state the gateway reaches; counting one or the other decides alike " +
+    "(test/chaos/worlds-gateway.test.ts, the merged-role-approval twist)",
   "gateway.approvalCallerScopesUnderPendingRole":
     "approvalScopeChecks is true, and both places that judge an approval (the inline approval of a silent pairing in " +
     "pairing-flow.ts, device.pair.approve in methods.ts) read this switch only when approvalScopeChecks is off, so the " +

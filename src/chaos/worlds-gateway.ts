@@ -344,10 +344,10 @@ export const mergedRoleApprovalName = "gw-merged-role-approval";
  * merged-role-approval, in a quarter of the seeds, on a stream of its own after the twists above (a seed that
  * draws none keeps its plan): a new device asks from the LAN to pair as a node, then as an operator; the second
  * request takes over the first with both roles (replace-on-growth), an admin approves it once, and the device
- * connects as a node again. The approval records both roles, and the model mints the operator token alone (the
- * node token comes with the node's connect); 2026.9 counts the approved roles, so the node is paired. A gateway that
- * counts only the roles holding a live token (2026.3.31, switch connectRolesFromTokens, which mints one token per
- * approval too) answers the node connect with a role upgrade.
+ * connects as a node again. The approval records both roles; 2026.9 mints a token for each (switch
+ * approvalTokenPerRequestedRole, 2026.4.14 on) and counts the roles holding a live token, so the node is paired. A
+ * gateway that mints the request's role alone and counts token roles (2026.3.31) answers the node connect with a role
+ * upgrade.
  */
 function drawMergedRoleApproval(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
   const { prng } = d;

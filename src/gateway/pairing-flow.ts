@@ -96,7 +96,7 @@ export function pairDevice(
         approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
         handoffProfile = bootstrapProfile;
       } else {
-        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes, approvalTokenKeepsHeldScopes: state.switches.approvalTokenKeepsHeldScopes });
+        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes, approvalTokenKeepsHeldScopes: state.switches.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: state.switches.approvalTokenPerRequestedRole });
       }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
     }

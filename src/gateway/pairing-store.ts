@@ -203,6 +203,9 @@ export interface TokenScopeOptions {
   readonly approvalTokenKeepsHeldScopes?: boolean;
   /** A non-operator role's scopes count only under its `<role>.` prefix (switch roleScopePrefix; default on). */
   readonly rolePrefix?: boolean;
+  /** An approval mints a token for every role the request asked, each with its role's share of the scopes (switch
+   *  approvalTokenPerRequestedRole; default off: one token, for the request's role). */
+  readonly tokenPerRequestedRole?: boolean;
 }
 
 /** issuer: the new token's; keepIssuer: else the previous token's (an approval or rotation keeps it, 2026.9.6). */
@@ -318,11 +321,33 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const held = existing?.tokens[role];
   const tokenScopes = scopeOptions.approvalTokenKeepsHeldScopes && asked ? heldPlusAskedScopes(role, pending.scopes ?? [], existing, held, scopes) : keepEmpty || asked ? (pending.scopes ?? []) : scopes;
   const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
-  device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], keepIssuer: true, ...scopeOptions });
+  if (scopeOptions.tokenPerRequestedRole) {
+    // Every requested role (the request's roles, then its role), in that order: each mint draws a token.
+    for (const tokenRole of union(pending.roles ?? [], pending.role ? [pending.role] : [])) {
+      const heldOfRole = existing?.tokens[tokenRole];
+      device.tokens[tokenRole] = mintToken({ role: tokenRole, scopes: roleTokenScopes(tokenRole, pending.scopes ?? [], existing, heldOfRole, scopes, scopeOptions), nowMs, prng, previous: heldOfRole, keepIssuer: true, ...scopeOptions });
+    }
+  } else device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], keepIssuer: true, ...scopeOptions });
   noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
   deletePending(store, requestId);
   return device;
+}
+
+/** A role's share of scopes: the operator.* ones for operator, the others for any other role (trimmed, no blanks). */
+function roleShare(role: string, scopes: readonly string[] | undefined): string[] {
+  return (scopes ?? []).map((s) => s.trim()).filter((s) => s !== "" && (role === "operator") === s.startsWith("operator."));
+}
+
+/**
+ * One role's token scopes when an approval mints a token per requested role: with approvalTokenKeepsHeldScopes as
+ * `heldPlusAskedScopes`; without, the role's share of the asked scopes, or when it asked none of its own, the
+ * role's share of its held token's scopes, else of the approved ones (the 2026.4.14 dist's resolveApprovedTokenScopes).
+ */
+function roleTokenScopes(role: string, asked: readonly string[], existing: PairedDevice | undefined, held: DeviceAuthToken | undefined, approved: readonly string[], options: TokenScopeOptions): string[] {
+  if (options.approvalTokenKeepsHeldScopes) return heldPlusAskedScopes(role, asked, existing, held, approved);
+  const askedOfRole = roleShare(role, asked);
+  return askedOfRole.length > 0 ? askedOfRole : roleShare(role, held?.scopes ?? approved);
 }
 
 /**
@@ -332,7 +357,7 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
  * added to the held token's (none outside: the held token's scopes stay as they are).
  */
 function heldPlusAskedScopes(role: string, asked: readonly string[], existing: PairedDevice | undefined, held: DeviceAuthToken | undefined, approved: readonly string[]): string[] {
-  const ofRole = (scopes: readonly string[] | undefined) => (scopes ?? []).map((s) => s.trim()).filter((s) => s !== "" && (role === "operator") === s.startsWith("operator."));
+  const ofRole = (scopes: readonly string[] | undefined) => roleShare(role, scopes);
   const askedOfRole = ofRole(asked);
   if (askedOfRole.length === 0) return ofRole(held?.scopes ?? approved);
   const baseline = ofRole(existing?.approvedScopes ?? existing?.scopes);

@@ -117,6 +117,8 @@ const febGateway: GatewaySwitches = {
   // As before the switch existed; the 2026.2.12 and 2026.2.17 dists keep a scope-less request's empty scopes.
   approvalTokenScopes: "requested-else-approved",
   approvalTokenKeepsHeldScopes: false,
+  // Read in the 2026.2.12, 2.22, 3.2, 3.13 and 3.31 dists: approveDevicePairing mints the pending role's token alone.
+  approvalTokenPerRequestedRole: false,
   detailCodeSet: "full",
   sharedAuthOperatorSkipsPairing: false,
   deviceTokenScopeMismatchReason: false,
@@ -228,6 +230,8 @@ const lateClient: ClientSwitches = {
 
 const lateGateway: GatewaySwitches = {
   ...marGateway,
+  // Read in the 2026.4.14 … 2026.9.6 dists: approveDevicePairing mints a token for every requested role.
+  approvalTokenPerRequestedRole: true,
   // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
   impliedTokenScopes: true,
   // Read in the 2026.4.14, 5.28, 6.11, 7.1 and 8.2 dists: roleScopesAllow counts a non-operator role's scope only

@@ -273,6 +273,11 @@ export interface GatewaySwitches {
    *  (none outside: the held token is kept as it was), so a device holding operator.pairing approved for admin gets
    *  admin, pairing, read and write. Off: the token takes the request's scopes (2026.4.14 dist and earlier). */
   approvalTokenKeepsHeldScopes: boolean;
+  /** An approval mints a token for every role the request asked (a request merged from a node and an operator
+   *  connect gets both), each with its role's share of the scopes (2026.4.14 dist on, approveDevicePairing's loop
+   *  over the requested roles). Off: one token, for the request's role, with the request's scopes (2026.3.31 and
+   *  earlier dists). */
+  approvalTokenPerRequestedRole: boolean;
   /** Which detail codes a coded gateway (detailCodes) knows: the early set of 2026.2.22 (a failed device proof is
    *  DEVICE_AUTH_INVALID whatever the failure, details.reason naming it; an origin refusal has no details), the
    *  device set of 2026.3.2 (one DEVICE_AUTH_* code per failure; an origin refusal still has no details) or the full

@@ -280,9 +280,8 @@ describe("the merged-role-approval twist", () => {
     expect(probes).toEqual(["node", "operator", "approve", "node-again"].map((p) => `${mergedRoleApprovalName}-${p}`));
   });
 
-  it("kills gateway.connectRolesFromTokens=true by a wire difference within 12 seeds: the approved node role holds no token yet", { timeout: 180_000 }, async () => {
-    // Measured when the twist was added: first difference at seed 424247, the first seed drawing the twist.
-    const targets = mutantTargets().filter((t) => t.name === "gateway.connectRolesFromTokens=true");
+  it("kills gateway.approvalTokenPerRequestedRole=false by a wire difference within 12 seeds: the approved node role gets no token", { timeout: 180_000 }, async () => {
+    const targets = mutantTargets().filter((t) => t.name === "gateway.approvalTokenPerRequestedRole=false");
     expect(targets).toHaveLength(1);
     const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 12, preset: "light", workers: 1, shrink: false });
     const first = rows[0]!.outcome?.firstDiffSeed;
@@ -290,17 +289,41 @@ describe("the merged-role-approval twist", () => {
     expect(drawnIn(BigInt(first!))).toBe(true);
   });
 
-  it("shows the difference on the node's second connect: paired under 2026.9, a role upgrade under the mutant", { timeout: 120_000 }, async () => {
-    const seed = Array.from({ length: 60 }, (_, i) => BigInt(424242 + i)).find(drawnIn)!;
-    const outcomes = async (profile: typeof parent) => {
-      const result = await runChaosPlan(seed, light, profile);
-      return result.events
-        .filter((e) => e.kind === "check" && (e.data as { what?: string }).what === "attempt.outcome" && String((e.data as { attempt?: string }).attempt).startsWith(mergedRoleApprovalName))
-        .map((e) => `${(e.data as { attempt: string }).attempt} ${(e.data as { ok: boolean | null }).ok}`);
+  const twistOutcomes = async (seed: bigint, profile: typeof parent) => {
+    const result = await runChaosPlan(seed, light, profile);
+    return result.events
+      .filter((e) => e.kind === "check" && (e.data as { what?: string }).what === "attempt.outcome" && String((e.data as { attempt?: string }).attempt).startsWith(mergedRoleApprovalName))
+      .map((e) => `${(e.data as { attempt: string }).attempt} ${(e.data as { ok: boolean | null }).ok}`);
+  };
+  const firstDrawn = () => Array.from({ length: 60 }, (_, i) => BigInt(424242 + i)).find(drawnIn)!;
+  const n = mergedRoleApprovalName;
+  const withGateway = (gateway: Partial<typeof parent.gateway>) => ({ ...parent, gateway: { ...parent.gateway, ...gateway } });
+
+  it("shows the difference in the device's token listing: the node token holds its role's share (none), not the approved operator scope", { timeout: 120_000 }, async () => {
+    const seed = firstDrawn();
+    // As killRate runs a mutant: under its parent's name (the name is on the wire as the server version).
+    const mutant = { ...singleSwitchMutants(parent).find((m) => m.name === "gateway.approvalTokenPerRequestedRole=false")!.profile, name: parent.name };
+    const paired = [`${n}-node false`, `${n}-operator false`, `${n}-approve true`, `${n}-node-again true`];
+    expect(await twistOutcomes(seed, parent)).toEqual(paired);
+    expect(await twistOutcomes(seed, mutant)).toEqual(paired);
+    const nodeTokenScopes = async (profile: typeof parent) => {
+      const { events } = await runChaosPlan(seed, light, profile);
+      const texts = events.flatMap((e) => (e.kind === "frame.send" && typeof e.data["text"] === "string" ? [e.data["text"]] : []));
+      return [...texts.join("\n").matchAll(/\{"role":"node","scopes":(\[[^\]]*\])/g)].map((m) => m[1]);
     };
-    const mutant = singleSwitchMutants(parent).find((m) => m.name === "gateway.connectRolesFromTokens=true")!.profile;
-    const n = mergedRoleApprovalName;
-    expect(await outcomes(parent)).toEqual([`${n}-node false`, `${n}-operator false`, `${n}-approve true`, `${n}-node-again true`]);
-    expect(await outcomes(mutant)).toEqual([`${n}-node false`, `${n}-operator false`, `${n}-approve true`, `${n}-node-again false`]);
+    const [released, mutated] = [await nodeTokenScopes(parent), await nodeTokenScopes(mutant)];
+    expect(new Set(released)).toEqual(new Set(["[]"]));
+    expect(mutated).toContain('["operator.read"]');
+  });
+
+  it("backs the equivalence of gateway.connectRolesFromTokens=true: with a token per requested role both counts agree; with one token they differ", { timeout: 120_000 }, async () => {
+    const m = singleSwitchMutants(parent).find((x) => x.name === "gateway.connectRolesFromTokens=true")!;
+    expect(m.equivalent).toContain("approvalTokenPerRequestedRole");
+    expect([parent.gateway.approvalTokenPerRequestedRole, parent.gateway.revokeRemovesRole]).toEqual([true, true]);
+    const seed = firstDrawn();
+    expect(await twistOutcomes(seed, m.profile)).toEqual(await twistOutcomes(seed, parent));
+    const oneTokenApprovedRoles = await twistOutcomes(seed, withGateway({ approvalTokenPerRequestedRole: false }));
+    const oneTokenTokenRoles = await twistOutcomes(seed, withGateway({ approvalTokenPerRequestedRole: false, connectRolesFromTokens: true }));
+    expect([oneTokenApprovedRoles.at(-1), oneTokenTokenRoles.at(-1)]).toEqual([`${n}-node-again true`, `${n}-node-again false`]);
   });
 });

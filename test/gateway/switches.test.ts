@@ -510,6 +510,27 @@ describe("gateway switches flip outcomes", () => {
     const scopes = (o: Outcome) => (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes;
     expect([a[0]!.rpc, scopes(a[1]!), scopes(b[1]!)]).toEqual([[expect.objectContaining({ ok: true })], ["operator.admin", "operator.read", "operator.write"], ["operator.admin", "operator.pairing", "operator.read", "operator.write"]]);
   });
+  it("approvalTokenPerRequestedRole: approving a request that asks node and operator mints both roles' tokens, each with its own scopes (2026.4.14 on)", () => {
+    const store = () => {
+      const st = emptyPairingStore();
+      st.pending["req-both"] = { requestId: "req-both", deviceId: meId.deviceId, publicKey: meId.publicKeyBase64Url, role: "operator", roles: ["node", "operator"], scopes: ["operator.read"], ts: Number.MAX_SAFE_INTEGER }; // filed "later": never pruned as expired
+      return st;
+    };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const approve = { name: "approve", connect: { params: params({ client: cli, scopes: ["operator.admin"] }, 4) }, afterHello: [{ method: "device.pair.approve", params: { requestId: "req-both" } }] };
+    const tokensAfter = (p: Profile) => {
+      const { outcomes, world } = runAttempts({ profile: p, attempts: [approve], store: store(), identities: { me } });
+      expect(outcomes[0]!.rpc).toEqual([expect.objectContaining({ ok: true })]);
+      const tokens = world.gateway("gateway").state.store.paired[meId.deviceId]?.tokens ?? {};
+      return Object.fromEntries(Object.entries(tokens).map(([role, t]) => [role, t.scopes]));
+    };
+    const [off, on] = [false, true].map((v) => tokensAfter(profile("2026.9", { gateway: { approvalTokenPerRequestedRole: v } })));
+    expect([off, on]).toEqual([{ operator: ["operator.read"] }, { node: [], operator: ["operator.read"] }]);
+    // With the token roles counted (connectRolesFromTokens), the node then connects on the node token approval minted.
+    const nodeConnect = { name: "node", connect: { params: params({ role: "node", scopes: [], client: { id: "node-host", version: "1", platform: "linux", mode: "node" } }, 4) }, device: dev() };
+    const [a, b] = flip("2026.9", "approvalTokenPerRequestedRole", [false, true], attempts([approve, nodeConnect], { store }), { connectRolesFromTokens: true });
+    expect([a[1]!.response?.error?.code, details(a[1]!)["reason"], b[1]!.response?.ok]).toEqual(["NOT_PAIRED", "role-upgrade", true]);
+  });
   it("unattributedProxyLimiterKey: a loopback trusted proxy's device-token failures without X-Forwarded-For are limited (2026.7.1)", () => {
     const config: GatewayConfigInput = { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-user" }, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } }, trustedProxies: ["127.0.0.1"] };
     const wrong = (name: string): A => ({ name, connect: { params: params({ client: { id: "node-host", version: "1", platform: "linux", mode: "node" }, role: "node", scopes: [], auth: { deviceToken: "not-the-token" } }, 4) }, device: dev() });
