@@ -2,7 +2,9 @@
 // medians and ratios measured in one run on this machine. Rates come from tinybench; scale, chaos, memory and
 // start-up pieces run in fresh child processes so each one's memory is its own. Wall time is read here only to
 // report it; nothing is asserted on it. Absolute figures move with the machine's load: compare the ratios.
-import { cpus } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { runChild } from "./child.ts";
 import { measureRates, roundsDefault, type RateSummary } from "./rates.ts";
 import type { KeyImport } from "./key-import.ts";
@@ -32,13 +34,30 @@ function parseArgs(argv: readonly string[]): Args | string {
 type Failed = { error: string };
 const failed = (v: unknown): v is Failed => typeof v === "object" && v !== null && "error" in v;
 
+/** From this many clients a row streams its trace to a scratch NDJSON file and runs on Node's default heap, so its
+ *  RSS is what a user's long run would take (the trace hash is the same streamed or not). */
+const streamedFromClients = 10_000;
+
 function scaleTable(args: Args): { deviceLess: (ScaleResult | Failed)[]; deviceSigned: (ScaleResult | Failed)[] } {
   const deviceLessCounts = args.quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000, 100_000];
   const deviceSignedCounts = args.quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000];
-  const virtualMs = (n: number) => (n >= 100_000 ? "60000" : "60000");
-  const run = (n: number, devices: boolean) =>
-    runChild<ScaleResult>("scale.ts", ["--clients", String(n), "--virtual-ms", virtualMs(n), ...(devices ? ["--devices"] : [])], ["--max-old-space-size=4096"]);
-  return { deviceLess: deviceLessCounts.map((n) => run(n, false)), deviceSigned: deviceSignedCounts.map((n) => run(n, true)) };
+  // Issue 12's targets: 10,000 device-signed clients for a virtual hour, everything else for a virtual minute.
+  const virtualMs = (n: number, devices: boolean) => (devices && n >= 10_000 ? "3600000" : "60000");
+  const scratch = mkdtempSync(join(tmpdir(), "clawsim-bench-"));
+  const run = (n: number, devices: boolean) => {
+    const streamed = n >= streamedFromClients;
+    const traceFile = join(scratch, `scale-${n}-${devices ? "devices" : "deviceless"}.ndjson`);
+    try {
+      return runChild<ScaleResult>("scale.ts", ["--clients", String(n), "--virtual-ms", virtualMs(n, devices), ...(devices ? ["--devices"] : []), ...(streamed ? ["--trace-file", traceFile] : [])], streamed ? [] : ["--max-old-space-size=4096"]);
+    } finally {
+      rmSync(traceFile, { force: true });
+    }
+  };
+  try {
+    return { deviceLess: deviceLessCounts.map((n) => run(n, false)), deviceSigned: deviceSignedCounts.map((n) => run(n, true)) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 interface ChaosRate { preset: string; workers: number; via: string; seeds: number; failing: number; wallMs: number; seedsPerMinute: number }
@@ -66,12 +85,12 @@ function render(report: Report): string {
       ? `key import: failed: ${report.keyImport.error}`
       : `Ed25519 key import (µs, median): private DER ${report.keyImport.privateDerUs} vs JWK ${report.keyImport.privateJwkUs} (×${report.keyImport.privateDerVsJwk}), public DER ${report.keyImport.publicDerUs} vs JWK ${report.keyImport.publicJwkUs} (×${report.keyImport.publicDerVsJwk})`,
     "",
-    "scale (virtual minute; one process each):",
-    "  clients  devices  events      events/s   µs/event  RSS MiB  connected  outcome",
+    `scale (one process each; a virtual minute, 10,000 device-signed clients a virtual hour; from ${streamedFromClients.toLocaleString("en-US")} clients the trace streams to disk on Node's default heap):`,
+    "  clients  devices  virtual  events      events/s   µs/event  RSS MiB  connected  outcome",
     ...[...report.scale.deviceLess, ...report.scale.deviceSigned].map((s) =>
       failed(s)
         ? `  failed: ${s.error}`
-        : `  ${String(s.clients).padStart(7)}  ${(s.devices ? "yes" : "no").padEnd(7)}  ${String(s.events).padEnd(10)}  ${String(s.eventsPerSecond).padEnd(9)}  ${String(s.usPerEvent).padEnd(8)}  ${String(s.rssPeakMiB).padEnd(7)}  ${String(s.connected).padEnd(9)}  ${s.outcome}${s.message ? ` (${s.message})` : ""}`,
+        : `  ${String(s.clients).padStart(7)}  ${(s.devices ? "yes" : "no").padEnd(7)}  ${`${s.virtualMs / 1000} s`.padEnd(7)}  ${String(s.events).padEnd(10)}  ${String(s.eventsPerSecond).padEnd(9)}  ${String(s.usPerEvent).padEnd(8)}  ${String(s.rssPeakMiB).padEnd(7)}  ${String(s.connected).padEnd(9)}  ${s.outcome}${s.message ? ` (${s.message})` : ""}`,
     ),
     "",
     failed(report.chaos) ? `chaos: failed: ${report.chaos.error}` : `chaos, preset ${report.chaos.preset}, 1 worker: ${report.chaos.seedsPerMinute} seeds/min (${report.chaos.seeds} seeds, ${report.chaos.failing} failing)`,
