@@ -640,6 +640,15 @@ export const profiles: readonly Profile[] = [
       // after c0046's approval of a request merged from a node and an operator connect, the device holds only an
       // operator token, so its node connect c0078 is a role upgrade (not silent in 3.31).
       connectRolesFromTokens: true,
+      // Read in the 2026.3.31 dist (createGatewayAuthRateLimiters, resolveConnectAuthState, net resolveClientIp +
+      // normalizeRateLimitClientIp), the same three facts as 2026.4.14: no per-address limiter without
+      // gateway.auth.rateLimit; the shared check gets it only when a token or password is sent, charges a wrong one
+      // with or without a device identity and is reset by a device-token success; a loopback trusted proxy's connect
+      // without X-Forwarded-For is counted under "unknown", not loopback-exempt (seed-43 configs4 fixture 2 → 0:
+      // k4-password-rl3-strict-proxies c0230, c0250; the other nine recordings stay at 0).
+      limiterNeedsConfig: true,
+      sharedLimiterOnSecretOnly: true,
+      unattributedProxyLimiterKey: true,
       // Read in the 2026.3.31 dist (authorizeGatewayConnect): a missing token or password is answered without a
       // limiter failure (seed-29 configs4 fixture, k4-password-rl3 c0176: the browser-origin loopback limiter is not
       // locked by earlier password-less connects). The 3.13 dist reads the same; 2026.3 keeps its value.

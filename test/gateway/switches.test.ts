@@ -325,13 +325,14 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "tokenMissingCharged", [true, false], run);
     expect([code(a[1]), b[1]!.response?.ok]).toEqual(["AUTH_RATE_LIMITED", true]);
   });
-  it("tokenMissingCharged off (2026.3.31): a browser-origin connect without the password does not lock the loopback browser limiter", () => {
-    const config: GatewayConfigInput = { auth: { mode: "password", password: token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: true } } };
-    const origin = { origin: "http://127.0.0.1:18789" };
+  it("tokenMissingCharged off (2026.3.31): a token sent in password mode is answered password_missing without a limiter failure", () => {
+    // The token is a secret sent, so under sharedLimiterOnSecretOnly (on for 2026.3.31) the shared check has the
+    // limiter; no device identity, so no device-token fallback is charged either.
+    const config: GatewayConfigInput = { auth: { mode: "password", password: token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
     const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
     const run = attempts([
-      { name: "no-password", headers: origin, connect: { params: params({ client: cli, auth: {} }) }, device: dev() },
-      { name: "no-password-again", headers: origin, connect: { params: params({ client: cli, auth: {} }) }, device: dev() },
+      { name: "token-only", connect: { params: params({ client: cli, auth: { token } }) } },
+      { name: "token-only-again", connect: { params: params({ client: cli, auth: { token } }) } },
     ], { config });
     const [a, b] = flip("2026.3.31", "tokenMissingCharged", [false, true], run);
     expect([code(a[1]), code(b[1])]).toEqual(["AUTH_PASSWORD_MISSING", "AUTH_RATE_LIMITED"]);
