@@ -62,6 +62,7 @@ const febGateway: GatewaySwitches = {
   inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
   sharedLimiterOnSecretOnly: false,
+  sharedChargeDeferred: false,
   limiterNeedsConfig: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -359,7 +360,18 @@ const gateway96: GatewaySwitches = {
 };
 
 // openclaw@2026.8.2 (recorded, seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
-const gateway82: GatewaySwitches = { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false };
+const gateway82: GatewaySwitches = {
+  ...gateway96,
+  helloAuthMethod: false,
+  connectSecretEitherField: false,
+  passwordCountsAsTokenMismatch: false,
+  uiPairingWaitHint: false,
+  // Read in the 2026.8.2 dist (resolveConnectAuthState deferRateLimitFailure, resolveConnectAuthDecision finish,
+  // message-handler settleRejectedSharedAuthFailure): with a device identity and a device-token candidate a wrong
+  // shared secret is charged only once the connect is refused; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict
+  // c0085, c0185, c0207, c0248). The 9.6 dist has the same pendingSharedAuthFailure; 2026.9 is left as it is.
+  sharedChargeDeferred: true,
+};
 
 // openclaw@2026.7.1, from 2026.8.2 with what its dist and its seed-5 recording show differently.
 const gateway71: GatewaySwitches = {
@@ -404,6 +416,9 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.7.1 dist (and 6.11, 5.28: resolveClientIp, normalizeRateLimitClientIp): a trusted proxy's
   // request without X-Forwarded-For is limited under "unknown", not loopback-exempt.
   unattributedProxyLimiterKey: true,
+  // Read in the 2026.7.1 dist (resolveConnectAuthState: no deferRateLimitFailure): a wrong secret is charged at
+  // once (8.2 holds it until the connect is refused).
+  sharedChargeDeferred: false,
   // Read in the 2026.7.1 dist (and 6.11, 5.28): no 'authenticated node pairing identity unavailable' (8.2 has it).
   nodeRequiresDeviceToken: false,
   // Read in the 2026.7.1, 6.11 and 5.28 dists (resolveConnectAuthState, resolveConnectAuthDecision): the shared
