@@ -16,7 +16,8 @@ export type OutcomeDigest = Readonly<Record<string, unknown>>;
 
 export interface FixtureStep {
   readonly attempt: Attempt;
-  /** Wall ms since the gateway was ready when the attempt started. */
+  /** Wall ms since the gateway was ready when the model side started the attempt (ModelSide.keepUpWithWallClock):
+   *  after the real gateway had answered it, since OraclePair.step runs the real side first. */
   readonly atMs: number;
   readonly real: OutcomeDigest;
 }
@@ -69,8 +70,14 @@ export function replayRun(run: ConformanceFixtureRun, identities: Readonly<Recor
   world.runFor(profile.gateway.startupUnavailableMs ?? 0);
   const startMs = world.scheduler.nowMs();
   const out: DigestDivergence[] = [];
+  // Each attempt runs at the time the real one started, not at its own atMs (when the real one had ended): the
+  // real side began right after the model finished the step before, so that step's atMs is the nearer bound of
+  // when the real gateway judged this attempt (a slow real answer — 3.31 seed-43 c0005 ended ~540 ms after it
+  // began — otherwise starts the model's limiter windows that much late).
+  let startedAtMs = 0;
   for (const step of run.steps) {
-    const behindMs = startMs + step.atMs - world.scheduler.nowMs();
+    const behindMs = startMs + startedAtMs - world.scheduler.nowMs();
+    startedAtMs = step.atMs;
     if (behindMs > 0) world.runFor(behindMs);
     const handle = world.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: modelToken, identities: { ...identities }, attempt: step.attempt });
     world.runUntil(() => handle.outcome !== undefined, attemptVirtualMsMax);

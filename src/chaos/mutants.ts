@@ -66,6 +66,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   inlineApprovalCallerScopes: (v) => (v === "requested" ? "requested-and-approved" : "requested"),
   browserOriginLimiter: flip,
   sharedLimiterOnSecretOnly: flip,
+  sharedChargeDeferred: flip,
   limiterNeedsConfig: flip,
   authMessageStyle: (v) => (v === "2026.9" ? "mid" : "2026.9"),
   missingScopeAnswer: (v) => (v === "forbidden" ? "invalid-request" : "forbidden"),

@@ -43,6 +43,9 @@ export interface ConnectFacts {
   authReason: string | undefined;
   /** The limiter's wait when authReason is rate_limited. */
   retryAfterMs?: number;
+  /** A wrong token or password held back from the shared-secret limiter until the connect is refused (switch
+   *  sharedChargeDeferred): charged once by settleSharedCharge, cleared when charged. */
+  sharedChargePending?: boolean;
   readonly sharedAuthOk: boolean;
   readonly trustedProxyAuthOk: boolean;
   /** The bootstrap token that authenticated this connect (authMethod "bootstrap-token"). */
@@ -116,6 +119,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
   if (f.device) {
     const proof = verifyDeviceProof({ switches: sw, params: f.params, role: f.role, scopes: f.scopes, connectNonce: conn.connectNonce, isLocal: conn.isLocal, nowMs: ctx.nowMs });
     if (!proof.ok) {
+      settleSharedCharge(state, conn, ctx, f);
       const message = deviceAuthMessage(proof.reason);
       const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
       if (sw.detailCodes) error.details = { code: sw.detailCodeSet === "early" ? ConnectErrorDetailCodes.DEVICE_AUTH_INVALID : deviceAuthDetailCode(proof.reason), reason: proof.reason };
@@ -124,6 +128,10 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     publicKey = proof.publicKey;
     const bootstrapFailed = sw.setupCodeCredential === "bootstrap-token" && bootstrapAuth(state, conn, ctx, f, publicKey);
     if (!f.authOk) deviceTokenFallback(state, conn, ctx, f);
+    // A held shared charge is made only if no other credential passed (evaluateMissingDevice allows every
+    // device-bearing connect, so a held charge is settled here or at the refused proof above).
+    if (f.authOk) f.sharedChargePending = false;
+    else settleSharedCharge(state, conn, ctx, f);
     if (bootstrapFailed && !f.authOk && sw.bootstrapLimiter) {
       const limiter = limiterFor(state, conn, f.hasOrigin);
       limiterRecordFailure(limiter.state, "bootstrap-token", limiter.key, ctx.nowMs);
@@ -254,9 +262,12 @@ function primaryAuth(
   const limiter = limiterFor(state, conn, base.hasOrigin);
   // S-Mar: with a device identity and auth.token both present the shared probe charges nothing (§4.3.3).
   // sharedLimiterOnSecretOnly (3.31 … 9.6): the limiter only when a token or password is sent, then charged.
-  const onSecretOnly = sw.sharedLimiterOnSecretOnly;
+  // sharedChargeDeferred (8.2): as on-secret-only, but with a device identity and a device-token candidate
+  // (auth.deviceToken, else auth.token) a wrong secret is held until the connect is refused (settleSharedCharge).
+  const onSecretOnly = sw.sharedLimiterOnSecretOnly || sw.sharedChargeDeferred;
   const secretSent = [auth.token, auth.password].some((v) => typeof v === "string" && v.trim() !== "");
-  const chargeShared = onSecretOnly || !(base.device && auth.token);
+  const deferCharge = sw.sharedChargeDeferred && base.device !== null && [auth.deviceToken, auth.token].some((v) => typeof v === "string" && v.trim() !== "");
+  const chargeShared = !deferCharge && (onSecretOnly || !(base.device && auth.token));
   const primary: SharedAuthResult = authorizeGatewayConnect({
     conn,
     config: state.config,
@@ -288,6 +299,7 @@ function primaryAuth(
     authMethod,
     authReason: primary.ok ? undefined : primary.reason,
     retryAfterMs: primary.ok ? undefined : primary.retryAfterMs,
+    ...(deferCharge && !primary.ok && (primary.reason === "token_mismatch" || primary.reason === "password_mismatch") ? { sharedChargePending: true } : {}),
     sharedAuthOk,
     trustedProxyAuthOk: base.cls.isControlUi && base.role === "operator" && state.config.auth.mode === "trusted-proxy" && primary.ok && primary.method === "trusted-proxy",
   };
@@ -307,6 +319,14 @@ function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): 
   }
   // Without gateway.auth.rateLimit under limiterNeedsConfig, state.limiter is the absent one (gateway.ts).
   return { state: state.limiter, key: conn.clientIp };
+}
+
+/** Charges a held shared-secret failure (switch sharedChargeDeferred) once the connect is refused after it. */
+function settleSharedCharge(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): void {
+  if (!f.sharedChargePending) return;
+  f.sharedChargePending = false;
+  const limiter = limiterFor(state, conn, f.hasOrigin);
+  limiterRecordFailure(limiter.state, "shared-secret", limiter.key, ctx.nowMs);
 }
 
 /** §4.3.3: with a device identity, a failed primary auth may still pass with the device token. */

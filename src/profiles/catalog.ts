@@ -62,6 +62,7 @@ const febGateway: GatewaySwitches = {
   inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
   sharedLimiterOnSecretOnly: false,
+  sharedChargeDeferred: false,
   limiterNeedsConfig: false,
   unauthorizedFloodMax: null,
   credentialReload: "restart-in-process",
@@ -363,7 +364,18 @@ const gateway96: GatewaySwitches = {
 };
 
 // openclaw@2026.8.2 (recorded, seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
-const gateway82: GatewaySwitches = { ...gateway96, helloAuthMethod: false, connectSecretEitherField: false, passwordCountsAsTokenMismatch: false, uiPairingWaitHint: false };
+const gateway82: GatewaySwitches = {
+  ...gateway96,
+  helloAuthMethod: false,
+  connectSecretEitherField: false,
+  passwordCountsAsTokenMismatch: false,
+  uiPairingWaitHint: false,
+  // Read in the 2026.8.2 dist (resolveConnectAuthState deferRateLimitFailure, resolveConnectAuthDecision finish,
+  // message-handler settleRejectedSharedAuthFailure): with a device identity and a device-token candidate a wrong
+  // shared secret is charged only once the connect is refused; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict
+  // c0085, c0185, c0207, c0248). The 9.6 dist has the same pendingSharedAuthFailure; 2026.9 is left as it is.
+  sharedChargeDeferred: true,
+};
 
 // openclaw@2026.7.1, from 2026.8.2 with what its dist and its seed-5 recording show differently.
 const gateway71: GatewaySwitches = {
@@ -408,6 +420,9 @@ const gateway71: GatewaySwitches = {
   // Read in the 2026.7.1 dist (and 6.11, 5.28: resolveClientIp, normalizeRateLimitClientIp): a trusted proxy's
   // request without X-Forwarded-For is limited under "unknown", not loopback-exempt.
   unattributedProxyLimiterKey: true,
+  // Read in the 2026.7.1 dist (resolveConnectAuthState: no deferRateLimitFailure): a wrong secret is charged at
+  // once (8.2 holds it until the connect is refused).
+  sharedChargeDeferred: false,
   // Read in the 2026.7.1 dist (and 6.11, 5.28): no 'authenticated node pairing identity unavailable' (8.2 has it).
   nodeRequiresDeviceToken: false,
   // Read in the 2026.7.1, 6.11 and 5.28 dists (resolveConnectAuthState, resolveConnectAuthDecision): the shared
@@ -644,6 +659,15 @@ export const profiles: readonly Profile[] = [
       // after c0046's approval of a request merged from a node and an operator connect, the device holds only an
       // operator token, so its node connect c0078 is a role upgrade (not silent in 3.31).
       connectRolesFromTokens: true,
+      // Read in the 2026.3.31 dist (createGatewayAuthRateLimiters, resolveConnectAuthState, net resolveClientIp +
+      // normalizeRateLimitClientIp), the same three facts as 2026.4.14: no per-address limiter without
+      // gateway.auth.rateLimit; the shared check gets it only when a token or password is sent, charges a wrong one
+      // with or without a device identity and is reset by a device-token success; a loopback trusted proxy's connect
+      // without X-Forwarded-For is counted under "unknown", not loopback-exempt (seed-43 configs4 fixture 2 → 0:
+      // k4-password-rl3-strict-proxies c0230, c0250; the other nine recordings stay at 0).
+      limiterNeedsConfig: true,
+      sharedLimiterOnSecretOnly: true,
+      unattributedProxyLimiterKey: true,
       // Read in the 2026.3.31 dist (authorizeGatewayConnect): a missing token or password is answered without a
       // limiter failure (seed-29 configs4 fixture, k4-password-rl3 c0176: the browser-origin loopback limiter is not
       // locked by earlier password-less connects). The 3.13 dist reads the same; 2026.3 keeps its value.

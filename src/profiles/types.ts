@@ -160,8 +160,15 @@ export interface GatewaySwitches {
    *  shared check only when shared auth is provided). Off: consulted always, a failure not charged when a device
    *  identity and auth.token come together (the S-Mar rule, §4.3.3). */
   sharedLimiterOnSecretOnly: boolean;
+  /** The shared-secret limiter as under sharedLimiterOnSecretOnly (only when a token or password is sent), but
+   *  with a device identity and a device-token candidate (auth.deviceToken, else auth.token) a wrong token or
+   *  password is not charged at once: the charge is held and made only if the connect is then refused (device
+   *  proof refused, device-token fallback failed), after the fallback's own device-token charge; a device-token
+   *  success neither charges nor resets it (8.2 resolveConnectAuthState deferRateLimitFailure,
+   *  pendingSharedAuthFailure). Off: sharedLimiterOnSecretOnly decides. */
+  sharedChargeDeferred: boolean;
   /** The per-address auth limiter exists only when gateway.auth.rateLimit is configured (createGatewayAuthRateLimiters
-   *  read in the 3.2, 3.13, 3.31, 4.14 and 4.22 dists; on for 2026.3.2, 2026.4 and 2026.4.22); without it nothing but
+   *  read in the 3.2, 3.13, 3.31, 4.14 and 4.22 dists; on for 2026.3.2, 2026.3.31, 2026.4 and 2026.4.22); without it nothing but
    *  the browser-origin limiter counts failures. Off: a limiter with the defaults always (5.28 and later). */
   limiterNeedsConfig: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */

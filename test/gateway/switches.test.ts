@@ -325,13 +325,14 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.3", "tokenMissingCharged", [true, false], run);
     expect([code(a[1]), b[1]!.response?.ok]).toEqual(["AUTH_RATE_LIMITED", true]);
   });
-  it("tokenMissingCharged off (2026.3.31): a browser-origin connect without the password does not lock the loopback browser limiter", () => {
-    const config: GatewayConfigInput = { auth: { mode: "password", password: token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: true } } };
-    const origin = { origin: "http://127.0.0.1:18789" };
+  it("tokenMissingCharged off (2026.3.31): a token sent in password mode is answered password_missing without a limiter failure", () => {
+    // The token is a secret sent, so under sharedLimiterOnSecretOnly (on for 2026.3.31) the shared check has the
+    // limiter; no device identity, so no device-token fallback is charged either.
+    const config: GatewayConfigInput = { auth: { mode: "password", password: token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
     const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
     const run = attempts([
-      { name: "no-password", headers: origin, connect: { params: params({ client: cli, auth: {} }) }, device: dev() },
-      { name: "no-password-again", headers: origin, connect: { params: params({ client: cli, auth: {} }) }, device: dev() },
+      { name: "token-only", connect: { params: params({ client: cli, auth: { token } }) } },
+      { name: "token-only-again", connect: { params: params({ client: cli, auth: { token } }) } },
     ], { config });
     const [a, b] = flip("2026.3.31", "tokenMissingCharged", [false, true], run);
     expect([code(a[1]), code(b[1])]).toEqual(["AUTH_PASSWORD_MISSING", "AUTH_RATE_LIMITED"]);
@@ -557,6 +558,24 @@ describe("gateway switches flip outcomes", () => {
     const run = attempts([wrongWithDevice("d1"), wrongWithDevice("d2"), { name: "plain", connect: { params: params({ auth: { token: "not-the-token" } }) } }, { name: "none", connect: { params: params({ auth: {} }) }, device: dev() }], { config });
     const [a, b] = flip("2026.4.22", "sharedLimiterOnSecretOnly", [false, true], run);
     expect([details(a[2]!)["authReason"], details(b[2]!)["authReason"], details(b[3]!)["authReason"]]).toEqual(["token_mismatch", "rate_limited", "token_missing"]);
+  });
+  it("sharedChargeDeferred: a wrong token with a device identity is charged once its device-token fallback fails (2026.8)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 2, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
+    const wrongWithDevice = (name: string): A => ({ name, connect: { params: params({ auth: { token: "not-the-token" } }, 4) }, device: dev() });
+    const plain: A = { name: "plain", connect: { params: params({ auth: { token: "not-the-token" } }, 4) } };
+    const run = attempts([wrongWithDevice("d1"), wrongWithDevice("d2"), plain], { config });
+    const [a, b] = flip("2026.8", "sharedChargeDeferred", [false, true], run);
+    expect([details(a[2]!)["authReason"], details(b[1]!)["authReason"], details(b[2]!)["authReason"]]).toEqual(["token_mismatch", "token_mismatch", "rate_limited"]);
+  });
+  it("sharedChargeDeferred: a wrong token whose device token passes is never charged (2026.8)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000, exemptLoopback: false } } };
+    const run = attempts([
+      { name: "device-token-ok", connect: { params: params({ auth: { token: "not-the-token", deviceToken: "dt-1" } }, 4) }, device: dev() },
+      { name: "plain", connect: { params: params({ auth: { token: "not-the-token" } }, 4) } },
+    ], { config, store: () => pairedStore() });
+    // One failure would lock (maxAttempts 1): the held charge of the first connect must not be made.
+    const out = run(profile("2026.8"));
+    expect([out[0]!.response?.ok, details(out[1]!)["authReason"]]).toEqual([true, "token_mismatch"]);
   });
   it("limiterNeedsConfig: without gateway.auth.rateLimit a loopback trusted proxy's failures are not limited (2026.4.22)", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token }, trustedProxies: ["127.0.0.1"] };
