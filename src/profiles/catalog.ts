@@ -284,6 +284,8 @@ const gateway96: GatewaySwitches = {
   // Read in the 2026.9.6 dist (and the same in 8.2, 7.1, 6.11, 5.28; 4.14 not): resolveApprovedTokenScopes adds the
   // approval's new scopes to the role's held token.
   approvalTokenKeepsHeldScopes: true,
+  // Read in the 2026.9.6 dist, as in 8.2 (resolveConnectAuthState deferRateLimitFailure, pendingSharedAuthFailure).
+  sharedChargeDeferred: true,
   protocolVersion: 4,
   probeProtocolFloor: 3,
   controlUiBuildCheck: true,
@@ -373,7 +375,7 @@ const gateway82: GatewaySwitches = {
   // Read in the 2026.8.2 dist (resolveConnectAuthState deferRateLimitFailure, resolveConnectAuthDecision finish,
   // message-handler settleRejectedSharedAuthFailure): with a device identity and a device-token candidate a wrong
   // shared secret is charged only once the connect is refused; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict
-  // c0085, c0185, c0207, c0248). The 9.6 dist has the same pendingSharedAuthFailure; 2026.9 is left as it is.
+  // c0085, c0185, c0207, c0248). The 9.6 dist has the same (gateway96).
   sharedChargeDeferred: true,
 };
 
