@@ -543,6 +543,13 @@ export const profiles: readonly Profile[] = [
       preauthPayloadBytesMax: null,
       impliedTokenScopes: false,
       deviceTokenWithinApproval: false,
+      // Read in the 2.22 dist (resolveClientIp, isLocalDirectRequest, normalizeRateLimitClientIp; the server creates
+      // its one connect limiter only with gateway.auth.rateLimit): a trusted proxy's connect without X-Forwarded-For
+      // has no client IP, so it is not local and the limiter keys it "unknown" (not loopback-exempt); seed-17
+      // configs4 fixture 4 → 0 (the first switch alone does it; the other two change no recorded attempt).
+      unattributedProxyLimiterKey: true,
+      limiterNeedsConfig: true,
+      proxyPeerWithoutClientIp: "not-local",
     },
     // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
