@@ -609,6 +609,14 @@ export const profiles: readonly Profile[] = [
       metadataPinning: true,
       deviceTokenNeedsApprovedRole: false,
       emptyApprovalNoBaseline: true,
+      // Read in the 3.13 dist (resolveClientIp + isLocalDirectRequest, normalizeRateLimitClientIp,
+      // createGatewayAuthRateLimiters): a trusted proxy's connect without X-Forwarded-For has no client IP, so it is
+      // not local and the limiter keys it "unknown" (not loopback-exempt), and the per-address limiter exists only
+      // with gateway.auth.rateLimit (the browser-origin one always); seed-17 configs4 fixture 87 → 0 (8 without
+      // proxyPeerWithoutClientIp).
+      proxyPeerWithoutClientIp: "not-local",
+      unattributedProxyLimiterKey: true,
+      limiterNeedsConfig: true,
     },
     // The 3.13 schema has no openclaw-tui id: its TUI connects as gateway-client (mode ui, display name openclaw-tui).
     client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },

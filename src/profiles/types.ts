@@ -162,7 +162,7 @@ export interface GatewaySwitches {
   sharedLimiterOnSecretOnly: boolean;
   /** The per-address auth limiter exists only when gateway.auth.rateLimit is configured (createGatewayAuthRateLimiters
    *  read in the 3.2, 3.13, 3.31, 4.14 and 4.22 dists, and the same test at the 2.22 server start; on for 2026.2.22,
-   *  2026.3.2, 2026.4 and 2026.4.22); without it nothing but
+   *  2026.3.2, 2026.3, 2026.4 and 2026.4.22); without it nothing but
    *  the browser-origin limiter counts failures. Off: a limiter with the defaults always (5.28 and later). */
   limiterNeedsConfig: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */
