@@ -750,6 +750,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       scopeClearing: recorded("2026.2.12", "dist connect handler: a session without a device keeps the scopes it asked (no clearing); conformance seed 5: device-less cli/backend sessions on the shared token answer health/status, 30 → 3 divergent attempts"),
       deviceTokenFallbackReason: recorded("2026.2.12", "dist connect handler: a plain auth.token that fails as a device token is refused with the shared auth's reason (gateway token mismatch); conformance seed 5 c0254, 3 → 2"),
       devicePairRemove: recorded("2026.2.12", "dist: no device.pair.remove among the core gateway handlers nor in authorizeGatewayMethod's pairing set, so an admin gets 'unknown method' and anyone else 'missing scope: operator.admin' (handleGatewayRequest checks scope first); no remove command in its devices CLI; conformance seed 17 (configs 4) c0057-op, 1 → 0"),
+      deviceTokenNeedsApprovedRole: recorded("2026.2.12", "dist rotateDeviceToken: needs a paired device and a role name, not a role the device was approved for (nor a scope baseline: not modelled, the model still checks it); conformance seed 19 (configs 4) c0228-op, rotate for operator on a node device answers ok, 1 → 0"),
     },
     client: {
       ...febClient,
@@ -764,6 +765,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       operatorScopeImplications: read("openclaw@2026.2.17 dist (same in 2026.2.12), scopesAllow in pairing, ensureDeviceToken and verifyDeviceToken", "set membership only; fixture 2.17 seed 9: a device paired for admin asking read is a silent scope upgrade and gets a read token"),
       controlUiInsecureMessage: read("openclaw@2026.2.17 dist, connect handler", "'control ui requires HTTPS or localhost (secure context)'; fixture 2.17 seed 9 c0970"),
       approvalTokenScopes: read("openclaw@2026.2.17 dist (same in 2026.2.12), approveDevicePairing", "the role's new token gets the request's scopes, [] for a scope-less role upgrade; fixture 2.17 seed 9 c0368"),
+      deviceTokenNeedsApprovedRole: read("openclaw@2026.2.17 dist, rotateDeviceToken + resolveDeviceTokenUpdateContext", "a paired device and a role name suffice, no approved-role check (nor a scope baseline: not modelled, the model still checks it); the 2.17 recordings do not pin it"),
     },
     client: {
       ...febClient,
@@ -802,6 +804,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       unattributedProxyLimiterKey: recorded("2026.2.22", "dist: resolveClientIp gives a trusted proxy's connect without X-Forwarded-For (nor an allowed X-Real-IP) no client IP; the connect handler hands it to resolveConnectAuthState, whose device-token check and shared check beside a device-token candidate key it 'unknown' (normalizeRateLimitClientIp), not loopback-exempt. Seed-17 configs4 fixture (password + 3-attempt limiter + trusted proxy 127.0.0.1): 4 rate_limited answers, 4 -> 0 with it"),
       limiterNeedsConfig: read("openclaw@2026.2.22 dist, server start (authRateLimiter = rateLimitConfig ? createAuthRateLimiter(…) : none) and no browser-origin limiter", "without gateway.auth.rateLimit nothing counts connect failures; the recordings do not pin it (0 either way)"),
       proxyPeerWithoutClientIp: read("openclaw@2026.2.22 dist, resolveClientIp + isLocalDirectRequest", "a trusted-proxy peer without X-Forwarded-For (and no real-IP fallback) has no client IP, so it is not local; the recordings do not pin it (0 either way)"),
+      deviceTokenNeedsApprovedRole: read("openclaw@2026.2.22 dist, rotateDeviceToken + resolveDeviceTokenUpdateContext", "a paired device and a role name suffice, no approved-role check (the scope baseline is checked); the recordings do not pin it"),
     },
     client: {
       ...febClient,
