@@ -96,7 +96,8 @@ const febGateway: GatewaySwitches = {
   nodePairingNeedsPairedDevice: false,
   approvalScopeChecks: false,
   deviceTokenWithinApproval: false,
-  // Only read when deviceTokenWithinApproval is on; 2026.3.13 sets both back (its own profile entry).
+  // Read by ensureDeviceToken only when deviceTokenWithinApproval is on, by device.token.rotate always; 2026.3.13 sets
+  // both back (its own profile entry); 2026.2.12, 2.17, 2.22 and 3.2 rotate any role of a paired device.
   deviceTokenNeedsApprovedRole: true,
   emptyApprovalNoBaseline: false,
   // Only read with approvalScopeChecks (off here); as the model did before the switch existed.
@@ -509,7 +510,10 @@ export const profiles: readonly Profile[] = [
     // auth's reason. Conformance seeds 5 and 7 (2,000 attempts): 30 and 14 divergent under 2026.2.17, 2 and 0 with these two.
     gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested", scopeClearing: "preserve-allowed", deviceTokenFallbackReason: "explicit-only",
       // No device.pair.remove handler in the 2.12 dist (conformance seed 17, configs 4: c0057-op).
-      devicePairRemove: false },
+      devicePairRemove: false,
+      // rotateDeviceToken in the 2.12 dist needs a paired device and a role name, not an approved role (seed-19
+      // configs4 c0228-op: rotate for operator on a node-only device answers ok).
+      deviceTokenNeedsApprovedRole: false },
     // GatewayClient.sendConnect in the 2.12 dist: stored device token ?? opts.token (before the 2.14 regression);
     // on a failed connect with both it clears the stored token.
     client: febClient,
@@ -537,7 +541,9 @@ export const profiles: readonly Profile[] = [
     summary: "the published 2026.2.17 release (2026.2.19 already asks approval for a local scope upgrade, issue #22616), read in the 2.17 dist and replayed against its recordings: any local pairing silent, scopes compared exactly, passive token before the stored one",
     // Read in the 2026.2.17 dist (and the same in 2026.2.12): requirePairing passes silent = isLocalClient whatever
     // the reason, scopesAllow is set membership with no operator implications.
-    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested" },
+    gateway: { ...febGateway, silentPairing: "mar", operatorScopeImplications: false, approvalTokenScopes: "requested",
+      // rotateDeviceToken (resolveDeviceTokenUpdateContext) in the 2.17 dist: a paired device, any role name.
+      deviceTokenNeedsApprovedRole: false },
     // GatewayClient.sendConnect: opts.token ?? stored (the 2.14 regression is still there); the close handler
     // clears the stored token on 1008 "device token mismatch".
     client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: true },
@@ -564,6 +570,15 @@ export const profiles: readonly Profile[] = [
       preauthPayloadBytesMax: null,
       impliedTokenScopes: false,
       deviceTokenWithinApproval: false,
+      // Read in the 2.22 dist (resolveClientIp, isLocalDirectRequest, normalizeRateLimitClientIp; the server creates
+      // its one connect limiter only with gateway.auth.rateLimit): a trusted proxy's connect without X-Forwarded-For
+      // has no client IP, so it is not local and the limiter keys it "unknown" (not loopback-exempt); seed-17
+      // configs4 fixture 4 → 0 (the first switch alone does it; the other two change no recorded attempt).
+      unattributedProxyLimiterKey: true,
+      limiterNeedsConfig: true,
+      proxyPeerWithoutClientIp: "not-local",
+      // rotateDeviceToken (resolveDeviceTokenUpdateContext) in the 2.22 dist: a paired device, any role name.
+      deviceTokenNeedsApprovedRole: false,
     },
     // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
@@ -623,6 +638,14 @@ export const profiles: readonly Profile[] = [
       metadataPinning: true,
       deviceTokenNeedsApprovedRole: false,
       emptyApprovalNoBaseline: true,
+      // Read in the 3.13 dist (resolveClientIp + isLocalDirectRequest, normalizeRateLimitClientIp,
+      // createGatewayAuthRateLimiters): a trusted proxy's connect without X-Forwarded-For has no client IP, so it is
+      // not local and the limiter keys it "unknown" (not loopback-exempt), and the per-address limiter exists only
+      // with gateway.auth.rateLimit (the browser-origin one always); seed-17 configs4 fixture 87 → 0 (8 without
+      // proxyPeerWithoutClientIp).
+      proxyPeerWithoutClientIp: "not-local",
+      unattributedProxyLimiterKey: true,
+      limiterNeedsConfig: true,
     },
     // The 3.13 schema has no openclaw-tui id: its TUI connects as gateway-client (mode ui, display name openclaw-tui).
     client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },

@@ -168,7 +168,8 @@ export interface GatewaySwitches {
    *  pendingSharedAuthFailure). Off: sharedLimiterOnSecretOnly decides. */
   sharedChargeDeferred: boolean;
   /** The per-address auth limiter exists only when gateway.auth.rateLimit is configured (createGatewayAuthRateLimiters
-   *  read in the 3.2, 3.13, 3.31, 4.14 and 4.22 dists; on for 2026.3.2, 2026.3.31, 2026.4 and 2026.4.22); without it nothing but
+   *  read in the 3.2, 3.13, 3.31, 4.14 and 4.22 dists, and the same test at the 2.22 server start; on for 2026.2.22,
+   *  2026.3.2, 2026.3, 2026.3.31, 2026.4 and 2026.4.22); without it nothing but
    *  the browser-origin limiter counts failures. Off: a limiter with the defaults always (5.28 and later). */
   limiterNeedsConfig: boolean;
   /** Wording of auth failure hints: "2026.9" says "use this gateway's gateway.auth.token or pair the device". */
@@ -248,7 +249,9 @@ export interface GatewaySwitches {
   deviceTokenWithinApproval: boolean;
   /** With deviceTokenWithinApproval: the role must also be one the device is approved for (2026.4.14, 2026.8.2,
    *  2026.9.6 resolveDeviceTokenUpdateContext); 2026.3.13 checks only the scope baseline, so a connect that skips
-   *  pairing (a local backend on the shared secret) gets a token for a role it was never approved for. */
+   *  pairing (a local backend on the shared secret) gets a token for a role it was never approved for. Also read by
+   *  device.token.rotate whatever deviceTokenWithinApproval: off, any role of a paired device can be rotated
+   *  (2026.2.12, 2.17, 2.22 and 3.2 rotateDeviceToken). */
   deviceTokenNeedsApprovedRole: boolean;
   /** A pairing approved with no scopes at all records no approved scope list (2026.3.13 mergeScopes gives none for
    *  an empty merge; later releases keep an explicit []), so with deviceTokenWithinApproval the device has no
