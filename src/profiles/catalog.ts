@@ -641,9 +641,12 @@ export const profiles: readonly Profile[] = [
       // Read in the 3.13 dist (resolveClientIp + isLocalDirectRequest, normalizeRateLimitClientIp,
       // createGatewayAuthRateLimiters): a trusted proxy's connect without X-Forwarded-For has no client IP, so it is
       // not local and the limiter keys it "unknown" (not loopback-exempt), and the per-address limiter exists only
-      // with gateway.auth.rateLimit (the browser-origin one always); seed-17 configs4 fixture 87 → 0 (8 without
-      // proxyPeerWithoutClientIp).
-      proxyPeerWithoutClientIp: "not-local",
+      // with gateway.auth.rateLimit (the browser-origin one always); seed-17 configs4 fixture 87 → 0 with all three.
+      // proxyPeerWithoutClientIp stays "peer-address" here although read and recorded (10 instead of 2 divergent on
+      // that fixture): 2026.3 is the default profile, and with it chaos fails 20 more seeds through a loopback
+      // Control UI behind a trusted proxy refused its loopback origin, which the real 3.13 would likely admit, as it
+      // seeds gateway.controlUi.allowedOrigins at first start for a non-loopback bind
+      // (ensureControlUiAllowedOriginsForNonLoopbackBind) and the model does not.
       unattributedProxyLimiterKey: true,
       limiterNeedsConfig: true,
     },
