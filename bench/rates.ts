@@ -70,7 +70,7 @@ export function measureRates(options: { rounds: number; pairedDevices: readonly 
       bench.add(`crypto-bound#${i + 1}`, floorRun);
     });
     bench.runSync();
-    const floors = harness.map((_, i) => throughputMedian(bench, `crypto-bound#${i}`)).concat(throughputMedian(bench, `crypto-bound#${harness.length}`));
+    const floors = Array.from({ length: harness.length + 1 }, (_, i) => throughputMedian(bench, `crypto-bound#${i}`));
     const around = (i: number) => (floors[i]! + floors[i + 1]!) / 2;
     const at = (name: string) => harness.findIndex(([n]) => n === name);
     perRound.push({

@@ -2,6 +2,7 @@
 // Device management closes live sessions per the profile; the pairing store is persisted after each change.
 import { ErrorCodes, methodDenialError, methodParamsError, methodScopeDecision, roleScopesAllow, type MethodScopeDecision } from "../protocol/index.ts";
 import {
+  approvalTokenOptions,
   approveDevicePairing,
   pairingApprovalRefusal,
   pendingRoleApprovalRefusal,
@@ -131,7 +132,7 @@ function deviceMethod(state: GatewayState, conn: Connection, id: string, method:
             ? pendingRoleApprovalRefusal(pendingRequest, conn.session?.scopes ?? [])
             : null;
       if (refusal) return bad(pairingApprovalRefusalMessage(refusal));
-      const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes, approvalTokenKeepsHeldScopes: state.switches.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: state.switches.approvalTokenPerRequestedRole }) : null;
+      const device = requestId ? approveDevicePairing(state.store, requestId, ctx.nowMs, ctx.prng, approvalTokenOptions(state.switches)) : null;
       if (!device || !requestId) return bad("unknown requestId");
       const resolved = broadcastToPairingOperators(state, "device.pair.resolved", { requestId, deviceId: device.deviceId, decision: "approved", ts: ctx.nowMs });
       return [persist(), resOk(conn.connId, id, { requestId, device: redact(device) }), ...resolved];

@@ -14,7 +14,7 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, pendingRoleApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
+import { approvalTokenOptions, approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, pendingRoleApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
 import { sharedAuthGeneration } from "./shared-auth.ts";
 import { boundBootstrapProfile, bootstrapScopesForRole, type BootstrapProfile } from "./bootstrap-tokens.ts";
 import { event, log, refuse } from "./responses.ts";
@@ -96,7 +96,7 @@ export function pairDevice(
         approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
         handoffProfile = bootstrapProfile;
       } else {
-        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, { impliedScopes: state.switches.impliedTokenScopes, approvalTokenScopes: state.switches.approvalTokenScopes, approvalTokenKeepsHeldScopes: state.switches.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: state.switches.approvalTokenPerRequestedRole });
+        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, approvalTokenOptions(state.switches));
       }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
     }

@@ -208,6 +208,12 @@ export interface TokenScopeOptions {
   readonly tokenPerRequestedRole?: boolean;
 }
 
+/** The token options of an approval under a profile's switches: the same for device.pair.approve, an inline
+ *  silent approval and the operator's `devices approve` (one approveDevicePairing in the dists). */
+export function approvalTokenOptions(sw: GatewaySwitches): TokenScopeOptions {
+  return { impliedScopes: sw.impliedTokenScopes, approvalTokenScopes: sw.approvalTokenScopes, approvalTokenKeepsHeldScopes: sw.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: sw.approvalTokenPerRequestedRole };
+}
+
 /** issuer: the new token's; keepIssuer: else the previous token's (an approval or rotation keeps it, 2026.9.6). */
 function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken; issuer?: DeviceTokenIssuer; keepIssuer?: boolean } & TokenScopeOptions): DeviceAuthToken {
   const token: DeviceAuthToken = {
@@ -357,13 +363,12 @@ function roleTokenScopes(role: string, asked: readonly string[], existing: Paire
  * added to the held token's (none outside: the held token's scopes stay as they are).
  */
 function heldPlusAskedScopes(role: string, asked: readonly string[], existing: PairedDevice | undefined, held: DeviceAuthToken | undefined, approved: readonly string[]): string[] {
-  const ofRole = (scopes: readonly string[] | undefined) => roleShare(role, scopes);
-  const askedOfRole = ofRole(asked);
-  if (askedOfRole.length === 0) return ofRole(held?.scopes ?? approved);
-  const baseline = ofRole(existing?.approvedScopes ?? existing?.scopes);
+  const askedOfRole = roleShare(role, asked);
+  if (askedOfRole.length === 0) return roleShare(role, held?.scopes ?? approved);
+  const baseline = roleShare(role, existing?.approvedScopes ?? existing?.scopes);
   const delta = held && baseline.length > 0 ? askedOfRole.filter((s) => !baseline.includes(s)) : askedOfRole;
-  if (delta.length === 0 && held) return ofRole(held.scopes);
-  return union(ofRole(held?.scopes), delta);
+  if (delta.length === 0 && held) return roleShare(role, held.scopes);
+  return union(roleShare(role, held?.scopes), delta);
 }
 
 /**

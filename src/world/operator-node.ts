@@ -7,7 +7,7 @@
 // Every command is a trace event of kind `operator` whose data.command is its command line.
 // Not here: what a command changes on the machine (src/host) or how the gateway answers (src/gateway).
 import type { DeviceIdentity } from "../crypto/index.ts";
-import { approveDevicePairing, clonePairingStore, issueBootstrapToken, setupBootstrapProfile, type PairingStore } from "../gateway/index.ts";
+import { approvalTokenOptions, approveDevicePairing, clonePairingStore, issueBootstrapToken, setupBootstrapProfile, type PairingStore } from "../gateway/index.ts";
 import {
   configuredGatewayPort,
   encodeSetupCode,
@@ -245,7 +245,7 @@ function localPairingFallback(world: World, node: MachineNode, effect: RpcEffect
   }
   const requestId = effect.rpc.params["requestId"];
   const prng = world.scheduler.stream(`operator:${node.name}:pairing`);
-  const device = typeof requestId === "string" ? approveDevicePairing(store, requestId, world.clockOf(node.host).nowMs(), prng, { approvalTokenScopes: gateway.state.switches.approvalTokenScopes, approvalTokenKeepsHeldScopes: gateway.state.switches.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: gateway.state.switches.approvalTokenPerRequestedRole }) : null;
+  const device = typeof requestId === "string" ? approveDevicePairing(store, requestId, world.clockOf(node.host).nowMs(), prng, approvalTokenOptions(gateway.state.switches)) : null;
   // The request and the outcome are in the event, so invariants that track approvals see this one too (an approval
   // written straight into the files is an approval all the same).
   world.scheduler.record(node.name, "host", { event: "devices.local-pairing-fallback", method: effect.rpc.method, ...(typeof requestId === "string" ? { requestId } : {}), ...(device ? { deviceId: device.deviceId, approved: true } : { approved: false }) });
