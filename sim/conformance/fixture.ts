@@ -66,7 +66,8 @@ const attemptVirtualMsMax = 60_000;
 export function replayRun(run: ConformanceFixtureRun, identities: Readonly<Record<string, string>>, profile: Profile): DigestDivergence[] {
   const world = new World({ seed: 1n, profile });
   world.addHost({ name: "gw", kind: "lan" });
-  world.addGateway({ name: "gateway", host: "gw", port, config: modelGatewayConfig(run.config, modelToken) });
+  // The real gateway runs with --bind loopback (sim/oracle/real-gateway.ts): no Control UI origins are seeded.
+  world.addGateway({ name: "gateway", host: "gw", port, bind: "loopback", config: modelGatewayConfig(run.config, modelToken) });
   world.runFor(profile.gateway.startupUnavailableMs ?? 0);
   const startMs = world.scheduler.nowMs();
   const out: DigestDivergence[] = [];

@@ -39,7 +39,7 @@ export class ModelSide implements AttemptOracle {
   constructor(private readonly options: ModelSideOptions) {
     this.world = new World({ seed: 1n, profile: options.profile });
     this.world.addHost({ name: modelHost, kind: "lan" });
-    this.world.addGateway({ name: "gateway", host: modelHost, port: modelPort, config: options.config ?? { auth: { mode: "token", token: modelToken } } });
+    this.world.addGateway({ name: "gateway", host: modelHost, port: modelPort, bind: "loopback", config: options.config ?? { auth: { mode: "token", token: modelToken } } });
     this.world.runFor(options.profile.gateway.startupUnavailableMs ?? 0);
     this.startMs = this.world.scheduler.nowMs();
   }

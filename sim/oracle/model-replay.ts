@@ -99,7 +99,7 @@ export function replayFixture(fixture: Fixture, profile: Profile = findProfile("
     }
     const world = new World({ seed: 1n, profile });
     world.addHost({ name: "gw", kind: "lan" });
-    world.addGateway({ name: "gateway", host: "gw", port, config: configOf(run) });
+    world.addGateway({ name: "gateway", host: "gw", port, bind: "loopback", config: configOf(run) });
     world.runFor(profile.gateway.startupUnavailableMs ?? 0);
     const attempt = (a: Attempt) => {
       const h = world.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: token, identities, attempt: a });

@@ -22,6 +22,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   preauthOversizeReason: (v) => (v === "" ? "preauth payload too large" : ""),
   untrustedProxyHeaders: (v) => (v === "refuse-403" ? "not-local" : "refuse-403"),
   proxyPeerWithoutClientIp: (v) => (v === "not-local" ? "peer-address" : "not-local"),
+  controlUiOriginSeed: (v) => (v === "off" ? "runtime" : "off"),
   rateLimitedRetryAfter: flip,
   unattributedProxyLimiterKey: flip,
   challengeCapabilities: flip,

@@ -11,6 +11,7 @@ export { listPresence, presenceTtlMs, presenceEntriesMax, type PresenceEntry } f
 export { configRedactedSentinel, redactedGatewayConfig } from "./read-methods.ts";
 export { servedMethods } from "./methods.ts";
 export { handshakeTimeoutMs } from "./gateway.ts";
+export { seededControlUiOrigins, type GatewayBindMode } from "./origin-seed.ts";
 export {
   bootstrapTokenTtlMs,
   emptyBootstrapStore,

@@ -17,6 +17,8 @@ const febGateway: GatewaySwitches = {
   untrustedProxyHeaders: "not-local",
   // As the model was before the switch; 2026.3.2 sets what its dist does (the other dists read agree with it).
   proxyPeerWithoutClientIp: "peer-address",
+  // No start-up seeding of Control UI origins before 2026.2.26 (absent from the 2.12, 2.17 and 2.22 dists).
+  controlUiOriginSeed: "off",
   rateLimitedRetryAfter: false,
   unattributedProxyLimiterKey: false,
   challengeCapabilities: false,
@@ -185,6 +187,8 @@ const fixedService: ServiceSwitches = {
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  // Read in the 2026.3.2, 3.13 and 3.31 dists (maybeSeedControlUiAllowedOriginsAtStartup writes the config file).
+  controlUiOriginSeed: "persist",
   controlUiInsecureMessage: "device-identity",
   // Read in the 2026.3.13 dist: the requested scopes are kept (implied scopes come with 2026.3.31, its own profile).
   impliedTokenScopes: false,
@@ -232,6 +236,8 @@ const lateClient: ClientSwitches = {
 
 const lateGateway: GatewaySwitches = {
   ...marGateway,
+  // Read in the 2026.4.14 and 4.22 dists: as 2026.3, and bind auto counts as non-loopback.
+  controlUiOriginSeed: "persist-auto",
   // Read in the 2026.4.14 … 2026.9.6 dists: approveDevicePairing mints a token for every requested role.
   approvalTokenPerRequestedRole: true,
   // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
@@ -282,6 +288,9 @@ const lateGateway: GatewaySwitches = {
 // openclaw@2026.9.6 (recorded); the 2026.8 profile starts from it.
 const gateway96: GatewaySwitches = {
   ...lateGateway,
+  // Read in the 2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists: seeded for the running process only (no config write),
+  // from the bind and port it runs with.
+  controlUiOriginSeed: "runtime",
   // Read in the 2026.9.6 dist (and the same in 8.2, 7.1, 6.11, 5.28; 4.14 not): resolveApprovedTokenScopes adds the
   // approval's new scopes to the role's held token.
   approvalTokenKeepsHeldScopes: true,
@@ -557,6 +566,8 @@ export const profiles: readonly Profile[] = [
     // profile starts from it and sets back what 2.22 does not have yet (seed-5 fixture: 124 → 0).
     gateway: {
       ...marGateway,
+      // Read in the 2.22 dist: no start-up seeding of Control UI origins (it comes with 2026.2.26).
+      controlUiOriginSeed: "off",
       connectSchema: "feb-device-token",
       detailCodeSet: "early",
       recoveryHints: false,
@@ -642,11 +653,6 @@ export const profiles: readonly Profile[] = [
       // createGatewayAuthRateLimiters): a trusted proxy's connect without X-Forwarded-For has no client IP, so it is
       // not local and the limiter keys it "unknown" (not loopback-exempt), and the per-address limiter exists only
       // with gateway.auth.rateLimit (the browser-origin one always); seed-17 configs4 fixture 87 → 0 with all three.
-      // proxyPeerWithoutClientIp stays "peer-address" here although read and recorded (10 instead of 2 divergent on
-      // that fixture): 2026.3 is the default profile, and with it chaos fails 20 more seeds through a loopback
-      // Control UI behind a trusted proxy refused its loopback origin, which the real 3.13 would likely admit, as it
-      // seeds gateway.controlUi.allowedOrigins at first start for a non-loopback bind
-      // (ensureControlUiAllowedOriginsForNonLoopbackBind) and the model does not.
       unattributedProxyLimiterKey: true,
       limiterNeedsConfig: true,
     },

@@ -45,7 +45,8 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   preauthPayloadBytesMax: absentFeb("MAX_PREAUTH_PAYLOAD_BYTES"),
   preauthOversizeReason: assumed("no pre-auth cap in S-Feb, so the reason is never sent; text kept for the switch"),
   untrustedProxyHeaders: read("net.ts isLocalDirectRequest copies (spec §4.0): forwarded headers only make it non-local"),
-  proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address; the 2026.2.22, 3.2, 3.13, 3.31, 4.14, 5.28, 7.1 and 8.2 dists give it no client IP (not local), set for 2026.3.2, whose recording pins it, and 2026.2.22 (read in its dist). Not for 2026.3, although its seed-17 configs4 recording pins it (10 divergent attempts instead of 2): 2026.3 is the default profile, and the model does not seed gateway.controlUi.allowedOrigins at first start for a non-loopback bind as the 3.13 dist does (ensureControlUiAllowedOriginsForNonLoopbackBind), so chaos would report a loopback Control UI behind a trusted proxy refused its origin, which the real release likely admits"),
+  proxyPeerWithoutClientIp: assumed("the model before the switch: a trusted-proxy peer without X-Forwarded-For counts by its own address; the 2026.2.22, 3.2, 3.13, 3.31, 4.14, 5.28, 7.1 and 8.2 dists give it no client IP (not local), set for 2026.2.22 (read in its dist), 2026.3.2 and 2026.3 (3.13), whose recordings pin it"),
+  controlUiOriginSeed: read("openclaw@2026.2.12, 2.17 and 2.22 dists", "no ensureControlUiAllowedOriginsForNonLoopbackBind: nothing is seeded at start (its log line says it is required since 2026.2.26)"),
   rateLimitedRetryAfter: read("spec §4.3.4, §11.11: the handler copies do not put retryAfterMs in the error"),
   unattributedProxyLimiterKey: assumed("off as before the switch existed (the limiter counts under the proxy's address); read in the 5.28, 6.11 and 7.1 dists, and set where read for 2026.2.22, 3.2, 3.13, 4.14 and 4.22"),
   sharedLimiterOnSecretOnly: read("spec §4.3.3: with a device identity and auth.token both present the shared probe charges nothing", "kept off where not read otherwise: the 2.22 and 3.13 dists hand the shared check no limiter at all when a device-token candidate exists; 3.31 … 9.6 hand it over whenever a token or password is sent (on for 2026.4 and 2026.4.22, whose handler also resets it on a device-token success; 5.28 … 7.1 charge at once too but the model's reset there is coupled to silentPairing 'late', and 8.2 defers the charge until the device-token fallback fails)"),
@@ -146,6 +147,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  controlUiOriginSeed: read("openclaw@2026.3.2, 3.13 and 3.31 dists, maybeSeedControlUiAllowedOriginsAtStartup + ensureControlUiAllowedOriginsForNonLoopbackBind", "gateway.bind lan / tailnet / custom in the config file, no allowedOrigins and no Host-header fallback: http://localhost:<port> and http://127.0.0.1:<port> (port from the config, 18789 unset) written into the config file at start; without them a non-loopback start with the Control UI refuses"),
   operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
   controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
   sharedAuthOperatorSkipsPairing: read("openclaw@2026.3.2, 2026.3.13, 2026.3.31 dists, connect handler", "no skipPairingForOperatorSharedAuth any more"),
@@ -177,6 +179,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  controlUiOriginSeed: read("openclaw@2026.4.14 and 4.22 dists, isGatewayNonLoopbackBindMode + maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.3 (written into the config file), with bind auto counted as non-loopback"),
   approvalTokenPerRequestedRole: read("openclaw@2026.4.14, 4.22, 5.28, 6.11, 7.1, 8.2 and 9.6 dists, approveDevicePairing (approveDevicePairingInWorker in 9.6)", "a token for every requested role (mergeRoles(pending.roles, pending.role)), each with resolveApprovedTokenScopes' share for that role"),
   approvalCallerScopesUnderPendingRole: assumed("only consulted without approvalScopeChecks, which 2026.4.14 and later have (their caller check is modelled there)"),
   connectRolesFromTokens: assumed("the 2026.4.14 … 2026.9.6 dists count the roles holding a live token that are also approved (listEffectivePairedDeviceRoles); the model counts the approved roles, which with a token minted for every requested role (approvalTokenPerRequestedRole, modelled since 2026-12-04 night) and a revoked role dropped (revokeRemovesRole, 2026.5 on) are the same roles. Turning it on moved no fixture, gate verdict or hash of bench/hash-list.ts (tried 2026-12-04 night); it would change 2026.4.14/4.22, where a revoked role stays approved, and test records holding a token for a role they are not approved for"),
@@ -219,6 +222,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...lateGateway,
+  controlUiOriginSeed: read("openclaw@2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists, maybeSeedControlUiAllowedOriginsAtStartup (runtimeBind, runtimePort)", "seeded for the running process only, not written to the config file, from the bind and port it runs with (auto counts)"),
   trustedProxyUiSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing", "only tailscale-device and auth-none skip; a trusted-proxy TUI or Control UI with a device gets not-paired (seed-23 configs fixture, trusted-proxy configuration: 14 → 0)"),
   scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
   removeDropsPending: read("openclaw@2026.9.6 dist, removePairedDeviceInWorker", "removing a paired device deletes its pending requests too (also in the 2026.6.11 dist); seed-23 configs fixture c0070: a node app of a removed device is paired silently instead of refreshing the removed device's non-silent request"),
@@ -464,6 +468,7 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   }
   return {
     ...out,
+    controlUiOriginSeed: read("openclaw@2026.8.2 dist, maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.9.6: seeded for the running process only"),
     sharedChargeDeferred: read("openclaw@2026.8.2 dist, resolveConnectAuthState (deferRateLimitFailure = a device-token candidate with a device identity), resolveConnectAuthDecision finish + message-handler settleRejectedSharedAuthFailure", "a token_mismatch or password_mismatch beside a device-token candidate is charged to the shared-secret scope only if the connect is refused (device proof refused, fallback failed), after the device-token charge; a device-token success leaves it uncharged and unreset; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict c0085, c0185, c0207, c0248)"),
     helloAuthMethod: read("openclaw@2026.8.2 dist, message-handler hello-ok", "auth {role, scopes, …} without method; seed-5 fixture 139 → 24 with it off"),
     helloAuthTokenScopes: read("openclaw@2026.8.2 dist, sendGatewayHello", "auth.scopes are the session's scopes"),
@@ -564,6 +569,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     revokedRoleStaysApproved: read(`${r71}, resolveDeviceTokenUpdateContext + listEffectivePairedDeviceRoles`, "as 2026.9.6: token issue checks the approved roles, the connect the effective ones"),
     nodePairingNeedsPairedDevice: read(r71, "no 'node pairing requires a paired device' (the 8.2 and 9.6 dists have it): node pairing requests have a store of their own"),
     nodeHostMetadataNormalization: read(r71, "no normalizeNodeHostCompatibilityMetadata (the 8.2 and 9.6 dists have it): a node host pins no deviceFamily; seed-5 fixture 16 → 12"),
+    controlUiOriginSeed: read(`${r71}, maybeSeedControlUiAllowedOriginsAtStartup`, "as 2026.9.6: seeded for the running process only, from the bind and port it runs with"),
     unattributableProxyRefused: recorded("2026.7.1", "seed 23, trusted-proxy configuration: a trusted proxy's upgrade without X-Forwarded-For is accepted (12 attempts; the model answered 403); the 'Proxy client attribution' check is absent from the 5.28, 6.11 and 7.1 dists, present in 8.2's"),
   };
 }
@@ -572,6 +578,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
 // checked in both dists (the same code or its absence), two differ (read), a value the release's recording pins is
 // recorded from it, the rest is labelled as carried from 2026.7.
 const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
+  controlUiOriginSeed: "maybeSeedControlUiAllowedOriginsAtStartup: the seeded origins apply to the running process only (no config write)",
   connectSchema: "ConnectParamsSchema: Type.Enum client ids and modes, no client.buildId",
   helloAuthTokenScopes: "hello-ok auth.scopes = deviceToken ? deviceToken.scopes : scopes",
   approvalTokenKeepsHeldScopes: "resolveApprovedTokenScopes adds the asked scopes outside the approved baseline to the held token's",
@@ -787,6 +794,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     // dist; the seed-5 fixture replays at 0 divergent attempts with them (124 before).
     gateway: {
       ...marGateway,
+      controlUiOriginSeed: read("openclaw@2026.2.22 dist", "no ensureControlUiAllowedOriginsForNonLoopbackBind: nothing is seeded at start"),
       connectSchema: read(r222, "ConnectParamsSchema: the S-Feb client ids (no openclaw-tui), auth {token, deviceToken, password}"),
       detailCodes: read(r222, "connect errors carry details.code (AUTH_*, DEVICE_AUTH_INVALID, PAIRING_REQUIRED, …)"),
       detailCodeSet: read(r222, "ConnectErrorDetailCodes has DEVICE_AUTH_INVALID only (details.reason names the failure) and no origin code; fixture 124 → 2 → 0"),

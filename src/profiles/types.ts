@@ -32,6 +32,13 @@ export interface GatewaySwitches {
    *  gives no client IP, so the request is not local (read in the 2026.2.22 … 2026.8.2 dists), or the peer's own
    *  address stands in (the model before the switch). */
   proxyPeerWithoutClientIp: "not-local" | "peer-address";
+  /** Control UI origins seeded at start for a non-loopback bind without gateway.controlUi.allowedOrigins (nor the
+   *  Host-header fallback): http://localhost:<port> and http://127.0.0.1:<port>. "persist" (2026.2.26 … 4.22,
+   *  ensureControlUiAllowedOriginsForNonLoopbackBind + maybeSeedControlUiAllowedOriginsAtStartup) writes them into
+   *  the config file, for gateway.bind lan / tailnet / custom and the config's port (18789 unset); "persist-auto"
+   *  (4.14, 4.22) also for bind auto; "runtime" (5.28 on) applies them to the running process only, for the bind and
+   *  port it runs with. "off" (2026.2.22 and earlier): nothing is seeded. */
+  controlUiOriginSeed: "off" | "persist" | "persist-auto" | "runtime";
   /** AUTH_RATE_LIMITED answers carry retryable + the limiter's retryAfterMs (2026.9; §11.11). */
   rateLimitedRetryAfter: boolean;
   /** A trusted proxy's request without X-Forwarded-For (nor an allowed X-Real-IP) is counted by the limiter under

@@ -12,6 +12,7 @@ import {
   credentialConfigPaths,
   emptyBootstrapStore,
   planConfigReload,
+  seededControlUiOrigins,
   type BootstrapStore,
   type ConfigReloadMode,
   type GatewayRuntimeConfig,
@@ -21,6 +22,7 @@ import type { Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import {
   checkServerAuthStartup,
+  configSet,
   configuredGatewayPort,
   envNames,
   envValue,
@@ -207,16 +209,17 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
   } else if (!machine.config.valid) {
     result = { kind: "refused", via, reason: "config-invalid", detail: `Config invalid: ${formatConfigIssues(machine.config.issues)}` };
   } else {
-    const config = machine.config.config;
+    let config = machine.config.config;
     const auth = resolveServerGatewayAuth({ config, env: env.env, switches: profile.service });
     const startup = checkServerAuthStartup(auth, config);
     if (startup.kind === "refuse-start") {
       result = { kind: "refused", via, reason: startup.reason, detail: `gateway auth: ${startup.reason}` };
     } else {
       const port = servicePort(via === "service" ? machine.serviceUnit : null, env.env, config);
+      config = seedOriginsIntoFile(world, node, config);
       const handshakeTimeoutMs = Number(envValue(env.env, "OPENCLAW_HANDSHAKE_TIMEOUT_MS"));
       const runtime = gatewayRuntimeConfigFor({
-        config,
+        config: withRuntimeOrigins(world, node.name, config, port),
         auth,
         version: profile.name,
         configPath: machine.config.path,
@@ -233,6 +236,38 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
   return result;
 }
 
+/**
+ * Releases with controlUiOriginSeed "persist"/"persist-auto" write the seeded Control UI origins into the config
+ * file at start (port from the file, 18789 unset); the new file is what this process and every later one read.
+ */
+function seedOriginsIntoFile(world: World, node: MachineNode, config: GatewayConfig): GatewayConfig {
+  const mode = world.profile.gateway.controlUiOriginSeed;
+  if (mode !== "persist" && mode !== "persist-auto") return config;
+  const origins = originsFor(mode, config, configuredGatewayPort(config));
+  if (!origins) return config;
+  const written = configSet(node.machine.config, "gateway.controlUi.allowedOrigins", origins);
+  if (written.kind !== "ok") return config;
+  node.machine = { ...node.machine, config: written.file };
+  world.scheduler.record(node.name, "host", { event: "gateway.control-ui-origins-seeded", origins, written: true });
+  return written.file.config;
+}
+
+/** Releases with controlUiOriginSeed "runtime" seed the origins into the running process only (the file stays). */
+function withRuntimeOrigins(world: World, actor: string, config: GatewayConfig, port: number, quiet = false): GatewayConfig {
+  const mode = world.profile.gateway.controlUiOriginSeed;
+  if (mode !== "runtime") return config;
+  const origins = originsFor(mode, config, port);
+  if (!origins) return config;
+  if (!quiet) world.scheduler.record(actor, "host", { event: "gateway.control-ui-origins-seeded", origins, written: false });
+  const gw = gatewaySection(config);
+  return { ...config, gateway: { ...gw, controlUi: { ...gw.controlUi, allowedOrigins: origins } } };
+}
+
+function originsFor(mode: Profile["gateway"]["controlUiOriginSeed"], config: GatewayConfig, port: number): string[] | null {
+  const gw = gatewaySection(config);
+  return seededControlUiOrigins({ mode, bind: gw.bind, port, allowedOrigins: gw.controlUi?.allowedOrigins, hostHeaderFallback: gw.controlUi?.dangerouslyAllowHostHeaderOriginFallback === true });
+}
+
 function startRecord(result: GatewayProcessStart): Record<string, unknown> {
   if (result.kind === "refused") return { event: "gateway.refuse-start", via: result.via, reason: result.reason, detail: result.detail };
   return { event: "gateway.start", via: result.via, port: result.port, authMode: result.auth.mode, tokenSource: result.auth.tokenSource };
@@ -247,7 +282,7 @@ function launch(world: World, node: MachineNode, port: number, runtime: GatewayR
   node.gatewayPort = port;
   node.gatewayBind = bind;
   const bootstrap = existing?.bootstrapFile ?? node.bootstrapFile;
-  world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, bootstrap, ...(existing?.persisted ? { store: existing.persisted } : {}) });
+  world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, bootstrap, machineStarted: true, ...(existing?.persisted ? { store: existing.persisted } : {}) });
 }
 
 /**
@@ -351,7 +386,8 @@ function hotReload(world: World, node: MachineNode, config: GatewayConfig, auth:
   process.config = config;
   const keys = paths.filter((p) => !credentialConfigPaths.includes(p));
   if (keys.length > 0 && gateway) {
-    const runtime = gatewayRuntimeConfigFor({ config, auth, version: world.profile.name, configPath: node.machine.config.path, tailscaleWhois: node.tailscaleWhois });
+    // The process keeps the origins it seeded at start (a "runtime" release never wrote them to the file).
+    const runtime = gatewayRuntimeConfigFor({ config: withRuntimeOrigins(world, node.name, config, process.port, true), auth, version: world.profile.name, configPath: node.machine.config.path, tailscaleWhois: node.tailscaleWhois });
     gateway.reloadConfig(runtime, keys);
   }
   if (keys.length < paths.length) {

@@ -2,7 +2,7 @@
 // A builder-style facade (turmoil's shape): add hosts and nodes, script faults, run for virtual time.
 import { NodeClock, Trace, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler, type TraceSpill } from "../kernel/index.ts";
 import { isSimulatedLanAddress, Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
-import type { BootstrapStore, GatewayRuntimeConfig, PairingStore } from "../gateway/index.ts";
+import { isLoopbackAddress, seededControlUiOrigins, type BootstrapStore, type GatewayRuntimeConfig, type PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import { GatewayNode } from "./gateway-node.ts";
 import { ClientNode, DeviceAuthFile } from "./client-node.ts";
@@ -83,6 +83,8 @@ export class World {
   /** Simulated machines (config, env, service unit, client files) by name. */
   readonly machines = new Map<string, MachineNode>();
   private readonly clocks = new Map<string, NodeClock>();
+  /** Bare gateways (not a machine's) whose Control UI origins the release seeds: name → the port it listens on. */
+  private readonly originSeeded = new Map<string, number>();
   private readonly attemptState = { deviceTokens: new Map<string, string>(), lastNonce: { value: null as string | null }, lastRequestId: { value: null as string | null } };
 
   readonly realClientModule: RealGatewayClientModule | undefined;
@@ -119,13 +121,22 @@ export class World {
     this.scheduler.record(host, "fault", { what: "clock.jump", deltaMs });
   }
 
-  addGateway(options: { name: string; host: string; port: number; config?: GatewayConfigInput; store?: PairingStore; bootstrap?: BootstrapStore; start?: boolean; bind?: Bind }): GatewayNode {
+  /**
+   * `machineStarted`: a machine's gateway process (machine-node.ts seeds its Control UI origins from the config
+   * file). A bare gateway listening beyond loopback is one whose gateway.bind is lan: the release's start-up seeding
+   * of Control UI origins (profile switch controlUiOriginSeed) applies to its config.
+   */
+  addGateway(options: { name: string; host: string; port: number; config?: GatewayConfigInput; store?: PairingStore; bootstrap?: BootstrapStore; start?: boolean; bind?: Bind; machineStarted?: boolean }): GatewayNode {
+    const bind = options.bind ?? "all";
+    const seeds = options.machineStarted !== true && this.profile.gateway.controlUiOriginSeed !== "off" && bind !== "loopback" && !isLoopbackAddress(bind);
+    if (seeds) this.originSeeded.set(options.name, options.port);
+    else this.originSeeded.delete(options.name);
     const node = new GatewayNode(this.scheduler, this.network, {
       name: options.name,
       host: options.host,
       port: options.port,
       switches: this.profile.gateway,
-      config: gatewayRuntimeConfig(options.config),
+      config: this.withSeededOrigins(options.name, gatewayRuntimeConfig(options.config), false),
       clockOf: () => this.clockOf(options.host),
       store: options.store,
       ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
@@ -297,8 +308,19 @@ export class World {
    */
   editGatewayConfig(name: string, update: (current: GatewayRuntimeConfig) => GatewayConfigInput, mode?: ConfigReloadMode): GatewayConfigEdit {
     const gateway = this.gateway(name);
-    const next = gatewayRuntimeConfig(update(structuredClone(gateway.state.config)));
+    const next = this.withSeededOrigins(name, gatewayRuntimeConfig(update(structuredClone(gateway.state.config))), true);
     return editGatewayConfig({ scheduler: this.scheduler, profile: this.profile, gateway, next, ...(mode ? { mode } : {}) });
+  }
+
+  /** A bare gateway's config with the Control UI origins its release seeds at start (none configured, no fallback). */
+  private withSeededOrigins(name: string, config: GatewayRuntimeConfig, quiet: boolean): GatewayRuntimeConfig {
+    const port = this.originSeeded.get(name);
+    if (port === undefined) return config;
+    const ui = config.controlUi;
+    const origins = seededControlUiOrigins({ mode: this.profile.gateway.controlUiOriginSeed, bind: "lan", port, allowedOrigins: ui.allowedOrigins, hostHeaderFallback: ui.dangerouslyAllowHostHeaderOriginFallback });
+    if (!origins) return config;
+    if (!quiet) this.scheduler.record(name, "gateway", { event: "control-ui.origins-seeded", origins });
+    return { ...config, controlUi: { ...ui, allowedOrigins: origins } };
   }
 
   /** What `tailscale whois` answers on a machine (tailnet IP → login); a running gateway sees it at once. */

@@ -26,6 +26,8 @@ export function runAttempts(options: {
   config?: GatewayConfigInput;
   store?: PairingStore;
   identities?: Record<string, string>;
+  /** "loopback": gateway.bind loopback, as the recorded real gateways run (no Control UI origins seeded). */
+  bind?: "loopback";
   attempts: (Attempt & { from?: "local" | "remote" })[];
   seed?: bigint;
   /** Runs once the gateway is up, before the first attempt (e.g. writes a bootstrap token into its host file). */
@@ -34,7 +36,7 @@ export function runAttempts(options: {
   const world = new World({ seed: options.seed ?? 1n, profile: options.profile });
   world.addHost({ name: "gw", kind: "lan", alsoOn: ["remote"] });
   world.addHost({ name: "far", kind: "remote" });
-  world.addGateway({ name: "gateway", host: "gw", port, config: options.config ?? { auth: { mode: "token", token } }, store: options.store });
+  world.addGateway({ name: "gateway", host: "gw", port, config: options.config ?? { auth: { mode: "token", token } }, store: options.store, ...(options.bind ? { bind: options.bind } : {}) });
   world.runFor(options.profile.gateway.startupUnavailableMs ?? 0);
   options.beforeAttempts?.(world);
   const outcomes: Outcome[] = [];

@@ -31,8 +31,10 @@ function flip<K extends keyof GatewaySwitches>(base: string, key: K, values: [Ga
  *  release clears them), for the tests of other switches that call methods from such a session. */
 const keepScopes: Partial<GatewaySwitches> = { scopeClearing: "preserve-allowed" };
 
-const attempts = (attemptsList: A[], extra: { config?: GatewayConfigInput; store?: () => PairingStore } = {}) => (p: Profile) =>
-  runAttempts({ profile: p, attempts: attemptsList, config: extra.config, store: extra.store?.(), identities: { me } }).outcomes;
+const attempts = (attemptsList: A[], extra: { config?: GatewayConfigInput; store?: () => PairingStore; bind?: "loopback" } = {}) => (p: Profile) =>
+  runAttempts({ profile: p, attempts: attemptsList, config: extra.config, store: extra.store?.(), identities: { me }, ...(extra.bind ? { bind: extra.bind } : {}) }).outcomes;
+/** A gateway bound to loopback, as the recorded real gateways run: no Control UI origins seeded at start. */
+const loopbackBound = { bind: "loopback" as const };
 const code = (o: Outcome | undefined) => details(o!)["code"];
 const last = (os: Outcome[]) => os.at(-1)!;
 
@@ -170,7 +172,7 @@ describe("gateway switches flip outcomes", () => {
   });
   it("localClientRule loopback-peer (2026.4.14): a device-less TUI with a loopback Origin and a foreign Host passes the origin check", () => {
     const tui = params({ client: { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" }, auth: {} });
-    const run = attempts([{ name: "tui", headers: { host: "gateway.example", origin: "http://127.0.0.1:18789" }, connect: { params: tui } }]);
+    const run = attempts([{ name: "tui", headers: { host: "gateway.example", origin: "http://127.0.0.1:18789" }, connect: { params: tui } }], loopbackBound);
     const [a, b] = flip("2026.4", "localClientRule", ["loopback-peer", "is-local"], run);
     expect([code(a[0]), code(b[0])]).toEqual(["CONTROL_UI_DEVICE_IDENTITY_REQUIRED", "CONTROL_UI_ORIGIN_NOT_ALLOWED"]);
   });
@@ -278,9 +280,26 @@ describe("gateway switches flip outcomes", () => {
   it("proxyPeerWithoutClientIp (2026.3.2): a trusted-proxy peer naming no client is not local, so its loopback Origin is refused", () => {
     const config: GatewayConfigInput = { auth: { mode: "token", token }, trustedProxies: ["127.0.0.1"] };
     const ui = { name: "ui", headers: { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789" }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } };
-    const [a, b] = flip("2026.3.2", "proxyPeerWithoutClientIp", ["not-local", "peer-address"], attempts([ui], { config }));
+    const [a, b] = flip("2026.3.2", "proxyPeerWithoutClientIp", ["not-local", "peer-address"], attempts([ui], { config, ...loopbackBound }));
     expect(a[0]!.response?.error?.message?.startsWith("origin not allowed")).toBe(true);
     expect(b[0]!.response?.error?.message?.startsWith("origin not allowed") ?? false).toBe(false);
+  });
+  it("controlUiOriginSeed: a LAN-bound gateway admits the loopback origins it seeded at start, even from a client that is not local", () => {
+    // 127.0.0.1 trusted as a proxy and no X-Forwarded-For: not local (proxyPeerWithoutClientIp not-local), so only
+    // the allowlist can admit a loopback Origin. Bound beyond loopback, the release seeds http://127.0.0.1:<port>.
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, trustedProxies: ["127.0.0.1"] };
+    const notLocal: Partial<GatewaySwitches> = { proxyPeerWithoutClientIp: "not-local" };
+    const ui = (origin: string) => ({ name: "ui", headers: { host: "127.0.0.1:18789", origin }, connect: { params: params({ client: { id: "openclaw-control-ui", version: "1", platform: "web", mode: "webchat" } }) } });
+    const refused = (o: Outcome) => o.response?.error?.message?.startsWith("origin not allowed") ?? false;
+    for (const seeding of ["persist", "runtime"] as const) {
+      const [off, on] = flip("2026.3", "controlUiOriginSeed", ["off", seeding], attempts([ui("http://127.0.0.1:18789"), ui("http://localhost:18789"), ui("http://127.0.0.1:9999")], { config }), notLocal);
+      expect(off.map(refused)).toEqual([true, true, true]);
+      expect(on.map(refused)).toEqual([false, false, true]);
+    }
+    // Bound to loopback, or with origins configured, nothing is seeded.
+    expect(attempts([ui("http://127.0.0.1:18789")], { config, ...loopbackBound })(profile("2026.3", { gateway: { ...notLocal, controlUiOriginSeed: "persist" } })).map(refused)).toEqual([true]);
+    const configured = { ...config, controlUi: { allowedOrigins: ["https://ui.example"] } };
+    expect(attempts([ui("http://127.0.0.1:18789")], { config: configured })(profile("2026.3", { gateway: { ...notLocal, controlUiOriginSeed: "persist" } })).map(refused)).toEqual([true]);
   });
   it("detailCodeSet device (2026.3.2): a code per device-proof failure, but an origin refusal has no details", () => {
     const bad = { name: "bad", connect: { params: params() }, device: dev({ signScopes: ["operator.read"] }) };
@@ -726,7 +745,7 @@ describe("gateway switches flip outcomes", () => {
   it("localClientRule loopback-peer-any-forwarded: an X-Forwarded-User header alone makes a loopback peer non-local (7.1 seed-23 configs4 c0031)", () => {
     const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
     const headers = { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789", "x-forwarded-user": "alice@example.com" };
-    const run = attempts([{ name: "tui", headers, connect: { params: params({ client: tui }, 4) }, device: dev() }]);
+    const run = attempts([{ name: "tui", headers, connect: { params: params({ client: tui }, 4) }, device: dev() }], loopbackBound);
     const [a, b] = flip("2026.7", "localClientRule", ["loopback-peer", "loopback-peer-any-forwarded"], run);
     expect(code(a[0])).not.toBe("CONTROL_UI_ORIGIN_NOT_ALLOWED");
     expect(code(b[0])).toBe("CONTROL_UI_ORIGIN_NOT_ALLOWED");

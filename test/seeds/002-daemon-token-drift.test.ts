@@ -100,7 +100,10 @@ describe("seed 002: daemon token drift after rotation", () => {
     expect(fix.outcome).toMatchObject({ kind: "doctor", repair: { kind: "repaired", writes: [] } });
     const after = world.machine("gw").machine;
     expect(readEmbeddedGatewayToken(after.serviceUnit)).toBeUndefined();
-    expect(after.config.config).toEqual(tokenConfig("T2", unrelated));
+    // The config as the operator wrote it, plus the Control UI origins 2026.3 wrote into it at its first start on a
+    // lan bind (controlUiOriginSeed "persist").
+    const written = tokenConfig("T2", unrelated);
+    expect(after.config.config).toEqual({ ...written, gateway: { ...written.gateway, controlUi: { allowedOrigins: [`http://localhost:${gatewayPort}`, `http://127.0.0.1:${gatewayPort}`] } } });
     settle(world);
     expect(world.operator("gw", op.doctor()).outcome).toMatchObject({ findings: [] });
     expect(devicesListOk(world)).toBe(true);

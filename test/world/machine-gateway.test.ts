@@ -46,6 +46,31 @@ describe("gateway service start from the machine", () => {
   });
 });
 
+describe("Control UI origins seeded at start for a non-loopback bind (controlUiOriginSeed)", () => {
+  const seeded = ["http://localhost:19001", "http://127.0.0.1:19001"];
+  function started(profileName: string, gateway: Record<string, unknown>) {
+    const world = newWorld(profileName);
+    addGatewayMachine(world, { config: tokenConfig("T1", { gateway: { port: 19001, ...gateway } }) });
+    world.operator("gw", op.gatewayInstall());
+    const file = world.machines.get("gw")!.machine.config.config as { gateway?: { controlUi?: { allowedOrigins?: string[] } } };
+    return { file: file.gateway?.controlUi?.allowedOrigins, running: world.gateway("gateway").state.config.controlUi.allowedOrigins, events: hostEvents(world, "gw", "gateway.control-ui-origins-seeded").length };
+  }
+
+  it("2026.3 writes them into the config file; 2026.9 applies them to the running process only; 2026.2.22 seeds none", () => {
+    expect(started("2026.3", { bind: "lan" })).toEqual({ file: seeded, running: seeded, events: 1 });
+    expect(started("2026.9", { bind: "lan" })).toEqual({ file: undefined, running: seeded, events: 1 });
+    expect(started("2026.2.22", { bind: "lan" })).toEqual({ file: undefined, running: [], events: 0 });
+  });
+
+  it("not for a loopback or unset bind, configured origins or the Host-header fallback; auto only from 2026.4", () => {
+    expect(started("2026.3", { bind: "loopback" }).running).toEqual([]);
+    expect(started("2026.3", { bind: undefined }).running).toEqual([]);
+    expect(started("2026.3", { bind: "lan", controlUi: { allowedOrigins: ["https://ui.example"] } }).running).toEqual(["https://ui.example"]);
+    expect(started("2026.3", { bind: "lan", controlUi: { dangerouslyAllowHostHeaderOriginFallback: true } }).running).toEqual([]);
+    expect([started("2026.3", { bind: "auto" }).running, started("2026.4", { bind: "auto" }).running]).toEqual([[], seeded]);
+  });
+});
+
 describe("config writes reach the running gateway through its watcher", () => {
   function connected(profileName: string, extraGateway: Record<string, unknown> = {}): World {
     const world = newWorld(profileName);
