@@ -653,6 +653,10 @@ export const profiles: readonly Profile[] = [
       // createGatewayAuthRateLimiters): a trusted proxy's connect without X-Forwarded-For has no client IP, so it is
       // not local and the limiter keys it "unknown" (not loopback-exempt), and the per-address limiter exists only
       // with gateway.auth.rateLimit (the browser-origin one always); seed-17 configs4 fixture 87 → 0 with all three.
+      // proxyPeerWithoutClientIp was held back until the model seeded Control UI origins at start for a non-loopback
+      // bind as the 3.13 dist does (controlUiOriginSeed), since without that seeding chaos reported a loopback
+      // Control UI behind a trusted proxy refused its origin, which the real release admits.
+      proxyPeerWithoutClientIp: "not-local",
       unattributedProxyLimiterKey: true,
       limiterNeedsConfig: true,
     },
