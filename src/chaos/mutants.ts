@@ -197,6 +197,13 @@ export const equivalentMutants: Readonly<Record<string, string>> = {
     "revoked token's role from the approved ones (restored with a new token), so the roles holding a live token are " +
     "the approved roles in every state the gateway reaches; counting one or the other decides alike " +
     "(test/chaos/worlds-gateway.test.ts, the merged-role-approval twist)",
+  "gateway.tokenMissingCharged":
+    "sharedChargeDeferred is true, which hands the shared check the limiter only when a token or password is sent " +
+    "(connect.ts onSecretOnly); a missing secret, the only failure this switch charges, never reaches the limiter " +
+    "(test/chaos/equivalent-mutants.test.ts)",
+  "gateway.approvalTokenScopes":
+    "approvalTokenPerRequestedRole is true, so an approval mints each role's token from roleTokenScopes, which never " +
+    "reads approvalTokenScopes (the only reader is the single-role path it replaces) (test/chaos/equivalent-mutants.test.ts)",
   "gateway.approvalCallerScopesUnderPendingRole":
     "approvalScopeChecks is true, and both places that judge an approval (the inline approval of a silent pairing in " +
     "pairing-flow.ts, device.pair.approve in methods.ts) read this switch only when approvalScopeChecks is off, so the " +

@@ -6,7 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { wireDigest } from "../../sim/chaos-run.ts";
 import { equivalentMutants, findProfile, parseRunSpec, runScenario, specScenario, type Profile } from "../../src/index.ts";
-import { params, runAttempts, seedHex } from "../gateway/harness.ts";
+import { params, runAttempts, seedHex, token } from "../gateway/harness.ts";
+import { approveDevicePairing, approvalTokenOptions, emptyPairingStore, type PairingStore } from "../../src/gateway/pairing-store.ts";
+import { Prng } from "../../src/kernel/index.ts";
 
 const yaml = `
 name: stale-device-only-client
@@ -100,5 +102,60 @@ describe("gateway.approvalCallerScopesUnderPendingRole under 2026.9", () => {
     // device.pair.approve of the remote request: granted without the check, refused with it (missing operator.read).
     expect(without[2]!.rpc?.[0]?.ok).toBe(true);
     expect(withCheck[2]!.rpc?.[0]?.ok).toBe(false);
+  });
+});
+
+// gateway.tokenMissingCharged: the shared check charges a missing secret only when it is handed the limiter, and
+// with sharedChargeDeferred (2026.9) it is handed the limiter only when a secret is sent. Three connects without a
+// secret, then the right token, against a strict 2-attempt limiter that does not exempt loopback.
+describe("gateway.tokenMissingCharged under 2026.9", () => {
+  const config = { auth: { mode: "token" as const, token, rateLimit: { maxAttempts: 2, windowMs: 60_000, lockoutMs: 300_000, exemptLoopback: false } } };
+  const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+  // A device identity, or 2026.9 refuses the secret-less connects for want of one before any secret check.
+  const device = { identitySeed: seedHex(0x71), payloadVersion: "v3" as const };
+  const run = (gateway: Profile["gateway"]) =>
+    runAttempts({
+      profile: { ...parent, gateway },
+      config,
+      attempts: [1, 2, 3].map((i) => ({ name: `none-${i}`, connect: { params: params({ client: cli, auth: {} }, 4) }, device })).concat([{ name: "right", connect: { params: params({ client: cli }, 4) }, device }]),
+    }).outcomes.map((o) => ({ ok: o.response?.ok, reason: (o.response?.error?.details as { authReason?: string } | undefined)?.authReason }));
+
+  it("is listed as equivalent because 2026.9 defers the shared charge (limiter only with a secret sent)", () => {
+    expect(equivalentMutants["gateway.tokenMissingCharged"]).toContain("sharedChargeDeferred");
+    expect([parent.gateway.sharedChargeDeferred, parent.gateway.tokenMissingCharged]).toEqual([true, false]);
+    const released = run(parent.gateway);
+    expect(released.map((o) => o.reason ?? o.ok)).toEqual(["token_missing", "token_missing", "token_missing", true]);
+    expect(run({ ...parent.gateway, tokenMissingCharged: true })).toEqual(released);
+  });
+
+  it("would lock the right token out with the limiter handed over for every connect (the claim rests on that)", () => {
+    const eager = { ...parent.gateway, sharedChargeDeferred: false, sharedLimiterOnSecretOnly: false };
+    expect(run({ ...eager, tokenMissingCharged: false }).at(-1)).toEqual({ ok: true, reason: undefined });
+    expect(run({ ...eager, tokenMissingCharged: true }).at(-1)?.reason).toBe("rate_limited");
+  });
+});
+
+// gateway.approvalTokenScopes is read only on approveDevicePairing's single-role path; 2026.9 mints a token for every
+// requested role (approvalTokenPerRequestedRole) through roleTokenScopes instead. A device paired for operator.read
+// whose new request asks no scopes: the single-role path gives its token the request's [] or the approved scopes,
+// as the switch says; the per-role path gives the held token's whatever the switch.
+describe("gateway.approvalTokenScopes under 2026.9", () => {
+  function approve(gateway: Profile["gateway"]): string[] {
+    const store: PairingStore = emptyPairingStore();
+    store.paired["d1"] = { deviceId: "d1", publicKey: "k", role: "operator", roles: ["operator"], scopes: ["operator.read"], approvedScopes: ["operator.read"], tokens: { operator: { token: "t1", role: "operator", scopes: ["operator.read"], createdAtMs: 0 } }, createdAtMs: 0, approvedAtMs: 0 };
+    store.pending["r1"] = { requestId: "r1", deviceId: "d1", publicKey: "k", role: "operator", roles: ["operator"], scopes: [], ts: 0 };
+    return approveDevicePairing(store, "r1", 1, new Prng(1n, "approval-test"), approvalTokenOptions(gateway))!.tokens["operator"]!.scopes;
+  }
+
+  it("is listed as equivalent because 2026.9 mints per requested role", () => {
+    expect(equivalentMutants["gateway.approvalTokenScopes"]).toContain("approvalTokenPerRequestedRole");
+    expect(parent.gateway.approvalTokenPerRequestedRole).toBe(true);
+    expect(approve({ ...parent.gateway, approvalTokenScopes: "requested" })).toEqual(approve(parent.gateway));
+    expect(approve(parent.gateway)).toEqual(["operator.read"]);
+  });
+
+  it("decides the token's scopes on the single-role path (the claim rests on the per-role minting)", () => {
+    const single = { ...parent.gateway, approvalTokenPerRequestedRole: false, approvalTokenKeepsHeldScopes: false };
+    expect([approve({ ...single, approvalTokenScopes: "requested" }), approve({ ...single, approvalTokenScopes: "requested-else-approved" })]).toEqual([[], ["operator.read"]]);
   });
 });
