@@ -156,7 +156,7 @@ export function drawPlan(seed: Seed, prng: Draws, preset: FaultPreset, options: 
   steps.push(...(clientWorld?.steps ?? []));
   // Gateway-side worlds and twists, on their own stream too (a seed that draws none keeps its plan).
   const pairingTwists = options.pairingTwists === false ? { pairingTwists: false } : {};
-  const gatewayWorldOptions = { safetyMs: safetyMsDefault, allowedOrigins: origins, ...pairingTwists };
+  const gatewayWorldOptions = { safetyMs: safetyMsDefault, allowedOrigins: origins, limiterMaxAttempts: rateLimit?.maxAttempts, ...pairingTwists };
   const gatewayWorld =
     options.gatewayWorld === false ? { fields: {}, steps: [] } : drawGatewayWorld(prng.fork("gateway-world"), gatewayWorldOptions);
   steps.push(...gatewayWorld.steps);

@@ -79,6 +79,8 @@ interface Draw {
   readonly pairingTwists: boolean;
   /** gateway.controlUi.allowedOrigins as the plan drew it (a client-world LAN tab's), kept by an edit of the key. */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /** gateway.auth.rateLimit.maxAttempts as the plan drew it (absent: the limiter's default, 10). */
+  readonly limiterMaxAttempts?: number | undefined;
 }
 
 function freshIdentity(d: Draw): string {
@@ -277,7 +279,7 @@ function proxiedUiWithDevice(
  *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
-export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | PairingScopeTwist;
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | "secret-fallback-reset" | PairingScopeTwist;
 /** The probe name (and prefix) of the rotate-unapproved-role twist below. */
 export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
 
@@ -335,6 +337,37 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
   drawRotateUnapprovedRole({ ...d, prng: d.prng.fork("rotate-role"), steps: [] }, groups);
   drawPairingScopeTwist({ ...d, prng: d.prng.fork("pairing-scopes"), steps: [] }, groups);
   drawMergedRoleApproval({ ...d, prng: d.prng.fork("merged-roles"), steps: [] }, groups);
+  drawSecretFallbackReset({ ...d, prng: d.prng.fork("secret-fallback"), steps: [] }, groups);
+}
+
+/** The probe name (and prefix) of the secret-fallback-reset twist below. */
+export const secretFallbackResetName = "gw-secret-fallback-reset";
+const wrongSharedToken = "chaos-wrong-shared-token";
+
+/**
+ * secret-fallback-reset, in a quarter of the seeds, on a stream of its own (a seed that draws none keeps its plan):
+ * one LAN address sends a wrong shared token one attempt short of the limiter's lockout; then a device paired on
+ * the gateway host connects from that address with the same wrong token beside its device token and gets in on
+ * the device token; then one more wrong token, and the right one. Whether that device-token success clears the
+ * address's shared-secret failures (releases with sharedLimiterOnSecretOnly or silentPairing "late"; not 8.2 and
+ * 9.6, which neither charge nor reset it) decides whether the last connect is locked out.
+ */
+function drawSecretFallbackReset(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 4 })) return;
+  const at = prng.int(5_000, d.safetyMs - 20_000);
+  const name = secretFallbackResetName;
+  const paired = `${freshPrefix}secret-fallback-device`;
+  const stranger = signedBy(`${freshPrefix}secret-fallback-stranger`);
+  const wrong = { params: params(cli, "operator", { auth: { token: wrongSharedToken } }) };
+  const shortOfLockout = Math.max(1, (d.limiterMaxAttempts ?? 10) - 1);
+  probe(d, at, "gateway-host", { name: `${name}-pair`, connect: { params: params(cli, "operator") }, device: signedBy(paired) });
+  probe(d, at + 2_000, "lan", { name: `${name}-wrong`, connect: wrong, device: stranger }, shortOfLockout);
+  const fallback = { params: params(cli, "operator", { auth: { token: wrongSharedToken, deviceToken: `{{deviceToken:${paired}}}` } }) };
+  probe(d, at + 4_000, "lan", { name: `${name}-fallback`, connect: fallback, device: signedBy(paired) });
+  probe(d, at + 5_000, "lan", { name: `${name}-wrong-again`, connect: wrong, device: stranger });
+  probe(d, at + 6_000, "lan", { name: `${name}-right`, connect: { params: params(cli, "operator") }, device: stranger });
+  groups.push({ twist: "secret-fallback-reset", steps: d.steps });
 }
 
 /** The probe name (and prefix) of the merged-role-approval twist below. */
@@ -461,11 +494,11 @@ function drawWorld(prng: Draws): GatewayWorldFields {
  */
 export function drawGatewayWorld(
   prng: Draws,
-  options: { safetyMs: number; pairingTwists?: boolean; allowedOrigins?: readonly string[] | undefined },
+  options: { safetyMs: number; pairingTwists?: boolean; allowedOrigins?: readonly string[] | undefined; limiterMaxAttempts?: number | undefined },
 ): { fields: GatewayWorldFields; steps: TimedStep[] } {
   const fields = drawWorld(prng);
   const pairingTwists = options.pairingTwists !== false;
-  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists, allowedOrigins: options.allowedOrigins };
+  const d: Draw = { prng, safetyMs: options.safetyMs, fresh: 0, steps: [], pairingTwists, allowedOrigins: options.allowedOrigins, limiterMaxAttempts: options.limiterMaxAttempts };
   const groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[] = [];
   const count = prng.int(0, 4);
   for (let i = 0; i < count; i++) {

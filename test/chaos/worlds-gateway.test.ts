@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -92,7 +92,7 @@ function isPairingTwistStep(s: TimedStep): boolean {
   if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || isPairingScopeTwistProbe(name);
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || isPairingScopeTwistProbe(name);
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -325,5 +325,40 @@ describe("the merged-role-approval twist", () => {
     const oneTokenApprovedRoles = await twistOutcomes(seed, withGateway({ approvalTokenPerRequestedRole: false }));
     const oneTokenTokenRoles = await twistOutcomes(seed, withGateway({ approvalTokenPerRequestedRole: false, connectRolesFromTokens: true }));
     expect([oneTokenApprovedRoles.at(-1), oneTokenTokenRoles.at(-1)]).toEqual([`${n}-node-again true`, `${n}-node-again false`]);
+  });
+});
+
+describe("the secret-fallback-reset twist", () => {
+  const probesOf = (seed: bigint) => generatePlan(seed, light).steps.flatMap((s) => (s.step.kind === "probe" && s.step.attempt.name.startsWith(secretFallbackResetName) ? [{ name: s.step.attempt.name, copies: s.step.copies }] : []));
+  const n = secretFallbackResetName;
+
+  it("is drawn in a quarter of the seeds or fewer, one wrong token short of the drawn limiter's lockout", () => {
+    const seeds = Array.from({ length: 60 }, (_, i) => BigInt(424242 + i));
+    const drawn = seeds.filter((seed) => probesOf(seed).length > 0);
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(25);
+    for (const seed of drawn) {
+      const plan = generatePlan(seed, light);
+      expect(probesOf(seed).map((p) => p.name)).toEqual(["pair", "wrong", "fallback", "wrong-again", "right"].map((p) => `${n}-${p}`));
+      expect(probesOf(seed)[1]!.copies).toBe((plan.gateway.rateLimit?.maxAttempts ?? 10) - 1);
+    }
+  });
+
+  it("kills gateway.sharedLimiterOnSecretOnly=true by a wire difference: the device-token success clears the address's failures", { timeout: 180_000 }, async () => {
+    const targets = mutantTargets().filter((t) => t.name === "gateway.sharedLimiterOnSecretOnly=true");
+    expect(targets).toHaveLength(1);
+    const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 12, preset: "light", workers: 1, shrink: false });
+    const first = rows[0]!.outcome?.firstDiffSeed;
+    expect(first).toBeDefined();
+    expect(probesOf(BigInt(first!)).length).toBeGreaterThan(0);
+    const outcomes = async (profile: typeof parent) =>
+      (await runChaosPlan(BigInt(first!), light, profile)).events
+        .filter((e) => e.kind === "check" && (e.data as { what?: string }).what === "attempt.outcome" && String((e.data as { attempt?: string }).attempt) === `${n}-right`)
+        .map((e) => String((e.data as { close?: { reason?: string } }).close?.reason));
+    const mutant = { ...singleSwitchMutants(parent).find((m) => m.name === "gateway.sharedLimiterOnSecretOnly=true")!.profile, name: parent.name };
+    const [released, mutated] = [await outcomes(parent), await outcomes(mutant)];
+    expect(released).toHaveLength(1);
+    expect(released[0]).toContain("too many failed authentication attempts");
+    expect(mutated[0]).toContain("pairing required");
   });
 });
