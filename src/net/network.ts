@@ -7,7 +7,7 @@
 // Scheduling faults in virtual time: `network.at(ms, () => network.reset("c3"))` runs at an absolute virtual
 // instant, `network.after(ms, …)` relative to now; both are plain scheduler events, so
 // `scheduler.schedule(...)` works just as well.
-import { assert, canonicalJson, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
+import { assert, assertionFailed, canonicalJson, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { formatAddressPort, parseWsUrl } from "./address.ts";
 import { Connection, type ConnectionEnv, type UpgradeDecision } from "./connection.ts";
 import type { ClientCallbacks, NetError, ServerListener, SocketEnd, UpgradeRequest } from "./endpoint.ts";
@@ -209,7 +209,7 @@ export class Network<P = string> {
       target,
     });
     this.conns.set(id, conn);
-    const openData = { connId: id, side: "client", from: from.name, url: parsed.url.href, ...openTraceData(result, request) };
+    const openData = openTraceData(id, from.name, parsed.url.href, result, request);
     this.scheduler.record(id, "conn.open", openData);
     if (result.kind === "not-found") {
       conn.failSoon({ code: "ENOTFOUND", message: `getaddrinfo ENOTFOUND ${result.hostname}` });
@@ -241,7 +241,7 @@ export class Network<P = string> {
    */
   reset(connId: string): void {
     const conn = this.conns.get(connId);
-    assert(conn || this.wasOpened(connId), `unknown connection ${connId}`);
+    if (!conn && !this.wasOpened(connId)) assertionFailed(`unknown connection ${connId}`);
     this.scheduler.record(connId, "fault", { rule: "reset", verdict: "reset", connId });
     conn?.reset();
   }
@@ -329,7 +329,7 @@ export class Network<P = string> {
 
   private upgrade(conn: Connection<P>): UpgradeDecision<P> {
     const route = this.routes.get(conn.id);
-    assert(route, `upgrade without a route on ${conn.id}`);
+    if (!route) assertionFailed(`upgrade without a route on ${conn.id}`);
     const entry = this.listens.find(route.serverHost, route.serverPort, route.serverAddress);
     if (entry?.kind !== "server") {
       return { outcome: route.viaProxy !== undefined ? { kind: "refuse", status: 502, body: "Bad Gateway" } : { kind: "no-listener" } };
@@ -404,10 +404,15 @@ function requestFor(
   };
 }
 
-function openTraceData(result: Dial, request: UpgradeRequest): Record<string, unknown> {
-  if (result.kind !== "route") return { dial: result.kind, headers: request.headers };
+/** The conn.open event's data, built as one object (no spread of a second one). */
+function openTraceData(connId: string, from: string, url: string, result: Dial, request: UpgradeRequest): Record<string, unknown> {
+  if (result.kind !== "route") return { connId, side: "client", from, url, dial: result.kind, headers: request.headers };
   const r = result.route;
   return {
+    connId,
+    side: "client",
+    from,
+    url,
     to: r.serverHost,
     viaProxy: r.viaProxy,
     headers: request.headers,

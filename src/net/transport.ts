@@ -77,17 +77,24 @@ export class Transport<P> {
   }
 
   open(wire: Wire): void {
-    assert(!this.wires.has(wire.connId), `connection ${wire.connId} already on the wire`);
-    const s2cHops = [...wire.hops].reverse().map((h) => ({ from: h.to, to: h.from, link: h.link }));
+    if (this.wires.has(wire.connId)) assertionFailed(`connection ${wire.connId} already on the wire`);
+    const s2cHops: Hop[] = [];
+    for (let i = wire.hops.length - 1; i >= 0; i--) {
+      const h = wire.hops[i]!;
+      s2cHops.push({ from: h.to, to: h.from, link: h.link });
+    }
+    const c2s = new Lane<P>();
+    const s2c = new Lane<P>();
     const state: WireState<P> = {
       wire,
       sent: { c2s: 0, s2c: 0 },
-      lanes: { c2s: new Lane<P>(), s2c: new Lane<P>() },
+      lanes: { c2s, s2c },
       hops: { c2s: wire.hops, s2c: s2cHops },
       deliverOptions: { actor: wire.connId, label: "net:deliver" },
       inFlight: 0,
     };
-    for (const lane of [state.lanes.c2s, state.lanes.s2c]) lane.drain = () => this.drain(state, lane);
+    c2s.drain = () => this.drain(state, c2s);
+    s2c.drain = () => this.drain(state, s2c);
     this.wires.set(wire.connId, state);
   }
 
@@ -98,7 +105,7 @@ export class Transport<P> {
 
   /** Drops an idle connection's wire state (nothing of it can arrive any more). */
   forget(connId: string): void {
-    assert(this.idle(connId), `connection ${connId} still has packets on the wire`);
+    if (!this.idle(connId)) assertionFailed(`connection ${connId} still has packets on the wire`);
     this.wires.delete(connId);
   }
 
