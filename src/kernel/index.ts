@@ -2,6 +2,7 @@
 export * from "./assert.ts";
 export * from "./clock.ts";
 export * from "./fake-timers.ts";
+export * from "./id-table.ts";
 export * from "./ids.ts";
 export * from "./json.ts";
 export * from "./limits.ts";
