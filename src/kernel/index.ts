@@ -1,6 +1,7 @@
 // The kernel's public surface: time, order, randomness, ids, limits, assertions, the trace.
 export * from "./assert.ts";
 export * from "./clock.ts";
+export * from "./dict.ts";
 export * from "./fake-timers.ts";
 export * from "./id-table.ts";
 export * from "./ids.ts";

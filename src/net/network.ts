@@ -7,7 +7,7 @@
 // Scheduling faults in virtual time: `network.at(ms, () => network.reset("c3"))` runs at an absolute virtual
 // instant, `network.after(ms, …)` relative to now; both are plain scheduler events, so
 // `scheduler.schedule(...)` works just as well.
-import { assert, assertionFailed, canonicalJson, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
+import { assert, assertionFailed, canonicalJson, Dict, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { formatAddressPort, parseWsUrl } from "./address.ts";
 import { Connection, type ConnectionEnv, type UpgradeDecision } from "./connection.ts";
 import type { ClientCallbacks, NetError, ServerListener, SocketEnd, UpgradeRequest } from "./endpoint.ts";
@@ -85,8 +85,8 @@ export class Network<P = string> {
   private readonly listens = new ListenTable<P>();
   private readonly rules = new RuleChain();
   private readonly transport: Transport<P>;
-  private readonly conns = new Map<string, Connection<P>>();
-  private readonly routes = new Map<string, Route>();
+  private readonly conns = new Dict<Connection<P>>();
+  private readonly routes = new Dict<Route>();
   /** Connections per listening entry (server or proxy), to tear down on unlisten. */
   private readonly byEntry = new Map<number, Set<string>>();
   private readonly env: ConnectionEnv<P>;

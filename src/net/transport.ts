@@ -2,7 +2,7 @@
 // after the route's latency (FIFO per direction), delayed, reordered, dropped, duplicated, held or turned into
 // a connection reset. Every delivery is a scheduler event with the connection id as actor. The transport
 // knows nothing of WebSocket states: it hands arriving packets to `arrive` and resets to `reset`.
-import { assert, assertionFailed, type Ms, type Prng, type Scheduler } from "../kernel/index.ts";
+import { assert, assertionFailed, Dict, type Ms, type Prng, type Scheduler } from "../kernel/index.ts";
 import { routeLatencyMs, type LinkLatencies } from "./link-latency.ts";
 import { bodyTraceData, traceTextCharsMax, type Direction, type Hop, type Packet, type PacketBody, type PacketView } from "./packet.ts";
 import type { RuleChain, RuleContext, RuleId, Verdict } from "./rules.ts";
@@ -55,7 +55,7 @@ interface Held<P> {
 }
 
 export class Transport<P> {
-  private readonly wires = new Map<string, WireState<P>>();
+  private readonly wires = new Dict<WireState<P>>();
   private readonly held = new Map<RuleId, Held<P>[]>();
   private heldCount = 0;
   private readonly context: RuleContext;
