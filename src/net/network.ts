@@ -76,8 +76,11 @@ export interface RuleHandle {
   remove(): number;
 }
 
-/** Held connections below which the table is never swept (small runs never sweep). */
-export const connectionsSweepMin = 1_024;
+/**
+ * Held connections below which the table is never swept. Low, so a finished connection's objects die young: held
+ * until 1,024, each outlived a scavenge and was copied to the old generation (a sweep of ≤ 128 entries is cheap).
+ */
+export const connectionsSweepMin = 64;
 
 export class Network<P = string> {
   readonly scheduler: Scheduler;
