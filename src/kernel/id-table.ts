@@ -1,8 +1,8 @@
-// A table from positive integer ids to values (the scheduler's live timers), in two flat arrays with open
-// addressing. Why not a Map: a Map that keeps gaining and losing entries re-allocates its hash table every few
-// operations, and V8 links each retired table to its successor; once one retired table has been promoted to the
-// old generation, every scavenge promotes the whole chain of tables made since, and the values they still
-// reference. This table allocates only when it grows and never links old arrays to new ones.
+// A table from positive integer ids to values (the scheduler's live timers, the network's per-connection tables),
+// in two flat arrays with open addressing. Why not a Map: a Map that keeps gaining and losing entries re-allocates
+// its hash table every few operations, and V8 links each retired table to its successor; once one retired table has
+// been promoted to the old generation, every scavenge promotes the whole chain of tables made since, and the values
+// they still reference. This table allocates only when it grows and never links old arrays to new ones.
 import { assert } from "./assert.ts";
 
 const capacityInitial = 64;
@@ -10,7 +10,7 @@ const capacityInitial = 64;
 export class IdTable<V> {
   /** 0 marks an empty slot (ids are ≥ 1). */
   private keys = new Float64Array(capacityInitial);
-  private values: (V | undefined)[] = new Array<V | undefined>(capacityInitial).fill(undefined);
+  private vals: (V | undefined)[] = new Array<V | undefined>(capacityInitial).fill(undefined);
   private shift = 32 - Math.log2(capacityInitial);
   private count = 0;
 
@@ -28,7 +28,7 @@ export class IdTable<V> {
     const mask = keys.length - 1;
     for (let i = this.home(id); ; i = (i + 1) & mask) {
       const k = keys[i]!;
-      if (k === id) return this.values[i];
+      if (k === id) return this.vals[i];
       if (k === 0) return undefined;
     }
   }
@@ -46,12 +46,12 @@ export class IdTable<V> {
     for (let i = this.home(id); ; i = (i + 1) & mask) {
       const k = keys[i]!;
       if (k === id) {
-        this.values[i] = value;
+        this.vals[i] = value;
         return;
       }
       if (k === 0) {
         keys[i] = id;
-        this.values[i] = value;
+        this.vals[i] = value;
         this.count++;
         return;
       }
@@ -61,7 +61,7 @@ export class IdTable<V> {
   /** Removes `id`; true if it was there. Later entries of its probe run shift back (no tombstones). */
   delete(id: number): boolean {
     const keys = this.keys;
-    const values = this.values;
+    const vals = this.vals;
     const mask = keys.length - 1;
     let i = this.home(id);
     for (; ; i = (i + 1) & mask) {
@@ -77,23 +77,30 @@ export class IdTable<V> {
       const stays = i <= j ? i < h && h <= j : i < h || h <= j;
       if (stays) continue;
       keys[i] = k;
-      values[i] = values[j];
+      vals[i] = vals[j];
       i = j;
     }
     keys[i] = 0;
-    values[i] = undefined;
+    vals[i] = undefined;
     this.count--;
     return true;
   }
 
+  /** A snapshot of the values, in slot order (fixed by the ids present, not by insertion). */
+  values(): V[] {
+    const out: V[] = [];
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== 0) out.push(this.vals[i]!);
+    return out;
+  }
+
   private grow(): void {
     const oldKeys = this.keys;
-    const oldValues = this.values;
+    const oldVals = this.vals;
     const capacity = oldKeys.length * 2;
     this.keys = new Float64Array(capacity);
-    this.values = new Array<V | undefined>(capacity).fill(undefined);
+    this.vals = new Array<V | undefined>(capacity).fill(undefined);
     this.shift--;
     this.count = 0;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i]!, oldValues[i]!);
+    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i]!, oldVals[i]!);
   }
 }

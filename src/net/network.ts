@@ -7,7 +7,7 @@
 // Scheduling faults in virtual time: `network.at(ms, () => network.reset("c3"))` runs at an absolute virtual
 // instant, `network.after(ms, …)` relative to now; both are plain scheduler events, so
 // `scheduler.schedule(...)` works just as well.
-import { assert, assertionFailed, canonicalJson, Dict, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
+import { assert, assertionFailed, canonicalJson, IdTable, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { formatAddressPort, parseWsUrl } from "./address.ts";
 import { Connection, type ConnectionEnv, type UpgradeDecision } from "./connection.ts";
 import type { ClientCallbacks, NetError, ServerListener, SocketEnd, UpgradeRequest } from "./endpoint.ts";
@@ -20,7 +20,7 @@ import { dial, lowercaseHeaders, type Dial, type Route } from "./route.ts";
 import { hold } from "./faults/hold.ts";
 import { partition } from "./faults/partition.ts";
 import { RuleChain, type PacketMatch, type Rule, type RuleId } from "./rules.ts";
-import { Transport } from "./transport.ts";
+import { connSerial, Transport } from "./transport.ts";
 
 /** ws's default maxPayload (100 MiB), for servers and clients alike. */
 export const maxPayloadBytesDefault = 100 * 1024 * 1024;
@@ -88,8 +88,9 @@ export class Network<P = string> {
   private readonly listens = new ListenTable<P>();
   private readonly rules = new RuleChain();
   private readonly transport: Transport<P>;
-  private readonly conns = new Dict<Connection<P>>();
-  private readonly routes = new Dict<Route>();
+  /** Both by connSerial(id) (see there). */
+  private readonly conns = new IdTable<Connection<P>>();
+  private readonly routes = new IdTable<Route>();
   /** Connections per listening entry (server or proxy), to tear down on unlisten. */
   private readonly byEntry = new Map<number, Set<string>>();
   private readonly env: ConnectionEnv<P>;
@@ -111,8 +112,8 @@ export class Network<P = string> {
     const textOf = options.textOf ?? defaultTextOf;
     const sizeOf = options.sizeOf ?? ((p: P) => (p instanceof Uint8Array ? p.byteLength : Buffer.byteLength(textOf(p), "utf8")));
     this.transport = new Transport<P>(this.scheduler, this.rules, latencies, {
-      arrive: (wire, packet) => this.conns.get(wire.connId)?.arrive(packet),
-      reset: (wire) => this.conns.get(wire.connId)?.reset(),
+      arrive: (wire, packet) => this.conns.get(connSerial(wire.connId))?.arrive(packet),
+      reset: (wire) => this.conns.get(connSerial(wire.connId))?.reset(),
     });
     this.env = {
       scheduler: this.scheduler,
@@ -176,7 +177,7 @@ export class Network<P = string> {
     if (!entry) return;
     this.scheduler.record(entry.host, "note", { what: "net.unlisten", port: entry.port });
     for (const connId of this.byEntry.get(entry.id) ?? []) {
-      const conn = this.conns.get(connId);
+      const conn = this.conns.get(connSerial(connId));
       if (entry.kind === "server") conn?.serverGone();
       else conn?.reset();
     }
@@ -211,7 +212,7 @@ export class Network<P = string> {
       clientMaxPayloadBytes: options.maxPayloadBytes ?? maxPayloadBytesDefault,
       target,
     });
-    this.conns.set(id, conn);
+    this.conns.set(connSerial(id), conn);
     const openData = openTraceData(id, from.name, parsed.url.href, result, request);
     this.scheduler.record(id, "conn.open", openData);
     if (result.kind === "not-found") {
@@ -228,7 +229,7 @@ export class Network<P = string> {
 
   /** The connection, while the network still holds it (an inert one may have been forgotten). */
   connection(connId: string): Connection<P> | undefined {
-    return this.conns.get(connId);
+    return this.conns.get(connSerial(connId));
   }
 
   /** The id of every connection opened in this run, forgotten or not, in the order opened. */
@@ -243,7 +244,7 @@ export class Network<P = string> {
    * inert: the reset is recorded and changes nothing, as it would have on the connection itself.
    */
   reset(connId: string): void {
-    const conn = this.conns.get(connId);
+    const conn = this.conns.get(connSerial(connId));
     if (!conn && !this.wasOpened(connId)) assertionFailed(`unknown connection ${connId}`);
     this.scheduler.record(connId, "fault", { rule: "reset", verdict: "reset", connId });
     conn?.reset();
@@ -265,14 +266,16 @@ export class Network<P = string> {
    * live connections (and those still finishing), not every connection of the run.
    */
   private forgetInert(): void {
-    // forEach, not `for…of` entries: no [id, conn] pair per connection (a sweep visits them all).
-    this.conns.forEach((conn, id) => {
-      if (!conn.inert || !this.transport.idle(id)) return;
-      this.conns.delete(id);
-      this.routes.delete(id);
+    // In the table's slot order: forgetting changes nothing observable, so the order does not matter.
+    for (const conn of this.conns.values()) {
+      const id = conn.id;
+      if (!conn.inert || !this.transport.idle(id)) continue;
+      const serial = connSerial(id);
+      this.conns.delete(serial);
+      this.routes.delete(serial);
       this.transport.forget(id);
       this.byEntry.forEach((set) => set.delete(id));
-    });
+    }
     this.sweepAtSize = Math.max(this.sweepMin, 2 * this.conns.size);
   }
 
@@ -324,14 +327,14 @@ export class Network<P = string> {
   }
 
   private startRoute(id: string, route: Route): void {
-    this.routes.set(id, route);
+    this.routes.set(connSerial(id), route);
     if (route.proxyEntryId !== undefined) this.track(route.proxyEntryId, id);
     this.transport.open({ connId: id, clientHost: route.clientHost, serverHost: route.serverHost, hops: route.hops });
     this.transport.transmit(id, "c2s", { kind: "upgrade" });
   }
 
   private upgrade(conn: Connection<P>): UpgradeDecision<P> {
-    const route = this.routes.get(conn.id);
+    const route = this.routes.get(connSerial(conn.id));
     if (!route) assertionFailed(`upgrade without a route on ${conn.id}`);
     const entry = this.listens.find(route.serverHost, route.serverPort, route.serverAddress);
     if (entry?.kind !== "server") {

@@ -1,9 +1,9 @@
 // Keyed timers for a reducer: `timer-set key` replaces a pending timer with the same key, `timer-cancel` drops
 // it. The reducer gets a `timer` input when it fires. Not a clock: the scheduler owns time.
-import { Dict, type Scheduler, type TimerId } from "../kernel/index.ts";
+import type { Scheduler, TimerId } from "../kernel/index.ts";
 
 export class KeyedTimers {
-  private readonly pending = new Dict<TimerId>();
+  private readonly pending = new Map<string, TimerId>();
   constructor(
     private readonly scheduler: Scheduler,
     private readonly actor: string,

@@ -27,6 +27,8 @@ describe("IdTable", () => {
           expect(table.size).toBe(map.size);
         }
         for (let id = 1; id <= 400; id++) expect(table.get(id)).toBe(map.get(id));
+        expect(new Set(table.values())).toEqual(new Set(map.values()));
+        expect(table.values().length).toBe(map.size);
       }),
       { numRuns: 200 },
     );
