@@ -154,7 +154,10 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     const nodeSession = node?.session;
     if (nodeSession && conn.session) conn.session.node = nodeSession;
     const nodeLog = nodeSession ? [log("node.session", { connId: conn.connId, nodeId: nodeSession.nodeId, commands: [...nodeSession.commands] })] : [];
-    return [...(node?.outputs ?? []), ...nodeLog, ...hello, ...afterBootstrapHello(state, ctx, f, handoff.profile !== null)];
+    const after = afterBootstrapHello(state, ctx, f, handoff.profile !== null);
+    // The usual connect (no node session, nothing after a bootstrap hello): the hello's own outputs, not a copy.
+    if ((node?.outputs ?? []).length === 0 && nodeLog.length === 0 && after.length === 0) return hello;
+    return [...(node?.outputs ?? []), ...nodeLog, ...hello, ...after];
   });
 }
 

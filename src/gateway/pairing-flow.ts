@@ -126,7 +126,8 @@ export function pairDevice(
     if (extra) handoffTokens.push(extra);
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });
-  return [...outputs, ...finish(token, { profile: handoffProfile, tokens: handoffTokens })];
+  for (const out of finish(token, { profile: handoffProfile, tokens: handoffTokens })) outputs.push(out);
+  return outputs;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The kernel's public surface: time, order, randomness, ids, limits, assertions, the trace.
 export * from "./assert.ts";
 export * from "./clock.ts";
+export * from "./dict.ts";
 export * from "./fake-timers.ts";
+export * from "./id-table.ts";
 export * from "./ids.ts";
 export * from "./json.ts";
 export * from "./limits.ts";

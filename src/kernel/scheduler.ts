@@ -5,6 +5,7 @@ import { assert, assertionFailed } from "./assert.ts";
 import { VirtualClock, type Ms } from "./clock.ts";
 import { connectionsMaxDefault, queueLengthHardMax, queueLengthMax, stepsMaxDefault, virtualTimeMsMaxDefault, settleRoundsMax } from "./limits.ts";
 import { PrngStreams, type Prng, type Seed } from "./prng.ts";
+import { IdTable } from "./id-table.ts";
 import { IndexedQueue, KeyHeap, type IndexedKey } from "./queue.ts";
 import { Trace } from "./trace.ts";
 
@@ -70,7 +71,8 @@ export class Scheduler {
    * it, as such a queue drops a cancelled head. The queue-length budget counts both.
    */
   private readonly cancelledKeys = new KeyHeap();
-  private readonly live = new Map<TimerId, Scheduled>();
+  /** Not a Map: see id-table.ts (a Map churned by every timer kept each handshake's objects alive a while). */
+  private readonly live = new IdTable<Scheduled>();
   private readonly tieBreaks: Prng;
   private nextId = 1;
   private seq = 0;

@@ -3,7 +3,7 @@
 // closer reports on the echo), the close timeout, terminate/teardown as 1006, and maxPayload as 1009.
 // Callbacks run inside scheduler events; a callback caused by the caller's own action (terminate, abort) is
 // deferred to a 0 ms event so user code is never re-entered. Not here: routing, listeners, fault rules.
-import { assert, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
+import { assert, assertionFailed, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { closeReasonBytesMax, CloseCode, isSendableCloseCode, utf8ByteLength } from "./close-codes.ts";
 import {
   ReadyState,
@@ -134,8 +134,8 @@ export class Connection<P> {
     const end = this.ends[side];
     if (end.destroyed || end.readyState === ReadyState.CLOSED || end.readyState === ReadyState.CLOSING) return;
     if (end.readyState === ReadyState.CONNECTING) return this.abort(side);
-    assert(code === undefined || isSendableCloseCode(code), `close code ${code} cannot be sent`);
-    assert(utf8ByteLength(reason) <= closeReasonBytesMax, `close reason above ${closeReasonBytesMax} bytes (truncate it first)`);
+    if (code !== undefined && !isSendableCloseCode(code)) assertionFailed(`close code ${code} cannot be sent`);
+    if (utf8ByteLength(reason) > closeReasonBytesMax) assertionFailed(`close reason above ${closeReasonBytesMax} bytes (truncate it first)`);
     end.readyState = ReadyState.CLOSING;
     this.env.transmit(this.id, side, { kind: "close", code, reason: code === undefined ? "" : reason });
     this.startCloseTimer(side);

@@ -1,7 +1,7 @@
 // Simulated hosts: a name, a kind and one or more interface addresses, plus name resolution and the question
 // "which of my addresses does a peer see when I dial that address". Every host also has its own loopback.
 // Not here: listening sockets (listeners.ts) and packets (transport.ts).
-import { assert } from "../kernel/index.ts";
+import { assert, assertionFailed } from "../kernel/index.ts";
 import { addressKindOf, isLoopbackHostname, isIpAddress, normalizeAddress, type AddressKind } from "./address.ts";
 
 /**
@@ -86,7 +86,7 @@ export class HostRegistry {
 
   get(name: string): Host {
     const host = this.hosts.get(name);
-    assert(host, `unknown host ${name}`);
+    if (!host) assertionFailed(`unknown host ${name}`);
     return host;
   }
 

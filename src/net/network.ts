@@ -7,7 +7,7 @@
 // Scheduling faults in virtual time: `network.at(ms, () => network.reset("c3"))` runs at an absolute virtual
 // instant, `network.after(ms, …)` relative to now; both are plain scheduler events, so
 // `scheduler.schedule(...)` works just as well.
-import { assert, canonicalJson, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
+import { assert, assertionFailed, canonicalJson, IdTable, LimitReached, type Ms, type Scheduler, type TimerId } from "../kernel/index.ts";
 import { formatAddressPort, parseWsUrl } from "./address.ts";
 import { Connection, type ConnectionEnv, type UpgradeDecision } from "./connection.ts";
 import type { ClientCallbacks, NetError, ServerListener, SocketEnd, UpgradeRequest } from "./endpoint.ts";
@@ -20,7 +20,7 @@ import { dial, lowercaseHeaders, type Dial, type Route } from "./route.ts";
 import { hold } from "./faults/hold.ts";
 import { partition } from "./faults/partition.ts";
 import { RuleChain, type PacketMatch, type Rule, type RuleId } from "./rules.ts";
-import { Transport } from "./transport.ts";
+import { connSerial, Transport } from "./transport.ts";
 
 /** ws's default maxPayload (100 MiB), for servers and clients alike. */
 export const maxPayloadBytesDefault = 100 * 1024 * 1024;
@@ -76,8 +76,11 @@ export interface RuleHandle {
   remove(): number;
 }
 
-/** Held connections below which the table is never swept (small runs never sweep). */
-export const connectionsSweepMin = 1_024;
+/**
+ * Held connections below which the table is never swept. Low, so a finished connection's objects die young: held
+ * until 1,024, each outlived a scavenge and was copied to the old generation (a sweep of ≤ 128 entries is cheap).
+ */
+export const connectionsSweepMin = 64;
 
 export class Network<P = string> {
   readonly scheduler: Scheduler;
@@ -85,8 +88,9 @@ export class Network<P = string> {
   private readonly listens = new ListenTable<P>();
   private readonly rules = new RuleChain();
   private readonly transport: Transport<P>;
-  private readonly conns = new Map<string, Connection<P>>();
-  private readonly routes = new Map<string, Route>();
+  /** Both by connSerial(id) (see there). */
+  private readonly conns = new IdTable<Connection<P>>();
+  private readonly routes = new IdTable<Route>();
   /** Connections per listening entry (server or proxy), to tear down on unlisten. */
   private readonly byEntry = new Map<number, Set<string>>();
   private readonly env: ConnectionEnv<P>;
@@ -108,8 +112,8 @@ export class Network<P = string> {
     const textOf = options.textOf ?? defaultTextOf;
     const sizeOf = options.sizeOf ?? ((p: P) => (p instanceof Uint8Array ? p.byteLength : Buffer.byteLength(textOf(p), "utf8")));
     this.transport = new Transport<P>(this.scheduler, this.rules, latencies, {
-      arrive: (wire, packet) => this.conns.get(wire.connId)?.arrive(packet),
-      reset: (wire) => this.conns.get(wire.connId)?.reset(),
+      arrive: (wire, packet) => this.conns.get(connSerial(wire.connId))?.arrive(packet),
+      reset: (wire) => this.conns.get(connSerial(wire.connId))?.reset(),
     });
     this.env = {
       scheduler: this.scheduler,
@@ -173,7 +177,7 @@ export class Network<P = string> {
     if (!entry) return;
     this.scheduler.record(entry.host, "note", { what: "net.unlisten", port: entry.port });
     for (const connId of this.byEntry.get(entry.id) ?? []) {
-      const conn = this.conns.get(connId);
+      const conn = this.conns.get(connSerial(connId));
       if (entry.kind === "server") conn?.serverGone();
       else conn?.reset();
     }
@@ -208,8 +212,8 @@ export class Network<P = string> {
       clientMaxPayloadBytes: options.maxPayloadBytes ?? maxPayloadBytesDefault,
       target,
     });
-    this.conns.set(id, conn);
-    const openData = { connId: id, side: "client", from: from.name, url: parsed.url.href, ...openTraceData(result, request) };
+    this.conns.set(connSerial(id), conn);
+    const openData = openTraceData(id, from.name, parsed.url.href, result, request);
     this.scheduler.record(id, "conn.open", openData);
     if (result.kind === "not-found") {
       conn.failSoon({ code: "ENOTFOUND", message: `getaddrinfo ENOTFOUND ${result.hostname}` });
@@ -225,7 +229,7 @@ export class Network<P = string> {
 
   /** The connection, while the network still holds it (an inert one may have been forgotten). */
   connection(connId: string): Connection<P> | undefined {
-    return this.conns.get(connId);
+    return this.conns.get(connSerial(connId));
   }
 
   /** The id of every connection opened in this run, forgotten or not, in the order opened. */
@@ -240,8 +244,8 @@ export class Network<P = string> {
    * inert: the reset is recorded and changes nothing, as it would have on the connection itself.
    */
   reset(connId: string): void {
-    const conn = this.conns.get(connId);
-    assert(conn || this.wasOpened(connId), `unknown connection ${connId}`);
+    const conn = this.conns.get(connSerial(connId));
+    if (!conn && !this.wasOpened(connId)) assertionFailed(`unknown connection ${connId}`);
     this.scheduler.record(connId, "fault", { rule: "reset", verdict: "reset", connId });
     conn?.reset();
   }
@@ -262,14 +266,16 @@ export class Network<P = string> {
    * live connections (and those still finishing), not every connection of the run.
    */
   private forgetInert(): void {
-    // forEach, not `for…of` entries: no [id, conn] pair per connection (a sweep visits them all).
-    this.conns.forEach((conn, id) => {
-      if (!conn.inert || !this.transport.idle(id)) return;
-      this.conns.delete(id);
-      this.routes.delete(id);
+    // In the table's slot order: forgetting changes nothing observable, so the order does not matter.
+    for (const conn of this.conns.values()) {
+      const id = conn.id;
+      if (!conn.inert || !this.transport.idle(id)) continue;
+      const serial = connSerial(id);
+      this.conns.delete(serial);
+      this.routes.delete(serial);
       this.transport.forget(id);
       this.byEntry.forEach((set) => set.delete(id));
-    });
+    }
     this.sweepAtSize = Math.max(this.sweepMin, 2 * this.conns.size);
   }
 
@@ -321,15 +327,15 @@ export class Network<P = string> {
   }
 
   private startRoute(id: string, route: Route): void {
-    this.routes.set(id, route);
+    this.routes.set(connSerial(id), route);
     if (route.proxyEntryId !== undefined) this.track(route.proxyEntryId, id);
     this.transport.open({ connId: id, clientHost: route.clientHost, serverHost: route.serverHost, hops: route.hops });
     this.transport.transmit(id, "c2s", { kind: "upgrade" });
   }
 
   private upgrade(conn: Connection<P>): UpgradeDecision<P> {
-    const route = this.routes.get(conn.id);
-    assert(route, `upgrade without a route on ${conn.id}`);
+    const route = this.routes.get(connSerial(conn.id));
+    if (!route) assertionFailed(`upgrade without a route on ${conn.id}`);
     const entry = this.listens.find(route.serverHost, route.serverPort, route.serverAddress);
     if (entry?.kind !== "server") {
       return { outcome: route.viaProxy !== undefined ? { kind: "refuse", status: 502, body: "Bad Gateway" } : { kind: "no-listener" } };
@@ -404,10 +410,15 @@ function requestFor(
   };
 }
 
-function openTraceData(result: Dial, request: UpgradeRequest): Record<string, unknown> {
-  if (result.kind !== "route") return { dial: result.kind, headers: request.headers };
+/** The conn.open event's data, built as one object (no spread of a second one). */
+function openTraceData(connId: string, from: string, url: string, result: Dial, request: UpgradeRequest): Record<string, unknown> {
+  if (result.kind !== "route") return { connId, side: "client", from, url, dial: result.kind, headers: request.headers };
   const r = result.route;
   return {
+    connId,
+    side: "client",
+    from,
+    url,
     to: r.serverHost,
     viaProxy: r.viaProxy,
     headers: request.headers,

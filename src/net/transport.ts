@@ -2,7 +2,7 @@
 // after the route's latency (FIFO per direction), delayed, reordered, dropped, duplicated, held or turned into
 // a connection reset. Every delivery is a scheduler event with the connection id as actor. The transport
 // knows nothing of WebSocket states: it hands arriving packets to `arrive` and resets to `reset`.
-import { assert, assertionFailed, type Ms, type Prng, type Scheduler } from "../kernel/index.ts";
+import { assert, assertionFailed, IdTable, type Ms, type Prng, type Scheduler } from "../kernel/index.ts";
 import { routeLatencyMs, type LinkLatencies } from "./link-latency.ts";
 import { bodyTraceData, traceTextCharsMax, type Direction, type Hop, type Packet, type PacketBody, type PacketView } from "./packet.ts";
 import type { RuleChain, RuleContext, RuleId, Verdict } from "./rules.ts";
@@ -55,7 +55,8 @@ interface Held<P> {
 }
 
 export class Transport<P> {
-  private readonly wires = new Map<string, WireState<P>>();
+  /** By connSerial (see there). */
+  private readonly wires = new IdTable<WireState<P>>();
   private readonly held = new Map<RuleId, Held<P>[]>();
   private heldCount = 0;
   private readonly context: RuleContext;
@@ -77,29 +78,37 @@ export class Transport<P> {
   }
 
   open(wire: Wire): void {
-    assert(!this.wires.has(wire.connId), `connection ${wire.connId} already on the wire`);
-    const s2cHops = [...wire.hops].reverse().map((h) => ({ from: h.to, to: h.from, link: h.link }));
+    const serial = connSerial(wire.connId);
+    if (serial === 0 || this.wires.has(serial)) assertionFailed(`connection ${wire.connId} already on the wire, or not a network connection id`);
+    const s2cHops: Hop[] = [];
+    for (let i = wire.hops.length - 1; i >= 0; i--) {
+      const h = wire.hops[i]!;
+      s2cHops.push({ from: h.to, to: h.from, link: h.link });
+    }
+    const c2s = new Lane<P>();
+    const s2c = new Lane<P>();
     const state: WireState<P> = {
       wire,
       sent: { c2s: 0, s2c: 0 },
-      lanes: { c2s: new Lane<P>(), s2c: new Lane<P>() },
+      lanes: { c2s, s2c },
       hops: { c2s: wire.hops, s2c: s2cHops },
       deliverOptions: { actor: wire.connId, label: "net:deliver" },
       inFlight: 0,
     };
-    for (const lane of [state.lanes.c2s, state.lanes.s2c]) lane.drain = () => this.drain(state, lane);
-    this.wires.set(wire.connId, state);
+    c2s.drain = () => this.drain(state, c2s);
+    s2c.drain = () => this.drain(state, s2c);
+    this.wires.set(serial, state);
   }
 
   /** True when no packet of the connection is queued, scheduled or held (or it was never on the wire). */
   idle(connId: string): boolean {
-    return (this.wires.get(connId)?.inFlight ?? 0) === 0;
+    return (this.wires.get(connSerial(connId))?.inFlight ?? 0) === 0;
   }
 
   /** Drops an idle connection's wire state (nothing of it can arrive any more). */
   forget(connId: string): void {
-    assert(this.idle(connId), `connection ${connId} still has packets on the wire`);
-    this.wires.delete(connId);
+    if (!this.idle(connId)) assertionFailed(`connection ${connId} still has packets on the wire`);
+    this.wires.delete(connSerial(connId));
   }
 
   /** The "network" stream (the same object `scheduler.stream` returns; looked up once). */
@@ -109,7 +118,7 @@ export class Transport<P> {
 
   /** Sends one packet; `sizeBytes` is the frame size (0 for control packets). */
   transmit(connId: string, direction: Direction, body: PacketBody<P>, sizeBytes = 0): void {
-    const state = this.wires.get(connId);
+    const state = this.wires.get(connSerial(connId));
     if (!state) assertionFailed(`transmit on unknown connection ${connId}`);
     const n = ++state.sent[direction];
     const { wire } = state;
@@ -224,6 +233,23 @@ export class Transport<P> {
     }
     return bucket.length;
   }
+}
+
+/**
+ * The number in a network connection id (`c<n>`, n ≥ 1 without leading zeros), which keys the per-connection
+ * tables (an IdTable, not a Map or a dictionary object: no string hashing or interning per look-up, and no
+ * chain of retired Map tables keeping finished connections alive through scavenges); 0 for any other string.
+ */
+export function connSerial(connId: string): number {
+  const length = connId.length;
+  if (length < 2 || length > 16 || connId.charCodeAt(0) !== 99 /* c */ || connId.charCodeAt(1) === 48 /* 0 */) return 0;
+  let n = 0;
+  for (let i = 1; i < length; i++) {
+    const digit = connId.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 export function packetTraceData(view: PacketView): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // Runs the gateway reducer on a simulated host: network events in, outputs carried to sockets and timers.
 // Crash and restart rebuild the reducer from the persisted pairing store, as a real process restart would.
 import type { NodeClock, Prng, Scheduler } from "../kernel/index.ts";
-import { assert } from "../kernel/index.ts";
+import { assert, Dict } from "../kernel/index.ts";
 import type { Bind, ListenHandle, Network, ServerSocket, UpgradeVerdict } from "../net/index.ts";
 import {
   createGatewayState,
@@ -48,8 +48,8 @@ export class GatewayNode {
   /** A config written for the next start that the running process has not read (a deferred restart). */
   private onDisk: GatewayRuntimeConfig | undefined;
   private readonly prng: Prng;
-  private readonly sockets = new Map<string, ServerSocket<string>>();
-  private readonly preOpen = new Map<string, GatewayOutput[]>();
+  private readonly sockets = new Dict<ServerSocket<string>>();
+  private readonly preOpen = new Dict<GatewayOutput[]>();
   private readonly timers: KeyedTimers;
   private listenHandle: ListenHandle | undefined;
   /** Stopped but its port still bound until every peer acked the close (or the drain timeout). */
