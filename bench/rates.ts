@@ -49,11 +49,11 @@ function throughputMedian(bench: Bench, name: string): number {
   return result.throughput.p50;
 }
 
-export function measureRates(options: { rounds: number; pairedDevices: readonly number[] }): RateSummary {
+export function measureRates(options: { rounds: number; pairedDevices: readonly number[]; deviceLess?: boolean }): RateSummary {
   const floor = cryptoFloor();
   const signed = options.pairedDevices.map((paired) => ({ paired, world: handshakeWorld({ paired, withDevice: true }) }));
-  const deviceLess = handshakeWorld({ paired: 100, withDevice: false });
-  const harness: [string, () => void][] = [...signed.map((s): [string, () => void] => [`device-signed/${s.paired}`, () => s.world.handshake()]), ["device-less", () => deviceLess.handshake()]];
+  const deviceLess = options.deviceLess === false ? undefined : handshakeWorld({ paired: 100, withDevice: false });
+  const harness: [string, () => void][] = [...signed.map((s): [string, () => void] => [`device-signed/${s.paired}`, () => s.world.handshake()]), ...(deviceLess ? [["device-less", () => deviceLess.handshake()] as [string, () => void]] : [])];
   const floorRun = () => floor.signAndVerify();
   for (const [, run] of [["crypto-bound", floorRun] as const, ...harness]) {
     const until = performance.now() + warmUpMs;
@@ -76,7 +76,7 @@ export function measureRates(options: { rounds: number; pairedDevices: readonly 
     perRound.push({
       cryptoBoundPerSecond: median(floors),
       deviceSignedPerSecond: Object.fromEntries(signed.map((s) => [String(s.paired), throughputMedian(bench, `device-signed/${s.paired}`)])),
-      deviceLessPerSecond: throughputMedian(bench, "device-less"),
+      deviceLessPerSecond: deviceLess ? throughputMedian(bench, "device-less") : Number.NaN,
       floorAround: Object.fromEntries(signed.map((s) => [String(s.paired), around(at(`device-signed/${s.paired}`))])),
     });
   }
@@ -87,9 +87,28 @@ export function measureRates(options: { rounds: number; pairedDevices: readonly 
     pairedDevices: options.pairedDevices,
     cryptoBoundPerSecond: Math.round(median(perRound.map((r) => r.cryptoBoundPerSecond))),
     deviceSignedPerSecond: Object.fromEntries(options.pairedDevices.map((p) => [key(p), Math.round(median(perRound.map((r) => r.deviceSignedPerSecond[key(p)]!)))])),
-    deviceLessPerSecond: Math.round(median(perRound.map((r) => r.deviceLessPerSecond))),
+    deviceLessPerSecond: deviceLess ? Math.round(median(perRound.map((r) => r.deviceLessPerSecond))) : Number.NaN,
     deviceSignedVsCryptoBound: Number(ratioAt(options.pairedDevices[0]!).toFixed(3)),
     deviceSignedVsCryptoBoundByPaired: Object.fromEntries(options.pairedDevices.map((p) => [key(p), Number(ratioAt(p).toFixed(3))])),
     perRound,
+  };
+}
+
+/**
+ * The rates of several processes in one summary: each paired count measured in a process of its own (its floor
+ * measured around it there), the first one with the device-less task. The headline ratio is the first count's.
+ */
+export function mergeRates(parts: readonly RateSummary[]): RateSummary {
+  const first = parts[0]!;
+  const union = <T>(pick: (r: RateSummary) => Record<string, T>) => Object.assign({}, ...parts.map(pick)) as Record<string, T>;
+  return {
+    rounds: first.rounds,
+    pairedDevices: parts.flatMap((p) => p.pairedDevices),
+    cryptoBoundPerSecond: Math.round(median(parts.map((p) => p.cryptoBoundPerSecond))),
+    deviceSignedPerSecond: union((p) => p.deviceSignedPerSecond),
+    deviceLessPerSecond: first.deviceLessPerSecond,
+    deviceSignedVsCryptoBound: first.deviceSignedVsCryptoBound,
+    deviceSignedVsCryptoBoundByPaired: union((p) => p.deviceSignedVsCryptoBoundByPaired),
+    perRound: parts.flatMap((p) => p.perRound),
   };
 }
