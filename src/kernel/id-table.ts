@@ -60,6 +60,8 @@ export class IdTable<V> {
 
   /** Removes `id`; true if it was there. Later entries of its probe run shift back (no tombstones). */
   delete(id: number): boolean {
+    // 0 (connSerial's "not a connection id") would match the first empty slot of its run.
+    if (id < 1) return false;
     const keys = this.keys;
     const vals = this.vals;
     const mask = keys.length - 1;
