@@ -223,8 +223,28 @@ function isArrayIndex(key: string): boolean {
   return Number(key) <= arrayIndexMax;
 }
 
+/**
+ * Key orders already worked out, by the keys as an object enumerates them. Trace data comes in a few hundred
+ * shapes, and sorting their keys again for every event was a sixth of a chaos seed's allocation. An entry keeps
+ * the enumerated keys and is used only when every one matches (property keys are internalized strings, so each
+ * compare is mostly a pointer compare). Bounded like quotedKeys.
+ */
+interface KeyOrder {
+  readonly keys: readonly string[];
+  readonly order: readonly string[];
+}
+const keyOrders = new Map<string, KeyOrder[]>();
+const keyOrdersMax = 4096;
+const keyOrdersPerFirstKey = 8;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** Sorted keys in the order a plain object built from them enumerates: array indices numerically first. */
-function sortedKeys(value: object): string[] {
+function sortedKeys(value: object): readonly string[] {
   const keys = Object.keys(value);
   let mayHaveIndex = false;
   let hasProto = false;
@@ -237,6 +257,20 @@ function sortedKeys(value: object): string[] {
     if (k > 0 && keys[k - 1]! > key) sorted = false;
   }
   // Already in order (often: data objects are written in order) needs no sort; `<` is sort()'s order.
+  if (sorted && !mayHaveIndex && !hasProto) return keys;
+  const firstKey = keys[0]!;
+  const known = keyOrders.get(firstKey);
+  if (known) {
+    for (const entry of known) if (sameKeys(entry.keys, keys)) return entry.order;
+  }
+  const order = orderOf([...keys], sorted, hasProto, mayHaveIndex);
+  if (known) {
+    if (known.length < keyOrdersPerFirstKey) known.push({ keys, order });
+  } else if (keyOrders.size < keyOrdersMax) keyOrders.set(firstKey, [{ keys, order }]);
+  return order;
+}
+
+function orderOf(keys: string[], sorted: boolean, hasProto: boolean, mayHaveIndex: boolean): string[] {
   if (!sorted) keys.sort();
   // "__proto__" assigned onto a plain object never becomes an own key.
   const kept = hasProto ? keys.filter((k) => k !== "__proto__") : keys;

@@ -30,6 +30,17 @@ describe("canonicalJson", () => {
     );
   });
 
+  it("property: key orders it remembers never mix up objects whose keys share the first one or its set", () => {
+    // A tiny key pool: the same key sets come back in other enumeration orders, many with the same first key.
+    const shaped = fc.dictionary(fc.constantFrom("b", "a", "c", "0", "10", "__proto__"), fc.integer(), { maxKeys: 5 });
+    fc.assert(
+      fc.property(fc.array(shaped, { maxLength: 30 }), (objects) => {
+        for (const o of objects) expect(canonicalJson(o)).toBe(canonicalJsonByCopy(o));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("orders array-index keys numerically before other keys, as a plain object enumerates them", () => {
     expect(canonicalJson({ b: 1, 10: 2, 2: 3, a: 4, "01": 5 })).toBe('{"2":3,"10":2,"01":5,"a":4,"b":1}');
   });
