@@ -1,29 +1,84 @@
 // Chaos throughput: seeds per minute of a preset, run the way users run it — `pnpm sim chaos` from the compiled
-// bundle (dist/main.mjs, rebuilt first so it matches the sources), with its own worker pool — with 1 or more
-// workers. The wall time includes the CLI's start-up (≈ 0.3 s), as a user sees it. Prints one JSON line.
-// `npx tsx bench/chaos-rate.ts [preset] [runs] [workers]`
-import { execFileSync, spawnSync } from "node:child_process";
+// bundle (dist/main.mjs, rebuilt first so it matches the sources) — in rounds. Each round runs the same sweep three
+// ways back to back: 1 worker, 2 workers (the CLI's own pool), and two independent 1-worker processes side by side
+// (`--shard 1/2` and `2/2`, the most two cores give two copies of this program on this machine). Ratios are taken
+// within a round, since this VM's per-core speed drifts between rounds; medians over rounds.
+// The wall time is the whole command (CLI and worker start-up included, as a user sees it), with `--json --out`:
+// the sweep only, without the report of a failure (re-running it to name its open bug, shrinking it).
+// `npx tsx bench/chaos-rate.ts [preset] [runs] [rounds]` prints one JSON line.
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { median } from "./rates.ts";
 
 const root = join(import.meta.dirname, "..");
 const preset = process.argv[2] ?? "light";
 const runs = Number(process.argv[3] ?? 60);
-const workers = Number(process.argv[4] ?? 1);
+const rounds = Number(process.argv[4] ?? 1);
+
+interface SweepRun {
+  readonly seeds: number;
+  readonly failing: number;
+  readonly wallMs: number;
+}
+
+function sweep(dir: string, name: string, workers: number, shard?: string): Promise<SweepRun> {
+  const out = join(dir, `${name}.json`);
+  const args = ["dist/main.mjs", "chaos", "--runs", String(runs), "--workers", String(workers), "--preset", preset, "--profile", "2026.9", "--json", "--out", out, ...(shard ? ["--shard", shard] : [])];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (status) => {
+      const wallMs = performance.now() - started;
+      if (status !== 0 && status !== 1) return reject(new Error(`chaos-rate: pnpm sim chaos exited ${status}: ${stderr.trim().split("\n").at(-1)}`));
+      const summary = JSON.parse(readFileSync(out, "utf8")) as { rows: { verdict: string }[] };
+      resolve({ seeds: summary.rows.length, failing: summary.rows.filter((r) => r.verdict === "fail").length, wallMs });
+    });
+  });
+}
+
+const perMinute = (seeds: number, wallMs: number) => seeds / (wallMs / 60_000);
+const round2 = (x: number) => Number(x.toFixed(2));
 
 execFileSync("pnpm", ["-s", "build:sim"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 const dir = mkdtempSync(join(tmpdir(), "clawsim-chaos-rate-"));
-const out = join(dir, "summary.json");
-const args = ["dist/main.mjs", "chaos", "--runs", String(runs), "--workers", String(workers), "--preset", preset, "--profile", "2026.9", "--out", out];
-const started = performance.now();
-const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
-const wallMs = performance.now() - started;
-if (run.status !== 0 && run.status !== 1) {
-  process.stderr.write(run.stderr);
-  throw new Error(`chaos-rate: pnpm sim chaos exited ${run.status}`);
+try {
+  const one: number[] = [];
+  const two: number[] = [];
+  const pair: number[] = [];
+  let seeds = 0;
+  let failing = 0;
+  for (let r = 0; r < rounds; r++) {
+    const a = await sweep(dir, `w1-${r}`, 1);
+    const b = await sweep(dir, `w2-${r}`, 2);
+    const started = performance.now();
+    const halves = await Promise.all([sweep(dir, `s1-${r}`, 1, "1/2"), sweep(dir, `s2-${r}`, 1, "2/2")]);
+    const pairMs = performance.now() - started;
+    seeds = a.seeds;
+    failing = a.failing;
+    if (b.seeds !== seeds || halves[0].seeds + halves[1].seeds !== seeds) throw new Error("chaos-rate: the three sweeps ran different seed counts");
+    one.push(perMinute(a.seeds, a.wallMs));
+    two.push(perMinute(b.seeds, b.wallMs));
+    pair.push(perMinute(seeds, pairMs));
+  }
+  const ratios = one.map((w1, r) => ({ workers2: two[r]! / w1, twoProcesses: pair[r]! / w1 }));
+  console.log(
+    JSON.stringify({
+      preset,
+      profile: "2026.9",
+      via: "bundle",
+      seeds,
+      failing,
+      rounds,
+      seedsPerMinute: { workers1: Math.round(median(one)), workers2: Math.round(median(two)), twoProcesses: Math.round(median(pair)) },
+      /** Medians of the within-round ratios to 1 worker. */
+      ratio: { workers2: round2(median(ratios.map((x) => x.workers2))), twoProcesses: round2(median(ratios.map((x) => x.twoProcesses))) },
+      perRound: one.map((w1, r) => ({ workers1: Math.round(w1), workers2: Math.round(two[r]!), twoProcesses: Math.round(pair[r]!) })),
+    }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }
-const summary = JSON.parse(readFileSync(out, "utf8")) as { rows: { verdict: string }[] };
-rmSync(dir, { recursive: true, force: true });
-const failing = summary.rows.filter((r) => r.verdict === "fail").length;
-console.log(JSON.stringify({ preset, workers, via: "bundle", seeds: summary.rows.length, failing, wallMs: Math.round(wallMs), seedsPerMinute: Math.round(summary.rows.length / (wallMs / 60_000)) }));

@@ -60,7 +60,17 @@ function scaleTable(args: Args): { deviceLess: (ScaleResult | Failed)[]; deviceS
   }
 }
 
-interface ChaosRate { preset: string; workers: number; via: string; seeds: number; failing: number; wallMs: number; seedsPerMinute: number }
+interface ChaosRate {
+  preset: string;
+  profile: string;
+  via: string;
+  seeds: number;
+  failing: number;
+  rounds: number;
+  seedsPerMinute: { workers1: number; workers2: number; twoProcesses: number };
+  ratio: { workers2: number; twoProcesses: number };
+  perRound: { workers1: number; workers2: number; twoProcesses: number }[];
+}
 interface Startup {
   tsxStartMs: number;
   simCliConnectMs: number;
@@ -94,10 +104,9 @@ function render(report: Report): string {
         : `  ${String(s.clients).padStart(7)}  ${(s.devices ? "yes" : "no").padEnd(7)}  ${`${s.virtualMs / 1000} s`.padEnd(7)}  ${String(s.events).padEnd(10)}  ${String(s.eventsPerSecond).padEnd(9)}  ${String(s.usPerEvent).padEnd(8)}  ${String(s.rssPeakMiB).padEnd(7)}  ${String(s.connected).padEnd(9)}  ${s.outcome}${s.message ? ` (${s.message})` : ""}`,
     ),
     "",
-    failed(report.chaos) ? `chaos: failed: ${report.chaos.error}` : `chaos, preset ${report.chaos.preset}, 1 worker: ${report.chaos.seedsPerMinute} seeds/min (${report.chaos.seeds} seeds, ${report.chaos.failing} failing)`,
-    failed(report.chaosWorkers2)
-      ? `chaos, 2 workers: failed: ${report.chaosWorkers2.error}`
-      : `chaos, preset ${report.chaosWorkers2.preset}, 2 workers: ${report.chaosWorkers2.seedsPerMinute} seeds/min (${report.chaosWorkers2.seeds} seeds, ${report.chaosWorkers2.failing} failing)`,
+    failed(report.chaos)
+      ? `chaos: failed: ${report.chaos.error}`
+      : `chaos, preset ${report.chaos.preset} under ${report.chaos.profile}, ${report.chaos.seeds} seeds (${report.chaos.failing} failing), medians of ${report.chaos.rounds} round(s): 1 worker ${report.chaos.seedsPerMinute.workers1} seeds/min, 2 workers ${report.chaos.seedsPerMinute.workers2} (×${report.chaos.ratio.workers2}), two 1-worker processes side by side ${report.chaos.seedsPerMinute.twoProcesses} (×${report.chaos.ratio.twoProcesses})`,
     failed(report.startup)
       ? `start-up: failed: ${report.startup.error}`
       : `start-up, sim cli-connect: through tsx ${report.startup.simCliConnectMs} ms wall (tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms), ${report.startup.cpuMs.simCliConnect} ms CPU; compiled bundle ${report.startup.compiledCliConnectMs ?? "not built"} ms wall, ${report.startup.cpuMs.compiledCliConnect ?? "-"} ms CPU; bare node ${report.startup.cpuMs.nodeStart} ms CPU`,
@@ -122,8 +131,8 @@ interface Report {
   ratesOneProcess: Pick<RateSummary, "deviceSignedVsCryptoBound" | "deviceSignedVsCryptoBoundByPaired" | "cryptoBoundPerSecond" | "deviceSignedPerSecond">;
   keyImport: KeyImport | Failed;
   scale: ReturnType<typeof scaleTable>;
+  /** 1 worker, 2 workers and two independent processes, in paired rounds. */
   chaos: ChaosRate | Failed;
-  chaosWorkers2: ChaosRate | Failed;
   startup: Startup | Failed;
   memory: Memory | Failed;
   real?: Real | Failed;
@@ -156,10 +165,8 @@ async function main(): Promise<number> {
   progress("scale runs");
   const scale = scaleTable(args);
   progress("chaos");
-  // Enough seeds that the CLI and worker start-up (≈ 0.3–0.6 s) does not decide the rate.
-  const chaosRuns = args.quick ? "120" : "600";
-  const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", chaosRuns, "1"]);
-  const chaos2 = runChild<ChaosRate>("chaos-rate.ts", ["light", chaosRuns, "2"]);
+  // Enough seeds that the CLI and worker start-up (≈ 0.3–0.6 s) and the JIT's warm-up do not decide the rate.
+  const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", args.quick ? "120" : "600", args.quick ? "1" : "3"]);
   progress("start-up");
   const startup = runChild<Startup>("startup.ts", [args.quick ? "3" : "5"]);
   progress("memory");
@@ -173,7 +180,6 @@ async function main(): Promise<number> {
     keyImport,
     scale,
     chaos,
-    chaosWorkers2: chaos2,
     startup,
     memory,
     ...(real ? { real } : {}),
