@@ -160,6 +160,7 @@ const serviceAlternatives: Alternatives<ServiceSwitches> = {
   serviceTokenResolution: (v) => (v === "config-first-in-service" ? "env-first" : "config-first-in-service"),
   auditCodes: (v) => (v.length > 1 ? ["gateway-token-mismatch"] : ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"]),
   doctorRepair: (v) => (v === "safe" ? "naive" : "safe"),
+  customBindFallback: (v) => (v === "all" ? "refuse" : "all"),
 };
 
 export type SwitchGroup = "gateway" | "client" | "service";

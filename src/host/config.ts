@@ -40,6 +40,8 @@ export interface GatewayAuthConfig {
   allowTailscale?: boolean;
 }
 export interface GatewayControlUiConfig {
+  /** false: no Control UI is served (the start checks of a non-loopback bind then ask for no origins). */
+  enabled?: boolean;
   allowInsecureAuth?: boolean;
   dangerouslyDisableDeviceAuth?: boolean;
   allowedOrigins?: readonly string[];
@@ -55,6 +57,8 @@ export interface GatewaySection {
   mode?: GatewayMode;
   port?: number;
   bind?: GatewayBind;
+  /** The IPv4 address bind "custom" listens on. */
+  customBindHost?: string;
   auth?: GatewayAuthConfig;
   controlUi?: GatewayControlUiConfig;
   trustedProxies?: readonly string[];
@@ -93,6 +97,7 @@ const gatewaySchema: Schema = {
   mode: gatewayModes,
   port: "port",
   bind: gatewayBinds,
+  customBindHost: "string",
   auth: {
     mode: gatewayAuthModes,
     token: "string",
@@ -102,6 +107,7 @@ const gatewaySchema: Schema = {
     trustedProxy: { userHeader: "string", requiredHeaders: "string[]", allowUsers: "string[]", allowLoopback: "boolean" },
   },
   controlUi: {
+    enabled: "boolean",
     allowInsecureAuth: "boolean",
     dangerouslyDisableDeviceAuth: "boolean",
     allowedOrigins: "string[]",

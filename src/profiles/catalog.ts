@@ -176,6 +176,7 @@ const legacyService: ServiceSwitches = {
   serviceTokenResolution: "env-first",
   auditCodes: ["gateway-token-mismatch"],
   doctorRepair: "naive",
+  customBindFallback: "all",
 };
 
 const fixedService: ServiceSwitches = {
@@ -183,6 +184,7 @@ const fixedService: ServiceSwitches = {
   serviceTokenResolution: "config-first-in-service",
   auditCodes: ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"],
   doctorRepair: "safe",
+  customBindFallback: "refuse",
 };
 
 const marGateway: GatewaySwitches = {
@@ -594,7 +596,8 @@ export const profiles: readonly Profile[] = [
     // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
     client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
-    service: legacyService,
+    // Read in the 2.22 dist (resolveGatewayRuntimeConfig): bind=custom refuses an unusable customBindHost.
+    service: { ...legacyService, customBindFallback: "refuse" },
   },
   {
     name: "2026.3.2",

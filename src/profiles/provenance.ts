@@ -401,6 +401,7 @@ const legacyService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   serviceTokenResolution: read("credentials.ts older copy (spec §9.1): env first"),
   auditCodes: read("daemon/service-audit.ts older copy (spec §9.2)"),
   doctorRepair: read("#28428 review (spec §9.2): the naive repair's two pitfalls"),
+  customBindFallback: read("2026.2.12 and 2026.2.17 dists (resolveGatewayRuntimeConfig): an unusable customBindHost falls back to 0.0.0.0"),
 };
 
 const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
@@ -408,6 +409,7 @@ const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   serviceTokenResolution: read("credentials.ts later copy (spec §9.1): config first under OPENCLAW_SERVICE_KIND=gateway"),
   auditCodes: read("daemon/service-audit.ts later copy (spec §9.2)"),
   doctorRepair: read("#28428 follow-up (spec §9.2): reload and validate first"),
+  customBindFallback: read("2026.2.22 … 2026.9.6 dists (resolveGatewayRuntimeConfig): bind=custom without a usable IPv4 customBindHost refuses to start"),
 };
 
 const feb: ProfileProvenance = { gateway: febGateway, client: febClient, service: legacyService };

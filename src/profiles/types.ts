@@ -454,6 +454,11 @@ export interface ServiceSwitches {
   auditCodes: readonly ("gateway-token-embedded" | "gateway-token-mismatch" | "gateway-token-drift")[];
   /** Doctor repair: "naive" has the two pitfalls of the #28428 review; "safe" reloads and validates first. */
   doctorRepair: "naive" | "safe";
+  /**
+   * gateway.bind "custom" whose customBindHost is missing, not IPv4 or not an address of the host: "all" listens on
+   * every interface instead; "refuse" refuses the start.
+   */
+  customBindFallback: "all" | "refuse";
 }
 
 export interface Profile {

@@ -18,7 +18,7 @@ import {
   type GatewayRuntimeConfig,
 } from "../gateway/index.ts";
 export type { ConfigReloadMode } from "../gateway/index.ts";
-import type { Bind } from "../net/index.ts";
+import { isLoopbackAddress, type Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import {
   checkServerAuthStartup,
@@ -51,7 +51,10 @@ export type GatewayStartRefusal =
   | "config-invalid"
   | "token-missing"
   | "password-missing"
-  | "trusted-proxy-user-header-missing";
+  | "trusted-proxy-user-header-missing"
+  | "custom-bind-host"
+  | "non-loopback-without-auth"
+  | "non-loopback-control-ui-origins";
 
 export type GatewayProcessStart =
   | { readonly kind: "started"; readonly via: GatewayStartVia; readonly port: number; readonly auth: ServerGatewayAuth }
@@ -94,6 +97,8 @@ export class MachineNode {
   /** Clients started from this machine, by client name, so they can re-read changed credentials. */
   readonly clients = new Map<string, MachineClientSpec>();
   reloadTimer: TimerId | undefined;
+  /** The service manager's next try after a start that failed (see respawnAfterRefusal). */
+  respawnTimer: TimerId | undefined;
   /** The port the world's gateway node for this machine listens on (a different port needs a new node). */
   gatewayPort: number | undefined;
   /** The address set the gateway listens on (from gateway.bind). */
@@ -217,23 +222,50 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
     } else {
       const port = servicePort(via === "service" ? machine.serviceUnit : null, env.env, config);
       config = seedOriginsIntoFile(world, node, config);
-      const handshakeTimeoutMs = Number(envValue(env.env, "OPENCLAW_HANDSHAKE_TIMEOUT_MS"));
-      const runtime = gatewayRuntimeConfigFor({
-        config: withRuntimeOrigins(world, node.name, config, port),
-        auth,
-        version: profile.name,
-        configPath: machine.config.path,
-        tailscaleWhois: node.tailscaleWhois,
-        ...(Number.isInteger(handshakeTimeoutMs) && handshakeTimeoutMs > 0 ? { handshakeTimeoutMs } : {}),
-      });
-      launch(world, node, port, runtime, listenBind(world, node, config));
-      node.process = { via, env: env.env, config, port };
-      result = { kind: "started", via, port, auth };
+      const runtimeFileConfig = withRuntimeOrigins(world, node.name, config, port);
+      const listen = resolveListen(world, node, runtimeFileConfig, auth, port);
+      if (listen.kind === "refused") {
+        result = { kind: "refused", via, reason: listen.reason, detail: listen.detail };
+      } else {
+        const handshakeTimeoutMs = Number(envValue(env.env, "OPENCLAW_HANDSHAKE_TIMEOUT_MS"));
+        const runtime = gatewayRuntimeConfigFor({
+          config: runtimeFileConfig,
+          auth,
+          version: profile.name,
+          configPath: machine.config.path,
+          tailscaleWhois: node.tailscaleWhois,
+          ...(Number.isInteger(handshakeTimeoutMs) && handshakeTimeoutMs > 0 ? { handshakeTimeoutMs } : {}),
+        });
+        launch(world, node, port, runtime, listen.bind);
+        node.process = { via, env: env.env, config, port };
+        result = { kind: "started", via, port, auth };
+      }
     }
   }
   node.lastStart = result;
   world.scheduler.record(node.name, "host", startRecord(result));
+  if (result.kind === "refused") respawnAfterRefusal(world, node, result);
   return result;
+}
+
+/** How long each service manager waits before it starts a failed gateway again (the units the releases write). */
+const respawnDelayMs = { systemd: 5_000, launchd: 10_000 } as const;
+
+/**
+ * A service-managed gateway whose start failed exits, and its service manager starts it again (systemd's
+ * Restart=always after RestartSec=5; launchd's KeepAlive after its 10 s throttle), reading the config afresh, so a
+ * fixed config brings it back. A foreground process stays down; a unit that cannot load its environment file is
+ * not retried (not read); an operator's stop or start cancels the pending try.
+ */
+function respawnAfterRefusal(world: World, node: MachineNode, result: Extract<GatewayProcessStart, { kind: "refused" }>): void {
+  const unit = node.machine.serviceUnit;
+  if (result.via !== "service" || unit === null || result.reason === "not-installed" || result.reason === "missing-environment-file") return;
+  const afterMs = respawnDelayMs[unit.manager];
+  world.scheduler.record(node.name, "host", { event: "service.respawn-scheduled", manager: unit.manager, afterMs });
+  node.respawnTimer = world.scheduler.schedule(afterMs, { actor: node.name, label: "service-respawn", traced: true }, () => {
+    node.respawnTimer = undefined;
+    startGatewayProcess(world, node, "service");
+  });
 }
 
 /**
@@ -265,7 +297,7 @@ function withRuntimeOrigins(world: World, actor: string, config: GatewayConfig, 
 
 function originsFor(mode: Profile["gateway"]["controlUiOriginSeed"], config: GatewayConfig, port: number): string[] | null {
   const gw = gatewaySection(config);
-  return seededControlUiOrigins({ mode, bind: gw.bind, port, allowedOrigins: gw.controlUi?.allowedOrigins, hostHeaderFallback: gw.controlUi?.dangerouslyAllowHostHeaderOriginFallback === true });
+  return seededControlUiOrigins({ mode, bind: gw.bind, port, allowedOrigins: gw.controlUi?.allowedOrigins, hostHeaderFallback: gw.controlUi?.dangerouslyAllowHostHeaderOriginFallback === true, customBindHost: gw.customBindHost });
 }
 
 function startRecord(result: GatewayProcessStart): Record<string, unknown> {
@@ -285,20 +317,66 @@ function launch(world: World, node: MachineNode, port: number, runtime: GatewayR
   world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, bootstrap, machineStarted: true, ...(existing?.persisted ? { store: existing.persisted } : {}) });
 }
 
+type Listen = { readonly kind: "ok"; readonly bind: Bind } | { readonly kind: "refused"; readonly reason: GatewayStartRefusal; readonly detail: string };
+
+const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 /**
- * gateway.bind as the listening address: "loopback" → 127.0.0.1 only; "tailnet" → the host's tailnet address
- * (all interfaces when it has none); "lan", "auto", "custom" and unset → all interfaces.
+ * gateway.bind as the listening address, as every release resolves it on a host that is not a container (the
+ * 2.12 … 9.6 dists): unset, "loopback" and "auto" → 127.0.0.1; "lan" → all interfaces; "tailnet" → the host's
+ * tailnet address, else 127.0.0.1; "custom" → gateway.customBindHost when it is an IPv4 address of this host,
+ * otherwise all interfaces up to 2026.2.17 and a refused start from 2026.2.22 (service switch customBindFallback).
+ * Then the start checks every release makes on a non-loopback address: a shared secret (a token in token mode, a
+ * password in password mode) or trusted-proxy auth; and, from the releases that seed Control UI origins, an
+ * origin list (after the seeding) or the Host-header fallback unless gateway.controlUi.enabled is false.
  */
-export function listenBind(world: World, node: MachineNode, config: GatewayConfig): Bind {
-  const bind = gatewaySection(config).bind;
-  if (bind === "loopback") return "loopback";
-  if (bind === "tailnet") return world.network.hosts.get(node.host).interfaces.find((i) => i.kind === "tailnet")?.address ?? "all";
-  return "all";
+export function resolveListen(world: World, node: MachineNode, config: GatewayConfig, auth: ServerGatewayAuth, port: number): Listen {
+  const gw = gatewaySection(config);
+  const host = world.network.hosts.get(node.host);
+  let bind: Bind;
+  switch (gw.bind) {
+    case undefined:
+    case "loopback":
+    case "auto":
+      bind = "loopback";
+      break;
+    case "lan":
+      bind = "all";
+      break;
+    case "tailnet":
+      bind = host.interfaces.find((i) => i.kind === "tailnet")?.address ?? "loopback";
+      break;
+    case "custom": {
+      const wanted = gw.customBindHost?.trim() ?? "";
+      const bindable = ipv4.test(wanted) && (isLoopbackAddress(wanted) || host.interfaces.some((i) => i.address === wanted));
+      if (bindable) bind = isLoopbackAddress(wanted) ? "loopback" : wanted;
+      else if (world.profile.service.customBindFallback === "all") bind = "all";
+      else {
+        const detail = wanted === "" ? "gateway.bind=custom needs gateway.customBindHost" : ipv4.test(wanted) ? `gateway.bind=custom: ${wanted} is not an address of this host (no fallback)` : `gateway.bind=custom needs an IPv4 customBindHost (got ${wanted})`;
+        return { kind: "refused", reason: "custom-bind-host", detail };
+      }
+      break;
+    }
+    default:
+      return assertNever(gw.bind, "gateway.bind");
+  }
+  if (bind === "loopback") return { kind: "ok", bind };
+  const address = bind === "all" ? "0.0.0.0" : bind;
+  const sharedSecret = (auth.mode === "token" && (auth.token?.trim() ?? "") !== "") || (auth.mode === "password" && (auth.password?.trim() ?? "") !== "");
+  if (!sharedSecret && auth.mode !== "trusted-proxy") return { kind: "refused", reason: "non-loopback-without-auth", detail: `no shared secret for a gateway on ${address}:${port}` };
+  const ui = gw.controlUi;
+  const origins = (ui?.allowedOrigins ?? []).filter((o) => o.trim() !== "");
+  if (world.profile.gateway.controlUiOriginSeed !== "off" && ui?.enabled !== false && origins.length === 0 && ui?.dangerouslyAllowHostHeaderOriginFallback !== true) {
+    return { kind: "refused", reason: "non-loopback-control-ui-origins", detail: `Control UI on ${address}:${port} without gateway.controlUi.allowedOrigins` };
+  }
+  return { kind: "ok", bind };
 }
 
 export function stopGatewayProcess(world: World, node: MachineNode, reason: string): void {
   if (node.reloadTimer !== undefined) world.scheduler.cancel(node.reloadTimer);
   node.reloadTimer = undefined;
+  if (node.respawnTimer !== undefined) world.scheduler.cancel(node.respawnTimer);
+  node.respawnTimer = undefined;
   const gateway = world.gateways.get(node.gatewayName);
   if (node.process && gateway?.running) gateway.stop(reason);
   node.process = null;

@@ -1,7 +1,7 @@
 // gateway.bind decides who can reach the gateway: loopback-bound refuses LAN peers, lan-bound accepts them.
 import { describe, expect, it } from "vitest";
 import { findProfile, host, World } from "../../src/index.ts";
-import { listenBind } from "../../src/world/machine-node.ts";
+import { resolveListen } from "../../src/world/machine-node.ts";
 
 function lanAttempt(bind: "loopback" | "all") {
   const world = new World({ seed: 1n, profile: findProfile("2026.3")! });
@@ -26,11 +26,66 @@ describe("gateway.bind", () => {
     expect(lanAttempt("all").lan.challenge?.hasNonce).toBe(true);
   });
 
-  it("maps the config's gateway.bind to the listening addresses", () => {
-    const world = new World({ seed: 1n, profile: findProfile("2026.3")! });
-    world.addHost({ name: "gw", kind: "lan", alsoOn: ["tailnet"] });
-    const node = { host: "gw" } as Parameters<typeof listenBind>[1];
-    const bindOf = (bind: string) => listenBind(world, node, { gateway: { bind } } as host.GatewayConfig);
-    expect([bindOf("loopback"), bindOf("lan"), bindOf("auto"), bindOf("tailnet")]).toEqual(["loopback", "all", "all", "100.64.0.10"]);
+  describe("the config's gateway.bind as the listening address and the start checks (resolveListen)", () => {
+    const token = { mode: "token", modeSource: "config", token: "t", tokenSource: "config", passwordSource: "none", allowTailscale: false } as const;
+    function listenOf(profile: string, gateway: Record<string, unknown>, auth: Parameters<typeof resolveListen>[3] = token as never, tailnet = true) {
+      const world = new World({ seed: 1n, profile: findProfile(profile)! });
+      world.addHost({ name: "gw", kind: "lan", ...(tailnet ? { alsoOn: ["tailnet" as const] } : {}) });
+      const node = { host: "gw" } as Parameters<typeof resolveListen>[1];
+      const lan = world.network.hosts.get("gw").interfaces.find((i) => i.kind === "lan")!.address;
+      return { lan, listen: resolveListen(world, node, { gateway: gateway as host.GatewaySection }, auth, 18789) };
+    }
+    const bindOf = (gateway: Record<string, unknown>, profile = "2026.3", tailnet = true) => {
+      const { listen } = listenOf(profile, { controlUi: { allowedOrigins: ["https://ui.example"] }, ...gateway }, undefined, tailnet);
+      return listen.kind === "ok" ? listen.bind : `refused ${listen.reason}`;
+    };
+
+    it("unset, loopback and auto listen on loopback; lan on all; tailnet on the tailnet address, else loopback", () => {
+      expect([bindOf({}), bindOf({ bind: "loopback" }), bindOf({ bind: "auto" }), bindOf({ bind: "lan" }), bindOf({ bind: "tailnet" }), bindOf({ bind: "tailnet" }, "2026.3", false)]).toEqual([
+        "loopback",
+        "loopback",
+        "loopback",
+        "all",
+        "100.64.0.10",
+        "loopback",
+      ]);
+    });
+
+    it("custom listens on customBindHost when the host has it; otherwise all up to 2026.2.17, a refused start from 2026.2.22", () => {
+      const lan = listenOf("2026.3", {}).lan;
+      expect(bindOf({ bind: "custom", customBindHost: lan })).toBe(lan);
+      expect(bindOf({ bind: "custom", customBindHost: "127.0.0.1" })).toBe("loopback");
+      for (const customBindHost of [undefined, "10.9.9.9", "gw.local"]) {
+        expect(bindOf({ bind: "custom", ...(customBindHost ? { customBindHost } : {}) }, "2026.2.17")).toBe("all");
+        expect(bindOf({ bind: "custom", ...(customBindHost ? { customBindHost } : {}) }, "2026.2.22")).toBe("refused custom-bind-host");
+        expect(bindOf({ bind: "custom", ...(customBindHost ? { customBindHost } : {}) }, "2026.9")).toBe("refused custom-bind-host");
+      }
+    });
+
+    it("beyond loopback a start needs a shared secret (or trusted-proxy auth); on loopback it does not", () => {
+      const none = { ...token, mode: "none", token: undefined } as never;
+      const tokenless = { ...token, token: undefined, allowTailscale: true } as never;
+      const origins = { controlUi: { allowedOrigins: ["https://ui.example"] } };
+      const reason = (gateway: Record<string, unknown>, auth: never) => {
+        const { listen } = listenOf("2026.9", { ...origins, ...gateway }, auth);
+        return listen.kind === "ok" ? "ok" : listen.reason;
+      };
+      expect(reason({ bind: "lan" }, none)).toBe("non-loopback-without-auth");
+      expect(reason({ bind: "lan" }, tokenless)).toBe("non-loopback-without-auth");
+      expect(reason({ bind: "loopback" }, none)).toBe("ok");
+      expect(reason({ bind: "lan" }, { ...token, mode: "trusted-proxy" } as never)).toBe("ok");
+    });
+
+    it("from the releases that seed Control UI origins, a non-loopback start needs origins, the Host-header fallback or no Control UI", () => {
+      const reason = (profile: string, controlUi: Record<string, unknown>) => {
+        const { listen } = listenOf(profile, { bind: "lan", controlUi });
+        return listen.kind === "ok" ? "ok" : listen.reason;
+      };
+      expect(reason("2026.3", {})).toBe("non-loopback-control-ui-origins");
+      expect(reason("2026.9", { allowedOrigins: [" "] })).toBe("non-loopback-control-ui-origins");
+      expect(reason("2026.9", { dangerouslyAllowHostHeaderOriginFallback: true })).toBe("ok");
+      expect(reason("2026.9", { enabled: false })).toBe("ok");
+      expect(reason("2026.2.22", {})).toBe("ok");
+    });
   });
 });

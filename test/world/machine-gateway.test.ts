@@ -1,5 +1,6 @@
 // The machine bound into the world: the gateway service refuses to start on an invalid config, a missing
-// EnvironmentFile or a missing secret (a `host` trace event, gateway down); a config write reaches the running
+// EnvironmentFile or a missing secret (a `host` trace event, gateway down; its service manager tries again, and a
+// fixed config brings it back); a config write reaches the running
 // gateway through its watcher (in-process restart in 2026.2/2026.3, a live secret swap in 2026.4, nothing with
 // gateway.reload.mode=off); `devices list/approve` fall back to the local pairing files when the CLI's own
 // connect needs pairing, and never with --url.
@@ -37,6 +38,29 @@ describe("gateway service start from the machine", () => {
     world.updateMachine("gw", (m) => withEnvironmentFile(m, path, { OPENCLAW_GATEWAY_TOKEN: "from-file" }));
     expect(world.startGatewayService("gw")).toMatchObject({ kind: "started", auth: { token: "from-file" } });
     expect(world.gateways.size).toBe(1);
+  });
+
+  it("a service gateway that refused to start is started again by its manager (systemd: 5 s) and comes up once the config is fixed; a foreground one stays down", () => {
+    const world = newWorld("2026.9");
+    addGatewayMachine(world, { config: tokenConfig("T1") });
+    world.operator("gw", op.gatewayInstall({}));
+    warm(world);
+    const tokenless = '{"gateway":{"mode":"local","port":18789,"bind":"lan","auth":{"mode":"none"}}}';
+    world.updateMachine("gw", (m) => withConfigFile(m, configFileFromText(tokenless)), "hand edit");
+    expect(world.operator("gw", op.gatewayRestart()).gatewayStarts).toMatchObject([{ kind: "refused", reason: "non-loopback-without-auth" }]);
+    world.runFor(12_000);
+    expect(hostEvents(world, "gw", "gateway.refuse-start")).toHaveLength(3);
+    expect(hostEvents(world, "gw", "service.respawn-scheduled").at(-1)?.data).toMatchObject({ manager: "systemd", afterMs: 5_000 });
+    expect(world.gateway("gateway").running).toBe(false);
+    world.updateMachine("gw", (m) => withConfigFile(m, configFileFromText(JSON.stringify(tokenConfig("T2")))), "hand edit");
+    world.runFor(5_000);
+    expect(world.gateway("gateway").running).toBe(true);
+    expect(world.machines.get("gw")!.lastStart).toMatchObject({ kind: "started", via: "service", auth: { token: "T2" } });
+    world.updateMachine("gw", (m) => withConfigFile(m, configFileFromText(tokenless)), "hand edit");
+    expect(world.startGatewayForeground("gw")).toMatchObject({ kind: "refused", via: "foreground" });
+    const refusals = hostEvents(world, "gw", "gateway.refuse-start").length;
+    world.runFor(30_000);
+    expect(hostEvents(world, "gw", "gateway.refuse-start")).toHaveLength(refusals);
   });
 
   it("the unit's --port decides where the service listens", () => {
