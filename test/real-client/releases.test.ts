@@ -193,12 +193,16 @@ describe.skipIf(loaded414.kind !== "loaded")("openclaw@2026.4.14 client: how it 
 });
 
 describe("a release whose client cannot run says why", () => {
-  it("a release whose bundled undici needs Node 22 says to run clawsim on a Node 24 (2026.5 and later on Node 20)", () => {
+  it("a release whose bundled undici (2026.5 and later) or in-memory SQLite at import (2026.8.x) needs Node 22 says to run clawsim on a Node 24", () => {
     const failure = "webidl.util.markAsUncloneable is not a function";
     expect(newerNodeHint(failure, "20.20.2", "2026.9.6")).toContain("needs Node >= 22");
     expect(newerNodeHint(failure, "20.20.2", "2026.9.6")).toContain("gate --client real@2026.9.6");
     expect(newerNodeHint(failure, "24.21.0", "2026.9.6")).toBe("");
     expect(newerNodeHint("SQLite support is unavailable", "20.20.2", "2026.8.2")).toBe("");
+    // 2026.8.2 runs an in-memory database at import; the fake gives it this Node's engine, which Node 20 lacks.
+    const noSqlite = "SQLite support is unavailable or unsafe in this Node runtime. clawsim: fake node:sqlite: an in-memory database needs this Node's node:sqlite (Node >= 22.5), and Node 20.20.2 has none";
+    expect(newerNodeHint(noSqlite, "20.20.2", "2026.8.2")).toContain("gate --client real@2026.8.2");
+    expect(newerNodeHint(noSqlite, "24.21.0", "2026.8.2")).toBe("");
   });
 
   it("a release whose client imports a chunk that loads node:sqlite in a way the hook does not rewrite is refused", () => {
