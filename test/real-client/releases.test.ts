@@ -227,6 +227,16 @@ describe("a release whose client cannot run says why", () => {
 const r82 = nodeMajor >= 22 ? release("2026.8.2") : undefined;
 const loaded82 = r82 ? await loadRealClient(r82) : undefined;
 describe.skipIf(loaded82?.kind !== "loaded")("openclaw@2026.8.2's own SQLite device-auth store inside clawsim", () => {
+  it("inside the world, its device token goes to the simulated device-auth file through hostDeps, not that store", async () => {
+    if (loaded82?.kind !== "loaded") return;
+    expect(loaded82.module.hostAccess).toBe("hostDeps");
+    const before = sqliteRefusalCount();
+    const { world, run } = await runStory(findStory("happy-path")!, { seed: 3n, profile: findProfile("2026.8")!, client: { kind: "real", module: loaded82.module } });
+    expect(run.verdict.storedToken).toBe(true);
+    expect(world.trace.events.some((e) => e.actor === "client" && e.kind === "host" && e.data["event"] === "device-auth.store")).toBe(true);
+    expect(sqliteRefusalCount()).toBe(before);
+  });
+
   it("is refused loudly at the state database's open, with no file written", async () => {
     if (loaded82?.kind !== "loaded") return;
     const dir = loaded82.entry.slice(0, loaded82.entry.lastIndexOf("/"));
