@@ -78,9 +78,11 @@ async function loadFromRelease(version: string): Promise<LoadResult> {
 
 /**
  * What to do when a release's client fails to import on this Node because its bundled undici needs Node 22's
- * `markAsUncloneable` (2026.5 and later): run clawsim on a Node 24. "" for any other failure.
+ * `markAsUncloneable` (2026.5 and later), or because it runs an in-memory SQLite database at import, which the
+ * fake node:sqlite hands to this Node's own and Node 20 has none (2026.8.x): run clawsim on a Node 24. "" for any
+ * other failure.
  */
 export function newerNodeHint(message: string, nodeVersion: string, release: string): string {
-  if (!/markAsUncloneable/.test(message) || Number(nodeVersion.split(".")[0]) >= 22) return "";
+  if (!/markAsUncloneable|needs this Node's node:sqlite/.test(message) || Number(nodeVersion.split(".")[0]) >= 22) return "";
   return ` (this release needs Node >= 22: run clawsim on a Node 24, e.g. the one \`pnpm sim conformance\` installs beside a release: ~/.cache/clawsim/openclaw-<version>/node_modules/node/bin/node sim/launch.mjs gate --client real@${release})`;
 }

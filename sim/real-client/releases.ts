@@ -8,6 +8,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { findProfile } from "../../src/index.ts";
 import { gatewayClientVersion } from "./install.ts";
+import { sqliteLoadRewrite } from "./sqlite-redirect.mjs";
 import { wsShimExportClause } from "./ws-shim.mjs";
 
 /** Release → profile, first match wins. The Feb profiles are per release where the tree has one. */
@@ -110,11 +111,11 @@ export function locateGatewayClient(packageDir: string, version: string): Locate
         reason: `${file.slice(file.lastIndexOf("/dist/") + 1)} gets its WebSocket through require() in ${requiresWs}, which the module hook cannot redirect (it would open real sockets); its client is the @openclaw/gateway-client package: use --client real`,
       };
     }
-    const sqliteStore = deviceAuthStoreInSqlite(file, source);
-    if (sqliteStore !== undefined) {
+    const sqliteLoad = unredirectableSqliteLoad(file);
+    if (sqliteLoad !== undefined) {
       return {
         kind: "unavailable",
-        reason: `its client keeps device tokens in OpenClaw's SQLite state database (${sqliteStore} opens it through node:sqlite), which the simulated host's files do not reach: run, it would read and write a real database`,
+        reason: `${sqliteLoad.chunk}, which its client imports, loads node:sqlite through ${sqliteLoad.call}, which the module hook does not recognise (it would open a real database): not run`,
       };
     }
     return { kind: "found", file, exportName, hostAccess: source.includes("beforeConnect") ? "hostDeps" : "node-fs", reportsPause: source.includes("onReconnectPaused") };
@@ -122,15 +123,32 @@ export function locateGatewayClient(packageDir: string, version: string): Locate
   return { kind: "unavailable", reason: `no chunk of ${dist} defines and exports GatewayClient` };
 }
 
+/** Chunks followed from the client chunk before the node:sqlite check gives up (8.2's client reaches ~150). */
+export const clientImportChunksMax = 5_000;
+
 /**
- * The chunk the client imports its device-auth store from, when that store opens the SQLite state database
- * (2026.8.x: `identity/device-auth.json` is only read as a legacy file to migrate). undefined otherwise.
+ * A chunk the client chunk imports (statically or dynamically, at any depth) that loads `node:sqlite` in a way
+ * the hook does not rewrite to the fake (sqlite-redirect.mjs), with that call; undefined when every load is
+ * redirected. 2026.8.x keeps device tokens in its SQLite state database: inside clawsim that store is replaced by
+ * hostDeps, and any database it would still open is the fake's (fake-sqlite.mjs), never a real file.
  */
-function deviceAuthStoreInSqlite(file: string, source: string): string | undefined {
+function unredirectableSqliteLoad(file: string): { chunk: string; call: string } | undefined {
   const dir = file.slice(0, file.lastIndexOf("/"));
-  for (const match of source.matchAll(/from\s+"\.\/(device-auth-store[^"]*)"/g)) {
-    const imported = join(dir, match[1]!);
-    if (existsSync(imported) && /from\s+"\.\/openclaw-state-db[^"]*"/.test(readFileSync(imported, "utf8"))) return match[1];
+  const seen = new Set<string>([file.slice(dir.length + 1)]);
+  const pending = [...seen];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, "utf8");
+    const rewrite = sqliteLoadRewrite(text, "file:///clawsim-fake-sqlite.mjs");
+    if (rewrite.kind === "unrecognised") return { chunk: name, call: rewrite.call };
+    for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"\.\/([^"]+)"/g)) {
+      if (seen.has(match[1]!)) continue;
+      if (seen.size >= clientImportChunksMax) return { chunk: name, call: `more than ${clientImportChunksMax} imported chunks (not all checked)` };
+      seen.add(match[1]!);
+      pending.push(match[1]!);
+    }
   }
   return undefined;
 }

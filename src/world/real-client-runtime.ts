@@ -6,6 +6,7 @@ import { assert, FakeTimerBinding, type NodeClock, type RunOutcome, type Schedul
 import type { Network } from "../net/index.ts";
 import type { DeviceAuthFile } from "./client-node.ts";
 import { RealClientNode, type RealClientSpec } from "./real-client-node.ts";
+import { sqliteRefusalCount, sqliteRefusalsSince } from "./real-client-sqlite.ts";
 
 export interface RealClientsDeps {
   readonly scheduler: Scheduler;
@@ -61,6 +62,7 @@ export class RealClients {
     const binding = this.binding;
     if (!binding) return loop();
     binding.enter();
+    const sqliteRefusalsBefore = sqliteRefusalCount();
     const saved = consoleMethods.map((m) => console[m]);
     for (const m of consoleMethods) {
       console[m] = (...args: unknown[]) => {
@@ -68,12 +70,16 @@ export class RealClients {
         if (this.consoleLines.length > realClientConsoleLinesMax) this.consoleLines.shift();
       };
     }
+    let outcome: RunOutcome;
     try {
-      return await loop();
+      outcome = await loop();
     } finally {
       consoleMethods.forEach((m, i) => (console[m] = saved[i]!));
       binding.exit();
     }
+    const refused = sqliteRefusalsSince(sqliteRefusalsBefore);
+    assert(refused.length === 0, `a real client reached the fake node:sqlite with something it does not support: ${refused[0]}`);
+    return outcome;
   }
 
   /** Fake timers the real clients still have pending (0 once they are stopped and settled). */

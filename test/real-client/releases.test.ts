@@ -3,13 +3,19 @@
 // profile, its known differences pinned (a change on either side fails here), and same seed = same trace hash.
 // A release that is not installed under the cache skips with a visible message, as test/real-client does.
 import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findProfile, type Profile } from "../../src/index.ts";
 import { compareClients, type CompareResult } from "../../sim/real-client/compare.ts";
 import { loadRealClient, newerNodeHint, type LoadResult } from "../../sim/real-client/load.ts";
 import { wsShimExportClause, wsShimStandIn } from "../../sim/real-client/ws-shim.mjs";
-import { parseRealClient, profileNameForRelease, type ClientRelease } from "../../sim/real-client/releases.ts";
+import { locateGatewayClient, parseRealClient, profileNameForRelease, type ClientRelease } from "../../sim/real-client/releases.ts";
+import { createSimulatedSqliteState } from "../../sim/real-client/fake-sqlite.mjs";
+import { bindDeviceAuthFile } from "../../src/world/real-client-fs.ts";
+import { sqliteRefusalCount } from "../../src/world/real-client-sqlite.ts";
 import { findStory, runStory, stories, type StoryVerdict } from "../../sim/real-client/stories.ts";
 
 function release(version: string): ClientRelease {
@@ -64,6 +70,9 @@ describe("--client real@<release>: which client, which profile", () => {
 const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly (keyof StoryVerdict)[]>>>> = {
   // The newest release's own client (in the openclaw dist, beside the 2026.9.1 package): runs on Node >= 22.
   "2026.9.6": {},
+  // 2026.8.2 keeps device tokens in its SQLite state database; inside clawsim its store is replaced by hostDeps
+  // (as every hostDeps release's is) and node:sqlite is the fake (fake-sqlite.mjs). No difference.
+  "2026.8.2": {},
   // 2026.5–2026.7 under their own profiles (signedAt from the client's clock, before PR #116679): no difference.
   "2026.7.1": {},
   "2026.6.11": {},
@@ -98,7 +107,7 @@ const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly
 };
 
 /** Releases whose client imports only on Node >= 22 (their bundled undici): skipped, not loaded, on Node 20. */
-const needsNode22 = new Set(["2026.5.28", "2026.6.11", "2026.7.1", "2026.9.6"]);
+const needsNode22 = new Set(["2026.5.28", "2026.6.11", "2026.7.1", "2026.8.2", "2026.9.6"]);
 const nodeMajor = Number(process.versions.node.split(".")[0]);
 
 for (const [version, known] of Object.entries(knownDifferences)) {
@@ -184,18 +193,72 @@ describe.skipIf(loaded414.kind !== "loaded")("openclaw@2026.4.14 client: how it 
 });
 
 describe("a release whose client cannot run says why", () => {
-  it("a release whose bundled undici needs Node 22 says to run clawsim on a Node 24 (2026.5 and later on Node 20)", () => {
+  it("a release whose bundled undici (2026.5 and later) or in-memory SQLite at import (2026.8.x) needs Node 22 says to run clawsim on a Node 24", () => {
     const failure = "webidl.util.markAsUncloneable is not a function";
     expect(newerNodeHint(failure, "20.20.2", "2026.9.6")).toContain("needs Node >= 22");
     expect(newerNodeHint(failure, "20.20.2", "2026.9.6")).toContain("gate --client real@2026.9.6");
     expect(newerNodeHint(failure, "24.21.0", "2026.9.6")).toBe("");
     expect(newerNodeHint("SQLite support is unavailable", "20.20.2", "2026.8.2")).toBe("");
+    // 2026.8.2 runs an in-memory database at import; the fake gives it this Node's engine, which Node 20 lacks.
+    const noSqlite = "SQLite support is unavailable or unsafe in this Node runtime. clawsim: fake node:sqlite: an in-memory database needs this Node's node:sqlite (Node >= 22.5), and Node 20.20.2 has none";
+    expect(newerNodeHint(noSqlite, "20.20.2", "2026.8.2")).toContain("gate --client real@2026.8.2");
+    expect(newerNodeHint(noSqlite, "24.21.0", "2026.8.2")).toBe("");
   });
 
-  it("openclaw@2026.8.2 keeps device tokens in its SQLite state database: refused (real files), or not installed", async () => {
-    const result = await loadRealClient(release("2026.8.2"));
-    expect(result.kind).toBe("unavailable");
-    if (result.kind === "unavailable") expect(result.reason).toMatch(/SQLite state database|not installed/);
+  it("a release whose client imports a chunk that loads node:sqlite in a way the hook does not rewrite is refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "clawsim-release-"));
+    mkdirSync(join(dir, "dist"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ version: "2026.8.99" }));
+    writeFileSync(join(dir, "dist", "client-x.js"), 'import { s } from "./store-y.js";\nvar GatewayClient = class {};\nexport { GatewayClient as t };\n');
+    writeFileSync(join(dir, "dist", "store-y.js"), 'const s = createRequire(import.meta.url)("node:sqlite");\nexport { s };\n');
+    const located = locateGatewayClient(dir, "2026.8.99");
+    expect(located).toEqual({ kind: "unavailable", reason: expect.stringContaining('store-y.js, which its client imports, loads node:sqlite through ("node:sqlite")') });
+    writeFileSync(join(dir, "dist", "store-y.js"), 'const require = createRequire(import.meta.url);\nconst s = require("node:sqlite");\nexport { s };\n');
+    expect(locateGatewayClient(dir, "2026.8.99")).toMatchObject({ kind: "found", exportName: "t" });
+  });
+});
+
+/**
+ * 2026.8.2's own device-auth store, called directly through the module hook: node:sqlite is the fake, whose
+ * statements stop at the state database's open sequence (its first statement is the cross-process coordinator's
+ * exclusive transaction, followed by a few thousand schema checks only an SQL engine answers): a counted clawsim
+ * error, and no database file under the state dir. This is why the world replaces that store by hostDeps.
+ */
+const r82 = nodeMajor >= 22 ? release("2026.8.2") : undefined;
+const loaded82 = r82 ? await loadRealClient(r82) : undefined;
+describe.skipIf(loaded82?.kind !== "loaded")("openclaw@2026.8.2's own SQLite device-auth store inside clawsim", () => {
+  it("inside the world, its device token goes to the simulated device-auth file through hostDeps, not that store", async () => {
+    if (loaded82?.kind !== "loaded") return;
+    expect(loaded82.module.hostAccess).toBe("hostDeps");
+    const before = sqliteRefusalCount();
+    const { world, run } = await runStory(findStory("happy-path")!, { seed: 3n, profile: findProfile("2026.8")!, client: { kind: "real", module: loaded82.module } });
+    expect(run.verdict.storedToken).toBe(true);
+    expect(world.trace.events.some((e) => e.actor === "client" && e.kind === "host" && e.data["event"] === "device-auth.store")).toBe(true);
+    expect(sqliteRefusalCount()).toBe(before);
+  });
+
+  it("is refused loudly at the state database's open, with no file written", async () => {
+    if (loaded82?.kind !== "loaded") return;
+    const dir = loaded82.entry.slice(0, loaded82.entry.lastIndexOf("/"));
+    const storeChunk = /from "\.\/(device-auth-store-[^"]+)"/.exec(readFileSync(loaded82.entry, "utf8"))?.[1];
+    expect(storeChunk).toBeDefined();
+    const exported = /\bloadDeviceAuthToken as ([\w$]+)/.exec(readFileSync(join(dir, storeChunk!), "utf8"))?.[1];
+    const store = (await import(pathToFileURL(join(dir, storeChunk!)).href)) as Record<string, (params: unknown) => unknown>;
+    const stateDir = mkdtempSync(join(tmpdir(), "clawsim-state-"));
+    const noFile = { read: () => undefined, write: () => {}, remove: () => {} };
+    bindDeviceAuthFile({ ...noFile, identityFile: noFile });
+    const before = sqliteRefusalCount();
+    const registry = (globalThis as unknown as Record<symbol, { current: unknown }>)[Symbol.for("clawsim.real-client.sqlite")]!;
+    registry.current = createSimulatedSqliteState();
+    try {
+      expect(() => store[exported!]!({ env: { OPENCLAW_STATE_DIR: stateDir }, deviceId: "dev-a", role: "operator" })).toThrow(/clawsim: fake node:sqlite: unsupported statement: PRAGMA busy_timeout = \d+; BEGIN EXCLUSIVE/);
+    } finally {
+      registry.current = undefined;
+      bindDeviceAuthFile(undefined);
+    }
+    expect(sqliteRefusalCount()).toBe(before + 1);
+    const files = readdirSync(stateDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.map((e) => e.name)).toEqual([]);
   });
 });
 
