@@ -14,6 +14,7 @@ import type { Draws } from "./draws.ts";
 import { seedForName } from "../world/attempt/generate.ts";
 import type { ProbeAttempt, ProbeFrom } from "./probes.ts";
 import type { TimedStep } from "./steps.ts";
+import { gatewayHostAddress } from "./chaos-world.ts";
 
 /** What the gateway-world draw adds to the gateway machine's config (optional fields of ChaosGatewaySpec). */
 export interface GatewayWorldFields {
@@ -279,7 +280,7 @@ function proxiedUiWithDevice(
  *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
-export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | "secret-fallback-reset" | PairingScopeTwist;
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | "secret-fallback-reset" | "custom-bind-episode" | PairingScopeTwist;
 /** The probe name (and prefix) of the rotate-unapproved-role twist below. */
 export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
 
@@ -338,6 +339,35 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
   drawPairingScopeTwist({ ...d, prng: d.prng.fork("pairing-scopes"), steps: [] }, groups);
   drawMergedRoleApproval({ ...d, prng: d.prng.fork("merged-roles"), steps: [] }, groups);
   drawSecretFallbackReset({ ...d, prng: d.prng.fork("secret-fallback"), steps: [] }, groups);
+  drawCustomBindEpisode({ ...d, prng: d.prng.fork("custom-bind"), steps: [] }, groups);
+}
+
+/** The probe name (and prefix) of the custom-bind episode below. */
+export const customBindEpisodeName = "gw-custom-bind";
+/** An address no chaos host has (TEST-NET-2): a mistyped gateway.customBindHost. */
+const strayBindHost = "198.51.100.23";
+
+/**
+ * custom-bind episode, in a quarter of the seeds, on a stream of its own and kept only where no other twist has a
+ * step near it (so a seed keeps the rest of its plan either way): the operator sets gateway.bind to custom with
+ * customBindHost the gateway host's LAN address or an address the host does not have; a local and a LAN probe
+ * connect; the operator sets the bind back to lan. On its LAN address the gateway refuses loopback peers; on a
+ * stray address releases from 2026.2.22 refuse to start (the service manager retries) where 2026.2.12 and
+ * 2026.2.17 listen on every interface (service switch customBindFallback).
+ */
+function drawCustomBindEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 4 })) return;
+  const at = prng.int(5_000, d.safetyMs - 20_000);
+  const host = prng.pick([gatewayHostAddress, strayBindHost]);
+  const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
+  edit(at, "gateway.customBindHost", host);
+  edit(at, "gateway.bind", "custom");
+  const probeAt = at + authModeEpisodeMs - 3_000;
+  probe(d, probeAt, "gateway-host", { name: `${customBindEpisodeName}-local`, connect: { params: params(cli, "operator") } });
+  probe(d, probeAt + 1_000, "lan", { name: `${customBindEpisodeName}-lan`, connect: { params: params(cli, "operator") } });
+  edit(at + authModeEpisodeMs, "gateway.bind", "lan");
+  groups.push({ twist: "custom-bind-episode", steps: d.steps });
 }
 
 /** The probe name (and prefix) of the secret-fallback-reset twist below. */
@@ -514,13 +544,17 @@ export function drawGatewayWorld(
 /**
  * One auth-mode episode per seed, and no other twist near it (a setup code needs a shared secret to embed; a
  * probe aimed at token mode would meet the episode's mode instead): later episodes and twists with a step inside
- * the first episode's window (3 s before it to 1 s after it) are dropped whole.
+ * the first episode's window (3 s before it to 1 s after it) are dropped whole. A custom-bind episode yields
+ * instead: it is kept only where no twist left has a step in its window, so it never changes the others.
  */
 function withoutOverlaps(groups: readonly { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): TimedStep[] {
-  const episode = groups.find((g) => g.twist === "auth-mode-episode");
-  if (!episode) return groups.flatMap((g) => g.steps);
-  const from = episode.steps[0]!.atMs - 3_000;
-  const to = episode.steps[0]!.atMs + authModeEpisodeMs + 1_000;
-  const clear = (g: { steps: TimedStep[] }) => g.steps.every((s) => s.atMs < from || s.atMs > to);
-  return groups.filter((g) => g === episode || (g.twist !== "auth-mode-episode" && clear(g))).flatMap((g) => g.steps);
+  const window = (episode: { steps: TimedStep[] }) => ({ from: episode.steps[0]!.atMs - 3_000, to: episode.steps[0]!.atMs + authModeEpisodeMs + 1_000 });
+  const clearOf = (g: { steps: TimedStep[] }, w: { from: number; to: number }) => g.steps.every((s) => s.atMs < w.from || s.atMs > w.to);
+  let kept = groups.filter((g) => g.twist !== "custom-bind-episode");
+  const episode = kept.find((g) => g.twist === "auth-mode-episode");
+  if (episode) kept = kept.filter((g) => g === episode || (g.twist !== "auth-mode-episode" && clearOf(g, window(episode))));
+  const steps = kept.flatMap((g) => g.steps);
+  const customBind = groups.find((g) => g.twist === "custom-bind-episode");
+  if (customBind && kept.every((g) => clearOf(g, window(customBind)))) steps.push(...customBind.steps);
+  return steps;
 }

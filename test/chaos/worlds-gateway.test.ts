@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName, customBindEpisodeName } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -89,10 +89,10 @@ describe("the gateway-world draw", () => {
  * for a Control UI, the edit allowing the proxy's origin).
  */
 function isPairingTwistStep(s: TimedStep): boolean {
-  if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin);
+  if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin) || s.step.path === "gateway.bind" || s.step.path === "gateway.customBindHost";
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || isPairingScopeTwistProbe(name);
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || name.startsWith(customBindEpisodeName) || isPairingScopeTwistProbe(name);
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -197,6 +197,44 @@ describe("gateway-side mutants of 2026.9", () => {
     expect(targets).toHaveLength(1);
     const rows = await killRate({ targets, seedStart: 424242n, seedsMax: 3, preset: "light", workers: 1, shrink: false });
     expect(rows[0]!.outcome?.firstDiffSeed).toBe("424242");
+  });
+});
+
+describe("the custom-bind episode", () => {
+  const customBindHosts = (seed: bigint) =>
+    generatePlan(seed, findPreset("light")!).steps.flatMap((s) => (s.step.kind === "config-edit" && s.step.path === "gateway.customBindHost" ? [s.step.value] : []));
+
+  it("is drawn in some seeds, with the host's LAN address or a stray one, and kept clear of every other gateway twist", () => {
+    const hosts = new Set<unknown>();
+    let drawn = 0;
+    for (let seed = 1n; seed <= 200n; seed++) {
+      const found = customBindHosts(seed);
+      if (found.length > 0) drawn++;
+      for (const h of found) hosts.add(h);
+      const plan = generatePlan(seed, findPreset("light")!);
+      const edit = plan.steps.find((s) => s.step.kind === "config-edit" && s.step.path === "gateway.customBindHost");
+      if (!edit) continue;
+      // Other gateway twists' probes (the client world's own probes and faults may fall in it, as any fault may).
+      const others = plan.steps.filter((s) => s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-") && !s.step.attempt.name.startsWith(customBindEpisodeName));
+      expect(others.filter((s) => s.atMs >= edit.atMs - 3_000 && s.atMs <= edit.atMs + authModeEpisodeMs + 1_000).map((s) => s.atMs), `seed ${seed}`).toEqual([]);
+    }
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(60);
+    expect([...hosts].sort()).toEqual(["192.0.2.50", "198.51.100.23"]);
+  });
+
+  it("a stray customBindHost: 2026.9 refuses to start until the bind is back, the all-interfaces mutant listens and differs on the wire", { timeout: 120_000 }, async () => {
+    const seed = 424264n;
+    expect(customBindHosts(seed)).toEqual(["198.51.100.23"]);
+    const result = await runChaosPlan(seed, findPreset("light")!, parent);
+    const refusals = result.events.filter((e) => e.kind === "host" && e.data["event"] === "gateway.refuse-start");
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.every((e) => e.data["reason"] === "custom-bind-host")).toBe(true);
+    const lastRefusal = refusals.at(-1)!.atMs;
+    expect(result.events.some((e) => e.kind === "host" && e.data["event"] === "gateway.start" && e.atMs > lastRefusal)).toBe(true);
+    const targets = mutantTargets().filter((t) => t.name === "service.customBindFallback=all");
+    const rows = await killRate({ targets, seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
+    expect(rows[0]!.outcome?.firstDiffSeed).toBe("424264");
   });
 });
 
