@@ -231,11 +231,15 @@ function authModeEpisode(d: Draw, at: number, name: string, index: number): void
     const uiDevice = { name: `${name}-ui-device`, identity: `${freshPrefix}proxied-ui-${index}` };
     if (d.pairingTwists) proxiedUiWithDevice(d, { episodeMs: at, probeMs: probeAt + 500 }, uiDevice, forwarded);
   } else {
+    // No release starts a tokenless gateway beyond loopback (it would refuse to start until the token is back), so
+    // the operator binds it to loopback for the episode, as auth none needs; LAN clients are refused meanwhile.
+    edit(at, "gateway.bind", "loopback");
     edit(at, "gateway.auth.mode", "none");
     // A device-less local backend, as the gateway's own sidecars connect.
     const p = params({ id: "gateway-client", mode: "backend" }, "operator");
     delete p["auth"];
     probe(d, probeAt, "gateway-host", { name, connect: { params: p } });
+    edit(at + authModeEpisodeMs, "gateway.bind", "lan");
   }
   edit(at + authModeEpisodeMs, "gateway.auth.mode", "token");
 }

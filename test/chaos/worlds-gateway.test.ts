@@ -86,10 +86,16 @@ describe("the gateway-world draw", () => {
 
 /**
  * A step of the pairing twists: a device RPC twist's probe, or the proxied UI with a device in an episode (and,
- * for a Control UI, the edit allowing the proxy's origin).
+ * for a Control UI, the edit allowing the proxy's origin), or a custom-bind episode's edit or probe.
  */
-function isPairingTwistStep(s: TimedStep): boolean {
-  if (s.step.kind === "config-edit") return JSON.stringify(s.step.value).includes(proxiedUiOrigin) || s.step.path === "gateway.bind" || s.step.path === "gateway.customBindHost";
+function isPairingTwistStep(s: TimedStep, steps: readonly TimedStep[]): boolean {
+  if (s.step.kind === "config-edit") {
+    if (JSON.stringify(s.step.value).includes(proxiedUiOrigin) || s.step.path === "gateway.customBindHost") return true;
+    // The custom-bind episode's bind edits: with its customBindHost edit, and 10 s after it (an auth-none episode's
+    // own bind edits are never there: the custom-bind episode keeps clear of other twists).
+    const customBindAt = steps.flatMap((e) => (e.step.kind === "config-edit" && e.step.path === "gateway.customBindHost" ? [e.atMs] : []));
+    return s.step.path === "gateway.bind" && customBindAt.some((t) => s.atMs === t || s.atMs === t + authModeEpisodeMs);
+  }
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
   return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || name.startsWith(customBindEpisodeName) || isPairingScopeTwistProbe(name);
@@ -100,8 +106,8 @@ describe("the pairing twists of the gateway-world draw", () => {
     let drawn = 0;
     for (let seed = 1n; seed <= 60n; seed++) {
       const plan = generatePlan(seed, light);
-      if (plan.steps.some(isPairingTwistStep)) drawn++;
-      const without = { ...plan, steps: plan.steps.filter((s) => !isPairingTwistStep(s)) };
+      if (plan.steps.some((s) => isPairingTwistStep(s, plan.steps))) drawn++;
+      const without = { ...plan, steps: plan.steps.filter((s) => !isPairingTwistStep(s, plan.steps)) };
       expect(without, `seed ${seed}`).toEqual(generatePlan(seed, light, { pairingTwists: false }));
     }
     expect(drawn).toBeGreaterThan(20);
@@ -113,7 +119,7 @@ describe("the pairing twists of the gateway-world draw", () => {
     const uis = new Set<string>();
     for (let seed = 1n; seed <= 200n; seed++) {
       const plan = generatePlan(seed, light);
-      for (const s of plan.steps.filter(isPairingTwistStep)) {
+      for (const s of plan.steps.filter((x) => isPairingTwistStep(x, plan.steps))) {
         if (s.step.kind !== "probe") continue;
         const { name, connect, afterHello } = s.step.attempt;
         const params = (connect as { params: { client: { id: string }; scopes: string[] } }).params;
