@@ -683,8 +683,8 @@ function gatewayJunProvenance(release: "2026.6.11" | "2026.5.28"): Partial<Recor
  * The client switches `gate --client real@<release>` exercises (its stories and files), recorded from a release
  * whose own client ran in the world with no difference from the simulated one under the profile.
  */
-function recordedByRealClientGate(release: string): Partial<Record<keyof ClientSwitches, Provenance>> {
-  const how = `gate --client real@${release} on Node 24 (2026-12-04): 10 stories and 19 scenario files, 0 differences`;
+function recordedByRealClientGate(release: string, day = "2026-12-04"): Partial<Record<keyof ClientSwitches, Provenance>> {
+  const how = `gate --client real@${release} on Node 24 (${day}): 10 stories and 19 scenario files, 0 differences`;
   return Object.fromEntries(
     (["tokenPriority", "deviceTokenRetry", "pauseOnDeviceTokenMismatch", "tokenMismatchPause", "honourRetryAfter", "challengeTimeoutMs", "protocolVersion"] as const).map((k) => [k, recorded(release, how)]),
   );
@@ -953,8 +953,9 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.8": {
     gateway: gateway82(),
     client: {
-      ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); the 2026.8.2 client was not run or read`)])),
-      signedAtSource: read("PR #116679 (merged 2026-07-31, before 2026.8.2)", "sign with the challenge's ts; not checked in the 2026.8.2 client"),
+      ...Object.fromEntries(Object.entries(client96).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not told apart by running the 2026.8.2 client`)])),
+      ...recordedByRealClientGate("2026.8.2", "2026-12-05"),
+      signedAtSource: recorded("2026.8.2", "its client signs with the challenge's ts (PR #116679, merged 2026-07-31); gate --client real@2026.8.2: clock-skew-signature-116679 agrees with this profile, where the host-clock 2026.7.1 client differed from it"),
       controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.8.2)", "no device identity on plain-http origins yet"),
       ...controlUiBackoffRead(["2026.8.2"]),
     },
