@@ -1,6 +1,7 @@
 // Control UI origins a release seeds at start when the gateway binds beyond loopback and the config names none
 // (profile switch controlUiOriginSeed): http://localhost:<port> and http://127.0.0.1:<port>, so the browser on the
-// gateway host keeps working, and http://<customBindHost>:<port> for bind "custom". Where they live (the config file or the running process) is the caller's business.
+// gateway host keeps working, and http://<customBindHost>:<port> for bind "custom". Where they live (the config
+// file or the running process) is the caller's business.
 import type { GatewaySwitches } from "../profiles/index.ts";
 
 /** gateway.bind in OpenClaw's words; a bare world gateway listening beyond loopback counts as "lan". */

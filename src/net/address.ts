@@ -34,6 +34,11 @@ function parseIpv4Octets(address: string): readonly [number, number, number, num
   return Object.freeze([parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 0] as const);
 }
 
+/** A dotted IPv4 literal (what gateway.customBindHost must be). */
+export function isIpv4Address(text: string): boolean {
+  return ipv4Octets(text) !== undefined;
+}
+
 /** 127.0.0.0/8, ::1 and ::ffff:127.* (OpenClaw's loopback test). */
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;

@@ -18,7 +18,7 @@ import {
   type GatewayRuntimeConfig,
 } from "../gateway/index.ts";
 export type { ConfigReloadMode } from "../gateway/index.ts";
-import { isLoopbackAddress, type Bind } from "../net/index.ts";
+import { isIpv4Address, isLoopbackAddress, type Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import {
   checkServerAuthStartup,
@@ -255,7 +255,7 @@ const respawnDelayMs = { systemd: 5_000, launchd: 10_000 } as const;
  * A service-managed gateway whose start failed exits, and its service manager starts it again (systemd's
  * Restart=always after RestartSec=5; launchd's KeepAlive after its 10 s throttle), reading the config afresh, so a
  * fixed config brings it back. A foreground process stays down; a unit that cannot load its environment file is
- * not retried (not read); an operator's stop or start cancels the pending try.
+ * not retried (not read); any start in between (an operator's, a reload's) cancels the pending try.
  */
 function respawnAfterRefusal(world: World, node: MachineNode, result: Extract<GatewayProcessStart, { kind: "refused" }>): void {
   const unit = node.machine.serviceUnit;
@@ -319,8 +319,6 @@ function launch(world: World, node: MachineNode, port: number, runtime: GatewayR
 
 type Listen = { readonly kind: "ok"; readonly bind: Bind } | { readonly kind: "refused"; readonly reason: GatewayStartRefusal; readonly detail: string };
 
-const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-
 /**
  * gateway.bind as the listening address, as every release resolves it on a host that is not a container (the
  * 2.12 … 9.6 dists): unset, "loopback" and "auto" → 127.0.0.1; "lan" → all interfaces; "tailnet" → the host's
@@ -348,11 +346,11 @@ export function resolveListen(world: World, node: MachineNode, config: GatewayCo
       break;
     case "custom": {
       const wanted = gw.customBindHost?.trim() ?? "";
-      const bindable = ipv4.test(wanted) && (isLoopbackAddress(wanted) || host.interfaces.some((i) => i.address === wanted));
+      const bindable = isIpv4Address(wanted) && (isLoopbackAddress(wanted) || host.interfaces.some((i) => i.address === wanted));
       if (bindable) bind = isLoopbackAddress(wanted) ? "loopback" : wanted;
       else if (world.profile.service.customBindFallback === "all") bind = "all";
       else {
-        const detail = wanted === "" ? "gateway.bind=custom needs gateway.customBindHost" : ipv4.test(wanted) ? `gateway.bind=custom: ${wanted} is not an address of this host (no fallback)` : `gateway.bind=custom needs an IPv4 customBindHost (got ${wanted})`;
+        const detail = wanted === "" ? "gateway.bind=custom needs gateway.customBindHost" : isIpv4Address(wanted) ? `gateway.bind=custom: ${wanted} is not an address of this host (no fallback)` : `gateway.bind=custom needs an IPv4 customBindHost (got ${wanted})`;
         return { kind: "refused", reason: "custom-bind-host", detail };
       }
       break;
