@@ -105,8 +105,9 @@ export class Trace {
     const h = this.streamedHash.copy();
     // The same bytes as one update per line, fed in chunks of ≈ 64 kB: one call per line cost more than the hashing.
     let chunk = "";
+    const shared = new SharedData();
     for (const event of this.events) {
-      chunk += `${recordedLine(event)}\n`;
+      chunk += `${recordedLine(event, shared)}\n`;
       if (chunk.length >= hashChunkChars) {
         h.update(chunk);
         chunk = "";
@@ -124,7 +125,8 @@ export class Trace {
   private streamOut(count: number): void {
     const out = this.events.splice(0, count);
     let lines = "";
-    for (const event of out) lines += `${recordedLine(event)}\n`;
+    const shared = new SharedData();
+    for (const event of out) lines += `${recordedLine(event, shared)}\n`;
     this.streamedHash.update(lines);
     this.streamedCount += out.length;
     this.spill!.write(lines);
@@ -140,10 +142,41 @@ export function canonicalEvent(event: TraceEvent): string {
  * envelope's sorted order is fixed — actor, atMs, data, i, kind — so only `data` is sorted. Same text as
  * canonicalEvent.
  */
-function recordedLine(event: TraceEvent): string {
-  const data = write(event.data);
+function recordedLine(event: TraceEvent, shared?: SharedData): string {
+  const data = shared ? shared.written(event) : write(event.data);
   if (data === undefined || typeof event.actor !== "string" || typeof event.kind !== "string") return canonicalEvent(event);
   return `{"actor":${JSON.stringify(event.actor)},"atMs":${write(event.atMs)},"data":${data},"i":${write(event.i)},"kind":${JSON.stringify(event.kind)}}`;
+}
+
+/**
+ * The written text of a frame's data between its frame.send and the frame.deliver that
+ * record the same object (net/packet.ts `traceData`), so the frame text — the longest member of a trace — is
+ * escaped once for both lines. Recorded trace data is never written to afterwards. One per pass over the events.
+ */
+const sharedDataMax = 1024;
+
+class SharedData {
+  private readonly bySend = new Map<object, string>();
+
+  written(event: TraceEvent): string | undefined {
+    if (event.kind === "frame.send") {
+      const text = write(event.data);
+      if (text !== undefined) {
+        // Frames in flight at once are few; a bound keeps a pass over millions of events (lost frames) small.
+        if (this.bySend.size >= sharedDataMax) this.bySend.clear();
+        this.bySend.set(event.data, text);
+      }
+      return text;
+    }
+    if (event.kind === "frame.deliver") {
+      const known = this.bySend.get(event.data);
+      if (known !== undefined) {
+        this.bySend.delete(event.data);
+        return known;
+      }
+    }
+    return write(event.data);
+  }
 }
 
 export function traceHash(events: readonly TraceEvent[]): string {
