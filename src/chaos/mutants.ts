@@ -161,6 +161,7 @@ const serviceAlternatives: Alternatives<ServiceSwitches> = {
   auditCodes: (v) => (v.length > 1 ? ["gateway-token-mismatch"] : ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"]),
   doctorRepair: (v) => (v === "safe" ? "naive" : "safe"),
   customBindFallback: (v) => (v === "all" ? "refuse" : "all"),
+  containerDetection: (v) => (v === "none" ? "sentinel-or-fly" : "none"),
 };
 
 export type SwitchGroup = "gateway" | "client" | "service";

@@ -28,6 +28,11 @@ export interface Machine {
   readonly clients: Readonly<Record<string, ClientFiles>>;
   /** Browser profiles by name. */
   readonly browsers: Readonly<Record<string, BrowserStorage>>;
+  /**
+   * A container (Docker, Podman, Kubernetes): its filesystem has /.dockerenv or /run/.containerenv, or its
+   * /proc/1/cgroup names a container runtime — what releases from 2026.4.14 look for (containerDetection).
+   */
+  readonly container: boolean;
 }
 
 export function createMachine(input: {
@@ -38,6 +43,7 @@ export function createMachine(input: {
   serviceUnit?: ServiceUnit | null;
   environmentFiles?: Readonly<Record<string, EnvMap>>;
   managerEnv?: EnvMap;
+  container?: boolean;
 }): Machine {
   assert(input.name.length > 0, "a machine needs a name");
   const config = input.config === undefined ? configFileFromConfig({}) : isConfigFile(input.config) ? input.config : configFileFromConfig(input.config);
@@ -51,6 +57,7 @@ export function createMachine(input: {
     managerEnv: input.managerEnv ?? emptyEnv,
     clients: {},
     browsers: {},
+    container: input.container ?? false,
   };
 }
 

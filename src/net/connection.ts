@@ -279,6 +279,10 @@ export class Connection<P> {
         client.destroyed = true;
         this.emitError("client", { code: "ECONNREFUSED", message: `connect ECONNREFUSED ${this.target}` });
         return this.report("client", CloseCode.abnormal, "", false);
+      case "reset":
+        client.destroyed = true;
+        this.emitError("client", { code: "ECONNRESET", message: "socket hang up" });
+        return this.report("client", CloseCode.abnormal, "", false);
     }
   }
 
@@ -490,6 +494,8 @@ function refusalTraceData(connId: string, outcome: UpgradeOutcome, target: strin
       return { connId, side: "server", status: outcome.status, body: outcome.body };
     case "no-listener":
       return { connId, side: "server", error: "ECONNREFUSED", target };
+    case "reset":
+      return { connId, side: "server", error: "ECONNRESET", target };
     case "accept":
       return { connId, side: "server", error: "no-listener", target };
   }

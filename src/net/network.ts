@@ -338,7 +338,8 @@ export class Network<P = string> {
     if (!route) assertionFailed(`upgrade without a route on ${conn.id}`);
     const entry = this.listens.find(route.serverHost, route.serverPort, route.serverAddress);
     if (entry?.kind !== "server") {
-      return { outcome: route.viaProxy !== undefined ? { kind: "refuse", status: 502, body: "Bad Gateway" } : { kind: "no-listener" } };
+      if (route.viaProxy === undefined) return { outcome: { kind: "no-listener" } };
+      return { outcome: route.viaTcp ? { kind: "reset" } : { kind: "refuse", status: 502, body: "Bad Gateway" } };
     }
     const verdict = entry.listener.onUpgrade(conn.request);
     if (verdict.kind === "refuse") {

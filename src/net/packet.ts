@@ -33,7 +33,9 @@ export type UpgradeOutcome =
   | { readonly kind: "accept"; readonly protocol?: string }
   | { readonly kind: "refuse"; readonly status: number; readonly body: string }
   /** Nothing listens at the address (the host answered with a RST). */
-  | { readonly kind: "no-listener" };
+  | { readonly kind: "no-listener" }
+  /** A TCP forwarder accepted the connection, then closed it: its own dial found nothing listening. */
+  | { readonly kind: "reset" };
 
 export type PacketBody<P> =
   | { readonly kind: "upgrade" }

@@ -28,6 +28,12 @@ export interface ProxySpec {
   stripHeaders?: readonly string[];
   /** Further headers the proxy sets per connection, e.g. Tailscale Serve's identity headers. */
   addHeaders?: (client: { readonly host: string; readonly address: string }) => Record<string, string>;
+  /**
+   * A TCP port forward (Docker's published port, docker-proxy) rather than an HTTP proxy: the request passes
+   * untouched (no forwarded or added headers), and when nothing listens at the target the connection it accepted
+   * is reset (the client's "socket hang up") where an HTTP proxy answers 502.
+   */
+  tcp?: boolean;
 }
 
 export interface ProxyHeaderInput {
@@ -40,6 +46,7 @@ export interface ProxyHeaderInput {
 /** The request headers after the proxy has handled them. */
 export function proxiedHeaders(spec: ProxySpec, input: ProxyHeaderInput): Record<string, string> {
   const out: Record<string, string> = { ...input.headers };
+  if (spec.tcp) return out;
   for (const name of spec.stripHeaders ?? []) delete out[name.toLowerCase()];
   if (spec.forwardedHeaders ?? true) {
     const prior = out["x-forwarded-for"];

@@ -24,6 +24,8 @@ export interface Route {
   readonly hops: readonly Hop[];
   readonly headers: Readonly<Record<string, string>>;
   readonly viaProxy?: string;
+  /** The proxy is a TCP port forward (ProxySpec.tcp). */
+  readonly viaTcp?: boolean;
   /** The proxy's listen entry, when proxied. */
   readonly proxyEntryId?: number;
   /** The server's own socket is TLS (a wss URL dialled straight at it). */
@@ -92,6 +94,7 @@ export function dial<P>(hosts: HostRegistry, listens: ListenTable<P>, input: Dia
     hops: [first, hop(target, server, serverAddress)],
     headers: proxiedHeaders(spec, { headers, clientHost: input.from.name, clientAddress, url: input.url }),
     viaProxy: target.name,
+    ...(spec.tcp ? { viaTcp: true } : {}),
     proxyEntryId: proxy.id,
     encrypted: false,
   };

@@ -177,6 +177,7 @@ const legacyService: ServiceSwitches = {
   auditCodes: ["gateway-token-mismatch"],
   doctorRepair: "naive",
   customBindFallback: "all",
+  containerDetection: "none",
 };
 
 const fixedService: ServiceSwitches = {
@@ -185,7 +186,13 @@ const fixedService: ServiceSwitches = {
   auditCodes: ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"],
   doctorRepair: "safe",
   customBindFallback: "refuse",
+  containerDetection: "none",
 };
+
+// Read in the 2026.4.14 and 4.22 dists (isContainerEnvironment: sentinel files and /proc/1/cgroup) and from 5.28
+// on (also Fly.io's FLY_MACHINE_ID with FLY_APP_NAME); 3.31 and earlier have no container detection.
+const aprService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel" };
+const lateService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel-or-fly" };
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
@@ -730,7 +737,7 @@ export const profiles: readonly Profile[] = [
     // Matched against the real client of openclaw@2026.4.14 run inside the world (pnpm sim gate --client
     // real@2026.4.14): with no connectDelayMs it waits the 10 s pre-auth default for connect.challenge.
     client: { ...lateClient, challengeTimeoutMs: 10_000 },
-    service: fixedService,
+    service: aprService,
   },
   {
     name: "2026.4.22",
@@ -749,7 +756,7 @@ export const profiles: readonly Profile[] = [
     // The 2026.4.14 client's values: the real client of openclaw@2026.4.22 run inside the world agrees with them
     // (pnpm sim gate --client real@2026.4.22: 0 of 10 stories and 0 of 19 files differ).
     client: { ...lateClient, challengeTimeoutMs: 10_000 },
-    service: fixedService,
+    service: aprService,
   },
   {
     name: "2026.5",
@@ -760,7 +767,7 @@ export const profiles: readonly Profile[] = [
     // seed-37 configs4 fixture 5 → 2 (k4-token-rl2-strict c0125, c0130, c0131).
     gateway: { ...gatewayJun, nodePairingLimiter: false },
     client: client71,
-    service: fixedService,
+    service: lateService,
   },
   {
     name: "2026.6",
@@ -768,7 +775,7 @@ export const profiles: readonly Profile[] = [
     summary: "what openclaw@2026.6.11 does (read in its dist, replayed against its seed-5 recording): the 2026.7 handler without the device-less cli scope keeper and without protocol-3 probes",
     gateway: gatewayJun,
     client: client71,
-    service: fixedService,
+    service: lateService,
   },
   {
     name: "2026.7",
@@ -776,7 +783,7 @@ export const profiles: readonly Profile[] = [
     summary: "what openclaw@2026.7.1 does (read in its dist, replayed against its seed-5 recording): the 2026.8 handler with the enum connect schema without client.buildId, hello-ok.auth.scopes from the device token, no worker admission, the mid auth hints and INVALID_REQUEST for a missing scope",
     gateway: gateway71,
     client: client71,
-    service: fixedService,
+    service: lateService,
   },
   {
     name: "2026.8",
@@ -785,7 +792,7 @@ export const profiles: readonly Profile[] = [
     gateway: gateway82,
     // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
     client: { ...client96, controlUiInsecureContextIdentity: false, controlUiPasswordCopiesToken: false },
-    service: fixedService,
+    service: lateService,
   },
   {
     name: "2026.9",
@@ -794,7 +801,7 @@ export const profiles: readonly Profile[] = [
     gateway: gateway96,
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
     client: client96,
-    service: fixedService,
+    service: lateService,
   },
 ];
 

@@ -402,6 +402,7 @@ const legacyService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   auditCodes: read("daemon/service-audit.ts older copy (spec §9.2)"),
   doctorRepair: read("#28428 review (spec §9.2): the naive repair's two pitfalls"),
   customBindFallback: read("2026.2.12 and 2026.2.17 dists (resolveGatewayRuntimeConfig): an unusable customBindHost falls back to 0.0.0.0"),
+  containerDetection: read("2026.2.12 … 2026.2.22 dists: no container detection; an unset bind is loopback and auto prefers 127.0.0.1"),
 };
 
 const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
@@ -410,7 +411,14 @@ const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   auditCodes: read("daemon/service-audit.ts later copy (spec §9.2)"),
   doctorRepair: read("#28428 follow-up (spec §9.2): reload and validate first"),
   customBindFallback: read("2026.2.22 … 2026.9.6 dists (resolveGatewayRuntimeConfig): bind=custom without a usable IPv4 customBindHost refuses to start"),
+  containerDetection: read("2026.3.2, 3.13 and 3.31 dists: no container detection (it came with PR #61818, 2026-04-06)"),
 };
+
+/** containerDetection as read in a release from 2026.4.14 on (net.ts isContainerEnvironment, defaultGatewayBindMode). */
+function containerRead(release: string, value: "sentinel" | "sentinel-or-fly"): Partial<Record<keyof ServiceSwitches, Provenance>> {
+  const how = value === "sentinel" ? "/.dockerenv, /run/.containerenv, /var/run/.containerenv or a container /proc/1/cgroup" : "FLY_MACHINE_ID with FLY_APP_NAME, or /.dockerenv, /run/.containerenv, /var/run/.containerenv or a container /proc/1/cgroup";
+  return { containerDetection: read(`openclaw@${release} dist, isContainerEnvironment + defaultGatewayBindMode`, `${how}; then an unset bind is auto (loopback under tailscale serve/funnel) and auto listens on 0.0.0.0`) };
+}
 
 const feb: ProfileProvenance = { gateway: febGateway, client: febClient, service: legacyService };
 
@@ -919,7 +927,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.4": {
     gateway: provenance414Gateway,
     client: provenance414Client,
-    service: fixedService,
+    service: { ...fixedService, ...containerRead("2026.4.14", "sentinel") },
   },
   "2026.4.22": {
     // Read in the openclaw@2026.4.22 dist; the seed-5 fixture (1,000 attempts, token configuration) replays at 0
@@ -936,19 +944,19 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       unattributedProxyLimiterKey: read("openclaw@2026.4.22 dist, net resolveClientIp + auth-rate-limit normalizeRateLimitClientIp", "a loopback trusted proxy's connect without X-Forwarded-For has no client address and is limited under 'unknown', not loopback-exempt: seed-17 configs4 fixture 96 → 0 (k4-password-rl3-origins-proxies)"),
     },
     client: Object.fromEntries(Object.entries(provenance414Client).map(([k, p]) => [k, recorded("2026.4.22", `client run in the world (gate --client real@2026.4.22: 0 of 10 stories, 0 of 19 files differ) with 2026.4's value (${describeProvenance(p!)})`)])),
-    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not re-read for 2026.4.22`)])),
+    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not re-read for 2026.4.22`)])), ...containerRead("2026.4.22", "sentinel") },
   },
   "2026.5": {
     gateway: {
       ...gatewayJunProvenance("2026.5.28"),
       nodePairingLimiter: read("openclaw@2026.5.28 dist, auth-rate-limit", "the limiter scopes are default, shared-secret, device-token and hook-auth: no node-pairing scope (2026.6.11 has AUTH_RATE_LIMIT_SCOPE_NODE_PAIRING); seed-37 configs4 fixture 5 → 2 (k4-token-rl2-strict c0125, c0130, c0131: node pairing connects refused rate_limited by the model only)"),
     },
-    client: clientJunProvenance("2026.5.28"), service: serviceProvenance71("2026.5.28") },
-  "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: serviceProvenance71("2026.6.11") },
+    client: clientJunProvenance("2026.5.28"), service: { ...serviceProvenance71("2026.5.28"), ...containerRead("2026.5.28", "sentinel-or-fly") } },
+  "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: { ...serviceProvenance71("2026.6.11"), ...containerRead("2026.6.11", "sentinel-or-fly") } },
   "2026.7": {
     gateway: gateway71(),
     client: client71Provenance(),
-    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])),
+    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])), ...containerRead("2026.7.1", "sentinel-or-fly") },
   },
   "2026.8": {
     gateway: gateway82(),
@@ -959,9 +967,9 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.8.2)", "no device identity on plain-http origins yet"),
       ...controlUiBackoffRead(["2026.8.2"]),
     },
-    service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.8.2`)])),
+    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.8.2`)])), ...containerRead("2026.8.2", "sentinel-or-fly") },
   },
-  "2026.9": { gateway: gateway96, client: client96, service: fixedService },
+  "2026.9": { gateway: gateway96, client: client96, service: { ...fixedService, ...containerRead("2026.9.6", "sentinel-or-fly") } },
 };
 
 /** One line for a provenance entry. */

@@ -459,6 +459,13 @@ export interface ServiceSwitches {
    * every interface instead; "refuse" refuses the start.
    */
   customBindFallback: "all" | "refuse";
+  /**
+   * Whether the gateway process knows it runs in a container, where an unset gateway.bind means "auto" and "auto"
+   * listens on every interface (so a published port reaches it): "none" (before PR #61818, 2026.4); "sentinel":
+   * /.dockerenv, /run/.containerenv or a container cgroup (a machine marked `container`); "sentinel-or-fly": also
+   * FLY_MACHINE_ID with FLY_APP_NAME in its environment. Never with gateway.tailscale.mode serve or funnel.
+   */
+  containerDetection: "none" | "sentinel" | "sentinel-or-fly";
 }
 
 export interface Profile {

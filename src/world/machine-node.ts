@@ -32,6 +32,7 @@ import {
   resolveServerGatewayAuth,
   shellProcessEnv,
   type EnvMap,
+  type GatewayBind,
   type GatewayConfig,
   type Machine,
   type ServerGatewayAuth,
@@ -57,7 +58,7 @@ export type GatewayStartRefusal =
   | "non-loopback-control-ui-origins";
 
 export type GatewayProcessStart =
-  | { readonly kind: "started"; readonly via: GatewayStartVia; readonly port: number; readonly auth: ServerGatewayAuth }
+  | { readonly kind: "started"; readonly via: GatewayStartVia; readonly port: number; readonly auth: ServerGatewayAuth; readonly listen: string }
   | { readonly kind: "refused"; readonly via: GatewayStartVia; readonly reason: GatewayStartRefusal; readonly detail: string };
 
 /** What the running gateway process was started with (an in-process restart keeps the environment). */
@@ -67,6 +68,8 @@ export interface GatewayProcess {
   /** The config the process loaded last (start, restart or hot reload). */
   config: GatewayConfig;
   readonly port: number;
+  /** The process found itself in a container at start (the releases detect it once per process). */
+  readonly inContainer: boolean;
 }
 
 
@@ -221,9 +224,10 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
       result = { kind: "refused", via, reason: startup.reason, detail: `gateway auth: ${startup.reason}` };
     } else {
       const port = servicePort(via === "service" ? machine.serviceUnit : null, env.env, config);
-      config = seedOriginsIntoFile(world, node, config);
-      const runtimeFileConfig = withRuntimeOrigins(world, node.name, config, port);
-      const listen = resolveListen(world, node, runtimeFileConfig, auth, port);
+      const inContainer = containerDetected(profile, machine, env.env);
+      config = seedOriginsIntoFile(world, node, config, inContainer);
+      const runtimeFileConfig = withRuntimeOrigins(world, node.name, config, port, inContainer);
+      const listen = resolveListen(world, node, runtimeFileConfig, auth, port, inContainer);
       if (listen.kind === "refused") {
         result = { kind: "refused", via, reason: listen.reason, detail: listen.detail };
       } else {
@@ -237,8 +241,8 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
           ...(Number.isInteger(handshakeTimeoutMs) && handshakeTimeoutMs > 0 ? { handshakeTimeoutMs } : {}),
         });
         launch(world, node, port, runtime, listen.bind);
-        node.process = { via, env: env.env, config, port };
-        result = { kind: "started", via, port, auth };
+        node.process = { via, env: env.env, config, port, inContainer };
+        result = { kind: "started", via, port, auth, listen: listenAddress(listen.bind) };
       }
     }
   }
@@ -272,10 +276,10 @@ function respawnAfterRefusal(world: World, node: MachineNode, result: Extract<Ga
  * Releases with controlUiOriginSeed "persist"/"persist-auto" write the seeded Control UI origins into the config
  * file at start (port from the file, 18789 unset); the new file is what this process and every later one read.
  */
-function seedOriginsIntoFile(world: World, node: MachineNode, config: GatewayConfig): GatewayConfig {
+function seedOriginsIntoFile(world: World, node: MachineNode, config: GatewayConfig, inContainer: boolean): GatewayConfig {
   const mode = world.profile.gateway.controlUiOriginSeed;
   if (mode !== "persist" && mode !== "persist-auto") return config;
-  const origins = originsFor(mode, config, configuredGatewayPort(config));
+  const origins = originsFor(mode, config, configuredGatewayPort(config), inContainer);
   if (!origins) return config;
   const written = configSet(node.machine.config, "gateway.controlUi.allowedOrigins", origins);
   if (written.kind !== "ok") return config;
@@ -285,24 +289,28 @@ function seedOriginsIntoFile(world: World, node: MachineNode, config: GatewayCon
 }
 
 /** Releases with controlUiOriginSeed "runtime" seed the origins into the running process only (the file stays). */
-function withRuntimeOrigins(world: World, actor: string, config: GatewayConfig, port: number, quiet = false): GatewayConfig {
+function withRuntimeOrigins(world: World, actor: string, config: GatewayConfig, port: number, inContainer: boolean, quiet = false): GatewayConfig {
   const mode = world.profile.gateway.controlUiOriginSeed;
   if (mode !== "runtime") return config;
-  const origins = originsFor(mode, config, port);
+  const origins = originsFor(mode, config, port, inContainer);
   if (!origins) return config;
   if (!quiet) world.scheduler.record(actor, "host", { event: "gateway.control-ui-origins-seeded", origins, written: false });
   const gw = gatewaySection(config);
   return { ...config, gateway: { ...gw, controlUi: { ...gw.controlUi, allowedOrigins: origins } } };
 }
 
-function originsFor(mode: Profile["gateway"]["controlUiOriginSeed"], config: GatewayConfig, port: number): string[] | null {
+function originsFor(mode: Profile["gateway"]["controlUiOriginSeed"], config: GatewayConfig, port: number, inContainer: boolean): string[] | null {
   const gw = gatewaySection(config);
-  return seededControlUiOrigins({ mode, bind: gw.bind, port, allowedOrigins: gw.controlUi?.allowedOrigins, hostHeaderFallback: gw.controlUi?.dangerouslyAllowHostHeaderOriginFallback === true, customBindHost: gw.customBindHost });
+  return seededControlUiOrigins({ mode, bind: effectiveBindMode(config, inContainer), port, allowedOrigins: gw.controlUi?.allowedOrigins, hostHeaderFallback: gw.controlUi?.dangerouslyAllowHostHeaderOriginFallback === true, customBindHost: gw.customBindHost });
 }
 
 function startRecord(result: GatewayProcessStart): Record<string, unknown> {
   if (result.kind === "refused") return { event: "gateway.refuse-start", via: result.via, reason: result.reason, detail: result.detail };
-  return { event: "gateway.start", via: result.via, port: result.port, authMode: result.auth.mode, tokenSource: result.auth.tokenSource };
+  return { event: "gateway.start", via: result.via, port: result.port, listen: result.listen, authMode: result.auth.mode, tokenSource: result.auth.tokenSource };
+}
+
+function listenAddress(bind: Bind): string {
+  return bind === "loopback" ? "127.0.0.1" : bind === "all" ? "0.0.0.0" : bind;
 }
 
 function launch(world: World, node: MachineNode, port: number, runtime: GatewayRuntimeConfig, bind: Bind): void {
@@ -328,15 +336,18 @@ type Listen = { readonly kind: "ok"; readonly bind: Bind } | { readonly kind: "r
  * password in password mode) or trusted-proxy auth; and, from the releases that seed Control UI origins, an
  * origin list (after the seeding) or the Host-header fallback unless gateway.controlUi.enabled is false.
  */
-export function resolveListen(world: World, node: MachineNode, config: GatewayConfig, auth: ServerGatewayAuth, port: number): Listen {
+export function resolveListen(world: World, node: MachineNode, config: GatewayConfig, auth: ServerGatewayAuth, port: number, inContainer: boolean): Listen {
   const gw = gatewaySection(config);
   const host = world.network.hosts.get(node.host);
   let bind: Bind;
-  switch (gw.bind) {
+  const mode = effectiveBindMode(config, inContainer);
+  switch (mode) {
     case undefined:
     case "loopback":
-    case "auto":
       bind = "loopback";
+      break;
+    case "auto":
+      bind = inContainer ? "all" : "loopback";
       break;
     case "lan":
       bind = "all";
@@ -356,18 +367,53 @@ export function resolveListen(world: World, node: MachineNode, config: GatewayCo
       break;
     }
     default:
-      return assertNever(gw.bind, "gateway.bind");
+      return assertNever(mode, "gateway.bind");
   }
   if (bind === "loopback") return { kind: "ok", bind };
-  const address = bind === "all" ? "0.0.0.0" : bind;
+  const address = listenAddress(bind);
   const sharedSecret = (auth.mode === "token" && (auth.token?.trim() ?? "") !== "") || (auth.mode === "password" && (auth.password?.trim() ?? "") !== "");
-  if (!sharedSecret && auth.mode !== "trusted-proxy") return { kind: "refused", reason: "non-loopback-without-auth", detail: `no shared secret for a gateway on ${address}:${port}` };
+  if (!sharedSecret && auth.mode !== "trusted-proxy") {
+    const why = inContainer && gw.bind === undefined ? " (container detected: an unset bind is auto, 0.0.0.0)" : "";
+    return { kind: "refused", reason: "non-loopback-without-auth", detail: `no shared secret for a gateway on ${address}:${port}${why}` };
+  }
   const ui = gw.controlUi;
   const origins = (ui?.allowedOrigins ?? []).filter((o) => o.trim() !== "");
   if (world.profile.gateway.controlUiOriginSeed !== "off" && ui?.enabled !== false && origins.length === 0 && ui?.dangerouslyAllowHostHeaderOriginFallback !== true) {
     return { kind: "refused", reason: "non-loopback-control-ui-origins", detail: `Control UI on ${address}:${port} without gateway.controlUi.allowedOrigins` };
   }
   return { kind: "ok", bind };
+}
+
+/**
+ * Whether the gateway process finds itself in a container (profile switch containerDetection): the machine's
+ * container marks, or from 2026.5.28 Fly.io's FLY_MACHINE_ID and FLY_APP_NAME in the process environment.
+ */
+export function containerDetected(profile: Profile, machine: Machine, env: EnvMap): boolean {
+  switch (profile.service.containerDetection) {
+    case "none":
+      return false;
+    case "sentinel":
+      return machine.container;
+    case "sentinel-or-fly":
+      return machine.container || (nonBlankEnv(env, "FLY_MACHINE_ID") && nonBlankEnv(env, "FLY_APP_NAME"));
+    default:
+      return assertNever(profile.service.containerDetection, "containerDetection");
+  }
+}
+
+function nonBlankEnv(env: EnvMap, name: string): boolean {
+  return (envValue(env, name)?.trim() ?? "") !== "";
+}
+
+/**
+ * gateway.bind as the process uses it: the file's value, else "auto" in a container (loopback when Tailscale
+ * serve or funnel needs it), else unset (loopback).
+ */
+function effectiveBindMode(config: GatewayConfig, inContainer: boolean): GatewayBind | undefined {
+  const gw = gatewaySection(config);
+  if (gw.bind !== undefined || !inContainer) return gw.bind;
+  const tailscale = gw.tailscale?.mode;
+  return tailscale === "serve" || tailscale === "funnel" ? undefined : "auto";
 }
 
 export function stopGatewayProcess(world: World, node: MachineNode, reason: string): void {
@@ -463,7 +509,7 @@ function hotReload(world: World, node: MachineNode, config: GatewayConfig, auth:
   const keys = paths.filter((p) => !credentialConfigPaths.includes(p));
   if (keys.length > 0 && gateway) {
     // The process keeps the origins it seeded at start (a "runtime" release never wrote them to the file).
-    const runtime = gatewayRuntimeConfigFor({ config: withRuntimeOrigins(world, node.name, config, process.port, true), auth, version: world.profile.name, configPath: node.machine.config.path, tailscaleWhois: node.tailscaleWhois });
+    const runtime = gatewayRuntimeConfigFor({ config: withRuntimeOrigins(world, node.name, config, process.port, process.inContainer, true), auth, version: world.profile.name, configPath: node.machine.config.path, tailscaleWhois: node.tailscaleWhois });
     gateway.reloadConfig(runtime, keys);
   }
   if (keys.length < paths.length) {

@@ -399,6 +399,18 @@ export class World {
   // ---- machines (src/host bound into the world): machine-node.ts, machine-clients.ts, operator-node.ts ----
 
   /** Binds a simulated machine to a host of this world (the host must exist). */
+  /**
+   * Docker's `-p <port>:<containerPort>`: a TCP port forward on host `on` (every interface, or only its loopback
+   * with `bind: "loopback"`, as `-p 127.0.0.1:…`) into the machine's host. The gateway sees the forward's own
+   * address as its peer and the client's Host header untouched; with nothing listening in the container the
+   * accepted connection is reset (socket hang up).
+   */
+  publishPort(options: { machine: string; on: string; port: number; containerPort?: number; bind?: "all" | "loopback" }): void {
+    const target = this.machine(options.machine).host;
+    const result = this.network.addProxy({ proxyHost: options.on, port: options.port, bind: options.bind ?? "all", forTarget: { host: target, port: options.containerPort ?? options.port }, tcp: true });
+    if (result.kind !== "listening") throw new Error(`cannot publish port ${options.port} on ${options.on}: ${result.kind}`);
+  }
+
   addMachine(options: MachineNodeOptions): MachineNode {
     if (this.machines.has(options.name)) throw new Error(`machine ${options.name} already exists`);
     const node = new MachineNode(options);

@@ -86,6 +86,27 @@ describe("reverse proxy", () => {
     expect(ok.events).toEqual(["open"]);
   });
 
+  it("a TCP port forward (Docker's -p) adds no headers, and resets the connection when nothing listens behind it", () => {
+    const w = world();
+    w.network.addProxy({ proxyHost: "laptop", port: 18789, bind: "loopback", forTarget: { host: "gw", port: 18789 }, tcp: true });
+    const loopbackOnly = server(w, { bind: "loopback" });
+    const reset = client(w, "laptop", "ws://127.0.0.1:18789", { Origin: "http://localhost:18789" });
+    runFor(w, 50);
+    expect(reset.events).toEqual(["error ECONNRESET socket hang up", 'close 1006 "" unclean']);
+    expect(loopbackOnly.requests).toEqual([]);
+    w.network.unlisten(loopbackOnly.handle);
+    const srv = server(w);
+    const ok = client(w, "laptop", "ws://127.0.0.1:18789", { Origin: "http://localhost:18789" });
+    runFor(w, 50);
+    expect(ok.events).toEqual(["open"]);
+    expect(srv.requests[0]!.remoteAddress).toBe("192.0.2.11");
+    expect(srv.requests[0]!.headers).toEqual({ host: "127.0.0.1:18789", origin: "http://localhost:18789" });
+    // On another host the forward bound to loopback is not there.
+    const far = client(w, "gw", "ws://192.0.2.11:18789");
+    runFor(w, 50);
+    expect(far.events[0]).toMatch(/^error ECONNREFUSED/);
+  });
+
   it("removing the proxy resets the connections through it on both ends", () => {
     const w = world();
     const srv = server(w);

@@ -40,6 +40,7 @@ export const bugCases: readonly BugCase[] = [
   { file: "exec-approvals-pairing-59882.yaml", cites: "#59882", buggy: ["2026.4", "2026.7"], fixed: ["2026.9"], invariants: ["case-expect"], about: "contains \"pairing required\"" },
   { file: "silent-scope-escalation-54694.yaml", cites: "#54694", buggy: ["2026.2.17", "2026.2.22", "2026.3"], fixed: ["2026.3.31", "2026.4", "2026.7", "2026.9"], invariants: ["case-expect"], about: "(asks-admin): ok is true, expected false" },
   { file: "stale-pending-request-50695.yaml", cites: "#50695", buggy: ["2026.2.22"], fixed: ["2026.3", "2026.4"], invariants: ["case-expect"], about: "lack operator.admin" },
+  { file: "docker-published-port-61779.yaml", cites: "#61779", buggy: ["2026.2.22", "2026.3.31"], fixed: ["2026.4", "2026.5", "2026.9"], invariants: ["case-expect"], about: "(client app): connected is false" },
 ];
 
 function load(file: string): { text: string; parsed: CaseFile } {

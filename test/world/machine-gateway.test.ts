@@ -1,4 +1,4 @@
-// The machine bound into the world: the gateway service refuses to start on an invalid config, a missing
+// The machine bound into the world (a container too): the gateway service refuses to start on an invalid config, a missing
 // EnvironmentFile or a missing secret (a `host` trace event, gateway down; its service manager tries again, and a
 // fixed config brings it back); a config write reaches the running
 // gateway through its watcher (in-process restart in 2026.2/2026.3, a live secret swap in 2026.4, nothing with
@@ -72,18 +72,19 @@ describe("gateway service start from the machine", () => {
 
 describe("Control UI origins seeded at start for a non-loopback bind (controlUiOriginSeed)", () => {
   const seeded = ["http://localhost:19001", "http://127.0.0.1:19001"];
-  function started(profileName: string, gateway: Record<string, unknown>) {
+  function started(profileName: string, gateway: Record<string, unknown>, container = false) {
     const world = newWorld(profileName);
-    addGatewayMachine(world, { config: tokenConfig("T1", { gateway: { port: 19001, ...gateway } }) });
+    addGatewayMachine(world, { config: tokenConfig("T1", { gateway: { port: 19001, ...gateway } }), machine: (m) => ({ ...m, container }) });
     world.operator("gw", op.gatewayInstall());
     const file = world.machines.get("gw")!.machine.config.config as { gateway?: { controlUi?: { allowedOrigins?: string[] } } };
-    return { file: file.gateway?.controlUi?.allowedOrigins, running: world.gateway("gateway").state.config.controlUi.allowedOrigins, events: hostEvents(world, "gw", "gateway.control-ui-origins-seeded").length };
+    const listen = hostEvents(world, "gw", "gateway.start").at(-1)?.data["listen"];
+    return { file: file.gateway?.controlUi?.allowedOrigins, running: world.gateway("gateway").state.config.controlUi.allowedOrigins, events: hostEvents(world, "gw", "gateway.control-ui-origins-seeded").length, listen };
   }
 
   it("2026.3 writes them into the config file; 2026.9 applies them to the running process only; 2026.2.22 seeds none", () => {
-    expect(started("2026.3", { bind: "lan" })).toEqual({ file: seeded, running: seeded, events: 1 });
-    expect(started("2026.9", { bind: "lan" })).toEqual({ file: undefined, running: seeded, events: 1 });
-    expect(started("2026.2.22", { bind: "lan" })).toEqual({ file: undefined, running: [], events: 0 });
+    expect(started("2026.3", { bind: "lan" })).toEqual({ file: seeded, running: seeded, events: 1, listen: "0.0.0.0" });
+    expect(started("2026.9", { bind: "lan" })).toEqual({ file: undefined, running: seeded, events: 1, listen: "0.0.0.0" });
+    expect(started("2026.2.22", { bind: "lan" })).toEqual({ file: undefined, running: [], events: 0, listen: "0.0.0.0" });
   });
 
   it("not for a loopback or unset bind, configured origins or the Host-header fallback; auto only from 2026.4", () => {
@@ -92,6 +93,14 @@ describe("Control UI origins seeded at start for a non-loopback bind (controlUiO
     expect(started("2026.3", { bind: "lan", controlUi: { allowedOrigins: ["https://ui.example"] } }).running).toEqual(["https://ui.example"]);
     expect(started("2026.3", { bind: "lan", controlUi: { dangerouslyAllowHostHeaderOriginFallback: true } }).running).toEqual([]);
     expect([started("2026.3", { bind: "auto" }).running, started("2026.4", { bind: "auto" }).running]).toEqual([[], seeded]);
+  });
+
+  it("in a container an unset bind is auto from 2026.4.14: every interface, and the origins seeded as for auto", () => {
+    expect(started("2026.3.31", { bind: undefined }, true)).toEqual({ file: undefined, running: [], events: 0, listen: "127.0.0.1" });
+    expect(started("2026.4", { bind: undefined }, true)).toEqual({ file: seeded, running: seeded, events: 1, listen: "0.0.0.0" });
+    expect(started("2026.9", { bind: undefined }, true)).toEqual({ file: undefined, running: seeded, events: 1, listen: "0.0.0.0" });
+    expect(started("2026.9", { bind: undefined }, false)).toEqual({ file: undefined, running: [], events: 0, listen: "127.0.0.1" });
+    expect(started("2026.9", { bind: undefined, tailscale: { mode: "serve" } }, true).listen).toBe("127.0.0.1");
   });
 });
 

@@ -27,6 +27,7 @@ import { expectConnectedKind } from "./kinds/expect-connected.ts";
 import { expectEventKind } from "./kinds/expect-event.ts";
 import { expectRpcKind } from "./kinds/expect-rpc.ts";
 import { gatewayStartKind } from "./kinds/gateway-start.ts";
+import { publishPortKind } from "./kinds/publish-port.ts";
 import { hostKind } from "./kinds/host.ts";
 import { callKind, refreshKind, startKind, stopKind } from "./kinds/lifecycle.ts";
 import { machineClientKind } from "./kinds/machine-client.ts";
@@ -60,6 +61,7 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   host: hostKind,
   machine: machineKind,
   gatewayStart: gatewayStartKind,
+  publishPort: publishPortKind,
   openclaw: openclawKind,
   snapshot: snapshotKind,
   machineClient: machineClientKind,

@@ -215,6 +215,19 @@ export interface MachineStep {
   cliIdentity?: string | null;
   /** A service unit left by an older installer that embedded OPENCLAW_GATEWAY_TOKEN for this config. */
   legacyUnit?: { config: Record<string, unknown>; version?: string };
+  /** A container (Docker, Podman, Kubernetes): releases from 2026.4.14 then treat an unset gateway.bind as auto. */
+  container?: boolean;
+}
+
+/** Docker's `-p port:containerPort`: a TCP port forward on host `on` into a (container) machine's host. */
+export interface PublishPortStep {
+  machine: string;
+  on: string;
+  port: number;
+  /** The port inside the container; default the same as `port`. */
+  containerPort?: number;
+  /** "loopback": only on the host's 127.0.0.1 (`-p 127.0.0.1:…`); default every interface. */
+  bind?: "all" | "loopback";
 }
 
 export interface GatewayStartStep {
@@ -335,6 +348,7 @@ export interface StepPayloads {
   host: HostStep;
   machine: MachineStep;
   gatewayStart: GatewayStartStep;
+  publishPort: PublishPortStep;
   openclaw: OpenclawStep;
   snapshot: { machine: string; as: string };
   machineClient: MachineClientStep;

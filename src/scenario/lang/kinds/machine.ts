@@ -20,6 +20,7 @@ export const machineKind = defineStepKind({
       dotEnv: { type: ["string", "null"] },
       cliIdentity: { type: ["string", "null"] },
       legacyUnit: { type: "object", required: ["config"], properties: { config: { type: "object" }, version: { type: "string" } }, additionalProperties: false },
+      container: { type: "boolean", description: "a container: releases from 2026.4.14 treat an unset gateway.bind as auto (every interface)" },
     },
     additionalProperties: false,
   },
@@ -32,7 +33,7 @@ export const machineKind = defineStepKind({
   },
   run(step, env) {
     const m = step.machine;
-    let machine = createMachine({ name: m.name, config: m.config as GatewayConfig, ...(m.shellEnv ? { shellEnv: m.shellEnv } : {}), dotEnvText: m.dotEnv ?? null });
+    let machine = createMachine({ name: m.name, config: m.config as GatewayConfig, ...(m.shellEnv ? { shellEnv: m.shellEnv } : {}), dotEnvText: m.dotEnv ?? null, container: m.container === true });
     if (m.legacyUnit) {
       const switches = { ...env.profile.service, unitEmbedsToken: true };
       const unit = installServiceUnit({ config: m.legacyUnit.config as GatewayConfig, switches, version: m.legacyUnit.version ?? legacyInstallerVersion });
@@ -42,5 +43,5 @@ export const machineKind = defineStepKind({
     const cliIdentity = seed ? identityFromSeed(Uint8Array.from(Buffer.from(seed, "hex"))) : null;
     env.world.addMachine({ name: m.name, host: m.host, machine, cliIdentity });
   },
-  print: (step) => `machine ${step.machine.name} on ${step.machine.host}${step.machine.legacyUnit ? " (legacy service unit)" : ""}`,
+  print: (step) => `machine ${step.machine.name} on ${step.machine.host}${step.machine.container ? " (a container)" : ""}${step.machine.legacyUnit ? " (legacy service unit)" : ""}`,
 });
