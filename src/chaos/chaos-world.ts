@@ -99,6 +99,7 @@ function buildMachine(plan: ChaosPlan, world: World): Machine {
     config,
     shellEnv: g.shellToken ? { [envNames.gatewayToken]: firstToken } : {},
     dotEnvText: g.dotEnvToken ? `${envNames.gatewayToken}=${firstToken}\n` : null,
+    container: g.container === true,
   });
   if (g.legacyUnit) {
     const unit = installServiceUnit({ config, switches: { ...world.profile.service, unitEmbedsToken: true }, version: "2026.2.14" });

@@ -109,6 +109,7 @@ function worldSteps(walk: Walk): void {
       dotEnv: g.dotEnvToken ? `${envNames.gatewayToken}=${firstToken}\n` : null,
       cliIdentity: operatorIdentity,
       ...(g.legacyUnit ? { legacyUnit: { config: structuredClone(config) } } : {}),
+      ...(g.container ? { container: true } : {}),
     },
   });
   for (const c of plan.clients) {
@@ -292,7 +293,7 @@ export function chaosInvariantRefs(plan: ChaosPlan): InvariantRef[] {
 }
 
 /** Fields of the drawn world this translation knows; a field added to the generator without a translation is refused. */
-const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "allowedOrigins", "trustedProxies"];
+const knownGatewayFields = ["legacyUnit", "allowInsecureAuth", "shellToken", "dotEnvToken", "rateLimit", "allowedOrigins", "trustedProxies", "container"];
 const knownClientFields = ["name", "kind", "on", "withDevice", "credential"];
 const knownCredentials = ["explicit", "own-env", "shell", "browser", "handed"];
 const knownPlacements = ["gateway-host", "lan"];

@@ -20,6 +20,8 @@ import { gatewayHostAddress } from "./chaos-world.ts";
 export interface GatewayWorldFields {
   /** gateway.trustedProxies from the start: the gateway host's loopback (a local reverse proxy). */
   readonly trustedProxies?: readonly string[];
+  /** The gateway machine is a container (Docker): from 2026.4.14 gateway.bind auto listens on every interface there. */
+  readonly container?: true;
 }
 
 /** The twists this module can draw, one gateway rule each (their names are in the probes' attempt names). */
@@ -284,7 +286,11 @@ function proxiedUiWithDevice(
  *   the device then connects again from the gateway host (paired afresh, or held back by its old request).
  */
 export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as const;
-export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | "secret-fallback-reset" | "custom-bind-episode" | PairingScopeTwist;
+export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | "secret-fallback-reset" | BindEpisode | PairingScopeTwist;
+
+/** Episodes that change gateway.bind for a while; each is kept only where nothing else happens near it. */
+const bindEpisodes = ["custom-bind-episode", "auto-bind-episode"] as const;
+type BindEpisode = (typeof bindEpisodes)[number];
 /** The probe name (and prefix) of the rotate-unapproved-role twist below. */
 export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
 
@@ -344,6 +350,29 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
   drawMergedRoleApproval({ ...d, prng: d.prng.fork("merged-roles"), steps: [] }, groups);
   drawSecretFallbackReset({ ...d, prng: d.prng.fork("secret-fallback"), steps: [] }, groups);
   drawCustomBindEpisode({ ...d, prng: d.prng.fork("custom-bind"), steps: [] }, groups);
+  drawAutoBindEpisode({ ...d, prng: d.prng.fork("auto-bind"), steps: [] }, groups);
+}
+
+/** The probe name (and prefix) of the auto-bind episode below. */
+export const autoBindEpisodeName = "gw-auto-bind";
+
+/**
+ * auto-bind episode, in a quarter of the seeds, on a stream of its own and kept like the custom-bind one: the
+ * operator sets gateway.bind to auto; a local and a LAN probe connect; the bind goes back to lan. Auto is the
+ * host's 127.0.0.1, except in a container (the world's `container` field) from 2026.4.14, where it is every
+ * interface (service switch containerDetection), so only there the LAN probe gets in.
+ */
+function drawAutoBindEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 4 })) return;
+  const at = prng.int(5_000, d.safetyMs - 20_000);
+  const edit = (atMs: number, value: string) => d.steps.push({ atMs, step: { kind: "config-edit", path: "gateway.bind", value } });
+  edit(at, "auto");
+  const probeAt = at + authModeEpisodeMs - 3_000;
+  probe(d, probeAt, "gateway-host", { name: `${autoBindEpisodeName}-local`, connect: { params: params(cli, "operator") } });
+  probe(d, probeAt + 1_000, "lan", { name: `${autoBindEpisodeName}-lan`, connect: { params: params(cli, "operator") } });
+  edit(at + authModeEpisodeMs, "lan");
+  groups.push({ twist: "auto-bind-episode", steps: d.steps });
 }
 
 /** The probe name (and prefix) of the custom-bind episode below. */
@@ -517,8 +546,10 @@ function drawPairingScopeTwist(d: Draw, groups: { twist: GatewayTwist | DeviceRp
 }
 
 function drawWorld(prng: Draws): GatewayWorldFields {
-  const fields: { trustedProxies?: string[] } = {};
+  const fields: { trustedProxies?: string[]; container?: true } = {};
   if (prng.chance({ numerator: 1, denominator: 4 })) fields.trustedProxies = ["127.0.0.1"];
+  // On a stream of its own, so the rest of the draw is as it was; it matters only while the bind is auto.
+  if (prng.fork("container").chance({ numerator: 1, denominator: 2 })) fields.container = true;
   return fields;
 }
 
@@ -548,17 +579,20 @@ export function drawGatewayWorld(
 /**
  * One auth-mode episode per seed, and no other twist near it (a setup code needs a shared secret to embed; a
  * probe aimed at token mode would meet the episode's mode instead): later episodes and twists with a step inside
- * the first episode's window (3 s before it to 1 s after it) are dropped whole. A custom-bind episode yields
- * instead: it is kept only where no twist left has a step in its window, so it never changes the others.
+ * the first episode's window (3 s before it to 1 s after it) are dropped whole. A bind episode (custom, then
+ * auto) yields instead: it is kept only where no twist left has a step in its window, so it never changes the others.
  */
 function withoutOverlaps(groups: readonly { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): TimedStep[] {
   const window = (episode: { steps: TimedStep[] }) => ({ from: episode.steps[0]!.atMs - 3_000, to: episode.steps[0]!.atMs + authModeEpisodeMs + 1_000 });
   const clearOf = (g: { steps: TimedStep[] }, w: { from: number; to: number }) => g.steps.every((s) => s.atMs < w.from || s.atMs > w.to);
-  let kept = groups.filter((g) => g.twist !== "custom-bind-episode");
+  const isBindEpisode = (g: { twist: GatewayTwist | DeviceRpcTwist }) => (bindEpisodes as readonly string[]).includes(g.twist);
+  let kept = groups.filter((g) => !isBindEpisode(g));
   const episode = kept.find((g) => g.twist === "auth-mode-episode");
   if (episode) kept = kept.filter((g) => g === episode || (g.twist !== "auth-mode-episode" && clearOf(g, window(episode))));
-  const steps = kept.flatMap((g) => g.steps);
-  const customBind = groups.find((g) => g.twist === "custom-bind-episode");
-  if (customBind && kept.every((g) => clearOf(g, window(customBind)))) steps.push(...customBind.steps);
-  return steps;
+  for (const name of bindEpisodes) {
+    const bind = groups.find((g) => g.twist === name);
+    // Every episode's steps span its own window, so one direction of the check keeps two episodes apart too.
+    if (bind && kept.every((g) => clearOf(g, window(bind)))) kept.push(bind);
+  }
+  return kept.flatMap((g) => g.steps);
 }

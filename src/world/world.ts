@@ -415,7 +415,7 @@ export class World {
     if (this.machines.has(options.name)) throw new Error(`machine ${options.name} already exists`);
     const node = new MachineNode(options);
     this.machines.set(options.name, node);
-    this.scheduler.record(options.name, "host", { event: "machine.add", host: options.host, serviceInstalled: options.machine.serviceUnit !== null });
+    this.scheduler.record(options.name, "host", { event: "machine.add", host: options.host, serviceInstalled: options.machine.serviceUnit !== null, ...(options.machine.container ? { container: true } : {}) });
     return node;
   }
 

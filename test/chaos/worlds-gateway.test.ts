@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName, customBindEpisodeName } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName, customBindEpisodeName, autoBindEpisodeName } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -25,8 +25,9 @@ function twistOf(s: TimedStep): string | undefined {
 }
 
 function withoutGatewayWorld(plan: ChaosPlan): ChaosPlan {
-  const { trustedProxies, ...gateway } = plan.gateway;
+  const { trustedProxies, container, ...gateway } = plan.gateway;
   void trustedProxies;
+  void container;
   return { ...plan, gateway, steps: plan.steps.filter((s) => !isGatewayStep(s)) };
 }
 
@@ -35,7 +36,7 @@ describe("the gateway-world draw", () => {
     let drawn = 0;
     for (let seed = 1n; seed <= 40n; seed++) {
       const plan = generatePlan(seed, light);
-      if (plan.steps.some(isGatewayStep) || plan.gateway.trustedProxies) drawn++;
+      if (plan.steps.some(isGatewayStep) || plan.gateway.trustedProxies || plan.gateway.container) drawn++;
       expect(withoutGatewayWorld(plan), `seed ${seed}`).toEqual(generatePlan(seed, light, { gatewayWorld: false }));
     }
     expect(drawn).toBeGreaterThan(20);
@@ -86,7 +87,7 @@ describe("the gateway-world draw", () => {
 
 /**
  * A step of the pairing twists: a device RPC twist's probe, or the proxied UI with a device in an episode (and,
- * for a Control UI, the edit allowing the proxy's origin), or a custom-bind episode's edit or probe.
+ * for a Control UI, the edit allowing the proxy's origin), or a custom- or auto-bind episode's edit or probe.
  */
 function isPairingTwistStep(s: TimedStep, steps: readonly TimedStep[]): boolean {
   if (s.step.kind === "config-edit") {
@@ -94,11 +95,14 @@ function isPairingTwistStep(s: TimedStep, steps: readonly TimedStep[]): boolean 
     // The custom-bind episode's bind edits: with its customBindHost edit, and 10 s after it (an auth-none episode's
     // own bind edits are never there: the custom-bind episode keeps clear of other twists).
     const customBindAt = steps.flatMap((e) => (e.step.kind === "config-edit" && e.step.path === "gateway.customBindHost" ? [e.atMs] : []));
-    return s.step.path === "gateway.bind" && customBindAt.some((t) => s.atMs === t || s.atMs === t + authModeEpisodeMs);
+    // The auto-bind episode's: "auto", and "lan" 10 s later.
+    const autoBindAt = steps.flatMap((e) => (e.step.kind === "config-edit" && e.step.path === "gateway.bind" && e.step.value === "auto" ? [e.atMs] : []));
+    const episodeAt = [...customBindAt, ...autoBindAt];
+    return s.step.path === "gateway.bind" && episodeAt.some((t) => s.atMs === t || s.atMs === t + authModeEpisodeMs);
   }
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
-  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || name.startsWith(customBindEpisodeName) || isPairingScopeTwistProbe(name);
+  return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || name.startsWith(customBindEpisodeName) || name.startsWith(autoBindEpisodeName) || isPairingScopeTwistProbe(name);
 }
 
 describe("the pairing twists of the gateway-world draw", () => {
@@ -241,6 +245,48 @@ describe("the custom-bind episode", () => {
     const targets = mutantTargets().filter((t) => t.name === "service.customBindFallback=all");
     const rows = await killRate({ targets, seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
     expect(rows[0]!.outcome?.firstDiffSeed).toBe("424264");
+  });
+});
+
+describe("the auto-bind episode", () => {
+  const autoBindAt = (plan: ChaosPlan) => plan.steps.filter((s) => s.step.kind === "config-edit" && s.step.path === "gateway.bind" && s.step.value === "auto").map((s) => s.atMs);
+
+  it("is drawn in some seeds, in container worlds and others, kept clear of every other gateway twist, and the bind goes back to lan", () => {
+    let drawn = 0;
+    const containers = new Set<boolean>();
+    for (let seed = 1n; seed <= 200n; seed++) {
+      const plan = generatePlan(seed, light);
+      const at = autoBindAt(plan);
+      if (at.length === 0) continue;
+      drawn++;
+      containers.add(plan.gateway.container === true);
+      expect(at, `seed ${seed}`).toHaveLength(1);
+      const back = plan.steps.filter((s) => s.step.kind === "config-edit" && s.step.path === "gateway.bind" && s.atMs === at[0]! + authModeEpisodeMs);
+      expect(back.map((s) => (s.step as { value: unknown }).value), `seed ${seed}`).toEqual(["lan"]);
+      const others = plan.steps.filter((s) => (s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-") && !s.step.attempt.name.startsWith(autoBindEpisodeName)) || (s.step.kind === "config-edit" && s.atMs !== at[0] && s.atMs !== at[0]! + authModeEpisodeMs));
+      expect(others.filter((s) => s.atMs >= at[0]! - 3_000 && s.atMs <= at[0]! + authModeEpisodeMs + 1_000).map((s) => s.atMs), `seed ${seed}`).toEqual([]);
+    }
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(60);
+    expect([...containers].sort()).toEqual([false, true]);
+  });
+
+  it("in a container world the LAN probe gets in from 2026.4.14 and not before; the mutant without container detection differs on the wire", { timeout: 120_000 }, async () => {
+    const seed = 424246n;
+    const plan = generatePlan(seed, light);
+    expect(plan.gateway.container).toBe(true);
+    expect(autoBindAt(plan)).toHaveLength(1);
+    const episode = async (profile: string) => {
+      const result = await runChaosPlan(seed, light, findProfile(profile)!);
+      const outcome = (probe: string) => result.events.find((e) => e.kind === "check" && e.data["what"] === "attempt.outcome" && e.data["attempt"] === `${autoBindEpisodeName}-${probe}`)?.data["ok"];
+      const listens = result.events.filter((e) => e.kind === "host" && e.data["event"] === "gateway.start").map((e) => e.data["listen"]);
+      return { local: outcome("local"), lan: outcome("lan"), loopbackStarts: listens.filter((l) => l === "127.0.0.1").length };
+    };
+    expect(await episode("2026.9")).toEqual({ local: true, lan: true, loopbackStarts: 0 });
+    expect(await episode("2026.4")).toEqual({ local: true, lan: true, loopbackStarts: 0 });
+    expect(await episode("2026.3.31")).toEqual({ local: true, lan: null, loopbackStarts: 1 });
+    const rows = await killRate({ targets: mutantTargets().filter((t) => t.name === "service.containerDetection=none"), seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
+    expect(rows[0]!.outcome?.firstDiffSeed).toBe("424246");
   });
 });
 
