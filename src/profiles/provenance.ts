@@ -414,8 +414,18 @@ const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   containerDetection: read("2026.3.2, 3.13 and 3.31 dists: no container detection (it came with PR #61818, 2026-04-06)"),
 };
 
+/** Releases whose `gateway run` without --bind was started here with and without /.dockerenv (and Fly.io's variables). */
+const containerRecorded: Readonly<Record<string, string>> = {
+  "2026.3.31": "2026-12-05: no --bind under /.dockerenv listens on 127.0.0.1 and ::1 (reports/live/container-bind-2026-12-05.md)",
+  "2026.4.14": "2026-12-05: no --bind listens on 0.0.0.0 under /.dockerenv, on 127.0.0.1 without it even with FLY_MACHINE_ID and FLY_APP_NAME (reports/live/container-bind-2026-12-05.md)",
+  "2026.5.28": "2026-12-05: no --bind with FLY_MACHINE_ID and FLY_APP_NAME and no /.dockerenv listens on 0.0.0.0 (reports/live/container-bind-2026-12-05.md)",
+  "2026.9.6": "2026-12-05: no --bind listens on 0.0.0.0 under /.dockerenv or with both Fly.io variables, on 127.0.0.1 and ::1 with neither or FLY_MACHINE_ID alone (reports/live/container-bind-2026-12-05.md)",
+};
+
 /** containerDetection as read in a release from 2026.4.14 on (net.ts isContainerEnvironment, defaultGatewayBindMode). */
 function containerRead(release: string, value: "sentinel" | "sentinel-or-fly"): Partial<Record<keyof ServiceSwitches, Provenance>> {
+  const live = containerRecorded[release];
+  if (live !== undefined) return { containerDetection: recorded(release, live) };
   const how = value === "sentinel" ? "/.dockerenv, /run/.containerenv, /var/run/.containerenv or a container /proc/1/cgroup" : "FLY_MACHINE_ID with FLY_APP_NAME, or /.dockerenv, /run/.containerenv, /var/run/.containerenv or a container /proc/1/cgroup";
   return { containerDetection: read(`openclaw@${release} dist, isContainerEnvironment + defaultGatewayBindMode`, `${how}; then an unset bind is auto (loopback under tailscale serve/funnel) and auto listens on 0.0.0.0`) };
 }
@@ -922,7 +932,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       challengeTimeoutMs: recorded("2026.3.31", "client: 10 s pre-auth default when no connectDelayMs is given; story challenge-lost of pnpm sim gate --client real@2026.3.31"),
       ...controlUiBackoffRead(["2026.3.31"]),
     },
-    service: fixedService,
+    service: { ...fixedService, containerDetection: recorded("2026.3.31", containerRecorded["2026.3.31"]) },
   },
   "2026.4": {
     gateway: provenance414Gateway,
