@@ -162,6 +162,7 @@ const serviceAlternatives: Alternatives<ServiceSwitches> = {
   doctorRepair: (v) => (v === "safe" ? "naive" : "safe"),
   customBindFallback: (v) => (v === "all" ? "refuse" : "all"),
   containerDetection: (v) => (v === "none" ? "sentinel-or-fly" : "none"),
+  tokenBootstrap: (v) => (v === "runtime-cli-pairing" ? "runtime" : "runtime-cli-pairing"),
 };
 
 export type SwitchGroup = "gateway" | "client" | "service";

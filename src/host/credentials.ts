@@ -20,6 +20,8 @@ export type TokenSource =
   | "env:OPENCLAW_GATEWAY_TOKEN"
   | "config:gateway.auth.token"
   | "config:gateway.remote.token"
+  /** The gateway made one at start (service switch tokenBootstrap "runtime": in the process only). */
+  | "generated"
   | "none";
 export type PasswordSource =
   | "explicit"

@@ -178,6 +178,7 @@ const legacyService: ServiceSwitches = {
   doctorRepair: "naive",
   customBindFallback: "all",
   containerDetection: "none",
+  tokenBootstrap: "refuse",
 };
 
 const fixedService: ServiceSwitches = {
@@ -187,12 +188,16 @@ const fixedService: ServiceSwitches = {
   doctorRepair: "safe",
   customBindFallback: "refuse",
   containerDetection: "none",
+  tokenBootstrap: "persist",
 };
 
 // Read in the 2026.4.14 and 4.22 dists (isContainerEnvironment: sentinel files and /proc/1/cgroup) and from 5.28
 // on (also Fly.io's FLY_MACHINE_ID with FLY_APP_NAME); 3.31 and earlier have no container detection.
 const aprService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel" };
-const lateService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel-or-fly" };
+// Read in the 5.28, 6.11 and 7.1 dists (ensureGatewayStartupAuth keeps a generated token out of the config; the
+// CLI refusal of a non-loopback bind counts configured secrets only) and from 8.2 the CLI pre-pairing too.
+const lateService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel-or-fly", tokenBootstrap: "runtime" };
+const cliPairingService: ServiceSwitches = { ...lateService, tokenBootstrap: "runtime-cli-pairing" };
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
@@ -604,7 +609,7 @@ export const profiles: readonly Profile[] = [
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
     client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
     // Read in the 2.22 dist (resolveGatewayRuntimeConfig): bind=custom refuses an unusable customBindHost.
-    service: { ...legacyService, customBindFallback: "refuse" },
+    service: { ...legacyService, customBindFallback: "refuse", tokenBootstrap: "persist" },
   },
   {
     name: "2026.3.2",
@@ -792,7 +797,7 @@ export const profiles: readonly Profile[] = [
     gateway: gateway82,
     // PR #124724 (merged 2026-08-16, after 2026.8.2): no device identity on plain-http origins yet.
     client: { ...client96, controlUiInsecureContextIdentity: false, controlUiPasswordCopiesToken: false },
-    service: lateService,
+    service: cliPairingService,
   },
   {
     name: "2026.9",
@@ -801,7 +806,7 @@ export const profiles: readonly Profile[] = [
     gateway: gateway96,
     // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
     client: client96,
-    service: lateService,
+    service: cliPairingService,
   },
 ];
 

@@ -403,6 +403,7 @@ const legacyService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   doctorRepair: read("#28428 review (spec §9.2): the naive repair's two pitfalls"),
   customBindFallback: read("2026.2.12 and 2026.2.17 dists (resolveGatewayRuntimeConfig): an unusable customBindHost falls back to 0.0.0.0"),
   containerDetection: read("2026.2.12 … 2026.2.22 dists: no container detection; an unset bind is loopback and auto prefers 127.0.0.1"),
+  tokenBootstrap: read("2026.2.12 and 2026.2.17 dists (gateway run: 'no token is configured', exit); 2026.2.12 run here on 2026-12-05 with no token exited so"),
 };
 
 const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
@@ -412,7 +413,15 @@ const fixedService: Partial<Record<keyof ServiceSwitches, Provenance>> = {
   doctorRepair: read("#28428 follow-up (spec §9.2): reload and validate first"),
   customBindFallback: read("2026.2.22 … 2026.9.6 dists (resolveGatewayRuntimeConfig): bind=custom without a usable IPv4 customBindHost refuses to start"),
   containerDetection: read("2026.3.2, 3.13 and 3.31 dists: no container detection (it came with PR #61818, 2026-04-06)"),
+  tokenBootstrap: read("2026.2.22 … 2026.4.22 dists (ensureGatewayStartupAuth with persist: a generated token is written as gateway.auth.token, mode token; canBootstrapToken exempts the non-loopback refusal); 2.22, 3.13, 3.31 and 4.14 run here on 2026-12-05 with no token each wrote one into the config"),
 };
+
+/** tokenBootstrap of a release from 2026.5.28 on, run here on 2026-12-05 (5.28, 7.1, 8.2, 9.6) or read (6.11). */
+function tokenBootstrapLate(release: string): Partial<Record<keyof ServiceSwitches, Provenance>> {
+  const pairs = release === "2026.8.2" || release === "2026.9.6";
+  const how = `gateway run with no token kept a generated one out of the config ("runtime token for this startup")${pairs ? " and paired the local CLI device for operator.admin before readiness (startup-local-cli-pairing)" : ""}; the CLI refuses a non-loopback bind without a configured secret (shouldBlockGatewayBindWithoutExplicitAuth)`;
+  return { tokenBootstrap: release === "2026.6.11" ? read(`openclaw@${release} dist`, how) : recorded(release, `2026-12-05: ${how}`) };
+}
 
 /** Releases whose `gateway run` without --bind was started here with and without /.dockerenv (and Fly.io's variables). */
 const containerRecorded: Readonly<Record<string, string>> = {
@@ -810,6 +819,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   },
   "2026.2.22": {
     ...feb,
+    service: { ...legacyService, customBindFallback: fixedService.customBindFallback!, tokenBootstrap: fixedService.tokenBootstrap! },
     // The gateway starts from the S-Mar table (catalog.ts does too) and every switch 2.22 sets back is read in its
     // dist; the seed-5 fixture replays at 0 divergent attempts with them (124 before).
     gateway: {
@@ -961,12 +971,12 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       ...gatewayJunProvenance("2026.5.28"),
       nodePairingLimiter: read("openclaw@2026.5.28 dist, auth-rate-limit", "the limiter scopes are default, shared-secret, device-token and hook-auth: no node-pairing scope (2026.6.11 has AUTH_RATE_LIMIT_SCOPE_NODE_PAIRING); seed-37 configs4 fixture 5 → 2 (k4-token-rl2-strict c0125, c0130, c0131: node pairing connects refused rate_limited by the model only)"),
     },
-    client: clientJunProvenance("2026.5.28"), service: { ...serviceProvenance71("2026.5.28"), ...containerRead("2026.5.28", "sentinel-or-fly") } },
-  "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: { ...serviceProvenance71("2026.6.11"), ...containerRead("2026.6.11", "sentinel-or-fly") } },
+    client: clientJunProvenance("2026.5.28"), service: { ...serviceProvenance71("2026.5.28"), ...containerRead("2026.5.28", "sentinel-or-fly"), ...tokenBootstrapLate("2026.5.28") } },
+  "2026.6": { gateway: gatewayJunProvenance("2026.6.11"), client: clientJunProvenance("2026.6.11"), service: { ...serviceProvenance71("2026.6.11"), ...containerRead("2026.6.11", "sentinel-or-fly"), ...tokenBootstrapLate("2026.6.11") } },
   "2026.7": {
     gateway: gateway71(),
     client: client71Provenance(),
-    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])), ...containerRead("2026.7.1", "sentinel-or-fly") },
+    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.7.1`)])), ...containerRead("2026.7.1", "sentinel-or-fly"), ...tokenBootstrapLate("2026.7.1") },
   },
   "2026.8": {
     gateway: gateway82(),
@@ -977,9 +987,9 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       controlUiInsecureContextIdentity: read("PR #124724 (merged 2026-08-16, after 2026.8.2)", "no device identity on plain-http origins yet"),
       ...controlUiBackoffRead(["2026.8.2"]),
     },
-    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.8.2`)])), ...containerRead("2026.8.2", "sentinel-or-fly") },
+    service: { ...Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.9 (${describeProvenance(p!)}); not re-read for 2026.8.2`)])), ...containerRead("2026.8.2", "sentinel-or-fly"), ...tokenBootstrapLate("2026.8.2") },
   },
-  "2026.9": { gateway: gateway96, client: client96, service: { ...fixedService, ...containerRead("2026.9.6", "sentinel-or-fly") } },
+  "2026.9": { gateway: gateway96, client: client96, service: { ...fixedService, ...containerRead("2026.9.6", "sentinel-or-fly"), ...tokenBootstrapLate("2026.9.6") } },
 };
 
 /** One line for a provenance entry. */

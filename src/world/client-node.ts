@@ -22,6 +22,16 @@ export class DeviceAuthFile {
   readable(): Record<string, { token: string; scopes: readonly string[] }> {
     return this.corrupt ? {} : this.tokens;
   }
+
+  /** Writes the role's token; a file of another device (or a corrupt one) starts over. */
+  store(deviceId: string, role: string, token: string, scopes: readonly string[]): void {
+    if (this.deviceId !== deviceId || this.corrupt) this.tokens = {};
+    this.corrupt = false;
+    this.seedDropped = true;
+    this.deviceId = deviceId;
+    this.tokens = { ...this.tokens, [role]: { token, scopes } };
+    this.writes.set(role, (this.writes.get(role) ?? 0) + 1);
+  }
 }
 
 export class ClientNode {
@@ -141,12 +151,7 @@ export class ClientNode {
   private updateFile(out: Extract<ClientOutput, { kind: "store-device-token" | "clear-device-token" }>): void {
     const file = this.options.file;
     if (out.kind === "store-device-token") {
-      if (file.deviceId !== out.deviceId || file.corrupt) file.tokens = {};
-      file.corrupt = false;
-      file.seedDropped = true;
-      file.deviceId = out.deviceId;
-      file.tokens = { ...file.tokens, [out.role]: { token: out.token, scopes: out.scopes } };
-      file.writes.set(out.role, (file.writes.get(out.role) ?? 0) + 1);
+      file.store(out.deviceId, out.role, out.token, out.scopes);
     } else if (file.deviceId === out.deviceId) {
       const { [out.role]: _gone, ...rest } = file.tokens;
       file.tokens = rest;

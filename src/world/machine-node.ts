@@ -9,9 +9,13 @@
 import { assertNever, type TimerId } from "../kernel/index.ts";
 import type { DeviceIdentity } from "../crypto/index.ts";
 import {
+  approvalTokenOptions,
+  approveDevicePairing,
+  clonePairingStore,
   credentialConfigPaths,
   emptyBootstrapStore,
   planConfigReload,
+  requestDevicePairing,
   seededControlUiOrigins,
   type BootstrapStore,
   type ConfigReloadMode,
@@ -70,6 +74,8 @@ export interface GatewayProcess {
   readonly port: number;
   /** The process found itself in a container at start (the releases detect it once per process). */
   readonly inContainer: boolean;
+  /** The token it made at start (tokenBootstrap "runtime"): kept across config reloads, gone with the process. */
+  readonly generatedToken?: string;
 }
 
 
@@ -218,8 +224,13 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
     result = { kind: "refused", via, reason: "config-invalid", detail: `Config invalid: ${formatConfigIssues(machine.config.issues)}` };
   } else {
     let config = machine.config.config;
-    const auth = resolveServerGatewayAuth({ config, env: env.env, switches: profile.service });
-    const startup = checkServerAuthStartup(auth, config);
+    let auth = resolveServerGatewayAuth({ config, env: env.env, switches: profile.service });
+    const bootstrap = tokenlessStart(profile, auth);
+    if (bootstrap === "persist") {
+      config = persistGeneratedToken(world, node, config);
+      auth = resolveServerGatewayAuth({ config, env: env.env, switches: profile.service });
+    }
+    const startup = bootstrap === "runtime" ? ({ kind: "ok" } as const) : checkServerAuthStartup(auth, config);
     if (startup.kind === "refuse-start") {
       result = { kind: "refused", via, reason: startup.reason, detail: `gateway auth: ${startup.reason}` };
     } else {
@@ -231,6 +242,9 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
       if (listen.kind === "refused") {
         result = { kind: "refused", via, reason: listen.reason, detail: listen.detail };
       } else {
+        // A runtime token is made only once the start checks passed with the configured secrets (none).
+        const generatedToken = bootstrap === "runtime" ? generateGatewayToken(world, node, false) : undefined;
+        if (generatedToken !== undefined) auth = { ...auth, token: generatedToken, tokenSource: "generated" };
         const handshakeTimeoutMs = Number(envValue(env.env, "OPENCLAW_HANDSHAKE_TIMEOUT_MS"));
         const runtime = gatewayRuntimeConfigFor({
           config: runtimeFileConfig,
@@ -241,7 +255,8 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
           ...(Number.isInteger(handshakeTimeoutMs) && handshakeTimeoutMs > 0 ? { handshakeTimeoutMs } : {}),
         });
         launch(world, node, port, runtime, listen.bind);
-        node.process = { via, env: env.env, config, port, inContainer };
+        node.process = { via, env: env.env, config, port, inContainer, ...(generatedToken !== undefined ? { generatedToken } : {}) };
+        if (generatedToken !== undefined && profile.service.tokenBootstrap === "runtime-cli-pairing" && listen.bind === "loopback") pairLocalCli(world, node);
         result = { kind: "started", via, port, auth, listen: listenAddress(listen.bind) };
       }
     }
@@ -250,6 +265,74 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
   world.scheduler.record(node.name, "host", startRecord(result));
   if (result.kind === "refused") respawnAfterRefusal(world, node, result);
   return result;
+}
+
+/**
+ * What a start does about token auth with no token anywhere (service switch tokenBootstrap): nothing to do, refuse
+ * (checkServerAuthStartup's token-missing), write a generated token into the config, or make one for the process.
+ */
+function tokenlessStart(profile: Profile, auth: ServerGatewayAuth): "none" | "refuse" | "persist" | "runtime" {
+  if (auth.mode !== "token" || (auth.token?.trim() ?? "") !== "") return "none";
+  switch (profile.service.tokenBootstrap) {
+    case "refuse":
+      return "refuse";
+    case "persist":
+      return "persist";
+    case "runtime":
+    case "runtime-cli-pairing":
+      return "runtime";
+    default:
+      return assertNever(profile.service.tokenBootstrap, "tokenBootstrap");
+  }
+}
+
+/** 48 hex digits from the world's stream (the releases' 24 random bytes), recorded without the value. */
+function generateGatewayToken(world: World, node: MachineNode, persisted: boolean): string {
+  const prng = world.scheduler.stream(`gateway-token:${node.name}`);
+  let token = "";
+  for (let i = 0; i < 6; i++) token += prng.nextU32().toString(16).padStart(8, "0");
+  world.scheduler.record(node.name, "host", { event: "gateway.auth-token-generated", persisted });
+  return token;
+}
+
+/** 2026.2.22 … 2026.4.22: the generated token goes into the config file (gateway.auth.mode token too). */
+function persistGeneratedToken(world: World, node: MachineNode, config: GatewayConfig): GatewayConfig {
+  const token = generateGatewayToken(world, node, true);
+  let file = node.machine.config;
+  for (const [path, value] of [["gateway.auth.mode", "token"], ["gateway.auth.token", token]] as const) {
+    const written = configSet(file, path, value);
+    if (written.kind !== "ok") return config;
+    file = written.file;
+  }
+  node.machine = { ...node.machine, config: file };
+  return file.config;
+}
+
+/**
+ * 2026.8.2, 2026.9.6 with a runtime token on loopback: the machine's own CLI device is paired for operator.admin
+ * before the gateway is ready (silently, as from 127.0.0.1) and its operator token stored where that CLI reads it,
+ * since no CLI can read the runtime token. A device already paired keeps its record and its token is stored again.
+ */
+function pairLocalCli(world: World, node: MachineNode): void {
+  const identity = node.cliIdentity;
+  const gateway = world.gateways.get(node.gatewayName);
+  if (!identity || !gateway) return;
+  const store = gateway.state.store;
+  const nowMs = world.clockOf(node.host).nowMs();
+  const prng = world.scheduler.stream(`gateway-token:${node.name}:cli-pairing`);
+  let paired = store.paired[identity.deviceId];
+  let outcome: "created" | "reused" | "unavailable" = "reused";
+  if (!paired) {
+    const request = { deviceId: identity.deviceId, publicKey: identity.publicKeyBase64Url, displayName: "OpenClaw CLI", clientId: "cli", clientMode: "cli", role: "operator", roles: ["operator"], scopes: ["operator.admin"], remoteIp: "127.0.0.1", silent: true };
+    const pending = requestDevicePairing({ store, request, policy: "replace", nowMs, prng });
+    paired = approveDevicePairing(store, pending.request.requestId, nowMs, prng, approvalTokenOptions(gateway.state.switches)) ?? undefined;
+    outcome = paired ? "created" : "unavailable";
+  }
+  const token = paired?.tokens["operator"];
+  if (!token || token.revokedAtMs !== undefined || !token.scopes.includes("operator.admin")) outcome = "unavailable";
+  else world.storeOperatorDeviceToken(node, identity.deviceId, token.token, token.scopes);
+  gateway.persisted = clonePairingStore(store);
+  world.scheduler.record(node.name, "host", { event: "gateway.local-cli-paired", deviceId: identity.deviceId, outcome });
 }
 
 /** How long each service manager waits before it starts a failed gateway again (the units the releases write). */
@@ -480,8 +563,12 @@ function runConfigReload(world: World, node: MachineNode): void {
     return;
   }
   const switches = world.profile.gateway;
-  const before = resolveServerGatewayAuth({ config: process.config, env: process.env, switches: world.profile.service });
-  const auth = resolveServerGatewayAuth({ config: file.config, env: process.env, switches: world.profile.service });
+  // A runtime token stays the process's token through reloads while the file names none (the releases pass it on
+  // as an override).
+  const withGenerated = (a: ServerGatewayAuth): ServerGatewayAuth =>
+    process.generatedToken !== undefined && a.mode === "token" && (a.token?.trim() ?? "") === "" ? { ...a, token: process.generatedToken, tokenSource: "generated" } : a;
+  const before = withGenerated(resolveServerGatewayAuth({ config: process.config, env: process.env, switches: world.profile.service }));
+  const auth = withGenerated(resolveServerGatewayAuth({ config: file.config, env: process.env, switches: world.profile.service }));
   const kept = (before.mode === "token" || before.mode === "password") && before.mode === auth.mode;
   const plan = planConfigReload({ switches, paths, mode, authModeKept: kept });
   switch (plan.action) {

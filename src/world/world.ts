@@ -157,12 +157,7 @@ export class World {
     /** The client's own reconnect cadence over its release's defaults. */
     reconnect?: ReconnectPolicy;
   }): ClientNode {
-    const key = `${options.host}:${options.user ?? "user"}`;
-    let file = this.deviceAuthFiles.get(key);
-    if (!file) {
-      file = new DeviceAuthFile();
-      this.deviceAuthFiles.set(key, file);
-    }
+    const file = this.deviceAuthFile(options.host, options.user ?? "user");
     const node = new ClientNode(this.scheduler, this.network, {
       name: options.name,
       host: options.host,
@@ -364,15 +359,7 @@ export class World {
       scheduler: this.scheduler,
       network: this.network,
       clockOf: (host) => this.clockOf(host),
-      deviceAuthFile: (host, user) => {
-        const key = `${host}:${user}`;
-        let file = this.deviceAuthFiles.get(key);
-        if (!file) {
-          file = new DeviceAuthFile();
-          this.deviceAuthFiles.set(key, file);
-        }
-        return file;
-      },
+      deviceAuthFile: (host, user) => this.deviceAuthFile(host, user),
     });
     return this.realClientsRuntime;
   }
@@ -409,6 +396,22 @@ export class World {
     const target = this.machine(options.machine).host;
     const result = this.network.addProxy({ proxyHost: options.on, port: options.port, bind: options.bind ?? "all", forTarget: { host: target, port: options.containerPort ?? options.port }, tcp: true });
     if (result.kind !== "listening") throw new Error(`cannot publish port ${options.port} on ${options.on}: ${result.kind}`);
+  }
+
+  /** A device token written into the machine operator's device-auth file (what its `openclaw …` commands read). */
+  storeOperatorDeviceToken(node: MachineNode, deviceId: string, token: string, scopes: readonly string[]): void {
+    this.deviceAuthFile(node.host, node.operatorUser).store(deviceId, "operator", token, [...scopes]);
+  }
+
+  /** The device-auth file of a user on a host (created empty on first use). */
+  private deviceAuthFile(host: string, user: string): DeviceAuthFile {
+    const key = `${host}:${user}`;
+    let file = this.deviceAuthFiles.get(key);
+    if (!file) {
+      file = new DeviceAuthFile();
+      this.deviceAuthFiles.set(key, file);
+    }
+    return file;
   }
 
   addMachine(options: MachineNodeOptions): MachineNode {

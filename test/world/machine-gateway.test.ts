@@ -25,12 +25,12 @@ describe("gateway service start from the machine", () => {
     expect(hostEvents(world, "gw", "gateway.refuse-start").at(-1)?.data).toMatchObject({ reason: "config-invalid" });
   });
 
-  it("refuses without a unit, with a missing EnvironmentFile, and without any token", () => {
-    const world = newWorld("2026.3");
+  it("refuses without a unit, with a missing EnvironmentFile, and (2026.2.17) without any token", () => {
+    const world = newWorld("2026.2.17");
     addGatewayMachine(world, { config: { gateway: { mode: "local", auth: { mode: "token" } } } });
     expect(world.startGatewayService("gw")).toMatchObject({ kind: "refused", reason: "not-installed" });
     const path = "/etc/openclaw/gateway.env";
-    const unit = installServiceUnit({ config: {}, switches: profile("2026.3").service, version: "2026.3", environmentFiles: [{ path, optional: false }] });
+    const unit = installServiceUnit({ config: {}, switches: profile("2026.2.17").service, version: "2026.2.17", environmentFiles: [{ path, optional: false }] });
     world.updateMachine("gw", (m) => withServiceUnit(m, unit));
     expect(world.startGatewayService("gw")).toMatchObject({ kind: "refused", reason: "missing-environment-file", detail: `EnvironmentFile ${path} not found` });
     world.updateMachine("gw", (m) => withEnvironmentFile(m, path, {}));
@@ -67,6 +67,50 @@ describe("gateway service start from the machine", () => {
     const world = newWorld("2026.3");
     addGatewayMachine(world, { config: tokenConfig("T1", { gateway: { port: 19001 } }) });
     expect(world.operator("gw", op.gatewayInstall()).gatewayStarts[0]).toMatchObject({ kind: "started", port: 19001 });
+  });
+});
+
+describe("a start with token auth and no token anywhere (tokenBootstrap)", () => {
+  const tokenless = (bind?: string) => ({ gateway: { mode: "local", port: gatewayPort, ...(bind ? { bind } : {}), auth: { mode: "token" } } }) as never;
+  function start(profileName: string, bind?: string) {
+    const world = newWorld(profileName);
+    addGatewayMachine(world, { config: tokenless(bind), cliIdentity: identity(200) });
+    const first = world.startGatewayForeground("gw");
+    const fileToken = () => (world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token;
+    return { world, first, fileToken };
+  }
+
+  it("2026.2.17 refuses; 2026.3 writes a generated token into the config and keeps it across restarts", () => {
+    expect(start("2026.2.17").first).toMatchObject({ kind: "refused", reason: "token-missing" });
+    const { world, first, fileToken } = start("2026.3");
+    expect(first).toMatchObject({ kind: "started", auth: { tokenSource: "config:gateway.auth.token" } });
+    expect(fileToken()).toMatch(/^[0-9a-f]{48}$/);
+    const token = fileToken();
+    expect(world.startGatewayForeground("gw")).toMatchObject({ kind: "started", auth: { token } });
+    expect(hostEvents(world, "gw", "gateway.auth-token-generated").map((e) => e.data["persisted"])).toEqual([true]);
+    // A bind beyond loopback starts too: the token is made before anything needs it.
+    expect(start("2026.3", "lan").first).toMatchObject({ kind: "started", listen: "0.0.0.0" });
+  });
+
+  it("from 2026.5.28 the token lives in the process only: the file stays tokenless, a restart makes another, and beyond loopback the start is refused", () => {
+    const { world, first, fileToken } = start("2026.7");
+    expect(first).toMatchObject({ kind: "started", auth: { tokenSource: "generated" } });
+    expect(fileToken()).toBeUndefined();
+    const again = world.startGatewayForeground("gw");
+    expect(again.kind === "started" && first.kind === "started" && again.auth.token !== first.auth.token).toBe(true);
+    expect(hostEvents(world, "gw", "gateway.auth-token-generated").map((e) => e.data["persisted"])).toEqual([false, false]);
+    expect(start("2026.9", "lan").first).toMatchObject({ kind: "refused", reason: "non-loopback-without-auth" });
+  });
+
+  it("2026.7's operator CLI cannot get in on a runtime token; 2026.9 pairs it before readiness and its devices commands work", () => {
+    const list = (profileName: string) => {
+      const { world } = start(profileName);
+      warm(world);
+      const run = world.operator("gw", op.devicesList());
+      return { rpc: run.rpc?.ok, paired: hostEvents(world, "gw", "gateway.local-cli-paired").map((e) => e.data["outcome"]) };
+    };
+    expect(list("2026.7")).toEqual({ rpc: false, paired: [] });
+    expect(list("2026.9")).toEqual({ rpc: true, paired: ["created"] });
   });
 });
 
