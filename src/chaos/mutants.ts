@@ -162,7 +162,9 @@ const serviceAlternatives: Alternatives<ServiceSwitches> = {
   doctorRepair: (v) => (v === "safe" ? "naive" : "safe"),
   customBindFallback: (v) => (v === "all" ? "refuse" : "all"),
   containerDetection: (v) => (v === "none" ? "sentinel-or-fly" : "none"),
-  tokenBootstrap: (v) => (v === "runtime-cli-pairing" ? "runtime" : "runtime-cli-pairing"),
+  // "persist" (2.22 … 4.22), not "runtime": chaos's operator CLI always holds a device token from its first pairing,
+  // so the CLI pre-pairing of "runtime-cli-pairing" is seen only by a CLI without one (a fresh machine; not drawn).
+  tokenBootstrap: (v) => (v === "persist" ? "runtime-cli-pairing" : "persist"),
 };
 
 export type SwitchGroup = "gateway" | "client" | "service";

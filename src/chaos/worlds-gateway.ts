@@ -289,7 +289,7 @@ export const deviceRpcTwists = ["rotate-beyond-caller", "remove-pending"] as con
 export type DeviceRpcTwist = (typeof deviceRpcTwists)[number] | "rotate-unapproved-role" | "merged-role-approval" | "secret-fallback-reset" | BindEpisode | PairingScopeTwist;
 
 /** Episodes that change gateway.bind for a while; each is kept only where nothing else happens near it. */
-const bindEpisodes = ["custom-bind-episode", "auto-bind-episode"] as const;
+const bindEpisodes = ["custom-bind-episode", "auto-bind-episode", "tokenless-episode"] as const;
 type BindEpisode = (typeof bindEpisodes)[number];
 /** The probe name (and prefix) of the rotate-unapproved-role twist below. */
 export const rotateUnapprovedRoleName = "gw-rotate-unapproved-role";
@@ -351,6 +351,32 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
   drawSecretFallbackReset({ ...d, prng: d.prng.fork("secret-fallback"), steps: [] }, groups);
   drawCustomBindEpisode({ ...d, prng: d.prng.fork("custom-bind"), steps: [] }, groups);
   drawAutoBindEpisode({ ...d, prng: d.prng.fork("auto-bind"), steps: [] }, groups);
+  drawTokenlessEpisode({ ...d, prng: d.prng.fork("tokenless"), steps: [] }, groups);
+}
+
+/** The token the tokenless episode's operator sets at its end (a rotation like the timeline's, so the heal aligns it). */
+export const tokenlessEpisodeToken = "T-set-again";
+
+/**
+ * tokenless episode, in a fifth of the seeds, kept like the bind episodes: the operator blanks gateway.auth.token
+ * (with the bind on loopback, as a tokenless start needs from 2026.5.28), so the restarted gateway starts with no
+ * token from the config; 3 s before the end the operator's CLI lists and approves what is pending; then a new token
+ * goes into the config and the bind back to lan. 2026.2.12/2.17 refuse to start (their service manager retries),
+ * 2.22 … 4.22 write a generated token into the config, later releases keep one in the process, and from 2026.8.2
+ * the gateway pairs the machine's CLI device first, so only there the operator's CLI gets in (service switch
+ * tokenBootstrap). A token from the unit or `.env` keeps the gateway's token and the episode changes nothing.
+ */
+function drawTokenlessEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
+  const { prng } = d;
+  if (!prng.chance({ numerator: 1, denominator: 5 })) return;
+  const at = prng.int(5_000, d.safetyMs - 20_000);
+  const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
+  edit(at, "gateway.bind", "loopback");
+  edit(at, "gateway.auth.token", "");
+  d.steps.push({ atMs: at + authModeEpisodeMs - 3_000, step: { kind: "approve-pending" } });
+  d.steps.push({ atMs: at + authModeEpisodeMs, step: { kind: "rotate-token", site: "config", token: tokenlessEpisodeToken } });
+  edit(at + authModeEpisodeMs, "gateway.bind", "lan");
+  groups.push({ twist: "tokenless-episode", steps: d.steps });
 }
 
 /** The probe name (and prefix) of the auto-bind episode below. */

@@ -4,7 +4,7 @@
 // it added to mutants.ts are checked here against the gateway's own functions, so they can fail.
 import { describe, expect, it } from "vitest";
 import { equivalentMutants, findPreset, findProfile, generatePlan, planToRunSpec, singleSwitchMutants, type ChaosPlan, type TimedStep } from "../../src/index.ts";
-import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName, customBindEpisodeName, autoBindEpisodeName } from "../../src/chaos/worlds-gateway.ts";
+import { authModeEpisodeMs, deviceRpcTwists, gatewayTwists, isPairingScopeTwistProbe, mergedRoleApprovalName, pairingScopeTwists, proxiedUiOrigin, rotateUnapprovedRoleName, secretFallbackResetName, customBindEpisodeName, autoBindEpisodeName, tokenlessEpisodeToken } from "../../src/chaos/worlds-gateway.ts";
 import { runChaosPlan } from "../../sim/chaos-run.ts";
 import { isKilled, killRate, mutantTargets } from "../../sim/chaos-kill-rate.ts";
 import { buildSignaturePayload, identityFromSeed, signPayload } from "../../src/crypto/index.ts";
@@ -14,8 +14,15 @@ import { verifyDeviceProof } from "../../src/gateway/device-proof.ts";
 const light = findPreset("light")!;
 const parent = findProfile("2026.9")!;
 
-function isGatewayStep(s: TimedStep): boolean {
-  return s.step.kind === "config-edit" || s.step.kind === "setup-code" || (s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-"));
+function isGatewayStep(s: TimedStep, steps: readonly TimedStep[] = []): boolean {
+  return s.step.kind === "config-edit" || s.step.kind === "setup-code" || (s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-")) || isTokenlessEpisodeStep(s, steps);
+}
+
+/** The tokenless episode's timeline-kind steps: the new token at its end, and the approval round 3 s before it. */
+function isTokenlessEpisodeStep(s: TimedStep, steps: readonly TimedStep[]): boolean {
+  const endsAt = steps.flatMap((e) => (e.step.kind === "rotate-token" && e.step.token === tokenlessEpisodeToken ? [e.atMs] : []));
+  if (s.step.kind === "rotate-token") return s.step.token === tokenlessEpisodeToken;
+  return s.step.kind === "approve-pending" && endsAt.some((t) => s.atMs === t - 3_000);
 }
 
 function twistOf(s: TimedStep): string | undefined {
@@ -28,7 +35,7 @@ function withoutGatewayWorld(plan: ChaosPlan): ChaosPlan {
   const { trustedProxies, container, ...gateway } = plan.gateway;
   void trustedProxies;
   void container;
-  return { ...plan, gateway, steps: plan.steps.filter((s) => !isGatewayStep(s)) };
+  return { ...plan, gateway, steps: plan.steps.filter((s) => !isGatewayStep(s, plan.steps)) };
 }
 
 describe("the gateway-world draw", () => {
@@ -36,7 +43,7 @@ describe("the gateway-world draw", () => {
     let drawn = 0;
     for (let seed = 1n; seed <= 40n; seed++) {
       const plan = generatePlan(seed, light);
-      if (plan.steps.some(isGatewayStep) || plan.gateway.trustedProxies || plan.gateway.container) drawn++;
+      if (plan.steps.some((s) => isGatewayStep(s, plan.steps)) || plan.gateway.trustedProxies || plan.gateway.container) drawn++;
       expect(withoutGatewayWorld(plan), `seed ${seed}`).toEqual(generatePlan(seed, light, { gatewayWorld: false }));
     }
     expect(drawn).toBeGreaterThan(20);
@@ -60,7 +67,7 @@ describe("the gateway-world draw", () => {
       expect(episodes.length, `seed ${seed}`).toBeLessThanOrEqual(1);
       const episode = episodes[0];
       if (!episode) continue;
-      const inside = plan.steps.filter((s) => isGatewayStep(s) && s.atMs >= episode.atMs - 3_000 && s.atMs <= episode.atMs + authModeEpisodeMs + 1_000);
+      const inside = plan.steps.filter((s) => isGatewayStep(s, plan.steps) && s.atMs >= episode.atMs - 3_000 && s.atMs <= episode.atMs + authModeEpisodeMs + 1_000);
       expect(inside.every((s) => twistOf(s) === "auth-mode-episode" || s.step.kind === "config-edit"), `seed ${seed}`).toBe(true);
     }
     // edit-* twists name their probe after the twist; edit-allowed-origins has no probe, only its edit.
@@ -91,15 +98,18 @@ describe("the gateway-world draw", () => {
  */
 function isPairingTwistStep(s: TimedStep, steps: readonly TimedStep[]): boolean {
   if (s.step.kind === "config-edit") {
-    if (JSON.stringify(s.step.value).includes(proxiedUiOrigin) || s.step.path === "gateway.customBindHost") return true;
+    if (JSON.stringify(s.step.value).includes(proxiedUiOrigin) || s.step.path === "gateway.customBindHost" || s.step.path === "gateway.auth.token") return true;
     // The custom-bind episode's bind edits: with its customBindHost edit, and 10 s after it (an auth-none episode's
     // own bind edits are never there: the custom-bind episode keeps clear of other twists).
     const customBindAt = steps.flatMap((e) => (e.step.kind === "config-edit" && e.step.path === "gateway.customBindHost" ? [e.atMs] : []));
     // The auto-bind episode's: "auto", and "lan" 10 s later.
     const autoBindAt = steps.flatMap((e) => (e.step.kind === "config-edit" && e.step.path === "gateway.bind" && e.step.value === "auto" ? [e.atMs] : []));
-    const episodeAt = [...customBindAt, ...autoBindAt];
+    // The tokenless episode's: "loopback" with its token edit, and "lan" 10 s later.
+    const tokenlessAt = steps.flatMap((e) => (e.step.kind === "config-edit" && e.step.path === "gateway.auth.token" ? [e.atMs] : []));
+    const episodeAt = [...customBindAt, ...autoBindAt, ...tokenlessAt];
     return s.step.path === "gateway.bind" && episodeAt.some((t) => s.atMs === t || s.atMs === t + authModeEpisodeMs);
   }
+  if (isTokenlessEpisodeStep(s, steps)) return true;
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
   return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || name.startsWith(customBindEpisodeName) || name.startsWith(autoBindEpisodeName) || isPairingScopeTwistProbe(name);
@@ -287,6 +297,44 @@ describe("the auto-bind episode", () => {
     expect(await episode("2026.3.31")).toEqual({ local: true, lan: null, loopbackStarts: 1 });
     const rows = await killRate({ targets: mutantTargets().filter((t) => t.name === "service.containerDetection=none"), seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
     expect(rows[0]!.outcome?.firstDiffSeed).toBe("424246");
+  });
+});
+
+describe("the tokenless episode", () => {
+  const tokenEdits = (plan: ChaosPlan) => plan.steps.filter((s) => s.step.kind === "config-edit" && s.step.path === "gateway.auth.token");
+
+  it("is drawn in some seeds: a blank token with the bind on loopback, an approval round, then a new token in the config and the bind back to lan", () => {
+    let drawn = 0;
+    for (let seed = 1n; seed <= 200n; seed++) {
+      const plan = generatePlan(seed, light);
+      const edits = tokenEdits(plan);
+      if (edits.length === 0) continue;
+      drawn++;
+      const at = edits[0]!.atMs;
+      const around = plan.steps.filter((s) => isPairingTwistStep(s, plan.steps) && s.atMs >= at && s.atMs <= at + authModeEpisodeMs);
+      expect(around.map((s) => [s.atMs - at, s.step.kind, "path" in s.step ? s.step.path : "", "value" in s.step ? s.step.value : "token" in s.step ? s.step.token : ""]), `seed ${seed}`).toEqual([
+        [0, "config-edit", "gateway.bind", "loopback"],
+        [0, "config-edit", "gateway.auth.token", ""],
+        [7_000, "approve-pending", "", ""],
+        [10_000, "rotate-token", "", tokenlessEpisodeToken],
+        [10_000, "config-edit", "gateway.bind", "lan"],
+      ]);
+    }
+    expect(drawn).toBeGreaterThan(8);
+    expect(drawn).toBeLessThan(50);
+  });
+
+  it("2026.9 starts on a runtime token (its CLI paired); 2026.3 writes one into the config; the persist mutant differs on the wire", { timeout: 120_000 }, async () => {
+    const seed = 424298n;
+    expect(tokenEdits(generatePlan(seed, light))).toHaveLength(1);
+    const generated = async (profile: string) => {
+      const result = await runChaosPlan(seed, light, findProfile(profile)!);
+      return result.events.filter((e) => e.kind === "host" && (e.data["event"] === "gateway.auth-token-generated" || e.data["event"] === "gateway.local-cli-paired")).map((e) => e.data["persisted"] ?? e.data["outcome"]);
+    };
+    expect(await generated("2026.9")).toEqual([false, "reused"]);
+    expect(await generated("2026.3")).toEqual([true]);
+    const rows = await killRate({ targets: mutantTargets().filter((t) => t.name === "service.tokenBootstrap=persist"), seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
+    expect(rows[0]!.outcome?.firstDiffSeed).toBe("424298");
   });
 });
 
