@@ -6,7 +6,7 @@ import { assertNever } from "../kernel/index.ts";
 import type { GatewaySwitches, ServiceSwitches } from "../profiles/types.ts";
 import { planSetupCode, type SetupCodePlan } from "./setup-code.ts";
 import { configGet, configSet, configUnset, formatConfigIssues, gatewaySection, type ConfigFile, type ConfigWriteResult } from "./config.ts";
-import { resolveDriftCheckCredentials, resolveGatewayCredentials, type ResolvedGatewayCredentials } from "./credentials.ts";
+import { resolveDriftCheckCredentials, resolveGatewayCredentials, resolveServerGatewayAuth, type ResolvedGatewayCredentials } from "./credentials.ts";
 import { auditService, checkTokenDrift, repairService, type DoctorFinding, type RepairOutcome } from "./doctor.ts";
 import { envNames, envValue } from "./env.ts";
 import { shellProcessEnv, withConfigFile, withServiceUnit, type Machine } from "./machine.ts";
@@ -72,6 +72,8 @@ export interface OperatorContext {
   readonly otherDoctorFixesPending?: boolean;
   /** What this release's `openclaw qr` puts in a setup code (default: the gateway secret, as before 2026.3.12). */
   readonly setupCodeCredential?: GatewaySwitches["setupCodeCredential"];
+  /** A fresh random token (`gateway install` makes one when token auth has none anywhere); none: it makes none. */
+  readonly newToken?: () => string;
 }
 
 export interface OperatorResult {
@@ -167,10 +169,21 @@ function runGatewayInstall(
   let next = machine;
   // Tokenless era: the token the install would have baked in goes to gateway.auth.token instead (if unset).
   const mode: unknown = gatewaySection(machine.config.config).auth?.mode;
-  const token = legacyInstallToken({ config: machine.config.config, token: command.token, installEnv });
+  let token = legacyInstallToken({ config: machine.config.config, token: command.token, installEnv });
+  // Every release (read in the 2.12 and 9.6 dists): token auth with no token from the flag, the config or the
+  // shell, and no Tailscale identity, gets a generated one saved to the config (mode token if unset) first.
+  if (!token && (mode === undefined || mode === "token") && !resolveServerGatewayAuth({ config: machine.config.config, env: installEnv, switches: context.switches }).allowTailscale && context.newToken) {
+    const generated = context.newToken();
+    const written = configSet(machine.config, "gateway.auth", { ...gatewaySection(machine.config.config).auth, mode: "token", token: generated });
+    if (written.kind === "ok") {
+      token = generated;
+      next = withConfigFile(next, written.file);
+      effects.push({ type: "config-written", file: written.file, reason: "persist generated install token" });
+    }
+  }
   if (!context.switches.unitEmbedsToken && token && (mode === undefined || mode === "token")) {
-    if (!resolveDriftCheckCredentials(machine.config.config).token) {
-      const set = configSet(machine.config, "gateway.auth.token", token);
+    if (!resolveDriftCheckCredentials(next.config.config).token) {
+      const set = configSet(next.config, "gateway.auth.token", token);
       if (set.kind === "ok") {
         next = withConfigFile(next, set.file);
         effects.push({ type: "config-written", file: set.file, reason: "persist install token" });

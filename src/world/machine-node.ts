@@ -286,11 +286,17 @@ function tokenlessStart(profile: Profile, auth: ServerGatewayAuth): "none" | "re
   }
 }
 
-/** 48 hex digits from the world's stream (the releases' 24 random bytes), recorded without the value. */
-function generateGatewayToken(world: World, node: MachineNode, persisted: boolean): string {
-  const prng = world.scheduler.stream(`gateway-token:${node.name}`);
+/** A token as the releases make one (24 random bytes as 48 hex digits), from a world stream. */
+export function randomHexToken(world: World, stream: string): string {
+  const prng = world.scheduler.stream(stream);
   let token = "";
   for (let i = 0; i < 6; i++) token += prng.nextU32().toString(16).padStart(8, "0");
+  return token;
+}
+
+/** The gateway's own token at a tokenless start, recorded without the value. */
+function generateGatewayToken(world: World, node: MachineNode, persisted: boolean): string {
+  const token = randomHexToken(world, `gateway-token:${node.name}`);
   world.scheduler.record(node.name, "host", { event: "gateway.auth-token-generated", persisted });
   return token;
 }

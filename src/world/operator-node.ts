@@ -23,7 +23,7 @@ import {
   type UnitInstallOptions,
 } from "../host/index.ts";
 import type { TraceEvent } from "../kernel/index.ts";
-import { machineChanged, startGatewayProcess, type GatewayProcessStart, type MachineNode } from "./machine-node.ts";
+import { machineChanged, randomHexToken, startGatewayProcess, type GatewayProcessStart, type MachineNode } from "./machine-node.ts";
 import type { World } from "./world.ts";
 
 /** How long `world.operator` lets the world run for a `devices …` RPC (the CLI's own timeout is 10 s). */
@@ -81,6 +81,7 @@ export function runOperator(world: World, node: MachineNode, command: OperatorCo
     switches: world.profile.service,
     version: world.profile.name,
     setupCodeCredential: world.profile.gateway.setupCodeCredential,
+    newToken: () => randomHexToken(world, `operator:${node.name}:install-token`),
     ...(options.unitOptions !== undefined ? { unitOptions: options.unitOptions } : {}),
     ...(options.doctorSnapshot !== undefined ? { doctorSnapshot: options.doctorSnapshot } : {}),
     ...(options.otherDoctorFixesPending !== undefined ? { otherDoctorFixesPending: options.otherDoctorFixesPending } : {}),

@@ -102,6 +102,23 @@ describe("a start with token auth and no token anywhere (tokenBootstrap)", () =>
     expect(start("2026.9", "lan").first).toMatchObject({ kind: "refused", reason: "non-loopback-without-auth" });
   });
 
+  it("`gateway install` with no token saves a generated one to the config first (every release), and the service starts on it", () => {
+    for (const name of ["2026.2.17", "2026.9"]) {
+      const { world, fileToken } = { ...start(name), first: undefined };
+      const install = world.operator("gw", op.gatewayInstall());
+      expect(install.effects.map((e) => (e.type === "config-written" ? e.reason : e.type))).toContain("persist generated install token");
+      expect(fileToken(), name).toMatch(/^[0-9a-f]{48}$/);
+      // 2026.2.17's unit embeds it too (its gateway reads the environment first); 2026.9's unit is tokenless.
+      const source = name === "2026.9" ? "config:gateway.auth.token" : "env:OPENCLAW_GATEWAY_TOKEN";
+      expect(install.gatewayStarts.at(-1), name).toMatchObject({ kind: "started", auth: { token: fileToken(), tokenSource: source } });
+    }
+    // Not with a Tailscale identity to lean on (tailscale serve allows it by default).
+    const world = newWorld("2026.9");
+    addGatewayMachine(world, { config: { gateway: { mode: "local", port: gatewayPort, tailscale: { mode: "serve" }, auth: { mode: "token" } } } as never });
+    world.operator("gw", op.gatewayInstall());
+    expect((world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token).toBeUndefined();
+  });
+
   it("2026.7's operator CLI cannot get in on a runtime token; 2026.9 pairs it before readiness and its devices commands work", () => {
     const list = (profileName: string) => {
       const { world } = start(profileName);
