@@ -104,7 +104,9 @@ describe("a start with token auth and no token anywhere (tokenBootstrap)", () =>
 
   it("`gateway install` with no token saves a generated one to the config first (every release), and the service starts on it", () => {
     for (const name of ["2026.2.17", "2026.9"]) {
-      const { world, fileToken } = { ...start(name), first: undefined };
+      const world = newWorld(name);
+      addGatewayMachine(world, { config: tokenless(), cliIdentity: identity(200) });
+      const fileToken = () => (world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token;
       const install = world.operator("gw", op.gatewayInstall());
       expect(install.effects.map((e) => (e.type === "config-written" ? e.reason : e.type))).toContain("persist generated install token");
       expect(fileToken(), name).toMatch(/^[0-9a-f]{48}$/);
