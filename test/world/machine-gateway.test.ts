@@ -71,13 +71,13 @@ describe("gateway service start from the machine", () => {
 });
 
 describe("a start with token auth and no token anywhere (tokenBootstrap)", () => {
+  const fileTokenOf = (world: World) => (world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token;
   const tokenless = (bind?: string) => ({ gateway: { mode: "local", port: gatewayPort, ...(bind ? { bind } : {}), auth: { mode: "token" } } }) as never;
   function start(profileName: string, bind?: string) {
     const world = newWorld(profileName);
     addGatewayMachine(world, { config: tokenless(bind), cliIdentity: identity(200) });
     const first = world.startGatewayForeground("gw");
-    const fileToken = () => (world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token;
-    return { world, first, fileToken };
+    return { world, first, fileToken: () => fileTokenOf(world) };
   }
 
   it("2026.2.17 refuses; 2026.3 writes a generated token into the config and keeps it across restarts", () => {
@@ -106,7 +106,7 @@ describe("a start with token auth and no token anywhere (tokenBootstrap)", () =>
     for (const name of ["2026.2.17", "2026.9"]) {
       const world = newWorld(name);
       addGatewayMachine(world, { config: tokenless(), cliIdentity: identity(200) });
-      const fileToken = () => (world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token;
+      const fileToken = () => fileTokenOf(world);
       const install = world.operator("gw", op.gatewayInstall());
       expect(install.effects.map((e) => (e.type === "config-written" ? e.reason : e.type))).toContain("persist generated install token");
       expect(fileToken(), name).toMatch(/^[0-9a-f]{48}$/);
@@ -118,7 +118,7 @@ describe("a start with token auth and no token anywhere (tokenBootstrap)", () =>
     const world = newWorld("2026.9");
     addGatewayMachine(world, { config: { gateway: { mode: "local", port: gatewayPort, tailscale: { mode: "serve" }, auth: { mode: "token" } } } as never });
     world.operator("gw", op.gatewayInstall());
-    expect((world.machines.get("gw")!.machine.config.config as { gateway?: { auth?: { token?: string } } }).gateway?.auth?.token).toBeUndefined();
+    expect(fileTokenOf(world)).toBeUndefined();
   });
 
   it("2026.7's operator CLI cannot get in on a runtime token; 2026.9 pairs it before readiness and its devices commands work", () => {
