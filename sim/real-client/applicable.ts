@@ -17,6 +17,8 @@ export function realClientRefusal(spec: RunSpec): string | undefined {
   if (kind) return `uses ${kind}, which acts on a simulated client only`;
   if (clients.some((c) => c["reconnect"] !== undefined)) return "overrides a client's reconnect policy (simulated only)";
   if (clients.some((c) => c["relaunch"] === true)) return "relaunches a client process (simulated clients only)";
+  const restarts = steps.some((st) => ["settlePending", "approvePending"].some((k) => k in st && ((st[k] as { restart?: unknown[] }).restart ?? []).length > 0));
+  if (restarts) return "starts a paused client again after an approval (simulated clients only)";
   const process = steps.find((st) => "gatewayProcess" in st && (st["gatewayProcess"] as Record<string, unknown>)["peersNeverAck"]);
   if (process) return "names peers that never ack a close (simulated clients only)";
   return undefined;

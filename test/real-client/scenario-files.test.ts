@@ -27,6 +27,7 @@ describe("which scenario files the real client plays", () => {
     expect(realClientRefusal(load("files/client-upgrade.yaml"))).toMatch(/clientLife/);
     expect(realClientRefusal(load("files/connect-before-challenge.yaml"))).toMatch(/no client/);
     expect(realClientRefusal(load("files/chaos-episodes.yaml"))).toMatch(/relaunches/);
+    expect(realClientRefusal(load("bugs/docker-published-port-61779.yaml"))).toMatch(/after an approval/);
     expect(files.length).toBeGreaterThan(3);
   });
 });

@@ -120,16 +120,24 @@ describe("seed 002: daemon token drift after rotation", () => {
       return world;
     }
 
-    it("(a) stale in-memory config written back: the persisted token is undone and the tokenless service cannot start", () => {
+    it("(a) stale in-memory config written back: the persisted token is undone; the tokenless service makes a token of its own (T1 is gone), or refuses before 2.22", () => {
       const world = unmigrated(naiveTokenless);
       const fix = world.operator("gw", op.doctor({ fix: true }), { otherDoctorFixesPending: true });
       expect(fix.outcome).toMatchObject({ kind: "doctor", repair: { kind: "repaired", writes: [{ reason: "persist-service-token" }, { reason: "doctor-config-write" }] } });
       const machine = world.machine("gw").machine;
-      expect(machine.config.config.gateway?.auth?.token).toBeUndefined();
       expect(readEmbeddedGatewayToken(machine.serviceUnit)).toBeUndefined();
-      expect(fix.gatewayStarts).toEqual([{ kind: "refused", via: "service", reason: "token-missing", detail: "gateway auth: token-missing" }]);
-      expect(world.gateway("gateway").running).toBe(false);
-      expect(hostEvents(world, "gw", "gateway.refuse-start")).toHaveLength(1);
+      // 2026.3 starts on a generated token it writes into the config (tokenBootstrap "persist"): no client holds it.
+      const generated = world.machine("gw").machine.config.config.gateway?.auth?.token;
+      expect(generated).toMatch(/^[0-9a-f]{48}$/);
+      expect(fix.gatewayStarts).toMatchObject([{ kind: "started", via: "service", auth: { token: generated } }]);
+      expect(hostEvents(world, "gw", "gateway.auth-token-generated").map((e) => e.data["persisted"])).toEqual([true]);
+      // A release that refuses a tokenless start (2.12, 2.17) stays down instead.
+      const refusing = unmigrated({ ...naiveTokenless, service: { ...naiveTokenless.service, tokenBootstrap: "refuse" } });
+      const down = refusing.operator("gw", op.doctor({ fix: true }), { otherDoctorFixesPending: true });
+      expect(refusing.machine("gw").machine.config.config.gateway?.auth?.token).toBeUndefined();
+      expect(down.gatewayStarts).toEqual([{ kind: "refused", via: "service", reason: "token-missing", detail: "gateway auth: token-missing" }]);
+      expect(refusing.gateway("gateway").running).toBe(false);
+      expect(hostEvents(refusing, "gw", "gateway.refuse-start")).toHaveLength(1);
     });
 
     it("(a) under the safe repair the token lands in the config and the tokenless service starts with it", () => {
