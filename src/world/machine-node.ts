@@ -417,8 +417,9 @@ function launch(world: World, node: MachineNode, port: number, runtime: GatewayR
 type Listen = { readonly kind: "ok"; readonly bind: Bind } | { readonly kind: "refused"; readonly reason: GatewayStartRefusal; readonly detail: string };
 
 /**
- * gateway.bind as the listening address, as every release resolves it on a host that is not a container (the
- * 2.12 … 9.6 dists): unset, "loopback" and "auto" → 127.0.0.1; "lan" → all interfaces; "tailnet" → the host's
+ * gateway.bind as the listening address, as every release resolves it (the 2.12 … 9.6 dists): unset, "loopback" and
+ * "auto" → 127.0.0.1, except in a detected container (`inContainer`, containerDetection), where unset is "auto" and
+ * "auto" is all interfaces; "lan" → all interfaces; "tailnet" → the host's
  * tailnet address, else 127.0.0.1; "custom" → gateway.customBindHost when it is an IPv4 address of this host,
  * otherwise all interfaces up to 2026.2.17 and a refused start from 2026.2.22 (service switch customBindFallback).
  * Then the start checks every release makes on a non-loopback address: a shared secret (a token in token mode, a
