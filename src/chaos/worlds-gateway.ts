@@ -358,13 +358,14 @@ function drawDeviceRpcs(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist;
 export const tokenlessEpisodeToken = "T-set-again";
 
 /**
- * tokenless episode, in a fifth of the seeds, kept like the bind episodes: the operator blanks gateway.auth.token
+ * tokenless episode, drawn in a fifth of the seeds and kept like the bind episodes (in ≈ 7 % of light seeds): the
+ * operator blanks gateway.auth.token
  * (with the bind on loopback, as a tokenless start needs from 2026.5.28), so the restarted gateway starts with no
  * token from the config; 3 s before the end the operator's CLI lists and approves what is pending; then a new token
  * goes into the config and the bind back to lan. 2026.2.12/2.17 refuse to start (their service manager retries),
  * 2.22 … 4.22 write a generated token into the config, later releases keep one in the process, and from 2026.8.2
- * the gateway pairs the machine's CLI device first, so only there the operator's CLI gets in (service switch
- * tokenBootstrap). A token from the unit or `.env` keeps the gateway's token and the episode changes nothing.
+ * the gateway pairs the machine's CLI device first (service switch tokenBootstrap; chaos's operator CLI already holds
+ * a device token, so it gets in from 5.28 on either way). A token from the unit or `.env` keeps the gateway's token.
  */
 function drawTokenlessEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
   const { prng } = d;
@@ -383,7 +384,8 @@ function drawTokenlessEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpc
 export const autoBindEpisodeName = "gw-auto-bind";
 
 /**
- * auto-bind episode, in a quarter of the seeds, on a stream of its own and kept like the custom-bind one: the
+ * auto-bind episode, drawn in a quarter of the seeds on a stream of its own and kept like the custom-bind one (in
+ * ≈ 12 % of light seeds): the
  * operator sets gateway.bind to auto; a local and a LAN probe connect; the bind goes back to lan. Auto is the
  * host's 127.0.0.1, except in a container (the world's `container` field) from 2026.4.14, where it is every
  * interface (service switch containerDetection), so only there the LAN probe gets in.
@@ -605,8 +607,8 @@ export function drawGatewayWorld(
 /**
  * One auth-mode episode per seed, and no other twist near it (a setup code needs a shared secret to embed; a
  * probe aimed at token mode would meet the episode's mode instead): later episodes and twists with a step inside
- * the first episode's window (3 s before it to 1 s after it) are dropped whole. A bind episode (custom, then
- * auto) yields instead: it is kept only where no twist left has a step in its window, so it never changes the others.
+ * the first episode's window (3 s before it to 1 s after it) are dropped whole. A bind episode (custom, auto, then
+ * tokenless) yields instead: it is kept only where no twist left has a step in its window, so it never changes the others.
  */
 function withoutOverlaps(groups: readonly { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): TimedStep[] {
   const window = (episode: { steps: TimedStep[] }) => ({ from: episode.steps[0]!.atMs - 3_000, to: episode.steps[0]!.atMs + authModeEpisodeMs + 1_000 });
