@@ -469,8 +469,8 @@ export interface ServiceSwitches {
   /**
    * Token auth with no token anywhere (config, environment, flags) at start: "refuse" the start (2026.2.12,
    * 2026.2.17); "persist" a generated token into the config file as gateway.auth.token (2026.2.22 … 2026.4.22);
-   * "runtime": keep a generated one in the process only, a new one each start, and refuse a bind beyond loopback
-   * (2026.5.28 …); "runtime-cli-pairing": also pair the machine's own CLI device for operator.admin and store its
+   * "runtime": keep a generated one in the process only, a new one each start, and refuse a bind beyond loopback;
+   * the CLI then refuses a call before opening a socket when it has no credential at all (2026.5.28 …); "runtime-cli-pairing": also pair the machine's own CLI device for operator.admin and store its
    * device token, so `openclaw …` commands still get in (2026.8.2, 2026.9.6).
    */
   tokenBootstrap: "refuse" | "persist" | "runtime" | "runtime-cli-pairing";

@@ -14,7 +14,9 @@ import {
   formatOperatorCommand,
   op,
   readEmbeddedGatewayToken,
+  resolveServerGatewayAuth,
   runOperatorCommand,
+  shellProcessEnv,
   type ConfigFile,
   type OperatorCommand,
   type OperatorContext,
@@ -46,7 +48,8 @@ export interface OperatorOptions {
 
 export type OperatorRpcResult =
   | { readonly ok: true; readonly payload: unknown; readonly via: "gateway" | "local-pairing-fallback" }
-  | { readonly ok: false; readonly error: { readonly code: string | null; readonly message: string; readonly details?: unknown }; readonly via: "gateway" | "local-pairing-fallback" };
+  /** via "cli": the CLI refused before it opened a socket. */
+  | { readonly ok: false; readonly error: { readonly code: string | null; readonly message: string; readonly details?: unknown }; readonly via: "gateway" | "local-pairing-fallback" | "cli" };
 
 export interface OperatorRun {
   readonly command: OperatorCommand;
@@ -193,7 +196,29 @@ function clearDevices(world: World, node: MachineNode, run: OperatorRun, effect:
   return { ...run, rpc: { ok: true, payload: { removedDevices: removed.done, rejectedPending: rejected.done }, via: "gateway" } };
 }
 
+/**
+ * From 2026.5.28 (with the runtime gateway token, service switch tokenBootstrap) the CLI refuses a call before it
+ * opens a socket when the config's auth is token or password and it has no token, no password, no Tailscale
+ * identity and no stored operator device token (read in the 5.28 … 9.6 dists, seen live on 7.1).
+ */
+function refusesWithoutCredentials(world: World, node: MachineNode, effect: RpcEffect, options: OperatorOptions): boolean {
+  const tokenBootstrap = world.profile.service.tokenBootstrap;
+  if (tokenBootstrap !== "runtime" && tokenBootstrap !== "runtime-cli-pairing") return false;
+  const creds = effect.credentials;
+  if (creds.token !== undefined || creds.password !== undefined || creds.explicitToken !== undefined || creds.passiveToken !== undefined) return false;
+  const auth = resolveServerGatewayAuth({ config: node.machine.config.config, env: shellProcessEnv(node.machine), switches: world.profile.service });
+  if ((auth.mode !== "token" && auth.mode !== "password") || auth.allowTailscale) return false;
+  const identity = options.identity !== undefined ? options.identity : node.cliIdentity;
+  const file = world.deviceAuthFiles.get(`${node.host}:${options.user ?? node.operatorUser}`);
+  return !(identity && file && file.deviceId === identity.deviceId && file.readable()["operator"]?.token);
+}
+
 function sendDevicesRpc(world: World, node: MachineNode, run: OperatorRun, effect: RpcEffect, options: OperatorOptions): OperatorRun {
+  if (refusesWithoutCredentials(world, node, effect, options)) {
+    const message = `gateway ${effect.rpc.method} requires credentials before opening a websocket`;
+    world.scheduler.record("operator", "operator", { event: "cli.credentials-required", method: effect.rpc.method, machine: node.name });
+    return { ...run, rpc: { ok: false, error: { code: null, message }, via: "cli" } };
+  }
   const name = `${node.name}:cli#${++node.operatorRuns}`;
   const creds = effect.credentials;
   const withClient: OperatorRun = { ...run, rpcClient: name };

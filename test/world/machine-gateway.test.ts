@@ -121,15 +121,18 @@ describe("a start with token auth and no token anywhere (tokenBootstrap)", () =>
     expect(fileTokenOf(world)).toBeUndefined();
   });
 
-  it("2026.7's operator CLI cannot get in on a runtime token; 2026.9 pairs it before readiness and its devices commands work", () => {
+  it("2026.7's operator CLI cannot get in on a runtime token (it refuses before opening a socket); 2026.9 pairs it before readiness and its devices commands work", () => {
     const list = (profileName: string) => {
       const { world } = start(profileName);
       warm(world);
       const run = world.operator("gw", op.devicesList());
-      return { rpc: run.rpc?.ok, paired: hostEvents(world, "gw", "gateway.local-cli-paired").map((e) => e.data["outcome"]) };
+      const message = run.rpc?.ok === false ? run.rpc.error.message : undefined;
+      return { rpc: run.rpc?.ok, via: run.rpc?.via, message, cliClients: run.rpcClient !== undefined, paired: hostEvents(world, "gw", "gateway.local-cli-paired").map((e) => e.data["outcome"]) };
     };
-    expect(list("2026.7")).toEqual({ rpc: false, paired: [] });
-    expect(list("2026.9")).toEqual({ rpc: true, paired: ["created"] });
+    expect(list("2026.7")).toEqual({ rpc: false, via: "cli", message: "gateway device.pair.list requires credentials before opening a websocket", cliClients: false, paired: [] });
+    expect(list("2026.9")).toMatchObject({ rpc: true, via: "gateway", cliClients: true, paired: ["created"] });
+    // 2026.4 writes its token into the config, which the CLI reads.
+    expect(list("2026.4")).toMatchObject({ rpc: true, via: "gateway", paired: [] });
   });
 });
 
