@@ -102,11 +102,11 @@ export class RunReplayer {
   /** The model's clock for step k at either bound, and how far the end bound lies after the start bound (0 when
    *  the model is already past both: then the two variants are the same run). The start bound is the previous
    *  step's atMs (0, when the gateway was ready, for the first step), the end bound the step's own atMs. */
-  private times(k: number): { atMs: number; lateShiftMs: number } & Record<StepBound, number> {
+  private times(k: number): { nowMs: number; lateShiftMs: number } & Record<StepBound, number> {
     const nowMs = this.world.scheduler.nowMs();
     const start = Math.max(nowMs, this.startMs + (k === 0 ? 0 : this.run.steps[k - 1]!.atMs));
     const end = Math.max(start, this.startMs + this.run.steps[k]!.atMs);
-    return { atMs: nowMs, start, end, lateShiftMs: end - start };
+    return { nowMs, start, end, lateShiftMs: end - start };
   }
 
   /** Whether step k (next to run) has an end-bound variant that differs from its start-bound one. */
@@ -122,7 +122,7 @@ export class RunReplayer {
     const step = this.run.steps[k]!;
     const t = this.times(k);
     const at = t[bound];
-    if (at > t.atMs) this.world.runFor(at - t.atMs);
+    if (at > t.nowMs) this.world.runFor(at - t.nowMs);
     const shiftMs = at - t.start;
     const attempt =
       shiftMs > 0 && step.attempt.device !== undefined
