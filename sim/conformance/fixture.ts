@@ -62,35 +62,154 @@ export function compareDigests(run: string, attempt: string, real: OutcomeDigest
 const port = 18789;
 const attemptVirtualMsMax = 60_000;
 
-/** Runs one recorded configuration through a fresh model and returns every divergence. */
-export function replayRun(run: ConformanceFixtureRun, identities: Readonly<Record<string, string>>, profile: Profile): DigestDivergence[] {
-  const world = new World({ seed: 1n, profile });
-  world.addHost({ name: "gw", kind: "lan" });
-  // The real gateway runs with --bind loopback (sim/oracle/real-gateway.ts): no Control UI origins are seeded.
-  world.addGateway({ name: "gateway", host: "gw", port, bind: "loopback", config: modelGatewayConfig(run.config, modelToken) });
-  world.runFor(profile.gateway.startupUnavailableMs ?? 0);
-  const startMs = world.scheduler.nowMs();
-  const out: DigestDivergence[] = [];
-  // Each attempt runs at the time the real one started, not at its own atMs (when the real one had ended): the
-  // real side began right after the model finished the step before, so that step's atMs is the nearer bound of
-  // when the real gateway judged this attempt (a slow real answer — 3.31 seed-43 c0005 ended ~540 ms after it
-  // began — otherwise starts the model's limiter windows that much late).
-  let startedAtMs = 0;
-  for (const step of run.steps) {
-    const behindMs = startMs + startedAtMs - world.scheduler.nowMs();
-    startedAtMs = step.atMs;
-    if (behindMs > 0) world.runFor(behindMs);
-    const handle = world.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: modelToken, identities: { ...identities }, attempt: step.attempt });
-    world.runUntil(() => handle.outcome !== undefined, attemptVirtualMsMax);
-    const model = handle.outcome === undefined ? { "outcome": "none within the virtual time limit" } : outcomeDigest(handle.outcome);
-    out.push(...compareDigests(run.config.name, step.attempt.name, step.real, model));
+/** Which end of its recorded time bounds a step ran at (see replayRunBounded). */
+export type StepBound = "start" | "end";
+
+/** One configuration replayed: the divergences of the world kept, and the steps that agree only at the end of
+ *  their recorded time bounds (attempt names, in order; also reset probes and shrink checks). */
+export interface RunReplay {
+  readonly divergences: readonly DigestDivergence[];
+  readonly timingBounded: readonly string[];
+}
+
+export interface ReplayOptions {
+  /** "start": every step at its start bound only (the replay before 2026-12-05, and what --flips compares: the
+   *  end-bound retry replays a run's prefix per divergent step, too slow for a mutant with hundreds of them).
+   *  "both" (default): a step that diverges at its start bound is retried at its end bound. */
+  readonly bounds?: "start" | "both";
+}
+
+/** A model World for one recorded configuration, stepped through the run's attempts. */
+export class RunReplayer {
+  readonly world: World;
+  private readonly startMs: number;
+  /** Model digest of every step run so far, as JSON: a rebuilt prefix must give the same answers. */
+  readonly digests: string[] = [];
+
+  constructor(
+    private readonly run: ConformanceFixtureRun,
+    private readonly identities: Readonly<Record<string, string>>,
+    profile: Profile,
+  ) {
+    this.world = new World({ seed: 1n, profile });
+    this.world.addHost({ name: "gw", kind: "lan" });
+    // The real gateway runs with --bind loopback (sim/oracle/real-gateway.ts): no Control UI origins are seeded.
+    this.world.addGateway({ name: "gateway", host: "gw", port, bind: "loopback", config: modelGatewayConfig(run.config, modelToken) });
+    this.world.runFor(profile.gateway.startupUnavailableMs ?? 0);
+    this.startMs = this.world.scheduler.nowMs();
   }
-  return out;
+
+  /** The model's clock for step k at either bound, and how far the end bound lies after the start bound (0 when
+   *  the model is already past both: then the two variants are the same run). The start bound is the previous
+   *  step's atMs (0, when the gateway was ready, for the first step), the end bound the step's own atMs. */
+  private times(k: number): { nowMs: number; lateShiftMs: number } & Record<StepBound, number> {
+    const nowMs = this.world.scheduler.nowMs();
+    const start = Math.max(nowMs, this.startMs + (k === 0 ? 0 : this.run.steps[k - 1]!.atMs));
+    const end = Math.max(start, this.startMs + this.run.steps[k]!.atMs);
+    return { nowMs, start, end, lateShiftMs: end - start };
+  }
+
+  /** Whether step k (next to run) has an end-bound variant that differs from its start-bound one. */
+  hasLateVariant(k: number): boolean {
+    return this.times(k).lateShiftMs > 0;
+  }
+
+  /** Runs step k (the next one) at the given bound and returns the model's digest. At the end bound the model's
+   *  clock is moved to the step's atMs and a device proof is signed as at the start bound (signedAt offset less
+   *  the shift), so the time from signing to the check is the longest the bounds allow. */
+  step(k: number, bound: StepBound): OutcomeDigest {
+    if (k !== this.digests.length) throw new Error(`replay: step ${k} run out of order (next is ${this.digests.length})`);
+    const step = this.run.steps[k]!;
+    const t = this.times(k);
+    const at = t[bound];
+    if (at > t.nowMs) this.world.runFor(at - t.nowMs);
+    const shiftMs = at - t.start;
+    const attempt =
+      shiftMs > 0 && step.attempt.device !== undefined
+        ? { ...step.attempt, device: { ...step.attempt.device, signedAtOffsetMs: (step.attempt.device.signedAtOffsetMs ?? 0) - shiftMs } }
+        : step.attempt;
+    const handle = this.world.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: modelToken, identities: { ...this.identities }, attempt });
+    this.world.runUntil(() => handle.outcome !== undefined, attemptVirtualMsMax);
+    const digest = handle.outcome === undefined ? { "outcome": "none within the virtual time limit" } : outcomeDigest(handle.outcome);
+    this.digests.push(JSON.stringify(digest));
+    return digest;
+  }
+}
+
+/**
+ * Runs one recorded configuration through a fresh model; returns the divergences and the steps that agree only
+ * at the end of their recorded time bounds.
+ *
+ * A step's atMs is when the model side started it, just after the real gateway had answered it (the real side
+ * runs first), so the real gateway judged step k — and the real client signed its proof, before the check —
+ * somewhere between the previous step's atMs and its own. Each step first runs at the start bound (the previous
+ * atMs: a slow real answer — 3.31 seed-43 c0005 ended ~540 ms after it began — otherwise starts the model's
+ * limiter windows that much late). A step that diverges there is retried at the end bound: the prefix is run
+ * again from a fresh World with the same per-step choices (a World cannot be copied), then the step with the
+ * model's clock at its atMs and its proof signed at the start bound. If that agrees, that World is kept and the
+ * step counts as agreeing within the recorded time bounds; if not, the start-bound World is kept and the step
+ * stays divergent.
+ *
+ * Only the two endpoints are tried, not the times between. What the recording leaves open is a clock comparison
+ * (signedAt against the skew bound with a strict >, a limiter window's or lockout's end), and a step's bounds are
+ * milliseconds apart (most under 20 ms) while those periods are seconds to minutes: at most one such boundary falls
+ * within a step's bounds, so the answer is monotonic in the time and changes at most once between the two ends; if
+ * some time within the bounds agrees, one of the ends does. A step that would need a time strictly inside and
+ * neither end stays divergent rather than being searched for. The start bound is not "signed and checked in the
+ * same millisecond": the model's connect frame takes its virtual loopback latency (0–1 ms, drawn per packet) from
+ * the client's clock read to the gateway's check, so an answer that needs no elapsed time at all (real: within the
+ * window at exactly 600 s, model: expired after 1 ms) is reached by neither variant and stays divergent.
+ */
+export function replayRunBounded(run: ConformanceFixtureRun, identities: Readonly<Record<string, string>>, profile: Profile, options: ReplayOptions = {}): RunReplay {
+  const name = run.config.name;
+  const late = new Set<number>();
+  const timingBounded: string[] = [];
+  const out: DigestDivergence[] = [];
+  let replayer = new RunReplayer(run, identities, profile);
+  run.steps.forEach((step, k) => {
+    const tryLate = options.bounds !== "start" && replayer.hasLateVariant(k);
+    const divergences = compareDigests(name, step.attempt.name, step.real, replayer.step(k, "start"));
+    if (divergences.length === 0 || !tryLate) {
+      out.push(...divergences);
+      return;
+    }
+    const twin = new RunReplayer(run, identities, profile);
+    for (let j = 0; j < k; j++) {
+      twin.step(j, late.has(j) ? "end" : "start");
+      if (twin.digests[j] !== replayer.digests[j]) throw new Error(`replay of ${name} not deterministic: ${run.steps[j]!.attempt.name} answered differently the second time`);
+    }
+    if (compareDigests(name, step.attempt.name, step.real, twin.step(k, "end")).length === 0) {
+      late.add(k);
+      timingBounded.push(step.attempt.name);
+      replayer = twin;
+    } else out.push(...divergences);
+  });
+  return { divergences: out, timingBounded };
+}
+
+/** The divergences of one recorded configuration (replayRunBounded without the timing-bounded list). */
+export function replayRun(run: ConformanceFixtureRun, identities: Readonly<Record<string, string>>, profile: Profile, options: ReplayOptions = {}): DigestDivergence[] {
+  return [...replayRunBounded(run, identities, profile, options).divergences];
+}
+
+/** A whole fixture replayed: divergences and timing-bounded steps as "config/attempt". */
+export interface FixtureReplay {
+  readonly divergences: readonly DigestDivergence[];
+  readonly timingBounded: readonly string[];
 }
 
 /** Every run of a fixture under a profile. */
-export function replayConformanceFixture(fixture: ConformanceFixture, profile: Profile): DigestDivergence[] {
-  return fixture.runs.flatMap((run) => replayRun(run, fixture.identities, profile));
+export function replayFixtureBounded(fixture: ConformanceFixture, profile: Profile, options: ReplayOptions = {}): FixtureReplay {
+  const runs = fixture.runs.map((run) => ({ run, replay: replayRunBounded(run, fixture.identities, profile, options) }));
+  return {
+    divergences: runs.flatMap(({ replay }) => replay.divergences),
+    timingBounded: runs.flatMap(({ run, replay }) => replay.timingBounded.map((a) => `${run.config.name}/${a}`)),
+  };
+}
+
+/** Every run of a fixture under a profile: the divergences only. */
+export function replayConformanceFixture(fixture: ConformanceFixture, profile: Profile, options: ReplayOptions = {}): DigestDivergence[] {
+  return [...replayFixtureBounded(fixture, profile, options).divergences];
 }
 
 /** Parses a fixture file's text; a wrong format is an error naming the file. */

@@ -1,20 +1,29 @@
 // The recorded conformance fixtures (test/fixtures/conformance/*.json, written by `pnpm sim conformance
-// --report DIR`) replayed offline through the model: the divergent attempts must be exactly the known number
+// --report DIR`) replayed offline through the model: the divergent attempts, and those that agree only at the end
+// of their recorded time bounds (timingBounded), must be exactly the known numbers
 // (test/fixtures/conformance/known-divergences.json), so a model change that fixes or breaks one shows here.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProfile, type Profile } from "../../src/index.ts";
-import { compareDigests, parseConformanceFixture, replayConformanceFixture, type ConformanceFixture } from "../../sim/conformance/fixture.ts";
+import { compareDigests, parseConformanceFixture, replayFixtureBounded, type ConformanceFixture } from "../../sim/conformance/fixture.ts";
 
 const dir = join(import.meta.dirname, "..", "fixtures", "conformance");
-const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8")) as Record<string, { profile: string; divergentAttempts: number; firstDivergent: string | null }>;
+const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8")) as Record<string, { profile: string; divergentAttempts: number; timingBounded?: number; firstDivergent: string | null }>;
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known-divergences.json").sort();
 
-function divergentMain(fixture: ConformanceFixture, profile: Profile): string[] {
-  const names = replayConformanceFixture(fixture, profile).filter((d) => /^c\d+(-op)?$/.test(d.attempt)).map((d) => `${d.run}/${d.attempt}`);
-  return [...new Set(names)];
+const counted = (attempt: string): boolean => /^c\d+(-op)?$/.test(attempt);
+
+/** The main attempts that diverge, and those that agree only at the end of their recorded time bounds. */
+function replayMain(fixture: ConformanceFixture, profile: Profile): { divergent: string[]; timingBounded: string[] } {
+  const replay = replayFixtureBounded(fixture, profile);
+  return {
+    divergent: [...new Set(replay.divergences.filter((d) => counted(d.attempt)).map((d) => `${d.run}/${d.attempt}`))],
+    timingBounded: replay.timingBounded.filter((name) => counted(name.slice(name.lastIndexOf("/") + 1))),
+  };
 }
+
+const divergentMain = (fixture: ConformanceFixture, profile: Profile): string[] => replayMain(fixture, profile).divergent;
 
 describe("conformance fixtures replay offline", () => {
   it("every fixture has a known-divergence entry", () => {
@@ -22,12 +31,13 @@ describe("conformance fixtures replay offline", () => {
     expect(files.filter((f) => known[f] === undefined)).toEqual([]);
   });
   for (const file of files) {
-    it(`${file}: divergent attempts as known`, () => {
+    it(`${file}: divergent and timing-bounded attempts as known`, () => {
       const fixture = parseConformanceFixture(readFileSync(join(dir, file), "utf8"), file);
       const entry = known[file]!;
-      const divergent = divergentMain(fixture, findProfile(entry.profile)!);
+      const { divergent, timingBounded } = replayMain(fixture, findProfile(entry.profile)!);
       expect(divergent.length).toBe(entry.divergentAttempts);
       expect(divergent[0] ?? null).toBe(entry.firstDivergent);
+      expect(timingBounded.length).toBe(entry.timingBounded ?? 0);
     }, 120_000);
   }
   it("the replay is sensitive: a 2026.9 switch turned off adds divergences", () => {
