@@ -4,6 +4,7 @@
 // model World per configuration, its clock moved to each recorded time, and compares digests: offline and
 // deterministic, so the test command holds the model to the recorded release without a network.
 import { World, type Profile } from "../../src/index.ts";
+import { linkLatenciesDefault } from "../../src/net/index.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
 import { fields } from "../oracle/model-replay.ts";
 import { helloFields } from "./compare.ts";
@@ -62,8 +63,10 @@ export function compareDigests(run: string, attempt: string, real: OutcomeDigest
 const port = 18789;
 const attemptVirtualMsMax = 60_000;
 
-/** Which end of its recorded time bounds a step ran at (see replayRunBounded). */
-export type StepBound = "start" | "end";
+/** Where in its recorded time bounds a step ran (see replayRunBounded): at the start or the end, or at the start
+ *  with its device proof signed in the millisecond of the check ("same-ms": the model's loopback frame latency,
+ *  up to linkLatenciesDefault.loopback.maxMs, taken out of the signing-to-check time). */
+export type StepBound = "start" | "end" | "same-ms";
 
 /** One configuration replayed: the divergences of the world kept, and the steps that agree only at the end of
  *  their recorded time bounds (attempt names, in order; also reset probes and shrink checks). */
@@ -106,7 +109,7 @@ export class RunReplayer {
     const nowMs = this.world.scheduler.nowMs();
     const start = Math.max(nowMs, this.startMs + (k === 0 ? 0 : this.run.steps[k - 1]!.atMs));
     const end = Math.max(start, this.startMs + this.run.steps[k]!.atMs);
-    return { nowMs, start, end, lateShiftMs: end - start };
+    return { nowMs, start, end, "same-ms": start, lateShiftMs: end - start };
   }
 
   /** Whether step k (next to run) has an end-bound variant that differs from its start-bound one. */
@@ -123,9 +126,10 @@ export class RunReplayer {
     const t = this.times(k);
     const at = t[bound];
     if (at > t.nowMs) this.world.runFor(at - t.nowMs);
-    const shiftMs = at - t.start;
+    // Signed earlier by the shift to the end bound, or later by the most the frame can take to reach the check.
+    const shiftMs = bound === "same-ms" ? -linkLatenciesDefault.loopback.maxMs : at - t.start;
     const attempt =
-      shiftMs > 0 && step.attempt.device !== undefined
+      shiftMs !== 0 && step.attempt.device !== undefined
         ? { ...step.attempt, device: { ...step.attempt.device, signedAtOffsetMs: (step.attempt.device.signedAtOffsetMs ?? 0) - shiftMs } }
         : step.attempt;
     const handle = this.world.attempt({ fromHost: "gw", url: `ws://127.0.0.1:${port}`, port, gatewayToken: modelToken, identities: { ...this.identities }, attempt });
@@ -155,34 +159,41 @@ export class RunReplayer {
  * milliseconds apart (most under 20 ms) while those periods are seconds to minutes: at most one such boundary falls
  * within a step's bounds, so the answer is monotonic in the time and changes at most once between the two ends; if
  * some time within the bounds agrees, one of the ends does. A step that would need a time strictly inside and
- * neither end stays divergent rather than being searched for. The start bound is not "signed and checked in the
- * same millisecond": the model's connect frame takes its virtual loopback latency (0–1 ms, drawn per packet) from
- * the client's clock read to the gateway's check, so an answer that needs no elapsed time at all (real: within the
- * window at exactly 600 s, model: expired after 1 ms) is reached by neither variant and stays divergent.
+ * neither end stays divergent rather than being searched for. For a device proof the time from signing to the check
+ * is what matters, and it ranges from 0 (signed and checked in the same millisecond, as the real client and gateway
+ * on one loopback can) to the whole width of the bounds. The start bound is not its 0 end: the model's connect
+ * frame takes its virtual loopback latency (0–1 ms, drawn per packet) from the client's clock read to the check. So
+ * a step with a proof that agrees at neither bound is tried once more at the start bound signed that 1 ms later
+ * ("same-ms"): a real answer of "within the window" at exactly 600 s (model: expired after 1 ms) is reached there.
  */
 export function replayRunBounded(run: ConformanceFixtureRun, identities: Readonly<Record<string, string>>, profile: Profile, options: ReplayOptions = {}): RunReplay {
   const name = run.config.name;
-  const late = new Set<number>();
+  /** The steps run elsewhere than at their start bound, and where. */
+  const chosen = new Map<number, StepBound>();
   const timingBounded: string[] = [];
   const out: DigestDivergence[] = [];
   let replayer = new RunReplayer(run, identities, profile);
   run.steps.forEach((step, k) => {
-    const tryLate = options.bounds !== "start" && replayer.hasLateVariant(k);
+    const others: StepBound[] = options.bounds === "start" ? [] : [...(replayer.hasLateVariant(k) ? ["end" as const] : []), ...(step.attempt.device !== undefined ? ["same-ms" as const] : [])];
     const divergences = compareDigests(name, step.attempt.name, step.real, replayer.step(k, "start"));
-    if (divergences.length === 0 || !tryLate) {
+    if (divergences.length === 0 || others.length === 0) {
       out.push(...divergences);
       return;
     }
-    const twin = new RunReplayer(run, identities, profile);
-    for (let j = 0; j < k; j++) {
-      twin.step(j, late.has(j) ? "end" : "start");
-      if (twin.digests[j] !== replayer.digests[j]) throw new Error(`replay of ${name} not deterministic: ${run.steps[j]!.attempt.name} answered differently the second time`);
+    for (const bound of others) {
+      const twin = new RunReplayer(run, identities, profile);
+      for (let j = 0; j < k; j++) {
+        twin.step(j, chosen.get(j) ?? "start");
+        if (twin.digests[j] !== replayer.digests[j]) throw new Error(`replay of ${name} not deterministic: ${run.steps[j]!.attempt.name} answered differently the second time`);
+      }
+      if (compareDigests(name, step.attempt.name, step.real, twin.step(k, bound)).length === 0) {
+        chosen.set(k, bound);
+        timingBounded.push(step.attempt.name);
+        replayer = twin;
+        return;
+      }
     }
-    if (compareDigests(name, step.attempt.name, step.real, twin.step(k, "end")).length === 0) {
-      late.add(k);
-      timingBounded.push(step.attempt.name);
-      replayer = twin;
-    } else out.push(...divergences);
+    out.push(...divergences);
   });
   return { divergences: out, timingBounded };
 }
