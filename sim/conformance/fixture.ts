@@ -68,7 +68,7 @@ const attemptVirtualMsMax = 60_000;
  *  up to linkLatenciesDefault.loopback.maxMs, taken out of the signing-to-check time). */
 export type StepBound = "start" | "end" | "same-ms";
 
-/** One configuration replayed: the divergences of the world kept, and the steps that agree only at the end of
+/** One configuration replayed: the divergences of the world kept, and the steps that agree only elsewhere in
  *  their recorded time bounds (attempt names, in order; also reset probes and shrink checks). */
 export interface RunReplay {
   readonly divergences: readonly DigestDivergence[];
@@ -142,7 +142,7 @@ export class RunReplayer {
 
 /**
  * Runs one recorded configuration through a fresh model; returns the divergences and the steps that agree only
- * at the end of their recorded time bounds.
+ * elsewhere in their recorded time bounds than the start.
  *
  * A step's atMs is when the model side started it, just after the real gateway had answered it (the real side
  * runs first), so the real gateway judged step k — and the real client signed its proof, before the check —

@@ -3,7 +3,7 @@
 // or under the named profile with --profile, optionally only the fixtures whose file name contains TEXT, and with
 // gateway switches overridden — to see what a switch or profile change does against every real recording before
 // making it. Prints one line per fixture: the profile it ran under, the known divergent attempts and the count now,
-// and, where there are any, the attempts that agree only at the end of their recorded time bounds (timing-bounded,
+// and, where there are any, the attempts that agree only elsewhere in their recorded time bounds (timing-bounded,
 // `timingBounded` in known-divergences.json; see replayRunBounded in fixture.ts), known and now, and how many reset
 // probes and shrink checks did (not counted in either column, as their divergences are not).
 // `--flips` then also replays each fixture once per gateway switch flipped alone (the chaos mutants' alternative
@@ -71,7 +71,7 @@ const named = args.profile === undefined ? undefined : findProfile(args.profile)
 interface KnownEntry {
   profile: string;
   divergentAttempts: number;
-  /** Attempts that agree only at the end of their recorded time bounds (absent: none). */
+  /** Attempts that agree only elsewhere in their recorded time bounds than the start (absent: none). */
   timingBounded?: number;
   /** Divergent attempts the entry's `why` does not explain (absent: all of them). */
   unexplained?: number;

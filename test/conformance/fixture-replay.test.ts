@@ -1,6 +1,6 @@
 // The recorded conformance fixtures (test/fixtures/conformance/*.json, written by `pnpm sim conformance
-// --report DIR`) replayed offline through the model: the divergent attempts, and those that agree only at the end
-// of their recorded time bounds (timingBounded), must be exactly the known numbers
+// --report DIR`) replayed offline through the model: the divergent attempts, and those that agree only elsewhere
+// in their recorded time bounds (timingBounded), must be exactly the known numbers
 // (test/fixtures/conformance/known-divergences.json), so a model change that fixes or breaks one shows here.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known
 
 const counted = (attempt: string): boolean => /^c\d+(-op)?$/.test(attempt);
 
-/** The main attempts that diverge, and those that agree only at the end of their recorded time bounds. */
+/** The main attempts that diverge, and those that agree only elsewhere in their recorded time bounds. */
 function replayMain(fixture: ConformanceFixture, profile: Profile): { divergent: string[]; timingBounded: string[] } {
   const replay = replayFixtureBounded(fixture, profile);
   return {
