@@ -394,13 +394,17 @@ function drawAutoBindEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpcT
   const { prng } = d;
   if (!prng.chance({ numerator: 1, denominator: 4 })) return;
   const at = prng.int(5_000, d.safetyMs - 20_000);
-  const edit = (atMs: number, value: string) => d.steps.push({ atMs, step: { kind: "config-edit", path: "gateway.bind", value } });
-  edit(at, "auto");
-  const probeAt = at + authModeEpisodeMs - 3_000;
-  probe(d, probeAt, "gateway-host", { name: `${autoBindEpisodeName}-local`, connect: { params: params(cli, "operator") } });
-  probe(d, probeAt + 1_000, "lan", { name: `${autoBindEpisodeName}-lan`, connect: { params: params(cli, "operator") } });
-  edit(at + authModeEpisodeMs, "lan");
+  bindEpisodeSteps(d, at, autoBindEpisodeName, [["gateway.bind", "auto"]]);
   groups.push({ twist: "auto-bind-episode", steps: d.steps });
+}
+
+/** A bind episode's steps: its config edits at `at`, a local and a LAN probe 3 s before its end, the bind back to lan. */
+function bindEpisodeSteps(d: Draw, at: number, name: string, edits: readonly (readonly [string, unknown])[]): void {
+  for (const [path, value] of edits) d.steps.push({ atMs: at, step: { kind: "config-edit", path, value } });
+  const probeAt = at + authModeEpisodeMs - 3_000;
+  probe(d, probeAt, "gateway-host", { name: `${name}-local`, connect: { params: params(cli, "operator") } });
+  probe(d, probeAt + 1_000, "lan", { name: `${name}-lan`, connect: { params: params(cli, "operator") } });
+  d.steps.push({ atMs: at + authModeEpisodeMs, step: { kind: "config-edit", path: "gateway.bind", value: "lan" } });
 }
 
 /** The probe name (and prefix) of the custom-bind episode below. */
@@ -421,13 +425,10 @@ function drawCustomBindEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRp
   if (!prng.chance({ numerator: 1, denominator: 4 })) return;
   const at = prng.int(5_000, d.safetyMs - 20_000);
   const host = prng.pick([gatewayHostAddress, strayBindHost]);
-  const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
-  edit(at, "gateway.customBindHost", host);
-  edit(at, "gateway.bind", "custom");
-  const probeAt = at + authModeEpisodeMs - 3_000;
-  probe(d, probeAt, "gateway-host", { name: `${customBindEpisodeName}-local`, connect: { params: params(cli, "operator") } });
-  probe(d, probeAt + 1_000, "lan", { name: `${customBindEpisodeName}-lan`, connect: { params: params(cli, "operator") } });
-  edit(at + authModeEpisodeMs, "gateway.bind", "lan");
+  bindEpisodeSteps(d, at, customBindEpisodeName, [
+    ["gateway.customBindHost", host],
+    ["gateway.bind", "custom"],
+  ]);
   groups.push({ twist: "custom-bind-episode", steps: d.steps });
 }
 
