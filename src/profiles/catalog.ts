@@ -674,6 +674,9 @@ export const profiles: readonly Profile[] = [
       proxyPeerWithoutClientIp: "not-local",
       unattributedProxyLimiterKey: true,
       limiterNeedsConfig: true,
+      // Read in the 3.13 dist (authorizeGatewayConnect): a missing token or password returns before the limiter
+      // records a failure; 2.17, 2.22 and 3.2 still charge it. Seed-37 configs4 fixture 2 → 0.
+      tokenMissingCharged: false,
     },
     // The 3.13 schema has no openclaw-tui id: its TUI connects as gateway-client (mode ui, display name openclaw-tui).
     client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes },
@@ -723,7 +726,7 @@ export const profiles: readonly Profile[] = [
       unattributedProxyLimiterKey: true,
       // Read in the 2026.3.31 dist (authorizeGatewayConnect): a missing token or password is answered without a
       // limiter failure (seed-29 configs4 fixture, k4-password-rl3 c0176: the browser-origin loopback limiter is not
-      // locked by earlier password-less connects). The 3.13 dist reads the same; 2026.3 keeps its value.
+      // locked by earlier password-less connects). The 3.13 dist reads the same (2026.3 has it too).
       tokenMissingCharged: false,
     },
     // Matched against the real client of openclaw@2026.3.31 run inside the world (pnpm sim gate --client
