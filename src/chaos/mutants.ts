@@ -66,6 +66,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   pairingChecksInSequence: flip,
   inlineApprovalCallerScopes: (v) => (v === "requested" ? "requested-and-approved" : "requested"),
   browserOriginLimiter: flip,
+  browserLimiterLoopbackKey: (v) => (v === "shared" ? "url-origin" : "shared"),
   sharedLimiterOnSecretOnly: flip,
   sharedChargeDeferred: flip,
   limiterNeedsConfig: flip,

@@ -27,6 +27,7 @@ import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from
 import { isLoopbackAddress, isTrustedProxy, localClient } from "./locality.ts";
 import { unauthorizedAnswer } from "./unauthorized.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
+import type { GatewaySwitches } from "../profiles/index.ts";
 
 /** Facts established by the stages before device proof and fallback auth. */
 export interface ConnectFacts {
@@ -315,13 +316,26 @@ function limiterFor(state: GatewayState, conn: Connection, hasOrigin: boolean): 
   const unattributed = state.switches.unattributedProxyLimiterKey && isTrustedProxy(conn.remoteAddress, state.config.trustedProxies)
     && !conn.headers["x-forwarded-for"]?.trim() && !(state.config.allowRealIpFallback && conn.headers["x-real-ip"]?.trim());
   if (unattributed) return { state: state.browserLimiter && state.switches.browserOriginLimiter && hasOrigin && origin ? state.browserLimiter : state.limiter, key: "unknown" };
-  // resolveHandshakeBrowserSecurityContext (read in the 3.31 … 9.6 dists): any Origin-bearing connect is counted
-  // by the browser limiter, under the origin for a loopback peer and under the client address otherwise.
+  // resolveHandshakeBrowserSecurityContext (read in the 3.2 … 9.6 dists): any Origin-bearing connect is counted
+  // by the browser limiter, for a loopback peer under one key per switch browserLimiterLoopbackKey, and under the
+  // client address otherwise.
   if (state.switches.browserOriginLimiter && hasOrigin && origin) {
-    return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? origin.trim().toLowerCase() : conn.clientIp };
+    return { state: state.browserLimiter, key: isLoopbackAddress(conn.clientIp) ? browserLoopbackKey(state.switches.browserLimiterLoopbackKey, origin) : conn.clientIp };
   }
   // Without gateway.auth.rateLimit under limiterNeedsConfig, state.limiter is the absent one (gateway.ts).
   return { state: state.limiter, key: conn.clientIp };
+}
+
+/** The stand-in address every loopback Origin shares (`shared`), and `url-origin`'s key for an Origin that is no URL. */
+const browserLoopbackSharedKey = "198.18.0.1";
+
+function browserLoopbackKey(rule: GatewaySwitches["browserLimiterLoopbackKey"], origin: string): string {
+  if (rule === "shared") return browserLoopbackSharedKey;
+  try {
+    return `browser-origin:${new URL(origin.trim()).origin.toLowerCase()}`;
+  } catch {
+    return browserLoopbackSharedKey;
+  }
 }
 
 /** Charges a held shared-secret failure (switch sharedChargeDeferred) once the connect is refused after it. */

@@ -63,6 +63,7 @@ const febGateway: GatewaySwitches = {
   pairingChecksInSequence: false,
   inlineApprovalCallerScopes: "requested-and-approved",
   browserOriginLimiter: false,
+  browserLimiterLoopbackKey: "shared",
   sharedLimiterOnSecretOnly: false,
   sharedChargeDeferred: false,
   limiterNeedsConfig: false,
@@ -283,6 +284,7 @@ const lateGateway: GatewaySwitches = {
   rotateBoundedByCaller: true,
   deviceOwnershipRule: true,
   browserOriginLimiter: true,
+  browserLimiterLoopbackKey: "url-origin",
   unauthorizedFloodMax: 10,
   missingScopeAnswer: "forbidden",
   // Was implied by silentPairing "late" before it was a switch; same value, so 2026.4 is unchanged.

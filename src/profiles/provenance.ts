@@ -94,6 +94,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   pairingChecksInSequence: assumed("the model's first-unmet-check rule, kept for every profile but 2026.7 (the 2026.8.2 dist calls requirePairing in turn too; not switched on there, where a shared-secret scope upgrade is silent anyway)"),
   helloAuthTokenScopes: read("spec §1.4: hello-ok.auth only when a device token is issued", "it carries the token's scopes whatever this switch says"),
   browserOriginLimiter: read("spec §4.3.4: browser-origin limiter is S-Late"),
+  browserLimiterLoopbackKey: read("openclaw@2026.2.12, 2.17 and 2.22 dists", "no browser-origin limiter, so no key (the value is never consulted)"),
   authMessageStyle: read("auth-messages.ts mid copy (spec §4.4)"),
   missingScopeAnswer: read("method-scopes.ts mid copy (spec §6.4): INVALID_REQUEST without details"),
   credentialReload: read("service drift story (spec §9.2): restart in process re-reads the environment"),
@@ -175,6 +176,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   scopeClearing: read("spec §11.2: S-Mar preserves allowed scopes"),
   silentPairing: read("openclaw@2026.3.13 and 2026.3.31 dist, shouldAllowSilentLocalPairing", "local, no Origin unless a browser UI, not-paired or scope-upgrade only (the S-Mar test suite's 'every local upgrade' was wider); fixtures 3.31 35 → 10, 3.13 99 → 77"),
   pendingRequestPolicy: read("device-pairing.ts S-Mar (spec §6.3): merge into the pending request"),
+  browserLimiterLoopbackKey: read("openclaw@2026.3.2, 3.13 and 3.31 dists, resolveHandshakeBrowserSecurityContext", "an Origin-bearing loopback connect is keyed by one fixed stand-in address (198.18.0.1) whatever its Origin: a Control UI on localhost and another on 127.0.0.1 share one lockout"),
 };
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
@@ -207,6 +209,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   rotateBoundedByCaller: read("server-methods/devices.ts late copy: rotate bounded by caller scopes"),
   deviceOwnershipRule: read("server-methods/devices.ts late copy: non-admin own device only"),
   browserOriginLimiter: read("auth-rate-limit.ts S-Late (spec §4.3.4): browser-origin limiter"),
+  browserLimiterLoopbackKey: read("openclaw@2026.4.14, 5.28 and 9.6 dists, resolveBrowserOriginRateLimitKey", "an Origin-bearing loopback connect is keyed by 'browser-origin:' + the lower-cased URL origin of its Origin header; an Origin that does not parse as a URL (e.g. 'null') falls back to the fixed stand-in address"),
   unauthorizedFloodMax: read(`${sLate}: repeated unauthorized calls guard, 10`),
   missingScopeAnswer: read("method-scopes.ts late copy: FORBIDDEN + MISSING_SCOPE"),
   sharedAuthIncludesTrustedProxy: read(`${sLate}: sharedAuthOk counts trusted-proxy (was coupled to silentPairing "late")`),

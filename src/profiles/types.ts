@@ -162,6 +162,10 @@ export interface GatewaySwitches {
   helloAuthTokenScopes: boolean;
   /** Separate browser-origin limiter (never loopback-exempt) for Origin-bearing loopback clients. */
   browserOriginLimiter: boolean;
+  /** The browser-origin limiter's key for a loopback peer: `shared`, one key for every Origin (3.2 … 3.31 dists:
+   *  a fixed stand-in address), or `url-origin`, the Origin's URL origin lower-cased, the shared key when it does
+   *  not parse (4.14 … 9.6 dists, resolveBrowserOriginRateLimitKey). A non-loopback peer is keyed by its address. */
+  browserLimiterLoopbackKey: "shared" | "url-origin";
   /** The shared-secret limiter is consulted and charged only when the connect sends a token or password, and then
    *  whether or not it carries a device identity (3.31 … 9.6 resolveConnectAuthState: the limiter is handed to the
    *  shared check only when shared auth is provided). Off: consulted always, a failure not charged when a device

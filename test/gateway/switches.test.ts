@@ -742,6 +742,21 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.9", "browserOriginLimiter", [false, true], run);
     expect([code(a[0]), code(a[1]), code(b[0]), code(b[1])]).toEqual(["AUTH_TOKEN_MISMATCH", "AUTH_RATE_LIMITED", "AUTH_TOKEN_MISMATCH", "AUTH_TOKEN_MISMATCH"]);
   });
+  it("browserLimiterLoopbackKey: one key for every loopback Origin, or one per URL origin (3.31 seed-29 configs4 s1-2)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token, rateLimit: { maxAttempts: 1, windowMs: 60_000, lockoutMs: 60_000 } } };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const at = (origin: string, auth: { token: string }) => ({ name: origin, headers: { host: "127.0.0.1:18789", origin }, connect: { params: params({ client: cli, auth }, 4) } });
+    const run = attempts([
+      at("http://localhost:5173", { token: "wrong" }),
+      at("http://127.0.0.1:5173", { token }),
+      at("http://LOCALHOST:5173/app", { token }),
+    ], { config });
+    const [a, b] = flip("2026.9", "browserLimiterLoopbackKey", ["shared", "url-origin"], run);
+    expect(a.map(code)).toEqual(["AUTH_TOKEN_MISMATCH", "AUTH_RATE_LIMITED", "AUTH_RATE_LIMITED"]);
+    // url-origin: 127.0.0.1 is another origin; an upper-case host with a path is localhost's. (An Origin that is no
+    // URL, keyed by the stand-in, is refused by the origin check first, even with "*" allowed.)
+    expect(b.map(code)).toEqual(["AUTH_TOKEN_MISMATCH", undefined, "AUTH_RATE_LIMITED"]);
+  });
   it("localClientRule loopback-peer-any-forwarded: an X-Forwarded-User header alone makes a loopback peer non-local (7.1 seed-23 configs4 c0031)", () => {
     const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
     const headers = { host: "127.0.0.1:18789", origin: "http://127.0.0.1:18789", "x-forwarded-user": "alice@example.com" };
