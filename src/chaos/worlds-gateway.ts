@@ -165,6 +165,12 @@ function drawTwist(d: Draw, twist: GatewayTwist, index: number): void {
       const node = { id: "node-host", mode: "node" };
       probe(d, at, "gateway-host", { name: `${name}-pair`, connect: { params: params(node, "node") }, device: { identity, payloadVersion: "v3" } });
       probe(d, at + 2_000, "gateway-host", { name, headers: { origin: "http://127.0.0.1:{{port}}" }, connect: { params: params(node, "node") }, device: { identity, payloadVersion: "v3" } }, burstCopies);
+      // Then a page at http://localhost guesses the shared token until the browser limiter locks it out, and a
+      // client at http://127.0.0.1 brings the right one: locked out too where every loopback Origin shares one key
+      // (3.2 … 3.31), admitted where each URL origin has its own (4.14 on; switch browserLimiterLoopbackKey).
+      const guess = { params: params(cli, "operator", { auth: { token: wrongSharedToken } }) };
+      probe(d, at + 4_000, "gateway-host", { name: `${name}-guess`, headers: { origin: "http://localhost:{{port}}" }, connect: guess }, burstCopies);
+      probe(d, at + 6_000, "gateway-host", { name: `${name}-after`, headers: { origin: "http://127.0.0.1:{{port}}" }, connect: { params: params(cli, "operator") } });
       return;
     }
     case "edit-trusted-proxies": {
