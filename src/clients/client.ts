@@ -91,7 +91,7 @@ function onTimer(state: ClientState, key: string, ctx: ClientStepContext): Clien
   if (!takeTimer(state, key)) return [];
   switch (key) {
     case TimerKeys.challenge:
-      return onChallengeTimer(state);
+      return onChallengeTimer(state, ctx);
     case TimerKeys.reconnect:
       return onReconnectTimer(state);
     case TimerKeys.tickWatch:

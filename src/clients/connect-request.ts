@@ -9,7 +9,8 @@ import type { ClientConfig } from "./types.ts";
 export interface ConnectRequestInput {
   readonly config: ClientConfig;
   readonly selection: CredentialSelection;
-  readonly nonce: string;
+  /** undefined: no challenge came (challengeTimeoutAction connect-without-nonce); the proof is then v1. */
+  readonly nonce: string | undefined;
   readonly signedAtMs: number;
   readonly requestId: string;
 }
@@ -37,7 +38,7 @@ function deviceProof(input: ConnectRequestInput, scopes: readonly string[]): Con
   const { config, selection, nonce, signedAtMs } = input;
   const identity = config.identity;
   if (!identity) return undefined;
-  const payload = buildSignaturePayload(config.switches.signatureVersion, {
+  const payload = buildSignaturePayload(nonce === undefined ? "v1" : config.switches.signatureVersion, {
     deviceId: identity.deviceId,
     clientId: config.clientId,
     clientMode: config.mode,
@@ -54,7 +55,7 @@ function deviceProof(input: ConnectRequestInput, scopes: readonly string[]): Con
     publicKey: identity.publicKeyBase64Url,
     signature: signPayload(identity, payload),
     signedAt: signedAtMs,
-    nonce,
+    ...(nonce !== undefined ? { nonce } : {}),
   };
 }
 

@@ -37,8 +37,10 @@ function failLocally(state: ClientState, message: string, closeReason: string): 
   ];
 }
 
-export function onChallengeTimer(state: ClientState): ClientOutput[] {
+export function onChallengeTimer(state: ClientState, ctx: ClientStepContext): ClientOutput[] {
   if (state.handshake !== "awaiting-challenge" || state.socket !== "open") return [];
+  // 2026.2.12/2.17: connect anyway, unsigned by any nonce; a challenge arriving later is ignored (connect sent).
+  if (state.config.switches.challengeTimeoutAction === "connect-without-nonce") return sendConnect(state, undefined, ctx.nowMs, ctx);
   return failLocally(state, "gateway connect challenge timeout", CloseReasons.CONNECT_CHALLENGE_TIMEOUT);
 }
 
@@ -58,7 +60,7 @@ function signedAtOf(state: ClientState, payload: unknown, ctx: ClientStepContext
   return typeof ts === "number" && Number.isSafeInteger(ts) && ts >= 0 ? ts : ctx.nowMs;
 }
 
-function sendConnect(state: ClientState, nonce: string, signedAtMs: number, ctx: ClientStepContext): ClientOutput[] {
+function sendConnect(state: ClientState, nonce: string | undefined, signedAtMs: number, ctx: ClientStepContext): ClientOutput[] {
   const { config, credentials } = state;
   const stored = state.storedTokens[config.role] ?? null;
   const usableStored = config.identity ? stored : null;

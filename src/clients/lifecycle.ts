@@ -92,12 +92,12 @@ export function onClose(state: ClientState, code: number, reason: string, ctx: C
   return [...outputs, ...scheduleReconnect(state, ctx)];
 }
 
-/** §7.4: a 1008 "device token mismatch" close clears the stored token when no shared credential was given. */
+/** §7.4: a 1008 "device token mismatch" close clears the stored token when no shared credential was given (2.17: always). */
 function staleTokenSelfHeal(state: ClientState, code: number, reason: string): ClientOutput[] {
   const { config, credentials } = state;
   if (!config.switches.staleTokenSelfHeal || code !== 1008 || !reason.toLowerCase().includes("device token mismatch")) return [];
   const shared = credentials.explicitToken?.trim() || credentials.passiveToken?.trim() || credentials.password?.trim();
-  if (shared || !config.identity) return [];
+  if ((shared && !config.switches.staleTokenSelfHealWithShared) || !config.identity) return [];
   return clearDeviceToken(state, config.role);
 }
 

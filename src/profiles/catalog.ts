@@ -140,6 +140,7 @@ const febClient: ClientSwitches = {
   tokenPriority: "stored-first-self-heal",
   deviceTokenRetry: false,
   staleTokenSelfHeal: true,
+  staleTokenSelfHealWithShared: false,
   pauseOnDetailCodes: false,
   connectErrorDetails: false,
   pauseOnDeviceTokenMismatch: false,
@@ -150,7 +151,9 @@ const febClient: ClientSwitches = {
   backoffMaxMs: 30_000,
   fastRetryMs: 250,
   backoffJitter: null,
-  challengeTimeoutMs: 2_000,
+  // 2026.2.12 and 2.17 dists (queueConnect): 750 ms after the socket opens with no challenge, connect anyway.
+  challengeTimeoutMs: 750,
+  challengeTimeoutAction: "connect-without-nonce",
   signedAtSource: "client-clock",
   signatureVersion: "v2",
   protocolVersion: 3,
@@ -235,6 +238,9 @@ const marGateway: GatewaySwitches = {
 
 const lateClient: ClientSwitches = {
   ...febClient,
+  // From 2026.2.22 a missing challenge closes the socket after connectDelayMs (default 2 s, clamped 250 … 10 000).
+  challengeTimeoutMs: 2_000,
+  challengeTimeoutAction: "close",
   tokenPriority: "resolved-late",
   deviceTokenRetry: true,
   staleTokenSelfHeal: true,
@@ -571,7 +577,9 @@ export const profiles: readonly Profile[] = [
       deviceTokenNeedsApprovedRole: false },
     // GatewayClient.sendConnect: opts.token ?? stored (the 2.14 regression is still there); the close handler
     // clears the stored token on 1008 "device token mismatch".
-    client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: true },
+    // staleTokenSelfHealWithShared: matched against the real client of openclaw@2026.2.17 (pnpm sim gate --client
+    // real@2026.2.17, stories seed-004-stale-token-paired and wrong-token-bogus-stored).
+    client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: true, staleTokenSelfHealWithShared: true },
     service: legacyService,
   },
   {
@@ -609,7 +617,8 @@ export const profiles: readonly Profile[] = [
     },
     // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
-    client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true },
+    // 2.22's queueConnect is a 2 s watchdog that closes the socket ("connect challenge timeout"), as later releases.
+    client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true, challengeTimeoutMs: 2_000, challengeTimeoutAction: "close" },
     // Read in the 2.22 dist (resolveGatewayRuntimeConfig): bind=custom refuses an unusable customBindHost.
     service: { ...legacyService, customBindFallback: "refuse", tokenBootstrap: "persist" },
   },

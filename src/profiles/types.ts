@@ -377,6 +377,9 @@ export interface ClientSwitches {
   deviceTokenRetry: boolean;
   /** §7.4: clear the stored token on close 1008 "device token mismatch" when no shared credential was given. */
   staleTokenSelfHeal: boolean;
+  /** With staleTokenSelfHeal, the stored token is cleared even when a token or password was given (2026.2.17 dist:
+   *  the close handler checks the device identity only; 2.22 on add `!opts.token && !opts.password`). */
+  staleTokenSelfHealWithShared: boolean;
   /** Pause reconnecting on the §7.5 detail codes (needs the gateway to send codes). */
   pauseOnDetailCodes: boolean;
   /** A failed connect keeps the gateway error's details (detail code, retry hints). Off where the client's request
@@ -406,6 +409,10 @@ export interface ClientSwitches {
   /** How long the client waits for connect.challenge (connectDelayMs clamped 250…10000 in the code read; the
    *  released 2026.9 client waits the 15 s pre-auth default). */
   challengeTimeoutMs: number;
+  /** What the client does when no connect.challenge came within challengeTimeoutMs: `close` the socket ("connect
+   *  challenge timeout", 2026.2.22 on), or send `connect` anyway without a nonce, its device proof then signed as
+   *  v1 (2026.2.12 and 2.17 dists: queueConnect's 750 ms timer calls sendConnect with no nonce). */
+  challengeTimeoutAction: "close" | "connect-without-nonce";
   /** Where the device proof's signedAt comes from: the client host's clock, or the `ts` of the gateway's
    *  connect.challenge (PR #116679, merged 2026-07-31; the released 2026.9.1 client signs with it), so a client
    *  whose clock is off by more than the skew window still gets in. */

@@ -69,7 +69,8 @@ export interface ConnectDevice {
   publicKey: string;
   signature: string;
   signedAt: number;
-  nonce: string;
+  /** Absent only from a 2026.2.12/2.17 client that sent connect before any challenge came. */
+  nonce?: string;
 }
 
 /** S-Feb: token/password; S-Mar adds deviceToken; S-Late adds bootstrapToken. */

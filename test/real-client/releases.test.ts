@@ -92,18 +92,14 @@ const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly
   "2026.2.22": {
     "device-token-mismatch": ["storedToken"],
   },
-  // Compared under the 2026.2.17 profile (close-handler self-heal on): the real client also clears the stored
-  // token on a close "device token mismatch" when it was given a token, which the model does only without one;
-  // it sends connect without a nonce after 750 ms and has no challenge watchdog.
-  "2026.2.17": {
-    "seed-004-stale-token-paired": ["storedToken"],
-    "wrong-token-bogus-stored": ["storedToken"],
-    "challenge-lost": ["attempts", "hellos", "helloAfterMs", "connected", "reconnectDelaysMs", "errorDetailCodes", "storedToken"],
-  },
-  // Under its own profile since 2026-12-04 (under 2026.2.13 device-token-mismatch differed in storedToken too).
-  "2026.2.12": {
-    "challenge-lost": ["attempts", "hellos", "helloAfterMs", "connected", "reconnectDelaysMs", "errorDetailCodes", "storedToken"],
-  },
+  // Compared under the 2026.2.17 profile. Since 2026-12-05 no story differs: the client's close-handler self-heal
+  // clears the stored token even when it was given a token (staleTokenSelfHealWithShared; seed-004 and
+  // wrong-token-bogus-stored differed in storedToken), and 750 ms into a socket with no challenge it sends connect
+  // without a nonce instead of closing (challengeTimeoutAction; challenge-lost differed in every field).
+  "2026.2.17": {},
+  // Under its own profile since 2026-12-04 (under 2026.2.13 device-token-mismatch differed in storedToken too);
+  // challenge-lost agrees since 2026-12-05 (challengeTimeoutAction connect-without-nonce).
+  "2026.2.12": {},
 };
 
 /** Releases whose client imports only on Node >= 22 (their bundled undici): skipped, not loaded, on Node 20. */
@@ -278,6 +274,23 @@ describe("profile values recorded from the real release clients flip what the si
       expect(flipped.run.verdict.helloAfterMs).toBeLessThan(4_000);
     });
   }
+
+  it("2026.2.12 challengeTimeoutAction connect-without-nonce (openclaw@2026.2.12 and 2.17): no watchdog gives up a silent socket", async () => {
+    expect(findProfile("2026.2.12")!.client).toMatchObject({ challengeTimeoutMs: 750, challengeTimeoutAction: "connect-without-nonce" });
+    // The story holds every frame of the first socket: connect goes out at 750 ms and its answer never comes, so
+    // the client hangs on that socket (as the real 2.12 and 2.17 clients do); closing instead gets in on a second.
+    const recorded = (await simRun("challenge-lost", findProfile("2026.2.12")!)).run.verdict;
+    const flipped = (await simRun("challenge-lost", withClient("2026.2.12", { challengeTimeoutAction: "close" }))).run.verdict;
+    expect([recorded.attempts, recorded.connected]).toEqual([1, false]);
+    expect([flipped.attempts, flipped.connected]).toEqual([2, true]);
+  });
+
+  it("2026.2.17 staleTokenSelfHealWithShared (openclaw@2026.2.17): a bogus stored token goes even with a token given", async () => {
+    expect(findProfile("2026.2.17")!.client.staleTokenSelfHealWithShared).toBe(true);
+    const recorded = (await simRun("wrong-token-bogus-stored", findProfile("2026.2.17")!)).run.verdict;
+    const flipped = (await simRun("wrong-token-bogus-stored", withClient("2026.2.17", { staleTokenSelfHealWithShared: false }))).run.verdict;
+    expect([recorded.storedToken, flipped.storedToken]).toEqual([false, true]);
+  });
 
   it("2026.2.22 insecureWsGuard on (openclaw@2026.2.22): ws:// to a public host is refused before any socket", async () => {
     expect(findProfile("2026.2.22")!.client.insecureWsGuard).toBe(true);
