@@ -195,6 +195,11 @@ export const equivalentMutants: Readonly<Record<string, string>> = {
     "and paused, so the self-heal finds nothing to clear; only losing that one answer frame while its close still " +
     "arrives (the simulator's per-frame drop can, a TCP stream cannot) would tell them apart " +
     "(test/chaos/equivalent-mutants.test.ts)",
+  "client.staleTokenSelfHealWithShared":
+    "it widens the stale-token self-heal to clients given a token or password, and that self-heal reads the 1008 " +
+    "'device token mismatch' close, which in 2026.9 always follows, on the same ordered socket, the " +
+    "AUTH_DEVICE_TOKEN_MISMATCH answer on which pauseOnDeviceTokenMismatch already cleared the stored token " +
+    "whatever credentials were given (as for client.staleTokenSelfHeal; test/chaos/equivalent-mutants.test.ts)",
   "gateway.passwordCountsAsTokenMismatch":
     "connectSecretEitherField is true, so in token mode a password sent without a token is read as the token; the 'password but no token' case this switch decides never arises (password mode does not read it)",
   "gateway.signatureVersions":

@@ -38,6 +38,12 @@ export const slowChallengeDelayMsMax = 9_000;
 /** The env value drawn stays above the slowest challenge and below 2026.9's 15 s default. */
 export const handshakeEnvMsMin = 10_000;
 export const handshakeEnvMsMax = 14_000;
+/** The raised variant: above 2026.9's 15 s challenge wait and above the stall, so the gateway waits it out. */
+const raisedHandshakeEnvMsMin = 20_000;
+const raisedHandshakeEnvMsMax = 25_000;
+/** The stall of the raised variant: past every client's challenge wait (15 s at most), below the raised timeout. */
+const stalledChallengeDelayMsMin = 16_000;
+const stalledChallengeDelayMsMax = 19_000;
 /** The silent socket waits past both the env value and the default. */
 const idleWaitMs = 40_000;
 const episodesMax = 3;
@@ -87,9 +93,22 @@ export function drawClientWorld(prng: Draws, safetyMs: number): ClientWorldDraw 
       case "slow-challenge":
         steps.push({ atMs, step: { kind: "slow-challenge", delayMs: prng.int(slowChallengeDelayMsMin, slowChallengeDelayMsMax), forMs: prng.int(10_000, 25_000) } });
         break;
-      case "handshake-env":
-        steps.push({ atMs, step: { kind: "handshake-env", timeoutMs: prng.int(handshakeEnvMsMin, handshakeEnvMsMax), idle: `idle-${i}` } });
+      case "handshake-env": {
+        const timeoutMs = prng.int(handshakeEnvMsMin, handshakeEnvMsMax);
+        // A third of them (a draw of their own, so the rest of the plan is unchanged) raise the timeout past every
+        // client's challenge wait and then stall the gateway's frames past 15 s: the clients' own watchdogs fire
+        // first, closing the socket (2.22 on) or sending connect without a nonce (2.12, 2.17).
+        const raised = prng.fork(`handshake-raised-${i}`);
+        if (!raised.chance({ numerator: 1, denominator: 3 })) {
+          steps.push({ atMs, step: { kind: "handshake-env", timeoutMs, idle: `idle-${i}` } });
+          break;
+        }
+        // The stall first (it resets every socket), then the restart with the raised value and its silent socket.
+        const raisedMs = raised.int(raisedHandshakeEnvMsMin, raisedHandshakeEnvMsMax);
+        steps.push({ atMs, step: { kind: "slow-challenge", delayMs: raised.int(stalledChallengeDelayMsMin, stalledChallengeDelayMsMax), forMs: raised.int(20_000, 30_000) } });
+        steps.push({ atMs: atMs + 1_000, step: { kind: "handshake-env", timeoutMs: raisedMs, idle: `idle-${i}` } });
         break;
+      }
     }
   }
   return { steps, ...(lanTab ? { allowedOrigins: [lanPageOrigin] } : {}) };

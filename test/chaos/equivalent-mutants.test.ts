@@ -28,9 +28,9 @@ steps:
 
 const parent = findProfile("2026.9")!;
 
-async function digest(client: Partial<Profile["client"]>): Promise<{ wire: string; staleAttempts: number }> {
+async function digest(client: Partial<Profile["client"]>, text = yaml): Promise<{ wire: string; staleAttempts: number }> {
   const profile: Profile = { ...parent, client: { ...parent.client, ...client } };
-  const spec = parseRunSpec(yaml, "x.yaml", profile);
+  const spec = parseRunSpec(text, "x.yaml", profile);
   if (!spec.ok) throw new Error(spec.message);
   const result = await runScenario(specScenario(spec.spec), { seed: 1n, profile });
   const staleAttempts = result.events.filter((e) => e.actor === "svc" && e.kind === "client" && e.data["detailCode"] === "AUTH_DEVICE_TOKEN_MISMATCH" && e.data["code"] === "INVALID_REQUEST").length;
@@ -52,6 +52,20 @@ describe("client.staleTokenSelfHeal under 2026.9", () => {
     expect(selfHeal.staleAttempts).toBe(1);
     expect(neither.staleAttempts).toBeGreaterThan(2);
     expect(neither.wire).not.toBe(selfHeal.wire);
+  });
+});
+
+// client.staleTokenSelfHealWithShared widens the same self-heal to clients given a shared secret; the pause still
+// clears the token first. With a wrong shared token the 2026.9 client sends it and is answered AUTH_TOKEN_MISMATCH
+// (no device-token close at all); without one it is the run above.
+describe("client.staleTokenSelfHealWithShared under 2026.9", () => {
+  it("changes no frame, with a shared token given or not", async () => {
+    expect(equivalentMutants["client.staleTokenSelfHealWithShared"]).toContain("pauseOnDeviceTokenMismatch");
+    expect(parent.client.pauseOnDeviceTokenMismatch).toBe(true);
+    for (const passiveToken of ["null", '"wr0ng"']) {
+      const text = yaml.replace("passiveToken: null", `passiveToken: ${passiveToken}`);
+      expect(await digest({ staleTokenSelfHealWithShared: true }, text)).toEqual(await digest({}, text));
+    }
   });
 });
 

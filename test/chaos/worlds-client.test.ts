@@ -57,6 +57,12 @@ describe("client-world episodes", () => {
       "client.insecureWsGuard=false": (p) => p.steps.some((s) => s.step.kind === "named-ws-client"),
       "client.challengeTimeoutMs=2000": (p) => p.steps.some((s) => s.step.kind === "slow-challenge"),
       "gateway.handshakeTimeoutEnv=false": (p) => p.steps.some((s) => s.step.kind === "handshake-env"),
+      // The raised handshake-env variant: frames stalled past 2026.9's 15 s challenge wait, with no shorter delay
+      // of another episode still in force (the first delay rule added is the one a frame meets).
+      "client.challengeTimeoutAction=connect-without-nonce": (p) => {
+        const delays = p.steps.flatMap((s) => (s.step.kind === "slow-challenge" ? [{ atMs: s.atMs, ...s.step }] : []));
+        return delays.some((d) => d.delayMs >= 16_000 && !delays.some((o) => o !== d && o.atMs <= d.atMs && o.atMs + o.forMs > d.atMs));
+      },
     };
     for (const [name, takesPath] of Object.entries(pathOf)) {
       const target = mutantTargets().find((t) => t.name === name);
