@@ -5,7 +5,7 @@
 // (revoked-token-refused), the refused node must stop retrying (retries-bounded: the S-Feb client never
 // does), and a bystander node on the gateway host reconnects as usual (converges).
 import { host, scenario, specScenario, type Scenario } from "../src/index.ts";
-import { libraryIdentities, localUrl, nodeKeepsSharedToken, remoteUrl, tokenConfig } from "./support.ts";
+import { lanUrlFor, libraryIdentities, localUrl, nodeKeepsSharedToken, tokenConfig } from "./support.ts";
 const { op } = host;
 
 const watchMs = 300_000;
@@ -22,7 +22,7 @@ export const revokedDeviceSpec = libraryIdentities(
   .host("laptop")
   .install()
   // Pairing: both nodes ask with the shared token once; the laptop's request needs the operator.
-  .client({ name: "node-pairing", host: "laptop", user: "node", kind: "node", url: remoteUrl, identity: "laptop-node", passiveToken: "T1" })
+  .perProfile((p) => [{ client: { name: "node-pairing", host: "laptop", user: "node", kind: "node", url: lanUrlFor(p), identity: "laptop-node", passiveToken: "T1" } }])
   .client({ name: "bystander-pairing", host: "gw", user: "node", kind: "node", url: localUrl, identity: "bystander", passiveToken: "T1" })
   .wait(2_000)
   .step({ approvePending: { machine: "gw", identities: ["laptop-node"], restart: ["node-pairing"] } })
@@ -33,7 +33,7 @@ export const revokedDeviceSpec = libraryIdentities(
   // (openclaw@2026.3.13) gives a scope-less node pairing no device token (no approved scope baseline; 3.13 seed-5
   // fixture c0004, c0024, c0074, c0096), so there they keep the shared token and the revoke has nothing to refuse.
   .perProfile((p) => [
-    { client: { name: "node", host: "laptop", user: "node", kind: "node", url: remoteUrl, identity: "laptop-node", ...nodeKeepsSharedToken(p) } },
+    { client: { name: "node", host: "laptop", user: "node", kind: "node", url: lanUrlFor(p), identity: "laptop-node", ...nodeKeepsSharedToken(p) } },
     { client: { name: "bystander", host: "gw", user: "node", kind: "node", url: localUrl, identity: "bystander", ...nodeKeepsSharedToken(p) } },
   ])
   .wait(3_000)

@@ -6,7 +6,7 @@
 // 5-minute machine joins the 11-minute one where the window is 2 min). The 2026.9 client signs with the challenge's `ts` (PR #116679), so every laptop
 // gets in whatever its clock says. Once NTP fixes the clocks everyone converges.
 import { scenario, specScenario, type Scenario, type Step } from "../src/index.ts";
-import { libraryIdentities, remoteUrl, tokenConfig } from "./support.ts";
+import { lanUrlFor, libraryIdentities, tokenConfig } from "./support.ts";
 
 const machines = [
   { name: "laptop-90s", offsetMs: 90_000, identity: 11 },
@@ -29,10 +29,8 @@ export const signatureSkewSpec = libraryIdentities(
   .bare()
   .gatewayMachine({ config: tokenConfig("T1"), cliIdentity: "operator-cli" })
   .install()
-  .step(...machines.flatMap((m): Step[] => [
-    { host: { name: m.name, kind: "lan" } },
-    { client: { name: `${m.name}-backend`, host: m.name, kind: "backend", url: remoteUrl, identity: m.name, passiveToken: "T1" } },
-  ]))
+  .step(...machines.map((m): Step => ({ host: { name: m.name, kind: "lan" } })))
+  .perProfile((p) => machines.map((m): Step => ({ client: { name: `${m.name}-backend`, host: m.name, kind: "backend", url: lanUrlFor(p), identity: m.name, passiveToken: "T1" } })))
   .wait(2_000)
   .step({ approvePending: { machine: "gw", identities: machines.map((m) => m.name), restart: clients } })
   .wait(30_000)

@@ -28,6 +28,13 @@ export const localUrl = `ws://127.0.0.1:${gatewayPort}`;
 export const gatewayHostAddress = "192.0.2.50";
 /** What clients on other LAN hosts dial. */
 export const remoteUrl = `ws://${gatewayHostAddress}:${gatewayPort}`;
+/**
+ * What a LAN client dials under a profile: plaintext ws://, or wss:// where the release's client refuses plaintext
+ * ws:// beyond loopback whatever the environment (2026.2.22: no break-glass variable), as its LAN users had to.
+ */
+export function lanUrlFor(p: Profile): string {
+  return p.client.insecureWsGuard && p.client.insecureWsAllows === "loopback" ? `wss://${gatewayHostAddress}:${gatewayPort}` : remoteUrl;
+}
 /** Margin after a gateway's start-up window before clients are expected to get in. */
 export const warmUpMarginMs = 1_000;
 /** The operator CLI's device on the gateway host is identity(operatorCliIdentity). */

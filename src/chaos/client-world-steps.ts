@@ -15,7 +15,8 @@ export type ClientWorldStep =
   /** The user opens a new Control UI tab (a new client named after the tab). */
   | { readonly kind: "ui-tab"; readonly tab: string; readonly on: TabPlace; readonly urlToken: TabUrlToken }
   /** A device-less backend on its own LAN host dials `ws://<gateway host name>:18789` (a name, not a private IP). */
-  | { readonly kind: "named-ws-client"; readonly name: string }
+  /** `mdns`: the gateway host's `.local` name instead of its plain name. */
+  | { readonly kind: "named-ws-client"; readonly name: string; readonly mdns?: true }
   /** Every frame from the gateway waits `delayMs` more for `forMs`, and every connection is reset as it starts. */
   | { readonly kind: "slow-challenge"; readonly delayMs: number; readonly forMs: number }
   /** OPENCLAW_HANDSHAKE_TIMEOUT_MS in the service unit, `openclaw gateway restart`, then one silent socket. */
@@ -31,7 +32,7 @@ export function describeClientWorldStep(step: ClientWorldStep): string {
       return `open a Control UI tab ${step.tab}${url} ${step.on === "lan" ? "on a LAN laptop over plain http" : "on the gateway host"}`;
     }
     case "named-ws-client":
-      return `start ${step.name}, a backend dialling the gateway host by name over ws://`;
+      return `start ${step.name}, a backend dialling the gateway host by ${step.mdns ? "its .local name" : "name"} over ws://, no break-glass variable`;
     case "slow-challenge":
       return `the gateway's frames wait ${step.delayMs} ms more for ${step.forMs} ms; every connection resets`;
     case "handshake-env":

@@ -141,6 +141,7 @@ const clientAlternatives: Alternatives<ClientSwitches> = {
   signatureVersion: (v) => (v === "v3" ? "v2" : "v3"),
   protocolVersion: (v) => v - 1,
   insecureWsGuard: flip,
+  insecureWsAllows: (v) => (v === "lan-names" ? "env-private-or-name" : "lan-names"),
   connectErrorDetails: flip,
   tuiClientId: (v) => (v === "openclaw-tui" ? "gateway-client" : "openclaw-tui"),
   controlUiSendsBuildId: flip,

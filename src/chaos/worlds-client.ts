@@ -25,8 +25,11 @@ export const tabBrowser = "firefox";
 /** The LAN laptop whose browser opens the Control UI over plain http. */
 export const laptopMachine = "laptop";
 export const laptopHost = "laptop-host";
-/** The gateway host by name: no IP literal, so the client's insecure-ws guard cannot call it private. */
+/** The gateway host by a plain name (no IP literal, no .local or .ts.net): with no break-glass variable on the
+ *  client's host (the named client sets none), every release with an insecure-ws guard refuses it over ws://. */
 export const namedGatewayUrl = `ws://${gatewayMachine}:${gatewayPort}`;
+/** The gateway host by its mDNS name, which the insecure-ws guard of 5.28 … 9.6 trusts without the variable. */
+export const mdnsGatewayUrl = `ws://${gatewayMachine}.local:${gatewayPort}`;
 /** The page origin of the Control UI served at the gateway's LAN address. */
 export const lanPageOrigin = `http://${gatewayHostAddress}:${gatewayPort}`;
 const localPageOrigin = `http://127.0.0.1:${gatewayPort}`;
@@ -87,9 +90,13 @@ export function drawClientWorld(prng: Draws, safetyMs: number): ClientWorldDraw 
         lanTab = true;
         steps.push({ atMs, step: { kind: "ui-tab", tab: `ui-tab-${i}`, on: "lan", urlToken: "fragment" } });
         break;
-      case "named-ws":
-        steps.push({ atMs, step: { kind: "named-ws-client", name: `named-${i}` } });
+      case "named-ws": {
+        // Half of them (a draw of their own) dial the host's mDNS name, which 5.28 … 9.6 trust over ws:// without
+        // the break-glass variable, where the plain name stays refused.
+        const mdns = prng.fork(`named-mdns-${i}`).chance({ numerator: 1, denominator: 2 });
+        steps.push({ atMs, step: { kind: "named-ws-client", name: `named-${i}`, ...(mdns ? { mdns: true as const } : {}) } });
         break;
+      }
       case "slow-challenge":
         steps.push({ atMs, step: { kind: "slow-challenge", delayMs: prng.int(slowChallengeDelayMsMin, slowChallengeDelayMsMax), forMs: prng.int(10_000, 25_000) } });
         break;
@@ -149,7 +156,7 @@ export function runClientWorldStep(cw: ChaosWorld, step: ClientWorldStep, token:
     case "named-ws-client": {
       const host = `${step.name}-host`;
       world.addHost({ name: host, kind: "lan" });
-      world.addClient({ name: step.name, host, user: step.name, client: { kind: "backend", url: namedGatewayUrl, identity: null, passiveToken: token } });
+      world.addClient({ name: step.name, host, user: step.name, client: { kind: "backend", url: step.mdns ? mdnsGatewayUrl : namedGatewayUrl, identity: null, passiveToken: token, allowInsecurePrivateWs: false } });
       return;
     }
     case "slow-challenge": {
@@ -189,7 +196,7 @@ export function clientWorldSteps(step: ClientWorldStep, tokenPlaceholder: string
     }
     case "named-ws-client": {
       const host = `${step.name}-host`;
-      return [{ host: { name: host, kind: "lan" } }, { client: { name: step.name, kind: "backend", host, url: namedGatewayUrl, user: step.name, passiveToken: tokenPlaceholder } }];
+      return [{ host: { name: host, kind: "lan" } }, { client: { name: step.name, kind: "backend", host, url: step.mdns ? mdnsGatewayUrl : namedGatewayUrl, user: step.name, passiveToken: tokenPlaceholder, allowInsecurePrivateWs: false } }];
     }
     case "slow-challenge":
       return [{ netFault: { delay: { ms: step.delayMs }, forMs: step.forMs } }, { netFault: { resetAll: true, forMs: 0 } }];

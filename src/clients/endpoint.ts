@@ -1,7 +1,7 @@
 // What the client knows about the gateway URL before it connects: whether the endpoint is trusted for the
 // one device-token retry (§7.3: loopback host, or wss:// with a pinned TLS fingerprint), whether the
-// insecure-ws guard refuses it (§7.6: plaintext ws:// to a host that is neither loopback nor, when allowed,
-// private), and the Origin a browser page served by that gateway sends. Pure string logic, no DNS.
+// insecure-ws guard refuses it (§7.6: plaintext ws:// to a host that is neither loopback nor one the release lets
+// through, switch insecureWsAllows), and the Origin a browser page served by that gateway sends. Pure string logic, no DNS.
 // (The host tests mirror src/net/address.ts, which the clients layer may not import: the simulation's LAN
 // documentation ranges 192.0.2.0/24 and 198.51.100.0/24 count as private.)
 import { isIP } from "node:net";
@@ -55,11 +55,35 @@ export function isTrustedRetryEndpoint(url: string, tlsFingerprint: string | und
 
 export type UrlRefusal = { reason: "insecure-ws" | "tls-fingerprint-requires-wss"; message: string };
 
+/** What the guard lets through over plaintext ws:// besides loopback (client switch insecureWsAllows). */
+export type InsecureWsAllows = "loopback" | "env-private-ip" | "env-private-or-name" | "lan-names";
+
+/** `.local` (mDNS) and `.ts.net` (Tailscale) names, trusted over ws:// from 2026.5.28 (isTrustedPlaintextWebSocketHost). */
+function isLanName(host: string): boolean {
+  const h = host.replace(/\.+$/, "");
+  return h.endsWith(".local") || h.endsWith(".ts.net");
+}
+
+function plaintextAllowed(host: string, allows: InsecureWsAllows, env: boolean): boolean {
+  const name = isIP(host) === 0;
+  switch (allows) {
+    case "loopback":
+      return false;
+    case "env-private-ip":
+      return env && isPrivateHostname(host);
+    case "env-private-or-name":
+      return env && (isPrivateHostname(host) || name);
+    case "lan-names":
+      return isPrivateHostname(host) || isLanName(host) || (env && name);
+  }
+}
+
 /** The start-time transport checks of the Node client; null = go ahead. */
 export function refuseUrl(options: {
   url: string;
   tlsFingerprint: string | undefined;
   guard: boolean;
+  allows: InsecureWsAllows;
   allowPrivateWs: boolean;
 }): UrlRefusal | null {
   const parsed = parseUrl(options.url);
@@ -70,7 +94,7 @@ export function refuseUrl(options: {
   if (!options.guard || secure) return null;
   const host = parsed ? hostOf(parsed) : options.url;
   if (parsed && isLoopbackHostname(host)) return null;
-  if (parsed && options.allowPrivateWs && isPrivateHostname(host)) return null;
+  if (parsed && plaintextAllowed(host, options.allows, options.allowPrivateWs)) return null;
   return {
     reason: "insecure-ws",
     message: `SECURITY ERROR: Cannot connect to "${host}" over plaintext ws://. Use wss:// for remote URLs.`,

@@ -36,6 +36,7 @@ function openSocket(state: ClientState): ClientOutput[] {
       url: config.url,
       tlsFingerprint: config.tlsFingerprint,
       guard: config.switches.insecureWsGuard,
+      allows: config.switches.insecureWsAllows,
       allowPrivateWs: config.allowInsecurePrivateWs,
     });
     if (refusal) return refuse(state, refusal);

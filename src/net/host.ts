@@ -117,6 +117,13 @@ export class HostRegistry {
       const address = isIpAddress(h) ? h : "127.0.0.1";
       return { kind: "host", host: from, address, addressKind: "loopback" };
     }
+    // mDNS: `<host>.local` names a host on the LAN (no DNS entry needed), as Bonjour/Avahi answer for it.
+    const mdns = h.endsWith(".local") && !this.dnsNames.has(h) ? this.hosts.get(h.slice(0, -".local".length)) : undefined;
+    if (mdns) {
+      const lan = mdns.interfaces.find((i) => i.kind === "lan" && this.canReach(from, mdns, i.address))?.address;
+      if (lan === undefined) return { kind: "not-found" };
+      return { kind: "host", host: mdns, address: lan, addressKind: mdns === from ? "loopback" : addressKindOf(lan) };
+    }
     const named = this.hosts.get(h);
     // A host name resolves to the first of its interfaces the dialling host can reach (split-horizon DNS).
     const reachable = named?.interfaces.find((i) => this.canReach(from, named, i.address))?.address;

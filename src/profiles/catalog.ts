@@ -158,6 +158,7 @@ const febClient: ClientSwitches = {
   signatureVersion: "v2",
   protocolVersion: 3,
   insecureWsGuard: false,
+  insecureWsAllows: "loopback",
   tuiClientId: "gateway-client",
   controlUiSendsBuildId: false,
   controlUiTokenPerTab: false,
@@ -248,6 +249,7 @@ const lateClient: ClientSwitches = {
   connectErrorDetails: true,
   signatureVersion: "v3",
   insecureWsGuard: true,
+  insecureWsAllows: "env-private-or-name",
   tuiClientId: "openclaw-tui",
   controlUiTokenPerTab: true,
   controlUiUrlToken: "fragment-first",
@@ -467,7 +469,7 @@ const gateway71: GatewaySwitches = {
 };
 
 // Matched against the real @openclaw/gateway-client@2026.9.1 run inside the world (sim/real-client/compare.ts).
-const client96: ClientSwitches = { ...lateClient, controlUiPasswordCopiesToken: true,
+const client96: ClientSwitches = { ...lateClient, insecureWsAllows: "lan-names", controlUiPasswordCopiesToken: true,
       controlUiScopes: ["operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.questions", "operator.pairing"], protocolVersion: 4, pauseOnDeviceTokenMismatch: true, tokenMismatchPause: "unless-retry-pending", honourRetryAfter: true, challengeTimeoutMs: 15_000, controlUiSendsBuildId: true,
       controlUiInsecureContextIdentity: true,
       // PR #116679 (merged 2026-07-31): sign with the challenge's ts; read from @openclaw/gateway-client@2026.9.1.
@@ -653,7 +655,7 @@ export const profiles: readonly Profile[] = [
     // The client of 2026.3.13 (the 2026.3 profile's) but for one value read in the 3.2 dist and matched against
     // its real client (pnpm sim gate --client real@2026.3.2): a failed connect rejects with the message alone, so the
     // client sees no detail code, never pauses and never retries with its device token.
-    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes, connectErrorDetails: false },
+    client: { ...lateClient, tuiClientId: "gateway-client", controlUiScopes: febClient.controlUiScopes, connectErrorDetails: false, insecureWsAllows: "env-private-ip" },
     service: fixedService,
   },
   {

@@ -364,6 +364,7 @@ const febClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   signedAtSource: read("PR #116679 (merged 2026-07-31)", "before it, first-party clients signed signedAt with their own clock"),
   protocolVersion: read("spec §1.5: clients ask for 3 in Feb–Apr 2026"),
   insecureWsGuard: absentFeb("the plaintext ws:// guard"),
+  insecureWsAllows: read("openclaw@2026.2.22 dist, isSecureWebSocketUrl", "ws:// only to a loopback host, no break-glass variable (2.12 and 2.17 have no guard, so the value is not consulted there)"),
   tuiClientId: read("PR #55730: before it the TUI connected as gateway-client"),
   controlUiSendsBuildId: absentFeb("client.buildId"),
   controlUiTokenPerTab: assumed("the per-tab sessionStorage token is a later Control UI change; S-Feb used localStorage"),
@@ -380,6 +381,7 @@ const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
   connectErrorDetails: read("openclaw@2026.3.13 dist, GatewayClientRequestError: an error answer keeps its details, read for the detail code"),
   signatureVersion: read(`${sLate}: v3 signatures`),
   insecureWsGuard: read("client.ts later copy: refuse ws:// to non-loopback"),
+  insecureWsAllows: read("openclaw@2026.3.13, 3.31, 4.14 and 4.22 dists, isSecureWebSocketUrl", "with OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1, a private IP literal or any host name that is not an IP literal (net.isIP(host) === 0); without it loopback only"),
   challengeTimeoutMs: read("openclaw@2026.2.22 and 2026.3.13 dists, GatewayClient.queueConnect", "connectDelayMs, default 2 s, clamped 250 … 10,000"),
   challengeTimeoutAction: read("openclaw@2026.2.22 dist, GatewayClient.queueConnect", "the timer reports 'gateway connect challenge timeout' and closes 1008 'connect challenge timeout' (the spec's watchdog)"),
   tuiClientId: read("PR #55730: TUI connects as openclaw-tui"),
@@ -390,6 +392,7 @@ const lateClient: Partial<Record<keyof ClientSwitches, Provenance>> = {
 
 const client96: Partial<Record<keyof ClientSwitches, Provenance>> = {
   ...lateClient,
+  insecureWsAllows: read("openclaw@2026.5.28, 7.1, 8.2 and 9.6 dists and @openclaw/gateway-client@2026.9.1, isSecureWebSocketUrl + isTrustedPlaintextWebSocketHost", "private IP literals and .local / .ts.net names always; with OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 also any host name that is not an IP literal"),
   protocolVersion: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
   pauseOnDeviceTokenMismatch: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
   tokenMismatchPause: recorded("@openclaw/gateway-client@2026.9.1", "sim/real-client/compare.ts"),
@@ -892,6 +895,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     client: {
       ...Object.fromEntries(Object.entries({ ...lateClient, ...controlUiBackoffRead(["2026.3.13"]) }).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); the 2026.3.2 client was not read or run`)])),
       tuiClientId: read(r32, "the connect schema has no openclaw-tui id, so a TUI can only connect as gateway-client"),
+      insecureWsAllows: read("openclaw@2026.3.2 dist, isSecureWebSocketUrl", "with OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 only private IP literals (isPrivateOrLoopbackHost); a host name such as <host>.local is refused"),
       connectErrorDetails: recorded("2026.3.2", "client request(): an error answer rejects with new Error(message) (no GatewayClientRequestError before 2026.3.13), so no detail code reaches the retry or pause decision; stories wrong-token-bogus-stored and device-token-mismatch of pnpm sim gate --client real@2026.3.2 (never paused, backoff 1 s … 30 s)"),
     },
     service: Object.fromEntries(Object.entries(fixedService).map(([k, p]) => [k, assumed(`as 2026.3 (${describeProvenance(p!)}); not re-read for 2026.3.2`)])),

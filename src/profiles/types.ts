@@ -423,6 +423,12 @@ export interface ClientSwitches {
   protocolVersion: number;
   /** Refuse plaintext ws:// to a non-loopback host. */
   insecureWsGuard: boolean;
+  /** With insecureWsGuard, the plaintext ws:// hosts let through besides loopback (`isSecureWebSocketUrl` of each
+   *  dist; "env" is OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 on the client's host): `loopback` none (2.22);
+   *  `env-private-ip` private IP literals with env (3.2); `env-private-or-name` with env, private IP literals and
+   *  any host name that is no IP literal (3.13 … 4.22); `lan-names` private IP literals and `.local` / `.ts.net`
+   *  names always, and with env any host name that is no IP literal (5.28 … 9.6). */
+  insecureWsAllows: "loopback" | "env-private-ip" | "env-private-or-name" | "lan-names";
   /** The TUI's client id: before PR #55730 it connected as gateway-client (mode ui, display name openclaw-tui). */
   tuiClientId: "gateway-client" | "openclaw-tui";
   /** The Control UI sends client.buildId (the 2026.9 gateway checks it against its own build). */

@@ -194,6 +194,7 @@ export class World {
         ...(c.bootstrapToken !== undefined ? { bootstrapToken: c.bootstrapToken } : {}),
         storedTokens: c.storedTokens,
         scopes: c.scopes,
+        ...(c.allowInsecurePrivateWs !== undefined ? { allowInsecurePrivateWs: c.allowInsecurePrivateWs } : {}),
         // The TUI's client id per release, as the simulated client takes it (before PR #55730 the TUI
         // connected as gateway-client with the display name openclaw-tui).
         ...(c.kind === "tui" ? { clientId: this.profile.client.tuiClientId } : {}),

@@ -34,7 +34,7 @@ describe("client-world episodes", () => {
     const tabs = t.spec.steps.flatMap((s) => ("browserTab" in s ? [s.browserTab] : []));
     expect(tabs.some((b) => b.action === "open" && b.machine === "laptop" && b.url === "http://192.0.2.50:18789/#token={{configToken:gw}}")).toBe(true);
     expect(t.spec.steps.filter((s) => "machine" in s && s.machine.name === "laptop")).toHaveLength(1);
-    const named = plans.flatMap((p) => p.steps).find((s) => s.step.kind === "named-ws-client");
+    const named = plans.flatMap((p) => p.steps).find((s) => s.step.kind === "named-ws-client" && !s.step.mdns);
     const slow = plans.find((p) => p.steps.some((s) => s.step.kind === "slow-challenge"))!;
     const spec = planToRunSpec(slow, light);
     if (!spec.ok) throw new Error(spec.message);
@@ -54,7 +54,10 @@ describe("client-world episodes", () => {
       "client.controlUiTokenPerTab=false": (p) => p.steps.some((s) => s.step.kind === "ui-tab" && s.step.urlToken === "none"),
       "client.tokenPriority=passive-wins": (p) => p.steps.some((s) => s.step.kind === "ui-tab" && s.step.urlToken === "none"),
       "client.controlUiInsecureContextIdentity=false": (p) => p.steps.some((s) => s.step.kind === "ui-tab" && s.step.on === "lan"),
-      "client.insecureWsGuard=false": (p) => p.steps.some((s) => s.step.kind === "named-ws-client"),
+      // The plain name (no .local): refused by 2026.9's guard without the break-glass variable.
+      "client.insecureWsGuard=false": (p) => p.steps.some((s) => s.step.kind === "named-ws-client" && !s.step.mdns),
+      // The .local name: trusted by 2026.9 (lan-names), refused by 3.13 … 4.22's rule without the variable.
+      "client.insecureWsAllows=env-private-or-name": (p) => p.steps.some((s) => s.step.kind === "named-ws-client" && s.step.mdns === true),
       "client.challengeTimeoutMs=2000": (p) => p.steps.some((s) => s.step.kind === "slow-challenge"),
       "gateway.handshakeTimeoutEnv=false": (p) => p.steps.some((s) => s.step.kind === "handshake-env"),
       // The raised handshake-env variant: frames stalled past 2026.9's 15 s challenge wait, with no shorter delay

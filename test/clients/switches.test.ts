@@ -74,6 +74,27 @@ describe("client switches flip behaviour", () => {
     expect([connects(false), connects(true)]).toEqual([1, 0]);
   });
 
+  it("insecureWsAllows: the plaintext ws:// hosts each release lets through, with and without the break-glass variable", () => {
+    const hosts = ["192.168.1.20", "gw.local", "gw.tail1234.ts.net", "gateway-host", "203.0.113.7"];
+    const connects = (insecureWsAllows: ClientSwitches["insecureWsAllows"], allowInsecurePrivateWs: boolean) =>
+      hosts.map((host) => {
+        const h = harness({ insecureWsGuard: true, insecureWsAllows }, { url: `ws://${host}:18789`, allowInsecurePrivateWs });
+        h.step({ kind: "start" });
+        return h.outputsOf("ws-connect").length;
+      });
+    // 2.22: loopback only, whatever the environment.
+    expect(connects("loopback", true)).toEqual([0, 0, 0, 0, 0]);
+    // 3.2: the variable lets private IP literals through, no name.
+    expect(connects("env-private-ip", true)).toEqual([1, 0, 0, 0, 0]);
+    expect(connects("env-private-ip", false)).toEqual([0, 0, 0, 0, 0]);
+    // 3.13 … 4.22: the variable lets private IP literals and any name through (a public IP literal stays refused).
+    expect(connects("env-private-or-name", true)).toEqual([1, 1, 1, 1, 0]);
+    expect(connects("env-private-or-name", false)).toEqual([0, 0, 0, 0, 0]);
+    // 5.28 … 9.6: private IP literals and .local / .ts.net names always; any name with the variable.
+    expect(connects("lan-names", false)).toEqual([1, 1, 1, 0, 0]);
+    expect(connects("lan-names", true)).toEqual([1, 1, 1, 1, 0]);
+  });
+
   it("controlUiTokenPerTab", () => {
     const storage = (controlUiTokenPerTab: boolean) => new ClientHarness({ kind: "control-ui", url: "ws://127.0.0.1:18789", identity: null, passiveToken: "T", switches: switchesOf("2026.3", { controlUiTokenPerTab }) }).state.tokenStorage;
     expect([storage(false), storage(true)]).toEqual(["localStorage", "sessionStorage"]);

@@ -62,6 +62,11 @@ describe("hosts", () => {
     expect(hosts.resolve(laptop, "100.64.0.10")).toEqual({ kind: "unreachable", address: "100.64.0.10" });
     expect(hosts.resolve(box, "gw")).toEqual({ kind: "unreachable", address: "192.0.2.10" });
     expect(hosts.resolve(laptop, "nowhere.example")).toEqual({ kind: "not-found" });
+    // mDNS: <host>.local is the host's LAN address, for LAN peers only (a tailnet-only or remote dialler gets nothing)
+    expect(hosts.resolve(laptop, "gw.local")).toMatchObject({ kind: "host", host: gw, address: "192.0.2.10", addressKind: "lan" });
+    expect(hosts.resolve(laptop, "GW.LOCAL")).toMatchObject({ kind: "host", host: gw, address: "192.0.2.10" });
+    expect(hosts.resolve(far, "gw.local")).toEqual({ kind: "not-found" });
+    expect(hosts.resolve(laptop, "nobody.local")).toEqual({ kind: "not-found" });
 
     hosts.addDnsName("gw.tail1234.ts.net", "100.64.0.10");
     const phone = hosts.add({ name: "phone", kind: "tailnet" });

@@ -159,6 +159,8 @@ export interface ClientStep {
   clientId?: string;
   displayName?: string;
   origin?: string;
+  /** OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 in the client's environment (default true). */
+  allowInsecurePrivateWs?: boolean;
   /** Run on the same host (same IP, same device-auth files by user) as an earlier client, dialling its URL. */
   sameHostAs?: string;
   /** The client's own reconnect cadence over its release's defaults. */

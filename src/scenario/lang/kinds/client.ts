@@ -36,6 +36,9 @@ export const clientSchema = {
     clientId: { type: "string" },
     displayName: { type: "string" },
     origin: { type: "string" },
+    // OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1 in the client's environment (the insecure-ws guard's break-glass);
+    // default true, so a LAN client may dial the simulation's private addresses over ws://.
+    allowInsecurePrivateWs: { type: "boolean" },
     sameHostAs: { type: "string" },
     relaunch: { type: "boolean" },
     reconnect: {
@@ -98,7 +101,12 @@ function gatewayAddress(world: World, kind: "lan" | "tailnet" | "remote"): strin
   return address;
 }
 
-/** Each lan/tailnet/remote client gets its own host; local clients run on the gateway's host. */
+/**
+ * Each lan/tailnet/remote client gets its own host; local clients run on the gateway's host. A remote peer dials
+ * wss://; a lan or tailnet one plaintext ws://, but wss:// where the release's client refuses plaintext ws:// beyond
+ * loopback whatever its environment (2026.2.22, no break-glass variable), as that release's LAN users had to. A
+ * client on a named host dials its url as written, so the guard still refuses a plaintext one there.
+ */
 function placement(step: ClientStep, env: StepEnv): { host: string; url: string } {
   if (step.sameHostAs !== undefined) {
     const other = env.world.clients.get(step.sameHostAs);
@@ -109,7 +117,8 @@ function placement(step: ClientStep, env: StepEnv): { host: string; url: string 
   if (from === "local") return { host: gatewayHostName, url: `ws://127.0.0.1:${env.port}` };
   const host = `${step.name}-host`;
   env.world.addHost({ name: host, kind: from });
-  const scheme = from === "remote" ? "wss" : "ws";
+  const guard = env.profile.client;
+  const scheme = from === "remote" || (guard.insecureWsGuard && guard.insecureWsAllows === "loopback") ? "wss" : "ws";
   return { host, url: `${scheme}://${gatewayAddress(env.world, from)}:${env.port}` };
 }
 
@@ -142,6 +151,7 @@ function startClient(step: ClientStep, env: StepEnv): void {
       ...(step.clientId !== undefined ? { clientId: step.clientId as never } : {}),
       ...(step.displayName !== undefined ? { displayName: step.displayName } : {}),
       ...(step.origin !== undefined ? { origin: step.origin } : {}),
+      ...(step.allowInsecurePrivateWs !== undefined ? { allowInsecurePrivateWs: step.allowInsecurePrivateWs } : {}),
     },
     ...(step.reconnect !== undefined ? { reconnect: step.reconnect } : {}),
   });
