@@ -168,7 +168,7 @@ const serviceAlternatives: Alternatives<ServiceSwitches> = {
   containerDetection: (v) => (v === "none" ? "sentinel-or-fly" : "none"),
   // "persist" (2.22 … 4.22), not "runtime": chaos's operator CLI always holds a device token from its first pairing,
   // so the CLI pre-pairing of "runtime-cli-pairing" is seen only by a CLI without one (a fresh machine; not drawn).
-  tokenBootstrap: (v) => (v === "persist" ? "runtime-cli-pairing" : "persist"),
+  tokenBootstrap: (v) => (v === "runtime-cli-pairing" ? "runtime" : "runtime-cli-pairing"),
 };
 
 export type SwitchGroup = "gateway" | "client" | "service";

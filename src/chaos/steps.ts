@@ -55,12 +55,14 @@ export type ChaosStep =
   | ClientWorldStep
   /** `openclaw config set PATH VALUE` on the gateway machine while the gateway runs (worlds-gateway.ts). */
   | { readonly kind: "config-edit"; readonly path: string; readonly value: unknown }
+  /** The gateway machine operator's ~/.openclaw/identity/device-auth.json removed (worlds-gateway.ts). */
+  | { readonly kind: "cli-auth-loss" }
   /** `openclaw qr --setup-code-only`, then a new LAN client onboarding with the code (worlds-gateway.ts). */
   | { readonly kind: "setup-code"; readonly name: string; readonly clientKind: "node" | "backend"; readonly identity: string; readonly commands?: readonly string[]; readonly scopes?: readonly string[] };
 
 export type StepKind = ChaosStep["kind"];
 /** Kinds only the gateway-world draw makes (worlds-gateway.ts, its own stream): no swarm weight. */
-export const gatewayStepKinds = ["config-edit", "setup-code"] as const satisfies readonly StepKind[];
+export const gatewayStepKinds = ["config-edit", "cli-auth-loss", "setup-code"] as const satisfies readonly StepKind[];
 /** The kinds the swarm weighs (swarm.ts), in the order drawn; the client-world and gateway-world kinds come from
  *  streams of their own (worlds-client.ts, worlds-gateway.ts). */
 export type SwarmKind = Exclude<StepKind, ClientWorldStep["kind"] | (typeof gatewayStepKinds)[number]>;
@@ -150,6 +152,8 @@ export function describeStep(step: ChaosStep): string {
       return describeClientWorldStep(step);
     case "config-edit":
       return `openclaw config set ${step.path} ${JSON.stringify(step.value)}`;
+    case "cli-auth-loss":
+      return "the operator's device-auth file on the gateway machine is deleted (its CLI's device token gone)";
     case "setup-code":
       return `openclaw qr --setup-code-only; ${step.name} (${step.clientKind}) onboards from the LAN with the code`;
     case "probe":

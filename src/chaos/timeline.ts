@@ -178,6 +178,9 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
     case "config-edit":
       world.operator(gatewayMachine, op.configSet(step.path, step.value));
       return;
+    case "cli-auth-loss":
+      world.deleteOperatorDeviceAuth(gatewayMachine);
+      return;
     case "setup-code":
       return onboardWithSetupCode(cw, step);
     default:

@@ -226,6 +226,8 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
       return clientWorldSteps(step, configToken, walk.clientWorldAdded);
     case "config-edit":
       return [openclaw(op.configSet(step.path, step.value))];
+    case "cli-auth-loss":
+      return [{ machineFile: { machine: gatewayMachine, file: "device-auth", action: "delete" } }];
     case "setup-code": {
       walk.identities[step.identity] ??= gatewayIdentitySeed(step.identity);
       const host = `${step.name}-host`;

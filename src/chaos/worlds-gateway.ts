@@ -370,14 +370,18 @@ export const tokenlessEpisodeToken = "T-set-again";
  * token from the config; 3 s before the end the operator's CLI lists and approves what is pending; then a new token
  * goes into the config and the bind back to lan. 2026.2.12/2.17 refuse to start (their service manager retries),
  * 2.22 … 4.22 write a generated token into the config, later releases keep one in the process, and from 2026.8.2
- * the gateway pairs the machine's CLI device first (service switch tokenBootstrap; chaos's operator CLI already holds
- * a device token, so it gets in from 5.28 on either way). A token from the unit or `.env` keeps the gateway's token.
+ * the gateway pairs the machine's CLI device first (service switch tokenBootstrap). Half the episodes first delete the
+ * operator CLI's device-auth file, so only that pairing lets the CLI in from 5.28 on (else it holds its own device
+ * token and gets in either way). A token from the unit or `.env` keeps the gateway's token.
  */
 function drawTokenlessEpisode(d: Draw, groups: { twist: GatewayTwist | DeviceRpcTwist; steps: TimedStep[] }[]): void {
   const { prng } = d;
   if (!prng.chance({ numerator: 1, denominator: 5 })) return;
   const at = prng.int(5_000, d.safetyMs - 20_000);
   const edit = (atMs: number, path: string, value: unknown) => d.steps.push({ atMs, step: { kind: "config-edit", path, value } });
+  // Half the episodes (a draw of their own) first lose the operator CLI's device-auth file (a wiped ~/.openclaw):
+  // from 8.2 the tokenless start stores the CLI's token again, before it (5.28 … 7.1) the CLI has no way in.
+  if (prng.fork("cli-auth-loss").chance({ numerator: 1, denominator: 2 })) d.steps.push({ atMs: at, step: { kind: "cli-auth-loss" } });
   edit(at, "gateway.bind", "loopback");
   edit(at, "gateway.auth.token", "");
   d.steps.push({ atMs: at + authModeEpisodeMs - 3_000, step: { kind: "approve-pending" } });

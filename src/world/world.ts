@@ -399,6 +399,17 @@ export class World {
     if (result.kind !== "listening") throw new Error(`cannot publish port ${options.port} on ${options.on}: ${result.kind}`);
   }
 
+  /** `rm ~/.openclaw/identity/device-auth.json` for the machine's operator: its next command reads no device token. */
+  deleteOperatorDeviceAuth(machine: string): void {
+    const node = this.machine(machine);
+    const file = this.deviceAuthFile(node.host, node.operatorUser);
+    file.tokens = {};
+    file.deviceId = undefined;
+    file.corrupt = false;
+    file.seedDropped = true;
+    this.scheduler.record(node.name, "host", { event: "device-auth.delete", user: node.operatorUser });
+  }
+
   /** A device token written into the machine operator's device-auth file (what its `openclaw …` commands read). */
   storeOperatorDeviceToken(node: MachineNode, deviceId: string, token: string, scopes: readonly string[]): void {
     this.deviceAuthFile(node.host, node.operatorUser).store(deviceId, "operator", token, [...scopes]);

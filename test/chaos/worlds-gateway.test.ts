@@ -15,7 +15,7 @@ const light = findPreset("light")!;
 const parent = findProfile("2026.9")!;
 
 function isGatewayStep(s: TimedStep, steps: readonly TimedStep[] = []): boolean {
-  return s.step.kind === "config-edit" || s.step.kind === "setup-code" || (s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-")) || isTokenlessEpisodeStep(s, steps);
+  return s.step.kind === "config-edit" || s.step.kind === "cli-auth-loss" || s.step.kind === "setup-code" || (s.step.kind === "probe" && s.step.attempt.name.startsWith("gw-")) || isTokenlessEpisodeStep(s, steps);
 }
 
 /** The tokenless episode's timeline-kind steps: the new token at its end, and the approval round 3 s before it. */
@@ -109,7 +109,7 @@ function isPairingTwistStep(s: TimedStep, steps: readonly TimedStep[]): boolean 
     const episodeAt = [...customBindAt, ...autoBindAt, ...tokenlessAt];
     return s.step.path === "gateway.bind" && episodeAt.some((t) => s.atMs === t || s.atMs === t + authModeEpisodeMs);
   }
-  if (isTokenlessEpisodeStep(s, steps)) return true;
+  if (isTokenlessEpisodeStep(s, steps) || s.step.kind === "cli-auth-loss") return true;
   if (s.step.kind !== "probe") return false;
   const name = s.step.attempt.name;
   return name.endsWith("-ui-device") || deviceRpcTwists.some((t) => name.startsWith(`gw-${t}-`)) || name.startsWith(rotateUnapprovedRoleName) || name.startsWith(mergedRoleApprovalName) || name.startsWith(secretFallbackResetName) || name.startsWith(customBindEpisodeName) || name.startsWith(autoBindEpisodeName) || isPairingScopeTwistProbe(name);
@@ -303,8 +303,9 @@ describe("the auto-bind episode", () => {
 describe("the tokenless episode", () => {
   const tokenEdits = (plan: ChaosPlan) => plan.steps.filter((s) => s.step.kind === "config-edit" && s.step.path === "gateway.auth.token");
 
-  it("is drawn in some seeds: a blank token with the bind on loopback, an approval round, then a new token in the config and the bind back to lan", () => {
+  it("is drawn in some seeds: (half the time the CLI's device-auth file deleted,) a blank token with the bind on loopback, an approval round, then a new token in the config and the bind back to lan", () => {
     let drawn = 0;
+    let lost = 0;
     for (let seed = 1n; seed <= 200n; seed++) {
       const plan = generatePlan(seed, light);
       const edits = tokenEdits(plan);
@@ -312,7 +313,10 @@ describe("the tokenless episode", () => {
       drawn++;
       const at = edits[0]!.atMs;
       const around = plan.steps.filter((s) => isPairingTwistStep(s, plan.steps) && s.atMs >= at && s.atMs <= at + authModeEpisodeMs);
+      const loss = around[0]?.step.kind === "cli-auth-loss";
+      if (loss) lost++;
       expect(around.map((s) => [s.atMs - at, s.step.kind, "path" in s.step ? s.step.path : "", "value" in s.step ? s.step.value : "token" in s.step ? s.step.token : ""]), `seed ${seed}`).toEqual([
+        ...(loss ? [[0, "cli-auth-loss", "", ""]] : []),
         [0, "config-edit", "gateway.bind", "loopback"],
         [0, "config-edit", "gateway.auth.token", ""],
         [7_000, "approve-pending", "", ""],
@@ -322,18 +326,22 @@ describe("the tokenless episode", () => {
     }
     expect(drawn).toBeGreaterThan(8);
     expect(drawn).toBeLessThan(50);
+    expect(lost).toBeGreaterThan(0);
+    expect(lost).toBeLessThan(drawn);
   });
 
-  it("2026.9 starts on a runtime token (its CLI paired); 2026.3 writes one into the config; the persist mutant differs on the wire", { timeout: 120_000 }, async () => {
+  it("2026.9 starts on a runtime token (its CLI paired again after its device-auth file went); 2026.3 writes one into the config; the runtime mutant differs on the wire", { timeout: 120_000 }, async () => {
     const seed = 424298n;
     expect(tokenEdits(generatePlan(seed, light))).toHaveLength(1);
+    // This seed's episode first deletes the operator CLI's device-auth file: only the 8.2 pairing lets the CLI in.
+    expect(generatePlan(seed, light).steps.some((s) => s.step.kind === "cli-auth-loss")).toBe(true);
     const generated = async (profile: string) => {
       const result = await runChaosPlan(seed, light, findProfile(profile)!);
       return result.events.filter((e) => e.kind === "host" && (e.data["event"] === "gateway.auth-token-generated" || e.data["event"] === "gateway.local-cli-paired")).map((e) => e.data["persisted"] ?? e.data["outcome"]);
     };
     expect(await generated("2026.9")).toEqual([false, "reused"]);
     expect(await generated("2026.3")).toEqual([true]);
-    const rows = await killRate({ targets: mutantTargets().filter((t) => t.name === "service.tokenBootstrap=persist"), seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
+    const rows = await killRate({ targets: mutantTargets().filter((t) => t.name === "service.tokenBootstrap=runtime"), seedStart: seed, seedsMax: 1, preset: "light", workers: 1, shrink: false });
     expect(rows[0]!.outcome?.firstDiffSeed).toBe("424298");
   });
 });

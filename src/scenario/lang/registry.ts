@@ -28,6 +28,7 @@ import { expectEventKind } from "./kinds/expect-event.ts";
 import { expectRpcKind } from "./kinds/expect-rpc.ts";
 import { gatewayStartKind } from "./kinds/gateway-start.ts";
 import { publishPortKind } from "./kinds/publish-port.ts";
+import { machineFileKind } from "./kinds/machine-file.ts";
 import { hostKind } from "./kinds/host.ts";
 import { callKind, refreshKind, startKind, stopKind } from "./kinds/lifecycle.ts";
 import { machineClientKind } from "./kinds/machine-client.ts";
@@ -62,6 +63,7 @@ export const stepKinds: { readonly [K in StepKindName]: StepKind<K> } = {
   machine: machineKind,
   gatewayStart: gatewayStartKind,
   publishPort: publishPortKind,
+  machineFile: machineFileKind,
   openclaw: openclawKind,
   snapshot: snapshotKind,
   machineClient: machineClientKind,

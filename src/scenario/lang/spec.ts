@@ -221,6 +221,13 @@ export interface MachineStep {
   container?: boolean;
 }
 
+/** A file of the machine operator's OpenClaw home changes: `device-auth` deleted (its CLI's device token gone). */
+export interface MachineFileStep {
+  machine: string;
+  file: "device-auth";
+  action: "delete";
+}
+
 /** Docker's `-p port:containerPort`: a TCP port forward on host `on` into a (container) machine's host. */
 export interface PublishPortStep {
   machine: string;
@@ -351,6 +358,7 @@ export interface StepPayloads {
   machine: MachineStep;
   gatewayStart: GatewayStartStep;
   publishPort: PublishPortStep;
+  machineFile: MachineFileStep;
   openclaw: OpenclawStep;
   snapshot: { machine: string; as: string };
   machineClient: MachineClientStep;
