@@ -1,7 +1,9 @@
-// How the CLI ends on an error: a UsageError (the user's input) is one line and exit 2; anything else is a bug
+// How the CLI ends on an error: a UsageError (the user's input) or a ScenarioInputError (a scenario asking its
+// world for what it does not have) is one line and exit 2; anything else is a bug
 // in clawsim, reported as one line and exit 3, with the stack only when CLAWSIM_DEBUG is set. Never a finding.
 // Also installed for errors that escape the promise chain and for a closed stdout (`| head`).
 import { UsageError } from "./args.ts";
+import { ScenarioInputError } from "../src/kernel/assert.ts";
 
 export const exitBadInput = 2;
 /** With CLAWSIM_TIMING set, the last stdout line says how long the answer took after start-up (for tests). */
@@ -26,7 +28,7 @@ function firstLine(error: unknown): string {
 export function reportFatal(error: unknown): never {
   if ((error as { code?: unknown } | undefined)?.code === "EPIPE") process.exit(0);
   printTiming();
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ScenarioInputError) {
     process.stderr.write(`clawsim: ${error.message.split("\n")[0]}\n`);
     process.exit(exitBadInput);
   }

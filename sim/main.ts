@@ -1,6 +1,6 @@
 // `pnpm sim`: the command-line front of clawsim. Parses arguments, runs scenarios through the library,
 // prints through the reporters. Only sim/ may read wall time, and only to say how long a run took.
-import { caseScenario, checkRunSpec, runSpecHash, specScenario, clawsimVersion, explainProfile, findFixedVariant, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type Profile, type RunResult, type RunSpec, type Seed } from "../src/index.ts";
+import { caseScenario, checkRunSpec, ScenarioInputError, runSpecHash, specScenario, clawsimVersion, explainProfile, findFixedVariant, findMutant, findProfile, parseCaseFile, profileDefault, profiles, runScenario, type Profile, type RunResult, type RunSpec, type Seed } from "../src/index.ts";
 import { findScenario, scenarios } from "../scenarios/index.ts";
 import { parseArgs, usage, UsageError, type SimArgs } from "./args.ts";
 import { exitCodeOf, printHeader, printResult } from "./output.ts";
@@ -61,7 +61,9 @@ async function runFile(args: SimArgs): Promise<number> {
   const seed = args.seed ?? (file.seed !== undefined ? BigInt(file.seed) : seedDefault);
   printHeader(args, { seed: String(seed), scenario: file.name, profile: profile.name, version: clawsimVersion, source: { kind: "file", path } });
   const started = performance.now();
-  const result = await runScenario(caseScenario(file), { seed, profile, budgets: budgetsOf(args), source: { kind: "file", path } });
+  const result = await runScenario(caseScenario(file), { seed, profile, budgets: budgetsOf(args), source: { kind: "file", path } }).catch((error: unknown) => {
+    throw error instanceof ScenarioInputError ? new UsageError(`${path}: ${error.message}`) : error;
+  });
   await printResult(result, args, performance.now() - started);
   return exitCodeOf(result, args);
 }

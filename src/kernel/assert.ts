@@ -19,3 +19,11 @@ export function assertionFailed(message: string): never {
 export function assertNever(value: never, what = "value"): never {
   throw new AssertionFailure(`unexpected ${what}: ${JSON.stringify(value)}`);
 }
+
+/**
+ * A scenario asked its world for something the world does not have (a gateway that was never started, say): the
+ * scenario's mistake, not a finding. The runner lets it through; the CLI answers it as bad input (exit 2).
+ */
+export class ScenarioInputError extends Error {
+  override readonly name = "ScenarioInputError";
+}

@@ -1,7 +1,7 @@
 // runScenario: builds the world, runs the script, collects findings from checks, budgets, assertions and
 // invariants, and returns a RunResult value. It prints nothing; reporters format the result.
 import { createHash } from "node:crypto";
-import { AssertionFailure, LimitReached, canonicalJson, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
+import { AssertionFailure, LimitReached, ScenarioInputError, canonicalJson, type BudgetName, type Budgets, type RunOutcome, type Seed } from "../kernel/index.ts";
 import type { RunSpec } from "./lang/spec.ts";
 import type { Profile } from "../profiles/index.ts";
 import { World, type WorldOptions } from "../world/index.ts";
@@ -54,6 +54,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     await scenario.run(ctx);
     outcome = { kind: "reached", steps: world.scheduler.steps, atMs: world.scheduler.nowMs() };
   } catch (error) {
+    // The scenario's own mistake: bad input for the caller to answer, never a finding.
+    if (error instanceof ScenarioInputError) throw error;
     if (error instanceof BudgetExceeded || error instanceof LimitReached) {
       const exceeded = error instanceof BudgetExceeded ? error.outcome : ({ kind: "budget-exceeded", budget: error.budget, steps: error.steps, atMs: error.atMs } as const);
       outcome = exceeded;

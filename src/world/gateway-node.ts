@@ -56,6 +56,12 @@ export class GatewayNode {
   draining = false;
   /** A supervisor (systemd Restart=always) restarts the process this long after it dies on its own. */
   private supervisor: { restartSecMs: number; respawnsLeft: number } | undefined;
+  /**
+   * Set when a machine launched this process (world/machine-node.ts): starting it again goes through the machine,
+   * which reads the config file afresh and runs the release's start checks and token bootstrap, as a real start
+   * does. `inProcess` keeps the process environment (a SIGUSR1-style restart); a supervisor's respawn is a new process.
+   */
+  relaunch: ((inProcess: boolean) => void) | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -118,7 +124,7 @@ export class GatewayNode {
     if (!sup || sup.respawnsLeft <= 0) return;
     sup.respawnsLeft--;
     this.scheduler.record(this.name, "gateway", { event: "supervisor.respawn-scheduled", why, afterMs: sup.restartSecMs });
-    this.scheduler.schedule(sup.restartSecMs, { actor: this.name, label: "respawn", traced: true }, () => this.start());
+    this.scheduler.schedule(sup.restartSecMs, { actor: this.name, label: "respawn", traced: true }, () => this.startAgain(false));
   }
 
   /** Killed by a fault (not stopped): a supervisor brings it back. */
@@ -176,7 +182,13 @@ export class GatewayNode {
 
   restart(config?: GatewayRuntimeConfig, downMs = 0): void {
     this.stop("service restart", downMs);
-    this.scheduler.schedule(downMs, { actor: this.name, label: "restart", traced: true }, () => this.start(config));
+    this.scheduler.schedule(downMs, { actor: this.name, label: "restart", traced: true }, () => (config === undefined ? this.startAgain(true) : this.start(config)));
+  }
+
+  /** Start the process again with what it would read at a real start (through its machine when it has one). */
+  startAgain(inProcess: boolean): void {
+    if (this.relaunch) this.relaunch(inProcess);
+    else this.start();
   }
 
   /** The config file changed under a running gateway (hot reload of the shared secret). */

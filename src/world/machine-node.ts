@@ -404,14 +404,21 @@ function listenAddress(bind: Bind): string {
 
 function launch(world: World, node: MachineNode, port: number, runtime: GatewayRuntimeConfig, bind: Bind): void {
   const existing = world.gateways.get(node.gatewayName);
+  let gateway = existing;
   if (existing && node.gatewayPort === port && node.gatewayBind === bind) {
     existing.start(runtime);
-    return;
+  } else {
+    node.gatewayPort = port;
+    node.gatewayBind = bind;
+    const bootstrap = existing?.bootstrapFile ?? node.bootstrapFile;
+    gateway = world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, bootstrap, machineStarted: true, ...(existing?.persisted ? { store: existing.persisted } : {}) });
   }
-  node.gatewayPort = port;
-  node.gatewayBind = bind;
-  const bootstrap = existing?.bootstrapFile ?? node.bootstrapFile;
-  world.addGateway({ name: node.gatewayName, host: node.host, port, bind, config: runtime, bootstrap, machineStarted: true, ...(existing?.persisted ? { store: existing.persisted } : {}) });
+  // A restart or a supervisor's respawn of this process starts it the way the machine does (file, checks, bootstrap).
+  gateway!.relaunch = (inProcess) => {
+    const last = node.process;
+    const via = last?.via ?? "service";
+    startGatewayProcess(world, node, via, inProcess || via === "foreground" ? last?.env : undefined);
+  };
 }
 
 type Listen = { readonly kind: "ok"; readonly bind: Bind } | { readonly kind: "refused"; readonly reason: GatewayStartRefusal; readonly detail: string };

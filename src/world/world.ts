@@ -1,6 +1,6 @@
 // The simulated world: one scheduler (clock, PRNG streams, trace), one network, the gateways and peers on it.
 // A builder-style facade (turmoil's shape): add hosts and nodes, script faults, run for virtual time.
-import { NodeClock, Trace, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler, type TraceSpill } from "../kernel/index.ts";
+import { NodeClock, Trace, ScenarioInputError, type Budgets, type NodeClockOptions, type RunOutcome, type Seed, Scheduler, type TraceSpill } from "../kernel/index.ts";
 import { isSimulatedLanAddress, Network, type Bind, type HostSpec, type RuleHandle } from "../net/index.ts";
 import { isLoopbackAddress, seededControlUiOrigins, type BootstrapStore, type GatewayRuntimeConfig, type PairingStore } from "../gateway/index.ts";
 import type { Profile } from "../profiles/index.ts";
@@ -258,7 +258,7 @@ export class World {
 
   gateway(name: string): GatewayNode {
     const node = this.gateways.get(name);
-    if (!node) throw new Error(`no gateway named ${name}`);
+    if (!node) throw new ScenarioInputError(this.gateways.size === 0 ? `no gateway is running yet (a bare world starts one with gatewayStart)` : `no gateway named '${name}'`);
     return node;
   }
 

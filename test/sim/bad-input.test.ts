@@ -74,6 +74,8 @@ function writeFixtures(trace: string): void {
   writeFileSync(at("unknown-client.yaml"), `${validFile}  - expectClient: { name: ghost, connected: true }\n`);
   writeFileSync(at("unknown-invariant.yaml"), `${validFile}invariants: [no-such-invariant]\n`);
   writeFileSync(at("valid.yaml"), validFile);
+  writeFileSync(at("other-gateway.yaml"), `${validFile}  - gatewayProcess: { action: restart, gateway: gw2 }\n`);
+  writeFileSync(at("bare-no-gateway.yaml"), "name: bare\nworld: bare\nsteps:\n  - gatewayProcess: { action: restart, gateway: gateway }\n");
   writeFileSync(at("late-option.yaml"), `gateway: { handshakeTimeoutMs: 3000, nodes: { pairing: { autoApproveLocal: false } } }\n${validFile}`);
   mkdirSync(at("a-directory"));
   writeFileSync(at("existing-file"), "keep me");
@@ -125,6 +127,8 @@ const table: [string, string[], RegExp][] = [
   ["duplicate identity name", ["run", at("dup-id.yaml")], /identity 'a' is declared twice/],
   ["per-client clock on the gateway host", ["run", at("shared-clock.yaml")], /clockOffsetMs: (a client on the gateway's host shares its clock|a per-client clock on the shared gateway host)/],
   ["unknown client name", ["run", at("unknown-client.yaml")], /unknown client 'ghost'|no client named 'ghost' was started before/],
+  ["a gateway the scenario does not have", ["run", at("other-gateway.yaml")], /at \/steps\/2\/gatewayProcess\/gateway: no gateway named 'gw2'/],
+  ["a bare world's gateway before it starts", ["run", at("bare-no-gateway.yaml")], /bare-no-gateway.yaml: step 0 \(gatewayProcess\): no gateway is running yet/],
   ["unknown invariant", ["run", at("unknown-invariant.yaml")], /unknown invariant 'no-such-invariant'/],
   ["option the --profile release lacks", ["run", at("late-option.yaml"), "--profile", "2026.2.14"], /2 problems: at \/gateway\/nodes\/pairing\/autoApproveLocal: release 2026.2.14 has no gateway.nodes.pairing.autoApproveLocal; at \/gateway\/handshakeTimeoutMs: release 2026.2.14 does not read OPENCLAW_HANDSHAKE_TIMEOUT_MS/],
   ["--report is an existing file", ["run", at("valid.yaml"), "--report", at("existing-file")], /exists and is not a directory/],

@@ -2,6 +2,7 @@
 // spec says "bare") and runs each step through its kind's module — the only code that touches the World on a
 // spec's behalf. Before each step it records `{ step: i }` (kind "step") in the trace, so reports, shrinking and
 // replay speak in step indices. Steps whose `when` excludes the run's profile are not run and leave no marker.
+import { ScenarioInputError } from "../../kernel/index.ts";
 import { requireWithinBudget } from "../runner.ts";
 import type { Scenario, ScenarioContext } from "../scenario.ts";
 import { invariantsFor, stepApplies } from "./invariants.ts";
@@ -70,7 +71,12 @@ async function interpret(spec: RunSpec, ctx: ScenarioContext): Promise<void> {
     settle(false);
     env.stepIndex = i;
     world.scheduler.record("scenario", "step", { step: i, kind: kindOf(step), text: printStep(step) });
-    await moduleOf(step).run(step as never, env);
+    try {
+      await moduleOf(step).run(step as never, env);
+    } catch (error) {
+      if (error instanceof ScenarioInputError) throw new ScenarioInputError(`step ${i} (${kindOf(step)}): ${error.message}`);
+      throw error;
+    }
   }
   settle(true);
 }

@@ -10,11 +10,18 @@ import { emptyPairingStore, type PairingStore } from "../../gateway/index.ts";
 import { createMachine, type GatewayConfig } from "../../host/index.ts";
 import type { World } from "../../world/index.ts";
 import type { RunSpec } from "./spec.ts";
+import type { StaticModel } from "./step-kind.ts";
 import { gatewayBind, gatewayConfigInput } from "./gateway-section.ts";
 
 export const standardPort = 18789;
 export const gatewayHostName = "gateway-host";
 export const standardGatewayName = "gateway";
+
+/** Static check of a step's `gateway`: every gateway a scenario starts is named "gateway" (standard or on a machine). */
+export function checkGatewayName(name: string | undefined, model: StaticModel, at: string, requiredInBare = false): void {
+  if (name !== undefined && name !== standardGatewayName) model.problem(`${at}/gateway`, `no gateway named '${name}' (a scenario's gateway is named '${standardGatewayName}')`);
+  else if (requiredInBare && name === undefined && !model.standard) model.problem(`${at}/gateway`, "in a bare world name the gateway");
+}
 export const gatewayMachineName = "gateway-host";
 export const operatorCliIdentityName = "operator-cli";
 export const standardPeers = { lan: "lan-peer", tailnet: "tailnet-peer", remote: "remote-peer" } as const;

@@ -6,7 +6,7 @@
 // `{ expectGateway: { sessions: { laptop: 1 }, paired: [{ identity: laptop, roles: [operator], scopesInclude: [operator.read] }] } }`
 import { nodePairingView, openSessionsByDevice, pairingView } from "../../../world/index.ts";
 import { defineStepKind } from "../step-kind.ts";
-import { standardGatewayName } from "../standard-world.ts";
+import { checkGatewayName, standardGatewayName } from "../standard-world.ts";
 
 export interface ExpectGatewayStep {
   gateway?: string;
@@ -39,6 +39,7 @@ export const expectGatewayKind = defineStepKind({
     additionalProperties: false,
   },
   check(step, model, at) {
+    checkGatewayName(step.expectGateway.gateway, model, at);
     for (const name of Object.keys(step.expectGateway.sessions ?? {})) {
       if (name !== "device-less" && !model.identities.has(name)) model.problem(`${at}/sessions/${name}`, `unknown identity '${name}'`);
     }

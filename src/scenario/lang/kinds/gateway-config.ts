@@ -6,7 +6,7 @@ import type { ConfigReloadMode } from "../../../gateway/index.ts";
 import { defineStepKind, type StepEnv } from "../step-kind.ts";
 import type { GatewayConfigEdit } from "../../../world/index.ts";
 import { gatewayConfigInput, gatewaySectionProblems, gatewaySectionSchema, mergeGatewaySection, type GatewaySection } from "../gateway-section.ts";
-import { standardGatewayName } from "../standard-world.ts";
+import { checkGatewayName, standardGatewayName } from "../standard-world.ts";
 
 export interface GatewayConfigStep {
   set: GatewaySection;
@@ -35,7 +35,7 @@ export const gatewayConfigKind = defineStepKind({
   },
   check(step, model, at) {
     if (step.gatewayConfig.set.bind !== undefined) model.problem(`${at}/set/bind`, "gateway.bind is read at start only: put it in the file's gateway section");
-    if (!model.standard && step.gatewayConfig.gateway === undefined) model.problem(`${at}/gateway`, "in a bare world name the gateway");
+    checkGatewayName(step.gatewayConfig.gateway, model, at, true);
     for (const [where, message] of gatewaySectionProblems(step.gatewayConfig.set, model.profile, `${at}/set`)) model.problem(where, message);
   },
   run(step, env) {

@@ -9,7 +9,7 @@
 // `{ gatewayProcess: { action: restart-draining, drainMsMax: 30000, downMs: 1000 } }`
 import { slowClose } from "../../../net/index.ts";
 import { defineStepKind } from "../step-kind.ts";
-import { standardGatewayName } from "../standard-world.ts";
+import { checkGatewayName, standardGatewayName } from "../standard-world.ts";
 
 /** systemd RestartSec of the unit the model installs. */
 export const supervisorRestartSecMsDefault = 5_000;
@@ -45,7 +45,7 @@ export const gatewayProcessKind = defineStepKind({
   },
   check(step, model, at) {
     const s = step.gatewayProcess;
-    if (!model.standard && s.gateway === undefined) model.problem(`${at}/gateway`, "in a bare world name the gateway");
+    checkGatewayName(s.gateway, model, at, true);
     if (s.action !== "supervise" && (s.restartSecMs !== undefined || s.respawnCountMax !== undefined)) model.problem(`${at}/restartSecMs`, "restartSecMs and respawnCountMax belong to supervise");
     if (s.action !== "restart-draining" && (s.drainMsMax !== undefined || s.peersNeverAck !== undefined)) {
       model.problem(`${at}/drainMsMax`, "drainMsMax and peersNeverAck belong to restart-draining");
@@ -70,7 +70,7 @@ export const gatewayProcessKind = defineStepKind({
           if (host) env.rules.push(env.world.network.addRule(slowClose({ fromHost: host })));
         }
         gateway.stopDraining("service restart", s.drainMsMax ?? 30_000);
-        env.world.scheduler.schedule(s.downMs ?? 0, { actor: gateway.name, label: "restart", traced: true }, () => gateway.start());
+        env.world.scheduler.schedule(s.downMs ?? 0, { actor: gateway.name, label: "restart", traced: true }, () => gateway.startAgain(true));
         return;
       }
     }

@@ -10,6 +10,7 @@ import { parseRatio } from "../../../kernel/index.ts";
 import { drop, duplicate, gatewayFramesLate, type RuleHandle } from "../../../net/index.ts";
 import type { StepEnv } from "../step-kind.ts";
 import { defineStepKind } from "../step-kind.ts";
+import { checkGatewayName } from "../standard-world.ts";
 
 export interface NetFaultStep {
   drop?: string;
@@ -54,6 +55,7 @@ export const netFaultKind = defineStepKind({
   check(step, model, at) {
     const f = step.netFault;
     const names = netFaultNames.filter((k) => k in f);
+    checkGatewayName(f.gateway, model, at);
     if (names.length !== 1) model.problem(at, `a netFault has exactly one of ${netFaultNames.join(", ")}`);
     for (const key of ["drop", "duplicate"] as const) {
       const text = f[key];
