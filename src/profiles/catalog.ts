@@ -620,7 +620,11 @@ export const profiles: readonly Profile[] = [
     // insecureWsGuard: matched against the real client of openclaw@2026.2.22 (pnpm sim gate --client
     // real@2026.2.22, story remote-plaintext): it refuses ws:// to a non-loopback host before opening a socket.
     // 2.22's queueConnect is a 2 s watchdog that closes the socket ("connect challenge timeout"), as later releases.
-    client: { ...febClient, tokenPriority: "explicit-stored-passive", insecureWsGuard: true, challengeTimeoutMs: 2_000, challengeTimeoutAction: "close" },
+    // tokenPriority: GatewayClient.sendConnect in the 2.22 dist sends opts.token when it has one and the stored device
+    // token (also as auth.deviceToken) only without it; its callers (the CLI's callGateway, the TUI, the node host)
+    // hand it the token they resolved from flags, config or environment alike, so a passive token wins too. No
+    // §7.3 retry in that class; the self-heal only without a token or password (febClient's values).
+    client: { ...febClient, tokenPriority: "resolved-late", insecureWsGuard: true, challengeTimeoutMs: 2_000, challengeTimeoutAction: "close" },
     // Read in the 2.22 dist (resolveGatewayRuntimeConfig): bind=custom refuses an unusable customBindHost.
     service: { ...legacyService, customBindFallback: "refuse", tokenBootstrap: "persist" },
   },

@@ -863,7 +863,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     },
     client: {
       ...febClient,
-      tokenPriority: read("PR #17336: explicit > stored > passive, self-heal restored", "not checked against the 2026.2.22 client, whose sendConnect reads like the later selectConnectAuth (explicit shared token wins, the stored token only without one, sent as auth.deviceToken)"),
+      tokenPriority: recorded("2026.2.22", "client: sendConnect sends opts.token (what its caller resolved from flags, config or env: callGateway's resolveGatewayCredentialsFromConfig) and the stored device token, as auth.deviceToken too, only without it, as the later selectConnectAuth; PR #17336's explicit > stored > passive never shipped. pnpm sim gate --client real@2026.2.22: token-priority-file, node-token-mismatch-17185 and agent-tools-mismatch-18936 differed under explicit-stored-passive, 0 of 19 files differ now"),
       challengeTimeoutMs: read("openclaw@2026.2.22 dist, GatewayClient.queueConnect", "connectDelayMs, default 2 s"),
       challengeTimeoutAction: read("openclaw@2026.2.22 dist, GatewayClient.queueConnect", "closes the socket: the 2 s watchdog"),
       insecureWsGuard: recorded("2026.2.22", "client: start() refuses ws:// unless the host is loopback (isSecureWebSocketUrl); story remote-plaintext of pnpm sim gate --client real@2026.2.22"),

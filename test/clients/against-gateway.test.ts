@@ -6,7 +6,7 @@ import { Prng } from "../../src/kernel/index.ts";
 import { findProfile } from "../../src/profiles/index.ts";
 import { createGatewayState, gatewayStep, type GatewayOutput, type GatewayRuntimeConfig, type GatewayState } from "../../src/gateway/index.ts";
 import type { ClientOutput } from "../../src/clients/index.ts";
-import { ClientHarness, T0 } from "./harness.ts";
+import { ClientHarness, switchesOf, T0 } from "./harness.ts";
 
 function gatewayConfig(token: string): GatewayRuntimeConfig {
   return {
@@ -85,7 +85,7 @@ class Loopback {
 
 /** Pairs the device on loopback with the then-current token OLD, rotates the gateway to NEW, and returns a
  *  fresh client process on the same machine: OLD still in config/env, the device token on disk. */
-function pairedThenRotated(profile: string, gateway: Partial<GatewayState["switches"]> = {}): Loopback {
+function pairedThenRotated(profile: string, gateway: Partial<GatewayState["switches"]> = {}, client: Parameters<typeof switchesOf>[1] = {}): Loopback {
   const gw = startGateway(profile, "OLD", gateway);
   const first = new ClientHarness({ profile, passiveToken: "OLD" });
   new Loopback(first, gw).run(first.step({ kind: "start" }));
@@ -93,7 +93,7 @@ function pairedThenRotated(profile: string, gateway: Partial<GatewayState["switc
   const stored = first.state.storedTokens;
   expect(stored["operator"]?.token).toBeTruthy();
   gatewayStep(gw, { kind: "shared-secret-changed", token: "NEW" }, { nowMs: first.nowMs, prng: gwPrng });
-  return new Loopback(new ClientHarness({ profile, passiveToken: "OLD", storedTokens: stored }), gw);
+  return new Loopback(new ClientHarness({ switches: switchesOf(profile, client), passiveToken: "OLD", storedTokens: stored }), gw);
 }
 
 describe("seed 004 against the gateway reducer: device paired, passive token stale after rotation", () => {
@@ -114,8 +114,16 @@ describe("seed 004 against the gateway reducer: device paired, passive token sta
     expect(link.client.events("paused")).toEqual([]);
   });
 
-  it("2026.2.22 client (PR #17336): stored beats passive again, against a gateway that pairs shared-token operators", () => {
+  it("2026.2.22 client (its dist): the stale passive token still goes first and loops, against a gateway that pairs shared-token operators", () => {
     const link = pairedThenRotated("2026.2.22", { sharedAuthOperatorSkipsPairing: false });
+    link.run(link.client.step({ kind: "start" }));
+    for (let i = 0; i < 3; i++) link.nextReconnect();
+    expect(link.client.events("hello")).toEqual([]);
+    expect(link.client.events("connect-attempt").map((a) => a.tokenSource)).toEqual(Array(4).fill("passive"));
+  });
+
+  it("PR #17336's order (proposed, never shipped) on the 2.22 client: stored beats passive and connects", () => {
+    const link = pairedThenRotated("2026.2.22", { sharedAuthOperatorSkipsPairing: false }, { tokenPriority: "explicit-stored-passive" });
     link.run(link.client.step({ kind: "start" }));
     expect(link.client.events("hello")).toHaveLength(1);
   });

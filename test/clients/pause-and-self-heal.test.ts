@@ -1,7 +1,10 @@
 // Spec §7.4 / §7.5 and seed 004: which failures stop the reconnect loop, which keep it going, and when the
 // client drops its stored device token by itself.
 import { describe, expect, it } from "vitest";
-import { ClientHarness, deviceTokenMismatch, tokenMismatch } from "./harness.ts";
+import { ClientHarness, deviceTokenMismatch, switchesOf, tokenMismatch } from "./harness.ts";
+
+/** PR #17336's order (explicit > stored > passive, self-heal restored): proposed, never shipped; on 2.22's client. */
+const proposedFix = switchesOf("2026.2.22", { tokenPriority: "explicit-stored-passive" });
 
 const pauseCodes = [
   "AUTH_TOKEN_MISSING",
@@ -147,19 +150,19 @@ describe("seed 004: stored token + stale passive token", () => {
     expect(h.events("paused")).toEqual([]);
   });
 
-  it("fix (#17336): stored beats passive; explicit beats stored and a failing explicit token leaves the stored one alone", () => {
-    const passive = new ClientHarness({ profile: "2026.2.22", passiveToken: "STALE-ENV", storedTokens: stored });
+  it("proposed fix (#17336, never shipped): stored beats passive; explicit beats stored and a failing explicit token leaves the stored one alone", () => {
+    const passive = new ClientHarness({ switches: proposedFix, passiveToken: "STALE-ENV", storedTokens: stored });
     expect(passive.connect().params.auth).toEqual({ token: "PAIRED" });
 
-    const explicit = new ClientHarness({ profile: "2026.2.22", explicitToken: "CLI", passiveToken: "STALE-ENV", storedTokens: stored });
+    const explicit = new ClientHarness({ switches: proposedFix, explicitToken: "CLI", passiveToken: "STALE-ENV", storedTokens: stored });
     const req = explicit.connect();
     expect(req.params.auth).toEqual({ token: "CLI" });
     explicit.refuse(req, { message: "unauthorized" });
     expect(explicit.outputsOf("clear-device-token")).toEqual([]);
   });
 
-  it("fix (#17336): a failing stored token is cleared when a passive token can take over", () => {
-    const h = new ClientHarness({ profile: "2026.2.22", passiveToken: "CONFIG", storedTokens: stored });
+  it("proposed fix (#17336, never shipped): a failing stored token is cleared when a passive token can take over", () => {
+    const h = new ClientHarness({ switches: proposedFix, passiveToken: "CONFIG", storedTokens: stored });
     h.refuse(h.connect(), mismatch);
     expect(h.outputsOf("clear-device-token")).toHaveLength(1);
     expect(h.nextAttempt().params.auth).toEqual({ token: "CONFIG" });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { findProfile, type Profile } from "../../src/index.ts";
+import { caseScenario, findProfile, parseCaseFile, runScenario, type Profile } from "../../src/index.ts";
 import { compareClients, type CompareResult } from "../../sim/real-client/compare.ts";
 import { loadRealClient, newerNodeHint, type LoadResult } from "../../sim/real-client/load.ts";
 import { wsShimExportClause, wsShimStandIn } from "../../sim/real-client/ws-shim.mjs";
@@ -87,11 +87,10 @@ const knownDifferences: Readonly<Record<string, Readonly<Record<string, readonly
   // connectErrorDetails off): no story differs.
   "2026.3.2": {},
   // The 2.22 gateway sends early detail codes (DEVICE_AUTH_INVALID, AUTH_TOKEN_MISMATCH, …) that its own client
-  // does not surface (connectErrorDetails off, like 3.2); the class sends opts.token before the stored token
-  // (which token the CLI hands it, PR #17336, is not run).
-  "2026.2.22": {
-    "device-token-mismatch": ["storedToken"],
-  },
+  // does not surface (connectErrorDetails off, like 3.2). Since 2026-12-05 no story differs: the class sends
+  // opts.token (whatever its caller resolved) before the stored token (tokenPriority resolved-late; under
+  // explicit-stored-passive device-token-mismatch differed in storedToken).
+  "2026.2.22": {},
   // Compared under the 2026.2.17 profile. Since 2026-12-05 no story differs: the client's close-handler self-heal
   // clears the stored token even when it was given a token (staleTokenSelfHealWithShared; seed-004 and
   // wrong-token-bogus-stored differed in storedToken), and 750 ms into a socket with no challenge it sends connect
@@ -290,6 +289,16 @@ describe("profile values recorded from the real release clients flip what the si
     const recorded = (await simRun("wrong-token-bogus-stored", findProfile("2026.2.17")!)).run.verdict;
     const flipped = (await simRun("wrong-token-bogus-stored", withClient("2026.2.17", { staleTokenSelfHealWithShared: false }))).run.verdict;
     expect([recorded.storedToken, flipped.storedToken]).toEqual([false, true]);
+  });
+
+  it("2026.2.22 tokenPriority resolved-late (openclaw@2026.2.22): a stale passive token beats the stored device token and loops", async () => {
+    expect(findProfile("2026.2.22")!.client.tokenPriority).toBe("resolved-late");
+    const path = join(import.meta.dirname, "..", "..", "scenarios", "files", "token-priority-regression.yaml");
+    const parsed = parseCaseFile(readFileSync(path, "utf8"), path);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const verdictUnder = async (profile: Profile) => (await runScenario(caseScenario(parsed.file), { seed: 424242n, profile })).verdict;
+    expect(await verdictUnder(findProfile("2026.2.22")!)).toBe("fail");
+    expect(await verdictUnder(withClient("2026.2.22", { tokenPriority: "explicit-stored-passive" }))).toBe("pass");
   });
 
   it("2026.2.22 insecureWsGuard on (openclaw@2026.2.22): ws:// to a public host is refused before any socket", async () => {
