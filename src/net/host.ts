@@ -53,6 +53,8 @@ export class HostRegistry {
   private readonly hosts = new Map<string, Host>();
   private readonly byAddress = new Map<string, Host>();
   private readonly dnsNames = new Map<string, string>();
+  /** Address literals that stand for another host address (see addAddressAlias). */
+  private readonly addressAliases = new Map<string, string>();
   private readonly nextOctet: Record<keyof typeof rangePrefix, number> = {
     lan: firstHostOctet,
     proxy: firstHostOctet,
@@ -110,6 +112,24 @@ export class HostRegistry {
     this.dnsNames.set(key, normalizeAddress(address));
   }
 
+  /**
+   * A second address literal for a host address: dialling `alias` reaches `address` exactly as dialling `address`
+   * does (only the URL, and so the Host header, says `alias`). For the real client, whose plaintext-ws rule must see
+   * an RFC1918 address where the simulation's LAN uses documentation space (world.ts realClientUrl).
+   */
+  addAddressAlias(alias: string, address: string): void {
+    const key = normalizeAddress(alias);
+    assert(isIpAddress(key) && isIpAddress(address), `address alias ${alias} → ${address}: both must be address literals`);
+    assert(!this.byAddress.has(key) && !this.addressAliases.has(key), `address ${alias} is already taken`);
+    this.addressAliases.set(key, normalizeAddress(address));
+  }
+
+  /** Whether an address literal is a host's or an alias's. */
+  addressTaken(address: string): boolean {
+    const key = normalizeAddress(address);
+    return this.byAddress.has(key) || this.addressAliases.has(key);
+  }
+
   /** What `hostname` (a name or an address literal) means to a process on `from`. */
   resolve(from: Host, hostname: string): Resolution {
     const h = normalizeAddress(hostname);
@@ -127,7 +147,7 @@ export class HostRegistry {
     const named = this.hosts.get(h);
     // A host name resolves to the first of its interfaces the dialling host can reach (split-horizon DNS).
     const reachable = named?.interfaces.find((i) => this.canReach(from, named, i.address))?.address;
-    const address = isIpAddress(h) ? h : (this.dnsNames.get(h) ?? reachable ?? named?.address);
+    const address = isIpAddress(h) ? (this.addressAliases.get(h) ?? h) : (this.dnsNames.get(h) ?? reachable ?? named?.address);
     if (address === undefined) return { kind: "not-found" };
     const target = this.byAddress.get(address);
     if (!target || !this.canReach(from, target, address)) return { kind: "unreachable", address };

@@ -138,6 +138,11 @@ export class Network<P = string> {
     this.hosts.addDnsName(name, address);
   }
 
+  /** See HostTable.addAddressAlias. */
+  addAddressAlias(alias: string, address: string): void {
+    this.hosts.addAddressAlias(alias, address);
+  }
+
   // ---- servers and proxies --------------------------------------------------------------------------------
 
   listen(options: ListenOptions<P>): ListenResult {

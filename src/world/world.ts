@@ -209,9 +209,11 @@ export class World {
   /**
    * The URL the real client dials. The simulation's LAN is documentation address space (192.0.2.0/24,
    * 198.51.100.0/24), which the real client rightly counts as public and refuses over plaintext ws://; a real LAN
-   * client reaches its gateway at an RFC1918 address or the machine's mDNS name, which it trusts. So a LAN
-   * address literal becomes `<host name>.local`, a DNS name for the same address (the simulated client keeps the
-   * literal; only runs with the real client change).
+   * client reaches its gateway at an RFC1918 address, which every release's rule reads as private (2026.3.2 trusts
+   * only private address literals, not names). So a LAN address literal becomes its RFC1918 stand-in
+   * (192.0.2.N → 192.168.2.N, 198.51.100.N → 192.168.100.N), an alias that reaches the same host; should a host
+   * already hold that address, the host's mDNS name `<host>.local` instead. The simulated client keeps the literal;
+   * only runs with the real client change.
    */
   private realClientUrl(url: string): string {
     if (!URL.canParse(url)) return url;
@@ -220,6 +222,16 @@ export class World {
     if (!isSimulatedLanAddress(address)) return url;
     const host = this.network.hosts.hostAt(address);
     if (!host) return url;
+    const [, , third, fourth] = address.split(".");
+    const standIn = `192.168.${third === "2" ? 2 : 100}.${fourth}`;
+    const taken = this.network.hosts.addressTaken(standIn);
+    if (!taken) this.network.addAddressAlias(standIn, address);
+    const resolved = taken ? this.network.hosts.resolve(host, standIn) : undefined;
+    // Taken by an earlier run of this translation (the same alias) is fine; by another host's address it is not.
+    if (!taken || (resolved?.kind === "host" && resolved.address === address)) {
+      parsed.hostname = standIn;
+      return parsed.href;
+    }
     const name = `${host.name}.local`;
     if (this.network.hosts.resolve(host, name).kind === "not-found") this.network.addDnsName(name, address);
     parsed.hostname = name;

@@ -68,6 +68,13 @@ describe("hosts", () => {
     expect(hosts.resolve(far, "gw.local")).toEqual({ kind: "not-found" });
     expect(hosts.resolve(laptop, "nobody.local")).toEqual({ kind: "not-found" });
 
+    // an address alias (the real client's RFC1918 stand-in) reaches the same host and address as the literal
+    hosts.addAddressAlias("192.168.2.10", "192.0.2.10");
+    expect(hosts.resolve(laptop, "192.168.2.10")).toMatchObject({ kind: "host", host: gw, address: "192.0.2.10", addressKind: "lan" });
+    expect(hosts.resolve(far, "192.168.2.10")).toEqual({ kind: "unreachable", address: "192.0.2.10" });
+    expect(hosts.addressTaken("192.168.2.10")).toBe(true);
+    expect(() => hosts.addAddressAlias("192.0.2.11", "192.0.2.10")).toThrow(/already taken/);
+
     hosts.addDnsName("gw.tail1234.ts.net", "100.64.0.10");
     const phone = hosts.add({ name: "phone", kind: "tailnet" });
     expect(hosts.resolve(phone, "gw.tail1234.ts.net")).toMatchObject({ kind: "host", host: gw, addressKind: "tailnet" });
