@@ -1,6 +1,7 @@
 // The pool worker of `pnpm sim chaos --workers N` (tinypool): runs chaos tasks sent as data and returns data.
 // Profiles travel as plain objects (structured clone), seeds as decimal strings.
 import type { Profile } from "../src/index.ts";
+import { rememberOwnSignatures } from "../src/crypto/index.ts";
 import { firstFailure, presetNamed, runSeed, type KillOutcome, type SeedOutcome } from "./chaos-run.ts";
 
 export type ChaosTask =
@@ -10,6 +11,8 @@ export type ChaosTask =
 export type ChaosTaskResult = { readonly kind: "seeds"; readonly outcomes: SeedOutcome[] } | { readonly kind: "first-failure"; readonly outcome: KillOutcome };
 
 export async function runTask(task: ChaosTask): Promise<ChaosTaskResult> {
+  // Chaos verifies the simulation's own signatures from memory (the same answers; src/crypto/signature.ts).
+  rememberOwnSignatures(true);
   const preset = presetNamed(task.preset);
   if (task.kind === "seeds") {
     const outcomes: SeedOutcome[] = [];

@@ -3,8 +3,11 @@
 // Prints seeds/min (wall), CPU ms per seed (the figure to compare on a loaded machine), events per seed and where the wall time went by phase (plan drawing, translation, run, coverage).
 import { chaosScenario, coverageOf, findPreset, findProfile, fullSelection, generatePlan, runScenario, selectPlan } from "../../src/index.ts";
 import { rowOf } from "../../sim/chaos-run.ts";
+import { rememberOwnSignatures } from "../../src/crypto/index.ts";
 
 const runs = Number(process.argv[2] ?? 300);
+// As a pool worker runs (sim/chaos-worker.ts); CLAWSIM_BENCH_VERIFY_ALL=1 verifies every signature instead (A/B).
+rememberOwnSignatures(process.env["CLAWSIM_BENCH_VERIFY_ALL"] !== "1");
 const preset = findPreset(process.argv[3] ?? "light")!;
 const profile = findProfile("2026.9")!;
 const phase = { plan: 0, translate: 0, run: 0, row: 0, coverage: 0 };

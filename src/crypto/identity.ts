@@ -28,6 +28,13 @@ export function deviceIdFromRawPublicKey(raw: Uint8Array): string {
 /** Identities derived per seed are kept (bounded; the oldest leaves first): a seed always gives the same one. */
 export const identitiesCachedMax = 50_000;
 const identities = new Map<string, DeviceIdentity>();
+/** Identities derived here: their public key is their seed's, by construction (signature.ts trusts that). */
+const derived = new WeakSet<DeviceIdentity>();
+
+/** Whether the object is an identity identityFromSeed derived (not a copy whose fields could disagree). */
+export function isDerivedIdentity(identity: object): identity is DeviceIdentity {
+  return derived.has(identity as DeviceIdentity);
+}
 
 /** The identity of a seed. The object is shared between callers and frozen; its byte arrays must not be written. */
 export function identityFromSeed(seed32: Uint8Array): DeviceIdentity {
@@ -36,6 +43,7 @@ export function identityFromSeed(seed32: Uint8Array): DeviceIdentity {
   let identity = identities.get(key);
   if (identity === undefined) {
     identity = Object.freeze(deriveIdentity(seed32));
+    derived.add(identity);
     if (identities.size >= identitiesCachedMax) identities.delete(identities.keys().next().value!);
     identities.set(key, identity);
   }

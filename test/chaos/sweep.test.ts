@@ -3,12 +3,29 @@
 import { describe, expect, it } from "vitest";
 import { findPreset, findProfile, mergeSummaries, parseShard, shardSeeds, type SweepSummary } from "../../src/index.ts";
 import { sweep } from "../../sim/chaos.ts";
+import { runSeed } from "../../sim/chaos-run.ts";
+import { rememberOwnSignatures } from "../../src/crypto/index.ts";
 
 const light = findPreset("light")!;
 const profile = findProfile("2026.9")!;
 const base = { seedStart: 7n, runs: 3, preset: light, profile };
 
 describe("chaos sweeps", () => {
+  it("rows and coverage are the same with the own-signature memory on (as pool workers run) and off", { timeout: 120_000 }, async () => {
+    const seeds = [424242n, 424243n, 424244n, 424253n, 424266n];
+    rememberOwnSignatures(false);
+    const verified = [];
+    for (const seed of seeds) verified.push(await runSeed(seed, light, profile));
+    rememberOwnSignatures(true);
+    try {
+      const remembered = [];
+      for (const seed of seeds) remembered.push(await runSeed(seed, light, profile));
+      expect(remembered).toEqual(verified);
+    } finally {
+      rememberOwnSignatures(false);
+    }
+  });
+
   it("shards split the seeds exactly", () => {
     expect(parseShard("2/3")).toEqual({ index: 2, count: 3 });
     for (const bad of ["0/2", "3/2", "1/0", "a/b", "1"]) expect(parseShard(bad), bad).toBeUndefined();

@@ -5,6 +5,7 @@ import {
   identityFromSeed,
   nobleBackend,
   nodeBackend,
+  rememberOwnSignatures,
   signPayload,
   verifyDeviceSignature,
   type SignaturePayloadFields,
@@ -209,5 +210,54 @@ describe("Ed25519 backends agree", () => {
       expect(verifyDeviceSignature(identity.publicKeyPem, "p", sig, { backend })).toBe(true);
       expect(verifyDeviceSignature(identity.publicKeyPem, "q", sig, { backend })).toBe(false);
     }
+  });
+});
+
+describe("own-signature memory (chaos sweeps): the same verdicts as verifying", () => {
+  const withMemory = <T>(run: () => T): T => {
+    rememberOwnSignatures(true);
+    try {
+      return run();
+    } finally {
+      rememberOwnSignatures(false);
+    }
+  };
+  const flip = (sig: string) => (sig[5] === "A" ? `${sig.slice(0, 5)}B${sig.slice(6)}` : `${sig.slice(0, 5)}A${sig.slice(6)}`);
+
+  it("answers every honest, tampered, spliced and copied-identity case as verification does", () => {
+    fc.assert(
+      fc.property(seedArb, seedArb, fc.string({ maxLength: 40 }), (seedA, seedB, payload) => {
+        const a = identityFromSeed(seedA);
+        const b = identityFromSeed(seedB);
+        // A copy whose public key is another's: never remembered (only derived identities are).
+        const forged = { ...a, privateKeySeed: b.privateKeySeed };
+        const cases = (sign: () => [string, string, string][]) => sign().map(([key, p, sig]) => verifyDeviceSignature(key, p, sig));
+        const make = (): [string, string, string][] => {
+          const sigA = signPayload(a, payload);
+          const sigForged = signPayload(forged, payload);
+          return [
+            [a.publicKeyBase64Url, payload, sigA],
+            [a.publicKeyPem, payload, sigA],
+            [a.publicKeyBase64Url, payload, Buffer.from(sigA, "base64url").toString("base64")],
+            [a.publicKeyBase64Url, `${payload}x`, sigA],
+            [a.publicKeyBase64Url, payload, flip(sigA)],
+            [b.publicKeyBase64Url, payload, sigA],
+            [a.publicKeyBase64Url, payload, sigForged],
+          ];
+        };
+        expect(withMemory(() => cases(make))).toEqual(cases(make));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("remembers a derived identity's signature and skips nothing else", () => {
+    const a = identityFromSeed(RFC_SEED);
+    withMemory(() => {
+      const sig = signPayload(a, "payload");
+      expect(verifyDeviceSignature(a.publicKeyBase64Url, "payload", sig)).toBe(true);
+      expect(verifyDeviceSignature(a.publicKeyBase64Url, "payload", flip(sig))).toBe(false);
+      expect(verifyDeviceSignature(a.publicKeyBase64Url, "other", sig)).toBe(false);
+    });
   });
 });
