@@ -371,7 +371,7 @@ export interface ClientSwitches {
   tokenPriority:
     | "stored-first-self-heal" // ≤ 2026.2.13: stored ?? opts.token, clear stored on failure
     | "passive-wins" // 2026.2.14 regression: opts.token ?? stored, no self-heal
-    | "explicit-stored-passive" // PR #17336: explicit > stored > passive, self-heal restored
+    | "explicit-stored-passive" // PR #17336 (proposed, never shipped; no profile has it): explicit > stored > passive, self-heal restored
     | "resolved-late"; // later §7.1: explicit shared wins, stored when no shared credential, bounded retry
   /** One bounded retry with the stored device token on AUTH_TOKEN_MISMATCH (§7.3). */
   deviceTokenRetry: boolean;

@@ -25,7 +25,7 @@ describe("scenario files: clients, faults, invariants, verdicts", () => {
     expect(buggy.verdict).toBe("fail");
     expect(buggy.expected).toBe("fail");
     expect(buggy.findings.map((f) => f.invariant)).toContain("retries-bounded");
-    const fixed = await run(parsed.file, "2026.2.22");
+    const fixed = await run(parsed.file, "2026.3");
     expect([fixed.verdict, fixed.expected]).toEqual(["pass", "pass"]);
   });
 

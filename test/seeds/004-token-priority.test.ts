@@ -2,8 +2,9 @@
 // gateway host was paired with the old shared token, then the operator rotated gateway.auth.token; the clients
 // still hold a valid stored device token, but their passive token (the shell's exported
 // OPENCLAW_GATEWAY_TOKEN, the browser's cached token) is stale. 2026.2.14 sends the passive token first and
-// floods `device token mismatch`; 2026.2.13 and the 2026.2.22 client use the stored token (the 2.22 client is run
-// against a gateway that pairs shared-token operators: the real 2.22 gateway does not, so its clients hold none); 2026.3 sends the passive token,
+// floods `device token mismatch`; 2026.2.13 and PR #17336's order (proposed, never shipped; run on the 2.22 client
+// against a gateway that pairs shared-token operators) use the stored token. The 2026.2.22 client as shipped still
+// sends the passive token first (read in its dist, run with its real client); 2026.3 sends the passive token,
 // gets AUTH_TOKEN_MISMATCH and heals with its one device-token retry. An explicit CLI `--token` still
 // overrides the stored token under the fix. One-shot CLI calls never retry, so they do not heal under 2026.3.
 import { describe, expect, it } from "vitest";
@@ -17,10 +18,13 @@ const floodWindowMs = 300_000;
  *  unpaired (sharedAuthOperatorSkipsPairing, read in its dist), so no stored device token would exist there. */
 const base222 = profile("2026.2.22");
 const pairing222 = { ...base222, gateway: { ...base222.gateway, sharedAuthOperatorSkipsPairing: false } };
+/** PR #17336's priority (explicit > stored > passive, self-heal restored), which never shipped, on that 2.22 world. */
+const pr17336 = { ...pairing222, client: { ...pairing222.client, tokenPriority: "explicit-stored-passive" as const } };
+const proposedFix = "PR #17336";
 
 /** Pairs every kind with T1, rotates to T2 (reinstalling the unit), restarts every client from the same shell. */
 function staleAfterRotation(profileName: string): World {
-  const world = newWorld(profileName === "2026.2.22" ? pairing222 : profileName);
+  const world = newWorld(profileName === "2026.2.22" ? pairing222 : profileName === proposedFix ? pr17336 : profileName);
   const perTab = world.profile.client.controlUiTokenPerTab;
   addGatewayMachine(world, {
     config: tokenConfig("T1"),
@@ -69,7 +73,17 @@ describe("seed 004: stored device token vs stale passive token", () => {
     expect(rpcResults(world, "cli")).toMatchObject([{ method: "status", ok: false, error: { message: "gateway closed (1008): unauthorized: device token mismatch (rotate/reissue device token)" } }]);
   });
 
-  for (const profileName of ["2026.2.13", "2026.2.22"]) {
+  it("2026.2.22 (its dist, its real client): the long-running kinds still send the stale passive token first and never get in", () => {
+    const world = staleAfterRotation("2026.2.22");
+    for (const kind of longRunning) {
+      expect(clientEvents(world, kind, "connect-attempt").map((e) => e.data["tokenSource"])).toContain("passive");
+      expect(clientEvents(world, kind, "connect-attempt").map((e) => e.data["tokenSource"])).not.toContain("stored");
+      expect(count(world, kind, "hello")).toBe(0);
+    }
+    expect(rpcResults(world, "cli")[0]).toMatchObject({ method: "status", ok: false });
+  });
+
+  for (const profileName of ["2026.2.13", proposedFix]) {
     it(`${profileName}: every kind connects on its first attempt with the stored device token`, () => {
       const world = staleAfterRotation(profileName);
       for (const kind of [...longRunning, "cli"]) {
@@ -100,7 +114,7 @@ describe("seed 004: stored device token vs stale passive token", () => {
       world.runFor(5_000);
       return { sources: clientEvents(world, name, "connect-attempt").map((e) => e.data["tokenSource"]), result: rpcResults(world, name)[0] };
     }
-    for (const profileName of ["2026.2.14", "2026.2.22", "2026.3"]) {
+    for (const profileName of ["2026.2.14", "2026.2.22", proposedFix, "2026.3"]) {
       it(`${profileName}: --token is what reaches the gateway (a stale one fails, the current one works)`, () => {
         const world = staleAfterRotation(profileName);
         const stale = cliWithFlag(world, "cli-stale-flag", "T1");

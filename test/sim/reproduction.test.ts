@@ -39,8 +39,8 @@ describe("reproduction verdicts on the CLI", () => {
     expect(missed.stdout).toMatch(/virtual-time budget/);
     expect(missed.stdout).toMatch(/^NOT REPRODUCED under 2026.2.14: declared to fail, but the run only exceeded its budget/m);
     expect(missed.code).toBe(1);
-    const fixed = sim("run", file, "--profile", "2026.2.22", "--check-verdict", "--virtual-ms-max", "1000");
-    expect(fixed.stdout).toMatch(/UNEXPECTED FAILURE under 2026.2.22: declared to pass, but it failed \(budget\)/);
+    const fixed = sim("run", file, "--profile", "2026.3", "--check-verdict", "--virtual-ms-max", "1000");
+    expect(fixed.stdout).toMatch(/UNEXPECTED FAILURE under 2026.3: declared to pass, but it failed \(budget\)/);
     expect(fixed.code).toBe(1);
   }, 120_000);
 });
