@@ -130,6 +130,11 @@ export class HostRegistry {
     return this.byAddress.has(key) || this.addressAliases.has(key);
   }
 
+  /** The address an alias stands for (undefined when it is no alias). */
+  aliasTarget(alias: string): string | undefined {
+    return this.addressAliases.get(normalizeAddress(alias));
+  }
+
   /** What `hostname` (a name or an address literal) means to a process on `from`. */
   resolve(from: Host, hostname: string): Resolution {
     const h = normalizeAddress(hostname);

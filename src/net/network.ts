@@ -138,7 +138,7 @@ export class Network<P = string> {
     this.hosts.addDnsName(name, address);
   }
 
-  /** See HostTable.addAddressAlias. */
+  /** See HostRegistry.addAddressAlias. */
   addAddressAlias(alias: string, address: string): void {
     this.hosts.addAddressAlias(alias, address);
   }

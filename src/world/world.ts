@@ -220,20 +220,19 @@ export class World {
     const parsed = new URL(url);
     const address = parsed.hostname;
     if (!isSimulatedLanAddress(address)) return url;
-    const host = this.network.hosts.hostAt(address);
+    const hosts = this.network.hosts;
+    const host = hosts.hostAt(address);
     if (!host) return url;
     const [, , third, fourth] = address.split(".");
     const standIn = `192.168.${third === "2" ? 2 : 100}.${fourth}`;
-    const taken = this.network.hosts.addressTaken(standIn);
-    if (!taken) this.network.addAddressAlias(standIn, address);
-    const resolved = taken ? this.network.hosts.resolve(host, standIn) : undefined;
-    // Taken by an earlier run of this translation (the same alias) is fine; by another host's address it is not.
-    if (!taken || (resolved?.kind === "host" && resolved.address === address)) {
+    if (!hosts.addressTaken(standIn)) this.network.addAddressAlias(standIn, address);
+    // Taken by an earlier translation of the same address is fine; by another host's address it is not.
+    if (hosts.aliasTarget(standIn) === address) {
       parsed.hostname = standIn;
       return parsed.href;
     }
     const name = `${host.name}.local`;
-    if (this.network.hosts.resolve(host, name).kind === "not-found") this.network.addDnsName(name, address);
+    if (hosts.resolve(host, name).kind === "not-found") this.network.addDnsName(name, address);
     parsed.hostname = name;
     return parsed.href;
   }

@@ -73,6 +73,7 @@ describe("hosts", () => {
     expect(hosts.resolve(laptop, "192.168.2.10")).toMatchObject({ kind: "host", host: gw, address: "192.0.2.10", addressKind: "lan" });
     expect(hosts.resolve(far, "192.168.2.10")).toEqual({ kind: "unreachable", address: "192.0.2.10" });
     expect(hosts.addressTaken("192.168.2.10")).toBe(true);
+    expect([hosts.aliasTarget("192.168.2.10"), hosts.aliasTarget("192.0.2.10")]).toEqual(["192.0.2.10", undefined]);
     expect(() => hosts.addAddressAlias("192.0.2.11", "192.0.2.10")).toThrow(/already taken/);
 
     hosts.addDnsName("gw.tail1234.ts.net", "100.64.0.10");
