@@ -1,16 +1,22 @@
 // Fits a generated attempt sequence to a drawn gateway configuration and mixes in operator actions: in
 // trusted-proxy mode most attempts come through the proxy (user header + X-Forwarded-For; some lack one of them),
 // elsewhere some carry forwarded headers; the right secret is sometimes sent in the password field; every few
-// attempts a device-less cli operator approves, rejects, rotates, revokes or removes over RPC. Pure; seeded.
+// attempts a device-less cli operator approves, rejects, rotates, revokes or removes over RPC, and now and then
+// the gateway restarts (a step of its own: the readiness probe, sent once the new process serves). Pure; seeded.
 import fc from "fast-check";
 
 import type { Attempt, RpcCall } from "../oracle/attempt.ts";
 import { identityFromSeed } from "../oracle/device-proof.ts";
-import { forwardedFor, operatorClientFor, proxyHeaders, proxyUser, proxyUserHeader, type ConformanceConfig } from "./configs.ts";
+import { READY_PROBE } from "../oracle/real-gateway.ts";
+import { forwardedFor, operatorClientFor, proxyHeaders, proxyUser, proxyUserHeader, readyProbeFor, type ConformanceConfig } from "./configs.ts";
 import { conformanceIdentities, poolNames } from "./generate.ts";
 
 /** One operator action in this many attempts, on average. */
 const operatorEvery = 12;
+/** One gateway restart in this many attempts, on average (each costs a real process start: seconds). */
+const restartEvery = 100;
+/** Offsets the restart draws' seed from the tweaks' (whose seeds are consecutive per configuration). */
+const restartSeedOffset = 0x5eed;
 
 type Via = "proxy" | "proxy-no-xff" | "proxy-no-user" | "direct";
 type OperatorAction = "approve" | "reject" | "rotate" | "revoke" | "remove" | "list";
@@ -110,12 +116,21 @@ export function withProtocol(attempt: Attempt, protocol: number): Attempt {
   return { ...attempt, connect: { ...connect, params: p } };
 }
 
-/** The attempts fitted to the configuration, with operator actions (named `<attempt>-op`) inserted before some. */
+/** The configuration's readiness probe sent right after a gateway restart, named `<attempt>-restart`. */
+export function restartAttempt(name: string, config: ConformanceConfig): Attempt {
+  return { ...readyProbeFor(config, READY_PROBE), name, probe: "gateway restarted (same config and state), then the readiness probe", gatewayRestart: true };
+}
+
+/** The attempts fitted to the configuration, with gateway restarts (`<attempt>-restart`) and operator actions
+ *  (`<attempt>-op`) inserted before some. */
 export function adaptToConfig(attempts: readonly Attempt[], config: ConformanceConfig, seed: number): Attempt[] {
   const tweaks = fc.sample(tweakArb, { seed, numRuns: attempts.length });
+  const restarts = fc.sample(fc.oneof(c(restartEvery - 1, false), c(1, true)), { seed: seed + restartSeedOffset, numRuns: attempts.length });
   const out: Attempt[] = [];
   for (const [index, attempt] of attempts.entries()) {
     const tweak = tweaks[index]!;
+    // Never before the first attempt: the gateway has only just started.
+    if (index > 0 && restarts[index] === true) out.push(restartAttempt(`${attempt.name}-restart`, config));
     if (tweak.operator !== null) out.push(operatorAttempt(`${attempt.name}-op`, operatorCall(tweak), config));
     const extra = viaHeaders(tweak.via, config);
     const headers = { ...(attempt.headers ?? {}), ...extra };

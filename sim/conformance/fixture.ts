@@ -9,7 +9,7 @@ import type { Attempt, Outcome } from "../oracle/attempt.ts";
 import { fields } from "../oracle/model-replay.ts";
 import { helloFields } from "./compare.ts";
 import { modelGatewayConfig, type ConformanceConfig } from "./configs.ts";
-import { modelToken } from "./sides.ts";
+import { modelToken, restartModelGateway } from "./sides.ts";
 
 export const conformanceFixtureFormat = "clawsim-conformance/1";
 
@@ -20,6 +20,8 @@ export interface FixtureStep {
   /** Wall ms since the gateway was ready when the model side started the attempt (ModelSide.keepUpWithWallClock):
    *  after the real gateway had answered it, since OraclePair.step runs the real side first. */
   readonly atMs: number;
+  /** A `gatewayRestart` step: wall ms (same origin as atMs) when the restarted real gateway served again. */
+  readonly readyAtMs?: number;
   readonly real: OutcomeDigest;
 }
 
@@ -35,6 +37,12 @@ export interface ConformanceFixture {
   readonly seed: string;
   readonly identities: Readonly<Record<string, string>>;
   readonly runs: readonly ConformanceFixtureRun[];
+}
+
+/** Whether a step counts as an attempt of the run (a generated attempt, an operator action or a gateway restart
+ *  before one) rather than a reset probe or a shrink check. Takes the attempt's name, with or without its run. */
+export function countedAttempt(name: string): boolean {
+  return /^c\d+(-op|-restart)?$/.test(name.slice(name.lastIndexOf("/") + 1));
 }
 
 /** The compared fields of an outcome; hello.* only after hello-ok. JSON-safe (undefined fields dropped). */
@@ -89,25 +97,29 @@ export class RunReplayer {
   /** Model digest of every step run so far, as JSON: a rebuilt prefix must give the same answers. */
   readonly digests: string[] = [];
 
+  private readonly startupUnavailableMs: number;
+
   constructor(
     private readonly run: ConformanceFixtureRun,
     private readonly identities: Readonly<Record<string, string>>,
     profile: Profile,
   ) {
+    this.startupUnavailableMs = profile.gateway.startupUnavailableMs ?? 0;
     this.world = new World({ seed: 1n, profile });
     this.world.addHost({ name: "gw", kind: "lan" });
     // The real gateway runs with --bind loopback (sim/oracle/real-gateway.ts): no Control UI origins are seeded.
     this.world.addGateway({ name: "gateway", host: "gw", port, bind: "loopback", config: modelGatewayConfig(run.config, modelToken) });
-    this.world.runFor(profile.gateway.startupUnavailableMs ?? 0);
+    this.world.runFor(this.startupUnavailableMs);
     this.startMs = this.world.scheduler.nowMs();
   }
 
   /** The model's clock for step k at either bound, and how far the end bound lies after the start bound (0 when
    *  the model is already past both: then the two variants are the same run). The start bound is the previous
-   *  step's atMs (0, when the gateway was ready, for the first step), the end bound the step's own atMs. */
+   *  step's atMs (0, when the gateway was ready, for the first step) — for a restart step, when the restarted
+   *  gateway served again — and the end bound the step's own atMs. */
   private times(k: number): { nowMs: number; lateShiftMs: number } & Record<StepBound, number> {
     const nowMs = this.world.scheduler.nowMs();
-    const start = Math.max(nowMs, this.startMs + (k === 0 ? 0 : this.run.steps[k - 1]!.atMs));
+    const start = Math.max(nowMs, this.startMs + (this.run.steps[k]!.readyAtMs ?? (k === 0 ? 0 : this.run.steps[k - 1]!.atMs)));
     const end = Math.max(start, this.startMs + this.run.steps[k]!.atMs);
     return { nowMs, start, end, "same-ms": start, lateShiftMs: end - start };
   }
@@ -123,6 +135,7 @@ export class RunReplayer {
   step(k: number, bound: StepBound): OutcomeDigest {
     if (k !== this.digests.length) throw new Error(`replay: step ${k} run out of order (next is ${this.digests.length})`);
     const step = this.run.steps[k]!;
+    if (step.attempt.gatewayRestart === true) restartModelGateway(this.world, "gateway", this.startMs + (step.readyAtMs ?? step.atMs), this.startupUnavailableMs);
     const t = this.times(k);
     const at = t[bound];
     if (at > t.nowMs) this.world.runFor(at - t.nowMs);

@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findProfile, profileNames, singleSwitchMutants, type Profile } from "../../src/index.ts";
-import { parseConformanceFixture, replayConformanceFixture, replayFixtureBounded } from "./fixture.ts";
+import { countedAttempt as counted, parseConformanceFixture, replayConformanceFixture, replayFixtureBounded } from "./fixture.ts";
 
 const dir = join(import.meta.dirname, "..", "..", "test", "fixtures", "conformance");
 
@@ -99,7 +99,6 @@ for (const file of files) {
   if (!entry || !base) fail(`${file} has no usable entry in known-divergences.json`);
   const profile = { ...base, gateway: { ...base.gateway, ...override } };
   const fixture = parseConformanceFixture(readFileSync(join(dir, file), "utf8"), file);
-  const counted = (name: string): boolean => /^c\d+(-op)?$/.test(name.slice(name.lastIndexOf("/") + 1));
   const replay = replayFixtureBounded(fixture, profile);
   const now = new Set(replay.divergences.filter((d) => counted(d.attempt)).map((d) => `${d.run}/${d.attempt}`)).size;
   const bounded = replay.timingBounded.filter(counted).length;

@@ -19,7 +19,7 @@ import { conformanceFixtureFormat, outcomeDigest, type ConformanceFixture, type 
 import { conformanceIdentities, fastCheckSeed, generateAttempts } from "./generate.ts";
 import { ensureOpenclaw, parseAgainst } from "./install.ts";
 import { divergenceTable, markdownReport, summaryLines, type ConformanceResult } from "./report.ts";
-import { ModelSide, modelToken } from "./sides.ts";
+import { ModelSide, modelToken, RealSide } from "./sides.ts";
 import { runSuite } from "./suite.ts";
 import { progressLine } from "../progress.ts";
 import { releaseRows } from "../bisect-real/releases.ts";
@@ -176,28 +176,37 @@ async function runConfig(prepared: Prepared, config: ConformanceConfig, attempts
   const forgetScratch = removeScratchOnExit(gateway.scratchDir);
   const steps: FixtureStep[] = [];
   try {
-    const real = new OracleDriver({ port: gateway.port, gatewayToken: gateway.token, identities });
-    const model = new ModelSide({ profile, identities, wallElapsedMs: () => performance.now() - readyMs, config: modelGatewayConfig(config, modelToken) });
+    const wallElapsedMs = (): number => performance.now() - readyMs;
+    const real = new RealSide(gateway, new OracleDriver({ port: gateway.port, gatewayToken: gateway.token, identities }), wallElapsedMs);
+    const model = new ModelSide({ profile, identities, wallElapsedMs, restartReadyWallMs: () => real.lastReadyWallMs, config: modelGatewayConfig(config, modelToken) });
     const onStep = (attempt: Attempt, realOutcome: Outcome): void => {
-      steps.push({ attempt, atMs: model.lastWallMs, real: outcomeDigest(realOutcome) });
+      steps.push({ attempt, atMs: model.lastWallMs, ...(attempt.gatewayRestart === true ? { readyAtMs: real.lastReadyWallMs } : {}), real: outcomeDigest(realOutcome) });
     };
     const resetProbe = withProtocol(readyProbeFor(config, READY_PROBE), protocol);
     const progress = progressLine({ total: attempts.length });
-    const suite = await runSuite({
-      real,
-      model,
-      attempts,
-      identities,
-      nowMs: () => performance.now(),
-      log: (line) => {
-        progress.finish();
-        console.log(line);
-      },
-      onAttempt: (done) => progress.update(done, config.name),
-      resetProbe,
-      onStep,
-      runName: config.name,
-    });
+    let suite: Awaited<ReturnType<typeof runSuite>>;
+    try {
+      suite = await runSuite({
+        real,
+        model,
+        attempts,
+        identities,
+        nowMs: () => performance.now(),
+        log: (line) => {
+          progress.finish();
+          console.log(line);
+        },
+        onAttempt: (done) => progress.update(done, config.name),
+        resetProbe,
+        onStep,
+        runName: config.name,
+      });
+    } catch (error) {
+      if (!(error instanceof GatewayStartError)) throw error;
+      progress.finish();
+      console.error(`clawsim: openclaw@${version} (config ${config.name}): ${error.message}${lastWords(error.outputTail) ? ` (it said: ${lastWords(error.outputTail)})` : ""}`);
+      return null;
+    }
     progress.finish();
     const endMs = performance.now();
     const result: ConformanceResult = {
@@ -234,7 +243,7 @@ export async function runConformance(args: SimArgs): Promise<number> {
     const run = await runConfig(prepared, config, attempts, identities);
     if (run === null) {
       if (index === 0) return 2;
-      console.log(`config ${config.name}: the real gateway did not start; skipped`);
+      console.log(`config ${config.name}: the real gateway did not start or restart; skipped`);
       continue;
     }
     console.log(`config ${config.name}:`);

@@ -1,6 +1,7 @@
 // The two oracles a conformance run compares: anything that runs an Attempt and reports its Outcome. The real
-// side is the oracle driver over real loopback sockets; the model side is one simulated World (token auth, one
-// gateway, attempts from its own host) that keeps its state from attempt to attempt, like the real gateway.
+// side is the oracle driver over real loopback sockets, restarting the real gateway's process when an attempt
+// asks for it; the model side is one simulated World (token auth, one gateway, attempts from its own host) that
+// keeps its state from attempt to attempt, like the real gateway, and restarts its gateway alike.
 import { World, type Profile } from "../../src/index.ts";
 import type { GatewayConfigInput } from "../../src/world/index.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
@@ -27,6 +28,49 @@ export interface ModelSideOptions {
   readonly config?: GatewayConfigInput;
   /** What `{{gatewayToken}}` stands for in attempts (default the model token). */
   readonly token?: string;
+  /** Wall ms (as wallElapsedMs counts) when the real gateway served again after its latest restart: the model's
+   *  gateway is started again then (less the release's start-up unavailability). Absent: at once. */
+  readonly restartReadyWallMs?: () => number;
+}
+
+/** What the real side needs of a gateway to restart it (sim/oracle/real-gateway.ts's RealGateway, or a fake). */
+export interface RestartableGateway {
+  restart(): Promise<unknown>;
+}
+
+/** The real side: attempts go through `driver`; an attempt with `gatewayRestart` restarts the process first. */
+export class RealSide implements AttemptOracle {
+  /** Wall ms (wallElapsedMs) when the gateway served again after its latest restart. */
+  lastReadyWallMs = 0;
+
+  constructor(
+    private readonly gateway: RestartableGateway,
+    private readonly driver: AttemptOracle,
+    private readonly wallElapsedMs: () => number,
+  ) {}
+
+  async run(attempt: Attempt): Promise<Outcome> {
+    if (attempt.gatewayRestart === true) {
+      await this.gateway.restart();
+      this.lastReadyWallMs = Math.round(this.wallElapsedMs());
+    }
+    return this.driver.run(attempt);
+  }
+}
+
+/**
+ * The model's gateway stopped as a service restart stops it (shutdown, sockets closed, memory lost, the pairing
+ * store kept) and started again so that it serves from `readyAtMs` on (virtual ms): started `startupUnavailableMs`
+ * before it, or now if that has passed. Shared by the live model side and fixture replay.
+ */
+export function restartModelGateway(world: World, name: string, readyAtMs: number, startupUnavailableMs: number): void {
+  const node = world.gateway(name);
+  node.stop("service restart");
+  const startAt = readyAtMs - startupUnavailableMs;
+  const nowMs = world.scheduler.nowMs();
+  if (startAt > nowMs) world.runFor(startAt - nowMs);
+  node.start();
+  if (startupUnavailableMs > 0) world.runFor(startupUnavailableMs);
 }
 
 /** The simulated gateway under a profile, as an AttemptOracle. */
@@ -45,6 +89,10 @@ export class ModelSide implements AttemptOracle {
   }
 
   async run(attempt: Attempt): Promise<Outcome> {
+    if (attempt.gatewayRestart === true) {
+      const readyWallMs = this.options.restartReadyWallMs?.() ?? this.world.scheduler.nowMs() - this.startMs;
+      restartModelGateway(this.world, "gateway", this.startMs + readyWallMs, this.options.profile.gateway.startupUnavailableMs ?? 0);
+    }
     this.keepUpWithWallClock();
     const handle = this.world.attempt({
       fromHost: modelHost,

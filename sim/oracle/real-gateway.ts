@@ -1,6 +1,7 @@
 // Starts and stops a real OpenClaw gateway (the npm release, run on its own Node 24) on a free loopback port
 // with a scratch HOME/state/config/TMPDIR, waits until a connect gets hello-ok rather than UNAVAILABLE, and on
 // stop ends the whole process tree and deletes the scratch folder (also on SIGINT/SIGTERM of this process).
+// restart ends the process tree and starts a new process on the same port, config and state folder.
 // The install lives outside the repository (default /root/oracle, override with OPENCLAW_ORACLE_DIR).
 
 import { spawn, type ChildProcess } from "node:child_process";
@@ -67,11 +68,16 @@ export interface RealGateway {
   readonly token: string;
   readonly scratchDir: string;
   readonly configPath: string;
+  /** The current process (a restart starts a new one). */
   readonly pid: number;
   readonly startup: StartupObservation;
   readonly config: Readonly<Record<string, unknown>>;
   /** Last `lines` lines of the gateway's stdout/stderr. */
   outputTail(lines: number): string;
+  /** SIGTERM to the process tree (SIGKILL after a grace period), then a new process with the same port, config
+   *  and state folder, ready when a probe gets hello-ok. Throws GatewayStartError (and stops) if it does not come
+   *  back. */
+  restart(): Promise<StartupObservation>;
   stop(): Promise<void>;
 }
 
@@ -84,7 +90,15 @@ export class GatewayStartError extends Error {
   }
 }
 
-const live = new Set<{ child: ChildProcess; pids: Set<number>; scratchDir: string; keep: boolean }>();
+interface LiveGateway {
+  /** The current process; a restart replaces it. */
+  child: ChildProcess;
+  pids: Set<number>;
+  readonly scratchDir: string;
+  readonly keep: boolean;
+}
+
+const live = new Set<LiveGateway>();
 let signalHandlersInstalled = false;
 
 function installSignalHandlers(): void {
@@ -213,7 +227,6 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   const base = { gateway: { mode: "local", ...(options.portInConfig ? { port } : {}) }, logging: { file: paths.logFile } };
   const config = deepMerge(base, options.config ?? {});
   writeFileSync(paths.configPath, `${JSON.stringify(config, null, 2)}\n`);
-  const outFd = openSync(paths.outFile, "a");
   const args = [install.entry, "gateway", "run", "--port", String(port), "--bind", "loopback", ...(options.authArgs ?? ["--auth", "token", "--token", token]), "--allow-unconfigured"];
   const env: Record<string, string> = {
     PATH: `${join(install.node, "..")}:/usr/local/bin:/usr/bin:/bin`,
@@ -232,10 +245,15 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
     npm_config_cache: join(install.dir, ".npm-cache"),
     ...(options.env ?? {}),
   };
-  const spawnedAt = performance.now();
-  const child = spawn(install.node, args, { cwd: install.dir, env, detached: true, stdio: ["ignore", outFd, outFd] });
-  closeSync(outFd);
-  const entry = { child, pids: new Set<number>(child.pid === undefined ? [] : [child.pid]), scratchDir, keep: options.keepScratch === true };
+  const spawnGateway = (): ChildProcess => {
+    const outFd = openSync(paths.outFile, "a");
+    const child = spawn(install.node, args, { cwd: install.dir, env, detached: true, stdio: ["ignore", outFd, outFd] });
+    closeSync(outFd);
+    return child;
+  };
+  let spawnedAt = performance.now();
+  const first = spawnGateway();
+  const entry: LiveGateway = { child: first, pids: new Set<number>(first.pid === undefined ? [] : [first.pid]), scratchDir, keep: options.keepScratch === true };
   live.add(entry);
   const outputTail = (lines: number): string => {
     try {
@@ -244,24 +262,52 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
       return "";
     }
   };
-  const stop = async (): Promise<void> => {
-    if (!live.has(entry)) return;
-    if (child.pid !== undefined) for (const pid of descendantsOf(child.pid)) entry.pids.add(pid);
+  const endProcesses = async (): Promise<void> => {
+    if (entry.child.pid !== undefined) for (const pid of descendantsOf(entry.child.pid)) entry.pids.add(pid);
     signalAll(entry.pids, "SIGTERM");
     const deadline = performance.now() + STOP_GRACE_MS;
     while ([...entry.pids].some(isAlive) && performance.now() < deadline) await sleep(POLL_MS);
     signalAll([...entry.pids].filter(isAlive), "SIGKILL");
+    entry.pids.clear();
+  };
+  const stop = async (): Promise<void> => {
+    if (!live.has(entry)) return;
+    await endProcesses();
     live.delete(entry);
     if (!entry.keep) rmSync(scratchDir, { recursive: true, force: true });
   };
-  let startup: StartupObservation;
-  try {
-    startup = await waitUntilReady(port, token, child, spawnedAt, options.readyProbe, options.listenWaitMs);
-  } catch (error) {
-    const tail = outputTail(40);
-    await stop();
-    throw new GatewayStartError(`real gateway failed to start: ${(error as Error).message}`, tail);
-  }
-  if (child.pid !== undefined) for (const pid of descendantsOf(child.pid)) entry.pids.add(pid);
-  return { port, token, scratchDir, configPath: paths.configPath, pid: child.pid ?? -1, startup, config, outputTail, stop };
+  const ready = async (what: string): Promise<StartupObservation> => {
+    try {
+      const observed = await waitUntilReady(port, token, entry.child, spawnedAt, options.readyProbe, options.listenWaitMs);
+      if (entry.child.pid !== undefined) for (const pid of descendantsOf(entry.child.pid)) entry.pids.add(pid);
+      return observed;
+    } catch (error) {
+      const tail = outputTail(40);
+      await stop();
+      throw new GatewayStartError(`real gateway failed to ${what}: ${(error as Error).message}`, tail);
+    }
+  };
+  const restart = async (): Promise<StartupObservation> => {
+    if (!live.has(entry)) throw new Error("restart of a gateway already stopped");
+    await endProcesses();
+    spawnedAt = performance.now();
+    entry.child = spawnGateway();
+    if (entry.child.pid !== undefined) entry.pids.add(entry.child.pid);
+    return ready("restart");
+  };
+  const startup = await ready("start");
+  return {
+    port,
+    token,
+    scratchDir,
+    configPath: paths.configPath,
+    get pid() {
+      return entry.child.pid ?? -1;
+    },
+    startup,
+    config,
+    outputTail,
+    restart,
+    stop,
+  };
 }

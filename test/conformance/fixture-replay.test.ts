@@ -6,13 +6,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProfile, type Profile } from "../../src/index.ts";
-import { compareDigests, parseConformanceFixture, replayFixtureBounded, type ConformanceFixture } from "../../sim/conformance/fixture.ts";
+import { compareDigests, countedAttempt as counted, parseConformanceFixture, replayFixtureBounded, type ConformanceFixture } from "../../sim/conformance/fixture.ts";
 
 const dir = join(import.meta.dirname, "..", "fixtures", "conformance");
 const known = JSON.parse(readFileSync(join(dir, "known-divergences.json"), "utf8")) as Record<string, { profile: string; divergentAttempts: number; timingBounded?: number; firstDivergent: string | null }>;
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "known-divergences.json").sort();
 
-const counted = (attempt: string): boolean => /^c\d+(-op)?$/.test(attempt);
 
 /** The main attempts that diverge, and those that agree only elsewhere in their recorded time bounds. */
 function replayMain(fixture: ConformanceFixture, profile: Profile): { divergent: string[]; timingBounded: string[] } {

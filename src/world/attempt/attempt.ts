@@ -95,6 +95,10 @@ export interface Attempt {
   readonly afterHello?: readonly RpcCall[];
   /** Give up waiting for the server after this long (default 20000 ms). */
   readonly waitMsMax?: number;
+  /** Restart the gateway first: its process stops (SIGTERM) and a new one starts with the same config and state
+   *  folder; the attempt is sent once it serves again. The side that owns the gateway does the restart (conformance's
+   *  sides and fixture replay); a driver given only a socket ignores it. */
+  readonly gatewayRestart?: boolean;
 }
 
 export interface AttemptSuite {
