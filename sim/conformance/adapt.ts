@@ -2,13 +2,13 @@
 // trusted-proxy mode most attempts come through the proxy (user header + X-Forwarded-For; some lack one of them),
 // elsewhere some carry forwarded headers; the right secret is sometimes sent in the password field; every few
 // attempts a device-less cli operator approves, rejects, rotates, revokes or removes over RPC, and now and then
-// the gateway restarts (a step of its own: the readiness probe, sent once the new process serves). Pure; seeded.
+// the gateway restarts (a step of its own: an identity's device-token reconnect, sent once the new process
+// serves). Pure; seeded.
 import fc from "fast-check";
 
 import type { Attempt, RpcCall } from "../oracle/attempt.ts";
 import { identityFromSeed } from "../oracle/device-proof.ts";
-import { READY_PROBE } from "../oracle/real-gateway.ts";
-import { forwardedFor, operatorClientFor, proxyHeaders, proxyUser, proxyUserHeader, readyProbeFor, type ConformanceConfig } from "./configs.ts";
+import { forwardedFor, operatorClientFor, proxyHeaders, proxyUser, proxyUserHeader, type ConformanceConfig } from "./configs.ts";
 import { conformanceIdentities, poolNames } from "./generate.ts";
 
 /** One operator action in this many attempts, on average. */
@@ -116,21 +116,45 @@ export function withProtocol(attempt: Attempt, protocol: number): Attempt {
   return { ...attempt, connect: { ...connect, params: p } };
 }
 
-/** The configuration's readiness probe sent right after a gateway restart, named `<attempt>-restart`. */
-export function restartAttempt(name: string, config: ConformanceConfig): Attempt {
-  return { ...readyProbeFor(config, READY_PROBE), name, probe: "gateway restarted (same config and state), then the readiness probe", gatewayRestart: true };
+/**
+ * A gateway restart, then a pool identity reconnecting with its device token only (named `<attempt>-restart`):
+ * what a restart keeps (the pairing store and the tokens it issued) shows at once, where the readiness probe would
+ * show nothing (it authenticates with the shared secret, and the reset probe after every refused attempt has
+ * already cleared the in-memory limiter). An identity never issued a token sends the placeholder unresolved on
+ * both sides.
+ */
+export function restartAttempt(name: string, config: ConformanceConfig, identity: (typeof poolNames)[number]): Attempt {
+  return {
+    name,
+    probe: `gateway restarted (same config and state), then ${identity} reconnects with its device token only`,
+    gatewayRestart: true,
+    ...(config.mode === "trusted-proxy" ? { headers: proxyHeaders() } : {}),
+    connect: {
+      params: {
+        minProtocol: 4,
+        maxProtocol: 4,
+        client: { id: "cli", version: "2026.9.6", platform: "linux", mode: "cli" },
+        role: "operator",
+        scopes: ["operator.read"],
+        auth: { deviceToken: `{{deviceToken:${identity}}}` },
+      },
+    },
+    device: { identitySeed: conformanceIdentities[identity], payloadVersion: "v3" },
+  };
 }
 
 /** The attempts fitted to the configuration, with gateway restarts (`<attempt>-restart`) and operator actions
  *  (`<attempt>-op`) inserted before some. */
 export function adaptToConfig(attempts: readonly Attempt[], config: ConformanceConfig, seed: number): Attempt[] {
   const tweaks = fc.sample(tweakArb, { seed, numRuns: attempts.length });
-  const restarts = fc.sample(fc.oneof(c(restartEvery - 1, false), c(1, true)), { seed: seed + restartSeedOffset, numRuns: attempts.length });
+  const restartArb = fc.record({ restart: fc.oneof(c(restartEvery - 1, false), c(1, true)), identity: fc.constantFrom(...poolNames) });
+  const restarts = fc.sample(restartArb, { seed: seed + restartSeedOffset, numRuns: attempts.length });
   const out: Attempt[] = [];
   for (const [index, attempt] of attempts.entries()) {
     const tweak = tweaks[index]!;
     // Never before the first attempt: the gateway has only just started.
-    if (index > 0 && restarts[index] === true) out.push(restartAttempt(`${attempt.name}-restart`, config));
+    const restart = restarts[index]!;
+    if (index > 0 && restart.restart) out.push(restartAttempt(`${attempt.name}-restart`, config, restart.identity));
     if (tweak.operator !== null) out.push(operatorAttempt(`${attempt.name}-op`, operatorCall(tweak), config));
     const extra = viaHeaders(tweak.via, config);
     const headers = { ...(attempt.headers ?? {}), ...extra };

@@ -24,7 +24,7 @@ function connect(name: string, token: string, extra: Partial<Attempt> = {}): Att
 const code = (outcome: Outcome): string | undefined => (outcome.response?.error?.details as { code?: string } | undefined)?.code;
 
 describe("gateway restarts in a conformance configuration", () => {
-  it("the generator inserts about one restart in 100 attempts, never first, as its own readiness-probe step", () => {
+  it("the generator inserts about one restart in 100 attempts, never first, as its own device-token reconnect step", () => {
     const base = generateAttempts(7n, 2_000);
     const adapted = adaptToConfig(base, config, 99);
     const restarts = adapted.filter((a) => a.gatewayRestart === true);
@@ -33,7 +33,8 @@ describe("gateway restarts in a conformance configuration", () => {
     expect(adapted[0]!.gatewayRestart).not.toBe(true);
     for (const r of restarts) {
       expect(r.name).toMatch(/-restart$/);
-      expect(r).toEqual(restartAttempt(r.name, config));
+      const identity = /\{\{deviceToken:(\w+)\}\}/.exec(JSON.stringify(r.connect))?.[1] as "ann" | "ben" | "cat" | "dan";
+      expect(r).toEqual(restartAttempt(r.name, config, identity));
     }
     expect(adaptToConfig(base, config, 99)).toEqual(adapted);
     expect(adaptToConfig(base, config, 100).filter((a) => a.gatewayRestart === true).map((a) => a.name)).not.toEqual(restarts.map((a) => a.name));
