@@ -1,6 +1,6 @@
 // Grouping of divergences by (field, real value, model value) and a greedy shrinker for connect attempts: drop
 // one optional part at a time (after-hello calls, headers, the device or one of its options, optional params
-// fields, single scopes) and keep the change while the divergence persists. The check is injected (a live pair
+// fields, single scopes; first of all a gateway restart) and keep the change while the divergence persists. The check is injected (a live pair
 // of oracles in a run, fakes in tests), so this module is pure apart from awaiting it.
 import type { Attempt, DeviceSpec } from "../oracle/attempt.ts";
 import type { Divergence } from "./compare.ts";
@@ -98,8 +98,11 @@ function listCandidates(attempt: Attempt): Attempt[] {
   return out;
 }
 
-/** Every attempt one optional part smaller than `attempt`, biggest removals first. */
+/** Every attempt one optional part smaller than `attempt`, biggest removals first. An attempt with a gateway
+ *  restart has one candidate, the attempt without it: each check would restart a real gateway (tens of seconds), so
+ *  a divergence that needs the restart is kept as it is. */
 export function shrinkCandidates(attempt: Attempt): Attempt[] {
+  if (attempt.gatewayRestart === true) return [without(attempt, "gatewayRestart")];
   return [...listCandidates(attempt), ...deviceCandidates(attempt), ...paramsCandidates(attempt)];
 }
 

@@ -76,6 +76,10 @@ describe("shrinkCandidates", () => {
     expect(candidates.some((c) => c.device?.payloadVersion === "v3")).toBe(true);
     expect(shrinkCandidates(plain)).toEqual([]);
   });
+
+  it("tries an attempt with a gateway restart only without the restart (each check would restart a real gateway)", () => {
+    expect(shrinkCandidates({ ...fatAttempt, gatewayRestart: true })).toEqual([fatAttempt]);
+  });
 });
 
 describe("shrinkGreedy", () => {
