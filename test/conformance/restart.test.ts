@@ -2,15 +2,18 @@
 // process before the attempt, the model side and fixture replay restart the model's gateway at the time the real
 // one served again. What a restart keeps and loses is the model's (src/world/gateway-node.ts): here a strict
 // limiter's lockout (memory) is gone after it, and a paired device (the pairing store on disk) stays paired.
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
 
 import { findProfile } from "../../src/index.ts";
 import { adaptToConfig, restartAttempt } from "../../sim/conformance/adapt.ts";
 import { modelGatewayConfig, type ConformanceConfig } from "../../sim/conformance/configs.ts";
-import { replayRun, type ConformanceFixtureRun, type FixtureStep, type OutcomeDigest } from "../../sim/conformance/fixture.ts";
+import { countedAttempt, parseConformanceFixture, replayFixtureBounded, replayRun, type ConformanceFixtureRun, type FixtureStep, type OutcomeDigest } from "../../sim/conformance/fixture.ts";
 import { generateAttempts } from "../../sim/conformance/generate.ts";
 import { ModelSide, modelToken, RealSide, type AttemptOracle } from "../../sim/conformance/sides.ts";
 import type { Attempt, Outcome } from "../../sim/oracle/attempt.ts";
+import { GatewayNode } from "../../src/world/gateway-node.ts";
 
 const profile = findProfile("2026.9")!;
 const config: ConformanceConfig = { name: "strict", mode: "token", rateLimit: { maxAttempts: 2, windowMs: 60_000, lockoutMs: 600_000, exemptLoopback: false } };
@@ -83,4 +86,26 @@ describe("gateway restarts in a conformance configuration", () => {
     expect(detailDivergences(true)).toEqual([]);
     expect(detailDivergences(false)).toEqual(["w4: AUTH_RATE_LIMITED"]);
   });
+
+  it("a recording with restarts pins what a restart keeps: a model whose restart loses the pairing store diverges", () => {
+    const file = "conformance-openclaw-2026.4.14-seed-77-restarts.json";
+    const fixture = parseConformanceFixture(readFileSync(join(import.meta.dirname, "..", "fixtures", "conformance", file), "utf8"), file);
+    const profile414 = findProfile(fixture.profile)!;
+    const divergent = (): number => new Set(replayFixtureBounded(fixture, profile414, { bounds: "start" }).divergences.filter((d) => countedAttempt(d.attempt)).map((d) => `${d.run}/${d.attempt}`)).size;
+    expect(fixture.runs.flatMap((r) => r.steps).filter((s) => s.attempt.gatewayRestart === true).length).toBeGreaterThan(3);
+    expect(divergent()).toBe(0);
+    const starts = new WeakMap<GatewayNode, number>();
+    const start = GatewayNode.prototype.start;
+    const spy = vi.spyOn(GatewayNode.prototype, "start").mockImplementation(function (this: GatewayNode, config) {
+      const n = (starts.get(this) ?? 0) + 1;
+      starts.set(this, n);
+      if (n > 1) this.persisted = undefined;
+      start.call(this, config);
+    });
+    try {
+      expect(divergent()).toBeGreaterThan(10);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 120_000);
 });
