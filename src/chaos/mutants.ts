@@ -103,6 +103,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   deviceTokenIssuer: flip,
   connectRecordsClient: flip,
   controlUiAuthNoneSkipsPairing: flip,
+  pairingSkipCoversPaired: flip,
   removeDropsPending: flip,
   devicePairRemove: flip,
   scopeKeepersNeedSharedSecret: flip,
@@ -188,6 +189,11 @@ export interface Mutant {
  * src/clients). Keyed by `<group>.<switch>`; checked against the parent profile's values by a test.
  */
 export const equivalentMutants: Readonly<Record<string, string>> = {
+  "gateway.scopeKeepersNeedSharedSecret":
+    "a device-less client keeps its scopes only as a local client (clearsUnboundScopes, as 8.2 records), and a " +
+    "trusted-proxy connect 2026.9 admits is forwarded from an address that is not loopback (one forwarded from " +
+    "loopback is refused 403, unattributableProxyRefused), so no trusted-proxy login reaches the keeper rule " +
+    "(test/chaos/equivalent-mutants.test.ts)",
   "gateway.allowInsecureAuthRemoteBypass":
     "allowInsecureAuthRetired is true, so allowInsecureAuth is never in force and the remote bypass it gates cannot apply",
   "client.staleTokenSelfHeal":

@@ -66,10 +66,13 @@ export function evaluateMissingDevice(switches: GatewaySwitches, f: MissingDevic
 /** Whether an allowed device-less connection loses its declared scopes (clearUnboundScopes). */
 export function clearsUnboundScopes(
   switches: GatewaySwitches,
-  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; clientId: string; clientMode?: string; isLocal: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
+  f: { devicePresent: boolean; allowBypass: boolean; cls: ClientClass; clientId: string; clientMode?: string; isLocal: boolean; localClient: boolean; allowInsecureAuth: boolean; authMethod: string; hasOrigin: boolean; sharedAuthOk: boolean },
 ): boolean {
   if (f.devicePresent) return false;
-  const keeper = switches.deviceLessScopeKeepers.includes(f.clientId) || switches.deviceLessScopeKeepers.includes(`${f.clientId}/${f.clientMode}`);
+  // A keeper keeps its scopes only as a local client (shouldSkipLocalBackendSelfPairing and
+  // shouldPreserveLocalCliSharedAuthScopes take isLocalClient): one forwarded from a remote address behind a trusted
+  // proxy is cleared (8.2 seed-82 restarts fixture c0036).
+  const keeper = f.localClient && (switches.deviceLessScopeKeepers.includes(f.clientId) || switches.deviceLessScopeKeepers.includes(`${f.clientId}/${f.clientMode}`));
   // 2026.9.6 (shouldSkipLocalBackendSelfPairing, shouldPreserveLocalCliSharedAuthScopes): only a shared *secret*
   // login keeps them; a trusted-proxy user is cleared like any other (switch scopeKeepersNeedSharedSecret).
   const secretOk = !switches.scopeKeepersNeedSharedSecret || f.authMethod === "token" || f.authMethod === "password";
@@ -98,6 +101,8 @@ export function skipsPairing(
   switches: GatewaySwitches,
   f: { cls: ClientClass; role: string; authMethod: string; allowBypass: boolean; sharedAuthOk: boolean; trustedProxyAuthOk: boolean; isLocal: boolean; hasOrigin: boolean; isPaired: boolean },
 ): boolean {
+  // 4.14 … 7.1: every skip below is decided in the not-paired branch only; a paired device is checked as any other.
+  if (f.isPaired && !switches.pairingSkipCoversPaired) return false;
   // 2026.9.6 no longer skips pairing for a trusted-proxy operator UI (shouldSkipControlUiPairing has no such case):
   // a device it brings is paired like any other (switch trustedProxyUiSkipsPairing).
   if (f.trustedProxyAuthOk && switches.trustedProxyUiSkipsPairing) return true;

@@ -113,7 +113,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     case "allow":
       break;
   }
-  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, isLocal: conn.isLocal, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
+  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, isLocal: conn.isLocal, localClient: localClient(state, conn), allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
     f.scopes = [];
   }
   let publicKey: string | null = null;

@@ -130,6 +130,7 @@ const febGateway: GatewaySwitches = {
   deviceTokenIssuer: false,
   connectRecordsClient: true,
   controlUiAuthNoneSkipsPairing: false,
+  pairingSkipCoversPaired: true,
   removeDropsPending: false,
   devicePairRemove: true,
   scopeKeepersNeedSharedSecret: false,
@@ -416,6 +417,10 @@ const gateway82: GatewaySwitches = {
 // openclaw@2026.7.1, from 2026.8.2 with what its dist and its seed-5 recording show differently.
 const gateway71: GatewaySwitches = {
   ...gateway82,
+  // Read in the 2026.7.1 dist (message-handler): the Control UI / auth-none and local-backend skips apply only when
+  // the device is not paired; a paired TUI in auth mode none is checked for role and scope upgrades (seed-81
+  // restarts fixture, none configuration: 9 divergent attempts without this; 4.14 … 6.11 have the same branch).
+  pairingSkipCoversPaired: false,
   // Read in the 2026.7.1 dist (schema ConnectParamsSchema: Type.Enum ids and modes, no buildId or transports).
   connectSchema: "jul",
   // Read in the 2026.7.1 dist (message-handler hello-ok: deviceToken ? deviceToken.scopes : scopes).
@@ -495,6 +500,8 @@ const gatewayJun: GatewaySwitches = {
 /** The 2026.4 profile's gateway: openclaw@2026.4.14 (read in its dist, replayed against its recordings). */
 const gateway414: GatewaySwitches = {
   ...lateGateway,
+  // Read in the 4.14 … 7.1 dists: a pairing skip sits in the not-paired branch only (see gateway71).
+  pairingSkipCoversPaired: false,
   connectSchema: "apr",
   missingScopeAnswer: "invalid-request",
   deviceTokenScopeMismatchReason: false,

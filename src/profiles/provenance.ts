@@ -143,6 +143,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   removeDropsPending: read("openclaw@2026.3.13, 3.31, 4.14 dists, removePairedDevice", "deletes the paired record only; its pending requests stay"),
   devicePairRemove: read("openclaw@2026.2.17 … 2026.9.6 dists, gateway method handlers", "device.pair.remove is served (first in 2.17; the 2.12 dist has no such method)"),
   controlUiAuthNoneSkipsPairing: read("openclaw@2026.2.17, 2.22, 3.13 dists, connect handler", "no pairing skip for a Control UI in auth mode none (first seen in the 2026.3.31 dist)"),
+  pairingSkipCoversPaired: read("openclaw@2026.2.17, 2.22, 3.2, 3.13, 3.31 dists, connect handler", "the device block runs only when no skip holds (device && devicePublicKey && !skipPairing): a skip covers a paired device too"),
   connectRecordsClient: read("openclaw@2026.2.17, 2.22, 3.13, 3.31, 4.14 dists, connect handler", "an allowed connect of a paired device writes the connect's client id and mode into the paired record (clientAccessMetadata / updatePairedDeviceMetadata)"),
 };
 
@@ -229,6 +230,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   trustedProxyUiSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing", "only tailscale-device and auth-none skip; a trusted-proxy TUI or Control UI with a device gets not-paired (seed-23 configs fixture, trusted-proxy configuration: 14 → 0)"),
   scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
   removeDropsPending: read("openclaw@2026.9.6 dist, removePairedDeviceInWorker", "removing a paired device deletes its pending requests too (also in the 2026.6.11 dist); seed-23 configs fixture c0070: a node app of a removed device is paired silently instead of refreshing the removed device's non-silent request"),
+  pairingSkipCoversPaired: read("openclaw@2026.8.2 and 2026.9.6 dists, message-handler (skipLocalBackendSelfPairing || controlUiPairingKind auth-none)", "a skipped device that is paired has its metadata refreshed and no upgrade check"),
   controlUiAuthNoneSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing (controlUiPairingKind \"auth-none\")", "an operator UI (Control UI, TUI) asking operator in auth mode none is not paired; an unpaired device gets no token. Lost when 2026.9 got its own silentPairing value; seed-17 configs fixture 7 → 0 with it"),
   deviceTokenIssuer: read("openclaw@2026.9.6 dist, issueGatewayConnectDeviceTokens (message-handler) + verifyDeviceTokenInWorker / ensureDeviceTokenInWorker (worker)", "a browser UI or webchat session on shared auth, or a session that logged in with such a token, gets a token naming the shared auth's generation; re-minted when the issuer differs; refused when the generation changed or, issuer-less, for a device paired as a browser client. fixtures replayed with it off / on: seed 21 25 / 0, seed 99 41 / 0, seed 11 1 / 0 (c0659), seed 42 1 / 0"),
   connectRecordsClient: read("openclaw@2026.9.6 dist, connect handler clientAccessMetadata", "displayName, remoteIp and last-seen only: the paired record keeps the client id and mode it was approved with (also in the 2026.6.11 dist); fixtures replayed with it on: seed 21 25, seed 99 41, seed 13 3, seed 4 1 (0 each with it off)"),
@@ -582,6 +584,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   }
   return {
     ...out,
+    pairingSkipCoversPaired: recorded("2026.7.1", "message-handler: the Control UI / auth-none and local-backend skips apply only when the device is not paired; seed-81 restarts fixture, auth mode none: a paired TUI asking operator without an approved operator role gets role-upgrade (9 divergent attempts with the skip covering it, 0 without)"),
     connectSchema: read(`${r71}, schema ConnectParamsSchema`, "client id and mode as Type.Enum (ajv 'must be equal to one of the allowed values'), S-Mar ids and modes, auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 136 → 107 (with apr)"),
     helloAuthTokenScopes: read(`${r71}, message-handler hello-ok`, "auth.scopes = deviceToken ? deviceToken.scopes : scopes"),
     approvalTokenKeepsHeldScopes: read(`${r71}, device-pairing resolveApprovedTokenScopes`, "the asked scopes outside the approved baseline are added to the role's held token (a device holding operator.pairing approved for operator.admin gets admin, pairing, read, write, reported in hello-ok); seed-29 configs4 fixture 21 → 7 with it on"),
@@ -617,6 +620,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
 // checked in both dists (the same code or its absence), two differ (read), a value the release's recording pins is
 // recorded from it, the rest is labelled as carried from 2026.7.
 const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
+  pairingSkipCoversPaired: "message-handler: the Control UI and local-backend skips sit in the not-paired branch (if (!(skipLocalBackendSelfPairing || skipControlUiPairingForDevice))); a paired device is checked for upgrades",
   controlUiOriginSeed: "maybeSeedControlUiAllowedOriginsAtStartup: the seeded origins apply to the running process only (no config write)",
   connectSchema: "ConnectParamsSchema: Type.Enum client ids and modes, no client.buildId",
   helloAuthTokenScopes: "hello-ok auth.scopes = deviceToken ? deviceToken.scopes : scopes",
@@ -760,6 +764,7 @@ function serviceProvenance71(release: string): Partial<Record<keyof ServiceSwitc
 /** Provenance per profile name, mirroring catalog.ts. */
 const provenance414Gateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...lateGateway,
+  pairingSkipCoversPaired: read("openclaw@2026.4.14 dist, server.impl connect handler", "the Control UI and local-backend skips sit in the not-paired branch; a paired device goes through the metadata, role and scope checks"),
   connectSchema: read("openclaw@2026.4.14 dist, protocol ConnectParamsSchema", "literal unions (S-Mar ids and modes), auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 58 → 24"),
   missingScopeAnswer: read("openclaw@2026.4.14 dist, method scope check", "INVALID_REQUEST 'missing scope: …'; seed-5 fixture, with the schema, 24 → 8"),
   deviceTokenScopeMismatchReason: read("openclaw@2026.4.14 dist", "no scope_mismatch reason (the 4.14 fixture replays the same either way)"),
@@ -969,6 +974,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     // divergent attempts with these five on top of 2026.4 (559 before). The rest is 2026.4's, each entry saying so.
     gateway: {
       ...Object.fromEntries(Object.entries(provenance414Gateway).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not told apart by the 2026.4.22 recording`)])),
+      pairingSkipCoversPaired: read(r422, "the Control UI and local-backend skips sit in the not-paired branch; a paired device is checked for upgrades"),
       connectSchema: read(r422, "protocol ConnectParamsSchema: client id and mode as Type.Enum (ajv's 'must be equal to one of the allowed values'), auth.bootstrapToken, no client.buildId; fixture 956 → 597 lines with hello auth, → 396 with this"),
       helloAuthAlways: read(r422, "hello-ok.auth carries role and scopes on every hello, with or without a device token; fixture 956 → 597 lines"),
       helloAuthTokenScopes: read(r422, "hello-ok.auth.scopes = deviceToken ? deviceToken.scopes : scopes (an admin token's implied read and write); fixture 390 → 56 lines"),

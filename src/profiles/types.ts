@@ -342,6 +342,12 @@ export interface GatewaySwitches {
    *  device pairing: a device it brings is neither paired nor given a token unless already paired (2026.3.31,
    *  2026.4.14 and 2026.9.6 dists, shouldSkipControlUiPairing). Was tied to silentPairing "late" before. */
   controlUiAuthNoneSkipsPairing: boolean;
+  /** A pairing skip (the Control UI bypass, an operator UI in auth mode none, the local backend's self-pairing skip,
+   *  a trusted-proxy operator UI) also covers a device already paired, whose role, scopes and metadata then go
+   *  unchecked (2.12 … 3.31 dists: the whole device block runs only without a skip; 8.2 and 9.6: a skipped paired
+   *  device only has its metadata refreshed). Off (4.14 … 7.1 dists): the skip applies to an unpaired device only,
+   *  and a paired one is checked for role, scope and metadata upgrades like any other. */
+  pairingSkipCoversPaired: boolean;
   /** device.pair.remove also drops the device's pending pairing requests (2026.9.6 worker removePairedDeviceInWorker;
    *  also in the 2026.6.11 dist; the 2026.3.13, 3.31 and 4.14 dists delete the paired record only). */
   removeDropsPending: boolean;

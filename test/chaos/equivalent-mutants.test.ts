@@ -173,3 +173,29 @@ describe("gateway.approvalTokenScopes under 2026.9", () => {
     expect([approve({ ...single, approvalTokenScopes: "requested" }), approve({ ...single, approvalTokenScopes: "requested-else-approved" })]).toEqual([[], ["operator.read"]]);
   });
 });
+
+describe("gateway.scopeKeepersNeedSharedSecret under 2026.9", () => {
+  const trustedProxy = { auth: { mode: "trusted-proxy" as const, trustedProxy: { userHeader: "x-forwarded-user", allowLoopback: true } }, trustedProxies: ["127.0.0.1"] };
+  const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+  const answer = (gateway: Partial<Profile["gateway"]>, forwardedFor: string): unknown => {
+    const profile: Profile = { ...parent, gateway: { ...parent.gateway, ...gateway } };
+    const attempt = { name: "cli", headers: { "x-forwarded-for": forwardedFor, "x-forwarded-user": "alice" }, connect: { params: params({ client: cli, auth: undefined }, 4) } };
+    const o = runAttempts({ profile, attempts: [attempt], config: trustedProxy }).outcomes[0]!;
+    return [o.upgradeRefused?.status ?? null, o.response?.ok ?? null, (o.response?.helloOk?.auth as { scopes?: string[] } | undefined)?.scopes ?? null];
+  };
+
+  it("is listed as equivalent", () => {
+    expect(equivalentMutants["gateway.scopeKeepersNeedSharedSecret"]).toContain("local client");
+  });
+
+  it("changes no answer to a device-less cli behind the trusted proxy: forwarded from elsewhere it is no local client, from loopback it is refused", () => {
+    for (const from of ["203.0.113.7", "127.0.0.1"]) expect(answer({ scopeKeepersNeedSharedSecret: false }, from)).toEqual(answer({ scopeKeepersNeedSharedSecret: true }, from));
+    expect(answer({}, "203.0.113.7")).toEqual([null, true, []]);
+    expect(answer({}, "127.0.0.1")).toEqual([403, null, null]);
+  });
+
+  it("would change the answer where a connect forwarded from loopback were admitted and counted local (the claim rests on those rules)", () => {
+    const lenient = { unattributableProxyRefused: false, localClientRule: "is-local" as const };
+    expect(answer({ ...lenient, scopeKeepersNeedSharedSecret: false }, "127.0.0.1")).not.toEqual(answer({ ...lenient, scopeKeepersNeedSharedSecret: true }, "127.0.0.1"));
+  });
+});

@@ -127,6 +127,16 @@ describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip o
     expect([a[0]!.response?.ok, issued(a[0]!)]).toEqual([true, true]);
     expect([b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false]);
   });
+  it("pairingSkipCoversPaired: a TUI in auth mode none on a device paired as a node is let through (8.2, 9.6) or checked for the upgrade (4.14 … 7.1)", () => {
+    const nodeHost = { id: "node-host", version: "1", platform: "linux", mode: "node" };
+    const list = [
+      { name: "node", connect: { params: p4({ client: nodeHost, role: "node", scopes: [], auth: undefined }) }, device: dev() },
+      { name: "tui", connect: { params: p4({ client: tui, role: "operator", scopes: ["operator.read"], auth: undefined }) }, device: dev() },
+    ];
+    const [a, b] = flip("pairingSkipCoversPaired", [true, false], list, { auth: { mode: "none" } });
+    expect(a.map((o) => o.response?.ok)).toEqual([true, true]);
+    expect([b[0]!.response?.ok, b[1]!.response?.ok, details(b[1]!)["code"]]).toEqual([true, false, "PAIRING_REQUIRED"]);
+  });
   it("nodePairingNeedsPairedDevice: a local backend that skipped pairing asks role node (seed-29 configs c0183)", () => {
     const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
     const list = [{ name: "node-backend", connect: { params: p4({ client: backend, role: "node", scopes: ["operator.read"] }) }, device: dev() }];
@@ -140,8 +150,9 @@ describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip o
     expect(a[0]!.response?.ok).toBe(true);
     expect([b[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([false, "not-paired"]);
   });
-  it("scopeKeepersNeedSharedSecret: a device-less cli behind the trusted proxy", () => {
-    const list = [{ name: "cli", headers: proxied, connect: { params: p4({ client: cliCli, auth: undefined }) } }];
+  it("scopeKeepersNeedSharedSecret: a device-less cli behind the trusted proxy, forwarded from this host", () => {
+    // Forwarded from loopback, so a local client: from a remote address it loses its scopes either way.
+    const list = [{ name: "cli", headers: { ...proxied, "x-forwarded-for": "127.0.0.1" }, connect: { params: p4({ client: cliCli, auth: undefined }) } }];
     const [a, b] = flip("scopeKeepersNeedSharedSecret", [false, true], list, trustedProxy);
     expect([scopesOf(a[0]!), scopesOf(b[0]!)]).toEqual([["operator.admin"], []]);
   });

@@ -661,7 +661,8 @@ describe("gateway switches flip outcomes", () => {
   it("localBackendPairingSkip: unpaired-also-shared-secret (2026.7.1) checks a paired local backend's upgrade", () => {
     const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
     const run = attempts([{ name: "backend-admin", connect: { params: params({ client: backend }, 4) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
-    const [a, b] = flip("2026.7", "localBackendPairingSkip", ["also-shared-secret", "unpaired-also-shared-secret"], run);
+    // pairingSkipCoversPaired on: 2026.7's off value alone already keeps every skip from a paired device.
+    const [a, b] = flip("2026.7", "localBackendPairingSkip", ["also-shared-secret", "unpaired-also-shared-secret"], run, { pairingSkipCoversPaired: true });
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
   });
   it("localBackendPairingSkip: unpaired-device-token-or-shared-secret (2026.4.14) admits an unpaired local backend on the shared token without a device token, but pairs it in mode none", () => {
