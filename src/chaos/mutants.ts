@@ -104,6 +104,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   connectRecordsClient: flip,
   controlUiAuthNoneSkipsPairing: flip,
   pairingSkipCoversPaired: flip,
+  approvalKeepsTokenIssuer: flip,
   removeDropsPending: flip,
   devicePairRemove: flip,
   scopeKeepersNeedSharedSecret: flip,

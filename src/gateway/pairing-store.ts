@@ -201,6 +201,8 @@ export interface TokenScopeOptions {
   /** An approval asking scopes adds those beyond the approved baseline to the role's held token's scopes instead
    *  of replacing them (switch approvalTokenKeepsHeldScopes; default off). */
   readonly approvalTokenKeepsHeldScopes?: boolean;
+  /** An approval's new token keeps the replaced token's issuer (switch approvalKeepsTokenIssuer; default on). */
+  readonly approvalKeepsIssuer?: boolean;
   /** A non-operator role's scopes count only under its `<role>.` prefix (switch roleScopePrefix; default on). */
   readonly rolePrefix?: boolean;
   /** An approval mints a token for every role the request asked, each with its role's share of the scopes (switch
@@ -211,10 +213,11 @@ export interface TokenScopeOptions {
 /** The token options of an approval under a profile's switches: the same for device.pair.approve, an inline
  *  silent approval and the operator's `devices approve` (one approveDevicePairing in the dists). */
 export function approvalTokenOptions(sw: GatewaySwitches): TokenScopeOptions {
-  return { impliedScopes: sw.impliedTokenScopes, approvalTokenScopes: sw.approvalTokenScopes, approvalTokenKeepsHeldScopes: sw.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: sw.approvalTokenPerRequestedRole };
+  return { impliedScopes: sw.impliedTokenScopes, approvalTokenScopes: sw.approvalTokenScopes, approvalTokenKeepsHeldScopes: sw.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: sw.approvalTokenPerRequestedRole, approvalKeepsIssuer: sw.approvalKeepsTokenIssuer };
 }
 
-/** issuer: the new token's; keepIssuer: else the previous token's (an approval or rotation keeps it, 2026.9.6). */
+/** issuer: the new token's; keepIssuer: else the previous token's (a rotation keeps it from 2026.5.28 on, an
+ *  approval in 2026.9.6 only: switch approvalKeepsTokenIssuer). */
 function mintToken(options: { role: string; scopes: readonly string[]; nowMs: number; prng: Prng; previous?: DeviceAuthToken; issuer?: DeviceTokenIssuer; keepIssuer?: boolean } & TokenScopeOptions): DeviceAuthToken {
   const token: DeviceAuthToken = {
     token: randomToken(options.prng),
@@ -331,9 +334,9 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
     // Every requested role (the request's roles, then its role), in that order: each mint draws a token.
     for (const tokenRole of union(pending.roles ?? [], pending.role ? [pending.role] : [])) {
       const heldOfRole = existing?.tokens[tokenRole];
-      device.tokens[tokenRole] = mintToken({ role: tokenRole, scopes: roleTokenScopes(tokenRole, pending.scopes ?? [], existing, heldOfRole, scopes, scopeOptions), nowMs, prng, previous: heldOfRole, keepIssuer: true, ...scopeOptions });
+      device.tokens[tokenRole] = mintToken({ role: tokenRole, scopes: roleTokenScopes(tokenRole, pending.scopes ?? [], existing, heldOfRole, scopes, scopeOptions), nowMs, prng, previous: heldOfRole, keepIssuer: scopeOptions.approvalKeepsIssuer ?? true, ...scopeOptions });
     }
-  } else device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], keepIssuer: true, ...scopeOptions });
+  } else device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role], keepIssuer: scopeOptions.approvalKeepsIssuer ?? true, ...scopeOptions });
   noteWrite(store, "paired", device.deviceId);
   store.paired[device.deviceId] = device;
   deletePending(store, requestId);

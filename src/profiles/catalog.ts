@@ -131,6 +131,7 @@ const febGateway: GatewaySwitches = {
   connectRecordsClient: true,
   controlUiAuthNoneSkipsPairing: false,
   pairingSkipCoversPaired: true,
+  approvalKeepsTokenIssuer: false,
   removeDropsPending: false,
   devicePairRemove: true,
   scopeKeepersNeedSharedSecret: false,
@@ -313,6 +314,8 @@ const lateGateway: GatewaySwitches = {
 // openclaw@2026.9.6 (recorded); the 2026.8 profile starts from it.
 const gateway96: GatewaySwitches = {
   ...lateGateway,
+  // Read in the 9.6 dist (approveDevicePairingInWorker: preserveExistingIssuer); 8.2 and earlier drop it (gateway82).
+  approvalKeepsTokenIssuer: true,
   // Read in the 2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists: seeded for the running process only (no config write),
   // from the bind and port it runs with.
   controlUiOriginSeed: "runtime",
@@ -403,6 +406,9 @@ const gateway96: GatewaySwitches = {
 // openclaw@2026.8.2 (recorded, seed 5, 2 configs): 139 divergent attempts under 2026.9, 5 with these four.
 const gateway82: GatewaySwitches = {
   ...gateway96,
+  // Read in the 8.2 dist (approveDevicePairing builds the token without an issuer; 5.28 … 7.1 the same): 7.1 seed-85
+  // restarts fixture 4 → 0.
+  approvalKeepsTokenIssuer: false,
   helloAuthMethod: false,
   connectSecretEitherField: false,
   passwordCountsAsTokenMismatch: false,

@@ -348,6 +348,10 @@ export interface GatewaySwitches {
    *  device only has its metadata refreshed). Off (4.14 … 7.1 dists): the skip applies to an unpaired device only,
    *  and a paired one is checked for role, scope and metadata upgrades like any other. */
   pairingSkipCoversPaired: boolean;
+  /** With deviceTokenIssuer: an approval's new token keeps the issuer of the token it replaces (2026.9.6 worker
+   *  approveDevicePairingInWorker, preserveExistingIssuer). Off (5.28 … 8.2 dists, approveDevicePairing): the new
+   *  token has no issuer, so a later plain connect reuses it where a shared-gateway-auth token would be re-minted. */
+  approvalKeepsTokenIssuer: boolean;
   /** device.pair.remove also drops the device's pending pairing requests (2026.9.6 worker removePairedDeviceInWorker;
    *  also in the 2026.6.11 dist; the 2026.3.13, 3.31 and 4.14 dists delete the paired record only). */
   removeDropsPending: boolean;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { identityFromSeed } from "../../src/crypto/index.ts";
 import type { Attempt, GatewayConfigInput, Outcome, Profile } from "../../src/index.ts";
 import type { GatewaySwitches } from "../../src/profiles/index.ts";
-import { approveDevicePairing, emptyPairingStore, ensureDeviceToken, verifyDeviceToken, type PairingStore } from "../../src/gateway/pairing-store.ts";
+import { approvalTokenOptions, approveDevicePairing, emptyPairingStore, ensureDeviceToken, verifyDeviceToken, type PairingStore } from "../../src/gateway/pairing-store.ts";
 import { Prng } from "../../src/kernel/index.ts";
 import { details, params, profile, runAttempts, seedHex, token } from "./harness.ts";
 
@@ -150,11 +150,13 @@ describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip o
     expect(a[0]!.response?.ok).toBe(true);
     expect([b[0]!.response?.ok, details(b[0]!)["reason"]]).toEqual([false, "not-paired"]);
   });
-  it("scopeKeepersNeedSharedSecret: a device-less cli behind the trusted proxy, forwarded from this host", () => {
-    // Forwarded from loopback, so a local client: from a remote address it loses its scopes either way.
+  it("scopeKeepersNeedSharedSecret: a device-less cli behind the trusted proxy, forwarded from this host and counted local", () => {
+    // Under 2026.9 itself no trusted-proxy login reaches the keeper rule (a keeper must be a local client, and a
+    // connect forwarded from loopback is refused 403): the mutant is listed equivalent. With that refusal off and
+    // the is-local rule, the switch alone decides.
     const list = [{ name: "cli", headers: { ...proxied, "x-forwarded-for": "127.0.0.1" }, connect: { params: p4({ client: cliCli, auth: undefined }) } }];
-    const [a, b] = flip("scopeKeepersNeedSharedSecret", [false, true], list, trustedProxy);
-    expect([scopesOf(a[0]!), scopesOf(b[0]!)]).toEqual([["operator.admin"], []]);
+    const at = (v: boolean) => runAttempts({ profile: profile("2026.9", { gateway: { scopeKeepersNeedSharedSecret: v, unattributableProxyRefused: false, localClientRule: "is-local" } }), attempts: list, config: trustedProxy, identities: { me } }).outcomes;
+    expect([scopesOf(at(false)[0]!), scopesOf(at(true)[0]!)]).toEqual([["operator.admin"], []]);
   });
   it("removeDropsPending: a removed device's waiting request does not hold its next pairing back", () => {
     const deviceId = identityFromSeed(Uint8Array.from(Buffer.from(me, "hex"))).deviceId;
@@ -172,6 +174,23 @@ describe("2026.9 switches from the configuration sweeps (seeds 17 and 23) flip o
 });
 
 describe("2026.9 rules corrected from the conformance runs", () => {
+  // 7.1 seed-85 restarts fixture c0103 (read in the 5.28 … 8.2 and 9.6 dists): whether an approval's token keeps the
+  // issuer of the token it replaces decides whether a later plain connect reuses it or is minted a narrower one.
+  it("approvalKeepsTokenIssuer: an approval's token keeps a Control UI session's issuer (9.6) or has none (5.28 … 8.2)", () => {
+    const issuer = { kind: "shared-gateway-auth" as const, generation: "g1" };
+    const run = (keep: boolean) => {
+      const store: PairingStore = emptyPairingStore();
+      const held = { token: "held", role: "operator", scopes: ["operator.pairing"], createdAtMs: 0, issuer };
+      store.paired["d1"] = { deviceId: "d1", publicKey: "k", platform: "linux", clientId: "openclaw-control-ui", clientMode: "webchat", role: "operator", roles: ["operator"], scopes: ["operator.pairing"], approvedScopes: ["operator.pairing"], tokens: { operator: held }, createdAtMs: 0, approvedAtMs: 0 };
+      store.pending["r1"] = { requestId: "r1", deviceId: "d1", publicKey: "k", platform: "linux", clientId: "cli", clientMode: "cli", role: "operator", roles: ["operator"], scopes: ["operator.admin"], ts: 0 };
+      const sw = profile("2026.9", { gateway: { approvalKeepsTokenIssuer: keep } }).gateway;
+      const approved = approveDevicePairing(store, "r1", 1, new Prng(1n, "approval-test"), approvalTokenOptions(sw))!.tokens["operator"]!;
+      const plain = ensureDeviceToken(store, { deviceId: "d1", role: "operator", scopes: ["operator.read"], nowMs: 2, prng: new Prng(2n, "ensure-test"), withinApproval: true, scopeImplications: true });
+      return [approved.issuer?.kind ?? "none", plain?.token === approved.token ? "reused" : "minted"];
+    };
+    expect(run(true)).toEqual(["shared-gateway-auth", "minted"]);
+    expect(run(false)).toEqual(["none", "reused"]);
+  });
   // Seed-17 configs fixture c0040 (read in the 2.17, 3.13, 3.31 and 9.6 dists): an approval takes the client's
   // platform, family, id and mode from the request alone.
   it("an approval does not keep a family the request lacks", () => {
