@@ -133,14 +133,11 @@ function localBackendSkips(switches: GatewaySwitches, f: { authMethod: string; s
       return viaDeviceToken && !f.isPaired;
     case "also-shared-secret":
       return viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password"));
-    case "unpaired-also-shared-secret":
-      // Read in the openclaw@2026.7.1 dist: the same skip, but only in the not-paired branch; a paired local backend
-      // goes through the metadata, role and scope checks like any device.
-      return !f.isPaired && (viaDeviceToken || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password")));
-    case "unpaired-device-token-or-shared-secret":
-      // Read in the openclaw@2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted in the not-paired branch):
-      // a device token login, or a shared token or password login that succeeded; mode none is paired like any device.
-      return !f.isPaired && (f.authMethod === "device-token" || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password")));
+    case "device-token-or-shared-secret":
+      // Read in the openclaw@2026.4.14 dist (shouldSkipLocalBackendSelfPairing): a device token login, or a shared
+      // token or password login that succeeded; mode none is paired like any device. (Consulted for an unpaired
+      // device only there: pairingSkipCoversPaired, off for 4.14.)
+      return f.authMethod === "device-token" || (f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password"));
     case "shared-secret-only":
       // Read in the openclaw@2026.3.13 dist (shouldSkipBackendSelfPairing): a shared token or password login only.
       return f.sharedAuthOk && (f.authMethod === "token" || f.authMethod === "password");

@@ -89,6 +89,7 @@ export function handleConnect(state: GatewayState, conn: Connection, req: Reques
 function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContext, f: ConnectFacts): GatewayOutput[] {
   const sw = state.switches;
   const allowInsecureAuth = f.cls.isControlUi && state.config.controlUi.allowInsecureAuth && !sw.allowInsecureAuthRetired;
+  const isLocalClient = localClient(state, conn);
   const decision = evaluateMissingDevice(sw, {
     devicePresent: f.device !== null,
     cls: f.cls,
@@ -101,7 +102,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     authOk: f.authOk,
     sharedAuthOk: f.sharedAuthOk,
     hasSharedAuth: Boolean(f.params.auth?.token || f.params.auth?.password),
-    localBackendSelfPairingOk: sw.localBackendSkipsDeviceIdentity && localBackendSelfPairing(sw, { cls: f.cls, authMethod: f.authMethod, sharedAuthOk: f.sharedAuthOk, isLocal: localClient(state, conn), hasOrigin: f.hasOrigin }),
+    localBackendSelfPairingOk: sw.localBackendSkipsDeviceIdentity && localBackendSelfPairing(sw, { cls: f.cls, authMethod: f.authMethod, sharedAuthOk: f.sharedAuthOk, isLocal: isLocalClient, hasOrigin: f.hasOrigin }),
   });
   switch (decision) {
     case "reject-control-ui-insecure-auth":
@@ -113,7 +114,7 @@ function afterPrimaryAuth(state: GatewayState, conn: Connection, ctx: StepContex
     case "allow":
       break;
   }
-  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, isLocal: conn.isLocal, localClient: localClient(state, conn), allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
+  if (clearsUnboundScopes(sw, { devicePresent: f.device !== null, allowBypass: f.allowBypass, cls: f.cls, clientId: f.params.client.id, clientMode: f.params.client.mode, isLocal: conn.isLocal, localClient: isLocalClient, allowInsecureAuth, authMethod: f.authMethod, hasOrigin: f.hasOrigin, sharedAuthOk: f.sharedAuthOk })) {
     f.scopes = [];
   }
   let publicKey: string | null = null;

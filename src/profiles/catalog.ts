@@ -445,8 +445,9 @@ const gateway71: GatewaySwitches = {
   nodeHostMetadataNormalization: false,
   // Read in the 2026.7.1 dist (requirePairing for metadata, role, then scope upgrades against the stored record).
   pairingChecksInSequence: true,
-  // Read in the 2026.7.1 dist (shouldSkipLocalBackendSelfPairing, used in the not-paired branch only).
-  localBackendPairingSkip: "unpaired-also-shared-secret",
+  // Read in the 2026.7.1 dist (shouldSkipLocalBackendSelfPairing: mode none, device token or shared secret; used in
+  // the not-paired branch only, which pairingSkipCoversPaired says).
+  localBackendPairingSkip: "also-shared-secret",
   // Read in the 2026.7.1 dist (requirePairing: approveDevicePairing(…, { callerScopes: scopes })).
   inlineApprovalCallerScopes: "requested",
   // Read in the 2026.7.1 dist: no client.buildId in the schema, the connect handler or the Control UI assets.
@@ -526,10 +527,10 @@ const gateway414: GatewaySwitches = {
   approvalScopeChecks: true,
   inlineApprovalCallerScopes: "requested",
   approvalChecksHeldTokenScopes: false,
-  // Read in the 2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted only for a device not paired yet): a
-  // local gateway-client/backend on the shared secret or its device token is admitted unpaired and gets no device
-  // token; mode none is not skipped (seed-19 configs4 fixture, k2-token c0005).
-  localBackendPairingSkip: "unpaired-device-token-or-shared-secret",
+  // Read in the 2026.4.14 dist (shouldSkipLocalBackendSelfPairing, consulted only for a device not paired yet, which
+  // pairingSkipCoversPaired says): a local gateway-client/backend on the shared secret or its device token is
+  // admitted unpaired and gets no device token; mode none is not skipped (seed-19 configs4 fixture, k2-token c0005).
+  localBackendPairingSkip: "device-token-or-shared-secret",
   // Read in the 2026.4.14 dist (requestDevicePairing + reconcilePendingPairingRequests): a request that differs
   // from the pending one in role, roles or scopes replaces it with a new requestId, carrying every pending role
   // and scope (seed-19 configs4 c0029: a node asking no scopes after a node asking operator.admin stays pending,

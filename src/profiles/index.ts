@@ -18,9 +18,9 @@ export { findFixedVariant, openBugs, openBugsOf, withBugFixed, withOpenBugsFixed
 
 /** Whether a local gateway-client/backend that logs in with the shared secret may skip device pairing (always, only
  *  with the shared secret, or for a device not paired yet): such sessions get no approval the invariants could
- *  expect. localBackendPairingSkip "also-shared-secret" (2026.9), "shared-secret-only" (2026.3.13),
- *  "unpaired-also-shared-secret" (2026.7.1), "unpaired-device-token-or-shared-secret" (2026.4.14). */
+ *  expect. localBackendPairingSkip "also-shared-secret" (2026.5 … 2026.9), "shared-secret-only" (2026.3.13),
+ *  "device-token-or-shared-secret" (2026.4.14). */
 export function localBackendSkipsWithSharedSecret(profile: Profile): boolean {
   const skip = profile.gateway.localBackendPairingSkip;
-  return skip === "also-shared-secret" || skip === "unpaired-also-shared-secret" || skip === "unpaired-device-token-or-shared-secret" || skip === "shared-secret-only";
+  return skip === "also-shared-secret" || skip === "device-token-or-shared-secret" || skip === "shared-secret-only";
 }

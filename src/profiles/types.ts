@@ -104,12 +104,11 @@ export interface GatewaySwitches {
    *  (hasForwardedRequestHeaders, 2026.5.28 … 2026.9.6). */
   localClientRule: "is-local" | "loopback-peer" | "loopback-peer-any-forwarded";
   /** A local gateway-client/backend without an Origin skips device pairing when it authenticates with its device
-   *  token or mode none (S-Late), or also with the shared secret (2026.9: no pairing, no device token); 2026.7.1
-   *  skips the same way but only a device not paired yet ("unpaired-also-shared-secret"); or only with the shared
-   *  secret ("shared-secret-only", 2026.3.13 shouldSkipBackendSelfPairing); 2026.4.14 skips for a device not paired
-   *  yet that logs in with its device token or the shared secret, not in mode none
-   *  ("unpaired-device-token-or-shared-secret"). */
-  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "unpaired-also-shared-secret" | "unpaired-device-token-or-shared-secret" | "shared-secret-only";
+   *  token or mode none (S-Late), or also with the shared secret (2026.5 … 2026.9: no pairing, no device token); or
+   *  only with the shared secret ("shared-secret-only", 2026.3.13 shouldSkipBackendSelfPairing); or with its device
+   *  token or the shared secret, not in mode none ("device-token-or-shared-secret", 2026.4.14). Whether a skip also
+   *  covers a device already paired is pairingSkipCoversPaired (off for 4.14 … 7.1). */
+  localBackendPairingSkip: "never" | "device-token-or-none" | "also-shared-secret" | "device-token-or-shared-secret" | "shared-secret-only";
   /** Pre-hello frames whose params claim a worker identity are closed 1008 "invalid-handshake" unanswered (2026.9). */
   workerClaimsClosed: boolean;
   /** Session methods (chat.send, chat.abort) need params.sessionKey; 2026.9 answers

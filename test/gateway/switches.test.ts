@@ -658,21 +658,20 @@ describe("gateway switches flip outcomes", () => {
     const [a, b] = flip("2026.4", "approvalScopeChecks", [true, false], run);
     expect([a[0]!.response?.error?.code, details(a[0]!)["reason"], b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual(["NOT_PAIRED", "role-upgrade", "NOT_PAIRED", "scope-upgrade"]);
   });
-  it("localBackendPairingSkip: unpaired-also-shared-secret (2026.7.1) checks a paired local backend's upgrade", () => {
+  it("pairingSkipCoversPaired off (2026.7.1): a paired local backend skipping pairing is still checked for its upgrade", () => {
     const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
     const run = attempts([{ name: "backend-admin", connect: { params: params({ client: backend }, 4) }, device: dev() }], { store: () => pairedStore({ scopes: ["operator.read"] }) });
-    // pairingSkipCoversPaired on: 2026.7's off value alone already keeps every skip from a paired device.
-    const [a, b] = flip("2026.7", "localBackendPairingSkip", ["also-shared-secret", "unpaired-also-shared-secret"], run, { pairingSkipCoversPaired: true });
+    const [a, b] = flip("2026.7", "pairingSkipCoversPaired", [true, false], run);
     expect([a[0]!.response?.ok, b[0]!.response?.error?.code, details(b[0]!)["reason"]]).toEqual([true, "NOT_PAIRED", "scope-upgrade"]);
   });
-  it("localBackendPairingSkip: unpaired-device-token-or-shared-secret (2026.4.14) admits an unpaired local backend on the shared token without a device token, but pairs it in mode none", () => {
+  it("localBackendPairingSkip: device-token-or-shared-secret (2026.4.14) admits an unpaired local backend on the shared token without a device token, but pairs it in mode none", () => {
     const backend = { id: "gateway-client", version: "1", platform: "linux", mode: "backend" };
     const issued = (o: Outcome) => (o.response?.helloOk?.auth as { deviceToken?: string } | undefined)?.deviceToken !== undefined;
     const onToken = attempts([{ name: "backend-read", connect: { params: params({ client: backend, scopes: ["operator.read"] }) }, device: dev() }]);
-    const [a, b] = flip("2026.4", "localBackendPairingSkip", ["unpaired-device-token-or-shared-secret", "device-token-or-none"], onToken);
+    const [a, b] = flip("2026.4", "localBackendPairingSkip", ["device-token-or-shared-secret", "device-token-or-none"], onToken);
     expect([a[0]!.response?.ok, issued(a[0]!), b[0]!.response?.ok, issued(b[0]!)]).toEqual([true, false, true, true]);
     const modeNone = attempts([{ name: "backend-none", connect: { params: params({ client: backend, scopes: ["operator.read"], auth: {} }) }, device: dev() }], { config: { auth: { mode: "none" } } });
-    const [c, d] = flip("2026.4", "localBackendPairingSkip", ["unpaired-device-token-or-shared-secret", "unpaired-also-shared-secret"], modeNone);
+    const [c, d] = flip("2026.4", "localBackendPairingSkip", ["device-token-or-shared-secret", "also-shared-secret"], modeNone);
     expect([c[0]!.response?.ok, issued(c[0]!), d[0]!.response?.ok, issued(d[0]!)]).toEqual([true, true, true, false]);
   });
   it("pendingRequestPolicy replace-merged (2026.4.14): a node asking no scopes after a node asking operator.admin inherits the refused scope and keeps waiting", () => {
