@@ -5,6 +5,9 @@
 // within a round, since this VM's per-core speed drifts between rounds; medians over rounds.
 // The wall time is the whole command (CLI and worker start-up included, as a user sees it), with `--json --out`:
 // the sweep only, without the report of a failure (re-running it to name its open bug, shrinking it).
+// Each round also runs two control loops alone and as two processes side by side: an integer loop that touches no
+// memory, and a loop that allocates short-lived objects as the simulation does. Their ratios are this machine's
+// ceiling for two processes (what two cores give when nothing is shared, and when the caches and memory are).
 // `npx tsx bench/chaos-rate.ts [preset] [runs] [rounds]` prints one JSON line.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -40,6 +43,30 @@ function sweep(dir: string, name: string, workers: number, shard?: string): Prom
   });
 }
 
+/** The control loops, as `node -e` programs that print their own CPU-bound wall time in ms. */
+const controls = {
+  /** An integer recurrence on one variable: registers only. */
+  alu: "let x=0;const t=performance.now();for(let i=0;i<4e8;i++){x=(x*1103515245+12345)|0}console.log(performance.now()-t,x)",
+  /** Small objects with a sliding window of survivors (a young generation that fills and is scavenged). */
+  alloc: "let keep=[];const t=performance.now();for(let i=0;i<1.2e7;i++){keep.push({a:i,b:'x'+i});if(keep.length>50000)keep=[]}console.log(performance.now()-t,keep.length)",
+} as const;
+
+function control(code: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", (status) => (status === 0 ? resolve(Number(out.split(" ")[0])) : reject(new Error(`chaos-rate: control loop exited ${status}`))));
+  });
+}
+
+/** Alone, then two copies side by side: 2 × alone / the slower copy's time (2 = the two cores share nothing). */
+async function controlRatio(code: string): Promise<number> {
+  const alone = await control(code);
+  const side = await Promise.all([control(code), control(code)]);
+  return (2 * alone) / Math.max(...side);
+}
+
 const perMinute = (seeds: number, wallMs: number) => seeds / (wallMs / 60_000);
 const round2 = (x: number) => Number(x.toFixed(2));
 
@@ -49,6 +76,8 @@ try {
   const one: number[] = [];
   const two: number[] = [];
   const pair: number[] = [];
+  const alu: number[] = [];
+  const alloc: number[] = [];
   let seeds = 0;
   let failing = 0;
   for (let r = 0; r < rounds; r++) {
@@ -63,6 +92,8 @@ try {
     one.push(perMinute(a.seeds, a.wallMs));
     two.push(perMinute(b.seeds, b.wallMs));
     pair.push(perMinute(seeds, pairMs));
+    alu.push(await controlRatio(controls.alu));
+    alloc.push(await controlRatio(controls.alloc));
   }
   const ratios = one.map((w1, r) => ({ workers2: two[r]! / w1, twoProcesses: pair[r]! / w1 }));
   console.log(
@@ -76,7 +107,9 @@ try {
       seedsPerMinute: { workers1: Math.round(median(one)), workers2: Math.round(median(two)), twoProcesses: Math.round(median(pair)) },
       /** Medians of the within-round ratios to 1 worker. */
       ratio: { workers2: round2(median(ratios.map((x) => x.workers2))), twoProcesses: round2(median(ratios.map((x) => x.twoProcesses))) },
-      perRound: one.map((w1, r) => ({ workers1: Math.round(w1), workers2: Math.round(two[r]!), twoProcesses: Math.round(pair[r]!) })),
+      /** Two copies of a control loop side by side against one alone (medians): the machine's ceiling. */
+      twoProcessCeiling: { alu: round2(median(alu)), alloc: round2(median(alloc)) },
+      perRound: one.map((w1, r) => ({ workers1: Math.round(w1), workers2: Math.round(two[r]!), twoProcesses: Math.round(pair[r]!), aluCeiling: round2(alu[r]!), allocCeiling: round2(alloc[r]!) })),
     }),
   );
 } finally {

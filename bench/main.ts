@@ -69,7 +69,8 @@ interface ChaosRate {
   rounds: number;
   seedsPerMinute: { workers1: number; workers2: number; twoProcesses: number };
   ratio: { workers2: number; twoProcesses: number };
-  perRound: { workers1: number; workers2: number; twoProcesses: number }[];
+  twoProcessCeiling: { alu: number; alloc: number };
+  perRound: { workers1: number; workers2: number; twoProcesses: number; aluCeiling: number; allocCeiling: number }[];
 }
 interface Startup {
   tsxStartMs: number;
@@ -106,7 +107,7 @@ function render(report: Report): string {
     "",
     failed(report.chaos)
       ? `chaos: failed: ${report.chaos.error}`
-      : `chaos, preset ${report.chaos.preset} under ${report.chaos.profile}, ${report.chaos.seeds} seeds (${report.chaos.failing} failing), medians of ${report.chaos.rounds} round(s): 1 worker ${report.chaos.seedsPerMinute.workers1} seeds/min, 2 workers ${report.chaos.seedsPerMinute.workers2} (×${report.chaos.ratio.workers2}), two 1-worker processes side by side ${report.chaos.seedsPerMinute.twoProcesses} (×${report.chaos.ratio.twoProcesses})`,
+      : `chaos, preset ${report.chaos.preset} under ${report.chaos.profile}, ${report.chaos.seeds} seeds (${report.chaos.failing} failing), medians of ${report.chaos.rounds} round(s): 1 worker ${report.chaos.seedsPerMinute.workers1} seeds/min, 2 workers ${report.chaos.seedsPerMinute.workers2} (×${report.chaos.ratio.workers2}), two 1-worker processes side by side ${report.chaos.seedsPerMinute.twoProcesses} (×${report.chaos.ratio.twoProcesses}); two copies of a control loop side by side: registers only ×${report.chaos.twoProcessCeiling.alu}, allocating ×${report.chaos.twoProcessCeiling.alloc}`,
     failed(report.startup)
       ? `start-up: failed: ${report.startup.error}`
       : `start-up, sim cli-connect: through tsx ${report.startup.simCliConnectMs} ms wall (tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms), ${report.startup.cpuMs.simCliConnect} ms CPU; compiled bundle ${report.startup.compiledCliConnectMs ?? "not built"} ms wall, ${report.startup.cpuMs.compiledCliConnect ?? "-"} ms CPU; bare node ${report.startup.cpuMs.nodeStart} ms CPU`,
