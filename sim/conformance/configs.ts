@@ -17,6 +17,20 @@ export interface ConformanceConfig {
   readonly hostHeaderOriginFallback?: boolean;
   /** Present in trusted-proxy mode (the loopback peer is the proxy) and sometimes in others. */
   readonly trustedProxies?: readonly string[];
+  /** false: the release's config has no gateway.auth.trustedProxy.allowLoopback key (before 2026.5; its strict
+   *  schema refuses the key and the gateway does not start), so it is left out. Absent: set to true, as every
+   *  recording before 2026-12-05 did (only 5.28 … 9.6 started with it). */
+  readonly allowLoopbackKey?: false;
+}
+
+/** The configuration as run against a release: the allowLoopback key left out where the release's profile says its
+ *  config has none (trustedProxyLoopback other than "opt-in"). */
+export function forRelease(config: ConformanceConfig, trustedProxyLoopback: "accepted" | "refused" | "opt-in"): ConformanceConfig {
+  return config.mode === "trusted-proxy" && trustedProxyLoopback !== "opt-in" ? { ...config, allowLoopbackKey: false } : config;
+}
+
+function trustedProxySection(config: ConformanceConfig): { userHeader: string; allowLoopback?: true } {
+  return config.allowLoopbackKey === false ? { userHeader: proxyUserHeader } : { userHeader: proxyUserHeader, allowLoopback: true };
 }
 
 /** The trusted-proxy user header and the forwarded addresses attempts use. */
@@ -78,7 +92,7 @@ export function realGatewayConfig(config: ConformanceConfig, secret: string): Re
   const auth: Record<string, unknown> = { mode: config.mode };
   if (config.mode === "token") auth["token"] = secret;
   if (config.mode === "password") auth["password"] = secret;
-  if (config.mode === "trusted-proxy") auth["trustedProxy"] = { userHeader: proxyUserHeader, allowLoopback: true };
+  if (config.mode === "trusted-proxy") auth["trustedProxy"] = trustedProxySection(config);
   if (config.rateLimit) auth["rateLimit"] = { ...config.rateLimit };
   const controlUi: Record<string, unknown> = {};
   if (config.allowedOrigins) controlUi["allowedOrigins"] = [...config.allowedOrigins];
@@ -99,7 +113,7 @@ export function modelGatewayConfig(config: ConformanceConfig, secret: string): G
       mode: config.mode,
       ...(config.mode === "token" ? { token: secret } : {}),
       ...(config.mode === "password" ? { password: secret } : {}),
-      ...(config.mode === "trusted-proxy" ? { trustedProxy: { userHeader: proxyUserHeader, allowLoopback: true } } : {}),
+      ...(config.mode === "trusted-proxy" ? { trustedProxy: trustedProxySection(config) } : {}),
       ...(config.rateLimit ? { rateLimit: { ...config.rateLimit } } : {}),
     },
     controlUi: {

@@ -14,7 +14,7 @@ import { OracleDriver } from "../oracle/driver.ts";
 import type { Attempt, Outcome } from "../oracle/attempt.ts";
 import { GatewayStartError, READY_PROBE, startRealGateway, type RealGateway } from "../oracle/real-gateway.ts";
 import { adaptToConfig, withProtocol } from "./adapt.ts";
-import { generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "./configs.ts";
+import { forRelease, generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "./configs.ts";
 import { conformanceFixtureFormat, outcomeDigest, type ConformanceFixture, type ConformanceFixtureRun, type FixtureStep } from "./fixture.ts";
 import { conformanceIdentities, fastCheckSeed, generateAttempts } from "./generate.ts";
 import { ensureOpenclaw, parseAgainst } from "./install.ts";
@@ -228,15 +228,35 @@ async function runConfig(prepared: Prepared, config: ConformanceConfig, attempts
   }
 }
 
+/**
+ * Why a trusted-proxy configuration cannot run against a release, or undefined. The tool's proxy is 127.0.0.1 and
+ * its readiness and reset probes are device-less clients forwarded through it; a release that refuses either gets
+ * none of them admitted, so its gateway would never look ready (the start would wait out its deadline).
+ */
+function trustedProxyUntestable(profile: Profile): string | undefined {
+  if (profile.gateway.trustedProxyLoopback === "refused") {
+    return `${profile.name} refuses every connect through a trusted proxy on loopback (trusted_proxy_loopback_source), which is where this tool's proxy is`;
+  }
+  if (!profile.gateway.sharedAuthIncludesTrustedProxy) {
+    return `${profile.name} admits no device-less client on a trusted-proxy login (device identity required), which the readiness and reset probes are`;
+  }
+  return undefined;
+}
+
 export async function runConformance(args: SimArgs): Promise<number> {
   const prepared = prepare(args);
   const { version, profile, seed, count } = prepared;
-  const configs = generateConfigs(fastCheckSeed(seed), args.configs ?? 1);
+  const configs = generateConfigs(fastCheckSeed(seed), args.configs ?? 1).map((c) => forRelease(c, profile.gateway.trustedProxyLoopback));
   console.log(`seed ${seed}  profile ${profile.name} (${prepared.profileNote})  against openclaw@${version}  attempts ${count}  configs ${configs.length}`);
   const perConfig = Math.max(1, Math.floor(count / configs.length));
   const identities: Record<string, string> = { ...conformanceIdentities };
   const runs: ConfigRun[] = [];
   for (const [index, config] of configs.entries()) {
+    const untestable = config.mode === "trusted-proxy" ? trustedProxyUntestable(profile) : undefined;
+    if (untestable !== undefined) {
+      console.log(`config ${config.name}: ${untestable}; skipped`);
+      continue;
+    }
     const base = generateAttempts(seed + BigInt(index), perConfig);
     const fitted = index === 0 && configs.length === 1 ? base : adaptToConfig(base, config, fastCheckSeed(seed) + index);
     const attempts = fitted.map((a) => withProtocol(a, profile.gateway.protocolVersion));

@@ -86,6 +86,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   healthNeedsReadScope: flip,
   deviceNonceSchemaOptional: flip,
   unattributableProxyRefused: flip,
+  trustedProxyLoopback: (v) => (v === "opt-in" ? "accepted" : "opt-in"),
   nodeHostMetadataNormalization: flip,
   setupCodeCredential: (v) => (v === "bootstrap-token" ? "gateway-secret" : "bootstrap-token"),
   bootstrapHandoffScopes: (v) => (v.includes("operator.questions") ? v.filter((s) => s !== "operator.questions") : [...v, "operator.questions"]),

@@ -222,7 +222,11 @@ function authModeEpisode(d: Draw, at: number, name: string, index: number): void
   const probeAt = at + authModeEpisodeMs - 2_000;
   if (mode === "trusted-proxy") {
     edit(at, "gateway.trustedProxies", ["127.0.0.1"]);
-    edit(at, "gateway.auth.trustedProxy", { userHeader: "x-forwarded-user" });
+    // The proxy is on the gateway host: releases from 5.28 take a loopback proxy only with allowLoopback (3.31 …
+    // 4.22 never), so the operator sets it — but one in four forgets it (a draw of its own, so the rest of the
+    // episode is drawn as before), and every request through the proxy is then refused.
+    const forgetsLoopback = prng.fork(`loopback-${index}`).chance({ numerator: 1, denominator: 4 });
+    edit(at, "gateway.auth.trustedProxy", forgetsLoopback ? { userHeader: "x-forwarded-user" } : { userHeader: "x-forwarded-user", allowLoopback: true });
     edit(at, "gateway.auth.mode", "trusted-proxy");
     // Forwarded for a LAN user, in a drawn order: a device-less operator, a device-less node, and a request
     // without the user header.

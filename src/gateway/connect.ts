@@ -284,9 +284,10 @@ function primaryAuth(
     tokenMissingCharged: sw.tokenMissingCharged,
     passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch,
     connectSecretEitherField: sw.connectSecretEitherField,
+    trustedProxyLoopback: sw.trustedProxyLoopback,
     nowMs: ctx.nowMs,
   });
-  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, charge: false, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch, connectSecretEitherField: sw.connectSecretEitherField, nowMs: ctx.nowMs });
+  const probe = primary.ok && primary.method !== "tailscale" ? primary : authorizeGatewayConnect({ conn, config: state.config, auth, limiter: undefined, charge: false, limiterKey: limiter.key, allowTailscale: false, tokenMissingCharged: false, passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch, connectSecretEitherField: sw.connectSecretEitherField, trustedProxyLoopback: sw.trustedProxyLoopback, nowMs: ctx.nowMs });
   const sharedMethods = sw.sharedAuthIncludesTrustedProxy ? ["token", "password", "trusted-proxy"] : ["token", "password"];
   const sharedAuthOk = probe.ok && sharedMethods.includes(probe.method);
   const authMethod = primary.ok ? primary.method : state.config.auth.mode === "password" ? "password" : "token";
@@ -416,7 +417,7 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
   // The origin check uses the browser classifier (Control UI only): a TUI counted as Control UI by the
   // operator-UI classifier and sending no Origin reaches the device-identity policy instead (seed 003).
   const browserUi = cls.isControlUi && !cls.isTui;
-  const applies = browserUi || cls.isWebchat || (sw.originCheckApplies === "any-origin" && origin !== undefined);
+  const applies = browserUi || cls.isWebchat || (origin !== undefined && anyClientOriginCheck(sw.originCheckApplies, conn.headers));
   if (!applies) return undefined;
   const verdict = checkBrowserOriginFor(state, conn, origin);
   if (verdict.ok) return undefined;
@@ -424,6 +425,12 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
   const error: ErrorBody = { code: ErrorCodes.INVALID_REQUEST, message };
   if (sw.detailCodes && sw.detailCodeSet === "full") error.details = { code: ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED, reason: verdict.reason };
   return [...refuse(conn.connId, requestId, error), log("connect.origin-mismatch", { connId: conn.connId, origin: origin ?? null })];
+}
+
+/** Whether an Origin-bearing client that is no browser UI gets the origin check (GatewaySwitches.originCheckApplies). */
+function anyClientOriginCheck(rule: GatewaySwitches["originCheckApplies"], headers: Readonly<Record<string, string | undefined>>): boolean {
+  if (rule === "any-origin-unproxied") return !headers["x-forwarded-for"] && !headers["x-real-ip"];
+  return rule === "any-origin";
 }
 
 function checkBrowserOriginFor(state: GatewayState, conn: Connection, origin: string | undefined) {

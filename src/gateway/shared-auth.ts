@@ -27,6 +27,8 @@ export interface SharedAuthRequest {
   readonly limiterKey: string;
   readonly allowTailscale: boolean;
   readonly tokenMissingCharged: boolean;
+  /** How a trusted proxy at a loopback address is taken (GatewaySwitches.trustedProxyLoopback). */
+  readonly trustedProxyLoopback: "accepted" | "refused" | "opt-in";
   readonly nowMs: number;
 }
 
@@ -79,7 +81,7 @@ function trustedProxyAuth(req: SharedAuthRequest): SharedAuthResult {
   if (!tp || !tp.userHeader) return { ok: false, reason: "trusted_proxy_config_missing" };
   if (config.trustedProxies.length === 0) return { ok: false, reason: "trusted_proxy_no_proxies_configured" };
   if (!isTrustedProxy(conn.remoteAddress, config.trustedProxies)) return { ok: false, reason: "trusted_proxy_untrusted_source" };
-  if (isLoopbackAddress(conn.remoteAddress) && tp.allowLoopback === false) return { ok: false, reason: "trusted_proxy_untrusted_source" };
+  if (isLoopbackAddress(conn.remoteAddress) && loopbackProxyRefused(req.trustedProxyLoopback, tp.allowLoopback)) return { ok: false, reason: "trusted_proxy_loopback_source" };
   for (const name of tp.requiredHeaders ?? []) {
     if (!conn.headers[name.toLowerCase()]?.trim()) return { ok: false, reason: `trusted_proxy_missing_header_${name.toLowerCase()}` };
   }
@@ -87,6 +89,10 @@ function trustedProxyAuth(req: SharedAuthRequest): SharedAuthResult {
   if (!user) return { ok: false, reason: "trusted_proxy_user_missing" };
   if (tp.allowUsers && tp.allowUsers.length > 0 && !tp.allowUsers.includes(user)) return { ok: false, reason: "trusted_proxy_user_not_allowed" };
   return { ok: true, method: "trusted-proxy", user };
+}
+
+function loopbackProxyRefused(rule: SharedAuthRequest["trustedProxyLoopback"], allowLoopback: boolean | undefined): boolean {
+  return rule === "refused" || (rule === "opt-in" && allowLoopback !== true);
 }
 
 function tailscaleAuth(req: SharedAuthRequest): SharedAuthResult {

@@ -87,6 +87,9 @@ const febGateway: GatewaySwitches = {
   localBackendSkipsDeviceIdentity: false,
   deviceLessSharedAuthAnyRole: true,
   unattributableProxyRefused: false,
+  // Read in the 2026.2.22, 3.2 and 3.13 dists (authorizeTrustedProxy): no loopback check, and no allowLoopback key
+  // in the config schema (trustedProxy is strict: a config naming it is invalid and the gateway will not start).
+  trustedProxyLoopback: "accepted",
   nodeHostMetadataNormalization: false,
   // 2026.2.22 qr-cli (read in its dist): the setup code is {url, token, password} from env/config.
   setupCodeCredential: "gateway-secret",
@@ -208,6 +211,10 @@ const cliPairingService: ServiceSwitches = { ...lateService, tokenBootstrap: "ru
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
+  // Read in the 2026.3.2, 3.13 and 3.31 dists (sharedAuthOk counts a trusted-proxy login, so a device-less client
+  // behind the proxy is admitted); recorded from 3.13 (seed-106 trusted-proxy configurations, 2026-12-05). Not in
+  // the 2.22 dist (its profile sets it back).
+  sharedAuthIncludesTrustedProxy: true,
   // Read in the 2026.3.2, 3.13 and 3.31 dists (maybeSeedControlUiAllowedOriginsAtStartup writes the config file).
   controlUiOriginSeed: "persist",
   controlUiInsecureMessage: "device-identity",
@@ -263,6 +270,9 @@ const lateGateway: GatewaySwitches = {
   ...marGateway,
   // Read in the 2026.4.14 and 4.22 dists: as 2026.3, and bind auto counts as non-loopback.
   controlUiOriginSeed: "persist-auto",
+  // Read in the 2026.3.31, 4.14 and 4.22 dists (authorizeTrustedProxy): a loopback peer is refused
+  // trusted_proxy_loopback_source whatever the config, which has no allowLoopback key yet.
+  trustedProxyLoopback: "refused",
   // Read in the 2026.4.14 … 2026.9.6 dists: approveDevicePairing mints a token for every requested role.
   approvalTokenPerRequestedRole: true,
   // Read in the 2026.4.14 and 2026.9.6 dists (normalizeDeviceAuthScopes adds the implied scopes).
@@ -314,6 +324,9 @@ const lateGateway: GatewaySwitches = {
 // openclaw@2026.9.6 (recorded); the 2026.8 profile starts from it.
 const gateway96: GatewaySwitches = {
   ...lateGateway,
+  // Read in the 2026.5.28, 6.11, 7.1 and 9.6 dists (authorizeTrustedProxy: allowLoopback !== true refuses a loopback
+  // peer) and the 8.2 one (its config audit warns that loopback proxy requests are rejected at runtime).
+  trustedProxyLoopback: "opt-in",
   // Read in the 9.6 dist (approveDevicePairingInWorker: preserveExistingIssuer); 8.2 and earlier drop it (gateway82).
   approvalKeepsTokenIssuer: true,
   // Read in the 2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists: seeded for the running process only (no config write),
@@ -606,6 +619,8 @@ export const profiles: readonly Profile[] = [
     // profile starts from it and sets back what 2.22 does not have yet (seed-5 fixture: 124 → 0).
     gateway: {
       ...marGateway,
+      // Read in the 2.22 dist: sharedAuthOk is a token or password login only (3.2 adds trusted-proxy).
+      sharedAuthIncludesTrustedProxy: false,
       // Read in the 2.22 dist: no start-up seeding of Control UI origins (it comes with 2026.2.26).
       controlUiOriginSeed: "off",
       connectSchema: "feb-device-token",
@@ -656,7 +671,9 @@ export const profiles: readonly Profile[] = [
       signatureSkewMs: 2 * 60_000,
       nonceRequired: "always",
       signatureVersions: ["v3", "v2"],
-      originCheckApplies: "any-origin",
+      // Read in the 3.2 dist: enforceOriginCheckForAnyClient = an Origin header and no X-Forwarded-For / X-Real-IP
+      // (3.13 drops the proxy condition); recorded from 3.2 seed 107, trusted-proxy configuration (6 → 0).
+      originCheckApplies: "any-origin-unproxied",
       browserOriginLimiter: true,
       scopeClearing: "clear-without-shared-auth",
       localBackendPairingSkip: "shared-secret-only",
@@ -720,6 +737,8 @@ export const profiles: readonly Profile[] = [
     // Read in the openclaw@2026.3.31 dist; seed-5 fixture 10 → 1 divergent attempts.
     gateway: {
       ...marGateway,
+      // Read in the 2026.3.31 dist: a loopback trusted proxy is always refused (as 4.14 and 4.22, lateGateway).
+      trustedProxyLoopback: "refused",
       nodePairingOnConnect: "pending-withholds",
       impliedTokenScopes: true,
       signatureSkewMs: 2 * 60_000,

@@ -107,6 +107,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   healthNeedsReadScope: recorded("2026.2.17", "dist: health in READ_METHODS; conformance seed 5: a device-less operator (scopes cleared) gets INVALID_REQUEST"),
   deviceLessSharedAuthAnyRole: recorded("2026.2.17", "dist: canSkipDevice = sharedAuthOk for any role; conformance seed 5 admits a device-less node-host with the token"),
   unattributableProxyRefused: absentFeb("ingress attribution at the upgrade"),
+  trustedProxyLoopback: read("openclaw@2026.2.22, 3.2 and 3.13 dists, authorizeTrustedProxy + zod config schema", "no loopback check on the proxy peer; trustedProxy is a strict object without allowLoopback (2.12 and 2.17 have no trusted-proxy mode)"),
   setupCodeCredential: read("openclaw@2026.2.22 dist, qr-cli resolvePairingSetupFromConfig", "setup code = {url, token, password}; CHANGELOG 2026.3.12 replaced it (GHSA-7h7g-x2px-94hj)"),
   bootstrapHandoffScopes: absentFeb("bootstrap tokens (first in 2026.3.12)"),
   bootstrapLimiter: absentFeb("the bootstrap-token limiter scope"),
@@ -150,6 +151,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  sharedAuthIncludesTrustedProxy: recorded("2026.3.13", "seed-106 configs fixture, two trusted-proxy configurations: a device-less client behind the proxy is admitted (221 and 222 divergent attempts with it off); read in the 3.2, 3.13 and 3.31 dists: sharedAuthOk counts authResult.method === \"trusted-proxy\""),
   controlUiOriginSeed: read("openclaw@2026.3.2, 3.13 and 3.31 dists, maybeSeedControlUiAllowedOriginsAtStartup + ensureControlUiAllowedOriginsForNonLoopbackBind", "gateway.bind lan / tailnet / custom in the config file, no allowedOrigins and no Host-header fallback: http://localhost:<port> and http://127.0.0.1:<port> (port from the config, 18789 unset) written into the config file at start; without them a non-loopback start with the Control UI refuses"),
   operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
   controlUiInsecureMessage: read("openclaw@2026.2.22 and 2026.3.13 dists", "'control ui requires device identity (use HTTPS or localhost secure context)'"),
@@ -183,6 +185,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  trustedProxyLoopback: read("openclaw@2026.3.31, 4.14 and 4.22 dists, authorizeTrustedProxy + zod config schema", "a loopback proxy peer is refused trusted_proxy_loopback_source; trustedProxy is strict without allowLoopback, so the conformance tool's trusted-proxy configurations (127.0.0.1 as the proxy) are refused at start or at every connect on these releases"),
   controlUiOriginSeed: read("openclaw@2026.4.14 and 4.22 dists, isGatewayNonLoopbackBindMode + maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.3 (written into the config file), with bind auto counted as non-loopback"),
   approvalTokenPerRequestedRole: read("openclaw@2026.4.14, 4.22, 5.28, 6.11, 7.1, 8.2 and 9.6 dists, approveDevicePairing (approveDevicePairingInWorker in 9.6)", "a token for every requested role (mergeRoles(pending.roles, pending.role)), each with resolveApprovedTokenScopes' share for that role"),
   approvalCallerScopesUnderPendingRole: assumed("only consulted without approvalScopeChecks, which 2026.4.14 and later have (their caller check is modelled there)"),
@@ -227,6 +230,7 @@ const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...lateGateway,
+  trustedProxyLoopback: read("openclaw@2026.5.28, 6.11, 7.1 and 9.6 dists, authorizeTrustedProxy (allowLoopback !== true refuses a loopback peer: trusted_proxy_loopback_source); 8.2's config audit says loopback proxy requests are rejected at runtime", "the trusted-proxy recordings of 5.28 … 9.6 set allowLoopback: true and pin only that side"),
   controlUiOriginSeed: read("openclaw@2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists, maybeSeedControlUiAllowedOriginsAtStartup (runtimeBind, runtimePort)", "seeded for the running process only, not written to the config file, from the bind and port it runs with (auto counts)"),
   trustedProxyUiSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing", "only tailscale-device and auth-none skip; a trusted-proxy TUI or Control UI with a device gets not-paired (seed-23 configs fixture, trusted-proxy configuration: 14 → 0)"),
   scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
@@ -511,6 +515,7 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   }
   return {
     ...out,
+    trustedProxyLoopback: gateway96.trustedProxyLoopback!,
     controlUiOriginSeed: read("openclaw@2026.8.2 dist, maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.9.6: seeded for the running process only"),
     approvalKeepsTokenIssuer: read("openclaw@2026.8.2 dist, device-pairing-approval approveDevicePairing", "the approval's token is built without an issuer (rotation keeps it); 7.1 seed-85 restarts fixture 4 → 0 with it off for 5.28 … 8.2"),
     sharedChargeDeferred: read("openclaw@2026.8.2 dist, resolveConnectAuthState (deferRateLimitFailure = a device-token candidate with a device identity), resolveConnectAuthDecision finish + message-handler settleRejectedSharedAuthFailure", "a token_mismatch or password_mismatch beside a device-token candidate is charged to the shared-secret scope only if the connect is refused (device proof refused, fallback failed), after the device-token charge; a device-token success leaves it uncharged and unreset; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict c0085, c0185, c0207, c0248)"),
@@ -587,6 +592,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
   }
   return {
     ...out,
+    trustedProxyLoopback: gateway96.trustedProxyLoopback!,
     approvalKeepsTokenIssuer: recorded("2026.7.1", "device-pairing approveDevicePairing builds the token without an issuer; seed-85 restarts fixture: after an approval a cli with a loopback Origin reuses the approved operator token (admin, pairing, read, write) where the model, keeping a Control UI session's issuer on it, re-minted a read-only one: 4 → 0"),
     pairingSkipCoversPaired: recorded("2026.7.1", "message-handler: the Control UI / auth-none and local-backend skips apply only when the device is not paired; seed-81 restarts fixture, auth mode none: a paired TUI asking operator without an approved operator role gets role-upgrade (9 divergent attempts with the skip covering it, 0 without); seed-5 fixture 0, 5 with it on (a paired local backend's upgrade checks, which localBackendPairingSkip had carried as unpaired-also-shared-secret)"),
     connectSchema: read(`${r71}, schema ConnectParamsSchema`, "client id and mode as Type.Enum (ajv 'must be equal to one of the allowed values'), S-Mar ids and modes, auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 136 → 107 (with apr)"),
@@ -624,6 +630,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
 // checked in both dists (the same code or its absence), two differ (read), a value the release's recording pins is
 // recorded from it, the rest is labelled as carried from 2026.7.
 const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
+  trustedProxyLoopback: "authorizeTrustedProxy: a loopback proxy peer is refused unless trustedProxy.allowLoopback is true",
   approvalKeepsTokenIssuer: "approveDevicePairing builds the token without an issuer (rotateDeviceToken keeps it: preserveExistingIssuer)",
   pairingSkipCoversPaired: "message-handler: the Control UI and local-backend skips sit in the not-paired branch (if (!(skipLocalBackendSelfPairing || skipControlUiPairingForDevice))); a paired device is checked for upgrades",
   controlUiOriginSeed: "maybeSeedControlUiAllowedOriginsAtStartup: the seeded origins apply to the running process only (no config write)",
@@ -847,6 +854,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     gateway: {
       ...marGateway,
       controlUiOriginSeed: read("openclaw@2026.2.22 dist", "no ensureControlUiAllowedOriginsForNonLoopbackBind: nothing is seeded at start"),
+      sharedAuthIncludesTrustedProxy: read(r222, "sharedAuthOk is a token or password login only: a device-less client behind a trusted proxy is refused device identity required (3.2 counts trusted-proxy)"),
       connectSchema: read(r222, "ConnectParamsSchema: the S-Feb client ids (no openclaw-tui), auth {token, deviceToken, password}"),
       detailCodes: read(r222, "connect errors carry details.code (AUTH_*, DEVICE_AUTH_INVALID, PAIRING_REQUIRED, …)"),
       detailCodeSet: read(r222, "ConnectErrorDetailCodes has DEVICE_AUTH_INVALID only (details.reason names the failure) and no origin code; fixture 124 → 2 → 0"),
@@ -892,7 +900,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
       signatureSkewMs: read(r32, "DEVICE_SIGNATURE_SKEW_MS = 120 s"),
       nonceRequired: read(r32, "a device proof without a nonce is refused (device-nonce-missing) whatever the locality"),
       signatureVersions: read(r32, "resolveDeviceSignaturePayloadVersion tries v3 then v2"),
-      originCheckApplies: read(r32, "enforceOriginCheckForAnyClient || Control UI || webchat"),
+      originCheckApplies: recorded("2026.3.2", "resolveHandshakeBrowserSecurityContext: enforceOriginCheckForAnyClient = hasBrowserOriginHeader && !hasProxyHeaders (X-Forwarded-For or X-Real-IP), then || Control UI || webchat; seed-107 configs fixture, trusted-proxy configuration: Origin-bearing clients forwarded by the proxy are not origin-checked (6 divergent attempts with any-origin, 0 with it)"),
       browserOriginLimiter: read(r32, "Origin-bearing clients use the browser limiter (authRateLimiter)"),
       scopeClearing: read(r32, "clearUnboundScopes: a device-less connection's scopes are cleared unless the Control UI bypass is on or shared auth is ok; device-less cli/backend sessions on the shared token answer status (fixture 106 → 35 against clear-unless-control-ui)"),
       localBackendPairingSkip: read(r32, "shouldSkipBackendSelfPairing: local gateway-client/backend, no Origin, shared token or password ok"),
@@ -942,6 +950,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.3.31": {
     gateway: {
       ...marGateway,
+      trustedProxyLoopback: lateGateway.trustedProxyLoopback!,
       nodePairingOnConnect: read(r331, "reconcileNodePairingOnConnect: an unpaired node files a request and gets no commands while it waits"),
       impliedTokenScopes: read("openclaw@2026.3.31 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; fixture seed 5: 1 with, 32 without"),
       signatureSkewMs: read(r331, "DEVICE_SIGNATURE_SKEW_MS = 120 s (2026.3.2 and 2026.3.13 too); fixture seed 5 c0138"),

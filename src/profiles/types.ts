@@ -66,8 +66,9 @@ export interface GatewaySwitches {
   /** Reason when the device-token fallback fails on a plain auth.token: S-Feb (no auth.deviceToken field yet)
    *  reported device_token_mismatch; later only an explicit auth.deviceToken does (else the primary reason). */
   deviceTokenFallbackReason: "always-device-token-mismatch" | "explicit-only";
-  /** Which clients get the origin check: Control UI/webchat only, or any client sending an Origin header. */
-  originCheckApplies: "ui-only" | "any-origin";
+  /** Which clients get the origin check: Control UI/webchat only, any client sending an Origin header, or (3.2)
+   *  any client sending an Origin header and no X-Forwarded-For / X-Real-IP. */
+  originCheckApplies: "ui-only" | "any-origin" | "any-origin-unproxied";
   /** 2026.9: gateway.controlUi.allowInsecureAuth is a retired key with no effect. */
   allowInsecureAuthRetired: boolean;
   /** Pre-2026.2.21 (CVE-2026-32034): allowInsecureAuth lets a *remote* Control UI skip device identity. */
@@ -204,6 +205,11 @@ export interface GatewaySwitches {
   deviceLessSharedAuthAnyRole: boolean;
   /** A trusted proxy peer whose forwarded headers name no non-loopback client gets HTTP 403 at the upgrade. */
   unattributableProxyRefused: boolean;
+  /** A trusted proxy at a loopback address (a reverse proxy on the gateway host), in trusted-proxy mode:
+   *  "accepted" (no such check: 2026.2.22 … 3.13, whose config has no allowLoopback key), "refused" (always
+   *  trusted_proxy_loopback_source: 3.31 … 4.22, no allowLoopback key either), "opt-in" (refused unless
+   *  gateway.auth.trustedProxy.allowLoopback is true: 5.28 … 9.6). */
+  trustedProxyLoopback: "accepted" | "refused" | "opt-in";
   /** node-host/node clients on a desktop platform alias (linux, darwin, win32…) get the canonical platform and
    *  deviceFamily filled in before pairing, so the pinned record carries a deviceFamily (2026.9). */
   nodeHostMetadataNormalization: boolean;

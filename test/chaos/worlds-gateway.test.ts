@@ -361,6 +361,7 @@ describe("equivalence claims of the gateway-side mutants", () => {
         charge: false,
         limiterKey: "192.0.2.9",
         allowTailscale: false,
+        trustedProxyLoopback: mutant.trustedProxyLoopback,
         tokenMissingCharged: sw.tokenMissingCharged,
         passwordCountsAsTokenMismatch: sw.passwordCountsAsTokenMismatch,
         connectSecretEitherField: sw.connectSecretEitherField,

@@ -51,6 +51,25 @@ describe("2026.9 switches recorded from the conformance runs flip outcomes", () 
     expect(details(a[0]!)["code"]).toBe("DEVICE_IDENTITY_REQUIRED");
     expect([b[0]!.response?.ok, scopesOf(b[0]!)]).toEqual([true, []]);
   });
+  it("trustedProxyLoopback: a proxy on loopback with and without allowLoopback", () => {
+    const headers = { "x-forwarded-for": "203.0.113.7", "x-forwarded-user": "alice" };
+    const list = [{ name: "proxied", headers, connect: { params: p4({ auth: undefined }) }, device: dev() }];
+    const config = (allowLoopback?: boolean): GatewayConfigInput => ({
+      auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-forwarded-user", ...(allowLoopback === undefined ? {} : { allowLoopback }) } },
+      trustedProxies: ["127.0.0.1"],
+    });
+    // Accepted, a device is then asked to pair (not-paired); refused, the answer names the loopback source.
+    const answer = (o: Outcome) => (details(o)["code"] === "PAIRING_REQUIRED" ? "ok" : details(o)["authReason"]);
+    const table = (["accepted", "refused", "opt-in"] as const).map((v) =>
+      [undefined, false, true].map((allow) => answer(flip("trustedProxyLoopback", [v, v], list, config(allow))[0][0]!)),
+    );
+    // Rows: accepted (2.22 … 3.13), refused (3.31 … 4.22), opt-in (5.28 … 9.6); columns: no key, false, true.
+    expect(table).toEqual([
+      ["ok", "ok", "ok"],
+      ["trusted_proxy_loopback_source", "trusted_proxy_loopback_source", "trusted_proxy_loopback_source"],
+      ["trusted_proxy_loopback_source", "trusted_proxy_loopback_source", "ok"],
+    ]);
+  });
   it("localBackendSkipsDeviceIdentity: mode none and a device-less local backend", () => {
     const list = [{ name: "backend", connect: { params: p4({ client: { id: "gateway-client", version: "1", platform: "linux", mode: "backend" }, auth: undefined }) } }];
     const [a, b] = flip("localBackendSkipsDeviceIdentity", [false, true], list, { auth: { mode: "none" } });

@@ -147,7 +147,9 @@ describe("gateway switches flip outcomes", () => {
   it("trustedProxySkipsDeviceForAnyClient", () => {
     const config: GatewayConfigInput = { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-user" } }, trustedProxies: ["203.0.113.11"] };
     const run = attempts([{ name: "tp-cli", from: "remote", headers: { host: "gw.example", "x-user": "alice", "x-forwarded-for": "203.0.113.99" }, connect: { params: params({ auth: {} }) } }], { config });
-    const [a, b] = flip("2026.3", "trustedProxySkipsDeviceForAnyClient", [true, false], run);
+    // With sharedAuthIncludesTrustedProxy (3.2 … 3.31 read and recorded) the login alone admits the device-less
+    // client, whatever this switch says; held off here so the switch's own effect shows.
+    const [a, b] = flip("2026.3", "trustedProxySkipsDeviceForAnyClient", [true, false], run, { sharedAuthIncludesTrustedProxy: false });
     expect([a[0]!.response?.ok, code(b[0])]).toEqual([true, "DEVICE_IDENTITY_REQUIRED"]);
   });
   it("deviceTokenFallbackReason", () => {
@@ -756,6 +758,21 @@ describe("gateway switches flip outcomes", () => {
     // url-origin: 127.0.0.1 is another origin; an upper-case host with a path is localhost's. (An Origin that is no
     // URL, keyed by the stand-in, is refused by the origin check first, even with "*" allowed.)
     expect(b.map(code)).toEqual(["AUTH_TOKEN_MISMATCH", undefined, "AUTH_RATE_LIMITED"]);
+  });
+  it("originCheckApplies any-origin-unproxied: an Origin-bearing cli forwarded by a trusted proxy is not origin-checked (3.2 seed-107 trusted-proxy configuration)", () => {
+    const config: GatewayConfigInput = { auth: { mode: "token", token }, trustedProxies: ["127.0.0.1"] };
+    const cli = { id: "cli", version: "1", platform: "linux", mode: "cli" };
+    const headers = (forwarded: boolean) => ({ host: "127.0.0.1:18789", origin: "https://evil.example", ...(forwarded ? { "x-forwarded-for": "203.0.113.7" } : {}) });
+    const run = attempts([
+      { name: "forwarded", headers: headers(true), connect: { params: params({ client: cli }, 3) } },
+      { name: "direct", headers: headers(false), connect: { params: params({ client: cli }, 3) } },
+    ], { config });
+    const [a, b] = flip("2026.3.2", "originCheckApplies", ["any-origin", "any-origin-unproxied"], run);
+    const refused = (o: Outcome) => (o.response?.error?.message ?? "").startsWith("origin not allowed");
+    expect(a.map(refused)).toEqual([true, true]);
+    // Without the proxy condition's exemption only the forwarded one passes the check (and is then let in).
+    expect(b.map(refused)).toEqual([false, true]);
+    expect(b[0]!.response?.ok).toBe(true);
   });
   it("localClientRule loopback-peer-any-forwarded: an X-Forwarded-User header alone makes a loopback peer non-local (7.1 seed-23 configs4 c0031)", () => {
     const tui = { id: "openclaw-tui", version: "1", platform: "linux", mode: "ui" };
