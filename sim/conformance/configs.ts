@@ -5,6 +5,7 @@
 import fc from "fast-check";
 
 import type { Attempt } from "../oracle/attempt.ts";
+import type { GatewaySwitches } from "../../src/profiles/index.ts";
 import type { GatewayConfigInput } from "../../src/world/index.ts";
 
 export type AuthModeDrawn = "token" | "password" | "none" | "trusted-proxy";
@@ -25,7 +26,7 @@ export interface ConformanceConfig {
 
 /** The configuration as run against a release: the allowLoopback key left out where the release's profile says its
  *  config has none (trustedProxyLoopback other than "opt-in"). */
-export function forRelease(config: ConformanceConfig, trustedProxyLoopback: "accepted" | "refused" | "opt-in"): ConformanceConfig {
+export function forRelease(config: ConformanceConfig, trustedProxyLoopback: GatewaySwitches["trustedProxyLoopback"]): ConformanceConfig {
   return config.mode === "trusted-proxy" && trustedProxyLoopback !== "opt-in" ? { ...config, allowLoopbackKey: false } : config;
 }
 

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { isLoopbackAddress, isTrustedProxy } from "./locality.ts";
 import { limiterCheck, limiterRecordFailure, limiterReset, type LimiterState } from "./rate-limit.ts";
+import type { GatewaySwitches } from "../profiles/index.ts";
 import type { Connection, GatewayRuntimeConfig } from "./types.ts";
 
 export type AuthMethod = "none" | "token" | "password" | "tailscale" | "device-token" | "bootstrap-token" | "trusted-proxy";
@@ -28,7 +29,7 @@ export interface SharedAuthRequest {
   readonly allowTailscale: boolean;
   readonly tokenMissingCharged: boolean;
   /** How a trusted proxy at a loopback address is taken (GatewaySwitches.trustedProxyLoopback). */
-  readonly trustedProxyLoopback: "accepted" | "refused" | "opt-in";
+  readonly trustedProxyLoopback: GatewaySwitches["trustedProxyLoopback"];
   readonly nowMs: number;
 }
 
