@@ -24,7 +24,7 @@ import { close, log, refuse, type ErrorBody } from "./responses.ts";
 import { authorizeGatewayConnect, sharedAuthGeneration, type SharedAuthResult } from "./shared-auth.ts";
 import { verifyDeviceToken } from "./pairing-store.ts";
 import { redeemBootstrapToken, revokeBootstrapToken, verifyBootstrapToken } from "./bootstrap-tokens.ts";
-import { isLoopbackAddress, isTrustedProxy, localClient } from "./locality.ts";
+import { hasProxyHeaders, isLoopbackAddress, isTrustedProxy, localClient } from "./locality.ts";
 import { unauthorizedAnswer } from "./unauthorized.ts";
 import type { Connection, GatewayOutput, GatewayState, StepContext } from "./types.ts";
 import type { GatewaySwitches } from "../profiles/index.ts";
@@ -429,7 +429,7 @@ function checkOrigin(state: GatewayState, conn: Connection, requestId: string, c
 
 /** Whether an Origin-bearing client that is no browser UI gets the origin check (GatewaySwitches.originCheckApplies). */
 function anyClientOriginCheck(rule: GatewaySwitches["originCheckApplies"], headers: Readonly<Record<string, string | undefined>>): boolean {
-  if (rule === "any-origin-unproxied") return !headers["x-forwarded-for"] && !headers["x-real-ip"];
+  if (rule === "any-origin-unproxied") return !hasProxyHeaders(headers);
   return rule === "any-origin";
 }
 

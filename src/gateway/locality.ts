@@ -50,13 +50,18 @@ export function resolveLocality(options: {
   const forwardedClient = peerTrusted ? (firstForwarded(xff) ?? (options.allowRealIpFallback && realIp ? realIp.trim() : undefined)) : undefined;
   if (peerTrusted) clientIp = forwardedClient ?? remoteAddress;
   const noClientIp = peerTrusted && forwardedClient === undefined && options.proxyPeerWithoutClientIp === "not-local";
-  const hasProxyHeaders = Boolean(xff || realIp);
-  const hasUntrustedProxyHeaders = hasProxyHeaders && !peerTrusted;
+  const proxied = hasProxyHeaders(headers);
+  const hasUntrustedProxyHeaders = proxied && !peerTrusted;
   const forwardedPresent = Boolean(xff || realIp || headers["x-forwarded-host"]);
   const isLocal =
     !noClientIp &&
     isLoopbackAddress(clientIp) && isLocalishHost(hostnameOf(headers["host"])) && (!forwardedPresent || peerTrusted);
-  return { clientIp, isLocal, hasProxyHeaders, hasUntrustedProxyHeaders };
+  return { clientIp, isLocal, hasProxyHeaders: proxied, hasUntrustedProxyHeaders };
+}
+
+/** A request that names a client of its own: X-Forwarded-For or X-Real-IP (the gateway's hasProxyHeaders). */
+export function hasProxyHeaders(headers: Readonly<Record<string, string | undefined>>): boolean {
+  return Boolean(headers["x-forwarded-for"] || headers["x-real-ip"]);
 }
 
 /** Local for silent pairing and the origin check, per the profile: isLocalClient, or any direct loopback peer. */
