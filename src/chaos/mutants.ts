@@ -106,6 +106,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   controlUiAuthNoneSkipsPairing: flip,
   pairingSkipCoversPaired: flip,
   approvalKeepsTokenIssuer: flip,
+  silentPairingPrune: flip,
   removeDropsPending: flip,
   devicePairRemove: flip,
   scopeKeepersNeedSharedSecret: flip,

@@ -14,7 +14,7 @@ import { localClient } from "./locality.ts";
 import { normalizeDeviceMetadataForAuth } from "../crypto/index.ts";
 import { isSilentPairing, skipsPairing } from "./connect-policy.ts";
 import type { ConnectFacts } from "./connect.ts";
-import { approvalTokenOptions, approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, pendingRoleApprovalRefusal, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
+import { approvalTokenOptions, approveBootstrapDevicePairing, approveDevicePairing, persistPairingStore, ensureDeviceToken, requestDevicePairing, pairingApprovalRefusal, pendingRoleApprovalRefusal, pruneSupersededSilentPairings, updatePairedDeviceMetadata, type DeviceAuthToken, type DeviceTokenIssuer } from "./pairing-store.ts";
 import { sharedAuthGeneration } from "./shared-auth.ts";
 import { boundBootstrapProfile, bootstrapScopesForRole, type BootstrapProfile } from "./bootstrap-tokens.ts";
 import { event, log, refuse } from "./responses.ts";
@@ -93,12 +93,13 @@ export function pairDevice(
       outputs.push(log("pairing.required", { deviceId: device.id, reason, silent: approveInline, requestId: request.requestId, connId: conn.connId, isLocal: conn.isLocal, ...(localForPairing !== conn.isLocal ? { localForPairing } : {}) }));
       if (!approveInline) return [...outputs, ...notPaired(state, conn, ctx, f, request.requestId, reason, created, request, paired !== undefined)];
       if (bootstrapProfile) {
-        approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng);
+        approveBootstrapDevicePairing(state.store, request.requestId, bootstrapProfile, ctx.nowMs, ctx.prng, state.switches.silentPairingPrune ? "bootstrap" : undefined);
         handoffProfile = bootstrapProfile;
       } else {
-        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, approvalTokenOptions(state.switches));
+        approveDevicePairing(state.store, request.requestId, ctx.nowMs, ctx.prng, approvalTokenOptions(state.switches, "silent"));
       }
       outputs.push(...broadcastToPairingOperators(state, "device.pair.resolved", { requestId: request.requestId, deviceId: device.id, decision: "approved", ts: ctx.nowMs }));
+      if (state.switches.silentPairingPrune) outputs.push(...pruneSupersededAfterApproval(state, device.id, ctx));
     }
     if (reasons.length === 0) {
       updatePairedDeviceMetadata(state.store, device.id, {
@@ -127,6 +128,21 @@ export function pairDevice(
   }
   outputs.push({ kind: "persist", store: persistPairingStore(state.store) });
   for (const out of finish(token, { profile: handoffProfile, tokens: handoffTokens })) outputs.push(out);
+  return outputs;
+}
+
+/**
+ * After a silent approval (switch silentPairingPrune): the superseded silent pairings of the same client cluster are
+ * removed; a removed node is announced to pairing operators (node.pair.resolved, decision removed). A device with a
+ * connected session is never pruned, so there is no session to close.
+ */
+function pruneSupersededAfterApproval(state: GatewayState, deviceId: string, ctx: StepContext): GatewayOutput[] {
+  const connected = (id: string) => [...state.conns.values()].some((c) => c.phase === "connected" && c.session?.deviceId === id);
+  const outputs: GatewayOutput[] = [];
+  for (const removed of pruneSupersededSilentPairings(state.store, deviceId, ctx.nowMs, connected)) {
+    outputs.push(log("pairing.pruned", { deviceId: removed.deviceId, supersededBy: deviceId, roles: removed.roles }));
+    if (removed.roles.includes("node")) outputs.push(...broadcastToPairingOperators(state, "node.pair.resolved", { requestId: "", nodeId: removed.deviceId, decision: "removed", ts: ctx.nowMs }));
+  }
   return outputs;
 }
 

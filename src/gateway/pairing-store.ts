@@ -48,11 +48,16 @@ export interface DeviceAuthToken {
   lastUsedAtMs?: number;
 }
 
+/** How a device's latest approval was given (recorded with switch silentPairingPrune, 2026.8.2 and 2026.9.6):
+ *  by an operator, silently for a local client, or by a setup-code bootstrap token. */
+export type ApprovalKind = "owner" | "silent" | "bootstrap";
+
 export interface PairedDevice extends DeviceRecordBase {
   approvedScopes?: string[];
   tokens: Record<string, DeviceAuthToken>;
   createdAtMs: number;
   approvedAtMs: number;
+  approvedVia?: ApprovalKind;
 }
 
 export interface PairingStore {
@@ -208,12 +213,14 @@ export interface TokenScopeOptions {
   /** An approval mints a token for every role the request asked, each with its role's share of the scopes (switch
    *  approvalTokenPerRequestedRole; default off: one token, for the request's role). */
   readonly tokenPerRequestedRole?: boolean;
+  /** How this approval is given, recorded on the paired record (only under switch silentPairingPrune). */
+  readonly approvedVia?: ApprovalKind;
 }
 
 /** The token options of an approval under a profile's switches: the same for device.pair.approve, an inline
  *  silent approval and the operator's `devices approve` (one approveDevicePairing in the dists). */
-export function approvalTokenOptions(sw: GatewaySwitches): TokenScopeOptions {
-  return { impliedScopes: sw.impliedTokenScopes, approvalTokenScopes: sw.approvalTokenScopes, approvalTokenKeepsHeldScopes: sw.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: sw.approvalTokenPerRequestedRole, approvalKeepsIssuer: sw.approvalKeepsTokenIssuer };
+export function approvalTokenOptions(sw: GatewaySwitches, approvedVia: ApprovalKind = "owner"): TokenScopeOptions {
+  return { impliedScopes: sw.impliedTokenScopes, approvalTokenScopes: sw.approvalTokenScopes, approvalTokenKeepsHeldScopes: sw.approvalTokenKeepsHeldScopes, tokenPerRequestedRole: sw.approvalTokenPerRequestedRole, approvalKeepsIssuer: sw.approvalKeepsTokenIssuer, ...(sw.silentPairingPrune ? { approvedVia } : {}) };
 }
 
 /** issuer: the new token's; keepIssuer: else the previous token's (a rotation keeps it from 2026.5.28 on, an
@@ -249,7 +256,7 @@ function browserRelatedDevice(device: PairedDevice): boolean {
 function pairedRecord(
   pending: PendingRequest,
   existing: PairedDevice | undefined,
-  grant: { readonly role: string; readonly roles: string[]; readonly scopes: string[] },
+  grant: { readonly role: string; readonly roles: string[]; readonly scopes: string[]; readonly approvedVia?: ApprovalKind },
   nowMs: number,
 ): PairedDevice {
   const record = {
@@ -268,7 +275,51 @@ function pairedRecord(
   // 2026.2.17, 3.13, 3.31 and 9.6 dists): one the request lacks is not kept from the earlier record (seed-17
   // configs fixture c0040: a cli approved over a node host's pairing no longer carries its pinned family).
   for (const key of ["platform", "deviceFamily", "clientId", "clientMode"] as const) if (pending[key] === undefined) delete record[key];
+  if (grant.approvedVia !== undefined) {
+    const via = mergeApprovalKind(existing, grant.approvedVia);
+    if (via === undefined) delete record.approvedVia;
+    else record.approvedVia = via;
+  }
   return record;
+}
+
+/** A re-approval's kind (mergeApprovalKind in the 8.2 and 9.6 dists): an operator's always; a record approved by an
+ *  operator or a bootstrap token keeps that; one recorded with no kind gets none unless by bootstrap. */
+function mergeApprovalKind(existing: PairedDevice | undefined, incoming: ApprovalKind): ApprovalKind | undefined {
+  if (incoming === "owner" || !existing) return incoming;
+  if (existing.approvedVia === undefined) return incoming === "bootstrap" ? "bootstrap" : undefined;
+  if (existing.approvedVia === "owner" || existing.approvedVia === "bootstrap") return existing.approvedVia;
+  return incoming;
+}
+
+/** The client cluster a silent approval prunes within: id, mode and display name, or none when all are empty. */
+function silentClusterKey(device: PairedDevice): string | null {
+  const part = (v: string | undefined) => v?.trim().toLowerCase() ?? "";
+  const key = [part(device.clientId), part(device.clientMode), part(device.displayName)];
+  return key.some((k) => k !== "") ? key.join("\0") : null;
+}
+
+/** Superseded silent pairings are kept this long after their approval (PRUNE_RECENT_APPROVAL_GRACE_MS). */
+export const silentPruneGraceMs = 60_000;
+
+/**
+ * After the silent approval of `anchorId` (switch silentPairingPrune): removes every other device approved silently
+ * in the same client cluster, at least silentPruneGraceMs before, that is not connected, with its pending requests
+ * (pruneSupersededSilentPairedDevices in the 8.2 and 9.6 dists). Returns the removed devices and their roles.
+ */
+export function pruneSupersededSilentPairings(store: PairingStore, anchorId: string, nowMs: number, isConnected: (deviceId: string) => boolean): { deviceId: string; roles: string[] }[] {
+  const anchor = store.paired[anchorId];
+  if (!anchor || anchor.approvedVia !== "silent") return [];
+  const key = silentClusterKey(anchor);
+  if (key === null) return [];
+  const removed: { deviceId: string; roles: string[] }[] = [];
+  for (const device of Object.values(store.paired)) {
+    if (device.deviceId === anchorId || device.approvedVia !== "silent" || silentClusterKey(device) !== key) continue;
+    if (nowMs - device.approvedAtMs < silentPruneGraceMs || isConnected(device.deviceId)) continue;
+    removed.push({ deviceId: device.deviceId, roles: [...new Set([...(device.roles ?? []), ...(device.role ? [device.role] : [])])] });
+    removePairedDevice(store, device.deviceId, { dropPending: true });
+  }
+  return removed;
 }
 
 /**
@@ -329,7 +380,7 @@ export function approveDevicePairing(store: PairingStore, requestId: string, now
   const asked = pending.scopes && pending.scopes.length > 0;
   const held = existing?.tokens[role];
   const tokenScopes = scopeOptions.approvalTokenKeepsHeldScopes && asked ? heldPlusAskedScopes(role, pending.scopes ?? [], existing, held, scopes) : keepEmpty || asked ? (pending.scopes ?? []) : scopes;
-  const device = pairedRecord(pending, existing, { role, roles, scopes }, nowMs);
+  const device = pairedRecord(pending, existing, { role, roles, scopes, ...(scopeOptions.approvedVia ? { approvedVia: scopeOptions.approvedVia } : {}) }, nowMs);
   if (scopeOptions.tokenPerRequestedRole) {
     // Every requested role (the request's roles, then its role), in that order: each mint draws a token.
     for (const tokenRole of union(pending.roles ?? [], pending.role ? [pending.role] : [])) {
@@ -384,6 +435,7 @@ export function approveBootstrapDevicePairing(
   profile: { readonly roles: readonly string[]; readonly scopes: readonly string[] },
   nowMs: number,
   prng: Prng,
+  approvedVia?: ApprovalKind,
 ): PairedDevice | null {
   prunePending(store, nowMs);
   const pending = store.pending[requestId];
@@ -394,7 +446,7 @@ export function approveBootstrapDevicePairing(
   const approvedScopes = normalizeDeviceAuthScopes(profile.scopes);
   const roles = union(union(existing?.roles ?? (existing?.role ? [existing.role] : []), requested), profile.roles);
   const scopes = union(union(existing?.approvedScopes ?? existing?.scopes, pending.scopes), approvedScopes);
-  const device = pairedRecord(pending, existing, { role: pending.role ?? profile.roles[0] ?? "node", roles, scopes }, nowMs);
+  const device = pairedRecord(pending, existing, { role: pending.role ?? profile.roles[0] ?? "node", roles, scopes, ...(approvedVia ? { approvedVia } : {}) }, nowMs);
   for (const role of profile.roles) {
     const tokenScopes = role === "operator" ? approvedScopes.filter((s) => s.startsWith("operator.")) : [];
     device.tokens[role] = mintToken({ role, scopes: tokenScopes, nowMs, prng, previous: existing?.tokens[role] });

@@ -135,6 +135,7 @@ const febGateway: GatewaySwitches = {
   controlUiAuthNoneSkipsPairing: false,
   pairingSkipCoversPaired: true,
   approvalKeepsTokenIssuer: false,
+  silentPairingPrune: false,
   removeDropsPending: false,
   devicePairRemove: true,
   scopeKeepersNeedSharedSecret: false,
@@ -329,6 +330,8 @@ const gateway96: GatewaySwitches = {
   trustedProxyLoopback: "opt-in",
   // Read in the 9.6 dist (approveDevicePairingInWorker: preserveExistingIssuer); 8.2 and earlier drop it (gateway82).
   approvalKeepsTokenIssuer: true,
+  // Read in the 2026.8.2 and 9.6 dists (pruneSupersededSilentPairingsAfterApproval); 7.1 and earlier have none.
+  silentPairingPrune: true,
   // Read in the 2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists: seeded for the running process only (no config write),
   // from the bind and port it runs with.
   controlUiOriginSeed: "runtime",
@@ -436,6 +439,8 @@ const gateway82: GatewaySwitches = {
 // openclaw@2026.7.1, from 2026.8.2 with what its dist and its seed-5 recording show differently.
 const gateway71: GatewaySwitches = {
   ...gateway82,
+  // Read in the 2026.7.1 dist (and 6.11, 5.28): no pruneSupersededSilentPairedDevices and no approvedVia.
+  silentPairingPrune: false,
   // Read in the 2026.7.1 dist (message-handler): the Control UI / auth-none and local-backend skips apply only when
   // the device is not paired; a paired TUI in auth mode none is checked for role and scope upgrades (seed-81
   // restarts fixture, none configuration: 9 divergent attempts without this; 4.14 … 6.11 have the same branch).

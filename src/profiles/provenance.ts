@@ -146,6 +146,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   controlUiAuthNoneSkipsPairing: read("openclaw@2026.2.17, 2.22, 3.13 dists, connect handler", "no pairing skip for a Control UI in auth mode none (first seen in the 2026.3.31 dist)"),
   pairingSkipCoversPaired: read("openclaw@2026.2.17, 2.22, 3.2, 3.13, 3.31 dists, connect handler", "the device block runs only when no skip holds (device && devicePublicKey && !skipPairing): a skip covers a paired device too"),
   approvalKeepsTokenIssuer: read("openclaw@2026.5.28, 6.11, 7.1, 8.2 dists, approveDevicePairing", "the approval builds its token without an issuer (rotateDeviceToken keeps it: preserveExistingIssuer); no issuer before 2026.5 at all"),
+  silentPairingPrune: read("openclaw@2026.2.12 … 2026.7.1 dists", "no pruneSupersededSilentPairedDevices and no approvedVia on a paired record (first seen in the 2026.8.2 dist)"),
   connectRecordsClient: read("openclaw@2026.2.17, 2.22, 3.13, 3.31, 4.14 dists, connect handler", "an allowed connect of a paired device writes the connect's client id and mode into the paired record (clientAccessMetadata / updatePairedDeviceMetadata)"),
 };
 
@@ -236,6 +237,7 @@ const gateway96: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   scopeKeepersNeedSharedSecret: read("openclaw@2026.9.6 dist, shouldSkipLocalBackendSelfPairing + shouldPreserveLocalCliSharedAuthScopes", "both need a token or password login (isSharedSecretAuthMethod) and no proxy headers; a device-less cli or backend behind the trusted proxy gets scopes [] (seed-23 configs fixture, trusted-proxy configuration)"),
   removeDropsPending: read("openclaw@2026.9.6 dist, removePairedDeviceInWorker", "removing a paired device deletes its pending requests too (also in the 2026.6.11 dist); seed-23 configs fixture c0070: a node app of a removed device is paired silently instead of refreshing the removed device's non-silent request"),
   approvalKeepsTokenIssuer: read("openclaw@2026.9.6 dist, approveDevicePairingInWorker", "preserveExistingIssuer: the approval's token keeps the replaced token's issuer"),
+  silentPairingPrune: read("openclaw@2026.9.6 dist, pruneSupersededSilentPairingsAfterApproval + pruneSupersededSilentPairedDevicesInWorker", "after a silent approval, other silently approved records of the same client id, mode and display name approved 60 s or more before and not connected are removed (seed-83 restarts fixture k3-password c0126 and c0137: 2 → 0)"),
   pairingSkipCoversPaired: read("openclaw@2026.8.2 and 2026.9.6 dists, message-handler (skipLocalBackendSelfPairing || controlUiPairingKind auth-none)", "a skipped device that is paired has its metadata refreshed and no upgrade check"),
   controlUiAuthNoneSkipsPairing: read("openclaw@2026.9.6 dist, shouldSkipControlUiPairing (controlUiPairingKind \"auth-none\")", "an operator UI (Control UI, TUI) asking operator in auth mode none is not paired; an unpaired device gets no token. Lost when 2026.9 got its own silentPairing value; seed-17 configs fixture 7 → 0 with it"),
   deviceTokenIssuer: read("openclaw@2026.9.6 dist, issueGatewayConnectDeviceTokens (message-handler) + verifyDeviceTokenInWorker / ensureDeviceTokenInWorker (worker)", "a browser UI or webchat session on shared auth, or a session that logged in with such a token, gets a token naming the shared auth's generation; re-minted when the issuer differs; refused when the generation changed or, issuer-less, for a device paired as a browser client. fixtures replayed with it off / on: seed 21 25 / 0, seed 99 41 / 0, seed 11 1 / 0 (c0659), seed 42 1 / 0"),
@@ -518,6 +520,7 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     trustedProxyLoopback: gateway96.trustedProxyLoopback!,
     controlUiOriginSeed: read("openclaw@2026.8.2 dist, maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.9.6: seeded for the running process only"),
     approvalKeepsTokenIssuer: read("openclaw@2026.8.2 dist, device-pairing-approval approveDevicePairing", "the approval's token is built without an issuer (rotation keeps it); 7.1 seed-85 restarts fixture 4 → 0 with it off for 5.28 … 8.2"),
+    silentPairingPrune: read("openclaw@2026.8.2 dist, device-pairing pruneSupersededSilentPairedDevices", "as 2026.9.6: the same cluster key, 60 s grace and connected-device exemption"),
     sharedChargeDeferred: read("openclaw@2026.8.2 dist, resolveConnectAuthState (deferRateLimitFailure = a device-token candidate with a device identity), resolveConnectAuthDecision finish + message-handler settleRejectedSharedAuthFailure", "a token_mismatch or password_mismatch beside a device-token candidate is charged to the shared-secret scope only if the connect is refused (device proof refused, fallback failed), after the device-token charge; a device-token success leaves it uncharged and unreset; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict c0085, c0185, c0207, c0248)"),
     helloAuthMethod: read("openclaw@2026.8.2 dist, message-handler hello-ok", "auth {role, scopes, …} without method; seed-5 fixture 139 → 24 with it off"),
     helloAuthTokenScopes: read("openclaw@2026.8.2 dist, sendGatewayHello", "auth.scopes are the session's scopes"),
@@ -594,6 +597,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     ...out,
     trustedProxyLoopback: gateway96.trustedProxyLoopback!,
     approvalKeepsTokenIssuer: recorded("2026.7.1", "device-pairing approveDevicePairing builds the token without an issuer; seed-85 restarts fixture: after an approval a cli with a loopback Origin reuses the approved operator token (admin, pairing, read, write) where the model, keeping a Control UI session's issuer on it, re-minted a read-only one: 4 → 0"),
+    silentPairingPrune: read(r71, "no pruneSupersededSilentPairedDevices and no approvedVia on a paired record"),
     pairingSkipCoversPaired: recorded("2026.7.1", "message-handler: the Control UI / auth-none and local-backend skips apply only when the device is not paired; seed-81 restarts fixture, auth mode none: a paired TUI asking operator without an approved operator role gets role-upgrade (9 divergent attempts with the skip covering it, 0 without); seed-5 fixture 0, 5 with it on (a paired local backend's upgrade checks, which localBackendPairingSkip had carried as unpaired-also-shared-secret)"),
     connectSchema: read(`${r71}, schema ConnectParamsSchema`, "client id and mode as Type.Enum (ajv 'must be equal to one of the allowed values'), S-Mar ids and modes, auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 136 → 107 (with apr)"),
     helloAuthTokenScopes: read(`${r71}, message-handler hello-ok`, "auth.scopes = deviceToken ? deviceToken.scopes : scopes"),
@@ -632,6 +636,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
 const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
   trustedProxyLoopback: "authorizeTrustedProxy: a loopback proxy peer is refused unless trustedProxy.allowLoopback is true",
   approvalKeepsTokenIssuer: "approveDevicePairing builds the token without an issuer (rotateDeviceToken keeps it: preserveExistingIssuer)",
+  silentPairingPrune: "no pruneSupersededSilentPairedDevices and no approvedVia",
   pairingSkipCoversPaired: "message-handler: the Control UI and local-backend skips sit in the not-paired branch (if (!(skipLocalBackendSelfPairing || skipControlUiPairingForDevice))); a paired device is checked for upgrades",
   controlUiOriginSeed: "maybeSeedControlUiAllowedOriginsAtStartup: the seeded origins apply to the running process only (no config write)",
   connectSchema: "ConnectParamsSchema: Type.Enum client ids and modes, no client.buildId",

@@ -357,6 +357,12 @@ export interface GatewaySwitches {
    *  approveDevicePairingInWorker, preserveExistingIssuer). Off (5.28 … 8.2 dists, approveDevicePairing): the new
    *  token has no issuer, so a later plain connect reuses it where a shared-gateway-auth token would be re-minted. */
   approvalKeepsTokenIssuer: boolean;
+  /** After a silent local approval, other devices whose latest approval was silent too, recorded with the same
+   *  client id, mode and display name, approved at least 60 s before and not connected now are removed, their
+   *  pending requests with them (2026.8.2 and 2026.9.6 dists, pruneSupersededSilentPairedDevices: ephemeral state
+   *  dirs re-pair under a fresh device id every run). The paired record keeps how it was approved (approvedVia).
+   *  Off (2026.7.1 and earlier dists): no such prune and no approvedVia. */
+  silentPairingPrune: boolean;
   /** device.pair.remove also drops the device's pending pairing requests (2026.9.6 worker removePairedDeviceInWorker;
    *  also in the 2026.6.11 dist; the 2026.3.13, 3.31 and 4.14 dists delete the paired record only). */
   removeDropsPending: boolean;

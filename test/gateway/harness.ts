@@ -28,7 +28,8 @@ export function runAttempts(options: {
   identities?: Record<string, string>;
   /** "loopback": gateway.bind loopback, as the recorded real gateways run (no Control UI origins seeded). */
   bind?: "loopback";
-  attempts: (Attempt & { from?: "local" | "remote" })[];
+  /** waitMs: virtual time that passes before the attempt starts. */
+  attempts: (Attempt & { from?: "local" | "remote"; waitMs?: number })[];
   seed?: bigint;
   /** Runs once the gateway is up, before the first attempt (e.g. writes a bootstrap token into its host file). */
   beforeAttempts?: (world: World) => void;
@@ -41,7 +42,8 @@ export function runAttempts(options: {
   options.beforeAttempts?.(world);
   const outcomes: Outcome[] = [];
   for (const a of options.attempts) {
-    const { from, ...attempt } = a;
+    const { from, waitMs, ...attempt } = a;
+    if (waitMs !== undefined) world.runFor(waitMs);
     const remote = from === "remote";
     const gwAddress = remote ? "gw" : "127.0.0.1";
     const h = world.attempt({ fromHost: remote ? "far" : "gw", url: `ws://${gwAddress}:${port}`, port, gatewayToken: token, identities: options.identities, attempt });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { identityFromSeed } from "../../src/crypto/index.ts";
 import type { Attempt, GatewayConfigInput, Outcome, Profile } from "../../src/index.ts";
 import type { GatewaySwitches } from "../../src/profiles/index.ts";
-import { approvalTokenOptions, approveDevicePairing, emptyPairingStore, ensureDeviceToken, verifyDeviceToken, type PairingStore } from "../../src/gateway/pairing-store.ts";
+import { approvalTokenOptions, approveDevicePairing, emptyPairingStore, ensureDeviceToken, pruneSupersededSilentPairings, verifyDeviceToken, type ApprovalKind, type PairingStore } from "../../src/gateway/pairing-store.ts";
 import { Prng } from "../../src/kernel/index.ts";
 import { details, params, profile, runAttempts, seedHex, token } from "./harness.ts";
 
@@ -280,5 +280,31 @@ describe("2026.9 rules corrected from the conformance runs", () => {
       runAttempts({ profile: profile("2026.9"), identities: { me }, attempts: [{ name: "ui", connect: { params: p4({ scopes }) }, device: dev() }] }).outcomes[0]!;
     expect(ask(["operator.read", "operator.questions"]).response?.ok).toBe(true);
     expect(details(ask(["operator.read", "operator.unheard-of"]))["reason"]).toBe("not-paired");
+  });
+  // 9.6 seed-83 restarts fixture, k3-password c0126 and c0137: cat, paired silently as cli 71 s before, lost its record
+  // when ann was paired silently as cli too; in two later recordings of the same attempts, run faster, the gap was
+  // under a minute and cat kept it (pruneSupersededSilentPairedDevices in the 8.2 and 9.6 dists).
+  it("silentPairingPrune: a silent pairing removes an older silent one of the same client, after a minute, if not connected", () => {
+    const ann = seedHex(0x61);
+    const cli = { client: { id: "cli", version: "1", platform: "linux", mode: "cli" } };
+    const run = (prune: boolean, gapMs: number) => {
+      const list: (A & { waitMs?: number })[] = [
+        { name: "cat", connect: { params: p4(cli) }, device: { identitySeed: me, payloadVersion: "v3" } },
+        { name: "ann", waitMs: gapMs, connect: { params: p4(cli) }, device: { identitySeed: ann, payloadVersion: "v3" } },
+        { name: "cat-token", connect: { params: p4({ ...cli, auth: { deviceToken: "{{deviceToken:me}}" } }) }, device: { identitySeed: me, payloadVersion: "v3" } },
+      ];
+      const { outcomes, world } = runAttempts({ profile: profile("2026.9", { gateway: { silentPairingPrune: prune } }), identities: { me, ann }, attempts: list });
+      const store = world.gateways.get("gateway")!.state.store;
+      return [outcomes[0]!.response?.ok, outcomes[1]!.response?.ok, outcomes[2]!.response?.ok === true || details(outcomes[2]!)["code"], Object.keys(store.paired).length];
+    };
+    expect(run(true, 61_000)).toEqual([true, true, "AUTH_DEVICE_TOKEN_MISMATCH", 1]);
+    expect(run(false, 61_000)).toEqual([true, true, true, 2]);
+    expect(run(true, 59_000)).toEqual([true, true, true, 2]);
+    // A connected device, one approved by an operator, or another client's record is kept.
+    const record = (id: string, approvedVia: ApprovalKind, clientId = "cli") => ({ deviceId: id, publicKey: id, clientId, clientMode: "cli", role: "operator", roles: ["operator"], scopes: [], tokens: {}, createdAtMs: 0, approvedAtMs: 0, approvedVia });
+    const store: PairingStore = emptyPairingStore();
+    for (const [id, via, client] of [["anchor", "silent"], ["live", "silent"], ["owned", "owner"], ["tui", "silent", "openclaw-tui"], ["old", "silent"]] as const) store.paired[id] = record(id, via, client);
+    expect(pruneSupersededSilentPairings(store, "anchor", 60_000, (id) => id === "live")).toEqual([{ deviceId: "old", roles: ["operator"] }]);
+    expect(Object.keys(store.paired)).toEqual(["anchor", "live", "owned", "tui"]);
   });
 });
