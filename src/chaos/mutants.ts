@@ -56,6 +56,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   rotateClosesSessions: flip,
   sharedSecretRotationClosesSessions: flip,
   rotateBoundedByCaller: flip,
+  rotateScopeBaseline: (v) => (v === "none" ? "approved" : "none"),
   deviceOwnershipRule: flip,
   startupUnavailableMs: (v) => (v === null ? 5_000 : null),
   preauthSocketsPerIpMax: (v) => (v === null ? 32 : null),

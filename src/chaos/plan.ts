@@ -141,7 +141,7 @@ export function drawPlan(seed: Seed, prng: Draws, preset: FaultPreset, options: 
   const clients = Array.from({ length: clientCount }, (_, i) => drawClient(clientPrng, i));
   const stepPrng = prng.fork("steps");
   const count = stepPrng.int(preset.stepsMin, preset.stepsMax);
-  const tokens = { next: 2 };
+  const tokens = { next: 2, rotations: 0 };
   const steps: TimedStep[] = [];
   for (let i = 0; i < count; i++) {
     const atMs = stepPrng.int(5_000, safetyMsDefault - 10_000);
@@ -166,6 +166,8 @@ export function drawPlan(seed: Seed, prng: Draws, preset: FaultPreset, options: 
 
 interface TokenCounter {
   next: number;
+  /** Device rotations drawn so far: names each one's own stream, so drawing its scopes leaves every other draw as it was. */
+  rotations: number;
 }
 
 function drawStep(prng: Draws, swarm: SwarmWeights, clients: readonly ChaosClient[], preset: FaultPreset, tokens: TokenCounter): ChaosStep | undefined {
@@ -189,7 +191,14 @@ function stepOfKind(prng: Draws, kind: SwarmKind, clients: readonly ChaosClient[
       return { kind, force: prng.chance({ numerator: 3, denominator: 4 }) };
     case "doctor-fix":
       return prng.chance({ numerator: 1, denominator: 2 }) ? { kind, racesRotationTo: `T${tokens.next++}` } : { kind };
-    case "device-rotate":
+    case "device-rotate": {
+      if (paired.length === 0) return undefined;
+      const client = prng.pick(paired);
+      // One operator rotation in three names operator.admin (--scope): the gateway bounds it by the device's
+      // approved scopes (rotateScopeBaseline) where the release does.
+      const widen = client.kind !== "node" && prng.fork(`rotate-scope-${tokens.rotations++}`).chance({ numerator: 1, denominator: 3 });
+      return { kind, client: client.name, ...(widen ? { scopes: ["operator.admin"] } : {}) };
+    }
     case "device-revoke":
     case "device-remove":
     case "identity-loss":

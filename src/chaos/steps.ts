@@ -41,7 +41,7 @@ export type ChaosStep =
   | { readonly kind: "gateway-restart" }
   | { readonly kind: "gateway-install"; readonly force: boolean }
   | { readonly kind: "doctor-fix"; readonly racesRotationTo?: string }
-  | { readonly kind: "device-rotate"; readonly client: string }
+  | { readonly kind: "device-rotate"; readonly client: string; readonly scopes?: readonly string[] }
   | { readonly kind: "device-revoke"; readonly client: string }
   | { readonly kind: "device-remove"; readonly client: string }
   | { readonly kind: "approve-pending" }
@@ -132,7 +132,7 @@ export function describeStep(step: ChaosStep): string {
     case "device-rotate":
     case "device-revoke":
     case "device-remove":
-      return `openclaw devices ${step.kind.slice("device-".length)} (${step.client}'s device)`;
+      return `openclaw devices ${step.kind.slice("device-".length)} (${step.client}'s device)${step.kind === "device-rotate" && step.scopes ? ` --scope ${step.scopes.join(" ")}` : ""}`;
     case "approve-pending":
       return "openclaw devices approve (every pending request)";
     case "reject-pending":

@@ -148,7 +148,7 @@ export function applyStep(cw: ChaosWorld, step: ChaosStep, preset: FaultPreset, 
     case "device-remove": {
       const device = deviceOf(cw, step.client);
       if (!device) return;
-      if (step.kind === "device-rotate") world.operator(gatewayMachine, op.devicesRotate(device));
+      if (step.kind === "device-rotate") world.operator(gatewayMachine, op.devicesRotate({ ...device, ...(step.scopes ? { scopes: step.scopes } : {}) }));
       else if (step.kind === "device-revoke") world.operator(gatewayMachine, op.devicesRevoke(device));
       else world.operator(gatewayMachine, op.devicesRemove(device.deviceId));
       return;

@@ -197,7 +197,7 @@ function chaosStepSteps(walk: Walk, step: ChaosStep): Step[] | string {
       if (track.identity === null) return [];
       const deviceId = `{{deviceId:${track.identity}}}`;
       const role = track.spec.kind === "node" ? "node" : "operator";
-      if (step.kind === "device-rotate") return [openclaw(op.devicesRotate({ deviceId, role }))];
+      if (step.kind === "device-rotate") return [openclaw(op.devicesRotate({ deviceId, role, ...(step.scopes ? { scopes: step.scopes } : {}) }))];
       if (step.kind === "device-revoke") return [openclaw(op.devicesRevoke({ deviceId, role }))];
       return [openclaw(op.devicesRemove(deviceId))];
     }

@@ -174,7 +174,7 @@ function rotate(state: GatewayState, conn: Connection, id: string, params: Param
   const denied = () => [resError(conn.connId, id, { code: ErrorCodes.INVALID_REQUEST, message: "device token rotation denied" })];
   if (!deviceId) return denied();
   if (state.switches.rotateBoundedByCaller && scopes && !roleScopesAllow(role, scopes, session.scopes, state.switches.roleScopePrefix)) return denied();
-  const entry = rotateDeviceToken(state.store, { deviceId, role, scopes, nowMs: ctx.nowMs, prng: ctx.prng, impliedScopes: state.switches.impliedTokenScopes, needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, revokedRoleStaysApproved: state.switches.revokedRoleStaysApproved, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix });
+  const entry = rotateDeviceToken(state.store, { deviceId, role, scopes, nowMs: ctx.nowMs, prng: ctx.prng, impliedScopes: state.switches.impliedTokenScopes, needsApprovedRole: state.switches.deviceTokenNeedsApprovedRole, revokedRoleStaysApproved: state.switches.revokedRoleStaysApproved, emptyApprovalNoBaseline: state.switches.emptyApprovalNoBaseline, rolePrefix: state.switches.roleScopePrefix, scopeBaseline: state.switches.rotateScopeBaseline });
   if (!entry) return denied();
   const self = session.deviceId === deviceId;
   const inBand = !state.switches.deviceOwnershipRule || self;

@@ -605,7 +605,7 @@ export function verifyDeviceToken(store: PairingStore, options: { deviceId: stri
 /** Mints a new token for the role; null when the device or role is unknown or scopes exceed the approved baseline. */
 export function rotateDeviceToken(
   store: PairingStore,
-  options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng } & TokenScopeOptions & BaselineOptions,
+  options: { deviceId: string; role: string; scopes?: readonly string[]; nowMs: number; prng: Prng; scopeBaseline?: GatewaySwitches["rotateScopeBaseline"] } & TokenScopeOptions & BaselineOptions,
 ): DeviceAuthToken | null {
   const device = store.paired[options.deviceId];
   if (!device) return null;
@@ -613,14 +613,28 @@ export function rotateDeviceToken(
   const roles = device.roles ?? (device.role ? [device.role] : []);
   if (!existing && !roles.includes(options.role) && options.needsApprovedRole !== false) return null;
   const scopes = options.scopes ?? existing?.scopes ?? device.scopes ?? [];
-  const baseline = options.emptyApprovalNoBaseline === true ? approvedBaseline(device, options) : device.approvedScopes ?? device.scopes ?? [];
-  if (baseline === null || !roleScopesAllow(options.role, scopes, baseline, options.rolePrefix)) return null;
+  if (options.scopeBaseline !== "none") {
+    const baseline = rotationBaseline(device, existing, options);
+    if (baseline === null || !roleScopesAllow(options.role, scopes, baseline, options.rolePrefix)) return null;
+  }
   const minted = mintToken({ role: options.role, scopes, nowMs: options.nowMs, prng: options.prng, previous: existing, keepIssuer: true, impliedScopes: options.impliedScopes });
   minted.rotatedAtMs = options.nowMs;
   noteMutation(store, "paired", options.deviceId);
   device.tokens[options.role] = minted;
+  // 2.12 and 2.17: the scopes a rotation asks become the record's, which is its approval baseline.
+  if (options.scopeBaseline === "none" && options.scopes !== undefined) device.scopes = device.approvedScopes = [...minted.scopes];
   restoreRevokedRole(device, options.role, existing, options);
   return minted;
+}
+
+/** The scopes a rotation must stay within (switch rotateScopeBaseline, absent = "approved"), or null for none. */
+function rotationBaseline(device: PairedDevice, existing: DeviceAuthToken | undefined, options: BaselineOptions & { scopeBaseline?: GatewaySwitches["rotateScopeBaseline"] }): string[] | null {
+  if (options.scopeBaseline === "approved-else-token") {
+    // An empty merged list is stored as none in 2.22 and 3.2, so the next candidate is taken.
+    const listed = (l: string[] | undefined) => (l !== undefined && l.length > 0 ? l : undefined);
+    return listed(device.approvedScopes) ?? listed(device.scopes) ?? existing?.scopes ?? [];
+  }
+  return options.emptyApprovalNoBaseline === true ? approvedBaseline(device, options) : device.approvedScopes ?? device.scopes ?? [];
 }
 
 /** Marks the role's token revoked; with `removeRole` the role also leaves the paired device (2026.9). */

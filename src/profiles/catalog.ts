@@ -53,6 +53,7 @@ const febGateway: GatewaySwitches = {
   rotateClosesSessions: false,
   sharedSecretRotationClosesSessions: false,
   rotateBoundedByCaller: false,
+  rotateScopeBaseline: "none",
   deviceOwnershipRule: false,
   startupUnavailableMs: null,
   preauthSocketsPerIpMax: null,
@@ -219,6 +220,9 @@ const marGateway: GatewaySwitches = {
   // Read in the 2026.3.2, 3.13 and 3.31 dists (maybeSeedControlUiAllowedOriginsAtStartup writes the config file).
   controlUiOriginSeed: "persist",
   controlUiInsecureMessage: "device-identity",
+  // Read in the 2026.2.22 and 3.2 dists (rotateDeviceToken: approvedScopes ?? scopes ?? the token's scopes); 3.13
+  // and 3.31 check the approved baseline alone (their profiles), as the later releases do (lateGateway).
+  rotateScopeBaseline: "approved-else-token",
   // Read in the 2026.3.13 dist: the requested scopes are kept (implied scopes come with 2026.3.31, its own profile).
   impliedTokenScopes: false,
   // openclaw@2026.3.13 dist ensureDeviceToken (2026.3.2 had no such check): approved roles and scope baseline.
@@ -269,6 +273,7 @@ const lateClient: ClientSwitches = {
 
 const lateGateway: GatewaySwitches = {
   ...marGateway,
+  rotateScopeBaseline: "approved",
   // Read in the 2026.4.14 and 4.22 dists: as 2026.3, and bind auto counts as non-loopback.
   controlUiOriginSeed: "persist-auto",
   // Read in the 2026.3.31, 4.14 and 4.22 dists (authorizeTrustedProxy): a loopback peer is refused
@@ -706,6 +711,7 @@ export const profiles: readonly Profile[] = [
     // against its recording (seed-5 fixture: 57 → 0 divergent attempts).
     gateway: {
       ...marGateway,
+      rotateScopeBaseline: "approved",
       connectSchema: "feb-bootstrap-token",
       signatureSkewMs: 2 * 60_000,
       nonceRequired: "always",
@@ -742,6 +748,7 @@ export const profiles: readonly Profile[] = [
     // Read in the openclaw@2026.3.31 dist; seed-5 fixture 10 → 1 divergent attempts.
     gateway: {
       ...marGateway,
+      rotateScopeBaseline: "approved",
       // Read in the 2026.3.31 dist: a loopback trusted proxy is always refused (as 4.14 and 4.22, lateGateway).
       trustedProxyLoopback: "refused",
       nodePairingOnConnect: "pending-withholds",

@@ -84,6 +84,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   rotateClosesSessions: read("spec §11.8: only the late handler is known to disconnect"),
   sharedSecretRotationClosesSessions: absentFeb("closing shared-secret sessions on rotation"),
   rotateBoundedByCaller: absentFeb("rotate bounded by the caller's scopes (late devices.ts)"),
+  rotateScopeBaseline: read("openclaw@2026.2.12 and 2.17 dists, rotateDeviceToken", "no scope check: the token gets the asked scopes (else the old token's, else the record's), and asked scopes are written into the paired record's scopes, its approval baseline"),
   deviceOwnershipRule: absentFeb("the non-admin own-device rule (late devices.ts)"),
   startupUnavailableMs: absentFeb("UNAVAILABLE startup-sidecars (late docs, spec §1.5)"),
   preauthSocketsPerIpMax: absentFeb("a pre-auth socket cap per IP"),
@@ -152,6 +153,7 @@ const febGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...febGateway,
+  rotateScopeBaseline: read("openclaw@2026.2.22 and 3.2 dists, rotateDeviceToken + mergeScopes", "the asked scopes must be within approvedScopes ?? scopes ?? the rotated token's scopes, and an approval with no scopes records no list; 3.2 seed-107 restarts fixture k4-token-rl3-strict c0076-op and c0111: 2 → 0"),
   sharedAuthIncludesTrustedProxy: recorded("2026.3.13", "seed-106 configs fixture, two trusted-proxy configurations: a device-less client behind the proxy is admitted (221 and 222 divergent attempts with it off); read in the 3.2, 3.13 and 3.31 dists: sharedAuthOk counts authResult.method === \"trusted-proxy\""),
   controlUiOriginSeed: read("openclaw@2026.3.2, 3.13 and 3.31 dists, maybeSeedControlUiAllowedOriginsAtStartup + ensureControlUiAllowedOriginsForNonLoopbackBind", "gateway.bind lan / tailnet / custom in the config file, no allowedOrigins and no Host-header fallback: http://localhost:<port> and http://127.0.0.1:<port> (port from the config, 18789 unset) written into the config file at start; without them a non-loopback start with the Control UI refuses"),
   operatorScopeImplications: read("openclaw@2026.2.22 dist, roleScopesAllow + operatorScopeSatisfied", "admin covers read and write, write covers read; also in 2026.3.13 and later"),
@@ -186,6 +188,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
+  rotateScopeBaseline: read("openclaw@2026.3.13, 3.31, 4.14 dists, rotateDeviceToken", "the asked scopes must be within resolveApprovedDeviceScopeBaseline (no fallback to the token's scopes); the same in 9.6's rotateDeviceTokenInWorker"),
   trustedProxyLoopback: read("openclaw@2026.3.31, 4.14 and 4.22 dists, authorizeTrustedProxy + zod config schema", "a loopback proxy peer is refused trusted_proxy_loopback_source; trustedProxy is strict without allowLoopback, so the conformance tool's trusted-proxy configurations (127.0.0.1 as the proxy) are refused at start or at every connect on these releases"),
   controlUiOriginSeed: read("openclaw@2026.4.14 and 4.22 dists, isGatewayNonLoopbackBindMode + maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.3 (written into the config file), with bind auto counted as non-loopback"),
   approvalTokenPerRequestedRole: read("openclaw@2026.4.14, 4.22, 5.28, 6.11, 7.1, 8.2 and 9.6 dists, approveDevicePairing (approveDevicePairingInWorker in 9.6)", "a token for every requested role (mergeRoles(pending.roles, pending.role)), each with resolveApprovedTokenScopes' share for that role"),
@@ -929,6 +932,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     // these (57 before). "fixture n" = its count with that one value set back.
     gateway: {
       ...marGateway,
+      rotateScopeBaseline: lateGateway.rotateScopeBaseline!,
       connectSchema: read(r313, "ConnectParamsSchema: the S-Feb client ids (no openclaw-tui, PR #55730 came later) and modes, auth {token, bootstrapToken, deviceToken, password}; fixture 28 with mar"),
       signatureSkewMs: read(r313, "DEVICE_SIGNATURE_SKEW_MS = 120 s (the recording does not pin it)"),
       nonceRequired: read(r313, "a device proof without a nonce is refused whatever the locality; fixture 1 with remote-only (k2-token-rl3 c0042)"),
@@ -955,6 +959,7 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   "2026.3.31": {
     gateway: {
       ...marGateway,
+      rotateScopeBaseline: lateGateway.rotateScopeBaseline!,
       trustedProxyLoopback: lateGateway.trustedProxyLoopback!,
       nodePairingOnConnect: read(r331, "reconcileNodePairingOnConnect: an unpaired node files a request and gets no commands while it waits"),
       impliedTokenScopes: read("openclaw@2026.3.31 dist, normalizeDeviceAuthScopes", "admin implies read and write, write implies read; fixture seed 5: 1 with, 32 without"),

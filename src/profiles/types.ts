@@ -142,6 +142,12 @@ export interface GatewaySwitches {
   sharedSecretRotationClosesSessions: boolean;
   /** Rotate is bounded by the caller's own scopes (late). */
   rotateBoundedByCaller: boolean;
+  /** What device.token.rotate checks the new token's scopes against. "none" (2026.2.12 and 2.17 dists): nothing,
+   *  and a rotation asking scopes writes them into the paired record, its approval baseline from then on.
+   *  "approved-else-token" (2.22 and 3.2): the approved scopes, else the record's scopes, else the rotated token's
+   *  own, where an approval with no scopes recorded none (mergeScopes gives no list for an empty merge).
+   *  "approved" (3.13 and later): the approved scope baseline (resolveApprovedDeviceScopeBaseline). */
+  rotateScopeBaseline: "none" | "approved-else-token" | "approved";
   /** Non-admin paired sessions may manage only their own device (late devices.ts). */
   deviceOwnershipRule: boolean;
   /** After start, connect gets UNAVAILABLE startup-sidecars / 1013 for this long; null = none. */

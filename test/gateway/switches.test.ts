@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { World, type Attempt, type GatewayConfigInput, type Outcome, type Profile } from "../../src/index.ts";
 import type { GatewaySwitches } from "../../src/profiles/index.ts";
 import { emptyPairingStore, type PairingStore } from "../../src/gateway/index.ts";
+import { rotateDeviceToken } from "../../src/gateway/pairing-store.ts";
+import { Prng } from "../../src/kernel/index.ts";
 import { identityFromSeed } from "../../src/crypto/index.ts";
 import { details, params, port, profile, runAttempts, seedHex, token } from "./harness.ts";
 
@@ -866,5 +868,26 @@ describe("gateway switches on live sessions", () => {
     expect(keys(false)).toContain("token");
     expect(keys(true)).toEqual(expect.arrayContaining(["tokenDelivery"]));
     expect(keys(true)).not.toContain("token");
+  });
+});
+
+// 3.2 seed-107 restarts fixture, k4-token-rl3-strict c0076-op: a device paired with no scopes holds an admin token
+// (here a read token); an operator rotates it without naming scopes (read in the 2.12 … 4.14 dists).
+describe("rotateScopeBaseline: what a rotation's scopes must stay within", () => {
+  const rotate = (baseline: GatewaySwitches["rotateScopeBaseline"], scopes?: string[]) => {
+    const store = emptyPairingStore();
+    const held = { token: "held", role: "operator", scopes: ["operator.read"], createdAtMs: 0 };
+    store.paired["d1"] = { deviceId: "d1", publicKey: "k", role: "operator", roles: ["operator"], scopes: [], approvedScopes: [], tokens: { operator: held }, createdAtMs: 0, approvedAtMs: 0 };
+    const minted = rotateDeviceToken(store, { deviceId: "d1", role: "operator", ...(scopes ? { scopes } : {}), nowMs: 1, prng: new Prng(1n, "rotate-test"), impliedScopes: false, scopeBaseline: baseline });
+    return [minted?.scopes ?? "refused", store.paired["d1"]!.approvedScopes];
+  };
+  it("approved (3.13 and later): an empty approval refuses; approved-else-token (2.22, 3.2): the token's own scopes", () => {
+    expect(rotate("approved")).toEqual(["refused", []]);
+    expect(rotate("approved-else-token")).toEqual([["operator.read"], []]);
+    expect(rotate("approved-else-token", ["operator.admin"])).toEqual(["refused", []]);
+  });
+  it("none (2.12, 2.17): any scopes, and asked ones become the record's baseline", () => {
+    expect(rotate("none", ["operator.admin", "operator.pairing"])).toEqual([["operator.admin", "operator.pairing"], ["operator.admin", "operator.pairing"]]);
+    expect(rotate("none")).toEqual([["operator.read"], []]);
   });
 });
