@@ -331,7 +331,8 @@ function pairLocalCli(world: World, node: MachineNode): void {
   if (!paired) {
     const request = { deviceId: identity.deviceId, publicKey: identity.publicKeyBase64Url, displayName: "OpenClaw CLI", clientId: "cli", clientMode: "cli", role: "operator", roles: ["operator"], scopes: ["operator.admin"], remoteIp: "127.0.0.1", silent: true };
     const pending = requestDevicePairing({ store, request, policy: "replace", nowMs, prng });
-    paired = approveDevicePairing(store, pending.request.requestId, nowMs, prng, approvalTokenOptions(gateway.state.switches)) ?? undefined;
+    // Approved as "silent" (ensureStartupLocalCliPairing in the 8.2 and 9.6 dists), with no prune after it.
+    paired = approveDevicePairing(store, pending.request.requestId, nowMs, prng, approvalTokenOptions(gateway.state.switches, "silent")) ?? undefined;
     outcome = paired ? "created" : "unavailable";
   }
   const token = paired?.tokens["operator"];
