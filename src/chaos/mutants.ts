@@ -108,6 +108,7 @@ const gatewayAlternatives: Alternatives<GatewaySwitches> = {
   pairingSkipCoversPaired: flip,
   approvalKeepsTokenIssuer: flip,
   silentPairingPrune: flip,
+  pairListConnected: flip,
   removeDropsPending: flip,
   devicePairRemove: flip,
   scopeKeepersNeedSharedSecret: flip,

@@ -12,6 +12,8 @@ import {
   removePairedDevice,
   revokeDeviceToken,
   rotateDeviceToken,
+  type DeviceAuthToken,
+  type PairedDevice,
 } from "./pairing-store.ts";
 import { broadcastToPairingOperators } from "./pairing-flow.ts";
 import { close, log, resError, resOk, type ErrorBody } from "./responses.ts";
@@ -196,10 +198,16 @@ export function disconnectDevice(state: GatewayState, deviceId: string, role: st
   return outputs;
 }
 
-function redact(device: object): object {
-  const { tokens, ...rest } = device as { tokens?: Record<string, { role: string; scopes: string[]; createdAtMs: number; rotatedAtMs?: number; revokedAtMs?: number }> };
-  const summary = Object.values(tokens ?? {}).map((t) => ({ role: t.role, scopes: t.scopes, createdAtMs: t.createdAtMs, rotatedAtMs: t.rotatedAtMs, revokedAtMs: t.revokedAtMs }));
-  return { ...rest, tokens: summary };
+/**
+ * A paired device as device.pair.list and device.pair.approve show it (redactPairedDevice in every dist read): no
+ * approvedScopes, `connected` where the list has it (switch pairListConnected), then each token's summary sorted by
+ * role, without the token itself; no `tokens` when it has none.
+ */
+function redact(device: PairedDevice, connected?: boolean): object {
+  const { tokens, approvedScopes: _approved, ...rest } = device;
+  const byRole = (a: DeviceAuthToken, b: DeviceAuthToken) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0);
+  const summary = Object.values(tokens).sort(byRole).map((t) => ({ role: t.role, scopes: t.scopes, createdAtMs: t.createdAtMs, rotatedAtMs: t.rotatedAtMs, revokedAtMs: t.revokedAtMs, lastUsedAtMs: t.lastUsedAtMs }));
+  return { ...rest, ...(connected !== undefined ? { connected } : {}), ...(summary.length > 0 ? { tokens: summary } : {}) };
 }
 
 function listDevices(state: GatewayState): object {
@@ -207,6 +215,6 @@ function listDevices(state: GatewayState): object {
   for (const c of state.conns.values()) if (c.phase === "connected" && c.session?.deviceId) connected.add(c.session.deviceId);
   return {
     pending: Object.values(state.store.pending),
-    paired: Object.values(state.store.paired).map((d) => ({ ...redact(d), connected: connected.has(d.deviceId) })),
+    paired: Object.values(state.store.paired).map((d) => redact(d, state.switches.pairListConnected ? connected.has(d.deviceId) : undefined)),
   };
 }

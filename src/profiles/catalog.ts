@@ -137,6 +137,7 @@ const febGateway: GatewaySwitches = {
   pairingSkipCoversPaired: true,
   approvalKeepsTokenIssuer: false,
   silentPairingPrune: false,
+  pairListConnected: false,
   removeDropsPending: false,
   devicePairRemove: true,
   scopeKeepersNeedSharedSecret: false,
@@ -337,6 +338,8 @@ const gateway96: GatewaySwitches = {
   approvalKeepsTokenIssuer: true,
   // Read in the 2026.8.2 and 9.6 dists (pruneSupersededSilentPairingsAfterApproval); 7.1 and earlier have none.
   silentPairingPrune: true,
+  // Read in the 2026.8.2 and 9.6 dists (device.pair.list: redactPairedDevice with connected); 7.1 and earlier not.
+  pairListConnected: true,
   // Read in the 2026.5.28, 6.11, 7.1, 8.2 and 9.6 dists: seeded for the running process only (no config write),
   // from the bind and port it runs with.
   controlUiOriginSeed: "runtime",
@@ -446,6 +449,8 @@ const gateway71: GatewaySwitches = {
   ...gateway82,
   // Read in the 2026.7.1 dist (and 6.11, 5.28): no pruneSupersededSilentPairedDevices and no approvedVia.
   silentPairingPrune: false,
+  // Read in the 2026.7.1, 6.11, 5.28 and 4.22 dists: device.pair.list has no connected field.
+  pairListConnected: false,
   // Read in the 2026.7.1 dist (message-handler): the Control UI / auth-none and local-backend skips apply only when
   // the device is not paired; a paired TUI in auth mode none is checked for role and scope upgrades (seed-81
   // restarts fixture, none configuration: 9 divergent attempts without this; 4.14 … 6.11 have the same branch).

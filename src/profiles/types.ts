@@ -369,6 +369,9 @@ export interface GatewaySwitches {
    *  dirs re-pair under a fresh device id every run). The paired record keeps how it was approved (approvedVia).
    *  Off (2026.7.1 and earlier dists): no such prune and no approvedVia. */
   silentPairingPrune: boolean;
+  /** device.pair.list marks each paired device `connected` (whether a session of it is connected: 2026.8.2 and
+   *  2026.9.6 dists, redactPairedDevice's opts). Off (2026.7.1 and earlier dists): no such field. */
+  pairListConnected: boolean;
   /** device.pair.remove also drops the device's pending pairing requests (2026.9.6 worker removePairedDeviceInWorker;
    *  also in the 2026.6.11 dist; the 2026.3.13, 3.31 and 4.14 dists delete the paired record only). */
   removeDropsPending: boolean;

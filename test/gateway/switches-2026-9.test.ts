@@ -307,4 +307,24 @@ describe("2026.9 rules corrected from the conformance runs", () => {
     expect(pruneSupersededSilentPairings(store, "anchor", 60_000, (id) => id === "live")).toEqual([{ deviceId: "old", roles: ["operator"] }]);
     expect(Object.keys(store.paired)).toEqual(["anchor", "live", "owned", "tui"]);
   });
+  // Read in the dists (redactPairedDevice): no release lists approvedScopes or a token's value; 8.2 and 9.6 add
+  // connected; tokens are summarised sorted by role, with lastUsedAtMs.
+  it("pairListConnected: device.pair.list marks each paired device connected (8.2, 9.6) or not at all (7.1 and earlier)", () => {
+    const cli = { client: { id: "cli", version: "1", platform: "linux", mode: "cli" } };
+    const run = (on: boolean) => {
+      const list: A[] = [
+        { name: "pair", connect: { params: p4(cli) }, device: dev() },
+        { name: "list", connect: { params: p4({ ...cli, auth: { deviceToken: "{{deviceToken:me}}" } }) }, device: dev(), afterHello: [{ method: "device.pair.list", params: {} }] },
+      ];
+      const { world } = runAttempts({ profile: profile("2026.9", { gateway: { pairListConnected: on } }), identities: { me }, attempts: list });
+      const answers = world.trace.events.filter((e) => e.kind === "frame.send").map((e) => { try { return JSON.parse(String((e.data as { text?: string }).text)); } catch { return {}; } });
+      const paired = answers.find((f) => f.type === "res" && f.payload?.paired)!.payload.paired[0];
+      return { keys: Object.keys(paired).filter((k) => ["approvedScopes", "connected", "tokens"].includes(k)), connected: paired.connected, token: paired.tokens[0] };
+    };
+    const on = run(true);
+    expect(on.keys).toEqual(["connected", "tokens"]);
+    expect(on.connected).toBe(true);
+    expect(Object.keys(on.token).sort()).toEqual(["createdAtMs", "lastUsedAtMs", "role", "scopes"]);
+    expect(run(false).keys).toEqual(["tokens"]);
+  });
 });
