@@ -7,6 +7,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runChild } from "./child.ts";
 import { measureRates, mergeRates, roundsDefault, type RateSummary } from "./rates.ts";
+import type { ChaosCrypto } from "./chaos-crypto.ts";
 import type { KeyImport } from "./key-import.ts";
 import type { ScaleResult } from "./scale.ts";
 
@@ -108,6 +109,9 @@ function render(report: Report): string {
     failed(report.chaos)
       ? `chaos: failed: ${report.chaos.error}`
       : `chaos, preset ${report.chaos.preset} under ${report.chaos.profile}, ${report.chaos.seeds} seeds (${report.chaos.failing} failing), medians of ${report.chaos.rounds} round(s): 1 worker ${report.chaos.seedsPerMinute.workers1} seeds/min, 2 workers ${report.chaos.seedsPerMinute.workers2} (×${report.chaos.ratio.workers2}), two 1-worker processes side by side ${report.chaos.seedsPerMinute.twoProcesses} (×${report.chaos.ratio.twoProcesses}); two copies of a control loop side by side: registers only ×${report.chaos.twoProcessCeiling.alu}, allocating ×${report.chaos.twoProcessCeiling.alloc}`,
+    failed(report.chaosCrypto)
+      ? `chaos crypto: failed: ${report.chaosCrypto.error}`
+      : `chaos crypto, ${report.chaosCrypto.seeds} ${report.chaosCrypto.preset} seeds in one process: ${report.chaosCrypto.signsPerSeed} signs + ${report.chaosCrypto.verifiesPerSeed} verifies a seed; at node:crypto's ${report.chaosCrypto.signUs} µs + ${report.chaosCrypto.verifyUs} µs that is ${report.chaosCrypto.cryptoFloorMsPerSeed} ms a seed, at most ${report.chaosCrypto.cryptoOnlySeedsPerMinute} seeds/min a core if the rest cost nothing (in the run: ${report.chaosCrypto.cryptoInRunMsPerSeed} of ${report.chaosCrypto.msPerSeedInProcess} ms a seed)`,
     failed(report.startup)
       ? `start-up: failed: ${report.startup.error}`
       : `start-up, sim cli-connect: through tsx ${report.startup.simCliConnectMs} ms wall (tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms), ${report.startup.cpuMs.simCliConnect} ms CPU; compiled bundle ${report.startup.compiledCliConnectMs ?? "not built"} ms wall, ${report.startup.cpuMs.compiledCliConnect ?? "-"} ms CPU; bare node ${report.startup.cpuMs.nodeStart} ms CPU`,
@@ -134,6 +138,7 @@ interface Report {
   scale: ReturnType<typeof scaleTable>;
   /** 1 worker, 2 workers and two independent processes, in paired rounds. */
   chaos: ChaosRate | Failed;
+  chaosCrypto: ChaosCrypto | Failed;
   startup: Startup | Failed;
   memory: Memory | Failed;
   real?: Real | Failed;
@@ -168,6 +173,8 @@ async function main(): Promise<number> {
   progress("chaos");
   // Enough seeds that the CLI and worker start-up (≈ 0.3–0.6 s) and the JIT's warm-up do not decide the rate.
   const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", args.quick ? "120" : "600", args.quick ? "1" : "3"]);
+  progress("chaos crypto");
+  const chaosCrypto = runChild<ChaosCrypto>("chaos-crypto.ts", [args.quick ? "60" : "200"]);
   progress("start-up");
   const startup = runChild<Startup>("startup.ts", [args.quick ? "3" : "5"]);
   progress("memory");
@@ -181,6 +188,7 @@ async function main(): Promise<number> {
     keyImport,
     scale,
     chaos,
+    chaosCrypto,
     startup,
     memory,
     ...(real ? { real } : {}),
