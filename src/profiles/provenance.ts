@@ -189,7 +189,7 @@ const marGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
 
 const lateGateway: Partial<Record<keyof GatewaySwitches, Provenance>> = {
   ...marGateway,
-  rotateScopeBaseline: read("openclaw@2026.3.13, 3.31, 4.14 dists, rotateDeviceToken", "the asked scopes must be within resolveApprovedDeviceScopeBaseline (no fallback to the token's scopes); the same in 9.6's rotateDeviceTokenInWorker"),
+  rotateScopeBaseline: read("openclaw@2026.3.13, 3.31, 4.14, 4.22, 5.28, 6.11, 7.1, 8.2 dists (rotateDeviceToken) and 9.6 (rotateDeviceTokenInWorker)", "the asked scopes must be within resolveApprovedDeviceScopeBaseline, none refused missing-approved-scope-baseline (no fallback to the token's scopes)"),
   trustedProxyLoopback: read("openclaw@2026.3.31, 4.14 and 4.22 dists, authorizeTrustedProxy + zod config schema", "a loopback proxy peer is refused trusted_proxy_loopback_source; trustedProxy is strict without allowLoopback, so the conformance tool's trusted-proxy configurations (127.0.0.1 as the proxy) are refused at start or at every connect on these releases"),
   controlUiOriginSeed: read("openclaw@2026.4.14 and 4.22 dists, isGatewayNonLoopbackBindMode + maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.3 (written into the config file), with bind auto counted as non-loopback"),
   approvalTokenPerRequestedRole: read("openclaw@2026.4.14, 4.22, 5.28, 6.11, 7.1, 8.2 and 9.6 dists, approveDevicePairing (approveDevicePairingInWorker in 9.6)", "a token for every requested role (mergeRoles(pending.roles, pending.role)), each with resolveApprovedTokenScopes' share for that role"),
@@ -526,6 +526,7 @@ function gateway82(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     controlUiOriginSeed: read("openclaw@2026.8.2 dist, maybeSeedControlUiAllowedOriginsAtStartup", "as 2026.9.6: seeded for the running process only"),
     approvalKeepsTokenIssuer: read("openclaw@2026.8.2 dist, device-pairing-approval approveDevicePairing", "the approval's token is built without an issuer (rotation keeps it); 7.1 seed-85 restarts fixture 4 → 0 with it off for 5.28 … 8.2"),
     silentPairingPrune: read("openclaw@2026.8.2 dist, device-pairing pruneSupersededSilentPairedDevices", "as 2026.9.6: the same cluster key, 60 s grace and connected-device exemption"),
+    rotateScopeBaseline: gateway96.rotateScopeBaseline!,
     pairListConnected: read("openclaw@2026.8.2 dist, device.pair.list", "as 2026.9.6: connected for each paired device"),
     sharedChargeDeferred: read("openclaw@2026.8.2 dist, resolveConnectAuthState (deferRateLimitFailure = a device-token candidate with a device identity), resolveConnectAuthDecision finish + message-handler settleRejectedSharedAuthFailure", "a token_mismatch or password_mismatch beside a device-token candidate is charged to the shared-secret scope only if the connect is refused (device proof refused, fallback failed), after the device-token charge; a device-token success leaves it uncharged and unreset; seed-37 configs4 fixture 6 → 2 (k4-token-rl2-strict c0085, c0185, c0207, c0248)"),
     helloAuthMethod: read("openclaw@2026.8.2 dist, message-handler hello-ok", "auth {role, scopes, …} without method; seed-5 fixture 139 → 24 with it off"),
@@ -604,6 +605,7 @@ function gateway71(): Partial<Record<keyof GatewaySwitches, Provenance>> {
     trustedProxyLoopback: gateway96.trustedProxyLoopback!,
     approvalKeepsTokenIssuer: recorded("2026.7.1", "device-pairing approveDevicePairing builds the token without an issuer; seed-85 restarts fixture: after an approval a cli with a loopback Origin reuses the approved operator token (admin, pairing, read, write) where the model, keeping a Control UI session's issuer on it, re-minted a read-only one: 4 → 0"),
     silentPairingPrune: read(r71, "no pruneSupersededSilentPairedDevices and no approvedVia on a paired record"),
+    rotateScopeBaseline: gateway96.rotateScopeBaseline!,
     pairListConnected: read(r71, "device.pair.list: redactPairedDevice(device), no connected field"),
     pairingSkipCoversPaired: recorded("2026.7.1", "message-handler: the Control UI / auth-none and local-backend skips apply only when the device is not paired; seed-81 restarts fixture, auth mode none: a paired TUI asking operator without an approved operator role gets role-upgrade (9 divergent attempts with the skip covering it, 0 without); seed-5 fixture 0, 5 with it on (a paired local backend's upgrade checks, which localBackendPairingSkip had carried as unpaired-also-shared-secret)"),
     connectSchema: read(`${r71}, schema ConnectParamsSchema`, "client id and mode as Type.Enum (ajv 'must be equal to one of the allowed values'), S-Mar ids and modes, auth.bootstrapToken, no client.buildId or transports; seed-5 fixture 136 → 107 (with apr)"),
@@ -644,6 +646,7 @@ const checkedInJun: Readonly<Partial<Record<keyof GatewaySwitches, string>>> = {
   trustedProxyLoopback: "authorizeTrustedProxy: a loopback proxy peer is refused unless trustedProxy.allowLoopback is true",
   approvalKeepsTokenIssuer: "approveDevicePairing builds the token without an issuer (rotateDeviceToken keeps it: preserveExistingIssuer)",
   silentPairingPrune: "no pruneSupersededSilentPairedDevices and no approvedVia",
+  rotateScopeBaseline: "rotateDeviceToken: the asked scopes within resolveApprovedDeviceScopeBaseline, none refused missing-approved-scope-baseline",
   pairListConnected: "device.pair.list: redactPairedDevice(device), no connected field",
   pairingSkipCoversPaired: "message-handler: the Control UI and local-backend skips sit in the not-paired branch (if (!(skipLocalBackendSelfPairing || skipControlUiPairingForDevice))); a paired device is checked for upgrades",
   controlUiOriginSeed: "maybeSeedControlUiAllowedOriginsAtStartup: the seeded origins apply to the running process only (no config write)",
@@ -1005,6 +1008,9 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
     gateway: {
       ...Object.fromEntries(Object.entries(provenance414Gateway).map(([k, p]) => [k, assumed(`as 2026.4 (${describeProvenance(p!)}); not told apart by the 2026.4.22 recording`)])),
       pairingSkipCoversPaired: read(r422, "the Control UI and local-backend skips sit in the not-paired branch; a paired device is checked for upgrades"),
+      rotateScopeBaseline: read("openclaw@2026.4.22 dist, device-pairing rotateDeviceToken", "the asked scopes within resolveApprovedDeviceScopeBaseline, none refused missing-approved-scope-baseline"),
+      silentPairingPrune: read("openclaw@2026.4.22 dist", "no pruneSupersededSilentPairedDevices and no approvedVia on a paired record"),
+      pairListConnected: read("openclaw@2026.4.22 dist, device.pair.list", "redactPairedDevice(device), no connected field"),
       connectSchema: read(r422, "protocol ConnectParamsSchema: client id and mode as Type.Enum (ajv's 'must be equal to one of the allowed values'), auth.bootstrapToken, no client.buildId; fixture 956 → 597 lines with hello auth, → 396 with this"),
       helloAuthAlways: read(r422, "hello-ok.auth carries role and scopes on every hello, with or without a device token; fixture 956 → 597 lines"),
       helloAuthTokenScopes: read(r422, "hello-ok.auth.scopes = deviceToken ? deviceToken.scopes : scopes (an admin token's implied read and write); fixture 390 → 56 lines"),
