@@ -22,12 +22,18 @@ export interface ConformanceConfig {
    *  schema refuses the key and the gateway does not start), so it is left out. Absent: set to true, as every
    *  recording before 2026-12-05 did (only 5.28 … 9.6 started with it). */
   readonly allowLoopbackKey?: false;
+  /** gateway.nodes.pairing.autoApproveLocal: false — no silent local pairing except metadata upgrades. Only for
+   *  releases whose config has the key (switch autoApproveLocalSetting: 8.2 and 9.6); forRelease drops it elsewhere. */
+  readonly autoApproveLocal?: false;
 }
 
 /** The configuration as run against a release: the allowLoopback key left out where the release's profile says its
  *  config has none (trustedProxyLoopback other than "opt-in"). */
-export function forRelease(config: ConformanceConfig, trustedProxyLoopback: GatewaySwitches["trustedProxyLoopback"]): ConformanceConfig {
-  return config.mode === "trusted-proxy" && trustedProxyLoopback !== "opt-in" ? { ...config, allowLoopbackKey: false } : config;
+export function forRelease(config: ConformanceConfig, trustedProxyLoopback: GatewaySwitches["trustedProxyLoopback"], autoApproveLocalSetting = false): ConformanceConfig {
+  const proxied = config.mode === "trusted-proxy" && trustedProxyLoopback !== "opt-in" ? { ...config, allowLoopbackKey: false as const } : config;
+  if (proxied.autoApproveLocal === undefined || autoApproveLocalSetting) return proxied;
+  const { autoApproveLocal: _dropped, ...rest } = proxied;
+  return { ...rest, name: rest.name.replace(/-no-auto-approve$/, "") };
 }
 
 function trustedProxySection(config: ConformanceConfig): { userHeader: string; allowLoopback?: true } {
@@ -79,13 +85,22 @@ function nameOf(config: Omit<ConformanceConfig, "name">, index: number): string 
   if (config.allowedOrigins) parts.push("origins");
   if (config.hostHeaderOriginFallback) parts.push("host-fallback");
   if (config.trustedProxies && config.mode !== "trusted-proxy") parts.push("proxies");
+  if (config.autoApproveLocal === false) parts.push("no-auto-approve");
   return `k${index + 1}-${parts.join("-")}`;
 }
 
-/** `count` configurations for a seed; the first is always the default token config. */
+/** `count` configurations for a seed; the first is always the default token config. One drawn configuration in
+ *  four also turns off silent local pairing, drawn from a stream of its own so the rest is drawn as before. */
 export function generateConfigs(seed: number, count: number): ConformanceConfig[] {
   const drawn = count <= 1 ? [] : fc.sample(configArb, { seed, numRuns: count - 1 });
-  return [defaultConfig, ...drawn.map((config, index) => ({ ...config, name: nameOf(config, index + 1) }))];
+  const noAutoApprove = count <= 1 ? [] : fc.sample(fc.oneof(c(3, false), c(1, true)), { seed: (seed ^ 0x5eed) | 0, numRuns: count - 1 });
+  return [
+    defaultConfig,
+    ...drawn.map((drawnConfig, index) => {
+      const config = noAutoApprove[index] ? { ...drawnConfig, autoApproveLocal: false as const } : drawnConfig;
+      return { ...config, name: nameOf(config, index + 1) };
+    }),
+  ];
 }
 
 /** gateway.* of openclaw.json for the real gateway (auth given here, not on the command line). */
@@ -103,6 +118,7 @@ export function realGatewayConfig(config: ConformanceConfig, secret: string): Re
       auth,
       ...(Object.keys(controlUi).length > 0 ? { controlUi } : {}),
       ...(config.trustedProxies ? { trustedProxies: [...config.trustedProxies] } : {}),
+      ...(config.autoApproveLocal === false ? { nodes: { pairing: { autoApproveLocal: false } } } : {}),
     },
   };
 }
@@ -122,6 +138,7 @@ export function modelGatewayConfig(config: ConformanceConfig, secret: string): G
       ...(config.hostHeaderOriginFallback ? { dangerouslyAllowHostHeaderOriginFallback: true } : {}),
     },
     ...(config.trustedProxies ? { trustedProxies: [...config.trustedProxies] } : {}),
+    ...(config.autoApproveLocal === false ? { nodes: { pairing: { autoApproveLocal: false } } } : {}),
   };
 }
 

@@ -246,7 +246,7 @@ function trustedProxyUntestable(profile: Profile): string | undefined {
 export async function runConformance(args: SimArgs): Promise<number> {
   const prepared = prepare(args);
   const { version, profile, seed, count } = prepared;
-  const configs = generateConfigs(fastCheckSeed(seed), args.configs ?? 1).map((c) => forRelease(c, profile.gateway.trustedProxyLoopback));
+  const configs = generateConfigs(fastCheckSeed(seed), args.configs ?? 1).map((c) => forRelease(c, profile.gateway.trustedProxyLoopback, profile.gateway.autoApproveLocalSetting));
   console.log(`seed ${seed}  profile ${profile.name} (${prepared.profileNote})  against openclaw@${version}  attempts ${count}  configs ${configs.length}`);
   const perConfig = Math.max(1, Math.floor(count / configs.length));
   const identities: Record<string, string> = { ...conformanceIdentities };

@@ -1,7 +1,7 @@
 // The readiness and reset probe of each conformance configuration carries the configured secret where every
 // release takes it: a password as auth.password (only 2026.9.6 also takes it in auth.token).
 import { describe, expect, it } from "vitest";
-import { forRelease, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "../../sim/conformance/configs.ts";
+import { forRelease, generateConfigs, modelGatewayConfig, readyProbeFor, realGatewayConfig, type ConformanceConfig } from "../../sim/conformance/configs.ts";
 import { READY_PROBE } from "../../sim/oracle/real-gateway.ts";
 
 const paramsOf = (config: ConformanceConfig) => {
@@ -32,5 +32,23 @@ describe("trusted-proxy configurations per release", () => {
     expect(modelGatewayConfig(tp, "s").auth?.trustedProxy).toEqual({ userHeader: "x-forwarded-user", allowLoopback: true });
     // Other modes are left as they are.
     expect(forRelease({ name: "token-default", mode: "token" }, "refused")).toEqual({ name: "token-default", mode: "token" });
+  });
+});
+
+describe("gateway.nodes.pairing.autoApproveLocal per release", () => {
+  it("is drawn for some configurations (never the first), written on both sides, and dropped where the release has no such key", () => {
+    const drawn = [131, 132, 133, 134].flatMap((seed) => generateConfigs(seed, 4));
+    const off = drawn.filter((c) => c.autoApproveLocal === false);
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.length).toBeLessThan(drawn.length);
+    expect(drawn.filter((c) => c.name === "token-default").every((c) => c.autoApproveLocal === undefined)).toBe(true);
+    const config = off[0]!;
+    expect(config.name).toMatch(/-no-auto-approve$/);
+    expect((realGatewayConfig(config, "s") as { gateway: { nodes?: unknown } }).gateway.nodes).toEqual({ pairing: { autoApproveLocal: false } });
+    expect(modelGatewayConfig(config, "s").nodes).toEqual({ pairing: { autoApproveLocal: false } });
+    const older = forRelease(config, "opt-in", false);
+    expect([older.autoApproveLocal, older.name.endsWith("-no-auto-approve")]).toEqual([undefined, false]);
+    expect((realGatewayConfig(older, "s") as { gateway: { nodes?: unknown } }).gateway.nodes).toBeUndefined();
+    expect(forRelease(config, "opt-in", true)).toEqual(config);
   });
 });
