@@ -15,7 +15,7 @@ import {
   type DeviceAuthToken,
   type PairedDevice,
 } from "./pairing-store.ts";
-import { broadcastToPairingOperators } from "./pairing-flow.ts";
+import { broadcastToPairingOperators, connectedDeviceIds } from "./pairing-flow.ts";
 import { close, log, resError, resOk, type ErrorBody } from "./responses.ts";
 import type { Connection, GatewayOutput, GatewayState, Session, StepContext } from "./types.ts";
 import { handleReadMethod, readMethods } from "./read-methods.ts";
@@ -211,8 +211,7 @@ function redact(device: PairedDevice, connected?: boolean): object {
 }
 
 function listDevices(state: GatewayState): object {
-  const connected = new Set<string>();
-  for (const c of state.conns.values()) if (c.phase === "connected" && c.session?.deviceId) connected.add(c.session.deviceId);
+  const connected = connectedDeviceIds(state);
   return {
     pending: Object.values(state.store.pending),
     paired: Object.values(state.store.paired).map((d) => redact(d, state.switches.pairListConnected ? connected.has(d.deviceId) : undefined)),

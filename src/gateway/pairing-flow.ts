@@ -137,9 +137,9 @@ export function pairDevice(
  * connected session is never pruned, so there is no session to close.
  */
 function pruneSupersededAfterApproval(state: GatewayState, deviceId: string, ctx: StepContext): GatewayOutput[] {
-  const connected = (id: string) => [...state.conns.values()].some((c) => c.phase === "connected" && c.session?.deviceId === id);
+  const connected = connectedDeviceIds(state);
   const outputs: GatewayOutput[] = [];
-  for (const removed of pruneSupersededSilentPairings(state.store, deviceId, ctx.nowMs, connected)) {
+  for (const removed of pruneSupersededSilentPairings(state.store, deviceId, ctx.nowMs, (id) => connected.has(id))) {
     outputs.push(log("pairing.pruned", { deviceId: removed.deviceId, supersededBy: deviceId, roles: removed.roles }));
     if (removed.roles.includes("node")) outputs.push(...broadcastToPairingOperators(state, "node.pair.resolved", { requestId: "", nodeId: removed.deviceId, decision: "removed", ts: ctx.nowMs }));
   }
@@ -250,6 +250,13 @@ function pairingLocal(state: GatewayState, conn: Connection): boolean {
 }
 
 /** Events about pairing go to connected operators that may act on them (operator.pairing or admin). */
+/** The devices with a connected session (hasConnectedClientsForDevice in the dists). */
+export function connectedDeviceIds(state: GatewayState): Set<string> {
+  const ids = new Set<string>();
+  for (const c of state.conns.values()) if (c.phase === "connected" && c.session?.deviceId) ids.add(c.session.deviceId);
+  return ids;
+}
+
 export function broadcastToPairingOperators(state: GatewayState, name: string, payload: unknown): GatewayOutput[] {
   const outputs: GatewayOutput[] = [];
   for (const conn of state.conns.values()) {

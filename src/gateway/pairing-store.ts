@@ -316,7 +316,7 @@ export function pruneSupersededSilentPairings(store: PairingStore, anchorId: str
   for (const device of Object.values(store.paired)) {
     if (device.deviceId === anchorId || device.approvedVia !== "silent" || silentClusterKey(device) !== key) continue;
     if (nowMs - device.approvedAtMs < silentPruneGraceMs || isConnected(device.deviceId)) continue;
-    removed.push({ deviceId: device.deviceId, roles: [...new Set([...(device.roles ?? []), ...(device.role ? [device.role] : [])])] });
+    removed.push({ deviceId: device.deviceId, roles: union(device.roles, device.role ? [device.role] : []) });
     removePairedDevice(store, device.deviceId, { dropPending: true });
   }
   return removed;
