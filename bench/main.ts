@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { runChild } from "./child.ts";
 import { measureRates, mergeRates, roundsDefault, type RateSummary } from "./rates.ts";
 import type { ChaosCrypto } from "./chaos-crypto.ts";
+import { measureChaosLayers, type ChaosLayers } from "./chaos-layers.ts";
 import type { KeyImport } from "./key-import.ts";
 import type { ScaleResult } from "./scale.ts";
 
@@ -112,6 +113,9 @@ function render(report: Report): string {
     failed(report.chaosCrypto)
       ? `chaos crypto: failed: ${report.chaosCrypto.error}`
       : `chaos crypto, ${report.chaosCrypto.seeds} ${report.chaosCrypto.preset} seeds in one process: ${report.chaosCrypto.signsPerSeed} signs + ${report.chaosCrypto.verifiesPerSeed} verifies a seed; at node:crypto's ${report.chaosCrypto.signUs} µs + ${report.chaosCrypto.verifyUs} µs that is ${report.chaosCrypto.cryptoFloorMsPerSeed} ms a seed, at most ${report.chaosCrypto.cryptoOnlySeedsPerMinute} seeds/min a core if the rest cost nothing (in the run: ${report.chaosCrypto.cryptoInRunMsPerSeed} of ${report.chaosCrypto.msPerSeedInProcess} ms a seed)`,
+    failed(report.chaosLayers)
+      ? `chaos layers: failed: ${report.chaosLayers.error}`
+      : `chaos layers, CPU ms a seed (all threads), ${report.chaosLayers.seeds} seeds, medians of ${report.chaosLayers.rounds} round(s): as run ${report.chaosLayers.cpuMsPerSeed.full}, without the trace hash ${report.chaosLayers.cpuMsPerSeed["no-hash"]}, also without invariants ${report.chaosLayers.cpuMsPerSeed["no-checks"]}, the simulation alone ${report.chaosLayers.cpuMsPerSeed.protocol}; 5,000 seeds/min on 2 cores allows ${report.chaosLayers.cpuBudgetMsPerSeed} (two full cores give at most ${report.chaosLayers.twoCoreSeedsPerMinuteAtMost.full} seeds/min as run, ${report.chaosLayers.twoCoreSeedsPerMinuteAtMost.protocol} for the simulation alone)`,
     failed(report.startup)
       ? `start-up: failed: ${report.startup.error}`
       : `start-up, sim cli-connect: through tsx ${report.startup.simCliConnectMs} ms wall (tsx start ${report.startup.tsxStartMs} ms + ${report.startup.afterTsxStartMs} ms), ${report.startup.cpuMs.simCliConnect} ms CPU; compiled bundle ${report.startup.compiledCliConnectMs ?? "not built"} ms wall, ${report.startup.cpuMs.compiledCliConnect ?? "-"} ms CPU; bare node ${report.startup.cpuMs.nodeStart} ms CPU`,
@@ -139,6 +143,8 @@ interface Report {
   /** 1 worker, 2 workers and two independent processes, in paired rounds. */
   chaos: ChaosRate | Failed;
   chaosCrypto: ChaosCrypto | Failed;
+  /** CPU per default seed with the trace hash, the invariants and the kept trace switched off in turn. */
+  chaosLayers: ChaosLayers | Failed;
   startup: Startup | Failed;
   memory: Memory | Failed;
   real?: Real | Failed;
@@ -175,6 +181,8 @@ async function main(): Promise<number> {
   const chaos = runChild<ChaosRate>("chaos-rate.ts", ["light", args.quick ? "120" : "600", args.quick ? "1" : "3"]);
   progress("chaos crypto");
   const chaosCrypto = runChild<ChaosCrypto>("chaos-crypto.ts", [args.quick ? "60" : "200"]);
+  progress("chaos layers");
+  const chaosLayers = measureChaosLayers(args.quick ? 80 : 300, args.quick ? 1 : 3);
   progress("start-up");
   const startup = runChild<Startup>("startup.ts", [args.quick ? "3" : "5"]);
   progress("memory");
@@ -189,6 +197,7 @@ async function main(): Promise<number> {
     scale,
     chaos,
     chaosCrypto,
+    chaosLayers,
     startup,
     memory,
     ...(real ? { real } : {}),
