@@ -175,6 +175,8 @@ const serviceAlternatives: Alternatives<ServiceSwitches> = {
   // "persist" (2.22 … 4.22), not "runtime": chaos's operator CLI always holds a device token from its first pairing,
   // so the CLI pre-pairing of "runtime-cli-pairing" is seen only by a CLI without one (a fresh machine; not drawn).
   tokenBootstrap: (v) => (v === "runtime-cli-pairing" ? "runtime" : "runtime-cli-pairing"),
+  // 3.2 … 4.22's schema (no trustedProxy.allowLoopback, no gateway.nodes.pairing); from there, 8.2's (none).
+  configSchemaGaps: (v) => (v.length === 0 ? ["gateway.auth.trustedProxy.allowLoopback", "gateway.nodes.pairing"] : []),
 };
 
 export type SwitchGroup = "gateway" | "client" | "service";

@@ -149,12 +149,39 @@ function checkObject(schema: Schema, value: unknown, path: string, issues: Confi
   }
 }
 
-/** Schema issues of a parsed config; empty means valid. Unknown keys are not issues. */
+/** Schema issues of a parsed config; empty means valid. Unknown keys are not issues here (a release's gaps are: releaseConfigIssues). */
 export function validateConfig(raw: unknown): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (!isJsonObject(raw)) return [{ path: "(root)", message: "config must be a JSON object" }];
   if (raw.gateway !== undefined) checkObject(gatewaySchema, raw.gateway, "gateway", issues);
   return issues;
+}
+
+/**
+ * What a release's strict schema refuses in a config that passes `validateConfig` (profile switch
+ * `configSchemaGaps`: dotted paths it does not know, or "path=value" enum values it does not take). Issues name
+ * the object holding an unknown key, as zod does ("Unrecognized key").
+ */
+export function releaseConfigIssues(config: unknown, gaps: readonly string[]): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const gap of gaps) {
+    const eq = gap.indexOf("=");
+    const path = eq < 0 ? gap : gap.slice(0, eq);
+    const segments = path.split(".");
+    const got = getAtPath(config, segments);
+    if (!got.found || got.value === undefined) continue;
+    if (eq >= 0) {
+      if (got.value === gap.slice(eq + 1)) issues.push({ path, message: `${JSON.stringify(got.value)} is not an option this release knows` });
+    } else {
+      issues.push({ path: segments.slice(0, -1).join("."), message: `Unrecognized key: ${JSON.stringify(segments.at(-1))}` });
+    }
+  }
+  return issues;
+}
+
+/** A file's issues as a release reads it: the schema's, then (for a file that passes it) the release's gaps. */
+export function configIssuesFor(file: ConfigFile, gaps: readonly string[]): readonly ConfigIssue[] {
+  return file.valid ? releaseConfigIssues(file.config, gaps) : file.issues;
 }
 
 // ---- files --------------------------------------------------------------------------------------------------
@@ -204,34 +231,41 @@ export type ConfigWriteResult =
   | { kind: "invalid-file"; issues: readonly ConfigIssue[] }
   | { kind: "invalid-result"; issues: readonly ConfigIssue[] };
 
-export function configGet(file: ConfigFile, path: string): ConfigGetResult {
+export function configGet(file: ConfigFile, path: string, gaps: readonly string[] = []): ConfigGetResult {
   const split = splitConfigPath(path);
   if (split.kind !== "ok") return split;
-  if (!file.valid) return { kind: "invalid-file", issues: file.issues };
+  const fileIssues = configIssuesFor(file, gaps);
+  if (fileIssues.length > 0) return { kind: "invalid-file", issues: fileIssues };
   const got = getAtPath(file.config, split.segments);
   return got.found ? { kind: "value", value: got.value } : { kind: "missing", path };
 }
 
-/** `openclaw config set`: a new file with one key changed and every other key untouched. */
-export function configSet(file: ConfigFile, path: string, value: unknown): ConfigWriteResult {
-  return rewrite(file, path, (root, segments) => setAtPath(root, segments, value));
+/**
+ * `openclaw config set`: a new file with one key changed and every other key untouched. `gaps`: the release's
+ * `configSchemaGaps` (a file holding one is refused, and so is a result that would).
+ */
+export function configSet(file: ConfigFile, path: string, value: unknown, gaps: readonly string[] = []): ConfigWriteResult {
+  return rewrite(file, path, gaps, (root, segments) => setAtPath(root, segments, value));
 }
 
-export function configUnset(file: ConfigFile, path: string): ConfigWriteResult {
-  return rewrite(file, path, (root, segments) => unsetAtPath(root, segments));
+export function configUnset(file: ConfigFile, path: string, gaps: readonly string[] = []): ConfigWriteResult {
+  return rewrite(file, path, gaps, (root, segments) => unsetAtPath(root, segments));
 }
 
 function rewrite(
   file: ConfigFile,
   path: string,
+  gaps: readonly string[],
   edit: (root: JsonObject, segments: readonly string[]) => ReturnType<typeof setAtPath>,
 ): ConfigWriteResult {
   const split = splitConfigPath(path);
   if (split.kind !== "ok") return split;
-  if (!file.valid) return { kind: "invalid-file", issues: file.issues };
+  const fileIssues = configIssuesFor(file, gaps);
+  if (fileIssues.length > 0) return { kind: "invalid-file", issues: fileIssues };
   const written = edit(file.config, split.segments);
   if (written.kind !== "ok") return { kind: "invalid-path", message: `${written.at} is not an object` };
-  const issues = validateConfig(written.value);
+  const schemaIssues = validateConfig(written.value);
+  const issues = schemaIssues.length > 0 ? schemaIssues : releaseConfigIssues(written.value, gaps);
   if (issues.length > 0) return { kind: "invalid-result", issues };
   return { kind: "ok", file: configFileFromConfig(written.value as GatewayConfig, file.path) };
 }

@@ -88,15 +88,17 @@ export function runOperatorCommand(machine: Machine, command: OperatorCommand, c
     if (!command.yes) return { machine, effects: [], outcome: { kind: "refused", message: "Refusing to clear pairing table without --yes" } };
     return { machine, effects: [{ type: "devices-clear", pending: command.pending, ...(command.connection ? { connection: command.connection } : {}) }], outcome: { kind: "ok" } };
   }
+  // Every \`openclaw config\` command reads the file through the release's schema first.
+  const gaps = context.switches.configSchemaGaps;
   switch (command.kind) {
     case "config-get":
-      return runConfigGet(machine, command.path);
+      return runConfigGet(machine, command.path, gaps);
     case "config-set":
-      return applyConfigWrite(machine, configSet(machine.config, command.path, command.value), `config set ${command.path}`);
+      return applyConfigWrite(machine, configSet(machine.config, command.path, command.value, gaps), `config set ${command.path}`);
     case "config-unset":
-      return applyConfigWrite(machine, configUnset(machine.config, command.path), `config unset ${command.path}`);
+      return applyConfigWrite(machine, configUnset(machine.config, command.path, gaps), `config unset ${command.path}`);
     case "rotate-shared-token":
-      return applyConfigWrite(machine, configSet(machine.config, "gateway.auth.token", command.newToken), "rotate shared token");
+      return applyConfigWrite(machine, configSet(machine.config, "gateway.auth.token", command.newToken, gaps), "rotate shared token");
     case "gateway-install":
       return runGatewayInstall(machine, command, context);
     case "gateway-restart":
@@ -113,8 +115,8 @@ export function runOperatorCommand(machine: Machine, command: OperatorCommand, c
   }
 }
 
-function runConfigGet(machine: Machine, path: string): OperatorResult {
-  const got = configGet(machine.config, path);
+function runConfigGet(machine: Machine, path: string, gaps: readonly string[]): OperatorResult {
+  const got = configGet(machine.config, path, gaps);
   switch (got.kind) {
     case "value": {
       const text = typeof got.value === "string" ? got.value : JSON.stringify(got.value, null, 2);

@@ -184,6 +184,29 @@ const febClient: ClientSwitches = {
   controlUiScopes: ["operator.admin", "operator.approvals", "operator.pairing"],
 };
 
+// configSchemaGaps, read in each release's zod GatewaySchema (every object on these paths is strict): 2.12 has no
+// customBindHost, allowRealIpFallback, rateLimit, trustedProxy, mode none or trusted-proxy; 2.17 adds rateLimit and
+// trusted-proxy (without allowLoopback); 2.22 adds the rest but allowLoopback and the Host-header origin fallback
+// (3.2); gateway.nodes has no pairing object before 5.28, and that one has no autoApproveLocal before 8.2. 8.2 and
+// 9.6 know every key the simulator writes (their schema dropped controlUi.allowInsecureAuth, but they strip it at
+// start as a retired legacy key: run here on 2026-12-05, "Migrated legacy config keys at startup", then listening).
+// Run here the same evening: 3.2 and 4.22 exit on trustedProxy.allowLoopback ("Unrecognized key"), 5.28 on
+// nodes.pairing.autoApproveLocal.
+const configGaps212 = [
+  "gateway.customBindHost",
+  "gateway.allowRealIpFallback",
+  "gateway.auth.mode=none",
+  "gateway.auth.mode=trusted-proxy",
+  "gateway.auth.rateLimit",
+  "gateway.auth.trustedProxy",
+  "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
+  "gateway.nodes.pairing",
+] as const;
+const configGaps217 = ["gateway.customBindHost", "gateway.allowRealIpFallback", "gateway.auth.mode=none", "gateway.auth.trustedProxy.allowLoopback", "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback", "gateway.nodes.pairing"] as const;
+const configGaps222 = ["gateway.auth.trustedProxy.allowLoopback", "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback", "gateway.nodes.pairing"] as const;
+const configGaps302 = ["gateway.auth.trustedProxy.allowLoopback", "gateway.nodes.pairing"] as const;
+const configGaps528 = ["gateway.nodes.pairing.autoApproveLocal"] as const;
+
 const legacyService: ServiceSwitches = {
   unitEmbedsToken: true,
   serviceTokenResolution: "env-first",
@@ -192,6 +215,7 @@ const legacyService: ServiceSwitches = {
   customBindFallback: "all",
   containerDetection: "none",
   tokenBootstrap: "refuse",
+  configSchemaGaps: configGaps212,
 };
 
 const fixedService: ServiceSwitches = {
@@ -202,6 +226,7 @@ const fixedService: ServiceSwitches = {
   customBindFallback: "refuse",
   containerDetection: "none",
   tokenBootstrap: "persist",
+  configSchemaGaps: configGaps302,
 };
 
 // Read in the 2026.4.14 and 4.22 dists (isContainerEnvironment: sentinel files and /proc/1/cgroup) and from 5.28
@@ -209,8 +234,8 @@ const fixedService: ServiceSwitches = {
 const aprService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel" };
 // Read in the 5.28, 6.11 and 7.1 dists (ensureGatewayStartupAuth keeps a generated token out of the config; the
 // CLI refusal of a non-loopback bind counts configured secrets only) and from 8.2 the CLI pre-pairing too.
-const lateService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel-or-fly", tokenBootstrap: "runtime" };
-const cliPairingService: ServiceSwitches = { ...lateService, tokenBootstrap: "runtime-cli-pairing" };
+const lateService: ServiceSwitches = { ...fixedService, containerDetection: "sentinel-or-fly", tokenBootstrap: "runtime", configSchemaGaps: configGaps528 };
+const cliPairingService: ServiceSwitches = { ...lateService, tokenBootstrap: "runtime-cli-pairing", configSchemaGaps: [] };
 
 const marGateway: GatewaySwitches = {
   ...febGateway,
@@ -624,7 +649,7 @@ export const profiles: readonly Profile[] = [
     // staleTokenSelfHealWithShared: matched against the real client of openclaw@2026.2.17 (pnpm sim gate --client
     // real@2026.2.17, stories seed-004-stale-token-paired and wrong-token-bogus-stored).
     client: { ...febClient, tokenPriority: "passive-wins", staleTokenSelfHeal: true, staleTokenSelfHealWithShared: true },
-    service: legacyService,
+    service: { ...legacyService, configSchemaGaps: configGaps217 },
   },
   {
     name: "2026.2.22",
@@ -670,7 +695,7 @@ export const profiles: readonly Profile[] = [
     // §7.3 retry in that class; the self-heal only without a token or password (febClient's values).
     client: { ...febClient, tokenPriority: "resolved-late", insecureWsGuard: true, challengeTimeoutMs: 2_000, challengeTimeoutAction: "close" },
     // Read in the 2.22 dist (resolveGatewayRuntimeConfig): bind=custom refuses an unusable customBindHost.
-    service: { ...legacyService, customBindFallback: "refuse", tokenBootstrap: "persist" },
+    service: { ...legacyService, customBindFallback: "refuse", tokenBootstrap: "persist", configSchemaGaps: configGaps222 },
   },
   {
     name: "2026.3.2",

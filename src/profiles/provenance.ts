@@ -816,7 +816,7 @@ const provenance414Client: Partial<Record<keyof ClientSwitches, Provenance>> = {
   ...controlUiBackoffRead(["2026.4.14"]),
 };
 
-export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
+const byProfile: Readonly<Record<string, ProfileProvenance>> = {
   "2026.2.13": feb,
   "2026.2.14": {
     ...feb,
@@ -1048,6 +1048,36 @@ export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = {
   },
   "2026.9": { gateway: gateway96, client: client96, service: { ...fixedService, ...containerRead("2026.9.6", "sentinel-or-fly"), ...tokenBootstrapLate("2026.9.6") } },
 };
+
+const schemaRead = (release: string, note: string) => read(`openclaw@${release} dist, zod GatewaySchema (every object on the simulator's paths strict)`, note);
+const schemaRecorded = (release: string, note: string) => recorded(release, `2026-12-05, \`gateway run\` on a config holding the key: ${note}`);
+const schema302 = "trustedProxy without allowLoopback; gateway.nodes without a pairing object";
+
+/** configSchemaGaps per profile (catalog.ts): each release's schema read, the gaps that decide chaos run live. */
+const configSchemaGapsProvenance: Readonly<Record<string, Provenance>> = {
+  "2026.2.12": schemaRead("2026.2.12", "no customBindHost, allowRealIpFallback, auth.rateLimit or auth.trustedProxy; auth.mode token or password only; no controlUi.dangerouslyAllowHostHeaderOriginFallback; gateway.nodes without pairing"),
+  "2026.2.13": assumed("no such release is published (a spec profile between 2.12 and 2.17): 2026.2.12's schema"),
+  "2026.2.14": assumed("no such release is published (a spec profile between 2.12 and 2.17): 2026.2.12's schema"),
+  "2026.2.17": schemaRead("2026.2.17", "auth.mode trusted-proxy, auth.rateLimit and a strict trustedProxy without allowLoopback; no mode none, customBindHost, allowRealIpFallback, Host-header origin fallback or nodes.pairing"),
+  "2026.2.22": schemaRead("2026.2.22", `every key the simulator writes but controlUi.dangerouslyAllowHostHeaderOriginFallback (3.2 on); ${schema302}`),
+  "2026.3.2": schemaRecorded("2026.3.2", `exit 1, 'Invalid config … gateway.auth.trustedProxy: Unrecognized key: "allowLoopback"'; the schema read: ${schema302}`),
+  "2026.3": schemaRead("2026.3.13", schema302),
+  "2026.3.31": schemaRead("2026.3.31", schema302),
+  "2026.4": schemaRead("2026.4.14", schema302),
+  "2026.4.22": schemaRecorded("2026.4.22", `'Gateway failed to start: … Unrecognized key: "allowLoopback"', exit 1 (with no last-known-good copy; 4.22's restore of one is not modelled); the schema read: ${schema302}`),
+  "2026.5": schemaRecorded("2026.5.28", "nodes.pairing.autoApproveLocal: 'Gateway failed to start: Invalid config … gateway.nodes.pairing: Invalid input', exit 1; trustedProxy.allowLoopback in the schema"),
+  "2026.6": schemaRead("2026.6.11", "gateway.nodes.pairing has autoApproveCidrs only (no autoApproveLocal)"),
+  "2026.7": schemaRead("2026.7.1", "gateway.nodes.pairing has autoApproveCidrs only (no autoApproveLocal)"),
+  "2026.8": schemaRecorded("2026.8.2", "every key the simulator writes is known; the retired controlUi.allowInsecureAuth is stripped at start ('Migrated legacy config keys at startup') and the gateway listens"),
+  "2026.9": schemaRecorded("2026.9.6", "every key the simulator writes is known; the retired controlUi.allowInsecureAuth is stripped at start ('Migrated legacy config keys at startup') and the gateway listens"),
+};
+
+export const profileProvenance: Readonly<Record<string, ProfileProvenance>> = Object.fromEntries(
+  Object.entries(byProfile).map(([name, p]) => {
+    const gaps = configSchemaGapsProvenance[name];
+    return [name, gaps === undefined ? p : { ...p, service: { ...p.service, configSchemaGaps: gaps } }];
+  }),
+);
 
 /** One line for a provenance entry. */
 export function describeProvenance(p: Provenance): string {

@@ -521,6 +521,14 @@ export interface ServiceSwitches {
    * device token, so `openclaw …` commands still get in (2026.8.2, 2026.9.6).
    */
   tokenBootstrap: "refuse" | "persist" | "runtime" | "runtime-cli-pairing";
+  /**
+   * What of the simulator's config keys this release's strict config schema does not take: a dotted path (a key
+   * the release does not know: "gateway.auth.trustedProxy.allowLoopback") or "path=value" (an enum value it does
+   * not accept: "gateway.auth.mode=none"). A config holding one is invalid there, as the real zod schema says
+   * "Unrecognized key": the gateway refuses to start on it, a hot reload skips it, and `openclaw config` refuses to
+   * write it or to edit a file holding it.
+   */
+  configSchemaGaps: readonly string[];
 }
 
 export interface Profile {

@@ -26,6 +26,7 @@ import { isIpv4Address, isLoopbackAddress, type Bind } from "../net/index.ts";
 import type { Profile } from "../profiles/index.ts";
 import {
   checkServerAuthStartup,
+  configIssuesFor,
   configSet,
   configuredGatewayPort,
   envNames,
@@ -217,11 +218,13 @@ export function startGatewayProcess(world: World, node: MachineNode, via: Gatewa
   const profile: Profile = world.profile;
   stopGatewayProcess(world, node, "service restart");
   const env: StartEnv = keepEnv !== undefined ? { kind: "ok", env: keepEnv } : startEnv(machine, via);
+  const configIssues = configIssuesFor(machine.config, profile.service.configSchemaGaps);
   let result: GatewayProcessStart;
   if (env.kind === "refused") {
     result = { kind: "refused", via, reason: env.reason, detail: env.detail };
-  } else if (!machine.config.valid) {
-    result = { kind: "refused", via, reason: "config-invalid", detail: `Config invalid: ${formatConfigIssues(machine.config.issues)}` };
+  } else if (configIssues.length > 0) {
+    // Invalid JSON or values, or a key the release's strict schema does not know: "Invalid config …", no start.
+    result = { kind: "refused", via, reason: "config-invalid", detail: `Config invalid: ${formatConfigIssues(configIssues)}` };
   } else {
     let config = machine.config.config;
     let auth = resolveServerGatewayAuth({ config, env: env.env, switches: profile.service });
@@ -570,7 +573,8 @@ function runConfigReload(world: World, node: MachineNode): void {
   if (!process) return;
   const file = node.machine.config;
   const record = (data: Record<string, unknown>) => world.scheduler.record(node.name, "host", { event: "config.reload", ...data });
-  if (!file.valid) return record({ action: "skipped-invalid", detail: formatConfigIssues(file.issues) });
+  const issues = configIssuesFor(file, world.profile.service.configSchemaGaps);
+  if (issues.length > 0) return record({ action: "skipped-invalid", detail: formatConfigIssues(issues) });
   const paths = changedGatewayPaths(process.config, file.config);
   const mode = configReloadMode(file.config);
   if (paths.length === 0) {

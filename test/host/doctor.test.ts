@@ -15,8 +15,8 @@ import {
 } from "../../src/host/index.ts";
 
 const allCodes = ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"] as const;
-const legacy: ServiceSwitches = { unitEmbedsToken: true, serviceTokenResolution: "env-first", auditCodes: allCodes, doctorRepair: "naive", customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse" };
-const proposed: ServiceSwitches = { unitEmbedsToken: false, serviceTokenResolution: "config-first-in-service", auditCodes: allCodes, doctorRepair: "naive", customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse" };
+const legacy: ServiceSwitches = { unitEmbedsToken: true, serviceTokenResolution: "env-first", auditCodes: allCodes, doctorRepair: "naive", customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse", configSchemaGaps: [] };
+const proposed: ServiceSwitches = { unitEmbedsToken: false, serviceTokenResolution: "config-first-in-service", auditCodes: allCodes, doctorRepair: "naive", customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse", configSchemaGaps: [] };
 const landed: ServiceSwitches = { ...proposed, doctorRepair: "safe" };
 
 const operatorConfig: GatewayConfig = {

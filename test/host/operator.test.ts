@@ -21,7 +21,7 @@ const legacy: ServiceSwitches = {
   serviceTokenResolution: "env-first",
   auditCodes: ["gateway-token-embedded", "gateway-token-mismatch", "gateway-token-drift"],
   doctorRepair: "naive",
-  customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse",
+  customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse", configSchemaGaps: [],
 };
 const landed: ServiceSwitches = { ...legacy, unitEmbedsToken: false, serviceTokenResolution: "config-first-in-service", doctorRepair: "safe" };
 const ctx = (switches: ServiceSwitches): OperatorContext => ({ switches, version: "2026.2.13" });

@@ -15,7 +15,7 @@ const legacy: ServiceSwitches = {
   serviceTokenResolution: "env-first",
   auditCodes: ["gateway-token-mismatch"],
   doctorRepair: "naive",
-  customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse",
+  customBindFallback: "all", containerDetection: "none", tokenBootstrap: "refuse", configSchemaGaps: [],
 };
 const fixed: ServiceSwitches = { ...legacy, unitEmbedsToken: false, serviceTokenResolution: "config-first-in-service" };
 const config = { gateway: { port: 19001, auth: { token: "cfg-token" } } };
