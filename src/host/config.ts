@@ -179,6 +179,27 @@ export function releaseConfigIssues(config: unknown, gaps: readonly string[]): C
   return issues;
 }
 
+/**
+ * `openclaw doctor --fix` on a file the release refuses for keys it does not know (every release's doctor strips
+ * them): the file without those keys, and the keys removed. Value gaps ("path=value") are not keys; they stay.
+ */
+export function withoutUnknownKeys(file: ConfigFile, gaps: readonly string[]): { readonly file: ConfigFile; readonly removed: readonly string[] } {
+  if (!file.valid) return { file, removed: [] };
+  let root: unknown = file.config;
+  const removed: string[] = [];
+  for (const gap of gaps) {
+    if (gap.includes("=")) continue;
+    const segments = gap.split(".");
+    const got = getAtPath(root, segments);
+    if (!got.found || got.value === undefined) continue;
+    const written = unsetAtPath(root, segments);
+    if (written.kind !== "ok") continue;
+    root = written.value;
+    removed.push(gap);
+  }
+  return removed.length === 0 ? { file, removed } : { file: configFileFromConfig(root as GatewayConfig, file.path), removed };
+}
+
 /** A file's issues as a release reads it: the schema's, then (for a file that passes it) the release's gaps. */
 export function configIssuesFor(file: ConfigFile, gaps: readonly string[]): readonly ConfigIssue[] {
   return file.valid ? releaseConfigIssues(file.config, gaps) : file.issues;

@@ -20,7 +20,7 @@ import { op, type OperatorCommand } from "./operator-command.ts";
 import { installServiceUnit, readEmbeddedGatewayToken, type ServiceUnit, type UnitInstallOptions } from "./service-unit.ts";
 
 export type ServiceAuditCode = ServiceSwitches["auditCodes"][number];
-export type DoctorFindingCode = ServiceAuditCode | "config-invalid";
+export type DoctorFindingCode = ServiceAuditCode | "config-invalid" | "config-unknown-keys";
 
 export interface DoctorFinding {
   readonly code: DoctorFindingCode;
@@ -34,6 +34,12 @@ const reinstall = op.gatewayInstall({ force: true });
 
 function finding(code: DoctorFindingCode, message: string, detail?: string, remedy: OperatorCommand = reinstall): DoctorFinding {
   return { code, level: "recommended", message, ...(detail !== undefined ? { detail } : {}), remedy };
+}
+
+/** Keys the release's schema does not know (`configSchemaGaps`), which `doctor --fix` removes. */
+export function unknownKeysFinding(removed: readonly string[]): DoctorFinding | null {
+  if (removed.length === 0) return null;
+  return finding("config-unknown-keys", "Unknown config keys; the gateway refuses this config.", removed.join(", "), op.doctor({ fix: true }));
 }
 
 /** `checkTokenDrift`: a service token that differs from the config token will be used after restart. */

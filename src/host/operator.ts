@@ -5,9 +5,9 @@
 import { assertNever } from "../kernel/index.ts";
 import type { GatewaySwitches, ServiceSwitches } from "../profiles/types.ts";
 import { planSetupCode, type SetupCodePlan } from "./setup-code.ts";
-import { configGet, configSet, configUnset, formatConfigIssues, gatewaySection, type ConfigFile, type ConfigWriteResult } from "./config.ts";
+import { configGet, configSet, configUnset, formatConfigIssues, withoutUnknownKeys, gatewaySection, type ConfigFile, type ConfigWriteResult } from "./config.ts";
 import { resolveDriftCheckCredentials, resolveGatewayCredentials, resolveServerGatewayAuth, type ResolvedGatewayCredentials } from "./credentials.ts";
-import { auditService, checkTokenDrift, repairService, type DoctorFinding, type RepairOutcome } from "./doctor.ts";
+import { auditService, checkTokenDrift, repairService, unknownKeysFinding, type DoctorFinding, type RepairOutcome } from "./doctor.ts";
 import { envNames, envValue } from "./env.ts";
 import { shellProcessEnv, withConfigFile, withServiceUnit, type Machine } from "./machine.ts";
 import {
@@ -220,11 +220,25 @@ function runGatewayRestart(machine: Machine, context: OperatorContext): Operator
 // ---- doctor -------------------------------------------------------------------------------------------------
 
 function runDoctorAudit(machine: Machine, context: OperatorContext): OperatorResult {
-  const findings = auditService({ unit: machine.serviceUnit, config: machine.config.config, switches: context.switches });
+  const unknown = unknownKeysFinding(withoutUnknownKeys(machine.config, context.switches.configSchemaGaps).removed);
+  const findings = [...(unknown ? [unknown] : []), ...auditService({ unit: machine.serviceUnit, config: machine.config.config, switches: context.switches })];
   return { machine, effects: [], outcome: { kind: "doctor", findings } };
 }
 
 function runDoctorFix(machine: Machine, context: OperatorContext): OperatorResult {
+  // Every release's doctor first strips keys its schema does not know (stripUnknownConfigKeys) and writes the file.
+  const stripped = withoutUnknownKeys(machine.config, context.switches.configSchemaGaps);
+  const unknown = unknownKeysFinding(stripped.removed);
+  if (unknown) {
+    const next = withConfigFile(machine, stripped.file);
+    const rest = runDoctorRepair(next, { ...context, ...(context.doctorSnapshot ? { doctorSnapshot: withoutUnknownKeys(context.doctorSnapshot, context.switches.configSchemaGaps).file } : {}) });
+    const outcome = rest.outcome.kind === "doctor" ? { ...rest.outcome, findings: [unknown, ...rest.outcome.findings] } : rest.outcome;
+    return { machine: rest.machine, effects: [{ type: "config-written", file: stripped.file, reason: "doctor: remove unknown keys" }, ...rest.effects], outcome };
+  }
+  return runDoctorRepair(machine, context);
+}
+
+function runDoctorRepair(machine: Machine, context: OperatorContext): OperatorResult {
   const repair = repairService({
     unit: machine.serviceUnit,
     snapshot: context.doctorSnapshot ?? machine.config,

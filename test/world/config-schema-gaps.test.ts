@@ -95,3 +95,29 @@ describe("the running gateway and the operator's CLI", () => {
     expect(world.gateway("gateway").running).toBe(false);
   });
 });
+
+describe("openclaw doctor on a key the release does not know", () => {
+  it("the audit names it; --fix removes it (keeping the rest), and the gateway comes back (4.22)", () => {
+    const { world, start } = started("2026.4.22", { ...loopbackProxy, gateway: { ...loopbackProxy.gateway, trustedProxies: ["10.0.0.1"] } });
+    expect(start).toMatchObject({ kind: "refused", reason: "config-invalid" });
+    const audit = world.operator("gw", op.doctor({}));
+    expect(audit.outcome).toMatchObject({ kind: "doctor", findings: [{ code: "config-unknown-keys", detail: "gateway.auth.trustedProxy.allowLoopback" }] });
+    const fix = world.operator("gw", op.doctor({ fix: true }));
+    expect(fix.outcome).toMatchObject({ kind: "doctor", findings: [{ code: "config-unknown-keys" }] });
+    const config = world.machine("gw").machine.config.config;
+    expect(config.gateway?.auth?.trustedProxy).toEqual({ userHeader: "x-forwarded-user" });
+    expect(config.gateway?.trustedProxies).toEqual(["10.0.0.1"]);
+    warm(world);
+    world.runFor(30_000);
+    expect(world.gateway("gateway").running).toBe(true);
+  });
+
+  it("flip: with no gaps the audit finds nothing of the kind and --fix writes nothing", () => {
+    const base = profile("2026.4.22");
+    const flipped: Profile = { ...base, name: "2026.4.22~no-gaps", service: { ...base.service, configSchemaGaps: [] } };
+    const { world } = started(flipped, loopbackProxy);
+    const fix = world.operator("gw", op.doctor({ fix: true }));
+    expect(fix.outcome.kind === "doctor" && fix.outcome.findings.map((f) => f.code)).not.toContain("config-unknown-keys");
+    expect(world.machine("gw").machine.config.config.gateway?.auth?.trustedProxy).toMatchObject({ allowLoopback: true });
+  });
+});

@@ -219,6 +219,8 @@ export interface MachineStep {
   legacyUnit?: { config: Record<string, unknown>; version?: string };
   /** A container (Docker, Podman, Kubernetes): releases from 2026.4.14 then treat an unset gateway.bind as auto. */
   container?: boolean;
+  /** Keys the run's release does not know are left out of `config` (its operator would not write them). */
+  releaseKeysOnly?: boolean;
 }
 
 /** A file of the machine operator's OpenClaw home changes: `device-auth` deleted (its CLI's device token gone). */

@@ -2,7 +2,7 @@
 // the operator CLI's device, and optionally a service unit left by an older installer that embedded the token.
 // `{ machine: { name: gw, host: gw, config: { gateway: { auth: { mode: token, token: T1 } } }, cliIdentity: op } }`
 import { identityFromSeed } from "../../../crypto/index.ts";
-import { createMachine, installServiceUnit, withServiceUnit, type GatewayConfig } from "../../../host/index.ts";
+import { configFileFromConfig, createMachine, installServiceUnit, withoutUnknownKeys, withServiceUnit, type GatewayConfig } from "../../../host/index.ts";
 import { defineStepKind } from "../step-kind.ts";
 
 export const legacyInstallerVersion = "2026.2.14";
@@ -21,6 +21,10 @@ export const machineKind = defineStepKind({
       cliIdentity: { type: ["string", "null"] },
       legacyUnit: { type: "object", required: ["config"], properties: { config: { type: "object" }, version: { type: "string" } }, additionalProperties: false },
       container: { type: "boolean", description: "a container: releases from 2026.4.14 treat an unset gateway.bind as auto (every interface)" },
+      releaseKeysOnly: {
+        type: "boolean",
+        description: "leave out of config (and legacyUnit.config) every key the run's release does not know, as that release's operator writes it (chaos sets it); default false: a key the release does not know makes the file invalid there",
+      },
     },
     additionalProperties: false,
   },
@@ -33,10 +37,12 @@ export const machineKind = defineStepKind({
   },
   run(step, env) {
     const m = step.machine;
-    let machine = createMachine({ name: m.name, config: m.config as GatewayConfig, ...(m.shellEnv ? { shellEnv: m.shellEnv } : {}), dotEnvText: m.dotEnv ?? null, container: m.container === true });
+    const gaps = env.profile.service.configSchemaGaps;
+    const asWritten = (config: Record<string, unknown>): GatewayConfig => (m.releaseKeysOnly === true ? withoutUnknownKeys(configFileFromConfig(config as GatewayConfig), gaps).file.config : (config as GatewayConfig));
+    let machine = createMachine({ name: m.name, config: asWritten(m.config), ...(m.shellEnv ? { shellEnv: m.shellEnv } : {}), dotEnvText: m.dotEnv ?? null, container: m.container === true });
     if (m.legacyUnit) {
       const switches = { ...env.profile.service, unitEmbedsToken: true };
-      const unit = installServiceUnit({ config: m.legacyUnit.config as GatewayConfig, switches, version: m.legacyUnit.version ?? legacyInstallerVersion });
+      const unit = installServiceUnit({ config: asWritten(m.legacyUnit.config), switches, version: m.legacyUnit.version ?? legacyInstallerVersion });
       machine = withServiceUnit(machine, unit);
     }
     const seed = typeof m.cliIdentity === "string" ? env.seeds[m.cliIdentity] : undefined;
