@@ -88,7 +88,7 @@ export function runOperatorCommand(machine: Machine, command: OperatorCommand, c
     if (!command.yes) return { machine, effects: [], outcome: { kind: "refused", message: "Refusing to clear pairing table without --yes" } };
     return { machine, effects: [{ type: "devices-clear", pending: command.pending, ...(command.connection ? { connection: command.connection } : {}) }], outcome: { kind: "ok" } };
   }
-  // Every \`openclaw config\` command reads the file through the release's schema first.
+  // Every `openclaw config` command reads the file through the release's schema first.
   const gaps = context.switches.configSchemaGaps;
   switch (command.kind) {
     case "config-get":
