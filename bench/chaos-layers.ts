@@ -12,11 +12,10 @@
 // The children run this file bundled by esbuild (into node_modules/.cache, where its packages resolve), as
 // `pnpm sim chaos` runs its bundle.
 // `npx tsx bench/chaos-layers.ts [seeds] [rounds]` prints one JSON line.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
-import { childTimeoutMs } from "./child.ts";
+import { runNode } from "./child.ts";
 import { median } from "./rates.ts";
 
 export const layerModes = ["full", "no-hash", "no-checks", "protocol"] as const;
@@ -80,15 +79,6 @@ async function child(mode: LayerMode, seeds: number): Promise<ChildLine> {
 
 const round1 = (n: number) => Number(n.toFixed(1));
 
-function runBundled(bundle: string, mode: LayerMode, seeds: number): ChildLine | { error: string } {
-  const run = spawnSync(process.execPath, [bundle, "--child", mode, String(seeds)], { encoding: "utf8", timeout: childTimeoutMs });
-  try {
-    return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "") as ChildLine;
-  } catch {
-    return { error: run.error?.message ?? (run.stderr.trim().split("\n").at(-1) || `exit ${run.status}`) };
-  }
-}
-
 export function measureChaosLayers(seeds: number, rounds: number): ChaosLayers | { error: string } {
   const cache = join(import.meta.dirname, "..", "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
@@ -110,7 +100,7 @@ function measureWith(bundle: string, seeds: number, rounds: number): ChaosLayers
     const cpuRow = {} as Record<LayerMode, number>;
     const wallRow = {} as Record<LayerMode, number>;
     for (const mode of layerModes) {
-      const line = runBundled(bundle, mode, seeds);
+      const line = runNode<ChildLine>([bundle, "--child", mode, String(seeds)]);
       if ("error" in line) return { error: `${mode}: ${line.error}` };
       if (steps !== undefined && line.steps !== steps) return { error: `${mode} took ${line.steps} steps where full took ${steps}: switching a layer off changed the run` };
       steps = line.steps;

@@ -6,7 +6,12 @@ const benchDir = import.meta.dirname;
 export const childTimeoutMs = 20 * 60_000;
 
 export function runChild<T>(script: string, args: readonly string[], nodeFlags: readonly string[] = []): T | { error: string } {
-  const run = spawnSync(process.execPath, [...nodeFlags, "--import", "tsx", join(benchDir, script), ...args], {
+  return runNode<T>([...nodeFlags, "--import", "tsx", join(benchDir, script), ...args]);
+}
+
+/** `node <argv>` (e.g. a prebuilt bundle), read as runChild reads its child. */
+export function runNode<T>(argv: readonly string[]): T | { error: string } {
+  const run = spawnSync(process.execPath, argv, {
     encoding: "utf8",
     timeout: childTimeoutMs,
     maxBuffer: 64 * 1024 * 1024,

@@ -165,18 +165,19 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
 export function releaseConfigIssues(config: unknown, gaps: readonly string[]): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const gap of gaps) {
-    const eq = gap.indexOf("=");
-    const path = eq < 0 ? gap : gap.slice(0, eq);
-    const segments = path.split(".");
+    const { segments, value } = parseGap(gap);
     const got = getAtPath(config, segments);
     if (!got.found || got.value === undefined) continue;
-    if (eq >= 0) {
-      if (got.value === gap.slice(eq + 1)) issues.push({ path, message: `${JSON.stringify(got.value)} is not an option this release knows` });
-    } else {
-      issues.push({ path: segments.slice(0, -1).join("."), message: `Unrecognized key: ${JSON.stringify(segments.at(-1))}` });
-    }
+    if (value === undefined) issues.push({ path: segments.slice(0, -1).join("."), message: `Unrecognized key: ${JSON.stringify(segments.at(-1))}` });
+    else if (got.value === value) issues.push({ path: segments.join("."), message: `${JSON.stringify(got.value)} is not an option this release knows` });
   }
   return issues;
+}
+
+/** A `configSchemaGaps` entry: the path's segments, and the enum value for a "path=value" entry. */
+function parseGap(gap: string): { segments: string[]; value: string | undefined } {
+  const eq = gap.indexOf("=");
+  return eq < 0 ? { segments: gap.split("."), value: undefined } : { segments: gap.slice(0, eq).split("."), value: gap.slice(eq + 1) };
 }
 
 /**
@@ -188,8 +189,8 @@ export function withoutUnknownKeys(file: ConfigFile, gaps: readonly string[]): {
   let root: unknown = file.config;
   const removed: string[] = [];
   for (const gap of gaps) {
-    if (gap.includes("=")) continue;
-    const segments = gap.split(".");
+    const { segments, value } = parseGap(gap);
+    if (value !== undefined) continue;
     const got = getAtPath(root, segments);
     if (!got.found || got.value === undefined) continue;
     const written = unsetAtPath(root, segments);
